@@ -1,0 +1,1020 @@
+//! Whole-unit apportionment: largest remainder and the divisor methods, with
+//! minimums, maximums and explicit tie rules, in exact integer arithmetic.
+//!
+//! Every method runs in O(n log n) in the number of parties whatever the
+//! number of units: a continuous solution (the divisor estimate) fixes all
+//! parties held at a minimum or maximum and puts every other party within one
+//! unit of its final count; a heap then moves the few units left over.
+
+use crate::error::{Error, Result};
+use crate::exact::{scale_weights, Quota, U256};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeMap, BinaryHeap};
+use std::fmt;
+use std::str::FromStr;
+
+/// An apportionment method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Largest remainder with the Hare quota (Hamilton). The default.
+    #[default]
+    #[serde(alias = "largest_remainder", alias = "hare")]
+    Hamilton,
+    /// D'Hondt (Jefferson): divisors 1, 2, 3, … Favours large parties.
+    #[serde(alias = "jefferson", alias = "d_hondt")]
+    Dhondt,
+    /// Sainte-Laguë (Webster): divisors 1, 3, 5, …
+    #[serde(alias = "webster")]
+    SainteLague,
+    /// Modified Sainte-Laguë: divisors f, 3, 5, 7, … with first divisor f
+    /// (1.4 unless `first_divisor` says otherwise; must be between 0 and 3).
+    ModifiedSainteLague,
+    /// Huntington-Hill: divisors √(k(k+1)); every party with weight gets a unit
+    /// before any gets a second.
+    HuntingtonHill,
+    /// Adams: divisors 0, 1, 2, … Favours small parties.
+    Adams,
+    /// Dean: divisors 2k(k+1)/(2k+1), the harmonic mean of k and k+1.
+    Dean,
+}
+
+impl Method {
+    /// Every method, in the order of the documentation.
+    pub const ALL: [Method; 7] = [
+        Method::Hamilton,
+        Method::Dhondt,
+        Method::SainteLague,
+        Method::ModifiedSainteLague,
+        Method::HuntingtonHill,
+        Method::Adams,
+        Method::Dean,
+    ];
+
+    /// The method's canonical name (`"hamilton"`, `"dhondt"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Hamilton => "hamilton",
+            Method::Dhondt => "dhondt",
+            Method::SainteLague => "sainte_lague",
+            Method::ModifiedSainteLague => "modified_sainte_lague",
+            Method::HuntingtonHill => "huntington_hill",
+            Method::Adams => "adams",
+            Method::Dean => "dean",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Method {
+    type Err = Error;
+    /// Parses a method name or alias.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::Method;
+    /// assert_eq!("webster".parse::<Method>()?, Method::SainteLague);
+    /// assert_eq!("largest_remainder".parse::<Method>()?, Method::Hamilton);
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Method> {
+        let norm = s.trim().to_ascii_lowercase().replace(['-', ' ', '\''], "_");
+        Ok(match norm.as_str() {
+            "hamilton" | "largest_remainder" | "hare" => Method::Hamilton,
+            "dhondt" | "d_hondt" | "jefferson" => Method::Dhondt,
+            "sainte_lague" | "saintelague" | "webster" => Method::SainteLague,
+            "modified_sainte_lague" => Method::ModifiedSainteLague,
+            "huntington_hill" | "huntingtonhill" => Method::HuntingtonHill,
+            "adams" => Method::Adams,
+            "dean" => Method::Dean,
+            _ => {
+                return Err(Error::InvalidOption {
+                    field: "method".into(),
+                    message: format!(
+                        "unknown method {s:?}; use one of hamilton, dhondt, sainte_lague, \
+                         modified_sainte_lague, huntington_hill, adams, dean \
+                         (aliases: largest_remainder, jefferson, webster)"
+                    ),
+                })
+            }
+        })
+    }
+}
+
+/// A party named in an option: by its position in the input, or by its id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PartyRef {
+    /// Zero-based position in the input.
+    Index(usize),
+    /// The party's id (only where parties have ids, as in keys).
+    Id(String),
+}
+
+/// A minimum or maximum number of units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Limit {
+    /// The same limit for every party.
+    All(u64),
+    /// One limit per party, in input order.
+    Each(Vec<u64>),
+    /// Limits for the parties named, by id; others are unlimited.
+    ById(BTreeMap<String, u64>),
+}
+
+/// What to do when parties stand exactly equal for the last unit(s).
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieRule {
+    /// The party earlier in the input wins (the default). Every tie is reported.
+    #[default]
+    Order,
+    /// Fail with [`Error::Tie`].
+    Error,
+    /// The given order wins (a lot drawn by people): earlier in the list wins.
+    /// Every tied party must be in the list.
+    Priority(Vec<PartyRef>),
+}
+
+/// How to apportion: method, limits and tie rule.
+///
+/// # Example
+/// ```
+/// use andel_core::{apportion, Limit, Method, Options};
+/// use rust_decimal::Decimal;
+/// let options = Options { method: Method::Dhondt, minimum: Some(Limit::All(1)), ..Options::default() };
+/// let r = apportion(&[Decimal::from(1000), Decimal::from(10)], 5, &options)?;
+/// assert_eq!(r.units(), vec![4, 1]);
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// The method; Hamilton unless given.
+    pub method: Method,
+    /// The fewest units each party gets.
+    pub minimum: Option<Limit>,
+    /// The most units each party gets.
+    pub maximum: Option<Limit>,
+    /// Modified Sainte-Laguë only: the first divisor (1.4 by default).
+    pub first_divisor: Option<Decimal>,
+    /// The tie rule; `order` by default.
+    pub ties: TieRule,
+}
+
+/// What rounding did to one party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// The quota was whole: no rounding.
+    Exact,
+    /// Got less than its quota.
+    Down,
+    /// Got more than its quota.
+    Up,
+    /// Held up at its minimum (it would have had fewer).
+    Minimum,
+    /// Held down at its maximum (it would have had more).
+    Maximum,
+}
+
+/// One party's result, with the reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyUnits {
+    /// Units given.
+    pub units: u64,
+    /// The exact quota: units × weight / total weight (for Hamilton with
+    /// limits, the quota of the parties no limit holds, recomputed over the
+    /// units the limits leave).
+    pub quota: Quota,
+    /// What rounding did.
+    pub rounding: Rounding,
+    /// Hamilton: the rank of this party's remainder among the parties
+    /// rounded (1 = largest); `None` for whole quotas and limited parties.
+    pub remainder_rank: Option<u64>,
+    /// The index into [`Apportionment::ties`] of a tie this party was in.
+    pub tie: Option<usize>,
+}
+
+/// A tie: parties that stood exactly equal for `units` unit(s).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tie {
+    /// The tied parties, by input index, in input order.
+    pub parties: Vec<usize>,
+    /// Those of them that got the contested unit(s).
+    pub winners: Vec<usize>,
+    /// How many units were contested.
+    pub units: u64,
+    /// The rule that decided: `order` or `priority`.
+    pub decided_by: String,
+}
+
+/// Divisor methods: which seat went last and which would come next; every
+/// party's units are exactly its seats whose priority (weight / divisor) is
+/// at least the last one's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boundary {
+    /// (party index, seat number counted from 1) of the last seat given on
+    /// priority, if any.
+    pub last: Option<(usize, u64)>,
+    /// (party index, seat number) of the seat that would be given next.
+    pub next: Option<(usize, u64)>,
+}
+
+/// The result of [`apportion`]: units per party in input order, with reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Apportionment {
+    /// The method used.
+    pub method: Method,
+    /// The first divisor, for modified Sainte-Laguë.
+    pub first_divisor: Option<Decimal>,
+    /// Units apportioned.
+    pub total: u64,
+    /// Per party, in input order.
+    pub parties: Vec<PartyUnits>,
+    /// Every tie met, in the order they were decided.
+    pub ties: Vec<Tie>,
+    /// Divisor methods: the last seat given and the next in line.
+    pub boundary: Option<Boundary>,
+}
+
+impl Apportionment {
+    /// The units per party, in input order.
+    pub fn units(&self) -> Vec<u64> {
+        self.parties.iter().map(|p| p.units).collect()
+    }
+}
+
+/// Apportions `total` whole units between parties in proportion to `weights`.
+///
+/// # Example
+/// ```
+/// use andel_core::{apportion, Method, Options};
+/// use rust_decimal::Decimal;
+/// let w: Vec<Decimal> = [5, 3, 2].map(Decimal::from).to_vec();
+/// // Quotas 3.5, 2.1, 1.4: Hamilton rounds the largest remainder (0.5) up.
+/// assert_eq!(apportion(&w, 7, &Options::default())?.units(), vec![4, 2, 1]);
+/// // D'Hondt: priorities 5, 3, 2.5, 2, 1.67, 1.5, 1.25 …
+/// let dhondt = Options { method: Method::Dhondt, ..Options::default() };
+/// assert_eq!(apportion(&w, 7, &dhondt)?.units(), vec![4, 2, 1]);
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn apportion(weights: &[Decimal], total: u64, options: &Options) -> Result<Apportionment> {
+    apportion_named(weights, None, total, options)
+}
+
+/// [`apportion`] for parties with ids: limits and priority orders may name
+/// parties by id, and errors name them.
+pub fn apportion_named(
+    weights: &[Decimal],
+    ids: Option<&[String]>,
+    total: u64,
+    options: &Options,
+) -> Result<Apportionment> {
+    if weights.is_empty() {
+        return Err(Error::NoParties {
+            field: "weights".into(),
+        });
+    }
+    if let Some(ids) = ids {
+        if ids.len() != weights.len() {
+            return Err(Error::LengthMismatch {
+                field: "ids".into(),
+                expected: weights.len(),
+                found: ids.len(),
+            });
+        }
+    }
+    let scaled = scale_weights(weights, "weights")?;
+    if scaled.total == 0 {
+        return Err(Error::ZeroTotalWeight {
+            field: "weights".into(),
+        });
+    }
+    let ctx = Context {
+        ids,
+        n: weights.len(),
+    };
+    let lo = ctx.limit(options.minimum.as_ref(), "minimum", 0)?;
+    let mut hi = ctx.limit(options.maximum.as_ref(), "maximum", u64::MAX)?;
+    for i in 0..ctx.n {
+        if lo[i] > hi[i] {
+            return Err(Error::Infeasible {
+                field: format!("minimum[{i}]"),
+                reason: format!(
+                    "party {} has minimum {} above its maximum {}",
+                    ctx.name(i),
+                    lo[i],
+                    hi[i]
+                ),
+            });
+        }
+        // A party with zero weight never gets more than its minimum.
+        if scaled.w[i] == 0 {
+            hi[i] = lo[i];
+        }
+    }
+    let sum_lo: u128 = lo.iter().map(|&x| u128::from(x)).sum();
+    let sum_hi: u128 = hi.iter().map(|&x| u128::from(x)).sum();
+    if sum_lo > u128::from(total) {
+        return Err(Error::Infeasible {
+            field: "minimum".into(),
+            reason: format!("the minimums add up to {sum_lo}, more than the {total} units"),
+        });
+    }
+    if sum_hi < u128::from(total) {
+        return Err(Error::Infeasible {
+            field: "maximum".into(),
+            reason: format!(
+                "the maximums add up to {sum_hi}, fewer than the {total} units \
+                 (a party with zero weight counts with its minimum)"
+            ),
+        });
+    }
+    let divisor = Divisor::new(options.method, options.first_divisor)?;
+    let problem = Problem {
+        w: &scaled.w,
+        weight_total: scaled.total,
+        total,
+        lo: &lo,
+        hi: &hi,
+        ctx,
+        ties: &options.ties,
+    };
+    let (parties, ties, boundary) = match divisor {
+        None => problem.hamilton()?,
+        Some(d) => {
+            if total > MAX_DIVISOR_UNITS {
+                return Err(Error::overflow(
+                    "total",
+                    format!(
+                        "divisor methods take at most {MAX_DIVISOR_UNITS} units; use hamilton for more"
+                    ),
+                ));
+            }
+            problem.divisor_method(&d)?
+        }
+    };
+    Ok(Apportionment {
+        method: options.method,
+        first_divisor: match options.method {
+            Method::ModifiedSainteLague => {
+                Some(options.first_divisor.unwrap_or(Decimal::new(14, 1)))
+            }
+            _ => None,
+        },
+        total,
+        parties,
+        ties,
+        boundary,
+    })
+}
+
+/// The most units a divisor method apportions (2^31): keeps every priority
+/// comparison within 256 bits.
+pub const MAX_DIVISOR_UNITS: u64 = 1 << 31;
+
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    ids: Option<&'a [String]>,
+    n: usize,
+}
+
+impl Context<'_> {
+    fn name(&self, i: usize) -> String {
+        match self.ids {
+            Some(ids) => ids[i].clone(),
+            None => format!("#{i}"),
+        }
+    }
+
+    fn index(&self, r: &PartyRef, field: &str) -> Result<usize> {
+        match r {
+            PartyRef::Index(i) if *i < self.n => Ok(*i),
+            PartyRef::Index(i) => Err(Error::UnknownParty {
+                field: field.into(),
+                id: format!("#{i} (there are {} parties)", self.n),
+            }),
+            PartyRef::Id(id) => self
+                .ids
+                .and_then(|ids| ids.iter().position(|x| x == id))
+                .ok_or_else(|| Error::UnknownParty {
+                    field: field.into(),
+                    id: id.clone(),
+                }),
+        }
+    }
+
+    fn limit(&self, limit: Option<&Limit>, field: &str, default: u64) -> Result<Vec<u64>> {
+        let mut out = vec![default; self.n];
+        match limit {
+            None => {}
+            Some(Limit::All(x)) => out.fill(*x),
+            Some(Limit::Each(v)) => {
+                if v.len() != self.n {
+                    return Err(Error::LengthMismatch {
+                        field: field.into(),
+                        expected: self.n,
+                        found: v.len(),
+                    });
+                }
+                out.copy_from_slice(v);
+            }
+            Some(Limit::ById(m)) => {
+                for (id, x) in m {
+                    let i = self.index(&PartyRef::Id(id.clone()), &format!("{field}.{id}"))?;
+                    out[i] = *x;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A divisor sequence d(k), k = 0, 1, 2, … (the divisor for a party's
+/// (k+1)-th unit), as exact integers.
+#[derive(Clone, Copy, Debug)]
+enum Divisor {
+    /// k + 1
+    Dhondt,
+    /// 2k + 1
+    SainteLague,
+    /// first (scaled), then (2k + 1) · scale
+    Modified { first: u128, scale: u128 },
+    /// √(k(k+1)): compared through squares
+    HuntingtonHill,
+    /// k
+    Adams,
+    /// 2k(k+1) / (2k+1)
+    Dean,
+}
+
+impl Divisor {
+    fn new(method: Method, first: Option<Decimal>) -> Result<Option<Divisor>> {
+        if first.is_some() && method != Method::ModifiedSainteLague {
+            return Err(Error::InvalidOption {
+                field: "first_divisor".into(),
+                message: format!(
+                    "first_divisor applies only to modified_sainte_lague, not {method}"
+                ),
+            });
+        }
+        Ok(Some(match method {
+            Method::Hamilton => return Ok(None),
+            Method::Dhondt => Divisor::Dhondt,
+            Method::SainteLague => Divisor::SainteLague,
+            Method::HuntingtonHill => Divisor::HuntingtonHill,
+            Method::Adams => Divisor::Adams,
+            Method::Dean => Divisor::Dean,
+            Method::ModifiedSainteLague => {
+                let f = first.unwrap_or(Decimal::new(14, 1)).normalize();
+                if f <= Decimal::ZERO || f >= Decimal::from(3) {
+                    return Err(Error::InvalidOption {
+                        field: "first_divisor".into(),
+                        message: format!(
+                            "first divisor {f} must be above 0 and below 3 (the second divisor)"
+                        ),
+                    });
+                }
+                let scale = crate::exact::pow10(f.scale())
+                    .ok_or_else(|| Error::overflow("first_divisor", "too many decimal places"))?;
+                Divisor::Modified {
+                    first: f.mantissa().unsigned_abs(),
+                    scale,
+                }
+            }
+        }))
+    }
+
+    /// d(k) as numerator and denominator (not for Huntington-Hill).
+    fn nd(self, k: u64) -> (u128, u128) {
+        let k = u128::from(k);
+        match self {
+            Divisor::Dhondt => (k + 1, 1),
+            Divisor::SainteLague => (2 * k + 1, 1),
+            Divisor::Modified { first, scale } => {
+                if k == 0 {
+                    (first, 1)
+                } else {
+                    ((2 * k + 1) * scale, 1)
+                }
+            }
+            Divisor::Adams => (k, 1),
+            Divisor::Dean => (2 * k * (k + 1), 2 * k + 1),
+            Divisor::HuntingtonHill => (0, 1),
+        }
+    }
+
+    /// Compares the priorities wi / d(ki) and wj / d(kj) exactly. A zero
+    /// divisor gives an infinite priority (for a positive weight).
+    fn cmp(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
+        if let Divisor::HuntingtonHill = self {
+            // wi / √(ki(ki+1)) vs wj / √(kj(kj+1))  ⇔  wi² kj(kj+1) vs wj² ki(ki+1)
+            let pi = u128::from(ki) * (u128::from(ki) + 1);
+            let pj = u128::from(kj) * (u128::from(kj) + 1);
+            let l = U256::mul(wi, wi).checked_mul_u128(pj);
+            let r = U256::mul(wj, wj).checked_mul_u128(pi);
+            // Weights stay below 2^96 and units below 2^32: both fit.
+            return l.cmp(&r);
+        }
+        let (ni, di) = self.nd(ki);
+        let (nj, dj) = self.nd(kj);
+        // wi·dj'… : wi / (ni/di) vs wj / (nj/dj)  ⇔  wi·di·nj vs wj·dj·ni
+        let l = U256::mul(wi, di * nj);
+        let r = U256::mul(wj, dj * ni);
+        l.cmp(&r)
+    }
+}
+
+struct Problem<'a> {
+    w: &'a [u128],
+    weight_total: u128,
+    total: u64,
+    lo: &'a [u64],
+    hi: &'a [u64],
+    ctx: Context<'a>,
+    ties: &'a TieRule,
+}
+
+type Solved = (Vec<PartyUnits>, Vec<Tie>, Option<Boundary>);
+
+/// The scale μ = a / b of the continuous solution: party i's continuous
+/// allocation is clamp(μ·wᵢ, loᵢ, hiᵢ).
+#[derive(Clone, Copy, Debug)]
+struct Scale {
+    a: u128,
+    b: u128,
+}
+
+impl Problem<'_> {
+    fn limited(&self) -> bool {
+        self.lo.iter().any(|&x| x > 0) || self.hi.iter().any(|&x| x != u64::MAX)
+    }
+
+    fn overflow(&self) -> Error {
+        Error::overflow("total", "units × weight does not fit exact arithmetic")
+    }
+
+    /// μ·wᵢ as an exact quota.
+    fn quota(&self, s: Scale, i: usize) -> Result<Quota> {
+        Quota::new(U256::mul(s.a, self.w[i]), s.b).ok_or_else(|| self.overflow())
+    }
+
+    /// Finds μ with Σ clamp(μ·wᵢ, loᵢ, hiᵢ) = target, by a sweep over the
+    /// sorted breakpoints loᵢ/wᵢ and hiᵢ/wᵢ: O(n log n).
+    fn scale_for(&self, target: u64) -> Result<Scale> {
+        if !self.limited() {
+            return Ok(Scale {
+                a: u128::from(target),
+                b: self.weight_total,
+            });
+        }
+        // (breakpoint numerator, party, becomes free (true) or fixed at hi)
+        let mut events: Vec<(u64, usize, bool)> = Vec::new();
+        let mut c: u128 = 0; // units held by fixed parties
+        let mut slope: u128 = 0; // weight of free parties
+        for i in 0..self.ctx.n {
+            if self.w[i] == 0 {
+                c += u128::from(self.lo[i]);
+                continue;
+            }
+            if self.lo[i] > 0 {
+                c += u128::from(self.lo[i]);
+                events.push((self.lo[i], i, true));
+            } else {
+                slope += self.w[i];
+            }
+            if self.hi[i] != u64::MAX {
+                events.push((self.hi[i], i, false));
+            }
+        }
+        let target = u128::from(target);
+        if c >= target {
+            return Ok(Scale { a: 0, b: 1 });
+        }
+        let w = self.w;
+        // x/wi vs y/wj ⇔ x·wj vs y·wi; at equal points, release before fixing.
+        events.sort_unstable_by(|&(x, i, fi), &(y, j, fj)| {
+            U256::mul(u128::from(x), w[j])
+                .cmp(&U256::mul(u128::from(y), w[i]))
+                .then(fj.cmp(&fi))
+        });
+        for &(x, i, free) in &events {
+            // f at μ = x/wi is c + x·slope/wi; stop once it reaches the target.
+            let f_num = U256::mul(c, w[i]).checked_add(U256::mul(u128::from(x), slope));
+            if slope > 0 && f_num.is_some_and(|f| f >= U256::mul(target, w[i])) {
+                break;
+            }
+            if free {
+                c -= u128::from(self.lo[i]);
+                slope += w[i];
+            } else {
+                c += u128::from(self.hi[i]);
+                slope -= w[i];
+            }
+        }
+        if slope == 0 || c > target {
+            return Err(Error::Infeasible {
+                field: "maximum".into(),
+                reason: "the limits leave no way to place every unit".into(),
+            });
+        }
+        Ok(Scale {
+            a: target - c,
+            b: slope,
+        })
+    }
+
+    /// Where party i stands against its limits at scale s.
+    fn clamp(&self, s: Scale, i: usize) -> Option<Rounding> {
+        let q = U256::mul(s.a, self.w[i]);
+        if self.w[i] == 0 || q < U256::mul(u128::from(self.lo[i]), s.b) {
+            (self.lo[i] > 0 || self.w[i] == 0).then_some(Rounding::Minimum)
+        } else if self.hi[i] != u64::MAX && q > U256::mul(u128::from(self.hi[i]), s.b) {
+            Some(Rounding::Maximum)
+        } else {
+            None
+        }
+    }
+
+    fn hamilton(&self) -> Result<Solved> {
+        let s = self.scale_for(self.total)?;
+        let mut parties = Vec::with_capacity(self.ctx.n);
+        let mut given: u128 = 0;
+        let mut free: Vec<(u128, usize)> = Vec::new(); // (remainder, index)
+        for i in 0..self.ctx.n {
+            let quota = self.quota(s, i)?;
+            let (units, rounding) = match self.clamp(s, i) {
+                Some(Rounding::Minimum) => (self.lo[i], Rounding::Minimum),
+                Some(_) => (self.hi[i], Rounding::Maximum),
+                None if quota.is_whole() => (quota.whole, Rounding::Exact),
+                None => {
+                    free.push((quota.remainder, i));
+                    (quota.whole, Rounding::Down)
+                }
+            };
+            // A weight-0 party at minimum 0 is simply exact.
+            let rounding = if rounding == Rounding::Minimum && units == 0 {
+                Rounding::Exact
+            } else {
+                rounding
+            };
+            given += u128::from(units);
+            parties.push(PartyUnits {
+                units,
+                quota,
+                rounding,
+                remainder_rank: None,
+                tie: None,
+            });
+        }
+        let left = usize::try_from(u128::from(self.total).saturating_sub(given))
+            .map_err(|_| self.overflow())?;
+        if left > free.len() {
+            return Err(Error::Infeasible {
+                field: "total".into(),
+                reason: "internal: more units left than parties to round".into(),
+            });
+        }
+        // Largest remainder first; equal remainders in input order for now.
+        free.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (rank, &(_, i)) in free.iter().enumerate() {
+            parties[i].remainder_rank = Some(rank as u64 + 1);
+        }
+        let mut up = vec![false; self.ctx.n];
+        for &(_, i) in &free[..left] {
+            up[i] = true;
+        }
+        let mut ties = Vec::new();
+        if left > 0 && left < free.len() && free[left - 1].0 == free[left].0 {
+            let r = free[left].0;
+            let group: Vec<usize> = sorted(free.iter().filter(|x| x.0 == r).map(|x| x.1).collect());
+            let in_group_won = free[..left].iter().filter(|x| x.0 == r).count();
+            let chosen = self.decide(&group, in_group_won)?;
+            for &i in &group {
+                up[i] = false;
+                parties[i].tie = Some(0);
+            }
+            for &i in &chosen {
+                up[i] = true;
+            }
+            ties.push(Tie {
+                parties: group,
+                winners: sorted(chosen),
+                units: in_group_won as u64,
+                decided_by: self.rule_name(),
+            });
+        }
+        for (i, p) in parties.iter_mut().enumerate() {
+            if up[i] {
+                p.units += 1;
+                p.rounding = Rounding::Up;
+            }
+        }
+        Ok((parties, ties, None))
+    }
+
+    fn rule_name(&self) -> String {
+        match self.ties {
+            TieRule::Order => "order".into(),
+            TieRule::Error => "error".into(),
+            TieRule::Priority(_) => "priority".into(),
+        }
+    }
+
+    /// Picks `k` winners from a tied group by the tie rule.
+    fn decide(&self, group: &[usize], k: usize) -> Result<Vec<usize>> {
+        let tie_error = |reason: String| Error::Tie {
+            parties: sorted(group.to_vec())
+                .into_iter()
+                .map(|i| self.ctx.name(i))
+                .collect(),
+            units: k as u64,
+            reason,
+        };
+        let mut ranked: Vec<(usize, usize)> = match self.ties {
+            TieRule::Order => group.iter().map(|&i| (i, i)).collect(),
+            TieRule::Error => return Err(tie_error("the tie rule is 'error'".into())),
+            TieRule::Priority(order) => {
+                let mut pos = BTreeMap::new();
+                for (p, r) in order.iter().enumerate() {
+                    let i = self.ctx.index(r, &format!("ties.priority[{p}]"))?;
+                    pos.entry(i).or_insert(p);
+                }
+                let missing: Vec<String> = group
+                    .iter()
+                    .filter(|i| !pos.contains_key(i))
+                    .map(|&i| self.ctx.name(i))
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(tie_error(format!(
+                        "the priority order does not name {}",
+                        missing.join(", ")
+                    )));
+                }
+                group.iter().map(|&i| (pos[&i], i)).collect()
+            }
+        };
+        ranked.sort_unstable();
+        Ok(ranked.into_iter().take(k).map(|(_, i)| i).collect())
+    }
+
+    fn divisor_method(&self, d: &Divisor) -> Result<Solved> {
+        let n = self.ctx.n;
+        let positive = self.w.iter().filter(|&&w| w > 0).count() as u64;
+        let sum_lo: u64 = self.lo.iter().sum();
+        let sum_hi: u128 = self.hi.iter().map(|&x| u128::from(x)).sum();
+        let cap = |t: u128| -> u64 {
+            t.clamp(u128::from(sum_lo), sum_hi.min(u128::from(u64::MAX))) as u64
+        };
+        // Aim the estimate so that the rounding bias of the method cancels.
+        let target = match d {
+            Divisor::Dhondt => cap(u128::from(self.total) + u128::from(positive / 2)),
+            Divisor::Adams => cap(u128::from(self.total.saturating_sub(positive / 2))),
+            _ => self.total,
+        };
+        let s = self.scale_for(target)?;
+        let mut k: Vec<u64> = Vec::with_capacity(n);
+        for i in 0..n {
+            let est = if self.w[i] == 0 {
+                0
+            } else {
+                let q = U256::mul(s.a, self.w[i]);
+                let floor = |x: U256| {
+                    x.div_rem(s.b)
+                        .and_then(|(q, _)| q.to_u128())
+                        .map_or(u64::MAX, |v| v.min(u128::from(u64::MAX)) as u64)
+                };
+                match d {
+                    Divisor::Dhondt => floor(q),
+                    Divisor::Adams => floor(q.checked_add(U256::from_u128(s.b - 1)).unwrap_or(q)),
+                    _ => floor(q.checked_add(U256::from_u128(s.b / 2)).unwrap_or(q)).max(1),
+                }
+            };
+            // No party can need more than all units; capping keeps products small.
+            k.push(est.min(self.total).clamp(self.lo[i], self.hi[i]));
+        }
+        let given: u128 = k.iter().map(|&x| u128::from(x)).sum();
+        let total = u128::from(self.total);
+        let w = self.w;
+        if given < total {
+            // Give the best next seats: a max-heap on wᵢ / d(kᵢ).
+            let mut heap: BinaryHeap<Slot> = (0..n)
+                .filter(|&i| w[i] > 0 && k[i] < self.hi[i])
+                .map(|i| Slot {
+                    d: *d,
+                    w: w[i],
+                    k: k[i],
+                    i,
+                })
+                .collect();
+            for _ in 0..(total - given) {
+                let Some(top) = heap.pop() else {
+                    return Err(Error::Infeasible {
+                        field: "maximum".into(),
+                        reason: "no party can take another unit".into(),
+                    });
+                };
+                k[top.i] += 1;
+                if k[top.i] < self.hi[top.i] {
+                    heap.push(Slot { k: k[top.i], ..top });
+                }
+            }
+        } else if given > total {
+            // Take back the weakest seats given: a min-heap on wᵢ / d(kᵢ - 1).
+            let mut heap: BinaryHeap<Reverse<Slot>> = (0..n)
+                .filter(|&i| w[i] > 0 && k[i] > self.lo[i])
+                .map(|i| {
+                    Reverse(Slot {
+                        d: *d,
+                        w: w[i],
+                        k: k[i] - 1,
+                        i,
+                    })
+                })
+                .collect();
+            for _ in 0..(given - total) {
+                let Some(Reverse(top)) = heap.pop() else {
+                    return Err(Error::Infeasible {
+                        field: "minimum".into(),
+                        reason: "no party can give up a unit".into(),
+                    });
+                };
+                k[top.i] -= 1;
+                if k[top.i] > self.lo[top.i] {
+                    heap.push(Reverse(Slot {
+                        k: k[top.i] - 1,
+                        ..top
+                    }));
+                }
+            }
+        }
+        // The boundary: weakest seat given on priority, strongest not given.
+        let mut last: Option<Slot> = None;
+        let mut next: Option<Slot> = None;
+        for i in 0..n {
+            if w[i] == 0 {
+                continue;
+            }
+            if k[i] > self.lo[i] {
+                let s = Slot {
+                    d: *d,
+                    w: w[i],
+                    k: k[i] - 1,
+                    i,
+                };
+                if last
+                    .as_ref()
+                    .is_none_or(|l| s.priority_cmp(l) == Ordering::Less)
+                {
+                    last = Some(s);
+                }
+            }
+            if k[i] < self.hi[i] {
+                let s = Slot {
+                    d: *d,
+                    w: w[i],
+                    k: k[i],
+                    i,
+                };
+                if next
+                    .as_ref()
+                    .is_none_or(|x| s.priority_cmp(x) == Ordering::Greater)
+                {
+                    next = Some(s);
+                }
+            }
+        }
+        let mut ties = Vec::new();
+        let mut in_tie = vec![false; n];
+        if let (Some(l), Some(x)) = (&last, &next) {
+            if l.priority_cmp(x) == Ordering::Equal {
+                let mut group = Vec::new();
+                let mut held = 0usize;
+                for i in 0..n {
+                    if w[i] == 0 {
+                        continue;
+                    }
+                    if k[i] > self.lo[i] && d.cmp(w[i], k[i] - 1, l.w, l.k) == Ordering::Equal {
+                        group.push(i);
+                        held += 1;
+                        k[i] -= 1; // contested: given back, then decided
+                    } else if k[i] < self.hi[i] && d.cmp(w[i], k[i], l.w, l.k) == Ordering::Equal {
+                        group.push(i);
+                    }
+                }
+                let chosen = self.decide(&group, held)?;
+                for &i in &chosen {
+                    k[i] += 1;
+                }
+                for &i in &group {
+                    in_tie[i] = true;
+                }
+                ties.push(Tie {
+                    parties: group,
+                    winners: sorted(chosen),
+                    units: held as u64,
+                    decided_by: self.rule_name(),
+                });
+            }
+        }
+        // After a tie, `last` and `next` still mark the contested priority.
+        let boundary = Boundary {
+            last: last.map(|s| (s.i, s.k + 1)),
+            next: next.map(|s| (s.i, s.k + 1)),
+        };
+        let hare = Scale {
+            a: total,
+            b: self.weight_total,
+        };
+        let mut parties = Vec::with_capacity(n);
+        for i in 0..n {
+            let quota = self.quota(hare, i)?;
+            let units = k[i];
+            let below_threshold = |kk: u64| {
+                // would seat kk (0-based) be given on priority?
+                match &last {
+                    Some(l) => d.cmp(w[i], kk, l.w, l.k) == Ordering::Less,
+                    None => true,
+                }
+            };
+            let rounding = if units == self.lo[i]
+                && units > 0
+                && (w[i] == 0 || below_threshold(units - 1))
+            {
+                Rounding::Minimum
+            } else if units == self.hi[i]
+                && w[i] > 0
+                && last
+                    .as_ref()
+                    .is_some_and(|l| d.cmp(w[i], units, l.w, l.k) == Ordering::Greater)
+            {
+                Rounding::Maximum
+            } else {
+                match U256::mul(u128::from(units), self.weight_total).cmp(&U256::mul(total, w[i])) {
+                    Ordering::Equal => Rounding::Exact,
+                    Ordering::Less => Rounding::Down,
+                    Ordering::Greater => Rounding::Up,
+                }
+            };
+            parties.push(PartyUnits {
+                units,
+                quota,
+                rounding,
+                remainder_rank: None,
+                tie: in_tie[i].then_some(0),
+            });
+        }
+        Ok((parties, ties, Some(boundary)))
+    }
+}
+
+fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v
+}
+
+/// A party's seat number k+1, with priority w / d(k). Ordered by priority,
+/// then earlier party first.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    d: Divisor,
+    w: u128,
+    k: u64,
+    i: usize,
+}
+
+impl Slot {
+    fn priority_cmp(&self, o: &Slot) -> Ordering {
+        self.d.cmp(self.w, self.k, o.w, o.k)
+    }
+}
+
+impl PartialEq for Slot {
+    fn eq(&self, o: &Slot) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Slot {}
+impl PartialOrd for Slot {
+    fn partial_cmp(&self, o: &Slot) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Slot {
+    fn cmp(&self, o: &Slot) -> Ordering {
+        self.priority_cmp(o).then(o.i.cmp(&self.i))
+    }
+}

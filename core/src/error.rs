@@ -1,0 +1,221 @@
+//! The one error type of andel.
+//!
+//! Every variant names the offending field (a path such as `weights[3]` or
+//! `key.fixed[0].share`) or party, and has a stable [`Error::code`] that the
+//! Python and JavaScript bindings use to pick an exception class.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Everything that can go wrong in andel. No input, however bad, panics: it
+/// ends up here.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Error {
+    /// A weight is below zero.
+    #[error("{field}: weight {value} is negative; weights must be zero or more")]
+    NegativeWeight { field: String, value: Decimal },
+    /// Every weight is zero, so there is nothing to be proportional to.
+    #[error("{field}: all weights are zero; at least one must be positive")]
+    ZeroTotalWeight { field: String },
+    /// There are no parties at all.
+    #[error("{field}: there are no parties")]
+    NoParties { field: String },
+    /// Two parties share an id.
+    #[error("{field}: party id {id:?} appears more than once")]
+    DuplicateParty { field: String, id: String },
+    /// A party id that is not in the key or data.
+    #[error("{field}: unknown party {id:?}")]
+    UnknownParty { field: String, id: String },
+    /// A share outside 0..=1, or fixed shares adding up to more than one.
+    #[error("{field}: share {value} is invalid: {reason}")]
+    InvalidShare {
+        field: String,
+        value: Decimal,
+        reason: String,
+    },
+    /// Minimums and maximums that no allocation can meet.
+    #[error("{field}: infeasible: {reason}")]
+    Infeasible { field: String, reason: String },
+    /// Several parties stood exactly equal for the last unit(s) and the tie
+    /// rule says to fail (or the priority order did not name them all).
+    #[error("tie for {units} unit(s) between parties {parties:?}: {reason}")]
+    Tie {
+        parties: Vec<String>,
+        units: u64,
+        reason: String,
+    },
+    /// A number too large for exact arithmetic.
+    #[error("{field}: overflow: {detail}")]
+    Overflow { field: String, detail: String },
+    /// A rounding unit that is zero or negative.
+    #[error("{field}: unit {value} must be positive")]
+    InvalidUnit { field: String, value: Decimal },
+    /// An amount that is not a whole number of rounding units.
+    #[error("{field}: amount {amount} is not a whole number of units of {unit}")]
+    NotMultipleOfUnit {
+        field: String,
+        amount: Decimal,
+        unit: Decimal,
+    },
+    /// An option with a value it cannot take.
+    #[error("{field}: {message}")]
+    InvalidOption { field: String, message: String },
+    /// A number that is not a valid decimal (NaN, infinity, garbage text).
+    #[error("{field}: {value:?} is not a valid decimal number: {reason}")]
+    InvalidNumber {
+        field: String,
+        value: String,
+        reason: String,
+    },
+    /// Two inputs that must have the same length do not.
+    #[error("{field}: expected {expected} values, found {found}")]
+    LengthMismatch {
+        field: String,
+        expected: usize,
+        found: usize,
+    },
+    /// A malformed CSV file.
+    #[error("CSV line {line}{}: {message}", column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default())]
+    Csv {
+        line: u64,
+        column: Option<String>,
+        message: String,
+    },
+    /// A municipality name or code we do not know.
+    #[error("{field}: unknown municipality {query:?}{}", suggest(suggestions))]
+    UnknownMunicipality {
+        field: String,
+        query: String,
+        suggestions: Vec<String>,
+    },
+    /// A population year we do not ship.
+    #[error("{field}: no population data for {year}; years available: {available:?}")]
+    UnknownYear {
+        field: String,
+        year: i32,
+        available: Vec<i32>,
+    },
+    /// A key document that cannot be read (unknown field, wrong type, bad JSON).
+    #[error("{field}: {message}")]
+    Document { field: String, message: String },
+    /// A file that cannot be read.
+    #[error("{field}: {message}")]
+    Io { field: String, message: String },
+}
+
+fn suggest(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+impl Error {
+    /// A stable, machine-readable code for this kind of error.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::{apportion, Options};
+    /// use rust_decimal::Decimal;
+    /// let err = apportion(&[Decimal::from(-1)], 3, &Options::default()).unwrap_err();
+    /// assert_eq!(err.code(), "negative_weight");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NegativeWeight { .. } => "negative_weight",
+            Error::ZeroTotalWeight { .. } => "zero_total_weight",
+            Error::NoParties { .. } => "no_parties",
+            Error::DuplicateParty { .. } => "duplicate_party",
+            Error::UnknownParty { .. } => "unknown_party",
+            Error::InvalidShare { .. } => "invalid_share",
+            Error::Infeasible { .. } => "infeasible",
+            Error::Tie { .. } => "tie",
+            Error::Overflow { .. } => "overflow",
+            Error::InvalidUnit { .. } => "invalid_unit",
+            Error::NotMultipleOfUnit { .. } => "not_multiple_of_unit",
+            Error::InvalidOption { .. } => "invalid_option",
+            Error::InvalidNumber { .. } => "invalid_number",
+            Error::LengthMismatch { .. } => "length_mismatch",
+            Error::Csv { .. } => "csv",
+            Error::UnknownMunicipality { .. } => "unknown_municipality",
+            Error::UnknownYear { .. } => "unknown_year",
+            Error::Document { .. } => "document",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// The field path or party the error is about, when it has one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::NegativeWeight { field, .. }
+            | Error::ZeroTotalWeight { field }
+            | Error::NoParties { field }
+            | Error::DuplicateParty { field, .. }
+            | Error::UnknownParty { field, .. }
+            | Error::InvalidShare { field, .. }
+            | Error::Infeasible { field, .. }
+            | Error::Overflow { field, .. }
+            | Error::InvalidUnit { field, .. }
+            | Error::NotMultipleOfUnit { field, .. }
+            | Error::InvalidOption { field, .. }
+            | Error::InvalidNumber { field, .. }
+            | Error::LengthMismatch { field, .. }
+            | Error::UnknownMunicipality { field, .. }
+            | Error::UnknownYear { field, .. }
+            | Error::Document { field, .. }
+            | Error::Io { field, .. } => Some(field),
+            Error::Tie { .. } | Error::Csv { .. } => None,
+        }
+    }
+
+    /// The same error with its field path put under `prefix`
+    /// (`weights[2]` becomes `key.weights[2]`).
+    pub fn under(mut self, prefix: &str) -> Self {
+        if let Some(f) = self.field_mut() {
+            *f = if f.is_empty() {
+                prefix.to_string()
+            } else if f.starts_with('[') {
+                format!("{prefix}{f}")
+            } else {
+                format!("{prefix}.{f}")
+            };
+        }
+        self
+    }
+
+    fn field_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Error::NegativeWeight { field, .. }
+            | Error::ZeroTotalWeight { field }
+            | Error::NoParties { field }
+            | Error::DuplicateParty { field, .. }
+            | Error::UnknownParty { field, .. }
+            | Error::InvalidShare { field, .. }
+            | Error::Infeasible { field, .. }
+            | Error::Overflow { field, .. }
+            | Error::InvalidUnit { field, .. }
+            | Error::NotMultipleOfUnit { field, .. }
+            | Error::InvalidOption { field, .. }
+            | Error::InvalidNumber { field, .. }
+            | Error::LengthMismatch { field, .. }
+            | Error::UnknownMunicipality { field, .. }
+            | Error::UnknownYear { field, .. }
+            | Error::Document { field, .. }
+            | Error::Io { field, .. } => Some(field),
+            Error::Tie { .. } | Error::Csv { .. } => None,
+        }
+    }
+
+    pub(crate) fn overflow(field: impl Into<String>, detail: impl Into<String>) -> Self {
+        Error::Overflow {
+            field: field.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// andel's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,35 @@
+//! # andel-core
+//!
+//! Exact distribution keys ("fordelingsnøgler") for Danish municipalities:
+//! money split to the øre, whole places apportioned by a named method, keys
+//! with exclusions, fixed shares, cost splits, blends and nesting, and a
+//! result that explains every rounding step.
+//!
+//! Money is [`rust_decimal::Decimal`]; every comparison that decides an
+//! allocation is exact integer arithmetic. Nothing here panics on input:
+//! every problem is an [`Error`] with a stable code and the field it is about.
+//!
+//! ```
+//! use andel_core::{split, SplitOptions};
+//! use rust_decimal::Decimal;
+//! let weights = [Decimal::from(1), Decimal::from(1), Decimal::from(1)];
+//! let s = split(Decimal::from(100), &weights, &SplitOptions::default())?;
+//! assert_eq!(s.parts.iter().sum::<Decimal>(), Decimal::from(100));
+//! assert_eq!(s.parts[0].to_string(), "33.34"); // the leftover øre goes first in order, as a reported tie
+//! assert_eq!(s.apportionment.ties.len(), 1);
+//! # Ok::<(), andel_core::Error>(())
+//! ```
+
+pub mod apportion;
+pub mod error;
+mod exact;
+pub mod money;
+
+pub use apportion::{
+    apportion, apportion_named, Apportionment, Boundary, Limit, Method, Options, PartyRef,
+    PartyUnits, Rounding, Tie, TieRule, MAX_DIVISOR_UNITS,
+};
+pub use error::{Error, Result};
+pub use exact::Quota;
+pub use money::{split, split_named, Split, SplitOptions};
+pub use rust_decimal::Decimal;

@@ -1,0 +1,128 @@
+//! Exact money splits: an amount split by weights into a rounding unit, the
+//! parts adding up to the amount exactly.
+
+use crate::apportion::{apportion_named, Apportionment, Options, TieRule};
+use crate::error::{Error, Result};
+use crate::exact::{exact_mul, pow10};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// How to split money.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SplitOptions {
+    /// The rounding unit: 0.01 (øre) by default; 1 for whole kroner, 1000 for
+    /// thousands.
+    pub unit: Decimal,
+    /// The tie rule for leftover units; `order` by default.
+    pub ties: TieRule,
+}
+
+impl Default for SplitOptions {
+    fn default() -> Self {
+        SplitOptions {
+            unit: Decimal::new(1, 2),
+            ties: TieRule::Order,
+        }
+    }
+}
+
+/// The result of [`split`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    /// The amount split.
+    pub amount: Decimal,
+    /// The rounding unit.
+    pub unit: Decimal,
+    /// The parts, in input order; they add up to `amount` exactly.
+    pub parts: Vec<Decimal>,
+    /// How the units were apportioned (largest remainder), with reasons.
+    pub apportionment: Apportionment,
+}
+
+/// Splits `amount` by `weights` into multiples of `options.unit`, by largest
+/// remainder. A negative amount (a surplus returned) splits symmetrically.
+///
+/// # Example
+/// ```
+/// use andel_core::{split, SplitOptions};
+/// use rust_decimal::Decimal;
+/// let w = [50, 27, 23].map(Decimal::from);
+/// let s = split(Decimal::new(10, 2), &w, &SplitOptions::default())?;
+/// let parts: Vec<String> = s.parts.iter().map(|d| d.to_string()).collect();
+/// assert_eq!(parts, ["0.05", "0.03", "0.02"]);
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn split(amount: Decimal, weights: &[Decimal], options: &SplitOptions) -> Result<Split> {
+    split_named(amount, weights, None, options)
+}
+
+/// [`split`] for parties with ids (for tie priorities and error messages).
+pub fn split_named(
+    amount: Decimal,
+    weights: &[Decimal],
+    ids: Option<&[String]>,
+    options: &SplitOptions,
+) -> Result<Split> {
+    let unit = options.unit;
+    let units = units_in(amount, unit)?;
+    let apportionment = apportion_named(
+        weights,
+        ids,
+        units,
+        &Options {
+            ties: options.ties.clone(),
+            ..Options::default()
+        },
+    )?;
+    let signed_unit = if amount.is_sign_negative() {
+        -unit
+    } else {
+        unit
+    };
+    let parts = apportionment
+        .parties
+        .iter()
+        .map(|p| exact_mul(Decimal::from(p.units), signed_unit, "amount"))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Split {
+        amount,
+        unit,
+        parts,
+        apportionment,
+    })
+}
+
+/// How many whole `unit`s make up |amount|, exactly.
+pub(crate) fn units_in(amount: Decimal, unit: Decimal) -> Result<u64> {
+    if unit <= Decimal::ZERO {
+        return Err(Error::InvalidUnit {
+            field: "unit".into(),
+            value: unit,
+        });
+    }
+    let (a, u) = (amount.abs().normalize(), unit.normalize());
+    let scale = a.scale().max(u.scale());
+    let overflow = || {
+        Error::overflow(
+            "amount",
+            format!("{amount} in units of {unit} is too many units"),
+        )
+    };
+    let to_int = |d: Decimal| {
+        pow10(scale - d.scale()).and_then(|p| d.mantissa().unsigned_abs().checked_mul(p))
+    };
+    let (ai, ui) = (
+        to_int(a).ok_or_else(overflow)?,
+        to_int(u).ok_or_else(overflow)?,
+    );
+    if ai % ui != 0 {
+        return Err(Error::NotMultipleOfUnit {
+            field: "amount".into(),
+            amount,
+            unit,
+        });
+    }
+    u64::try_from(ai / ui).map_err(|_| overflow())
+}

@@ -1,0 +1,317 @@
+//! Hand-computed cases for every method. Each expected value is worked out in
+//! the comment beside it, not by the code under test.
+
+use andel_core::{
+    apportion, split, Limit, Method, Options, PartyRef, Rounding, SplitOptions, TieRule,
+};
+use rust_decimal::Decimal;
+
+fn d(xs: &[i64]) -> Vec<Decimal> {
+    xs.iter().map(|&x| Decimal::from(x)).collect()
+}
+
+fn with(method: Method) -> Options {
+    Options {
+        method,
+        ..Options::default()
+    }
+}
+
+#[test]
+fn hamilton_rounds_the_largest_remainder_up() {
+    // Quotas 3.5, 2.1, 1.4; floors 6; one left: remainder 0.5 wins.
+    let r = apportion(&d(&[5, 3, 2]), 7, &Options::default()).unwrap();
+    assert_eq!(r.units(), vec![4, 2, 1]);
+    assert_eq!(r.parties[0].rounding, Rounding::Up);
+    assert_eq!(r.parties[0].remainder_rank, Some(1));
+    assert_eq!(r.parties[2].remainder_rank, Some(2));
+    assert_eq!(r.parties[1].remainder_rank, Some(3));
+    assert_eq!(r.parties[1].quota.to_string(), "2 1/10");
+}
+
+#[test]
+fn alabama_paradox_is_a_property_of_hamilton() {
+    // 6:6:2 with 10 seats: quotas 4 2/7, 4 2/7, 1 3/7 → C's 3/7 wins: 4, 4, 2.
+    // With 11 seats: quotas 4 5/7, 4 5/7, 1 4/7 → A and B win: 5, 5, 1.
+    // C loses a seat when the house grows: the Alabama paradox.
+    let w = d(&[6, 6, 2]);
+    assert_eq!(
+        apportion(&w, 10, &Options::default()).unwrap().units(),
+        vec![4, 4, 2]
+    );
+    assert_eq!(
+        apportion(&w, 11, &Options::default()).unwrap().units(),
+        vec![5, 5, 1]
+    );
+    // A divisor method cannot do this.
+    let dh = with(Method::SainteLague);
+    let a = apportion(&w, 10, &dh).unwrap().units();
+    let b = apportion(&w, 11, &dh).unwrap().units();
+    assert!(a.iter().zip(&b).all(|(x, y)| y >= x));
+}
+
+#[test]
+fn dhondt_and_sainte_lague_textbook_example() {
+    // Votes 100k, 80k, 30k, 20k, 8 seats.
+    // D'Hondt quotients: 100, 80, 50, 40, 33.3, 30, 26.7, 25 (k) → 4, 3, 1, 0.
+    let w = d(&[100_000, 80_000, 30_000, 20_000]);
+    let r = apportion(&w, 8, &with(Method::Dhondt)).unwrap();
+    assert_eq!(r.units(), vec![4, 3, 1, 0]);
+    assert!(r.ties.is_empty());
+    // Sainte-Laguë (1, 3, 5, …): 100, 80, 33.3, 30, 26.7, 20, 20, 16 → 3, 3, 1, 1.
+    assert_eq!(
+        apportion(&w, 8, &with(Method::SainteLague))
+            .unwrap()
+            .units(),
+        vec![3, 3, 1, 1]
+    );
+    // The aliases name the same methods.
+    assert_eq!("jefferson".parse::<Method>().unwrap(), Method::Dhondt);
+}
+
+#[test]
+fn modified_sainte_lague_first_divisor_matters() {
+    // 30:10, 2 seats. Sainte-Laguë: A 30, 10; B 10 → an exact tie at 10 for the
+    // second seat; earlier in the input wins → 2, 0 and the tie is reported.
+    let w = d(&[30, 10]);
+    let r = apportion(&w, 2, &with(Method::SainteLague)).unwrap();
+    assert_eq!(r.units(), vec![2, 0]);
+    assert_eq!(r.ties.len(), 1);
+    assert_eq!(r.ties[0].parties, vec![0, 1]);
+    assert_eq!(r.ties[0].winners, vec![0]);
+    // Modified (1.4, 3, 5): A 21.4, 10; B 7.1 → 2, 0 with no tie.
+    let r = apportion(&w, 2, &with(Method::ModifiedSainteLague)).unwrap();
+    assert_eq!(r.units(), vec![2, 0]);
+    assert!(r.ties.is_empty());
+    assert_eq!(r.first_divisor, Some(Decimal::new(14, 1)));
+    // First divisor 0.5: B's first quotient 20 beats A's second 10 → 1, 1.
+    let o = Options {
+        first_divisor: Some(Decimal::new(5, 1)),
+        ..with(Method::ModifiedSainteLague)
+    };
+    assert_eq!(apportion(&w, 2, &o).unwrap().units(), vec![1, 1]);
+    // A first divisor of 3 or more is not a modified Sainte-Laguë.
+    let o = Options {
+        first_divisor: Some(Decimal::from(3)),
+        ..with(Method::ModifiedSainteLague)
+    };
+    assert_eq!(apportion(&w, 2, &o).unwrap_err().code(), "invalid_option");
+    let o = Options {
+        first_divisor: Some(Decimal::from(1)),
+        ..with(Method::Dhondt)
+    };
+    assert_eq!(apportion(&w, 2, &o).unwrap_err().code(), "invalid_option");
+}
+
+#[test]
+fn huntington_hill_adams_and_dean_small_cases() {
+    // Zero first divisor: every party with weight gets one unit first.
+    let w = d(&[10, 1]);
+    for m in [Method::HuntingtonHill, Method::Adams, Method::Dean] {
+        assert_eq!(
+            apportion(&w, 2, &with(m)).unwrap().units(),
+            vec![1, 1],
+            "{m}"
+        );
+    }
+    // HH third seat: A 10/√2 ≈ 7.07 vs B 1/√2 → 2, 1.
+    assert_eq!(
+        apportion(&w, 3, &with(Method::HuntingtonHill))
+            .unwrap()
+            .units(),
+        vec![2, 1]
+    );
+    // Dean 5:1, divisors 0, 4/3, 12/5: A ∞, 3.75, 2.08; B ∞, 0.75 → 3 seats 2,1; 4 seats 3,1.
+    let w = d(&[5, 1]);
+    assert_eq!(
+        apportion(&w, 3, &with(Method::Dean)).unwrap().units(),
+        vec![2, 1]
+    );
+    assert_eq!(
+        apportion(&w, 4, &with(Method::Dean)).unwrap().units(),
+        vec![3, 1]
+    );
+    // HH with squares: 49:50:1 seats 4. Priorities A 49/√2=34.6, B 50/√2=35.4 → after
+    // 1,1,1: B; then A 34.6 vs B 50/√6=20.4 → A: 2, 2, 0? No: C got one first. Three
+    // first seats, then B (35.4) → 1, 2, 1.
+    assert_eq!(
+        apportion(&d(&[49, 50, 1]), 4, &with(Method::HuntingtonHill))
+            .unwrap()
+            .units(),
+        vec![1, 2, 1]
+    );
+    // Adams with fewer seats than parties: all stand at an infinite priority: a tie.
+    let r = apportion(&d(&[3, 2, 1]), 2, &with(Method::Adams)).unwrap();
+    assert_eq!(r.units(), vec![1, 1, 0]);
+    assert_eq!(r.ties[0].parties, vec![0, 1, 2]);
+}
+
+#[test]
+fn ties_order_error_and_priority() {
+    let w = d(&[1, 1, 1]);
+    let r = apportion(&w, 2, &Options::default()).unwrap();
+    assert_eq!(r.units(), vec![1, 1, 0]);
+    assert_eq!(r.ties[0].winners, vec![0, 1]);
+    assert_eq!(r.ties[0].units, 2);
+    assert_eq!(r.parties[2].tie, Some(0));
+    let o = Options {
+        ties: TieRule::Error,
+        ..Options::default()
+    };
+    let e = apportion(&w, 2, &o).unwrap_err();
+    assert_eq!(e.code(), "tie");
+    let o = Options {
+        ties: TieRule::Priority(vec![
+            PartyRef::Index(2),
+            PartyRef::Index(0),
+            PartyRef::Index(1),
+        ]),
+        ..Options::default()
+    };
+    assert_eq!(apportion(&w, 2, &o).unwrap().units(), vec![1, 0, 1]);
+    // A lot that leaves a tied party out cannot decide.
+    let o = Options {
+        ties: TieRule::Priority(vec![PartyRef::Index(2)]),
+        ..Options::default()
+    };
+    assert_eq!(apportion(&w, 2, &o).unwrap_err().code(), "tie");
+    // No tie, no error, whatever the rule.
+    let o = Options {
+        ties: TieRule::Error,
+        ..Options::default()
+    };
+    assert!(apportion(&d(&[5, 3, 2]), 7, &o).is_ok());
+}
+
+#[test]
+fn minimum_and_maximum() {
+    // 1000:10:10, 10 seats, at least 1 each: B and C are held at 1; A's quota
+    // over the 8 left is exactly 8.
+    let w = d(&[1000, 10, 10]);
+    let o = Options {
+        minimum: Some(Limit::All(1)),
+        ..Options::default()
+    };
+    let r = apportion(&w, 10, &o).unwrap();
+    assert_eq!(r.units(), vec![8, 1, 1]);
+    assert_eq!(r.parties[1].rounding, Rounding::Minimum);
+    assert_eq!(r.parties[0].rounding, Rounding::Exact);
+    // At most 5: A held at 5; B and C share 5 at 2.5 each: a tie, B first.
+    let o = Options {
+        maximum: Some(Limit::All(5)),
+        ..Options::default()
+    };
+    let r = apportion(&w, 10, &o).unwrap();
+    assert_eq!(r.units(), vec![5, 3, 2]);
+    assert_eq!(r.parties[0].rounding, Rounding::Maximum);
+    assert_eq!(r.ties.len(), 1);
+    // Same limits with D'Hondt: A 5 (held), then B 10, C 10, B 5, C 5, B 3.3 → 5, 3, 2.
+    let o = Options {
+        maximum: Some(Limit::All(5)),
+        ..with(Method::Dhondt)
+    };
+    let r = apportion(&w, 10, &o).unwrap();
+    assert_eq!(r.units(), vec![5, 3, 2]);
+    assert_eq!(r.parties[0].rounding, Rounding::Maximum);
+    // Infeasible limits say why.
+    let o = Options {
+        minimum: Some(Limit::All(4)),
+        ..Options::default()
+    };
+    let e = apportion(&w, 10, &o).unwrap_err();
+    assert_eq!(e.code(), "infeasible");
+    assert!(e.to_string().contains("12"), "{e}");
+    let o = Options {
+        maximum: Some(Limit::All(3)),
+        ..Options::default()
+    };
+    assert_eq!(apportion(&w, 10, &o).unwrap_err().code(), "infeasible");
+    let o = Options {
+        minimum: Some(Limit::Each(vec![1, 2])),
+        ..Options::default()
+    };
+    assert_eq!(apportion(&w, 10, &o).unwrap_err().code(), "length_mismatch");
+}
+
+#[test]
+fn bad_weights_are_typed_errors() {
+    assert_eq!(
+        apportion(&[], 3, &Options::default()).unwrap_err().code(),
+        "no_parties"
+    );
+    assert_eq!(
+        apportion(&d(&[0, 0]), 3, &Options::default())
+            .unwrap_err()
+            .code(),
+        "zero_total_weight"
+    );
+    let e = apportion(&d(&[1, -2]), 3, &Options::default()).unwrap_err();
+    assert_eq!(e.field(), Some("weights[1]"));
+    // Weights too far apart for 96 bits at one scale.
+    let tiny = Decimal::new(1, 28);
+    let e = apportion(&[Decimal::MAX, tiny], 3, &Options::default()).unwrap_err();
+    assert_eq!(e.code(), "overflow");
+    // Zero weight is allowed and gets nothing.
+    assert_eq!(
+        apportion(&d(&[0, 1]), 3, &Options::default())
+            .unwrap()
+            .units(),
+        vec![0, 3]
+    );
+}
+
+#[test]
+fn money_goes_by_remainder_not_by_position_or_size() {
+    let s = split(
+        Decimal::new(10, 2),
+        &d(&[50, 27, 23]),
+        &SplitOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        s.parts,
+        vec![Decimal::new(5, 2), Decimal::new(3, 2), Decimal::new(2, 2)]
+    );
+    // Negative amounts mirror positive ones.
+    let s = split(
+        Decimal::new(-10, 2),
+        &d(&[50, 27, 23]),
+        &SplitOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        s.parts,
+        vec![
+            Decimal::new(-5, 2),
+            Decimal::new(-3, 2),
+            Decimal::new(-2, 2)
+        ]
+    );
+    // Fewer units than parties: 0.02 by 1:1:1 → the tie goes in input order.
+    let s = split(Decimal::new(2, 2), &d(&[1, 1, 1]), &SplitOptions::default()).unwrap();
+    assert_eq!(
+        s.parts,
+        vec![Decimal::new(1, 2), Decimal::new(1, 2), Decimal::ZERO]
+    );
+    // Whole thousands: 4,275,000 by 2:1 → 2,850 and 1,425 thousands.
+    let o = SplitOptions {
+        unit: Decimal::from(1000),
+        ..SplitOptions::default()
+    };
+    let s = split(Decimal::from(4_275_000), &d(&[2, 1]), &o).unwrap();
+    assert_eq!(
+        s.parts,
+        vec![Decimal::from(2_850_000), Decimal::from(1_425_000)]
+    );
+    // 100.005 kr is not a whole number of øre; a zero unit is refused.
+    let e = split(Decimal::new(100_005, 3), &d(&[1]), &SplitOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "not_multiple_of_unit");
+    let o = SplitOptions {
+        unit: Decimal::ZERO,
+        ..SplitOptions::default()
+    };
+    assert_eq!(
+        split(Decimal::ONE, &d(&[1]), &o).unwrap_err().code(),
+        "invalid_unit"
+    );
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of andel. Installs what is missing first (each step is
+# skipped when already done), so it works on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "core builds for wasm32 (no files, no clocks, no threads)"
+cargo build --locked -p andel-core --no-default-features --target wasm32-unknown-unknown
+
+step "benchmarks compile"
+cargo bench --locked -p andel-core --no-run
+
+step "cargo test"
+cargo test --workspace --locked
