@@ -170,7 +170,6 @@ pub(crate) fn exact_mul(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> 
 }
 
 /// An exact sum of decimals, or an overflow error.
-#[allow(dead_code)] // used by keys
 pub(crate) fn exact_add(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
     let s = a
         .checked_add(b)

@@ -21,8 +21,10 @@
 //! ```
 
 pub mod apportion;
+pub mod data;
 pub mod error;
 mod exact;
+pub mod key;
 pub mod money;
 
 pub use apportion::{
@@ -31,5 +33,10 @@ pub use apportion::{
 };
 pub use error::{Error, Result};
 pub use exact::Quota;
+pub use key::{
+    cost_split, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult, FixedShare,
+    GroupAllocation, Key, KeyParty, Nest, NestRounding, NestedAllocation, PartyAllocation, SeatRef,
+    TieReport,
+};
 pub use money::{split, split_named, Split, SplitOptions};
 pub use rust_decimal::Decimal;

@@ -1,0 +1,389 @@
+//! Denmark's 98 municipalities and their population on 1 January 2020-2025,
+//! embedded at build time from `core/data/` (Statistics Denmark; see
+//! `core/data/README.md` for the table each year comes from). Nothing is
+//! fetched at run time.
+
+use crate::error::{Error, Result};
+use crate::key::{Key, KeyParty};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+const POPULATION_CSV: &str = include_str!("../data/population_municipalities_2020_2025.csv");
+const SOSU_2018_CSV: &str = include_str!("../data/sosu_training_places_2018_by_kkr.csv");
+
+/// A Danish region; each region is one KKR (Kommunekontaktråd).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Region {
+    Hovedstaden,
+    #[serde(rename = "Sjælland", alias = "Sjaelland")]
+    Sjaelland,
+    Syddanmark,
+    Midtjylland,
+    Nordjylland,
+}
+
+impl Region {
+    /// All five, in Statistics Denmark's order.
+    pub const ALL: [Region; 5] = [
+        Region::Hovedstaden,
+        Region::Sjaelland,
+        Region::Syddanmark,
+        Region::Midtjylland,
+        Region::Nordjylland,
+    ];
+
+    /// The Danish name ("Sjælland").
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Hovedstaden => "Hovedstaden",
+            Region::Sjaelland => "Sjælland",
+            Region::Syddanmark => "Syddanmark",
+            Region::Midtjylland => "Midtjylland",
+            Region::Nordjylland => "Nordjylland",
+        }
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Region {
+    type Err = Error;
+    /// Forgiving: "Region Nordjylland", "KKR Nordjylland", "nordjylland",
+    /// "Sjaelland" all work.
+    fn from_str(s: &str) -> Result<Region> {
+        let key = skeleton(s);
+        let key = key
+            .strip_prefix("region")
+            .or_else(|| key.strip_prefix("kkr"))
+            .unwrap_or(&key);
+        Region::ALL
+            .into_iter()
+            .find(|r| skeleton(r.name()) == key)
+            .ok_or_else(|| Error::InvalidOption {
+                field: "region".into(),
+                message: format!(
+                    "unknown region {s:?}; the regions are Hovedstaden, Sjælland, Syddanmark, \
+                     Midtjylland, Nordjylland"
+                ),
+            })
+    }
+}
+
+/// A municipality with its population by year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Municipality {
+    /// The three-digit code, as text ("851").
+    pub code: String,
+    /// Statistics Denmark's spelling ("Vesthimmerlands").
+    pub name: String,
+    /// Its region (and so its KKR).
+    pub region: Region,
+    /// Population on 1 January, by year, with the source table.
+    pub population: BTreeMap<i32, Population>,
+}
+
+/// One population figure and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Population {
+    /// Number of residents on 1 January.
+    pub count: u64,
+    /// The Statistics Denmark table and period ("FOLK1A 2022K1").
+    pub table: String,
+}
+
+impl Municipality {
+    /// The population on 1 January of `year`.
+    pub fn population_in(&self, year: i32) -> Result<u64> {
+        self.population
+            .get(&year)
+            .map(|p| p.count)
+            .ok_or_else(|| Error::UnknownYear {
+                field: "year".into(),
+                year,
+                available: years(),
+            })
+    }
+}
+
+fn load() -> Result<Vec<Municipality>> {
+    let mut out: Vec<Municipality> = Vec::new();
+    let mut reader = csv::Reader::from_reader(POPULATION_CSV.as_bytes());
+    for (n, row) in reader.records().enumerate() {
+        let line = n as u64 + 2;
+        let bad = |m: &str| Error::Csv {
+            line,
+            column: None,
+            message: format!("embedded population data: {m}"),
+        };
+        let row = row.map_err(|e| bad(&e.to_string()))?;
+        let field = |i: usize| row.get(i).ok_or_else(|| bad("missing column"));
+        let (code, name) = (field(0)?, field(1)?);
+        let region: Region = field(2)?.parse()?;
+        let year: i32 = field(3)?
+            .get(0..4)
+            .and_then(|y| y.parse().ok())
+            .ok_or_else(|| bad("bad date"))?;
+        let count: u64 = field(4)?.parse().map_err(|_| bad("bad population"))?;
+        let pop = Population {
+            count,
+            table: field(5)?.to_string(),
+        };
+        match out.iter_mut().find(|m| m.code == code) {
+            Some(m) => {
+                m.population.insert(year, pop);
+            }
+            None => out.push(Municipality {
+                code: code.to_string(),
+                name: name.to_string(),
+                region,
+                population: BTreeMap::from([(year, pop)]),
+            }),
+        }
+    }
+    out.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(out)
+}
+
+/// All 98 municipalities, ordered by code.
+pub fn municipalities() -> Result<&'static [Municipality]> {
+    static DATA: OnceLock<Result<Vec<Municipality>>> = OnceLock::new();
+    match DATA.get_or_init(load) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+/// The years we have population for.
+pub fn years() -> Vec<i32> {
+    municipalities()
+        .ok()
+        .and_then(|m| m.first())
+        .map(|m| m.population.keys().copied().collect())
+        .unwrap_or_default()
+}
+
+/// A spelling-forgiving form of a name: lower case, æ/ø/å and ae/oe/aa
+/// folded together, no spaces, dashes or "Kommune".
+pub(crate) fn skeleton(s: &str) -> String {
+    let mut t = String::with_capacity(s.len());
+    for c in s.trim().to_lowercase().chars() {
+        match c {
+            'æ' | 'ä' => t.push_str("ae"),
+            'ø' | 'ö' => t.push('o'),
+            'å' => t.push_str("aa"),
+            'é' => t.push('e'),
+            c if c.is_alphanumeric() => t.push(c),
+            _ => {}
+        }
+    }
+    let t = t.replace("aa", "a").replace("oe", "o").replace("ae", "a");
+    let t = t.strip_suffix("kommune").unwrap_or(&t).to_string();
+    t
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Finds a municipality by code ("851", "0851") or by name, forgiving of how
+/// people type it: "Århus"/"Aarhus", "Høje Tåstrup"/"Høje-Taastrup",
+/// "Vesthimmerland"/"Vesthimmerlands", "Laeso"/"Læsø".
+///
+/// # Example
+/// ```
+/// use andel_core::data::municipality;
+/// assert_eq!(municipality("Høje Tåstrup")?.code, "169");
+/// assert_eq!(municipality("vesthimmerland")?.name, "Vesthimmerlands");
+/// assert_eq!(municipality("851")?.name, "Aalborg");
+/// let err = municipality("Aalborgg").unwrap_err();
+/// assert!(err.to_string().contains("Aalborg"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn municipality(query: &str) -> Result<&'static Municipality> {
+    let all = municipalities()?;
+    let q = query.trim();
+    if !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()) {
+        let code = q.trim_start_matches('0');
+        if let Some(m) = all.iter().find(|m| m.code == code) {
+            return Ok(m);
+        }
+    }
+    let k = skeleton(q);
+    if let Some(m) = all.iter().find(|m| skeleton(&m.name) == k) {
+        return Ok(m);
+    }
+    // "Vesthimmerland" for "Vesthimmerlands", "Nordfyn" for "Nordfyns".
+    let stem = |s: &str| s.strip_suffix('s').unwrap_or(s).to_string();
+    let hits: Vec<&Municipality> = all
+        .iter()
+        .filter(|m| stem(&skeleton(&m.name)) == stem(&k))
+        .collect();
+    if let [m] = hits.as_slice() {
+        return Ok(m);
+    }
+    let mut near: Vec<(usize, &Municipality)> = all
+        .iter()
+        .map(|m| (levenshtein(&skeleton(&m.name), &k), m))
+        .collect();
+    near.sort_by_key(|(d, m)| (*d, m.code.clone()));
+    Err(Error::UnknownMunicipality {
+        field: "municipality".into(),
+        query: query.to_string(),
+        suggestions: near
+            .iter()
+            .take(3)
+            .map(|(_, m)| format!("{} ({})", m.name, m.code))
+            .collect(),
+    })
+}
+
+/// A population key over the municipalities of a region (or all of
+/// Denmark) on 1 January of `year`: ids are codes, names Statistics
+/// Denmark's.
+///
+/// # Example
+/// ```
+/// use andel_core::data::{population_key, Region};
+/// let key = population_key(Some(Region::Nordjylland), 2022)?;
+/// assert_eq!(key.parties().len(), 11);
+/// assert_eq!(key.total_weight().to_string(), "591740");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn population_key(region: Option<Region>, year: i32) -> Result<Key> {
+    let mut parties = Vec::new();
+    for m in municipalities()? {
+        if region.is_none_or(|r| r == m.region) {
+            parties.push(KeyParty::new(
+                m.code.clone(),
+                Some(m.name.clone()),
+                Decimal::from(m.population_in(year)?),
+            ));
+        }
+    }
+    Key::new(parties)
+}
+
+/// Total population of each region on 1 January of `year`, in
+/// [`Region::ALL`] order: a key between the five KKR.
+pub fn region_population_key(year: i32) -> Result<Key> {
+    let mut totals: BTreeMap<Region, u64> = BTreeMap::new();
+    for m in municipalities()? {
+        *totals.entry(m.region).or_default() += m.population_in(year)?;
+    }
+    Key::new(
+        Region::ALL
+            .iter()
+            .map(|r| {
+                KeyParty::new(
+                    r.name(),
+                    Some(format!("KKR {}", r.name())),
+                    Decimal::from(totals.get(r).copied().unwrap_or(0)),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// KL's 2018 municipal SOSU training places per KKR for the programmes named
+/// (e.g. "social- og sundhedshjælper", "social- og sundhedsassistent"),
+/// summed: the historical distribution of the SOSU example.
+pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
+    let mut totals: BTreeMap<Region, u64> = BTreeMap::new();
+    let mut reader = csv::Reader::from_reader(SOSU_2018_CSV.as_bytes());
+    for (n, row) in reader.records().enumerate() {
+        let bad = |m: String| Error::Csv {
+            line: n as u64 + 2,
+            column: None,
+            message: format!("embedded SOSU data: {m}"),
+        };
+        let row = row.map_err(|e| bad(e.to_string()))?;
+        let (Some(kkr), Some(programme), Some(places)) = (row.get(0), row.get(1), row.get(2))
+        else {
+            return Err(bad("missing column".into()));
+        };
+        if programmes.contains(&programme) {
+            let places: u64 = places.parse().map_err(|_| bad("bad count".into()))?;
+            *totals.entry(kkr.parse()?).or_default() += places;
+        }
+    }
+    Key::new(
+        Region::ALL
+            .iter()
+            .map(|r| {
+                KeyParty::new(
+                    r.name(),
+                    Some(format!("KKR {}", r.name())),
+                    Decimal::from(totals.get(r).copied().unwrap_or(0)),
+                )
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ninety_eight_municipalities_six_years_distinct_skeletons() {
+        let all = municipalities().unwrap();
+        assert_eq!(all.len(), 98);
+        assert_eq!(years(), vec![2020, 2021, 2022, 2023, 2024, 2025]);
+        let mut sk: Vec<String> = all.iter().map(|m| skeleton(&m.name)).collect();
+        sk.sort();
+        sk.dedup();
+        assert_eq!(sk.len(), 98, "two municipalities fold to one spelling");
+    }
+
+    #[test]
+    fn regional_totals_2022_match_statistics_denmark() {
+        // Region Nordjylland on 1 January 2022: 591,740 (data/README.md).
+        let k = region_population_key(2022).unwrap();
+        assert_eq!(k.parties()[4].weight, Decimal::from(591_740));
+    }
+
+    #[test]
+    fn spellings_people_type() {
+        for (q, code) in [
+            ("Århus", "751"),
+            ("Aarhus", "751"),
+            ("Høje Tåstrup", "169"),
+            ("Høje-Taastrup", "169"),
+            ("Vesthimmerland", "820"),
+            ("Nordfyn", "480"),
+            ("Laeso", "825"),
+            ("Læsø", "825"),
+            ("Bronderslev", "810"),
+            ("Hjorring", "860"),
+            ("Morso", "773"),
+            ("Morsø Kommune", "773"),
+            ("københavn", "101"),
+        ] {
+            assert_eq!(municipality(q).unwrap().code, code, "{q}");
+        }
+        let e = municipality("Narnia").unwrap_err();
+        assert_eq!(e.code(), "unknown_municipality");
+        assert_eq!(
+            population_key(None, 2019).unwrap_err().code(),
+            "unknown_year"
+        );
+    }
+}
