@@ -488,6 +488,12 @@ impl Divisor {
                         ),
                     });
                 }
+                if f.scale() > 9 {
+                    return Err(Error::InvalidOption {
+                        field: "first_divisor".into(),
+                        message: format!("first divisor {f} has more than 9 decimal places"),
+                    });
+                }
                 let scale = crate::exact::pow10(f.scale())
                     .ok_or_else(|| Error::overflow("first_divisor", "too many decimal places"))?;
                 Divisor::Modified {
@@ -496,6 +502,52 @@ impl Divisor {
                 }
             }
         }))
+    }
+
+    /// How many seats k ≥ 0 have d(k) ≤ q = num/den (priority w/d(k) at
+    /// least the divisor λ = w/q), exactly; `cap` or more comes back as
+    /// `cap`. `None` only for a zero denominator.
+    fn count(self, num: U256, den: u128, cap: u64) -> Option<u64> {
+        let (f, r) = num.div_rem(den)?;
+        let f = match f.to_u128() {
+            Some(f) if f < u128::from(cap) => f,
+            _ => return Some(cap),
+        };
+        // q ≥ f + ½ ⇔ 2r ≥ den
+        let half_up = u128::from(r >= den - r);
+        let c = match self {
+            Divisor::Dhondt => f,
+            Divisor::SainteLague => f + half_up,
+            Divisor::Modified { first, scale } => {
+                // d(0) = first/2 ≤ q ⇔ first·den ≤ 2·scale·num (the 1, 3, 5 …
+                // divisors halved, like the k + ½ used for the rest)
+                let first_in = num
+                    .checked_mul_u128(2 * scale)
+                    .is_none_or(|rhs| U256::mul(first, den) <= rhs);
+                u128::from(first_in) + (f + half_up).saturating_sub(1)
+            }
+            Divisor::Adams => f + 1,
+            Divisor::HuntingtonHill => {
+                // √(f(f+1)) ≤ q ⇔ 2f·r·den + r² ≥ f·den²
+                let x = U256::mul(2 * f, r);
+                let y = U256::mul(f, den);
+                let seat = if x >= y {
+                    true
+                } else {
+                    y.checked_sub(x)
+                        .and_then(|z| z.checked_mul_u128(den))
+                        .is_some_and(|z| U256::mul(r, r) >= z)
+                };
+                f + u128::from(seat)
+            }
+            Divisor::Dean => {
+                // 2f(f+1)/(2f+1) ≤ q ⇔ 2f(f+1)·den ≤ num·(2f+1)
+                let lhs = U256::mul(2 * f * (f + 1), den);
+                let seat = num.checked_mul_u128(2 * f + 1).is_none_or(|rhs| lhs <= rhs);
+                f + u128::from(seat)
+            }
+        };
+        Some(u64::try_from(c).unwrap_or(cap).min(cap))
     }
 
     /// d(k) as numerator and denominator (not for Huntington-Hill).
@@ -786,24 +838,17 @@ impl Problem<'_> {
             _ => self.total,
         };
         let s = self.scale_for(target)?;
+        // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.
+        // Being exactly a threshold set is what makes the correction below
+        // exact; no party can need more than all units, so counts are capped.
         let mut k: Vec<u64> = Vec::with_capacity(n);
         for i in 0..n {
             let est = if self.w[i] == 0 {
                 0
             } else {
-                let q = U256::mul(s.a, self.w[i]);
-                let floor = |x: U256| {
-                    x.div_rem(s.b)
-                        .and_then(|(q, _)| q.to_u128())
-                        .map_or(u64::MAX, |v| v.min(u128::from(u64::MAX)) as u64)
-                };
-                match d {
-                    Divisor::Dhondt => floor(q),
-                    Divisor::Adams => floor(q.checked_add(U256::from_u128(s.b - 1)).unwrap_or(q)),
-                    _ => floor(q.checked_add(U256::from_u128(s.b / 2)).unwrap_or(q)).max(1),
-                }
+                d.count(U256::mul(s.a, self.w[i]), s.b, self.total)
+                    .ok_or_else(|| self.overflow())?
             };
-            // No party can need more than all units; capping keeps products small.
             k.push(est.min(self.total).clamp(self.lo[i], self.hi[i]));
         }
         let given: u128 = k.iter().map(|&x| u128::from(x)).sum();

@@ -52,6 +52,12 @@ impl U256 {
         Some(U256 { hi, lo })
     }
 
+    pub(crate) fn checked_sub(self, o: U256) -> Option<U256> {
+        let (lo, borrow) = self.lo.overflowing_sub(o.lo);
+        let hi = self.hi.checked_sub(o.hi)?.checked_sub(u128::from(borrow))?;
+        Some(U256 { hi, lo })
+    }
+
     pub(crate) fn to_u128(self) -> Option<u128> {
         (self.hi == 0).then_some(self.lo)
     }

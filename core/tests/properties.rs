@@ -1,0 +1,229 @@
+//! Property tests. The divisor methods are checked against a naive
+//! seat-by-seat reference written here from the textbook definition.
+
+use andel_core::{apportion, split, FixedShare, Key, Limit, Method, Options, SplitOptions};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+fn dec(ws: &[u32]) -> Vec<Decimal> {
+    ws.iter().map(|&w| Decimal::from(w)).collect()
+}
+
+fn opts(method: Method) -> Options {
+    Options {
+        method,
+        ..Options::default()
+    }
+}
+
+/// d(k) as a fraction (num, den) for the textbook divisor sequences; `None`
+/// for Huntington-Hill, compared through squares.
+fn divisor(m: Method, k: u128) -> Option<(u128, u128)> {
+    Some(match m {
+        Method::Dhondt => (k + 1, 1),
+        Method::SainteLague => (2 * k + 1, 2),
+        Method::ModifiedSainteLague => {
+            if k == 0 {
+                (7, 10)
+            } else {
+                (2 * k + 1, 2)
+            }
+        }
+        Method::Adams => (k, 1),
+        Method::Dean => (2 * k * (k + 1), 2 * k + 1),
+        _ => return None,
+    })
+}
+
+/// Compares w1/d(k1) with w2/d(k2) exactly.
+fn cmp_priority(m: Method, w1: u128, k1: u128, w2: u128, k2: u128) -> Ordering {
+    match divisor(m, k1).zip(divisor(m, k2)) {
+        Some(((n1, d1), (n2, d2))) => (w1 * d1 * n2).cmp(&(w2 * d2 * n1)),
+        None => (w1 * w1 * k2 * (k2 + 1)).cmp(&(w2 * w2 * k1 * (k1 + 1))),
+    }
+}
+
+/// Seat by seat: every seat to the highest priority, earlier party on ties.
+fn naive_divisor(m: Method, w: &[u32], n: u64, lo: &[u64], hi: &[u64]) -> Vec<u64> {
+    let mut k: Vec<u64> = lo.to_vec();
+    let mut given: u64 = k.iter().sum();
+    while given < n {
+        let mut best: Option<usize> = None;
+        for i in 0..w.len() {
+            if w[i] == 0 || k[i] >= hi[i] {
+                continue;
+            }
+            let better = best.is_none_or(|b| {
+                cmp_priority(m, w[i].into(), k[i].into(), w[b].into(), k[b].into())
+                    == Ordering::Greater
+            });
+            if better {
+                best = Some(i);
+            }
+        }
+        k[best.expect("feasible")] += 1;
+        given += 1;
+    }
+    k
+}
+
+/// Hamilton from the definition, with exact fractions in u128.
+fn naive_hamilton(w: &[u32], n: u64) -> Vec<u64> {
+    let t: u128 = w.iter().map(|&x| u128::from(x)).sum();
+    let mut units: Vec<u64> = w
+        .iter()
+        .map(|&x| (u128::from(n) * u128::from(x) / t) as u64)
+        .collect();
+    let rem: Vec<u128> = w
+        .iter()
+        .map(|&x| u128::from(n) * u128::from(x) % t)
+        .collect();
+    let mut order: Vec<usize> = (0..w.len()).collect();
+    order.sort_by(|&a, &b| rem[b].cmp(&rem[a]).then(a.cmp(&b)));
+    let left = n - units.iter().sum::<u64>();
+    for &i in order.iter().take(left as usize) {
+        units[i] += 1;
+    }
+    units
+}
+
+const DIVISOR_METHODS: [Method; 6] = [
+    Method::Dhondt,
+    Method::SainteLague,
+    Method::ModifiedSainteLague,
+    Method::HuntingtonHill,
+    Method::Adams,
+    Method::Dean,
+];
+
+fn weights() -> impl Strategy<Value = Vec<u32>> {
+    prop::collection::vec(prop_oneof![Just(0u32), 1u32..50, 1u32..100_000], 1..25)
+        .prop_filter("some weight", |w| w.iter().any(|&x| x > 0))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn divisor_methods_equal_the_seat_by_seat_definition(w in weights(), n in 0u64..120) {
+        let positive = w.iter().filter(|&&x| x > 0).count() as u64;
+        let unbounded = vec![u64::MAX; w.len()];
+        for m in DIVISOR_METHODS {
+            let r = apportion(&dec(&w), n, &opts(m)).unwrap();
+            let units = r.units();
+            prop_assert_eq!(units.iter().sum::<u64>(), n);
+            // Adams, Dean and HH give a unit to every positive party first.
+            let _ = positive;
+            prop_assert_eq!(&units, &naive_divisor(m, &w, n, &vec![0; w.len()], &unbounded), "{}", m);
+        }
+    }
+
+    #[test]
+    fn divisor_methods_with_limits_equal_the_definition(
+        w in weights(), extra in 0u64..60, min in 0u64..3, cap in 1u64..30, m in prop::sample::select(DIVISOR_METHODS.to_vec())
+    ) {
+        let np = w.len() as u64;
+        let lo = vec![min; w.len()];
+        // Zero-weight parties never get above their minimum.
+        let hi: Vec<u64> = w.iter().map(|&x| if x == 0 { min } else { cap.max(min) }).collect();
+        let n = (min * np + extra).min(hi.iter().sum());
+        let o = Options { minimum: Some(Limit::All(min)), maximum: Some(Limit::All(cap.max(min))), ..opts(m) };
+        let r = apportion(&dec(&w), n, &o).unwrap();
+        prop_assert_eq!(r.units(), naive_divisor(m, &w, n, &lo, &hi));
+    }
+
+    #[test]
+    fn hamilton_is_floor_or_ceiling_and_matches_the_definition(w in weights(), n in 0u64..10_000) {
+        let r = apportion(&dec(&w), n, &Options::default()).unwrap();
+        let t: u128 = w.iter().map(|&x| u128::from(x)).sum();
+        for (p, &x) in r.parties.iter().zip(&w) {
+            let floor = (u128::from(n) * u128::from(x) / t) as u64;
+            prop_assert!(p.units == floor || p.units == floor + 1);
+            prop_assert_eq!(p.quota.whole, floor);
+        }
+        prop_assert_eq!(r.units(), naive_hamilton(&w, n));
+    }
+
+    #[test]
+    fn hamilton_with_limits_respects_them_and_adds_up(w in weights(), extra in 0u64..200, min in 0u64..4, cap in 4u64..40) {
+        let positive = w.iter().filter(|&&x| x > 0).count() as u64;
+        let zero = w.len() as u64 - positive;
+        let n = (min * w.len() as u64 + extra).min(cap * positive + min * zero);
+        let o = Options { minimum: Some(Limit::All(min)), maximum: Some(Limit::All(cap)), ..Options::default() };
+        let r = apportion(&dec(&w), n, &o).unwrap();
+        prop_assert_eq!(r.units().iter().sum::<u64>(), n);
+        for (p, &x) in r.parties.iter().zip(&w) {
+            prop_assert!(p.units >= min && p.units <= cap);
+            if x == 0 { prop_assert_eq!(p.units, min); }
+        }
+    }
+
+    #[test]
+    fn divisor_methods_are_house_monotone(w in weights(), n in 0u64..100, m in prop::sample::select(DIVISOR_METHODS.to_vec())) {
+        let a = apportion(&dec(&w), n, &opts(m)).unwrap().units();
+        let b = apportion(&dec(&w), n + 1, &opts(m)).unwrap().units();
+        prop_assert!(a.iter().zip(&b).all(|(x, y)| y >= x), "{:?} -> {:?}", a, b);
+    }
+
+    #[test]
+    fn input_order_does_not_matter_without_ties(w in weights(), n in 0u64..300, rot in 0usize..25) {
+        for m in Method::ALL {
+            let a = apportion(&dec(&w), n, &opts(m)).unwrap();
+            if !a.ties.is_empty() { continue; }
+            let k = rot % w.len();
+            let mut w2 = w.clone();
+            w2.rotate_left(k);
+            w2.reverse();
+            let b = apportion(&dec(&w2), n, &opts(m)).unwrap();
+            let mut expect = a.units();
+            expect.rotate_left(k);
+            expect.reverse();
+            prop_assert_eq!(b.units(), expect, "{}", m);
+        }
+    }
+
+    #[test]
+    fn scaling_all_weights_changes_nothing(w in weights(), n in 0u64..300, num in 1i64..1000, scale in 0u32..6) {
+        let f = Decimal::new(num, scale);
+        let scaled: Vec<Decimal> = dec(&w).into_iter().map(|x| x * f).collect();
+        for m in Method::ALL {
+            let a = apportion(&dec(&w), n, &opts(m)).unwrap();
+            let b = apportion(&scaled, n, &opts(m)).unwrap();
+            prop_assert_eq!(a.units(), b.units(), "{}", m);
+            prop_assert_eq!(a.ties, b.ties);
+        }
+    }
+
+    #[test]
+    fn money_parts_add_up_and_mirror(w in weights(), cents in -10_000_000i64..10_000_000) {
+        let amount = Decimal::new(cents, 2);
+        let s = split(amount, &dec(&w), &SplitOptions::default()).unwrap();
+        prop_assert_eq!(s.parts.iter().copied().sum::<Decimal>(), amount);
+        let neg = split(-amount, &dec(&w), &SplitOptions::default()).unwrap();
+        for (a, b) in s.parts.iter().zip(&neg.parts) {
+            prop_assert_eq!(*a, -*b);
+        }
+    }
+
+    #[test]
+    fn excluded_get_zero_and_fixed_shares_land_within_one_unit(
+        w in prop::collection::vec(1u32..100_000, 2..15), excl in 0usize..15, share_pm in 0i64..1000, n in 1u64..10_000
+    ) {
+        let key = Key::from_weights(w.iter().enumerate().map(|(i, &x)| (i.to_string(), Decimal::from(x)))).unwrap();
+        let ex = (excl % (w.len() - 1)).to_string();
+        let share = Decimal::new(share_pm, 3);
+        let key = key.exclude(&[ex.as_str()]).unwrap()
+            .with_fixed(&[FixedShare { id: "region".into(), name: None, share }]).unwrap();
+        let a = key.apportion(n, &Options::default()).unwrap();
+        prop_assert_eq!(a.units().iter().sum::<u64>(), n);
+        prop_assert_eq!(a.get(&ex).unwrap().units, 0);
+        // The region's exact quota is n × share.
+        let region = a.get("region").unwrap().units;
+        let exact = Decimal::from(n) * share;
+        prop_assert!((Decimal::from(region) - exact).abs() < Decimal::ONE, "{} vs {}", region, exact);
+        // The others share the rest exactly as if the excluded were absent.
+        let shares_sum: Decimal = a.parties.iter().map(|p| p.weight).sum();
+        prop_assert_eq!(shares_sum, key.total_weight());
+    }
+}
