@@ -621,10 +621,10 @@ impl Allocation {
             })
             .unwrap_or_default();
         Some(format!(
-            "{}: weight {}, share {} %, quota {} units of {}; {} to {} units = {}{}",
+            "{}: weight {}, share {:.4} %, quota {} units of {}; {} to {} units = {}{}",
             p.name.as_deref().unwrap_or(&p.id),
             p.weight,
-            format!("{:.4}", p.share * Decimal::from(100)),
+            p.share * Decimal::from(100),
             p.quota,
             self.unit,
             how,
@@ -645,7 +645,7 @@ impl fmt::Display for Allocation {
                     p.id.clone(),
                     p.name.clone().unwrap_or_default(),
                     p.weight.to_string(),
-                    format!("{:.4}", p.share * Decimal::from(100)),
+                    p.share * Decimal::from(100),
                     (p.quota.to_decimal(8) * self.unit).round_dp(4).to_string(),
                     p.amount.to_string(),
                     format!(
