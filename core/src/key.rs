@@ -645,7 +645,7 @@ impl fmt::Display for Allocation {
                     p.id.clone(),
                     p.name.clone().unwrap_or_default(),
                     p.weight.to_string(),
-                    p.share * Decimal::from(100),
+                    format!("{:.4}", p.share * Decimal::from(100)),
                     (p.quota.to_decimal(8) * self.unit).round_dp(4).to_string(),
                     p.amount.to_string(),
                     format!(
