@@ -1,6 +1,8 @@
 //! Hand-computed cases for every method. Each expected value is worked out in
 //! the comment beside it, not by the code under test.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use andel_core::{
     apportion, split, Limit, Method, Options, PartyRef, Rounding, SplitOptions, TieRule,
 };

@@ -1,6 +1,8 @@
 //! Property tests. The divisor methods are checked against a naive
 //! seat-by-seat reference written here from the textbook definition.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use andel_core::{apportion, split, FixedShare, Key, Limit, Method, Options, SplitOptions};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
