@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::exact::{scale_weights, Quota, U256};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeMap, BinaryHeap};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -192,17 +192,21 @@ pub enum Rounding {
 pub struct PartyUnits {
     /// Units given.
     pub units: u64,
-    /// The exact quota: units × weight / total weight (for Hamilton with
-    /// limits, the quota of the parties no limit holds, recomputed over the
-    /// units the limits leave).
-    pub quota: Quota,
+    /// The whole part of the exact quota, units × weight / total weight
+    /// (for Hamilton with limits, the quota of the parties no limit holds,
+    /// recomputed over the units the limits leave). See [`Apportionment::quota`].
+    pub quota_whole: u64,
+    /// The numerator of the quota's fractional part, over
+    /// [`Apportionment::quota_denominator`].
+    #[serde(with = "crate::exact::u128_text")]
+    pub quota_remainder: u128,
     /// What rounding did.
     pub rounding: Rounding,
     /// Hamilton: the rank of this party's remainder among the parties
     /// rounded (1 = largest); `None` for whole quotas and limited parties.
-    pub remainder_rank: Option<u64>,
-    /// The index into [`Apportionment::ties`] of a tie this party was in.
-    pub tie: Option<usize>,
+    pub remainder_rank: Option<u32>,
+    /// Whether this party was in the tie in [`Apportionment::ties`].
+    pub tied: bool,
 }
 
 /// A tie: parties that stood exactly equal for `units` unit(s).
@@ -248,12 +252,33 @@ pub struct Apportionment {
     pub ties: Vec<Tie>,
     /// Divisor methods: the last seat given and the next in line.
     pub boundary: Option<Boundary>,
+    /// The denominator of every party's quota.
+    #[serde(with = "crate::exact::u128_text")]
+    pub quota_denominator: u128,
 }
 
 impl Apportionment {
     /// The units per party, in input order.
     pub fn units(&self) -> Vec<u64> {
         self.parties.iter().map(|p| p.units).collect()
+    }
+
+    /// Party i's exact quota.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::{apportion, Options};
+    /// use rust_decimal::Decimal;
+    /// let r = apportion(&[Decimal::from(1), Decimal::from(2)], 1, &Options::default())?;
+    /// assert_eq!(r.quota(0).map(|q| q.to_string()), Some("0 1/3".to_string()));
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn quota(&self, i: usize) -> Option<Quota> {
+        self.parties.get(i).map(|p| Quota {
+            whole: p.quota_whole,
+            remainder: p.quota_remainder,
+            denominator: self.quota_denominator,
+        })
     }
 }
 
@@ -308,26 +333,32 @@ pub fn apportion_named(
         n: weights.len(),
     };
     let lo = ctx.limit(options.minimum.as_ref(), "minimum", 0)?;
-    let mut hi = ctx.limit(options.maximum.as_ref(), "maximum", u64::MAX)?;
+    let hi = ctx.limit(options.maximum.as_ref(), "maximum", u64::MAX)?;
+    let problem = Problem {
+        w: &scaled.w,
+        weight_total: scaled.total,
+        total,
+        lo: &lo,
+        hi: &hi,
+        ctx,
+        ties: &options.ties,
+    };
+    let (mut sum_lo, mut sum_hi) = (0u128, 0u128);
     for i in 0..ctx.n {
-        if lo[i] > hi[i] {
+        if problem.lo(i) > hi.get(i).copied().unwrap_or(u64::MAX) {
             return Err(Error::Infeasible {
                 field: format!("minimum[{i}]"),
                 reason: format!(
                     "party {} has minimum {} above its maximum {}",
                     ctx.name(i),
-                    lo[i],
-                    hi[i]
+                    problem.lo(i),
+                    problem.hi(i)
                 ),
             });
         }
-        // A party with zero weight never gets more than its minimum.
-        if scaled.w[i] == 0 {
-            hi[i] = lo[i];
-        }
+        sum_lo += u128::from(problem.lo(i));
+        sum_hi += u128::from(problem.hi(i));
     }
-    let sum_lo: u128 = lo.iter().map(|&x| u128::from(x)).sum();
-    let sum_hi: u128 = hi.iter().map(|&x| u128::from(x)).sum();
     if sum_lo > u128::from(total) {
         return Err(Error::Infeasible {
             field: "minimum".into(),
@@ -344,16 +375,7 @@ pub fn apportion_named(
         });
     }
     let divisor = Divisor::new(options.method, options.first_divisor)?;
-    let problem = Problem {
-        w: &scaled.w,
-        weight_total: scaled.total,
-        total,
-        lo: &lo,
-        hi: &hi,
-        ctx,
-        ties: &options.ties,
-    };
-    let (parties, ties, boundary) = match divisor {
+    let (parties, ties, boundary, quota_denominator) = match divisor {
         None => problem.hamilton()?,
         Some(d) => {
             if total > MAX_DIVISOR_UNITS {
@@ -379,6 +401,7 @@ pub fn apportion_named(
         parties,
         ties,
         boundary,
+        quota_denominator,
     })
 }
 
@@ -418,8 +441,11 @@ impl Context<'_> {
     }
 
     fn limit(&self, limit: Option<&Limit>, field: &str, default: u64) -> Result<Vec<u64>> {
+        let Some(limit) = limit else {
+            return Ok(Vec::new()); // no limit: see Problem::lo and Problem::hi
+        };
         let mut out = vec![default; self.n];
-        match limit {
+        match Some(limit) {
             None => {}
             Some(Limit::All(x)) => out.fill(*x),
             Some(Limit::Each(v)) => {
@@ -600,7 +626,8 @@ struct Problem<'a> {
     ties: &'a TieRule,
 }
 
-type Solved = (Vec<PartyUnits>, Vec<Tie>, Option<Boundary>);
+/// Parties, ties, boundary and the common denominator of the quotas.
+type Solved = (Vec<PartyUnits>, Vec<Tie>, Option<Boundary>, u128);
 
 /// The scale μ = a / b of the continuous solution: party i's continuous
 /// allocation is clamp(μ·wᵢ, loᵢ, hiᵢ).
@@ -611,6 +638,21 @@ struct Scale {
 }
 
 impl Problem<'_> {
+    /// Party i's minimum (0 when there are no minimums).
+    fn lo(&self, i: usize) -> u64 {
+        self.lo.get(i).copied().unwrap_or(0)
+    }
+
+    /// Party i's maximum: unlimited when there are no maximums; a party
+    /// with zero weight never gets more than its minimum.
+    fn hi(&self, i: usize) -> u64 {
+        if self.w[i] == 0 {
+            self.lo(i)
+        } else {
+            self.hi.get(i).copied().unwrap_or(u64::MAX)
+        }
+    }
+
     fn limited(&self) -> bool {
         self.lo.iter().any(|&x| x > 0) || self.hi.iter().any(|&x| x != u64::MAX)
     }
@@ -639,17 +681,17 @@ impl Problem<'_> {
         let mut slope: u128 = 0; // weight of free parties
         for i in 0..self.ctx.n {
             if self.w[i] == 0 {
-                c += u128::from(self.lo[i]);
+                c += u128::from(self.lo(i));
                 continue;
             }
-            if self.lo[i] > 0 {
-                c += u128::from(self.lo[i]);
-                events.push((self.lo[i], i, true));
+            if self.lo(i) > 0 {
+                c += u128::from(self.lo(i));
+                events.push((self.lo(i), i, true));
             } else {
                 slope += self.w[i];
             }
-            if self.hi[i] != u64::MAX {
-                events.push((self.hi[i], i, false));
+            if self.hi(i) != u64::MAX {
+                events.push((self.hi(i), i, false));
             }
         }
         let target = u128::from(target);
@@ -670,10 +712,10 @@ impl Problem<'_> {
                 break;
             }
             if free {
-                c -= u128::from(self.lo[i]);
+                c -= u128::from(self.lo(i));
                 slope += w[i];
             } else {
-                c += u128::from(self.hi[i]);
+                c += u128::from(self.hi(i));
                 slope -= w[i];
             }
         }
@@ -692,9 +734,9 @@ impl Problem<'_> {
     /// Where party i stands against its limits at scale s.
     fn clamp(&self, s: Scale, i: usize) -> Option<Rounding> {
         let q = U256::mul(s.a, self.w[i]);
-        if self.w[i] == 0 || q < U256::mul(u128::from(self.lo[i]), s.b) {
-            (self.lo[i] > 0 || self.w[i] == 0).then_some(Rounding::Minimum)
-        } else if self.hi[i] != u64::MAX && q > U256::mul(u128::from(self.hi[i]), s.b) {
+        if self.w[i] == 0 || q < U256::mul(u128::from(self.lo(i)), s.b) {
+            (self.lo(i) > 0 || self.w[i] == 0).then_some(Rounding::Minimum)
+        } else if self.hi(i) != u64::MAX && q > U256::mul(u128::from(self.hi(i)), s.b) {
             Some(Rounding::Maximum)
         } else {
             None
@@ -703,33 +745,34 @@ impl Problem<'_> {
 
     fn hamilton(&self) -> Result<Solved> {
         let s = self.scale_for(self.total)?;
-        let mut parties = Vec::with_capacity(self.ctx.n);
+        let limited = self.limited();
+        let n = self.ctx.n;
+        let mut parties = Vec::with_capacity(n);
         let mut given: u128 = 0;
-        let mut free: Vec<(u128, usize)> = Vec::new(); // (remainder, index)
-        for i in 0..self.ctx.n {
+        // Parties to round, as indices; sorted below by remainder.
+        let mut free: Vec<u64> = Vec::new();
+        for i in 0..n {
             let quota = self.quota(s, i)?;
-            let (units, rounding) = match self.clamp(s, i) {
-                Some(Rounding::Minimum) => (self.lo[i], Rounding::Minimum),
-                Some(_) => (self.hi[i], Rounding::Maximum),
+            let bound = if limited { self.clamp(s, i) } else { None };
+            let (units, rounding) = match bound {
+                // A weight-0 party at minimum 0 is simply exact.
+                Some(Rounding::Minimum) if self.lo(i) == 0 => (0, Rounding::Exact),
+                Some(Rounding::Minimum) => (self.lo(i), Rounding::Minimum),
+                Some(_) => (self.hi(i), Rounding::Maximum),
                 None if quota.is_whole() => (quota.whole, Rounding::Exact),
                 None => {
-                    free.push((quota.remainder, i));
+                    free.push(i as u64);
                     (quota.whole, Rounding::Down)
                 }
-            };
-            // A weight-0 party at minimum 0 is simply exact.
-            let rounding = if rounding == Rounding::Minimum && units == 0 {
-                Rounding::Exact
-            } else {
-                rounding
             };
             given += u128::from(units);
             parties.push(PartyUnits {
                 units,
-                quota,
+                quota_whole: quota.whole,
+                quota_remainder: quota.remainder,
                 rounding,
                 remainder_rank: None,
-                tie: None,
+                tied: false,
             });
         }
         let left = usize::try_from(u128::from(self.total).saturating_sub(given))
@@ -741,41 +784,49 @@ impl Problem<'_> {
             });
         }
         // Largest remainder first; equal remainders in input order for now.
-        free.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (rank, &(_, i)) in free.iter().enumerate() {
-            parties[i].remainder_rank = Some(rank as u64 + 1);
-        }
-        let mut up = vec![false; self.ctx.n];
-        for &(_, i) in &free[..left] {
-            up[i] = true;
-        }
+        let rem = |i: u64| parties[i as usize].quota_remainder;
+        sort_by_remainder(&mut free, s.b, rem);
+        let boundary_tie = left > 0 && left < free.len() && rem(free[left - 1]) == rem(free[left]);
         let mut ties = Vec::new();
-        if left > 0 && left < free.len() && free[left - 1].0 == free[left].0 {
-            let r = free[left].0;
-            let group: Vec<usize> = sorted(free.iter().filter(|x| x.0 == r).map(|x| x.1).collect());
-            let in_group_won = free[..left].iter().filter(|x| x.0 == r).count();
-            let chosen = self.decide(&group, in_group_won)?;
-            for &i in &group {
-                up[i] = false;
-                parties[i].tie = Some(0);
-            }
-            for &i in &chosen {
-                up[i] = true;
-            }
+        let mut chosen = Vec::new();
+        let mut group = Vec::new();
+        if boundary_tie {
+            let r = rem(free[left]);
+            group = sorted(
+                free.iter()
+                    .filter(|&&i| rem(i) == r)
+                    .map(|&i| i as usize)
+                    .collect(),
+            );
+            let in_group_won = free[..left].iter().filter(|&&i| rem(i) == r).count();
+            chosen = self.decide(&group, in_group_won)?;
             ties.push(Tie {
-                parties: group,
-                winners: sorted(chosen),
+                parties: group.clone(),
+                winners: sorted(chosen.clone()),
                 units: in_group_won as u64,
                 decided_by: self.rule_name(),
             });
         }
-        for (i, p) in parties.iter_mut().enumerate() {
-            if up[i] {
+        for (rank, &i) in free.iter().enumerate() {
+            let p = &mut parties[i as usize];
+            p.remainder_rank = u32::try_from(rank + 1).ok();
+            if rank < left {
                 p.units += 1;
                 p.rounding = Rounding::Up;
             }
         }
-        Ok((parties, ties, None))
+        // The tie rule, not the input order, decides within the tied group.
+        for &i in &group {
+            let p = &mut parties[i];
+            p.tied = true;
+            p.units = p.quota_whole;
+            p.rounding = Rounding::Down;
+        }
+        for &i in &chosen {
+            parties[i].units += 1;
+            parties[i].rounding = Rounding::Up;
+        }
+        Ok((parties, ties, None, s.b))
     }
 
     fn rule_name(&self) -> String {
@@ -826,11 +877,9 @@ impl Problem<'_> {
     fn divisor_method(&self, d: &Divisor) -> Result<Solved> {
         let n = self.ctx.n;
         let positive = self.w.iter().filter(|&&w| w > 0).count() as u64;
-        let sum_lo: u64 = self.lo.iter().sum();
-        let sum_hi: u128 = self.hi.iter().map(|&x| u128::from(x)).sum();
-        let cap = |t: u128| -> u64 {
-            t.clamp(u128::from(sum_lo), sum_hi.min(u128::from(u64::MAX))) as u64
-        };
+        let sum_lo: u128 = (0..n).map(|i| u128::from(self.lo(i))).sum();
+        let sum_hi: u128 = (0..n).map(|i| u128::from(self.hi(i))).sum();
+        let cap = |t: u128| -> u64 { t.clamp(sum_lo, sum_hi.min(u128::from(u64::MAX))) as u64 };
         // Aim the estimate so that the rounding bias of the method cancels.
         let target = match d {
             Divisor::Dhondt => cap(u128::from(self.total) + u128::from(positive / 2)),
@@ -849,61 +898,78 @@ impl Problem<'_> {
                 d.count(U256::mul(s.a, self.w[i]), s.b, self.total)
                     .ok_or_else(|| self.overflow())?
             };
-            k.push(est.min(self.total).clamp(self.lo[i], self.hi[i]));
+            k.push(est.min(self.total).clamp(self.lo(i), self.hi(i)));
         }
         let given: u128 = k.iter().map(|&x| u128::from(x)).sum();
         let total = u128::from(self.total);
         let w = self.w;
-        if given < total {
-            // Give the best next seats: a max-heap on wᵢ / d(kᵢ).
-            let mut heap: BinaryHeap<Slot> = (0..n)
-                .filter(|&i| w[i] > 0 && k[i] < self.hi[i])
-                .map(|i| Slot {
-                    d: *d,
-                    w: w[i],
-                    k: k[i],
-                    i,
+        if given != total {
+            let giving = given < total;
+            let moves = usize::try_from(if giving { total - given } else { given - total })
+                .map_err(|_| self.overflow())?;
+            // Candidates: parties that can take a seat (giving) or give one up.
+            let mut cand: Vec<usize> = (0..n)
+                .filter(|&i| {
+                    w[i] > 0
+                        && if giving {
+                            k[i] < self.hi(i)
+                        } else {
+                            k[i] > self.lo(i)
+                        }
                 })
                 .collect();
-            for _ in 0..(total - given) {
-                let Some(top) = heap.pop() else {
-                    return Err(Error::Infeasible {
-                        field: "maximum".into(),
-                        reason: "no party can take another unit".into(),
-                    });
-                };
-                k[top.i] += 1;
-                if k[top.i] < self.hi[top.i] {
-                    heap.push(Slot { k: k[top.i], ..top });
+            // `first(a, b)`: a's seat moves before b's. Giving: the strongest
+            // next seat wᵢ/d(kᵢ); taking: the weakest last seat wᵢ/d(kᵢ-1).
+            let first = |k: &[u64], a: usize, b: usize| -> bool {
+                if giving {
+                    match d.cmp(w[a], k[a], w[b], k[b]) {
+                        Ordering::Equal => a < b,
+                        o => o == Ordering::Greater,
+                    }
+                } else {
+                    match d.cmp(w[a], k[a] - 1, w[b], k[b] - 1) {
+                        Ordering::Equal => a > b,
+                        o => o == Ordering::Less,
+                    }
                 }
+            };
+            // Only the `moves` best candidates can be involved: any other is
+            // behind that many seats that stay available. O(n) selection.
+            if cand.len() > moves && moves > 0 {
+                cand.select_nth_unstable_by(moves - 1, |&a, &b| {
+                    if first(&k, a, b) {
+                        Ordering::Less
+                    } else if first(&k, b, a) {
+                        Ordering::Greater
+                    } else {
+                        Ordering::Equal
+                    }
+                });
+                cand.truncate(moves);
             }
-        } else if given > total {
-            // Take back the weakest seats given: a min-heap on wᵢ / d(kᵢ - 1).
-            let mut heap: BinaryHeap<Reverse<Slot>> = (0..n)
-                .filter(|&i| w[i] > 0 && k[i] > self.lo[i])
-                .map(|i| {
-                    Reverse(Slot {
-                        d: *d,
-                        w: w[i],
-                        k: k[i] - 1,
-                        i,
-                    })
-                })
-                .collect();
-            for _ in 0..(given - total) {
-                let Some(Reverse(top)) = heap.pop() else {
+            for pos in (0..cand.len() / 2).rev() {
+                sift_down(&mut cand, pos, |a, b| first(&k, a, b));
+            }
+            for _ in 0..moves {
+                let Some(&top) = cand.first() else {
                     return Err(Error::Infeasible {
-                        field: "minimum".into(),
-                        reason: "no party can give up a unit".into(),
+                        field: if giving { "maximum" } else { "minimum" }.into(),
+                        reason: "the limits leave no way to place every unit".into(),
                     });
                 };
-                k[top.i] -= 1;
-                if k[top.i] > self.lo[top.i] {
-                    heap.push(Reverse(Slot {
-                        k: k[top.i] - 1,
-                        ..top
-                    }));
+                let still = if giving {
+                    k[top] += 1;
+                    k[top] < self.hi(top)
+                } else {
+                    k[top] -= 1;
+                    k[top] > self.lo(top)
+                };
+                if !still {
+                    let last = cand.len() - 1;
+                    cand.swap(0, last);
+                    cand.pop();
                 }
+                sift_down(&mut cand, 0, |a, b| first(&k, a, b));
             }
         }
         // The boundary: weakest seat given on priority, strongest not given.
@@ -913,7 +979,7 @@ impl Problem<'_> {
             if w[i] == 0 {
                 continue;
             }
-            if k[i] > self.lo[i] {
+            if k[i] > self.lo(i) {
                 let s = Slot {
                     d: *d,
                     w: w[i],
@@ -927,7 +993,7 @@ impl Problem<'_> {
                     last = Some(s);
                 }
             }
-            if k[i] < self.hi[i] {
+            if k[i] < self.hi(i) {
                 let s = Slot {
                     d: *d,
                     w: w[i],
@@ -952,11 +1018,11 @@ impl Problem<'_> {
                     if w[i] == 0 {
                         continue;
                     }
-                    if k[i] > self.lo[i] && d.cmp(w[i], k[i] - 1, l.w, l.k) == Ordering::Equal {
+                    if k[i] > self.lo(i) && d.cmp(w[i], k[i] - 1, l.w, l.k) == Ordering::Equal {
                         group.push(i);
                         held += 1;
                         k[i] -= 1; // contested: given back, then decided
-                    } else if k[i] < self.hi[i] && d.cmp(w[i], k[i], l.w, l.k) == Ordering::Equal {
+                    } else if k[i] < self.hi(i) && d.cmp(w[i], k[i], l.w, l.k) == Ordering::Equal {
                         group.push(i);
                     }
                 }
@@ -995,12 +1061,12 @@ impl Problem<'_> {
                     None => true,
                 }
             };
-            let rounding = if units == self.lo[i]
+            let rounding = if units == self.lo(i)
                 && units > 0
                 && (w[i] == 0 || below_threshold(units - 1))
             {
                 Rounding::Minimum
-            } else if units == self.hi[i]
+            } else if units == self.hi(i)
                 && w[i] > 0
                 && last
                     .as_ref()
@@ -1016,13 +1082,61 @@ impl Problem<'_> {
             };
             parties.push(PartyUnits {
                 units,
-                quota,
+                quota_whole: quota.whole,
+                quota_remainder: quota.remainder,
                 rounding,
                 remainder_rank: None,
-                tie: in_tie[i].then_some(0),
+                tied: in_tie[i],
             });
         }
-        Ok((parties, ties, Some(boundary)))
+        Ok((parties, ties, Some(boundary), self.weight_total))
+    }
+}
+
+/// Sorts party indices by remainder (each below `denominator`), largest
+/// first, then by index. When remainder and index fit in 64 bits together
+/// (populations do), a radix sort on packed keys: O(n).
+fn sort_by_remainder(free: &mut Vec<u64>, denominator: u128, rem: impl Fn(u64) -> u128) {
+    let max_rem = denominator.saturating_sub(1);
+    let max_index = free.iter().copied().max().unwrap_or(0);
+    let index_bits = u64::BITS - max_index.leading_zeros();
+    let rem_bits = u128::BITS - max_rem.leading_zeros();
+    if index_bits + rem_bits > 64 || index_bits >= 64 {
+        free.sort_unstable_by(|&a, &b| rem(b).cmp(&rem(a)).then(a.cmp(&b)));
+        return;
+    }
+    // Ascending keys: (max - remainder, index).
+    for i in free.iter_mut() {
+        *i |= ((max_rem - rem(*i)) as u64) << index_bits;
+    }
+    radix_sort(free);
+    let mask = (1u64 << index_bits) - 1;
+    for k in free.iter_mut() {
+        *k &= mask;
+    }
+}
+
+/// Least-significant-digit radix sort, 16 bits a pass.
+fn radix_sort(v: &mut Vec<u64>) {
+    let max = v.iter().copied().max().unwrap_or(0);
+    let passes = (u64::BITS - max.leading_zeros()).div_ceil(16);
+    let mut buf = vec![0u64; v.len()];
+    for p in 0..passes {
+        let shift = 16 * p;
+        let mut pos = vec![0usize; 1 << 16];
+        for &x in v.iter() {
+            pos[((x >> shift) & 0xFFFF) as usize] += 1;
+        }
+        let mut sum = 0;
+        for c in pos.iter_mut() {
+            (*c, sum) = (sum, sum + *c);
+        }
+        for &x in v.iter() {
+            let d = ((x >> shift) & 0xFFFF) as usize;
+            buf[pos[d]] = x;
+            pos[d] += 1;
+        }
+        std::mem::swap(v, &mut buf);
     }
 }
 
@@ -1031,8 +1145,27 @@ fn sorted(mut v: Vec<usize>) -> Vec<usize> {
     v
 }
 
-/// A party's seat number k+1, with priority w / d(k). Ordered by priority,
-/// then earlier party first.
+/// Restores the heap order below `pos` in a binary heap where `first(a, b)`
+/// means a comes out before b.
+fn sift_down(v: &mut [usize], mut pos: usize, first: impl Fn(usize, usize) -> bool) {
+    loop {
+        let (l, r) = (2 * pos + 1, 2 * pos + 2);
+        let mut best = pos;
+        if l < v.len() && first(v[l], v[best]) {
+            best = l;
+        }
+        if r < v.len() && first(v[r], v[best]) {
+            best = r;
+        }
+        if best == pos {
+            return;
+        }
+        v.swap(pos, best);
+        pos = best;
+    }
+}
+
+/// A party's seat number k+1, with priority w / d(k).
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     d: Divisor,
@@ -1044,22 +1177,5 @@ struct Slot {
 impl Slot {
     fn priority_cmp(&self, o: &Slot) -> Ordering {
         self.d.cmp(self.w, self.k, o.w, o.k)
-    }
-}
-
-impl PartialEq for Slot {
-    fn eq(&self, o: &Slot) -> bool {
-        self.cmp(o) == Ordering::Equal
-    }
-}
-impl Eq for Slot {}
-impl PartialOrd for Slot {
-    fn partial_cmp(&self, o: &Slot) -> Option<Ordering> {
-        Some(self.cmp(o))
-    }
-}
-impl Ord for Slot {
-    fn cmp(&self, o: &Slot) -> Ordering {
-        self.priority_cmp(o).then(o.i.cmp(&self.i))
     }
 }

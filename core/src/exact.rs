@@ -69,7 +69,13 @@ impl U256 {
             return None;
         }
         if self.hi == 0 {
-            return Some((U256::from_u128(self.lo / d), self.lo % d));
+            if let (Ok(x), Ok(y)) = (u64::try_from(self.lo), u64::try_from(d)) {
+                // The common case (populations): a 64-bit division is far cheaper.
+                let q = x / y;
+                return Some((U256::from_u128(u128::from(q)), u128::from(x - q * y)));
+            }
+            let q = self.lo / d;
+            return Some((U256::from_u128(q), self.lo - q * d));
         }
         // Schoolbook binary long division; only reached for products above 2^128.
         let q_hi = self.hi / d;
@@ -235,7 +241,7 @@ impl Quota {
     /// use andel_core::{apportion, Options};
     /// use rust_decimal::Decimal;
     /// let r = apportion(&[Decimal::from(1), Decimal::from(2)], 1, &Options::default())?;
-    /// assert_eq!(r.parties[0].quota.to_decimal(4).to_string(), "0.3333");
+    /// assert_eq!(r.quota(0).map(|q| q.to_decimal(4).to_string()), Some("0.3333".into()));
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn to_decimal(&self, places: u32) -> Decimal {
@@ -327,6 +333,21 @@ impl<'de> Deserialize<'de> for Quota {
             remainder,
             denominator,
         })
+    }
+}
+
+/// Serde for `u128` as decimal text: JSON numbers above 2^53 lose digits in
+/// JavaScript.
+pub(crate) mod u128_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(v: &u128, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&v.to_string())
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -441,7 +441,7 @@ pub struct PartyAllocation {
     pub rounding: Rounding,
     /// Hamilton: rank of the remainder among the parties rounded (1 = largest).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remainder_rank: Option<u64>,
+    pub remainder_rank: Option<u32>,
     /// Index into `ties` of a tie this party was in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tie: Option<usize>,
@@ -521,7 +521,11 @@ impl Allocation {
                 weight: p.weight,
                 basis: p.basis.clone(),
                 share: key.share(i),
-                quota: r.quota,
+                quota: Quota {
+                    whole: r.quota_whole,
+                    remainder: r.quota_remainder,
+                    denominator: a.quota_denominator,
+                },
                 units: r.units,
                 // units × unit is exact: split checked it already for money,
                 // and places have unit 1.
@@ -529,7 +533,7 @@ impl Allocation {
                     .unwrap_or(Decimal::ZERO),
                 rounding: r.rounding,
                 remainder_rank: r.remainder_rank,
-                tie: r.tie,
+                tie: r.tied.then_some(0),
             })
             .collect();
         let ties = a

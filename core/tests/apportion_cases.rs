@@ -28,7 +28,7 @@ fn hamilton_rounds_the_largest_remainder_up() {
     assert_eq!(r.parties[0].remainder_rank, Some(1));
     assert_eq!(r.parties[2].remainder_rank, Some(2));
     assert_eq!(r.parties[1].remainder_rank, Some(3));
-    assert_eq!(r.parties[1].quota.to_string(), "2 1/10");
+    assert_eq!(r.quota(1).unwrap().to_string(), "2 1/10");
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn ties_order_error_and_priority() {
     assert_eq!(r.units(), vec![1, 1, 0]);
     assert_eq!(r.ties[0].winners, vec![0, 1]);
     assert_eq!(r.ties[0].units, 2);
-    assert_eq!(r.parties[2].tie, Some(0));
+    assert_eq!(r.parties[2].tied, true);
     let o = Options {
         ties: TieRule::Error,
         ..Options::default()

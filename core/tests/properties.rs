@@ -142,7 +142,7 @@ proptest! {
         for (p, &x) in r.parties.iter().zip(&w) {
             let floor = (u128::from(n) * u128::from(x) / t) as u64;
             prop_assert!(p.units == floor || p.units == floor + 1);
-            prop_assert_eq!(p.quota.whole, floor);
+            prop_assert_eq!(p.quota_whole, floor);
         }
         prop_assert_eq!(r.units(), naive_hamilton(&w, n));
     }
