@@ -155,7 +155,7 @@ fn ties_order_error_and_priority() {
     assert_eq!(r.units(), vec![1, 1, 0]);
     assert_eq!(r.ties[0].winners, vec![0, 1]);
     assert_eq!(r.ties[0].units, 2);
-    assert_eq!(r.parties[2].tied, true);
+    assert!(r.parties[2].tied);
     let o = Options {
         ties: TieRule::Error,
         ..Options::default()
