@@ -7,7 +7,7 @@
 //! unit of its final count; a heap then moves the few units left over.
 
 use crate::error::{Error, Result};
-use crate::exact::{scale_weights, Quota, U256};
+use crate::exact::{cmp_products, scale_weights, Quota, U256};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -577,6 +577,7 @@ impl Divisor {
     }
 
     /// d(k) as numerator and denominator (not for Huntington-Hill).
+    #[inline]
     fn nd(self, k: u64) -> (u128, u128) {
         let k = u128::from(k);
         match self {
@@ -597,22 +598,24 @@ impl Divisor {
 
     /// Compares the priorities wi / d(ki) and wj / d(kj) exactly. A zero
     /// divisor gives an infinite priority (for a positive weight).
+    #[inline]
     fn cmp(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
         if let Divisor::HuntingtonHill = self {
             // wi / √(ki(ki+1)) vs wj / √(kj(kj+1))  ⇔  wi² kj(kj+1) vs wj² ki(ki+1)
             let pi = u128::from(ki) * (u128::from(ki) + 1);
             let pj = u128::from(kj) * (u128::from(kj) + 1);
+            if let (Some(si), Some(sj)) = (wi.checked_mul(wi), wj.checked_mul(wj)) {
+                return cmp_products(si, pj, sj, pi);
+            }
+            // Weights stay below 2^96 and units below 2^31: both fit.
             let l = U256::mul(wi, wi).checked_mul_u128(pj);
             let r = U256::mul(wj, wj).checked_mul_u128(pi);
-            // Weights stay below 2^96 and units below 2^32: both fit.
             return l.cmp(&r);
         }
         let (ni, di) = self.nd(ki);
         let (nj, dj) = self.nd(kj);
-        // wi·dj'… : wi / (ni/di) vs wj / (nj/dj)  ⇔  wi·di·nj vs wj·dj·ni
-        let l = U256::mul(wi, di * nj);
-        let r = U256::mul(wj, dj * ni);
-        l.cmp(&r)
+        // wi / (ni/di) vs wj / (nj/dj)  ⇔  wi·di·nj vs wj·dj·ni
+        cmp_products(wi, di * nj, wj, dj * ni)
     }
 }
 
@@ -701,9 +704,7 @@ impl Problem<'_> {
         let w = self.w;
         // x/wi vs y/wj ⇔ x·wj vs y·wi; at equal points, release before fixing.
         events.sort_unstable_by(|&(x, i, fi), &(y, j, fj)| {
-            U256::mul(u128::from(x), w[j])
-                .cmp(&U256::mul(u128::from(y), w[i]))
-                .then(fj.cmp(&fi))
+            cmp_products(u128::from(x), w[j], u128::from(y), w[i]).then(fj.cmp(&fi))
         });
         for &(x, i, free) in &events {
             // f at μ = x/wi is c + x·slope/wi; stop once it reaches the target.
@@ -886,20 +887,67 @@ impl Problem<'_> {
             Divisor::Adams => cap(u128::from(self.total.saturating_sub(positive / 2))),
             _ => self.total,
         };
-        let s = self.scale_for(target)?;
-        // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.
-        // Being exactly a threshold set is what makes the correction below
-        // exact; no party can need more than all units, so counts are capped.
-        let mut k: Vec<u64> = Vec::with_capacity(n);
-        for i in 0..n {
-            let est = if self.w[i] == 0 {
-                0
-            } else {
-                d.count(U256::mul(s.a, self.w[i]), s.b, self.total)
-                    .ok_or_else(|| self.overflow())?
+        // With a zero first divisor (Adams, Huntington-Hill, Dean) every
+        // party's first seat has infinite priority; when those seats alone
+        // outnumber the units, no divisor separates them: they all tie.
+        let zero_first = matches!(d, Divisor::Adams | Divisor::HuntingtonHill | Divisor::Dean);
+        let infinite = |i: usize| self.w[i] > 0 && self.lo(i) == 0 && self.hi(i) >= 1;
+        let rest = u128::from(self.total) - sum_lo;
+        let k: Vec<u64> = if zero_first && rest <= (0..n).filter(|&i| infinite(i)).count() as u128 {
+            let mut left = rest;
+            (0..n)
+                .map(|i| {
+                    let take = left > 0 && infinite(i);
+                    left -= u128::from(take);
+                    self.lo(i) + u64::from(take)
+                })
+                .collect()
+        } else {
+            // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.
+            // Being exactly a threshold set is what makes the correction below
+            // exact; no party can need more than all units, so counts are capped.
+            let counts = |target: u64| -> Result<(Vec<u64>, u128)> {
+                let s = self.scale_for(target)?;
+                let mut k: Vec<u64> = Vec::with_capacity(n);
+                let mut sum: u128 = 0;
+                for i in 0..n {
+                    let est = if self.w[i] == 0 {
+                        0
+                    } else {
+                        d.count(U256::mul(s.a, self.w[i]), s.b, self.total)
+                            .ok_or_else(|| self.overflow())?
+                    };
+                    let ki = est.min(self.total).clamp(self.lo(i), self.hi(i));
+                    sum += u128::from(ki);
+                    k.push(ki);
+                }
+                Ok((k, sum))
             };
-            k.push(est.min(self.total).clamp(self.lo(i), self.hi(i)));
-        }
+            // A method's rounding bias can leave many units to move; aim again
+            // (a secant step on the target, a few O(n) passes at most) until
+            // the correction is small.
+            let (mut k, mut sum) = counts(target)?;
+            let mut aim = u128::from(target);
+            let small = 64 + (n as u128).isqrt();
+            for _ in 0..4 {
+                let off = sum.abs_diff(u128::from(self.total));
+                if off <= small {
+                    break;
+                }
+                aim = if sum > u128::from(self.total) {
+                    aim.saturating_sub(off)
+                } else {
+                    aim + off
+                };
+                let (k2, sum2) = counts(cap(aim))?;
+                if sum2.abs_diff(u128::from(self.total)) >= off {
+                    break;
+                }
+                (k, sum) = (k2, sum2);
+            }
+            k
+        };
+        let mut k = k;
         let given: u128 = k.iter().map(|&x| u128::from(x)).sum();
         let total = u128::from(self.total);
         let w = self.w;
@@ -907,46 +955,43 @@ impl Problem<'_> {
             let giving = given < total;
             let moves = usize::try_from(if giving { total - given } else { given - total })
                 .map_err(|_| self.overflow())?;
-            // Candidates: parties that can take a seat (giving) or give one up.
-            let mut cand: Vec<usize> = (0..n)
-                .filter(|&i| {
-                    w[i] > 0
-                        && if giving {
-                            k[i] < self.hi(i)
-                        } else {
-                            k[i] > self.lo(i)
-                        }
-                })
-                .collect();
-            // `first(a, b)`: a's seat moves before b's. Giving: the strongest
-            // next seat wᵢ/d(kᵢ); taking: the weakest last seat wᵢ/d(kᵢ-1).
-            let first = |k: &[u64], a: usize, b: usize| -> bool {
+            let eligible = |i: usize| {
+                w[i] > 0
+                    && if giving {
+                        k[i] < self.hi(i)
+                    } else {
+                        k[i] > self.lo(i)
+                    }
+            };
+            // `order(a, b)` is Less when a's seat moves before b's. Giving: the
+            // strongest next seat wᵢ/d(kᵢ); taking: the weakest last seat
+            // wᵢ/d(kᵢ-1). Equal priorities in input order (ties are decided
+            // by the tie rule afterwards).
+            let order = |k: &[u64], a: usize, b: usize| -> Ordering {
                 if giving {
-                    match d.cmp(w[a], k[a], w[b], k[b]) {
-                        Ordering::Equal => a < b,
-                        o => o == Ordering::Greater,
-                    }
+                    d.cmp(w[b], k[b], w[a], k[a]).then(a.cmp(&b))
                 } else {
-                    match d.cmp(w[a], k[a] - 1, w[b], k[b] - 1) {
-                        Ordering::Equal => a > b,
-                        o => o == Ordering::Less,
-                    }
+                    d.cmp(w[a], k[a] - 1, w[b], k[b] - 1).then(b.cmp(&a))
                 }
             };
-            // Only the `moves` best candidates can be involved: any other is
-            // behind that many seats that stay available. O(n) selection.
-            if cand.len() > moves && moves > 0 {
-                cand.select_nth_unstable_by(moves - 1, |&a, &b| {
-                    if first(&k, a, b) {
-                        Ordering::Less
-                    } else if first(&k, b, a) {
-                        Ordering::Greater
-                    } else {
-                        Ordering::Equal
-                    }
-                });
-                cand.truncate(moves);
+            // Only the `moves` first candidates can be involved: any other is
+            // behind that many seats that stay available. One pass keeps them
+            // in a heap whose root is the one that would move last.
+            let mut cand: Vec<usize> = Vec::with_capacity(moves.min(n));
+            for i in (0..n).filter(|&i| eligible(i)) {
+                if cand.len() < moves {
+                    cand.push(i);
+                    sift_up(&mut cand, |a, b| order(&k, a, b) == Ordering::Greater);
+                } else if cand
+                    .first()
+                    .is_some_and(|&root| order(&k, i, root) == Ordering::Less)
+                {
+                    cand[0] = i;
+                    sift_down(&mut cand, 0, |a, b| order(&k, a, b) == Ordering::Greater);
+                }
             }
+            // Now a heap whose root moves first.
+            let first = |k: &[u64], a: usize, b: usize| order(k, a, b) == Ordering::Less;
             for pos in (0..cand.len() / 2).rev() {
                 sift_down(&mut cand, pos, |a, b| first(&k, a, b));
             }
@@ -1061,25 +1106,23 @@ impl Problem<'_> {
                     None => true,
                 }
             };
-            let rounding = if units == self.lo(i)
-                && units > 0
-                && (w[i] == 0 || below_threshold(units - 1))
-            {
-                Rounding::Minimum
-            } else if units == self.hi(i)
-                && w[i] > 0
-                && last
-                    .as_ref()
-                    .is_some_and(|l| d.cmp(w[i], units, l.w, l.k) == Ordering::Greater)
-            {
-                Rounding::Maximum
-            } else {
-                match U256::mul(u128::from(units), self.weight_total).cmp(&U256::mul(total, w[i])) {
-                    Ordering::Equal => Rounding::Exact,
-                    Ordering::Less => Rounding::Down,
-                    Ordering::Greater => Rounding::Up,
-                }
-            };
+            let rounding =
+                if units == self.lo(i) && units > 0 && (w[i] == 0 || below_threshold(units - 1)) {
+                    Rounding::Minimum
+                } else if units == self.hi(i)
+                    && w[i] > 0
+                    && last
+                        .as_ref()
+                        .is_some_and(|l| d.cmp(w[i], units, l.w, l.k) == Ordering::Greater)
+                {
+                    Rounding::Maximum
+                } else {
+                    match cmp_products(u128::from(units), self.weight_total, total, w[i]) {
+                        Ordering::Equal => Rounding::Exact,
+                        Ordering::Less => Rounding::Down,
+                        Ordering::Greater => Rounding::Up,
+                    }
+                };
             parties.push(PartyUnits {
                 units,
                 quota_whole: quota.whole,
@@ -1162,6 +1205,19 @@ fn sift_down(v: &mut [usize], mut pos: usize, first: impl Fn(usize, usize) -> bo
         }
         v.swap(pos, best);
         pos = best;
+    }
+}
+
+/// Restores the heap order after a push to the end of the heap.
+fn sift_up(v: &mut [usize], first: impl Fn(usize, usize) -> bool) {
+    let mut pos = v.len().saturating_sub(1);
+    while pos > 0 {
+        let parent = (pos - 1) / 2;
+        if !first(v[pos], v[parent]) {
+            return;
+        }
+        v.swap(pos, parent);
+        pos = parent;
     }
 }
 

@@ -93,6 +93,16 @@ impl U256 {
     }
 }
 
+/// Compares a·b with c·d exactly: in `u128` when both products fit, else
+/// in 256 bits.
+#[inline]
+pub(crate) fn cmp_products(a: u128, b: u128, c: u128, d: u128) -> Ordering {
+    match (a.checked_mul(b), c.checked_mul(d)) {
+        (Some(l), Some(r)) => l.cmp(&r),
+        _ => U256::mul(a, b).cmp(&U256::mul(c, d)),
+    }
+}
+
 /// The largest integer weight the engine takes after bringing all weights to
 /// one decimal scale: 2^96 - 1, the largest mantissa a `Decimal` has. Keeping
 /// below it lets every priority comparison fit in 256 bits.
