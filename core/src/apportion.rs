@@ -1152,7 +1152,12 @@ fn sort_by_remainder(free: &mut Vec<u64>, denominator: u128, rem: impl Fn(u64) -
     for i in free.iter_mut() {
         *i |= ((max_rem - rem(*i)) as u64) << index_bits;
     }
-    radix_sort(free);
+    if free.len() > 1 << 14 {
+        radix_sort(free);
+    } else {
+        // The radix sort's 2^16 counters cost more than sorting a few keys.
+        free.sort_unstable();
+    }
     let mask = (1u64 << index_bits) - 1;
     for k in free.iter_mut() {
         *k &= mask;
