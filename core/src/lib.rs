@@ -26,6 +26,7 @@ pub mod error;
 mod exact;
 pub mod key;
 pub mod money;
+pub mod tabular;
 
 pub use apportion::{
     apportion, apportion_named, Apportionment, Boundary, Limit, Method, Options, PartyRef,

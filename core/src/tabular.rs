@@ -1,0 +1,542 @@
+//! CSV in and out, and Danish number formatting.
+//!
+//! Reading takes what people have: UTF-8 with or without a byte order mark;
+//! comma, semicolon or tab separated; decimal point or decimal comma (Excel in
+//! Danish writes `;` and `1.234,5`); Statistics Denmark's Statbank exports of
+//! FOLK1A, with municipality names written as `851 Aalborg` or `Aalborg`.
+//! Every error names the line and the column.
+
+use crate::data::municipality;
+use crate::error::{Error, Result};
+use crate::key::{Allocation, Key, KeyParty};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// A CSV dialect for output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dialect {
+    /// Comma separated, decimal point.
+    #[default]
+    Plain,
+    /// Semicolon separated, decimal comma, with a byte order mark: what Excel
+    /// in Danish opens correctly.
+    DanishExcel,
+}
+
+/// Which columns to read; found from the header when not given.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CsvColumns {
+    /// The id column (a code); optional.
+    pub id: Option<String>,
+    /// The name column; optional.
+    pub name: Option<String>,
+    /// The weight column; by default a column named like population, weight,
+    /// value (`INDHOLD`), else the last column.
+    pub weight: Option<String>,
+}
+
+/// What a CSV file gave: the parties and the rows it left out on purpose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CsvWeights {
+    /// The key read.
+    pub key: Key,
+    /// The separator found.
+    pub separator: char,
+    /// Rows left out: (line, text, why), such as "Hele landet".
+    pub skipped: Vec<(u64, String, String)>,
+}
+
+const ID_NAMES: [&str; 4] = ["id", "code", "kode", "kommunekode"];
+const NAME_NAMES: [&str; 6] = [
+    "name",
+    "navn",
+    "kommune",
+    "område",
+    "omrade",
+    "municipality",
+];
+const WEIGHT_NAMES: [&str; 9] = [
+    "weight",
+    "vægt",
+    "vaegt",
+    "population",
+    "befolkning",
+    "folketal",
+    "indhold",
+    "value",
+    "antal",
+];
+
+/// Parses a number as people write it: `1234`, `1234.5`, `1.234,5` (Danish),
+/// `1,234.5`, `0,072`, with optional spaces and a leading sign. NaN,
+/// infinity and anything else are errors.
+///
+/// # Example
+/// ```
+/// use andel_core::tabular::parse_number;
+/// assert_eq!(parse_number("1.658.397,22")?.to_string(), "1658397.22");
+/// assert_eq!(parse_number("0,072")?.to_string(), "0.072");
+/// assert_eq!(parse_number("591740")?.to_string(), "591740");
+/// assert!(parse_number("NaN").is_err());
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn parse_number(text: &str) -> Result<Decimal> {
+    parse_cell(text, false)
+}
+
+/// [`parse_number`], where `danish` reads a lone `1.234` as 1234 (a Danish
+/// thousands separator, as in semicolon-separated files) instead of 1.234.
+fn parse_cell(text: &str, danish: bool) -> Result<Decimal> {
+    let bad = |reason: &str| Error::InvalidNumber {
+        field: "number".into(),
+        value: text.to_string(),
+        reason: reason.to_string(),
+    };
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .collect();
+    if t.is_empty() {
+        return Err(bad("empty"));
+    }
+    let body = t.strip_prefix(['-', '+']).unwrap_or(&t);
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || body.is_empty()
+    {
+        return Err(bad(
+            "only digits, one decimal separator and thousands separators",
+        ));
+    }
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let grouped = |s: &str, sep: char| {
+        let mut parts = s.split(sep);
+        let first = parts.next().unwrap_or("");
+        !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
+    };
+    let normal = match (dots, commas) {
+        (0, 0) => body.to_string(),
+        (0, 1) => body.replace(',', "."),
+        (1, 0) if danish && grouped(body, '.') => body.replace('.', ""),
+        (1, 0) => body.to_string(),
+        (_, 0) if grouped(body, '.') => body.replace('.', ""),
+        (0, _) if grouped(body, ',') => body.replace(',', ""),
+        _ => {
+            let (last_dot, last_comma) = (body.rfind('.'), body.rfind(','));
+            let (group, decimal) = if last_comma > last_dot {
+                ('.', ',')
+            } else {
+                (',', '.')
+            };
+            let (int, frac) = body
+                .rsplit_once(decimal)
+                .ok_or_else(|| bad("unreadable separators"))?;
+            if frac.contains(group) || !grouped(int, group) {
+                return Err(bad("mixed or misplaced separators"));
+            }
+            format!("{}.{}", int.replace(group, ""), frac)
+        }
+    };
+    let d = Decimal::from_str(&normal).map_err(|e| bad(&e.to_string()))?;
+    Ok(if t.starts_with('-') { -d } else { d })
+}
+
+fn split_line(line: &str, sep: char) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => out.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    out.push(cell);
+    out.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+fn sniff_separator(line: &str) -> char {
+    let count = |sep: char| split_line(line, sep).len();
+    [';', '\t', ',']
+        .into_iter()
+        .max_by_key(|&s| (count(s), s == ';'))
+        .unwrap_or(';')
+}
+
+fn is_aggregate(name: &str) -> Option<&'static str> {
+    let n = name.trim().to_lowercase();
+    if n == "hele landet" || n == "i alt" || n == "total" || n == "all denmark" {
+        Some("the national total")
+    } else if n.starts_with("region ") || n.starts_with("landsdel ") {
+        Some("a regional total")
+    } else if n.contains("christiansø") || n == "411" {
+        Some("Christiansø is not a municipality")
+    } else {
+        None
+    }
+}
+
+/// Reads weights from CSV text.
+///
+/// # Example
+/// ```
+/// use andel_core::tabular::{read_weights, CsvColumns};
+/// // Excel in Danish, with a byte order mark, a Statbank-style name column.
+/// let text = "\u{feff}Område;Befolkning\nHele landet;5.873.420\n851 Aalborg;221.082\nLæsø;1.769\n";
+/// let r = read_weights(text, &CsvColumns::default())?;
+/// assert_eq!(r.key.ids(), ["851", "825"]);
+/// assert_eq!(r.key.parties()[0].weight.to_string(), "221082");
+/// assert_eq!(r.skipped.len(), 1); // "Hele landet"
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i as u64 + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty());
+    let Some((first_no, first)) = lines.next() else {
+        return Err(Error::Csv {
+            line: 1,
+            column: None,
+            message: "the file is empty".into(),
+        });
+    };
+    let sep = sniff_separator(first);
+    let head = split_line(first, sep);
+    let lower: Vec<String> = head.iter().map(|h| h.to_lowercase()).collect();
+    let find = |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>> {
+        match given {
+            Some(g) => lower
+                .iter()
+                .position(|h| *h == g.to_lowercase())
+                .map(Some)
+                .ok_or_else(|| Error::Csv {
+                    line: first_no,
+                    column: Some(g.clone()),
+                    message: format!("no {what} column named {g:?}; the header is {head:?}"),
+                }),
+            None => Ok(lower.iter().position(|h| names.contains(&h.as_str()))),
+        }
+    };
+    // A header has no number in its last cell.
+    let has_header = head.last().is_none_or(|c| parse_number(c).is_err());
+    let (id_col, name_col, weight_col) = if has_header {
+        let id = find(&columns.id, &ID_NAMES, "id")?;
+        let name = find(&columns.name, &NAME_NAMES, "name")?;
+        let weight = find(&columns.weight, &WEIGHT_NAMES, "weight")?.unwrap_or(head.len() - 1);
+        let name = name.or(if id.is_none() && weight != 0 {
+            Some(0)
+        } else {
+            None
+        });
+        (id, name, weight)
+    } else {
+        (None, Some(0), head.len() - 1)
+    };
+    let col_name = |c: usize| {
+        if has_header {
+            head.get(c).cloned().unwrap_or_else(|| format!("{}", c + 1))
+        } else {
+            format!("{}", c + 1)
+        }
+    };
+    let mut parties: Vec<KeyParty> = Vec::new();
+    let mut skipped = Vec::new();
+    let rows = if has_header {
+        Box::new(lines) as Box<dyn Iterator<Item = (u64, &str)>>
+    } else {
+        Box::new(std::iter::once((first_no, first)).chain(lines))
+    };
+    for (line, text) in rows {
+        let cells = split_line(text, sep);
+        let cell = |c: usize| -> Result<&str> {
+            cells.get(c).map(String::as_str).ok_or_else(|| Error::Csv {
+                line,
+                column: Some(col_name(c)),
+                message: format!(
+                    "the row has {} cells; expected at least {}",
+                    cells.len(),
+                    c + 1
+                ),
+            })
+        };
+        let label = match (id_col, name_col) {
+            (Some(i), _) => cell(i)?.to_string(),
+            (None, Some(n)) => cell(n)?.to_string(),
+            (None, None) => String::new(),
+        };
+        if let Some(why) = is_aggregate(&label) {
+            skipped.push((line, text.to_string(), why.to_string()));
+            continue;
+        }
+        let weight = parse_cell(cell(weight_col)?, sep == ';').map_err(|e| Error::Csv {
+            line,
+            column: Some(col_name(weight_col)),
+            message: e
+                .to_string()
+                .strip_prefix("number: ")
+                .map(str::to_string)
+                .unwrap_or_default(),
+        })?;
+        if weight < Decimal::ZERO {
+            return Err(Error::Csv {
+                line,
+                column: Some(col_name(weight_col)),
+                message: format!("weight {weight} is negative"),
+            });
+        }
+        let (id, name) = match (id_col, name_col) {
+            (Some(i), n) => (
+                cell(i)?.to_string(),
+                n.map(|n| cell(n).map(str::to_string)).transpose()?,
+            ),
+            (None, Some(_)) => identify(&label),
+            (None, None) => (format!("{line}"), None),
+        };
+        if id.is_empty() {
+            return Err(Error::Csv {
+                line,
+                column: Some(col_name(id_col.or(name_col).unwrap_or(0))),
+                message: "empty party id".into(),
+            });
+        }
+        if parties.iter().any(|p| p.id == id) {
+            return Err(Error::Csv {
+                line,
+                column: Some(col_name(id_col.or(name_col).unwrap_or(0))),
+                message: format!("party {id:?} appears twice (filter the file to one period)"),
+            });
+        }
+        parties.push(KeyParty::new(id, name, weight));
+    }
+    let key = Key::new(parties).map_err(|e| Error::Csv {
+        line: first_no,
+        column: None,
+        message: e.to_string(),
+    })?;
+    Ok(CsvWeights {
+        key,
+        separator: sep,
+        skipped,
+    })
+}
+
+/// A label as a party: "851 Aalborg", "Aalborg (851)" and "Aalborg" become
+/// code 851 with Statistics Denmark's name; anything else stays as written.
+fn identify(label: &str) -> (String, Option<String>) {
+    let digits: String = label.chars().filter(char::is_ascii_digit).collect();
+    let letters: String = label
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && *c != '(' && *c != ')')
+        .collect();
+    if !digits.is_empty() {
+        if let Ok(m) = municipality(&digits) {
+            return (m.code.clone(), Some(m.name.clone()));
+        }
+    }
+    match municipality(letters.trim()) {
+        Ok(m) => (m.code.clone(), Some(m.name.clone())),
+        Err(_) => (label.to_string(), Some(label.to_string())),
+    }
+}
+
+/// Formats a number the Danish way: `1.658.397,22`.
+///
+/// # Example
+/// ```
+/// use andel_core::{tabular::danish, Decimal};
+/// assert_eq!(danish(Decimal::new(165839722, 2), 2), "1.658.397,22");
+/// assert_eq!(danish(Decimal::new(-5, 1), 2), "-0,50");
+/// assert_eq!(danish(Decimal::from(9000), 0), "9.000");
+/// ```
+pub fn danish(d: Decimal, places: u32) -> String {
+    group(d, places, '.', ',')
+}
+
+/// Formats a number with a decimal point and no grouping: `1658397.22`.
+pub fn plain(d: Decimal, places: u32) -> String {
+    let r = d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    format!("{r:.prec$}", prec = places as usize)
+}
+
+fn group(d: Decimal, places: u32, thousands: char, decimal: char) -> String {
+    let s = plain(d.abs(), places);
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    if d.is_sign_negative() && !d.is_zero() {
+        out.insert(0, '-');
+    }
+    out
+}
+
+impl Allocation {
+    /// The allocation as CSV: one row per party, then a total row.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::{tabular::Dialect, Decimal, Key, SplitOptions};
+    /// let key = Key::from_weights([("A", 2), ("B", 1)].map(|(i, w)| (i, Decimal::from(w))))?;
+    /// let a = key.split(Decimal::new(100000, 2), &SplitOptions::default())?;
+    /// let csv = a.to_csv(Dialect::DanishExcel);
+    /// assert!(csv.contains("A;;2;0,6666666667;666,6666666667;666,67;66667;up;1;0"));
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn to_csv(&self, dialect: Dialect) -> String {
+        let (sep, num): (char, fn(Decimal, u32) -> String) = match dialect {
+            Dialect::Plain => (',', plain),
+            Dialect::DanishExcel => (';', |d, p| plain(d, p).replace('.', ",")),
+        };
+        let quote = |s: &str| {
+            if s.contains(sep) || s.contains('"') || s.contains('\n') {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        };
+        let places = self.unit.normalize().scale();
+        let mut out = String::new();
+        if dialect == Dialect::DanishExcel {
+            out.push('\u{feff}');
+        }
+        let head = [
+            "id",
+            "name",
+            "weight",
+            "share",
+            "quota",
+            "amount",
+            "units",
+            "rounding",
+            "remainder_rank",
+            "tied",
+        ];
+        out.push_str(&head.join(&sep.to_string()));
+        out.push('\n');
+        for p in &self.parties {
+            let quota = p.quota.to_decimal(12) * self.unit;
+            let row = [
+                quote(&p.id),
+                quote(p.name.as_deref().unwrap_or("")),
+                num(p.weight, p.weight.scale()),
+                num(p.share, 10),
+                num(quota, 10),
+                num(p.amount, places),
+                p.units.to_string(),
+                format!("{:?}", p.rounding).to_lowercase(),
+                p.remainder_rank.map(|r| r.to_string()).unwrap_or_default(),
+                u8::from(p.tie.is_some()).to_string(),
+            ];
+            out.push_str(&row.join(&sep.to_string()));
+            out.push('\n');
+        }
+        let total: Decimal = self.parties.iter().map(|p| p.amount).sum();
+        let units: u64 = self.parties.iter().map(|p| p.units).sum();
+        let row = [
+            "total".to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            num(total, places),
+            units.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        out.push_str(&row.join(&sep.to_string()));
+        out.push('\n');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_people_write() {
+        for (t, v) in [
+            ("1234", "1234"),
+            ("1.234", "1.234"),
+            ("1.234.567", "1234567"),
+            ("1.234,5", "1234.5"),
+            ("1,234.5", "1234.5"),
+            ("1234,5", "1234.5"),
+            ("0.072", "0.072"),
+            ("-12,50", "-12.50"),
+            ("4 275 000", "4275000"),
+        ] {
+            assert_eq!(parse_number(t).unwrap().to_string(), v, "{t}");
+        }
+        for t in ["", "NaN", "inf", "1.2.3,4,5", "12a", "1,2.3.4"] {
+            assert!(parse_number(t).is_err(), "{t}");
+        }
+    }
+
+    #[test]
+    fn csv_errors_name_line_and_column() {
+        let e = read_weights("name,weight\nA,1\nB,x\n", &CsvColumns::default()).unwrap_err();
+        assert_eq!(
+            e,
+            Error::Csv {
+                line: 3,
+                column: Some("weight".into()),
+                message: "\"x\" is not a valid decimal number: only digits, one decimal separator and thousands separators".into()
+            }
+        );
+        let e = read_weights("name;weight\nA;1\nA;2\n", &CsvColumns::default()).unwrap_err();
+        assert!(matches!(e, Error::Csv { line: 3, .. }), "{e}");
+        let e = read_weights("name;weight\nA;-1\n", &CsvColumns::default()).unwrap_err();
+        assert!(matches!(e, Error::Csv { line: 2, .. }), "{e}");
+        let e = read_weights("", &CsvColumns::default()).unwrap_err();
+        assert_eq!(e.code(), "csv");
+    }
+
+    #[test]
+    fn statbank_api_export_and_plain_files() {
+        let text = "OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nAalborg;2022K1;221082\nRegion Nordjylland;2022K1;591740\nLæsø;2022K1;1769\n";
+        let r = read_weights(text, &CsvColumns::default()).unwrap();
+        assert_eq!(r.key.ids(), ["851", "825"]);
+        assert_eq!(r.separator, ';');
+        assert_eq!(r.skipped.len(), 2);
+        let r = read_weights("A,1.5\nB,2.5\n", &CsvColumns::default()).unwrap();
+        assert_eq!(r.key.ids(), ["A", "B"]);
+        assert_eq!(r.key.total_weight(), Decimal::from(4));
+        // In a semicolon file a lone 1.234 is a thousand and more.
+        let r = read_weights("A;1.234\nB;0,5\n", &CsvColumns::default()).unwrap();
+        assert_eq!(r.key.weights(), [Decimal::from(1234), Decimal::new(5, 1)]);
+        let r = read_weights(
+            "code\tname\tpop\n101\tKøbenhavn\t1\n",
+            &CsvColumns {
+                weight: Some("pop".into()),
+                ..CsvColumns::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(r.key.ids(), ["101"]);
+    }
+}
