@@ -186,6 +186,14 @@ impl Error {
         self
     }
 
+    /// The same error about another field.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        if let Some(f) = self.field_mut() {
+            *f = field.into();
+        }
+        self
+    }
+
     fn field_mut(&mut self) -> Option<&mut String> {
         match self {
             Error::NegativeWeight { field, .. }

@@ -312,18 +312,18 @@ struct QuotaRepr {
     whole: u64,
     remainder: String,
     denominator: String,
-    #[serde(default, skip_deserializing)]
-    decimal: Decimal,
+    /// For people reading the JSON; ignored when reading it back.
+    #[serde(default)]
+    decimal: Option<Decimal>,
 }
 
 impl Serialize for Quota {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let (n, d) = self.fraction();
         QuotaRepr {
             whole: self.whole,
-            remainder: n.to_string(),
-            denominator: d.to_string(),
-            decimal: self.to_decimal(10),
+            remainder: self.remainder.to_string(),
+            denominator: self.denominator.to_string(),
+            decimal: Some(self.to_decimal(10)),
         }
         .serialize(s)
     }

@@ -20,8 +20,10 @@
 //! # Ok::<(), andel_core::Error>(())
 //! ```
 
+pub mod analysis;
 pub mod apportion;
 pub mod data;
+pub mod document;
 pub mod error;
 mod exact;
 pub mod key;

@@ -393,7 +393,126 @@ fn group(d: Decimal, places: u32, thousands: char, decimal: char) -> String {
     out
 }
 
+/// How numbers are written in tables for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberStyle {
+    /// `1.658.397,22`
+    #[default]
+    Danish,
+    /// `1658397.22`
+    Plain,
+}
+
+impl NumberStyle {
+    /// Formats `d` with `places` decimals in this style.
+    pub fn format(self, d: Decimal, places: u32) -> String {
+        match self {
+            NumberStyle::Danish => danish(d, places),
+            NumberStyle::Plain => plain(d, places),
+        }
+    }
+}
+
+/// A plain-text table: columns padded, `right` columns right-aligned.
+pub fn render_table(head: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if let Some(w) = width.get_mut(i) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+    }
+    let mut out = String::new();
+    let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
+    for r in std::iter::once(&head).chain(rows) {
+        let mut line = String::new();
+        for (i, c) in r.iter().enumerate() {
+            let w = width.get(i).copied().unwrap_or(0);
+            let pad = " ".repeat(w.saturating_sub(c.chars().count()));
+            if right.get(i).copied().unwrap_or(false) {
+                line += &format!("{pad}{c}  ");
+            } else {
+                line += &format!("{c}{pad}  ");
+            }
+        }
+        out += line.trim_end();
+        out.push('\n');
+    }
+    out
+}
+
 impl Allocation {
+    /// A table for people: one row per party with weight, share, exact
+    /// quota, amount and what rounding did, then the total and any tie.
+    pub fn table(&self, style: NumberStyle) -> String {
+        let places = self.unit.normalize().scale();
+        let mut rows: Vec<Vec<String>> = self
+            .parties
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.clone(),
+                    p.name.clone().unwrap_or_default(),
+                    style.format(p.weight, p.weight.normalize().scale()),
+                    style.format(p.share * Decimal::from(100), 4),
+                    style.format(p.quota.to_decimal(8) * self.unit, places + 4),
+                    style.format(p.amount, places),
+                    format!(
+                        "{}{}{}",
+                        match p.basis {
+                            crate::key::Basis::Excluded => "excluded".to_string(),
+                            _ => format!("{:?}", p.rounding).to_lowercase(),
+                        },
+                        p.remainder_rank
+                            .map(|r| format!(" #{r}"))
+                            .unwrap_or_default(),
+                        if p.tie.is_some() { " tie" } else { "" }
+                    ),
+                ]
+            })
+            .collect();
+        let sum: Decimal = self.parties.iter().map(|p| p.amount).sum();
+        let shares: Decimal = self.parties.iter().map(|p| p.share).sum();
+        rows.push(vec![
+            "total".into(),
+            String::new(),
+            style.format(self.parties.iter().map(|p| p.weight).sum(), 0),
+            style.format(shares * Decimal::from(100), 4),
+            String::new(),
+            style.format(sum, places),
+            String::new(),
+        ]);
+        let what = if self.unit == Decimal::ONE {
+            format!("{} units", style.format(self.total, 0))
+        } else {
+            format!(
+                "{} in units of {}",
+                style.format(self.total, places),
+                style.format(self.unit, places)
+            )
+        };
+        let mut out = format!("{what}, method {}\n", self.method);
+        out += &render_table(
+            &[
+                "id", "name", "weight", "share %", "quota", "amount", "rounding",
+            ],
+            &rows,
+            &[false, false, true, true, true, true, false],
+        );
+        for t in &self.ties {
+            out += &format!(
+                "tie for {} unit(s) between {}: {} won by rule {}\n",
+                t.units,
+                t.parties.join(", "),
+                t.winners.join(", "),
+                t.decided_by
+            );
+        }
+        out
+    }
+
     /// The allocation as CSV: one row per party, then a total row.
     ///
     /// # Example

@@ -1,0 +1,715 @@
+//! Key documents: one versioned JSON document states a whole calculation;
+//! [`compute`] returns a result that serialises to JSON too. This is the
+//! contract the Python package, the browser and Rust services all speak.
+//!
+//! Unknown fields are errors, and every error names the field path
+//! (`key.fixed[0].share`). The README documents every field with an example;
+//! the documents under `examples/` are tested.
+
+use crate::analysis::{attainment, compare, spread_years, AttainmentRow, ComparisonRow, YearShare};
+use crate::apportion::Options;
+use crate::data::{self, municipality, Region};
+use crate::error::{Error, Result};
+use crate::key::{
+    cost_split, Allocation, CostPart, CostSplitResult, FixedShare, Key, KeyParty, Nest,
+    NestRounding, NestedAllocation,
+};
+use crate::money::SplitOptions;
+use crate::tabular::{read_weights, CsvColumns};
+use crate::TieRule;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The document version this library reads and writes.
+pub const VERSION: u32 = 1;
+
+/// A whole calculation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Always 1.
+    pub version: u32,
+    /// A title for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A note for people (the source, the illustrative values used).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The key (one of `key`, `nest`, `parts`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<KeySpec>,
+    /// A two-level key (groups, then members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nest: Option<NestSpec>,
+    /// A cost split: the total split in fixed parts, each part by its key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<PartSpec>>,
+    /// One or more totals (low and high, say).
+    pub scenarios: Vec<Scenario>,
+    /// Money (a unit) or whole places (a method). Money in øre by default.
+    #[serde(default)]
+    pub rounding: RoundingSpec,
+    /// Spread each total over years (money or places), then split each year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<Vec<YearShare>>,
+    /// A second key to compare with, party by party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<CompareSpec>,
+    /// Actual amounts or places per party id, to compare with the result
+    /// (for a nest: per group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<BTreeMap<String, Decimal>>,
+}
+
+/// One total.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Its name ("low").
+    pub name: String,
+    /// The amount (money) or number of places.
+    pub total: Decimal,
+}
+
+/// How to round.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundingSpec {
+    /// Money: the unit (0.01 by default; 1; 1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Decimal>,
+    /// Whole places: the method, limits and tie rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<Options>,
+    /// Money: the tie rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ties: Option<TieRule>,
+}
+
+/// Where a key's parties and weights come from, and what is done to them.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeySpec {
+    /// Embedded population: municipalities of a region (or all), one year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<PopulationSpec>,
+    /// The five KKR by their regions' population in a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regions: Option<YearSpec>,
+    /// KL's 2018 SOSU places per KKR, summed over the programmes named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sosu_2018: Option<ProgrammesSpec>,
+    /// Weights given inline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<Vec<KeyParty>>,
+    /// Weights from CSV text (or a file, where files can be read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csv: Option<CsvSpec>,
+    /// A blend of keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blend: Option<Vec<BlendSpec>>,
+    /// Parties taken out (ids, or municipality names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+    /// Fixed shares; the others share the rest by weight.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixed: Vec<FixedShare>,
+}
+
+/// Embedded population.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PopulationSpec {
+    /// A region ("Nordjylland"); all of Denmark when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The year (population on 1 January).
+    pub year: i32,
+    /// Only these municipalities (codes or names), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipalities: Option<Vec<String>>,
+}
+
+/// A year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearSpec {
+    /// The year (population on 1 January).
+    pub year: i32,
+}
+
+/// Programmes of the SOSU data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammesSpec {
+    /// "social- og sundhedshjælper", "social- og sundhedsassistent",
+    /// "pædagogisk assistent".
+    pub programmes: Vec<String>,
+}
+
+/// CSV weights.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsvSpec {
+    /// The CSV text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A file to read (not in the browser).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Which columns, when the header does not say.
+    #[serde(default)]
+    pub columns: CsvColumns,
+}
+
+/// One part of a blend.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlendSpec {
+    /// Its weight in the blend (the weights add up to 1).
+    pub weight: Decimal,
+    /// The key.
+    pub key: KeySpec,
+}
+
+/// A two-level key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NestSpec {
+    /// The key between groups.
+    pub groups: KeySpec,
+    /// Per group id, the key between its members.
+    pub members: BTreeMap<String, KeySpec>,
+    /// `per_level` (default) or `flat`.
+    #[serde(default)]
+    pub rounding: NestRounding,
+    /// Options within groups (default: the method of `rounding.places`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_places: Option<Options>,
+}
+
+/// One part of a cost split.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartSpec {
+    /// Its id ("municipalities").
+    pub id: String,
+    /// A name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its fraction of the whole (the fractions add up to 1).
+    pub share: Decimal,
+    /// The key that splits it further.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<KeySpec>,
+}
+
+/// A key to compare with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareSpec {
+    /// What the other key is ("without Læsø").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The other key.
+    pub key: KeySpec,
+}
+
+/// The result of a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentResult {
+    /// Always 1.
+    pub version: u32,
+    /// The document's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Per scenario.
+    pub scenarios: Vec<ScenarioResult>,
+}
+
+/// One scenario's result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioResult {
+    /// The scenario's name.
+    pub name: String,
+    /// Its total.
+    pub total: Decimal,
+    /// The allocation by the key (for a nest: between the groups, per
+    /// level; for parts: between the parts).
+    pub allocation: Allocation,
+    /// A nest: per group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nested: Option<NestedAllocation>,
+    /// Parts: each part split by its key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<CostSplitResult>,
+    /// The total spread over years, then each year split by the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<YearsResult>,
+    /// The comparison with the other key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
+    /// Dimensioned against actual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attainment: Option<Vec<AttainmentRow>>,
+}
+
+/// A total spread over years.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearsResult {
+    /// The total split between the years.
+    pub years: Allocation,
+    /// Each year's amount split by the key, in year order.
+    pub per_year: Vec<Allocation>,
+}
+
+/// A comparison with another key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    /// What the other key is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The other key's allocation.
+    pub other: Allocation,
+    /// Per party, side by side.
+    pub rows: Vec<ComparisonRow>,
+}
+
+/// Reads a document from JSON, naming the field path of any error.
+///
+/// # Example
+/// ```
+/// use andel_core::document::parse;
+/// let err = parse(r#"{"version": 1, "scenarios": [], "key": {"fixed": [{"id": "r", "share": "x"}]}}"#).unwrap_err();
+/// assert_eq!(err.field(), Some("key.fixed[0].share"));
+/// let err = parse(r#"{"version": 1, "scenarios": [], "colour": "red"}"#).unwrap_err();
+/// assert!(err.to_string().contains("colour"));
+/// ```
+pub fn parse(json: &str) -> Result<Document> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        Error::Document {
+            field: if path == "." { String::new() } else { path },
+            message: e.into_inner().to_string(),
+        }
+    })
+}
+
+/// Reads and computes a JSON document.
+pub fn compute_json(json: &str) -> Result<DocumentResult> {
+    compute(&parse(json)?)
+}
+
+/// Computes a document.
+///
+/// # Example
+/// ```
+/// use andel_core::document::compute_json;
+/// let r = compute_json(r#"{
+///   "version": 1,
+///   "key": {"population": {"region": "Nordjylland", "year": 2022}, "exclude": ["Læsø", "Morsø"]},
+///   "scenarios": [{"name": "low", "total": "4275000"}]
+/// }"#)?;
+/// let aalborg = r.scenarios[0].allocation.get("851").unwrap();
+/// assert_eq!(aalborg.amount.to_string(), "1658397.22");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn compute(doc: &Document) -> Result<DocumentResult> {
+    if doc.version != VERSION {
+        return Err(Error::Document {
+            field: "version".into(),
+            message: format!(
+                "version {} is not supported; this library reads version {VERSION}",
+                doc.version
+            ),
+        });
+    }
+    if doc.scenarios.is_empty() {
+        return Err(Error::Document {
+            field: "scenarios".into(),
+            message: "give at least one scenario with a total".into(),
+        });
+    }
+    let shapes = [doc.key.is_some(), doc.nest.is_some(), doc.parts.is_some()];
+    if shapes.iter().filter(|x| **x).count() != 1 {
+        return Err(Error::Document {
+            field: String::new(),
+            message: "give exactly one of key, nest and parts".into(),
+        });
+    }
+    let rounding = Rounding::from_spec(&doc.rounding)?;
+    let key = doc.key.as_ref().map(|k| build_key(k, "key")).transpose()?;
+    let nest = doc.nest.as_ref().map(build_nest).transpose()?;
+    let parts = doc
+        .parts
+        .as_ref()
+        .map(|ps| {
+            ps.iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    Ok(CostPart {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        share: p.share,
+                        key: p
+                            .key
+                            .as_ref()
+                            .map(|k| build_key(k, &format!("parts[{i}].key")))
+                            .transpose()?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()
+        })
+        .transpose()?;
+    let other = doc
+        .compare
+        .as_ref()
+        .map(|c| build_key(&c.key, "compare.key"))
+        .transpose()?;
+    let mut scenarios = Vec::new();
+    for (s, scenario) in doc.scenarios.iter().enumerate() {
+        let at = |e: Error| e.under(&format!("scenarios[{s}]"));
+        let (allocation, nested, cost) = if let Some(key) = &key {
+            (
+                rounding.allocate(key, scenario.total).map_err(at)?,
+                None,
+                None,
+            )
+        } else if let Some((nest, members)) = &nest {
+            let total = rounding.places_total(scenario.total).map_err(at)?;
+            let n = nest
+                .apportion(
+                    total,
+                    &rounding.places_options(),
+                    members,
+                    doc_nest_rounding(doc),
+                )
+                .map_err(|e| e.under("nest"))?;
+            let top = match (&n.groups, &n.flat) {
+                (Some(g), _) => g.clone(),
+                (None, Some(f)) => f.clone(),
+                (None, None) => {
+                    return Err(Error::Document {
+                        field: "nest".into(),
+                        message: "internal: a nested result without levels".into(),
+                    })
+                }
+            };
+            (top, Some(n), None)
+        } else if let Some(parts) = &parts {
+            let r = cost_split(scenario.total, parts, &rounding.split_options()?)
+                .map_err(|e| e.under("parts"))?;
+            (r.parts.clone(), None, Some(r))
+        } else {
+            return Err(Error::Document {
+                field: String::new(),
+                message: "give exactly one of key, nest and parts".into(),
+            });
+        };
+        let years = match (&doc.years, &key) {
+            (Some(ys), Some(key)) => {
+                let spread = match &rounding {
+                    Rounding::Money(o) => spread_years(scenario.total, ys, o),
+                    Rounding::Places(_) => spread_years(
+                        scenario.total,
+                        ys,
+                        &SplitOptions {
+                            unit: Decimal::ONE,
+                            ties: TieRule::Order,
+                        },
+                    ),
+                }?;
+                let per_year = spread
+                    .parties
+                    .iter()
+                    .map(|y| rounding.allocate(key, y.amount))
+                    .collect::<Result<Vec<_>>>()
+                    .map_err(|e| e.under("years"))?;
+                Some(YearsResult {
+                    years: spread,
+                    per_year,
+                })
+            }
+            (Some(_), None) => {
+                return Err(Error::Document {
+                    field: "years".into(),
+                    message: "years work with a key (not with nest or parts)".into(),
+                })
+            }
+            (None, _) => None,
+        };
+        let comparison = match &other {
+            Some(k) => {
+                let o = rounding
+                    .allocate(k, scenario.total)
+                    .map_err(|e| e.under("compare"))?;
+                Some(Comparison {
+                    label: doc.compare.as_ref().and_then(|c| c.label.clone()),
+                    rows: compare(&allocation, &o),
+                    other: o,
+                })
+            }
+            None => None,
+        };
+        let attainment = doc
+            .actual
+            .as_ref()
+            .map(|a| attainment(&allocation, a))
+            .transpose()?;
+        scenarios.push(ScenarioResult {
+            name: scenario.name.clone(),
+            total: scenario.total,
+            allocation,
+            nested,
+            parts: cost,
+            years,
+            comparison,
+            attainment,
+        });
+    }
+    Ok(DocumentResult {
+        version: VERSION,
+        title: doc.title.clone(),
+        scenarios,
+    })
+}
+
+fn doc_nest_rounding(doc: &Document) -> NestRounding {
+    doc.nest.as_ref().map(|n| n.rounding).unwrap_or_default()
+}
+
+enum Rounding {
+    Money(SplitOptions),
+    Places(Options),
+}
+
+impl Rounding {
+    fn from_spec(spec: &RoundingSpec) -> Result<Rounding> {
+        match (&spec.unit, &spec.places) {
+            (Some(_), Some(_)) => Err(Error::Document {
+                field: "rounding".into(),
+                message: "give unit (money) or places (whole units), not both".into(),
+            }),
+            (_, Some(p)) => {
+                if spec.ties.is_some() {
+                    return Err(Error::Document {
+                        field: "rounding.ties".into(),
+                        message: "for places, give ties inside places".into(),
+                    });
+                }
+                Ok(Rounding::Places(p.clone()))
+            }
+            (unit, None) => Ok(Rounding::Money(SplitOptions {
+                unit: unit.unwrap_or(Decimal::new(1, 2)),
+                ties: spec.ties.clone().unwrap_or_default(),
+            })),
+        }
+    }
+
+    fn places_total(&self, total: Decimal) -> Result<u64> {
+        let whole = total.normalize();
+        if whole.scale() != 0 || whole < Decimal::ZERO {
+            return Err(Error::Document {
+                field: "total".into(),
+                message: format!("{total} is not a whole, non-negative number of places"),
+            });
+        }
+        u64::try_from(whole).map_err(|_| Error::overflow("total", "too many places"))
+    }
+
+    fn places_options(&self) -> Options {
+        match self {
+            Rounding::Places(o) => o.clone(),
+            Rounding::Money(_) => Options::default(),
+        }
+    }
+
+    fn split_options(&self) -> Result<SplitOptions> {
+        match self {
+            Rounding::Money(o) => Ok(o.clone()),
+            Rounding::Places(_) => Err(Error::Document {
+                field: "rounding.places".into(),
+                message: "parts split money; give rounding.unit".into(),
+            }),
+        }
+    }
+
+    fn allocate(&self, key: &Key, total: Decimal) -> Result<Allocation> {
+        match self {
+            Rounding::Money(o) => key.split(total, o),
+            Rounding::Places(o) => key.apportion(self.places_total(total)?, o),
+        }
+    }
+}
+
+fn build_nest(spec: &NestSpec) -> Result<(Nest, Options)> {
+    let groups = build_key(&spec.groups, "nest.groups")?;
+    let members = spec
+        .members
+        .iter()
+        .map(|(g, k)| {
+            // Members may be named by region ("Nordjylland") as the group is.
+            let id = groups
+                .position(g)
+                .map(|_| g.clone())
+                .or_else(|| {
+                    g.parse::<Region>()
+                        .ok()
+                        .map(|r| r.name().to_string())
+                        .filter(|n| groups.position(n).is_some())
+                })
+                .ok_or_else(|| Error::UnknownParty {
+                    field: format!("nest.members.{g}"),
+                    id: g.clone(),
+                })?;
+            Ok((id, build_key(k, &format!("nest.members.{g}"))?))
+        })
+        .collect::<Result<BTreeMap<_, _>>>()?;
+    Ok((
+        Nest { groups, members },
+        spec.member_places.clone().unwrap_or_default(),
+    ))
+}
+
+/// Builds a key from its specification; `at` is the field path for errors.
+pub fn build_key(spec: &KeySpec, at: &str) -> Result<Key> {
+    let sources = [
+        spec.population.is_some(),
+        spec.regions.is_some(),
+        spec.sosu_2018.is_some(),
+        spec.weights.is_some(),
+        spec.csv.is_some(),
+        spec.blend.is_some(),
+    ];
+    if sources.iter().filter(|x| **x).count() != 1 {
+        return Err(Error::Document {
+            field: at.into(),
+            message: "give exactly one of population, regions, sosu_2018, weights, csv and blend"
+                .into(),
+        });
+    }
+    let mut key = if let Some(p) = &spec.population {
+        let region = p
+            .region
+            .as_ref()
+            .map(|r| r.parse::<Region>())
+            .transpose()
+            .map_err(|e| e.under(&format!("{at}.population")))?;
+        let key = data::population_key(region, p.year)
+            .map_err(|e| e.under(&format!("{at}.population")))?;
+        match &p.municipalities {
+            None => key,
+            Some(list) => {
+                let mut keep = Vec::new();
+                for (i, m) in list.iter().enumerate() {
+                    let field = format!("{at}.population.municipalities[{i}]");
+                    let code = municipality(m)
+                        .map_err(|e| e.with_field(field.clone()))?
+                        .code
+                        .clone();
+                    let i = key.position(&code).ok_or_else(|| Error::UnknownParty {
+                        field: field.clone(),
+                        id: m.clone(),
+                    })?;
+                    keep.push(key.parties()[i].clone());
+                }
+                Key::new(keep).map_err(|e| e.under(&format!("{at}.population")))?
+            }
+        }
+    } else if let Some(y) = &spec.regions {
+        data::region_population_key(y.year).map_err(|e| e.under(&format!("{at}.regions")))?
+    } else if let Some(s) = &spec.sosu_2018 {
+        let names: Vec<&str> = s.programmes.iter().map(String::as_str).collect();
+        data::sosu_2018_key(&names).map_err(|e| e.under(&format!("{at}.sosu_2018")))?
+    } else if let Some(w) = &spec.weights {
+        Key::new(w.clone()).map_err(|e| rename_parties(e, &format!("{at}.weights")))?
+    } else if let Some(c) = &spec.csv {
+        let text = match (&c.text, &c.path) {
+            (Some(t), None) => t.clone(),
+            (None, Some(p)) => read_file(p).map_err(|e| e.under(&format!("{at}.csv.path")))?,
+            _ => {
+                return Err(Error::Document {
+                    field: format!("{at}.csv"),
+                    message: "give text or path".into(),
+                })
+            }
+        };
+        read_weights(&text, &c.columns)?.key
+    } else if let Some(parts) = &spec.blend {
+        let keys = parts
+            .iter()
+            .enumerate()
+            .map(|(i, b)| build_key(&b.key, &format!("{at}.blend[{i}].key")))
+            .collect::<Result<Vec<_>>>()?;
+        let pairs: Vec<(Decimal, &Key)> = parts.iter().map(|b| b.weight).zip(keys.iter()).collect();
+        Key::blend(&pairs).map_err(|e| rename_blend(e, at))?
+    } else {
+        return Err(Error::Document {
+            field: at.into(),
+            message: "no source".into(),
+        });
+    };
+    if !spec.exclude.is_empty() {
+        let ids = spec
+            .exclude
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                resolve(&key, x).ok_or_else(|| Error::UnknownParty {
+                    field: format!("{at}.exclude[{i}]"),
+                    id: x.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        key = key.exclude(&ids).map_err(|e| e.under(at))?;
+    }
+    if !spec.fixed.is_empty() {
+        key = key.with_fixed(&spec.fixed).map_err(|e| e.under(at))?;
+    }
+    Ok(key)
+}
+
+/// A party of the key by id, or by municipality name or code.
+fn resolve(key: &Key, text: &str) -> Option<String> {
+    if key.position(text).is_some() {
+        return Some(text.to_string());
+    }
+    let code = municipality(text).ok()?.code.clone();
+    key.position(&code).map(|_| code)
+}
+
+fn rename_parties(e: Error, at: &str) -> Error {
+    let field = e.field().unwrap_or("").replacen("parties", "", 1);
+    set_field(e, format!("{at}{field}"))
+}
+
+fn rename_blend(e: Error, at: &str) -> Error {
+    let field = e.field().unwrap_or("").to_string();
+    set_field(e, format!("{at}.{field}"))
+}
+
+fn set_field(e: Error, field: String) -> Error {
+    e.with_field(field)
+}
+
+#[cfg(feature = "fs")]
+fn read_file(path: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::Io {
+        field: String::new(),
+        message: format!("cannot read {path}: {e}"),
+    })
+}
+
+#[cfg(not(feature = "fs"))]
+fn read_file(path: &str) -> Result<String> {
+    Err(Error::Io {
+        field: String::new(),
+        message: format!("cannot read {path}: files are not available here; give the CSV text"),
+    })
+}

@@ -1,0 +1,331 @@
+//! The key documents under `examples/`, checked against numbers computed
+//! outside this code (exact fractions in a short Python script, largest
+//! remainder by hand), and one error case per kind of input.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use andel_core::document::{compute, compute_json, parse, DocumentResult};
+use andel_core::{Decimal, Error};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+fn example(name: &str) -> String {
+    let path = format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn run(name: &str) -> DocumentResult {
+    compute_json(&example(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn amounts(a: &andel_core::Allocation) -> BTreeMap<String, Decimal> {
+    a.parties.iter().map(|p| (p.id.clone(), p.amount)).collect()
+}
+
+fn expect(pairs: &[(&str, &str)]) -> BTreeMap<String, Decimal> {
+    pairs
+        .iter()
+        .map(|(id, v)| (id.to_string(), Decimal::from_str(v).unwrap()))
+        .collect()
+}
+
+fn units(a: &andel_core::Allocation) -> BTreeMap<String, u64> {
+    a.parties.iter().map(|p| (p.id.clone(), p.units)).collect()
+}
+
+fn expect_units(pairs: &[(&str, u64)]) -> BTreeMap<String, u64> {
+    pairs.iter().map(|(id, v)| (id.to_string(), *v)).collect()
+}
+
+#[test]
+fn case_2_8_low_and_high_by_population_without_laeso_and_morso() {
+    let r = run("2.8-self-harm-offer.json");
+    let mut low = expect(&[
+        ("787", "323222.51"),
+        ("810", "271501.20"),
+        ("813", "441660.16"),
+        ("820", "272491.37"),
+        ("840", "229884.12"),
+        ("846", "312518.18"),
+        ("849", "286451.25"),
+        ("851", "1658397.22"),
+        ("860", "478873.99"),
+    ]);
+    low.insert("773".into(), Decimal::ZERO);
+    low.insert("825".into(), Decimal::ZERO);
+    assert_eq!(amounts(&r.scenarios[0].allocation), low);
+    let mut high = expect(&[
+        ("787", "422646.50"),
+        ("810", "355015.61"),
+        ("813", "577515.86"),
+        ("820", "356310.36"),
+        ("840", "300597.01"),
+        ("846", "408649.51"),
+        ("849", "374564.32"),
+        ("851", "2168524.08"),
+        ("860", "626176.75"),
+    ]);
+    high.insert("773".into(), Decimal::ZERO);
+    high.insert("825".into(), Decimal::ZERO);
+    assert_eq!(amounts(&r.scenarios[1].allocation), high);
+    // Years: 50/30/20 % of the low total, each split exactly.
+    let years = r.scenarios[0].years.as_ref().unwrap();
+    assert_eq!(
+        years.years.amounts(),
+        ["2137500", "1282500", "855000"].map(|x| Decimal::from_str(x).unwrap())
+    );
+    assert_eq!(
+        years.per_year[0].get("851").unwrap().amount,
+        Decimal::from_str("829198.61").unwrap()
+    );
+    assert_eq!(
+        years.per_year[1].get("787").unwrap().amount,
+        Decimal::from_str("96966.75").unwrap()
+    );
+    assert_eq!(
+        years.per_year[2].get("860").unwrap().amount,
+        Decimal::from_str("95774.80").unwrap()
+    );
+    for y in &years.per_year {
+        assert_eq!(y.amounts().iter().sum::<Decimal>(), y.total);
+    }
+    // Compared with 2025 population: every row's change is other - base.
+    let c = r.scenarios[0].comparison.as_ref().unwrap();
+    assert!(c
+        .rows
+        .iter()
+        .all(|row| row.change == row.amount_other - row.amount_base));
+    assert_eq!(
+        c.other.amounts().iter().sum::<Decimal>(),
+        Decimal::from(4_275_000)
+    );
+}
+
+#[test]
+fn case_2_8_as_a_cost_split() {
+    let r = run("2.8-cost-split.json");
+    let s = &r.scenarios[0];
+    assert_eq!(
+        s.allocation.amounts(),
+        [Decimal::from(4_275_000), Decimal::from(1_425_000)]
+    );
+    let municipal = s.parts.as_ref().unwrap().details[0].as_ref().unwrap();
+    assert_eq!(
+        municipal.get("851").unwrap().amount,
+        Decimal::from_str("1658397.22").unwrap()
+    );
+}
+
+#[test]
+fn case_2_12_region_fixed_at_7_2_percent() {
+    let r = run("2.12-paid-internships.json");
+    let s = &r.scenarios[0];
+    assert_eq!(
+        units(&s.allocation),
+        expect_units(&[
+            ("773", 20),
+            ("787", 42),
+            ("810", 35),
+            ("813", 57),
+            ("820", 35),
+            ("825", 2),
+            ("840", 30),
+            ("846", 40),
+            ("849", 37),
+            ("851", 215),
+            ("860", 62),
+            ("region", 45),
+        ])
+    );
+    // The region's quota is exactly 620 × 0.072 = 44.64.
+    assert_eq!(
+        s.allocation.get("region").unwrap().quota.to_decimal(2),
+        Decimal::from_str("44.64").unwrap()
+    );
+    let without = &s.comparison.as_ref().unwrap().other;
+    assert_eq!(
+        units(without),
+        expect_units(&[
+            ("773", 20),
+            ("787", 42),
+            ("810", 35),
+            ("813", 57),
+            ("820", 35),
+            ("825", 0),
+            ("840", 30),
+            ("846", 41),
+            ("849", 37),
+            ("851", 216),
+            ("860", 62),
+            ("region", 45),
+        ])
+    );
+}
+
+#[test]
+fn case_2_9_two_levels_each_adding_up() {
+    for (name, total, kkr, nj) in [
+        (
+            "2.9-sosu-assistant.json",
+            6000,
+            [1886, 892, 1270, 1342, 610],
+            [21, 44, 37, 61, 37, 2, 32, 43, 39, 228, 66],
+        ),
+        (
+            "2.9-sosu-helper.json",
+            3000,
+            [914, 458, 657, 666, 305],
+            [10, 22, 19, 30, 19, 1, 16, 21, 20, 114, 33],
+        ),
+    ] {
+        let r = run(name);
+        let s = &r.scenarios[0];
+        assert_eq!(s.allocation.units(), kkr, "{name}");
+        assert_eq!(kkr.iter().sum::<u64>(), total);
+        let nested = s.nested.as_ref().unwrap();
+        let north = nested
+            .per_group
+            .iter()
+            .find(|g| g.id == "Nordjylland")
+            .unwrap();
+        assert_eq!(north.units, kkr[4]);
+        assert_eq!(north.members.as_ref().unwrap().units(), nj, "{name}");
+    }
+}
+
+#[test]
+fn case_2_4_whole_kroner() {
+    let r = run("2.4-dk2020.json");
+    assert_eq!(
+        r.scenarios[0].allocation.amounts(),
+        [6749, 14491, 12172, 19800, 12216, 595, 10306, 14011, 12842, 74349, 21469]
+            .map(Decimal::from)
+    );
+}
+
+#[test]
+fn results_round_trip_through_json() {
+    for name in [
+        "2.8-self-harm-offer.json",
+        "2.8-cost-split.json",
+        "2.12-paid-internships.json",
+        "2.9-sosu-assistant.json",
+        "2.4-dk2020.json",
+    ] {
+        let doc = parse(&example(name)).unwrap();
+        // document → JSON → document
+        let again = parse(&serde_json::to_string(&doc).unwrap()).unwrap();
+        assert_eq!(doc, again, "{name}");
+        // result → JSON → result
+        let result = compute(&doc).unwrap();
+        let json = serde_json::to_string(&result).unwrap();
+        let back: DocumentResult =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(result, back, "{name}");
+    }
+}
+
+fn error_of(json: &str) -> Error {
+    compute_json(json).unwrap_err()
+}
+
+#[test]
+fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
+    let base = |key: &str, extra: &str| {
+        format!(
+            r#"{{"version": 1, "key": {key}, "scenarios": [{{"name": "x", "total": "100"}}]{extra}}}"#
+        )
+    };
+    // Unknown field, with its path.
+    let e = error_of(&base(
+        r#"{"population": {"region": "Nordjylland", "year": 2022, "colour": 1}}"#,
+        "",
+    ));
+    assert_eq!(e.code(), "document");
+    assert_eq!(e.field(), Some("key.population.colour"));
+    assert!(e.to_string().contains("unknown field"), "{e}");
+    // Unknown municipality, with suggestions.
+    let e = error_of(&base(
+        r#"{"population": {"region": "Nordjylland", "year": 2022}, "exclude": ["Aalborgg"]}"#,
+        "",
+    ));
+    assert_eq!(e.code(), "unknown_party");
+    assert_eq!(e.field(), Some("key.exclude[0]"));
+    let e = error_of(&base(
+        r#"{"population": {"year": 2022, "municipalities": ["Narnia"]}}"#,
+        "",
+    ));
+    assert_eq!(e.code(), "unknown_municipality");
+    assert_eq!(e.field(), Some("key.population.municipalities[0]"));
+    // A year we do not have names the years we have.
+    let e = error_of(&base(
+        r#"{"population": {"region": "Nordjylland", "year": 2019}}"#,
+        "",
+    ));
+    assert_eq!(e.code(), "unknown_year");
+    assert!(e.to_string().contains("2025"), "{e}");
+    // Shares over 100 %.
+    let e = error_of(&base(
+        r#"{"population": {"region": "Nordjylland", "year": 2022}, "fixed": [{"id": "r", "share": "0.7"}, {"id": "s", "share": "0.4"}]}"#,
+        "",
+    ));
+    assert_eq!(e.code(), "invalid_share");
+    assert_eq!(e.field(), Some("key.fixed"));
+    let e = error_of(&base(
+        r#"{"population": {"region": "Nordjylland", "year": 2022}, "fixed": [{"id": "r", "share": "1.2"}]}"#,
+        "",
+    ));
+    assert_eq!(e.field(), Some("key.fixed[0].share"));
+    // A bad CSV line names line and column.
+    let e = error_of(&base(r#"{"csv": {"text": "navn;vægt\nA;1\nB;x\n"}}"#, ""));
+    assert_eq!(e, Error::Csv {
+        line: 3,
+        column: Some("vægt".into()),
+        message: "\"x\" is not a valid decimal number: only digits, one decimal separator and thousands separators".into(),
+    });
+    // Not a number at all (NaN is not a decimal).
+    let e = error_of(&base(r#"{"weights": [{"id": "A", "weight": "NaN"}]}"#, ""));
+    assert_eq!(e.field(), Some("key.weights[0].weight"));
+    // Negative weights, duplicate ids.
+    let e = error_of(&base(
+        r#"{"weights": [{"id": "A", "weight": "-1"}, {"id": "B", "weight": "1"}]}"#,
+        "",
+    ));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("negative_weight", Some("key.weights[0].weight"))
+    );
+    let e = error_of(&base(
+        r#"{"weights": [{"id": "A", "weight": "1"}, {"id": "A", "weight": "1"}]}"#,
+        "",
+    ));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("duplicate_party", Some("key.weights[1].id"))
+    );
+    // Blend weights that do not add up.
+    let e = error_of(&base(
+        r#"{"blend": [{"weight": "0.5", "key": {"regions": {"year": 2022}}}]}"#,
+        "",
+    ));
+    assert_eq!(e.code(), "invalid_share");
+    // Places must be whole; a wrong version; no scenario.
+    let e = error_of(&base(
+        r#"{"regions": {"year": 2022}}"#,
+        r#", "rounding": {"places": {}}, "scenarios2": 1"#,
+    ));
+    assert!(e.to_string().contains("scenarios2"), "{e}");
+    let e = error_of(
+        r#"{"version": 2, "key": {"regions": {"year": 2022}}, "scenarios": [{"name": "x", "total": 1}]}"#,
+    );
+    assert_eq!(e.field(), Some("version"));
+    let e = error_of(
+        r#"{"version": 1, "key": {"regions": {"year": 2022}}, "rounding": {"places": {}}, "scenarios": [{"name": "x", "total": "1.5"}]}"#,
+    );
+    assert_eq!(e.code(), "document");
+    // An unknown method names the methods there are.
+    let e = error_of(
+        r#"{"version": 1, "key": {"regions": {"year": 2022}}, "rounding": {"places": {"method": "borda"}}, "scenarios": [{"name": "x", "total": 9}]}"#,
+    );
+    assert_eq!(e.field(), Some("rounding.places.method"));
+}
