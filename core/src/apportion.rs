@@ -255,6 +255,8 @@ pub struct Apportionment {
     /// The denominator of every party's quota.
     #[serde(with = "crate::exact::u128_text")]
     pub quota_denominator: u128,
+    /// The options used (method, limits, first divisor, tie rule).
+    pub options: Options,
 }
 
 impl Apportionment {
@@ -402,6 +404,7 @@ pub fn apportion_named(
         ties,
         boundary,
         quota_denominator,
+        options: options.clone(),
     })
 }
 

@@ -482,6 +482,8 @@ pub struct Allocation {
     /// the next in line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundary: Option<BoundaryReport>,
+    /// The options used (method, limits, first divisor, tie rule).
+    pub options: Options,
 }
 
 /// A seat of a party: its id and the seat's number, counted from 1.
@@ -547,6 +549,7 @@ impl Allocation {
             })
             .collect();
         Allocation {
+            options: a.options.clone(),
             total,
             unit,
             method: a.method,

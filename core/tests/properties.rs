@@ -229,3 +229,55 @@ proptest! {
         prop_assert_eq!(shares_sum, key.total_weight());
     }
 }
+
+fn any_decimal() -> impl Strategy<Value = Decimal> {
+    let max = (1i128 << 96) - 1;
+    (
+        prop_oneof![-max..=max, -1000i128..1000, Just(0i128)],
+        0u32..=28,
+    )
+        .prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Whatever the numbers, the engine answers or errs: it never panics,
+    /// and an answer always adds up.
+    #[test]
+    fn extreme_inputs_never_panic(
+        w in prop::collection::vec(any_decimal(), 0..8),
+        units in prop_oneof![0u64..100, Just(u64::MAX), Just(1u64 << 31), any::<u64>()],
+        m in prop::sample::select(Method::ALL.to_vec()),
+        min in prop::option::of(0u64..5),
+        max in prop::option::of(0u64..50),
+        first in prop::option::of(any_decimal()),
+        amount in any_decimal(),
+        unit in any_decimal(),
+    ) {
+        let o = Options { method: m, minimum: min.map(Limit::All), maximum: max.map(Limit::All), first_divisor: first, ..Options::default() };
+        if let Ok(r) = apportion(&w, units, &o) {
+            prop_assert_eq!(r.units().iter().map(|&x| u128::from(x)).sum::<u128>(), u128::from(units));
+        }
+        let so = SplitOptions { unit, ..SplitOptions::default() };
+        if let Ok(s) = split(amount, &w, &so) {
+            prop_assert_eq!(s.parts.iter().copied().sum::<Decimal>(), amount);
+        }
+    }
+
+    #[test]
+    fn any_text_is_read_or_refused(text in ".{0,300}") {
+        let _ = andel_core::tabular::parse_number(&text);
+        let _ = andel_core::tabular::read_weights(&text, &Default::default());
+        let _ = andel_core::document::compute_json(&text);
+        let _ = andel_core::data::municipality(&text);
+    }
+
+    #[test]
+    fn csv_like_text_is_read_or_refused(rows in prop::collection::vec((".{0,12}", "[0-9.,\\- ]{0,12}"), 0..8), sep in prop::sample::select(vec![',', ';', '\t'])) {
+        let text: String = rows.iter().map(|(a, b)| format!("{a}{sep}{b}\n")).collect();
+        if let Ok(r) = andel_core::tabular::read_weights(&text, &Default::default()) {
+            prop_assert!(r.key.total_weight() > Decimal::ZERO);
+        }
+    }
+}

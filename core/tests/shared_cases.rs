@@ -1,0 +1,102 @@
+//! Runs the language-neutral cases in `tests/cases.json` (also run by the
+//! Python and browser test suites).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use andel_core::document::compute_json;
+use andel_core::{apportion, split, Decimal, Limit, Method, Options, SplitOptions, TieRule};
+use serde_json::Value;
+use std::str::FromStr;
+
+fn root() -> String {
+    format!("{}/..", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn dec(v: &Value) -> Decimal {
+    Decimal::from_str(v.as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn shared_cases() {
+    let text = std::fs::read_to_string(format!("{}/tests/cases.json", root())).unwrap();
+    let all: Value = serde_json::from_str(&text).unwrap();
+    let cases = all["cases"].as_array().unwrap();
+    assert!(cases.len() >= 15);
+    for c in cases {
+        let name = c["name"].as_str().unwrap();
+        let weights: Vec<Decimal> = c["weights"]
+            .as_array()
+            .map(|w| w.iter().map(dec).collect())
+            .unwrap_or_default();
+        match c["call"].as_str().unwrap() {
+            "split" => {
+                let o = SplitOptions {
+                    unit: dec(&c["unit"]),
+                    ..SplitOptions::default()
+                };
+                let parts = split(dec(&c["amount"]), &weights, &o).unwrap().parts;
+                let expected: Vec<Decimal> =
+                    c["expected"].as_array().unwrap().iter().map(dec).collect();
+                assert_eq!(parts, expected, "{name}");
+                // Same scale as written: 0.00, not 0.
+                let shown: Vec<String> = parts.iter().map(|d| d.to_string()).collect();
+                let written: Vec<&str> = c["expected"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap())
+                    .collect();
+                assert_eq!(shown, written, "{name}");
+            }
+            "apportion" => {
+                let o = Options {
+                    method: c["method"].as_str().unwrap().parse::<Method>().unwrap(),
+                    minimum: c["minimum"].as_u64().map(Limit::All),
+                    first_divisor: c.get("first_divisor").map(dec),
+                    ties: match c["ties"].as_str() {
+                        Some("error") => TieRule::Error,
+                        _ => TieRule::Order,
+                    },
+                    ..Options::default()
+                };
+                let r = apportion(&weights, c["units"].as_u64().unwrap(), &o);
+                match c.get("error") {
+                    Some(code) => {
+                        let e = r.unwrap_err();
+                        assert_eq!(e.code(), code.as_str().unwrap(), "{name}");
+                        if let Some(f) = c.get("field") {
+                            assert_eq!(e.field(), f.as_str(), "{name}");
+                        }
+                    }
+                    None => {
+                        let expected: Vec<u64> = c["expected"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|v| v.as_u64().unwrap())
+                            .collect();
+                        assert_eq!(r.unwrap().units(), expected, "{name}");
+                    }
+                }
+            }
+            "compute" => {
+                let doc = std::fs::read_to_string(format!(
+                    "{}/{}",
+                    root(),
+                    c["document"].as_str().unwrap()
+                ))
+                .unwrap();
+                let r = compute_json(&doc).unwrap();
+                let s = &r.scenarios[c["scenario"].as_u64().unwrap() as usize];
+                for (id, v) in c["expected_amounts"].as_object().unwrap() {
+                    assert_eq!(
+                        s.allocation.get(id).unwrap().amount.to_string(),
+                        v.as_str().unwrap(),
+                        "{name}: {id}"
+                    );
+                }
+            }
+            other => panic!("unknown call {other}"),
+        }
+    }
+}
