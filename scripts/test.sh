@@ -24,3 +24,17 @@ cargo bench --locked -p andel-core --no-run
 
 step "cargo test"
 cargo test --workspace --locked
+
+step "python: a virtual environment with the test tools"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -r py/requirements-dev.txt
+
+step "python: pip install ./py (the README's install command)"
+.venv/bin/python -m pip install -q "./py[pandas]"
+
+step "python: benchmark script runs (figures in the README)"
+.venv/bin/python py/bench.py --quick
+
+step "pytest (API, README examples, types, the analyst notebook)"
+.venv/bin/python -m pytest -q py/tests

@@ -217,7 +217,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn overflow(field: impl Into<String>, detail: impl Into<String>) -> Self {
+    /// An overflow error about `field`.
+    pub fn overflow(field: impl Into<String>, detail: impl Into<String>) -> Self {
         Error::Overflow {
             field: field.into(),
             detail: detail.into(),

@@ -81,10 +81,20 @@ pub fn split_named(
     } else {
         unit
     };
+    // units × unit: one integer product on the unit's own scale.
+    let (mantissa, scale) = (signed_unit.mantissa(), signed_unit.scale());
     let parts = apportionment
         .parties
         .iter()
-        .map(|p| exact_mul(Decimal::from(p.units), signed_unit, "amount"))
+        .map(|p| {
+            i128::from(p.units)
+                .checked_mul(mantissa)
+                .and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok())
+                .map_or_else(
+                    || exact_mul(Decimal::from(p.units), signed_unit, "amount"),
+                    Ok,
+                )
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(Split {
         amount,

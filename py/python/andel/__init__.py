@@ -1,0 +1,645 @@
+"""andel: exact distribution keys for Danish municipalities.
+
+Money is :class:`decimal.Decimal` in and out and always adds up exactly;
+places are whole numbers by a named apportionment method; every result can
+say why each party got what it got. The engine is the Rust crate andel-core;
+this package converts, calls it once and converts back.
+
+Floats are refused everywhere (``0.1`` is not exactly 0.1 as a float): pass
+``Decimal("0.072")``, the string ``"0.072"`` or an int.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field as dc_field
+from decimal import Decimal
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _andel
+
+__all__ = [
+    "AndelError",
+    "InputError",
+    "InvalidNumberError",
+    "InfeasibleError",
+    "TieError",
+    "AndelOverflowError",
+    "CsvError",
+    "UnknownMunicipalityError",
+    "UnknownYearError",
+    "DocumentError",
+    "METHODS",
+    "apportion",
+    "split",
+    "allocate",
+    "compute",
+    "Result",
+    "Allocation",
+    "Municipality",
+    "municipality",
+    "municipalities",
+    "population",
+    "region_population",
+    "years",
+    "read_csv",
+    "danish",
+]
+
+__version__ = "0.1.0"
+
+METHODS = (
+    "hamilton",
+    "dhondt",
+    "sainte_lague",
+    "modified_sainte_lague",
+    "huntington_hill",
+    "adams",
+    "dean",
+)
+"""The apportionment methods. Aliases: largest_remainder, jefferson, webster."""
+
+
+# --------------------------------------------------------------------------
+# Errors: one class per core error code, chosen by code, never by message.
+
+
+class AndelError(ValueError):
+    """Any error andel reports. ``code`` is stable; ``field`` names the input."""
+
+    code: str = "andel"
+
+    def __init__(self, message: str, *, code: str = "", field: Optional[str] = None,
+                 details: Optional[Dict[str, Any]] = None) -> None:
+        super().__init__(message)
+        self.code = code or type(self).code
+        self.field = field
+        self.details: Dict[str, Any] = details or {}
+
+    @property
+    def party(self) -> Optional[str]:
+        """The party the error is about, when it is about one."""
+        return self.details.get("id")
+
+    def __reduce__(self) -> Any:
+        return (_rebuild_error, (type(self), str(self), self.code, self.field, self.details))
+
+
+def _rebuild_error(cls: type, message: str, code: str, field: Optional[str],
+                   details: Dict[str, Any]) -> "AndelError":
+    return cls(message, code=code, field=field, details=details)
+
+
+class InputError(AndelError):
+    """A bad argument or key: negative or zero weights, duplicate or unknown ids,
+    shares over 100 %, a bad unit or option."""
+
+
+class InvalidNumberError(InputError):
+    """Not an exact number: a float, NaN, infinity or unreadable text."""
+
+
+class InfeasibleError(InputError):
+    """Minimums and maximums that no allocation can meet."""
+
+
+class TieError(AndelError):
+    """Parties stood exactly equal and the tie rule says to fail."""
+
+    @property
+    def parties(self) -> List[str]:
+        return list(self.details.get("parties", []))
+
+
+class AndelOverflowError(AndelError):
+    """A number too large for exact arithmetic."""
+
+
+class CsvError(InputError):
+    """A malformed CSV file; ``line`` and ``column`` say where."""
+
+    @property
+    def line(self) -> Optional[int]:
+        return self.details.get("line")
+
+    @property
+    def column(self) -> Optional[str]:
+        return self.details.get("column")
+
+
+class UnknownMunicipalityError(InputError):
+    """A municipality we do not know; ``suggestions`` lists the closest."""
+
+    @property
+    def suggestions(self) -> List[str]:
+        return list(self.details.get("suggestions", []))
+
+
+class UnknownYearError(InputError):
+    """A population year we do not ship; ``available`` lists those we do."""
+
+    @property
+    def available(self) -> List[int]:
+        return list(self.details.get("available", []))
+
+
+class DocumentError(InputError):
+    """A key document that cannot be read (unknown field, wrong type)."""
+
+
+_BY_CODE = {
+    "negative_weight": InputError,
+    "zero_total_weight": InputError,
+    "no_parties": InputError,
+    "duplicate_party": InputError,
+    "unknown_party": InputError,
+    "invalid_share": InputError,
+    "invalid_unit": InputError,
+    "not_multiple_of_unit": InputError,
+    "invalid_option": InputError,
+    "length_mismatch": InputError,
+    "invalid_number": InvalidNumberError,
+    "infeasible": InfeasibleError,
+    "tie": TieError,
+    "overflow": AndelOverflowError,
+    "csv": CsvError,
+    "unknown_municipality": UnknownMunicipalityError,
+    "unknown_year": UnknownYearError,
+    "document": DocumentError,
+    "io": InputError,
+}
+
+
+def _error(e: BaseException) -> AndelError:
+    code, message, field, details = e.args
+    cls = _BY_CODE.get(code, AndelError)
+    return cls(message, code=code, field=field, details=json.loads(details or "{}"))
+
+
+def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except _andel.CoreError as e:
+        raise _error(e) from None
+
+
+# --------------------------------------------------------------------------
+# Shapes: sequences, mappings and pandas Series in; the same shape out.
+
+Number = Union[int, Decimal, str]
+Weights = Union[Sequence[Number], Mapping[Any, Number], Any]
+
+
+def _is_series(x: Any) -> bool:
+    return type(x).__name__ == "Series" and hasattr(x, "index") and hasattr(x, "tolist")
+
+
+class _Shape:
+    def __init__(self, weights: Any) -> None:
+        self.series = None
+        self.keys: Optional[List[Any]] = None
+        if _is_series(weights):
+            self.series = weights
+            self.values: List[Any] = weights.tolist()
+            self.keys = list(weights.index)
+        elif isinstance(weights, Mapping):
+            self.keys = list(weights.keys())
+            self.values = list(weights.values())
+        elif isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
+            raise InputError(
+                f"weights: expected a sequence, a mapping or a pandas Series, got {type(weights).__name__}",
+                code="invalid_option", field="weights")
+        else:
+            self.values = list(weights)
+        self.ids: Optional[List[str]] = None
+        if self.keys is not None:
+            self.ids = [str(k) for k in self.keys]
+            if len(set(self.ids)) != len(self.ids):
+                raise InputError("weights: two keys have the same text", code="duplicate_party",
+                                 field="weights")
+
+    def ref(self, x: Any) -> Any:
+        """A party named in a limit or priority order, as core wants it."""
+        if self.keys is not None and x in self.keys:
+            return str(x)
+        return x
+
+    def limit(self, x: Any) -> Any:
+        if isinstance(x, Mapping):
+            if self.ids is None:
+                self.ids = [str(i) for i in range(len(self.values))]
+            return {str(self.ref(k)): v for k, v in x.items()}
+        if _is_series(x):
+            return self.limit(dict(zip(x.index, x.tolist())))
+        return x
+
+    def ties(self, x: Any) -> Any:
+        if x is None or isinstance(x, str):
+            return x
+        return [self.ref(p) for p in x]
+
+    def out(self, values: List[Any]) -> Any:
+        if self.series is not None:
+            import pandas as pd  # only reached when a Series came in
+
+            return pd.Series(values, index=self.series.index, name=self.series.name)
+        if self.keys is not None:
+            return dict(zip(self.keys, values))
+        return values
+
+
+def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
+              minimum: Any = None, maximum: Any = None, first_divisor: Any = None,
+              ties: Any = "order") -> Any:
+    """Whole units (places, seats) in proportion to ``weights``.
+
+    Returns a list in input order; a mapping gives a dict and a pandas Series
+    a Series. ``minimum``/``maximum``: one int, a sequence or a mapping per
+    party. ``ties``: ``"order"`` (earlier wins), ``"error"`` (raise
+    :class:`TieError`) or a priority order of ids or indexes.
+
+    >>> apportion([5, 3, 2], 7)
+    [4, 2, 1]
+    >>> apportion({"A": 100000, "B": 80000, "C": 30000, "D": 20000}, 8, "dhondt")
+    {'A': 4, 'B': 3, 'C': 1, 'D': 0}
+    """
+    s = _Shape(weights)
+    mn, mx = s.limit(minimum), s.limit(maximum)
+    units = _call(_andel.apportion, s.values, seats, method, mn, mx, first_divisor,
+                  s.ties(ties), s.ids)
+    return s.out(units)
+
+
+def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
+          ties: Any = "order") -> Any:
+    """Splits money by ``weights`` into multiples of ``unit``; the parts add up
+    to ``amount`` exactly. Leftover units go by largest remainder.
+
+    >>> split(Decimal("0.10"), [50, 27, 23])
+    [Decimal('0.05'), Decimal('0.03'), Decimal('0.02')]
+    """
+    s = _Shape(weights)
+    parts = _call(_andel.split, amount, s.values, unit, s.ties(ties), s.ids)
+    return s.out(list(map(Decimal, parts)))
+
+
+def allocate(weights: Weights, total: Number, *, seats: bool = False,
+             method: str = "hamilton", unit: Number = "0.01", minimum: Any = None,
+             maximum: Any = None, first_divisor: Any = None, ties: Any = "order",
+             names: Optional[Mapping[Any, str]] = None) -> "Allocation":
+    """Like :func:`split` (or :func:`apportion` with ``seats=True``) but returns
+    an :class:`Allocation` that explains every party's result.
+
+    >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+    >>> a.explain("B")
+    'B: weight 27, share 27.0000 %, quota 2 7/10 units of 0.01; rounded up (remainder rank 1) to 3 units = 0.03'
+    """
+    s = _Shape(weights)
+    ids = s.ids if s.ids is not None else [str(i) for i in range(len(s.values))]
+    keys = s.keys if s.keys is not None else list(range(len(s.values)))
+    nm = [names.get(k) if names else None for k in keys]
+    if seats:
+        text = _call(_andel.apportion_explained, s.values, ids, total, method, s.limit(minimum),
+                     s.limit(maximum), first_divisor, s.ties(ties), nm)
+    else:
+        text = _call(_andel.split_explained, total, s.values, ids, unit, s.ties(ties), nm)
+    return Allocation(text)
+
+
+# --------------------------------------------------------------------------
+# Results.
+
+
+_NUMERIC = {"share_base", "share_other", "amount_base", "amount_other", "change",
+            "dimensioned", "actual", "difference", "percent"}
+
+
+def _numbers(row: Mapping[str, Any]) -> Dict[str, Any]:
+    return {k: Decimal(v) if k in _NUMERIC and isinstance(v, str) else v for k, v in row.items()}
+
+
+class Allocation:
+    """One allocation by a key, with an explanation per party."""
+
+    def __init__(self, json_text: str) -> None:
+        self._json = json_text
+        self.data: Dict[str, Any] = json.loads(json_text)
+
+    @classmethod
+    def _from(cls, data: Dict[str, Any]) -> "Allocation":
+        return cls(json.dumps(data, ensure_ascii=False))
+
+    def __reduce__(self) -> Any:
+        return (Allocation, (self._json,))
+
+    @property
+    def total(self) -> Decimal:
+        return Decimal(self.data["total"])
+
+    @property
+    def unit(self) -> Decimal:
+        return Decimal(self.data["unit"])
+
+    @property
+    def method(self) -> str:
+        return str(self.data["method"])
+
+    @property
+    def ties(self) -> List[Dict[str, Any]]:
+        """Every tie, with the parties, the winners and the rule that decided."""
+        return list(self.data["ties"])
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per party: id, name, weight, share, quota, amount, units,
+        rounding, remainder_rank, tied. Numbers are Decimal and int."""
+        out = []
+        for p in self.data["parties"]:
+            q = p["quota"]
+            out.append({
+                "id": p["id"],
+                "name": p.get("name"),
+                "weight": Decimal(p["weight"]),
+                "share": Decimal(p["share"]),
+                "quota": Decimal(q["decimal"]) * Decimal(self.data["unit"]),
+                "quota_exact": f'{q["whole"]} {q["remainder"]}/{q["denominator"]}',
+                "amount": Decimal(p["amount"]),
+                "units": int(p["units"]),
+                "rounding": p["rounding"],
+                "remainder_rank": p.get("remainder_rank"),
+                "tied": p.get("tie") is not None,
+            })
+        return out
+
+    def to_pandas(self) -> Any:
+        """A DataFrame, one row per party, indexed by id (needs pandas)."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.to_records(), index="id")
+
+    def to_json(self) -> str:
+        return self._json
+
+    def to_csv(self, dialect: str = "plain") -> str:
+        """CSV text: ``"plain"`` (comma, decimal point) or ``"danish_excel"``
+        (semicolon, decimal comma, byte order mark)."""
+        return str(_call(_andel.allocation_csv, self._json, dialect))
+
+    def table(self, style: str = "danish") -> str:
+        return str(_call(_andel.allocation_table, self._json, style))
+
+    def explain(self, party: Any) -> str:
+        """Why ``party`` got what it got, in one sentence."""
+        text = _call(_andel.allocation_explain, self._json, str(party))
+        if text is None:
+            raise InputError(f"no party {party!r} in this allocation", code="unknown_party",
+                             field="party", details={"id": str(party)})
+        return str(text)
+
+    @property
+    def amounts(self) -> Dict[str, Decimal]:
+        return {p["id"]: Decimal(p["amount"]) for p in self.data["parties"]}
+
+    @property
+    def units(self) -> Dict[str, int]:
+        return {p["id"]: int(p["units"]) for p in self.data["parties"]}
+
+    def __getitem__(self, party: Any) -> Dict[str, Any]:
+        for r in self.to_records():
+            if r["id"] == str(party):
+                return r
+        raise KeyError(party)
+
+    def __len__(self) -> int:
+        return len(self.data["parties"])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Allocation) and self.data == other.data
+
+    def __repr__(self) -> str:
+        return self.table("plain")
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = ["id", "name", "weight", "share %", "amount", "units", "rounding"]
+        rows = []
+        for r in self.to_records():
+            cells = [r["id"], r["name"] or "", str(r["weight"]),
+                     f'{r["share"] * 100:.4f}', str(r["amount"]), str(r["units"]),
+                     r["rounding"] + (" (tie)" if r["tied"] else "")]
+            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        total = sum((r["amount"] for r in self.to_records()), Decimal(0))
+        return ("<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
+                + "</tr></thead><tbody>" + "".join(rows)
+                + f"<tr><td>total</td><td></td><td></td><td></td><td>{total}</td><td></td><td></td></tr>"
+                + "</tbody></table>")
+
+
+class Result:
+    """The result of :func:`compute`: per scenario an :class:`Allocation`, and
+    the nested levels, parts, years, comparison and attainment the document
+    asked for (in :attr:`data`)."""
+
+    def __init__(self, json_text: str) -> None:
+        self._json = json_text
+        self.data: Dict[str, Any] = json.loads(json_text)
+
+    def __reduce__(self) -> Any:
+        return (Result, (self._json,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Result) and self.data == other.data
+
+    @property
+    def title(self) -> Optional[str]:
+        return self.data.get("title")
+
+    @property
+    def scenarios(self) -> List[str]:
+        return [s["name"] for s in self.data["scenarios"]]
+
+    def _scenario(self, scenario: Union[int, str]) -> Dict[str, Any]:
+        for i, s in enumerate(self.data["scenarios"]):
+            if scenario == i or scenario == s["name"]:
+                return s  # type: ignore[no-any-return]
+        raise KeyError(scenario)
+
+    def allocation(self, scenario: Union[int, str] = 0) -> Allocation:
+        """The main allocation of a scenario (by index or name)."""
+        return Allocation._from(self._scenario(scenario)["allocation"])
+
+    def members(self, group: str, scenario: Union[int, str] = 0) -> Allocation:
+        """A nest: the allocation between a group's members."""
+        nested = self._scenario(scenario).get("nested") or {}
+        for g in nested.get("per_group", []):
+            if g["id"] == group and g.get("members"):
+                return Allocation._from(g["members"])
+        raise KeyError(group)
+
+    def parts(self, scenario: Union[int, str] = 0) -> List[Optional[Allocation]]:
+        """A cost split: each part's allocation by its key."""
+        p = self._scenario(scenario).get("parts") or {"details": []}
+        return [Allocation._from(d) if d else None for d in p["details"]]
+
+    def years(self, scenario: Union[int, str] = 0) -> Dict[int, Allocation]:
+        """Years: each year's allocation, by year."""
+        y = self._scenario(scenario).get("years")
+        if not y:
+            return {}
+        return {int(p["id"]): Allocation._from(a)
+                for p, a in zip(y["years"]["parties"], y["per_year"])}
+
+    def comparison(self, scenario: Union[int, str] = 0) -> List[Dict[str, Any]]:
+        """The comparison with the other key, one dict per party."""
+        c = self._scenario(scenario).get("comparison") or {"rows": []}
+        return [_numbers(r) for r in c["rows"]]
+
+    def attainment(self, scenario: Union[int, str] = 0) -> List[Dict[str, Any]]:
+        """Dimensioned against actual, one dict per party."""
+        rows = self._scenario(scenario).get("attainment") or []
+        return [_numbers(r) for r in rows]
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """Every scenario's main allocation, one dict per party, with the scenario."""
+        out = []
+        for s in self.data["scenarios"]:
+            for r in Allocation._from(s["allocation"]).to_records():
+                out.append({"scenario": s["name"], **r})
+        return out
+
+    def to_pandas(self) -> Any:
+        """A DataFrame of :meth:`to_records` (needs pandas)."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.to_records())
+
+    def to_json(self) -> str:
+        return self._json
+
+    def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain") -> str:
+        return self.allocation(scenario).to_csv(dialect)
+
+    def explain(self, party: Any, scenario: Union[int, str] = 0) -> str:
+        return self.allocation(scenario).explain(party)
+
+    def __repr__(self) -> str:
+        parts = [self.title or "andel result"]
+        for s in self.data["scenarios"]:
+            parts.append(f"\n{s['name']}:\n" + repr(Allocation._from(s["allocation"])))
+        return "\n".join(parts)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        html = f"<h4>{escape(self.title or 'andel result')}</h4>"
+        for s in self.data["scenarios"]:
+            html += f"<h5>{escape(s['name'])}</h5>" + Allocation._from(s["allocation"])._repr_html_()
+        return html
+
+
+def _json_default(x: Any) -> Any:
+    if isinstance(x, Decimal):
+        return str(x)
+    if isinstance(x, float):
+        raise InvalidNumberError(
+            f"document: float {x!r} is not accepted; write it as a string or Decimal",
+            code="invalid_number", field="document")
+    raise TypeError(f"{type(x).__name__} is not JSON")
+
+
+def _no_floats(x: Any) -> Any:
+    if isinstance(x, float):
+        _json_default(x)
+    if isinstance(x, Mapping):
+        return {k: _no_floats(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_no_floats(v) for v in x]
+    return x
+
+
+def compute(document: Union[Mapping[str, Any], str]) -> Result:
+    """Computes a key document (a dict or JSON text; see the README for its
+    fields) and returns a :class:`Result`."""
+    if isinstance(document, str):
+        text = document
+    elif isinstance(document, Mapping):
+        text = json.dumps(_no_floats(document), default=_json_default, ensure_ascii=False)
+    else:
+        raise DocumentError(f"document: expected a dict or JSON text, got {type(document).__name__}",
+                            code="document", field="document")
+    return Result(_call(_andel.compute, text))
+
+
+# --------------------------------------------------------------------------
+# Danish municipalities and population.
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    region: str
+    population: Dict[int, int] = dc_field(default_factory=dict)
+
+
+def _municipality(d: Dict[str, Any]) -> Municipality:
+    return Municipality(d["code"], d["name"], d["region"],
+                        {int(y): int(p["count"]) for y, p in d["population"].items()})
+
+
+def municipality(query: Union[str, int]) -> Municipality:
+    """By code or by name, forgiving of spelling ("Århus", "Høje Tåstrup")."""
+    return _municipality(json.loads(_call(_andel.municipality, str(query))))
+
+
+def municipalities(region: Optional[str] = None) -> List[Municipality]:
+    """All 98 (or a region's), ordered by code."""
+    name = _call(_andel.region, region) if region is not None else None
+    return [_municipality(d) for d in json.loads(_call(_andel.municipalities))
+            if name is None or d["region"] == name]
+
+
+def _year(year: int) -> int:
+    if year not in _andel.years():
+        raise UnknownYearError(f"year: no population data for {year}; years available: {_andel.years()}",
+                               code="unknown_year", field="year", details={"available": _andel.years()})
+    return year
+
+
+def population(region: Optional[str] = None, year: int = 2022) -> Dict[str, int]:
+    """Population on 1 January of ``year`` by municipality code."""
+    _year(year)
+    return {m.code: m.population[year] for m in municipalities(region)}
+
+
+def region_population(year: int = 2022) -> Dict[str, int]:
+    """Population on 1 January of ``year`` by region (= KKR)."""
+    _year(year)
+    out: Dict[str, int] = {}
+    for m in municipalities():
+        out[m.region] = out.get(m.region, 0) + m.population[year]
+    return out
+
+
+def years() -> List[int]:
+    """The population years shipped."""
+    return list(_andel.years())
+
+
+def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None,
+             name: Optional[str] = None, weight: Optional[str] = None) -> Dict[str, Decimal]:
+    """Weights from a CSV file or CSV text: any of ``,`` ``;`` tab, decimal
+    point or comma, with or without BOM, Statbank FOLK1A exports. Returns
+    ``{id: Decimal}`` (municipality names become codes)."""
+    text = str(source)
+    if isinstance(source, os.PathLike) or ("\n" not in text and os.path.exists(text)):
+        with open(source, encoding="utf-8-sig") as f:
+            text = f.read()
+    r = json.loads(_call(_andel.read_csv, text, id, name, weight))
+    return {p["id"]: Decimal(p["weight"]) for p in r["key"]}
+
+
+def danish(value: Number, places: int = 2) -> str:
+    """``Decimal("1658397.22")`` as ``"1.658.397,22"``."""
+    return str(_call(_andel.danish, value, places))

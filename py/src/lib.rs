@@ -1,0 +1,430 @@
+//! The private native module `andel._andel`. Each function converts its
+//! arguments, calls andel-core once and converts back; all logic lives in
+//! core. Errors cross as one `CoreError(code, message, field, json)` that
+//! the Python facade turns into the right `andel.AndelError` subclass by
+//! code. Explained results cross as JSON text (exact decimals as strings).
+
+use andel_core::document::compute_json;
+use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle};
+use andel_core::{
+    apportion_named, data, split_named, Allocation, Decimal, Error, Key, KeyParty, Limit, Method,
+    Options, PartyRef, SplitOptions, TieRule,
+};
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString, PyTuple};
+use std::str::FromStr;
+
+pyo3::create_exception!(_andel, CoreError, PyException);
+
+/// A core error as a Python exception carrying (code, message, field, json).
+fn err(e: Error) -> PyErr {
+    let json = serde_json::to_string(&e).unwrap_or_default();
+    CoreError::new_err((e.code(), e.to_string(), e.field().map(str::to_string), json))
+}
+
+fn invalid(field: &str, value: String, reason: &str) -> PyErr {
+    err(Error::InvalidNumber {
+        field: field.to_string(),
+        value,
+        reason: reason.to_string(),
+    })
+}
+
+fn option_err(field: &str, message: String) -> PyErr {
+    err(Error::InvalidOption {
+        field: field.to_string(),
+        message,
+    })
+}
+
+fn json_err(e: serde_json::Error) -> PyErr {
+    err(Error::Document {
+        field: String::new(),
+        message: e.to_string(),
+    })
+}
+
+/// An exact decimal from an int, a `decimal.Decimal` or a decimal string.
+/// Floats are refused: they are rarely the number the user meant.
+fn decimal(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> {
+    decimal_at(obj, &|| field.to_string())
+}
+
+/// [`decimal`] with the field's name made only when there is an error.
+fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<Decimal> {
+    if let Ok(i) = obj.extract::<i64>() {
+        if !obj.is_instance_of::<PyBool>() {
+            return Ok(Decimal::from(i));
+        }
+    }
+    let field = &field();
+    let shown = || obj.repr().map(|r| r.to_string()).unwrap_or_default();
+    if obj.is_instance_of::<PyBool>() {
+        return Err(invalid(field, shown(), "a bool is not a number"));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(invalid(
+            field,
+            shown(),
+            "floats are not accepted (0.1 is not exactly 0.1 as a float); \
+             pass decimal.Decimal('0.072'), the string '0.072' or an int",
+        ));
+    }
+    if obj.is_instance_of::<pyo3::types::PyInt>() {
+        let too_large = || err(Error::overflow(field, format!("{} is too large", shown())));
+        let i = obj.extract::<i128>().map_err(|_| too_large())?;
+        return Decimal::try_from_i128_with_scale(i, 0).map_err(|_| too_large());
+    }
+    if obj.is_instance_of::<PyString>() {
+        let s: String = obj.extract()?;
+        return Decimal::from_str_exact(s.trim())
+            .or_else(|_| Decimal::from_scientific(s.trim()))
+            .map_err(|e| invalid(field, s.clone(), &e.to_string()));
+    }
+    obj.extract::<Decimal>().map_err(|_| {
+        invalid(
+            field,
+            shown(),
+            "use an int, a decimal.Decimal or a decimal string (NaN and infinity are not numbers)",
+        )
+    })
+}
+
+fn decimals(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<Decimal>> {
+    list.try_iter()?
+        .enumerate()
+        .map(|(i, x)| decimal_at(&x?, &|| format!("{field}[{i}]")))
+        .collect()
+}
+
+fn whole(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<u64> {
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<pyo3::types::PyInt>() {
+        return Err(option_err(
+            field,
+            format!("expected a whole number, got {}", obj.repr()?),
+        ));
+    }
+    obj.extract::<u64>().map_err(|_| {
+        option_err(
+            field,
+            format!(
+                "{} is not a whole number of units from 0 up",
+                obj.repr().map(|r| r.to_string()).unwrap_or_default()
+            ),
+        )
+    })
+}
+
+fn limit(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<Limit>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut m = std::collections::BTreeMap::new();
+        for (k, v) in d.iter() {
+            let id = k.str()?.to_string();
+            m.insert(id.clone(), whole(&v, &format!("{field}.{id}"))?);
+        }
+        return Ok(Some(Limit::ById(m)));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let v = obj
+            .try_iter()?
+            .enumerate()
+            .map(|(i, x)| whole(&x?, &format!("{field}[{i}]")))
+            .collect::<PyResult<Vec<_>>>()?;
+        return Ok(Some(Limit::Each(v)));
+    }
+    Ok(Some(Limit::All(whole(obj, field)?)))
+}
+
+fn ties(obj: Option<&Bound<'_, PyAny>>) -> PyResult<TieRule> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(TieRule::Order);
+    };
+    if obj.is_instance_of::<PyString>() {
+        let s: String = obj.extract()?;
+        return match s.as_str() {
+            "order" => Ok(TieRule::Order),
+            "error" => Ok(TieRule::Error),
+            _ => Err(option_err(
+                "ties",
+                format!("{s:?}: use \"order\", \"error\" or a priority order (a list of ids or indexes)"),
+            )),
+        };
+    }
+    let order = obj
+        .try_iter()
+        .map_err(|_| option_err("ties", "use \"order\", \"error\" or a list".into()))?
+        .enumerate()
+        .map(|(i, x)| {
+            let x = x?;
+            if x.is_instance_of::<PyString>() {
+                Ok(PartyRef::Id(x.extract()?))
+            } else {
+                Ok(PartyRef::Index(whole(&x, &format!("ties[{i}]"))? as usize))
+            }
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(TieRule::Priority(order))
+}
+
+fn options(
+    method: &str,
+    minimum: Option<&Bound<'_, PyAny>>,
+    maximum: Option<&Bound<'_, PyAny>>,
+    first_divisor: Option<&Bound<'_, PyAny>>,
+    tie_rule: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Options> {
+    Ok(Options {
+        method: Method::from_str(method).map_err(err)?,
+        minimum: limit(minimum, "minimum")?,
+        maximum: limit(maximum, "maximum")?,
+        first_divisor: first_divisor
+            .filter(|o| !o.is_none())
+            .map(|o| decimal(o, "first_divisor"))
+            .transpose()?,
+        ties: ties(tie_rule)?,
+    })
+}
+
+/// Whole units per party, in input order.
+#[pyfunction]
+#[pyo3(signature = (weights, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, ids=None))]
+#[allow(clippy::too_many_arguments)]
+fn apportion(
+    weights: &Bound<'_, PyAny>,
+    seats: &Bound<'_, PyAny>,
+    method: &str,
+    minimum: Option<&Bound<'_, PyAny>>,
+    maximum: Option<&Bound<'_, PyAny>>,
+    first_divisor: Option<&Bound<'_, PyAny>>,
+    ties: Option<&Bound<'_, PyAny>>,
+    ids: Option<Vec<String>>,
+) -> PyResult<Vec<u64>> {
+    let w = decimals(weights, "weights")?;
+    let seats = whole(seats, "seats")?;
+    let o = options(method, minimum, maximum, first_divisor, ties)?;
+    Ok(apportion_named(&w, ids.as_deref(), seats, &o)
+        .map_err(err)?
+        .units())
+}
+
+/// Money parts per party, in input order, as decimal strings (the facade
+/// makes `decimal.Decimal`s of them: faster than one call per part here).
+#[pyfunction]
+#[pyo3(signature = (amount, weights, unit, ties=None, ids=None))]
+fn split(
+    amount: &Bound<'_, PyAny>,
+    weights: &Bound<'_, PyAny>,
+    unit: &Bound<'_, PyAny>,
+    ties: Option<&Bound<'_, PyAny>>,
+    ids: Option<Vec<String>>,
+) -> PyResult<Vec<String>> {
+    let amount = decimal(amount, "amount")?;
+    let w = decimals(weights, "weights")?;
+    let o = SplitOptions {
+        unit: decimal(unit, "unit")?,
+        ties: self::ties(ties)?,
+    };
+    let parts = split_named(amount, &w, ids.as_deref(), &o)
+        .map_err(err)?
+        .parts;
+    Ok(parts.iter().map(Decimal::to_string).collect())
+}
+
+fn key(
+    weights: &Bound<'_, PyAny>,
+    ids: Vec<String>,
+    names: Option<Vec<Option<String>>>,
+) -> PyResult<Key> {
+    let w = decimals(weights, "weights")?;
+    let names = names.unwrap_or_else(|| vec![None; ids.len()]);
+    if names.len() != ids.len() || w.len() != ids.len() {
+        return Err(err(Error::LengthMismatch {
+            field: "ids".into(),
+            expected: w.len(),
+            found: ids.len(),
+        }));
+    }
+    let parties = ids
+        .into_iter()
+        .zip(names)
+        .zip(w)
+        .map(|((id, name), w)| KeyParty::new(id, name, w))
+        .collect();
+    Key::new(parties).map_err(|e| err(rename(e)))
+}
+
+fn rename(e: Error) -> Error {
+    let field = e
+        .field()
+        .map(|f| f.replacen("parties", "weights", 1).replace("].weight", "]"));
+    match field {
+        Some(f) => e.with_field(f),
+        None => e,
+    }
+}
+
+/// The explained allocation of whole units, as JSON.
+#[pyfunction]
+#[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None))]
+#[allow(clippy::too_many_arguments)]
+fn apportion_explained(
+    weights: &Bound<'_, PyAny>,
+    ids: Vec<String>,
+    seats: &Bound<'_, PyAny>,
+    method: &str,
+    minimum: Option<&Bound<'_, PyAny>>,
+    maximum: Option<&Bound<'_, PyAny>>,
+    first_divisor: Option<&Bound<'_, PyAny>>,
+    ties: Option<&Bound<'_, PyAny>>,
+    names: Option<Vec<Option<String>>>,
+) -> PyResult<String> {
+    let k = key(weights, ids, names)?;
+    let seats = whole(seats, "seats")?;
+    let o = options(method, minimum, maximum, first_divisor, ties)?;
+    let a = k.apportion(seats, &o).map_err(err)?;
+    serde_json::to_string(&a).map_err(json_err)
+}
+
+/// The explained split of money, as JSON.
+#[pyfunction]
+#[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None))]
+fn split_explained(
+    amount: &Bound<'_, PyAny>,
+    weights: &Bound<'_, PyAny>,
+    ids: Vec<String>,
+    unit: &Bound<'_, PyAny>,
+    ties: Option<&Bound<'_, PyAny>>,
+    names: Option<Vec<Option<String>>>,
+) -> PyResult<String> {
+    let amount = decimal(amount, "amount")?;
+    let k = key(weights, ids, names)?;
+    let o = SplitOptions {
+        unit: decimal(unit, "unit")?,
+        ties: self::ties(ties)?,
+    };
+    let a = k.split(amount, &o).map_err(err)?;
+    serde_json::to_string(&a).map_err(json_err)
+}
+
+/// Computes a key document (JSON) and returns the result (JSON).
+#[pyfunction]
+fn compute(document: &str) -> PyResult<String> {
+    let r = compute_json(document).map_err(err)?;
+    serde_json::to_string(&r).map_err(json_err)
+}
+
+fn allocation(json: &str) -> PyResult<Allocation> {
+    serde_json::from_str(json).map_err(json_err)
+}
+
+/// A table for people of an allocation (JSON), Danish or plain numbers.
+#[pyfunction]
+fn allocation_table(json: &str, style: &str) -> PyResult<String> {
+    let style = match style {
+        "danish" => NumberStyle::Danish,
+        "plain" => NumberStyle::Plain,
+        _ => {
+            return Err(option_err(
+                "style",
+                format!("{style:?}: use \"danish\" or \"plain\""),
+            ))
+        }
+    };
+    Ok(allocation(json)?.table(style))
+}
+
+/// An allocation (JSON) as CSV, `plain` or `danish_excel`.
+#[pyfunction]
+fn allocation_csv(json: &str, dialect: &str) -> PyResult<String> {
+    let dialect = match dialect {
+        "plain" => Dialect::Plain,
+        "danish_excel" | "excel" | "danish" => Dialect::DanishExcel,
+        _ => {
+            return Err(option_err(
+                "dialect",
+                format!("{dialect:?}: use \"plain\" or \"danish_excel\""),
+            ))
+        }
+    };
+    Ok(allocation(json)?.to_csv(dialect))
+}
+
+/// One sentence on why a party got what it got.
+#[pyfunction]
+fn allocation_explain(json: &str, id: &str) -> PyResult<Option<String>> {
+    Ok(allocation(json)?.explain(id))
+}
+
+/// All municipalities with population by year, as JSON.
+#[pyfunction]
+fn municipalities() -> PyResult<String> {
+    serde_json::to_string(data::municipalities().map_err(err)?).map_err(json_err)
+}
+
+/// One municipality by code or forgiving name, as JSON.
+#[pyfunction]
+fn municipality(query: &str) -> PyResult<String> {
+    serde_json::to_string(data::municipality(query).map_err(err)?).map_err(json_err)
+}
+
+/// A region's name from a forgiving spelling.
+#[pyfunction]
+fn region(query: &str) -> PyResult<String> {
+    Ok(query
+        .parse::<data::Region>()
+        .map_err(err)?
+        .name()
+        .to_string())
+}
+
+/// The population years shipped.
+#[pyfunction]
+fn years() -> Vec<i32> {
+    data::years()
+}
+
+/// Weights from CSV text (JSON of the key and what was skipped).
+#[pyfunction]
+#[pyo3(signature = (text, id=None, name=None, weight=None))]
+fn read_csv(
+    text: &str,
+    id: Option<String>,
+    name: Option<String>,
+    weight: Option<String>,
+) -> PyResult<String> {
+    let r = read_weights(text, &CsvColumns { id, name, weight }).map_err(err)?;
+    serde_json::to_string(&r).map_err(json_err)
+}
+
+/// Danish number format with `places` decimals.
+#[pyfunction]
+fn danish(value: &Bound<'_, PyAny>, places: u32) -> PyResult<String> {
+    Ok(andel_core::tabular::danish(
+        decimal(value, "value")?,
+        places,
+    ))
+}
+
+#[pymodule]
+fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("CoreError", m.py().get_type::<CoreError>())?;
+    m.add_function(wrap_pyfunction!(apportion, m)?)?;
+    m.add_function(wrap_pyfunction!(split, m)?)?;
+    m.add_function(wrap_pyfunction!(apportion_explained, m)?)?;
+    m.add_function(wrap_pyfunction!(split_explained, m)?)?;
+    m.add_function(wrap_pyfunction!(compute, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation_table, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation_explain, m)?)?;
+    m.add_function(wrap_pyfunction!(municipalities, m)?)?;
+    m.add_function(wrap_pyfunction!(municipality, m)?)?;
+    m.add_function(wrap_pyfunction!(region, m)?)?;
+    m.add_function(wrap_pyfunction!(years, m)?)?;
+    m.add_function(wrap_pyfunction!(read_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(danish, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,228 @@
+"""pytest for the public functions of andel: values worked out by hand or
+with exact fractions, bad input for every argument, pandas in and out,
+pickling."""
+
+import json
+import pickle
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import andel
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# ---- apportion -------------------------------------------------------------
+
+def test_apportion_hand_cases():
+    # Quotas 3.5, 2.1, 1.4: the 0.5 remainder wins.
+    assert andel.apportion([5, 3, 2], 7) == [4, 2, 1]
+    votes = [100_000, 80_000, 30_000, 20_000]
+    assert andel.apportion(votes, 8, "dhondt") == [4, 3, 1, 0]
+    assert andel.apportion(votes, 8, "jefferson") == [4, 3, 1, 0]
+    assert andel.apportion(votes, 8, "webster") == [3, 3, 1, 1]
+    assert andel.apportion(votes, 8, "largest_remainder") == andel.apportion(votes, 8)
+    assert andel.apportion([30, 10], 2, "modified_sainte_lague", first_divisor="0.5") == [1, 1]
+    assert andel.apportion([10, 1], 3, "huntington_hill") == [2, 1]
+    assert andel.apportion([10, 1], 2, "adams") == [1, 1]
+    assert andel.apportion([5, 1], 4, "dean") == [3, 1]
+    # Weights may be ints, Decimals or decimal strings.
+    assert andel.apportion([Decimal("0.5"), "0.3", 0], 10) == [6, 4, 0]
+
+
+def test_apportion_mapping_limits_and_ties():
+    w = {"A": 1000, "B": 10, "C": 10}
+    assert andel.apportion(w, 10, minimum=1) == {"A": 8, "B": 1, "C": 1}
+    assert andel.apportion(w, 10, maximum={"A": 5}) == {"A": 5, "B": 3, "C": 2}
+    assert andel.apportion([1000, 10, 10], 10, minimum=[0, 1, 1]) == [8, 1, 1]
+    assert andel.apportion([1000, 10, 10], 10, minimum={1: 1, 2: 1}) == [8, 1, 1]
+    # A tie: order by default, a lot on request, or an error.
+    assert andel.apportion([1, 1, 1], 2) == [1, 1, 0]
+    assert andel.apportion({"x": 1, "y": 1, "z": 1}, 2, ties=["z", "x", "y"]) == {"x": 1, "y": 0, "z": 1}
+    assert andel.apportion([1, 1, 1], 2, ties=[2, 0, 1]) == [1, 0, 1]
+    with pytest.raises(andel.TieError) as e:
+        andel.apportion({"x": 1, "y": 1, "z": 1}, 2, ties="error")
+    assert e.value.code == "tie" and e.value.parties == ["x", "y", "z"]
+    # Non-string keys come back as they went in.
+    assert andel.apportion({851: 3, 860: 1}, 4) == {851: 3, 860: 1}
+
+
+@pytest.mark.parametrize("kwargs, cls, field", [
+    (dict(weights=[1, -2], seats=3), andel.InputError, "weights[1]"),
+    (dict(weights=[1, 0.5], seats=3), andel.InvalidNumberError, "weights[1]"),
+    (dict(weights=[1, float("nan")], seats=3), andel.InvalidNumberError, "weights[1]"),
+    (dict(weights=[1, Decimal("NaN")], seats=3), andel.InvalidNumberError, "weights[1]"),
+    (dict(weights=[1, Decimal("Infinity")], seats=3), andel.InvalidNumberError, "weights[1]"),
+    (dict(weights=[1, "abc"], seats=3), andel.InvalidNumberError, "weights[1]"),
+    (dict(weights=[0, 0], seats=3), andel.InputError, "weights"),
+    (dict(weights=[], seats=3), andel.InputError, "weights"),
+    (dict(weights=[1, 2], seats=-1), andel.InputError, "seats"),
+    (dict(weights=[1, 2], seats=2.0), andel.InputError, "seats"),
+    (dict(weights=[1, 2], seats=3, method="borda"), andel.InputError, "method"),
+    (dict(weights=[1, 2], seats=3, minimum=-1), andel.InputError, "minimum"),
+    (dict(weights=[1, 2], seats=3, minimum=2), andel.InfeasibleError, "minimum"),
+    (dict(weights=[1, 2], seats=3, maximum=[1]), andel.InputError, "maximum"),
+    (dict(weights=[1, 2], seats=3, first_divisor="1.4"), andel.InputError, "first_divisor"),
+    (dict(weights=[1, 2], seats=3, ties="coin"), andel.InputError, "ties"),
+    (dict(weights=[1, 2], seats=3, ties=[7]), andel.InputError, "ties.priority[0]"),
+    (dict(weights=10**40, seats=3), andel.InputError, "weights"),
+    (dict(weights=[10**40], seats=3), andel.AndelOverflowError, "weights[0]"),
+])
+def test_apportion_bad_input(kwargs, cls, field):
+    w = kwargs.pop("weights")
+    s = kwargs.pop("seats")
+    ties = kwargs.get("ties")
+    if ties == [7]:
+        # the lot names a party that does not exist: only reached on a tie
+        w, s = [1, 1], 1
+    with pytest.raises(cls) as e:
+        andel.apportion(w, s, **kwargs)
+    assert isinstance(e.value, andel.AndelError) and isinstance(e.value, ValueError)
+    assert e.value.field == field, str(e.value)
+    assert field.split("[")[0].split(".")[0] in str(e.value)
+
+
+# ---- split -------------------------------------------------------------------
+
+def test_split_exact_and_symmetric():
+    assert andel.split(Decimal("0.10"), [50, 27, 23]) == [Decimal("0.05"), Decimal("0.03"), Decimal("0.02")]
+    assert andel.split("-0.10", [50, 27, 23]) == [Decimal("-0.05"), Decimal("-0.03"), Decimal("-0.02")]
+    assert andel.split(Decimal("0.02"), [1, 1, 1]) == [Decimal("0.01"), Decimal("0.01"), Decimal("0.00")]
+    parts = andel.split(Decimal("4275000"), {"a": 2, "b": 1}, unit=1000)
+    assert parts == {"a": Decimal("2850000"), "b": Decimal("1425000")}
+    p = andel.split(Decimal("100"), [1, 1, 1])
+    assert sum(p) == Decimal("100") and p[0] == Decimal("33.34")
+
+
+@pytest.mark.parametrize("kwargs, cls, field", [
+    (dict(amount=0.1, weights=[1]), andel.InvalidNumberError, "amount"),
+    (dict(amount=Decimal("100.005"), weights=[1]), andel.InputError, "amount"),
+    (dict(amount=1, weights=[1], unit=0), andel.InputError, "unit"),
+    (dict(amount=1, weights=[1], unit=0.01), andel.InvalidNumberError, "unit"),
+    (dict(amount=1, weights=[-1, 2]), andel.InputError, "weights[0]"),
+    (dict(amount=1, weights=[1, 1, 1], ties="error"), andel.TieError, None),
+])
+def test_split_bad_input(kwargs, cls, field):
+    with pytest.raises(cls) as e:
+        andel.split(kwargs.pop("amount"), kwargs.pop("weights"), **kwargs)
+    assert e.value.field == field
+
+
+# ---- allocate, explanation, results ------------------------------------------
+
+def test_allocate_explains_and_pickles():
+    a = andel.allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+    assert a.amounts == {"A": Decimal("0.05"), "B": Decimal("0.03"), "C": Decimal("0.02")}
+    assert "rounded up (remainder rank 1)" in a.explain("B")
+    assert a["C"]["rounding"] == "down"
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert "total" in repr(a) and "<table>" in a._repr_html_()
+    with pytest.raises(andel.InputError):
+        a.explain("Z")
+    places = andel.allocate([1000, 10, 10], 10, seats=True, minimum=1)
+    assert places.units == {"0": 8, "1": 1, "2": 1}
+    assert places["1"]["rounding"] == "minimum"
+    csv = places.to_csv("danish_excel")
+    assert csv.startswith("\ufeffid;name;weight") and "total;" in csv
+
+
+def test_compute_case_2_8_and_result_api():
+    doc = json.loads((ROOT / "examples" / "2.8-self-harm-offer.json").read_text(encoding="utf-8"))
+    r = andel.compute(doc)
+    assert r.scenarios == ["lav", "høj"]
+    low = r.allocation("lav")
+    assert low.amounts["851"] == Decimal("1658397.22")
+    assert low.amounts["825"] == Decimal("0.00")
+    assert sum(low.amounts.values()) == Decimal("4275000.00")
+    assert r.allocation(1).amounts["851"] == Decimal("2168524.08")
+    years = r.years()
+    assert sorted(years) == [2023, 2024, 2025]
+    assert years[2023].amounts["851"] == Decimal("829198.61")
+    cmp = r.comparison()
+    assert all(row["change"] == row["amount_other"] - row["amount_base"] for row in cmp)
+    assert "Aalborg" in r.explain("851")
+    assert pickle.loads(pickle.dumps(r)) == r
+    # JSON text works too, and a float in a dict is refused.
+    assert andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8")).allocation().amounts["851"] == Decimal("74349")
+    doc["scenarios"][0]["total"] = 4275000.5
+    with pytest.raises(andel.InvalidNumberError):
+        andel.compute(doc)
+
+
+def test_compute_nest_and_document_errors():
+    r = andel.compute((ROOT / "examples" / "2.9-sosu-assistant.json").read_text(encoding="utf-8"))
+    assert r.allocation().units["Nordjylland"] == 610
+    assert sum(r.members("Nordjylland").units.values()) == 610
+    with pytest.raises(andel.DocumentError) as e:
+        andel.compute({"version": 1, "key": {"regions": {"year": 2022}, "colour": 1}, "scenarios": []})
+    assert e.value.field == "key.colour"
+    with pytest.raises(andel.UnknownYearError) as e:
+        andel.compute({"version": 1, "key": {"regions": {"year": 2019}}, "scenarios": [{"name": "x", "total": "1"}]})
+    assert 2025 in e.value.available
+    with pytest.raises(andel.InputError) as e:
+        andel.compute({"version": 1, "key": {"regions": {"year": 2022}, "fixed": [{"id": "r", "share": "1.2"}]},
+                       "scenarios": [{"name": "x", "total": "1"}]})
+    assert e.value.field == "key.fixed[0].share"
+    with pytest.raises(andel.DocumentError):
+        andel.compute(42)
+
+
+# ---- data and CSV -------------------------------------------------------------
+
+def test_municipalities_and_population():
+    assert andel.municipality("Høje Tåstrup").code == "169"
+    assert andel.municipality(851).name == "Aalborg"
+    assert len(andel.municipalities()) == 98
+    assert len(andel.municipalities("Region Nordjylland")) == 11
+    assert sum(andel.population("Nordjylland", 2022).values()) == 591_740
+    assert andel.region_population(2022)["Nordjylland"] == 591_740
+    assert andel.years() == [2020, 2021, 2022, 2023, 2024, 2025]
+    with pytest.raises(andel.UnknownMunicipalityError) as e:
+        andel.municipality("Aalborgg")
+    assert any("Aalborg" in s for s in e.value.suggestions)
+    with pytest.raises(andel.UnknownYearError):
+        andel.population("Nordjylland", 2019)
+    with pytest.raises(andel.InputError):
+        andel.municipalities("Atlantis")
+
+
+def test_read_csv_text_and_file(tmp_path):
+    text = "\ufeffOmråde;Befolkning\nHele landet;5.873.420\n851 Aalborg;221.082\nLæsø;1.769\n"
+    assert andel.read_csv(text) == {"851": Decimal("221082"), "825": Decimal("1769")}
+    f = tmp_path / "w.csv"
+    f.write_text("navn;vægt\nA;1,5\nB;2\n", encoding="utf-8")
+    assert andel.read_csv(f) == {"A": Decimal("1.5"), "B": Decimal("2")}
+    with pytest.raises(andel.CsvError) as e:
+        andel.read_csv("navn;vægt\nA;1\nB;x\n")
+    assert (e.value.line, e.value.column) == (3, "vægt")
+    assert andel.danish(Decimal("1658397.22")) == "1.658.397,22"
+
+
+# ---- pandas ----------------------------------------------------------------------
+
+def test_pandas_in_and_out():
+    pd = pytest.importorskip("pandas")
+    s = pd.Series({"851": 221082, "860": 63839}, name="pop")
+    out = andel.apportion(s, 10)
+    assert isinstance(out, pd.Series) and out.to_dict() == {"851": 8, "860": 2}
+    parts = andel.split(Decimal("100"), s)
+    assert parts.sum() == Decimal("100")
+    with pytest.raises(andel.InvalidNumberError):
+        andel.apportion(pd.Series([1.5, 2.5]), 3)
+    df = andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8")).to_pandas()
+    assert list(df.columns[:3]) == ["scenario", "id", "name"]
+    assert df["amount"].sum() == Decimal("199000")
+    frame = andel.allocate(s, Decimal("100")).to_pandas()
+    # 10,000 øre × 221082/284921 = 7759.45…, 860: 2240.54…; the øre left goes to 860.
+    assert frame.loc["851", "amount"] == Decimal("77.59")
+    assert frame.loc["860", "amount"] == Decimal("22.41")
+
+
+def test_errors_pickle():
+    try:
+        andel.apportion([1, -1], 2)
+    except andel.InputError as e:
+        again = pickle.loads(pickle.dumps(e))
+        assert type(again) is andel.InputError and again.field == e.field and again.code == "negative_weight"
