@@ -288,6 +288,11 @@ pub fn region_population_key(year: i32) -> Result<Key> {
     for m in municipalities()? {
         *totals.entry(m.region).or_default() += m.population_in(year)?;
     }
+    kkr_key(&totals)
+}
+
+/// A key between the five KKR from a total per region, in [`Region::ALL`] order.
+fn kkr_key(totals: &BTreeMap<Region, u64>) -> Result<Key> {
     Key::new(
         Region::ALL
             .iter()
@@ -324,18 +329,7 @@ pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
             *totals.entry(kkr.parse()?).or_default() += places;
         }
     }
-    Key::new(
-        Region::ALL
-            .iter()
-            .map(|r| {
-                KeyParty::new(
-                    r.name(),
-                    Some(format!("KKR {}", r.name())),
-                    Decimal::from(totals.get(r).copied().unwrap_or(0)),
-                )
-            })
-            .collect(),
-    )
+    kkr_key(&totals)
 }
 
 #[cfg(test)]

@@ -113,6 +113,33 @@ fn suggest(suggestions: &[String]) -> String {
     }
 }
 
+/// Runs `$some` with the error's field bound to `$f`, or gives `$none` for
+/// the kinds without one (ties and CSV errors, which name parties and lines).
+macro_rules! with_field {
+    ($e:expr, $f:ident => $some:expr, $none:expr) => {
+        match $e {
+            Error::NegativeWeight { field: $f, .. }
+            | Error::ZeroTotalWeight { field: $f }
+            | Error::NoParties { field: $f }
+            | Error::DuplicateParty { field: $f, .. }
+            | Error::UnknownParty { field: $f, .. }
+            | Error::InvalidShare { field: $f, .. }
+            | Error::Infeasible { field: $f, .. }
+            | Error::Overflow { field: $f, .. }
+            | Error::InvalidUnit { field: $f, .. }
+            | Error::NotMultipleOfUnit { field: $f, .. }
+            | Error::InvalidOption { field: $f, .. }
+            | Error::InvalidNumber { field: $f, .. }
+            | Error::LengthMismatch { field: $f, .. }
+            | Error::UnknownMunicipality { field: $f, .. }
+            | Error::UnknownYear { field: $f, .. }
+            | Error::Document { field: $f, .. }
+            | Error::Io { field: $f, .. } => $some,
+            Error::Tie { .. } | Error::Csv { .. } => $none,
+        }
+    };
+}
+
 impl Error {
     /// A stable, machine-readable code for this kind of error.
     ///
@@ -149,32 +176,13 @@ impl Error {
 
     /// The field path or party the error is about, when it has one.
     pub fn field(&self) -> Option<&str> {
-        match self {
-            Error::NegativeWeight { field, .. }
-            | Error::ZeroTotalWeight { field }
-            | Error::NoParties { field }
-            | Error::DuplicateParty { field, .. }
-            | Error::UnknownParty { field, .. }
-            | Error::InvalidShare { field, .. }
-            | Error::Infeasible { field, .. }
-            | Error::Overflow { field, .. }
-            | Error::InvalidUnit { field, .. }
-            | Error::NotMultipleOfUnit { field, .. }
-            | Error::InvalidOption { field, .. }
-            | Error::InvalidNumber { field, .. }
-            | Error::LengthMismatch { field, .. }
-            | Error::UnknownMunicipality { field, .. }
-            | Error::UnknownYear { field, .. }
-            | Error::Document { field, .. }
-            | Error::Io { field, .. } => Some(field),
-            Error::Tie { .. } | Error::Csv { .. } => None,
-        }
+        with_field!(self, f => Some(f.as_str()), None)
     }
 
     /// The same error with its field path put under `prefix`
     /// (`weights[2]` becomes `key.weights[2]`).
     pub fn under(mut self, prefix: &str) -> Self {
-        if let Some(f) = self.field_mut() {
+        with_field!(&mut self, f => {
             *f = if f.is_empty() {
                 prefix.to_string()
             } else if f.starts_with('[') {
@@ -182,39 +190,14 @@ impl Error {
             } else {
                 format!("{prefix}.{f}")
             };
-        }
+        }, ());
         self
     }
 
     /// The same error about another field.
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
-        if let Some(f) = self.field_mut() {
-            *f = field.into();
-        }
+        with_field!(&mut self, f => *f = field.into(), ());
         self
-    }
-
-    fn field_mut(&mut self) -> Option<&mut String> {
-        match self {
-            Error::NegativeWeight { field, .. }
-            | Error::ZeroTotalWeight { field }
-            | Error::NoParties { field }
-            | Error::DuplicateParty { field, .. }
-            | Error::UnknownParty { field, .. }
-            | Error::InvalidShare { field, .. }
-            | Error::Infeasible { field, .. }
-            | Error::Overflow { field, .. }
-            | Error::InvalidUnit { field, .. }
-            | Error::NotMultipleOfUnit { field, .. }
-            | Error::InvalidOption { field, .. }
-            | Error::InvalidNumber { field, .. }
-            | Error::LengthMismatch { field, .. }
-            | Error::UnknownMunicipality { field, .. }
-            | Error::UnknownYear { field, .. }
-            | Error::Document { field, .. }
-            | Error::Io { field, .. } => Some(field),
-            Error::Tie { .. } | Error::Csv { .. } => None,
-        }
     }
 
     /// An overflow error about `field`.

@@ -404,6 +404,36 @@ pub enum NumberStyle {
     Plain,
 }
 
+impl FromStr for NumberStyle {
+    type Err = Error;
+    /// `"danish"` or `"plain"`.
+    fn from_str(s: &str) -> Result<NumberStyle> {
+        match s {
+            "danish" => Ok(NumberStyle::Danish),
+            "plain" => Ok(NumberStyle::Plain),
+            _ => Err(Error::InvalidOption {
+                field: "style".into(),
+                message: format!("{s:?}: use \"danish\" or \"plain\""),
+            }),
+        }
+    }
+}
+
+impl FromStr for Dialect {
+    type Err = Error;
+    /// `"plain"` or `"danish_excel"`.
+    fn from_str(s: &str) -> Result<Dialect> {
+        match s {
+            "plain" => Ok(Dialect::Plain),
+            "danish_excel" => Ok(Dialect::DanishExcel),
+            _ => Err(Error::InvalidOption {
+                field: "dialect".into(),
+                message: format!("{s:?}: use \"plain\" or \"danish_excel\""),
+            }),
+        }
+    }
+}
+
 impl NumberStyle {
     /// Formats `d` with `places` decimals in this style.
     pub fn format(self, d: Decimal, places: u32) -> String {

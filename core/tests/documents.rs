@@ -329,3 +329,22 @@ fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
     );
     assert_eq!(e.field(), Some("rounding.places.method"));
 }
+
+#[test]
+fn attainment_of_dimensioned_places() {
+    // 100 places by 3:1 → 75 and 25; actual 60 and 25 → -15 (-20 %) and 0 (0 %).
+    let r = compute_json(
+        r#"{"version": 1, "key": {"weights": [{"id": "N", "weight": 3}, {"id": "S", "weight": 1}]},
+            "rounding": {"places": {}}, "scenarios": [{"name": "x", "total": 100}],
+            "actual": {"N": 60, "S": 25}}"#,
+    )
+    .unwrap();
+    let rows = r.scenarios[0].attainment.as_ref().unwrap();
+    assert_eq!(rows[0].difference, Decimal::from(-15));
+    assert_eq!(rows[0].percent, Some(Decimal::from(-20)));
+    assert_eq!(rows[1].percent, Some(Decimal::ZERO));
+    let e = error_of(
+        r#"{"version": 1, "key": {"weights": [{"id": "N", "weight": 3}]}, "scenarios": [{"name": "x", "total": 1}], "actual": {"Q": 1}}"#,
+    );
+    assert_eq!((e.code(), e.field()), ("unknown_party", Some("actual.Q")));
+}

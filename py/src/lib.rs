@@ -324,33 +324,13 @@ fn allocation(json: &str) -> PyResult<Allocation> {
 /// A table for people of an allocation (JSON), Danish or plain numbers.
 #[pyfunction]
 fn allocation_table(json: &str, style: &str) -> PyResult<String> {
-    let style = match style {
-        "danish" => NumberStyle::Danish,
-        "plain" => NumberStyle::Plain,
-        _ => {
-            return Err(option_err(
-                "style",
-                format!("{style:?}: use \"danish\" or \"plain\""),
-            ))
-        }
-    };
-    Ok(allocation(json)?.table(style))
+    Ok(allocation(json)?.table(style.parse::<NumberStyle>().map_err(err)?))
 }
 
 /// An allocation (JSON) as CSV, `plain` or `danish_excel`.
 #[pyfunction]
 fn allocation_csv(json: &str, dialect: &str) -> PyResult<String> {
-    let dialect = match dialect {
-        "plain" => Dialect::Plain,
-        "danish_excel" | "excel" | "danish" => Dialect::DanishExcel,
-        _ => {
-            return Err(option_err(
-                "dialect",
-                format!("{dialect:?}: use \"plain\" or \"danish_excel\""),
-            ))
-        }
-    };
-    Ok(allocation(json)?.to_csv(dialect))
+    Ok(allocation(json)?.to_csv(dialect.parse::<Dialect>().map_err(err)?))
 }
 
 /// One sentence on why a party got what it got.

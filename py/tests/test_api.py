@@ -226,3 +226,20 @@ def test_errors_pickle():
     except andel.InputError as e:
         again = pickle.loads(pickle.dumps(e))
         assert type(again) is andel.InputError and again.field == e.field and again.code == "negative_weight"
+
+
+@pytest.mark.parametrize("call, cls, field", [
+    (lambda: andel.allocate([1, 2], 0.5), andel.InvalidNumberError, "amount"),
+    (lambda: andel.allocate([1, 2], 3, seats=True, method="x"), andel.InputError, "method"),
+    (lambda: andel.allocate({"a": 1, "b": -1}, 3), andel.InputError, "weights[1]"),
+    (lambda: andel.danish(0.5), andel.InvalidNumberError, "value"),
+    (lambda: andel.read_csv("a;b\n"), andel.CsvError, None),
+    (lambda: andel.population("Nordjylland", 1999), andel.UnknownYearError, "year"),
+    (lambda: andel.compute({"version": 1, "key": {"regions": {"year": 2022}},
+                            "scenarios": [{"name": "x", "total": "1"}], "actual": {"Q": 1}}),
+     andel.InputError, "actual.Q"),
+])
+def test_more_bad_input(call, cls, field):
+    with pytest.raises(cls) as e:
+        call()
+    assert e.value.field == field, str(e.value)
