@@ -896,7 +896,12 @@ impl Problem<'_> {
         let zero_first = matches!(d, Divisor::Adams | Divisor::HuntingtonHill | Divisor::Dean);
         let infinite = |i: usize| self.w[i] > 0 && self.lo(i) == 0 && self.hi(i) >= 1;
         let rest = u128::from(self.total) - sum_lo;
-        let k: Vec<u64> = if zero_first && rest <= (0..n).filter(|&i| infinite(i)).count() as u128 {
+        let k: Vec<u64> = if !zero_first && rest <= u128::from(positive) {
+            // A small house (no more units than parties): the minimums, then
+            // the correction below places the rest, at most one per party on
+            // average: O(n + m log m) without any estimate.
+            (0..n).map(|i| self.lo(i)).collect()
+        } else if zero_first && rest <= (0..n).filter(|&i| infinite(i)).count() as u128 {
             let mut left = rest;
             (0..n)
                 .map(|i| {
