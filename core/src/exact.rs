@@ -278,14 +278,6 @@ impl Quota {
         );
         Decimal::from(self.whole) + frac
     }
-
-    /// Compares with another quota exactly.
-    pub fn cmp_exact(&self, other: &Quota) -> Ordering {
-        self.whole.cmp(&other.whole).then_with(|| {
-            U256::mul(self.remainder, other.denominator)
-                .cmp(&U256::mul(other.remainder, self.denominator))
-        })
-    }
 }
 
 impl std::fmt::Display for Quota {

@@ -116,7 +116,11 @@ proptest! {
             let units = r.units();
             prop_assert_eq!(units.iter().sum::<u64>(), n);
             // Adams, Dean and HH give a unit to every positive party first.
-            let _ = positive;
+            if matches!(m, Method::Adams | Method::Dean | Method::HuntingtonHill) && n >= positive {
+                for (u, &x) in units.iter().zip(&w) {
+                    prop_assert!(x == 0 || *u >= 1, "{}: {:?}", m, units);
+                }
+            }
             prop_assert_eq!(&units, &naive_divisor(m, &w, n, &vec![0; w.len()], &unbounded), "{}", m);
         }
     }
