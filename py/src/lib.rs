@@ -361,6 +361,26 @@ fn region(query: &str) -> PyResult<String> {
         .to_string())
 }
 
+/// A population key (municipalities of a region, or all) for a year, as
+/// JSON parties.
+#[pyfunction]
+#[pyo3(signature = (region, year))]
+fn population(region: Option<&str>, year: i32) -> PyResult<String> {
+    let region = region
+        .map(str::parse::<data::Region>)
+        .transpose()
+        .map_err(err)?;
+    let key = data::population_key(region, year).map_err(err)?;
+    serde_json::to_string(&key).map_err(json_err)
+}
+
+/// The five KKR by their regions' population in a year, as JSON parties.
+#[pyfunction]
+fn region_population(year: i32) -> PyResult<String> {
+    let key = data::region_population_key(year).map_err(err)?;
+    serde_json::to_string(&key).map_err(json_err)
+}
+
 /// The population years shipped.
 #[pyfunction]
 fn years() -> Vec<i32> {
@@ -404,6 +424,8 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(municipality, m)?)?;
     m.add_function(wrap_pyfunction!(region, m)?)?;
     m.add_function(wrap_pyfunction!(years, m)?)?;
+    m.add_function(wrap_pyfunction!(population, m)?)?;
+    m.add_function(wrap_pyfunction!(region_population, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     Ok(())

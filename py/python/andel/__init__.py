@@ -600,26 +600,16 @@ def municipalities(region: Optional[str] = None) -> List[Municipality]:
             if name is None or d["region"] == name]
 
 
-def _year(year: int) -> int:
-    if year not in _andel.years():
-        raise UnknownYearError(f"year: no population data for {year}; years available: {_andel.years()}",
-                               code="unknown_year", field="year", details={"available": _andel.years()})
-    return year
-
-
 def population(region: Optional[str] = None, year: int = 2022) -> Dict[str, int]:
     """Population on 1 January of ``year`` by municipality code."""
-    _year(year)
-    return {m.code: m.population[year] for m in municipalities(region)}
+    parties = json.loads(_call(_andel.population, region, year))
+    return {p["id"]: int(p["weight"]) for p in parties}
 
 
 def region_population(year: int = 2022) -> Dict[str, int]:
     """Population on 1 January of ``year`` by region (= KKR)."""
-    _year(year)
-    out: Dict[str, int] = {}
-    for m in municipalities():
-        out[m.region] = out.get(m.region, 0) + m.population[year]
-    return out
+    parties = json.loads(_call(_andel.region_population, year))
+    return {p["id"]: int(p["weight"]) for p in parties}
 
 
 def years() -> List[int]:
