@@ -754,7 +754,7 @@ impl Problem<'_> {
         let mut parties = Vec::with_capacity(n);
         let mut given: u128 = 0;
         // Parties to round, as indices; sorted below by remainder.
-        let mut free: Vec<u64> = Vec::new();
+        let mut free: Vec<u64> = Vec::with_capacity(n);
         for i in 0..n {
             let quota = self.quota(s, i)?;
             let bound = if limited { self.clamp(s, i) } else { None };
