@@ -1,0 +1,37 @@
+"""The language-neutral cases in tests/cases.json, as run by the Rust tests."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import andel
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = json.loads((ROOT / "tests" / "cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_shared_case(case):
+    call = case["call"]
+    if call == "split":
+        parts = andel.split(case["amount"], case["weights"], unit=case["unit"])
+        assert [str(p) for p in parts] == case["expected"]
+    elif call == "apportion":
+        kwargs = {k: case[k] for k in ("minimum", "first_divisor", "ties") if k in case}
+        if "error" in case:
+            with pytest.raises(andel.AndelError) as e:
+                andel.apportion(case["weights"], case["units"], case["method"], **kwargs)
+            assert e.value.code == case["error"]
+            if "field" in case:
+                assert e.value.field == case["field"]
+        else:
+            assert andel.apportion(case["weights"], case["units"], case["method"], **kwargs) == case["expected"]
+    elif call == "compute":
+        doc = (ROOT / case["document"]).read_text(encoding="utf-8")
+        amounts = andel.compute(doc).allocation(case["scenario"]).amounts
+        for party, value in case["expected_amounts"].items():
+            assert amounts[party] == Decimal(value) and str(amounts[party]) == value
+    else:
+        pytest.fail(f"unknown call {call}")
