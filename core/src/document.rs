@@ -686,16 +686,12 @@ fn resolve(key: &Key, text: &str) -> Option<String> {
 
 fn rename_parties(e: Error, at: &str) -> Error {
     let field = e.field().unwrap_or("").replacen("parties", "", 1);
-    set_field(e, format!("{at}{field}"))
+    e.with_field(format!("{at}{field}"))
 }
 
 fn rename_blend(e: Error, at: &str) -> Error {
     let field = e.field().unwrap_or("").to_string();
-    set_field(e, format!("{at}.{field}"))
-}
-
-fn set_field(e: Error, field: String) -> Error {
-    e.with_field(field)
+    e.with_field(format!("{at}.{field}"))
 }
 
 #[cfg(feature = "fs")]
