@@ -15,6 +15,7 @@ cargo fmt --all -- --check
 
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p andel-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "core builds for wasm32 (no files, no clocks, no threads)"
 cargo build --locked -p andel-core --no-default-features --target wasm32-unknown-unknown
@@ -38,3 +39,20 @@ step "python: benchmark script runs (figures in the README)"
 
 step "pytest (API, README examples, types, the analyst notebook)"
 .venv/bin/python -m pytest -q py/tests
+
+step "wasm: tools (wasm-bindgen-cli as pinned in Cargo.lock, npm packages, Debian's chromium)"
+want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+(cd wasm && npm ci --no-audit --no-fund --loglevel=error)
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null;
+  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+fi
+
+step "wasm: build (wasm/build.sh: pkg/web, pkg/node, the web form in wasm/www)"
+bash wasm/build.sh
+
+step "wasm: node tests (JS API, bad input, shared cases, size), browser test (Chromium)"
+(cd wasm && npm test)

@@ -186,6 +186,19 @@ pub enum Rounding {
     Maximum,
 }
 
+impl Rounding {
+    /// Its name in documents and tables (`"up"`, `"minimum"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rounding::Exact => "exact",
+            Rounding::Down => "down",
+            Rounding::Up => "up",
+            Rounding::Minimum => "minimum",
+            Rounding::Maximum => "maximum",
+        }
+    }
+}
+
 /// One party's result, with the reasons.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -15,7 +15,8 @@ use std::sync::OnceLock;
 const POPULATION_CSV: &str = include_str!("../data/population_municipalities_2020_2025.csv");
 const SOSU_2018_CSV: &str = include_str!("../data/sosu_training_places_2018_by_kkr.csv");
 
-/// A Danish region; each region is one KKR (Kommunekontaktråd).
+/// A Danish region; each region is one KKR (Kommunekontaktråd). Declared
+/// in [`Region::ALL`] order, so `region as usize` is its place there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Region {
     Hovedstaden,
@@ -144,11 +145,15 @@ fn load() -> Result<Vec<Municipality>> {
                 code: code.to_string(),
                 name: name.to_string(),
                 region,
-                population: BTreeMap::from([(year, pop)]),
+                population: {
+                    let mut years = BTreeMap::new();
+                    years.insert(year, pop);
+                    years
+                },
             }),
         }
     }
-    out.sort_by(|a, b| a.code.cmp(&b.code));
+    // The file lists the municipalities by code (a test checks it).
     Ok(out)
 }
 
@@ -170,11 +175,25 @@ pub fn years() -> Vec<i32> {
         .unwrap_or_default()
 }
 
+/// Lower case for the letters Danish names and headers use (ASCII and
+/// Latin-1: Æ Ø Å Ä Ö É …); other characters are kept as they are. (The
+/// full Unicode tables of `str::to_lowercase` would triple what the browser
+/// downloads for no name we meet.)
+pub(crate) fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// A spelling-forgiving form of a name: lower case, æ/ø/å and ae/oe/aa
 /// folded together, no spaces, dashes or "Kommune".
 pub(crate) fn skeleton(s: &str) -> String {
     let mut t = String::with_capacity(s.len());
-    for c in s.trim().to_lowercase().chars() {
+    for c in lower(s.trim()).chars() {
         match c {
             'æ' | 'ä' => t.push_str("ae"),
             'ø' | 'ö' => t.push('o'),
@@ -243,7 +262,7 @@ pub fn municipality(query: &str) -> Result<&'static Municipality> {
         .iter()
         .map(|m| (levenshtein(&skeleton(&m.name), &k), m))
         .collect();
-    near.sort_by_key(|(d, m)| (*d, m.code.clone()));
+    near.sort_unstable_by(|(d, m), (e, n)| d.cmp(e).then_with(|| m.code.cmp(&n.code)));
     Err(Error::UnknownMunicipality {
         field: "municipality".into(),
         query: query.to_string(),
@@ -281,26 +300,69 @@ pub fn population_key(region: Option<Region>, year: i32) -> Result<Key> {
     Key::new(parties)
 }
 
+/// One municipality with its population in one year: a row of a list or a
+/// form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityRow {
+    /// Statistics Denmark's code ("851").
+    pub code: String,
+    /// The name ("Aalborg").
+    pub name: String,
+    /// Its region (KKR).
+    pub region: Region,
+    /// Population on 1 January of the year asked for.
+    pub population: u64,
+}
+
+/// The municipalities of `region` (all 98 when `None`), ordered by code, with
+/// their population on 1 January of `year`.
+///
+/// # Example
+/// ```
+/// use andel_core::data::{municipality_rows, Region};
+/// let rows = municipality_rows(Some(Region::Nordjylland), 2022)?;
+/// assert_eq!(rows.len(), 11);
+/// assert_eq!((rows[0].code.as_str(), rows[0].population), ("773", 20_068));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn municipality_rows(region: Option<Region>, year: i32) -> Result<Vec<MunicipalityRow>> {
+    municipalities()?
+        .iter()
+        .filter(|m| region.is_none_or(|r| r == m.region))
+        .map(|m| {
+            Ok(MunicipalityRow {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                region: m.region,
+                population: m.population_in(year)?,
+            })
+        })
+        .collect()
+}
+
 /// Total population of each region on 1 January of `year`, in
 /// [`Region::ALL`] order: a key between the five KKR.
 pub fn region_population_key(year: i32) -> Result<Key> {
-    let mut totals: BTreeMap<Region, u64> = BTreeMap::new();
+    let mut totals = [0u64; 5];
     for m in municipalities()? {
-        *totals.entry(m.region).or_default() += m.population_in(year)?;
+        // Embedded data: six million people at most, far from overflow.
+        totals[m.region as usize] += m.population_in(year)?;
     }
     kkr_key(&totals)
 }
 
 /// A key between the five KKR from a total per region, in [`Region::ALL`] order.
-fn kkr_key(totals: &BTreeMap<Region, u64>) -> Result<Key> {
+fn kkr_key(totals: &[u64; 5]) -> Result<Key> {
     Key::new(
         Region::ALL
             .iter()
-            .map(|r| {
+            .zip(totals)
+            .map(|(r, total)| {
                 KeyParty::new(
                     r.name(),
                     Some(format!("KKR {}", r.name())),
-                    Decimal::from(totals.get(r).copied().unwrap_or(0)),
+                    Decimal::from(*total),
                 )
             })
             .collect(),
@@ -311,7 +373,7 @@ fn kkr_key(totals: &BTreeMap<Region, u64>) -> Result<Key> {
 /// (e.g. "social- og sundhedshjælper", "social- og sundhedsassistent"),
 /// summed: the historical distribution of the SOSU example.
 pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
-    let mut totals: BTreeMap<Region, u64> = BTreeMap::new();
+    let mut totals = [0u64; 5];
     let mut reader = csv::Reader::from_reader(SOSU_2018_CSV.as_bytes());
     for (n, row) in reader.records().enumerate() {
         let bad = |m: String| Error::Csv {
@@ -326,7 +388,7 @@ pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
         };
         if programmes.contains(&programme) {
             let places: u64 = places.parse().map_err(|_| bad("bad count".into()))?;
-            *totals.entry(kkr.parse()?).or_default() += places;
+            totals[kkr.parse::<Region>()? as usize] += places;
         }
     }
     kkr_key(&totals)
@@ -340,6 +402,10 @@ mod tests {
     fn ninety_eight_municipalities_six_years_distinct_skeletons() {
         let all = municipalities().unwrap();
         assert_eq!(all.len(), 98);
+        assert!(
+            all.windows(2).all(|w| w[0].code < w[1].code),
+            "ordered by code"
+        );
         assert_eq!(years(), vec![2020, 2021, 2022, 2023, 2024, 2025]);
         let mut sk: Vec<String> = all.iter().map(|m| skeleton(&m.name)).collect();
         sk.sort();

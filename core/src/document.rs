@@ -10,12 +10,13 @@ use crate::analysis::{attainment, compare, spread_years, AttainmentRow, Comparis
 use crate::apportion::Options;
 use crate::data::{self, municipality, Region};
 use crate::error::{Error, Result};
+use crate::json::{Fields, FromJson, Json};
 use crate::key::{
-    cost_split, Allocation, CostPart, CostSplitResult, FixedShare, Key, KeyParty, Nest,
-    NestRounding, NestedAllocation,
+    cost_split, cost_split_from_part, Allocation, CostPart, CostSplitResult, FixedShare, Key,
+    KeyParty, Nest, NestRounding, NestedAllocation,
 };
 use crate::money::SplitOptions;
-use crate::tabular::{read_weights, CsvColumns};
+use crate::tabular::{read_weights, CsvColumns, CsvWriter, Dialect};
 use crate::TieRule;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -25,8 +26,7 @@ use std::collections::BTreeMap;
 pub const VERSION: u32 = 1;
 
 /// A whole calculation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
     /// Always 1.
     pub version: u32,
@@ -63,18 +63,21 @@ pub struct Document {
 }
 
 /// One total.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Scenario {
     /// Its name ("low").
     pub name: String,
     /// The amount (money) or number of places.
     pub total: Decimal,
+    /// For a cost split (`parts`): the id of the part whose amount `total`
+    /// is (the municipalities' 75 %); the other parts follow from their
+    /// shares. The whole by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 /// How to round.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct RoundingSpec {
     /// Money: the unit (0.01 by default; 1; 1000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,8 +91,7 @@ pub struct RoundingSpec {
 }
 
 /// Where a key's parties and weights come from, and what is done to them.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct KeySpec {
     /// Embedded population: municipalities of a region (or all), one year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,7 +104,7 @@ pub struct KeySpec {
     pub sosu_2018: Option<ProgrammesSpec>,
     /// Weights given inline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weights: Option<Vec<KeyParty>>,
+    pub weights: Option<Vec<WeightSpec>>,
     /// Weights from CSV text (or a file, where files can be read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csv: Option<CsvSpec>,
@@ -117,9 +119,20 @@ pub struct KeySpec {
     pub fixed: Vec<FixedShare>,
 }
 
+/// One party's weight given inline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WeightSpec {
+    /// Its id.
+    pub id: String,
+    /// A name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The weight (zero or more).
+    pub weight: Decimal,
+}
+
 /// Embedded population.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PopulationSpec {
     /// A region ("Nordjylland"); all of Denmark when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,16 +145,14 @@ pub struct PopulationSpec {
 }
 
 /// A year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct YearSpec {
     /// The year (population on 1 January).
     pub year: i32,
 }
 
 /// Programmes of the SOSU data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProgrammesSpec {
     /// "social- og sundhedshjælper", "social- og sundhedsassistent",
     /// "pædagogisk assistent".
@@ -149,8 +160,7 @@ pub struct ProgrammesSpec {
 }
 
 /// CSV weights.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CsvSpec {
     /// The CSV text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,8 +174,7 @@ pub struct CsvSpec {
 }
 
 /// One part of a blend.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BlendSpec {
     /// Its weight in the blend (the weights add up to 1).
     pub weight: Decimal,
@@ -174,8 +183,7 @@ pub struct BlendSpec {
 }
 
 /// A two-level key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NestSpec {
     /// The key between groups.
     pub groups: KeySpec,
@@ -190,8 +198,7 @@ pub struct NestSpec {
 }
 
 /// One part of a cost split.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PartSpec {
     /// Its id ("municipalities").
     pub id: String,
@@ -206,8 +213,7 @@ pub struct PartSpec {
 }
 
 /// A key to compare with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CompareSpec {
     /// What the other key is ("without Læsø").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -280,7 +286,62 @@ pub struct Comparison {
     pub rows: Vec<ComparisonRow>,
 }
 
-/// Reads a document from JSON, naming the field path of any error.
+impl DocumentResult {
+    /// Every allocation of the result as one CSV, long format: a `scenario`
+    /// and a `part` column lead each row (`part` is empty for the key's own
+    /// allocation; else `groups`/a group id for a nest, `parts`/a part id for
+    /// a cost split, a year for a year profile, `compare` for the other key).
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::document::compute_json;
+    /// use andel_core::tabular::Dialect;
+    /// let r = compute_json(r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 2}, {"id": "B", "weight": 1}]},
+    ///   "scenarios": [{"name": "low", "total": "0.03"}]}"#)?;
+    /// let csv = r.to_csv(Dialect::Plain);
+    /// assert!(csv.starts_with("scenario,part,id,name,weight,share"));
+    /// assert!(csv.contains("\nlow,,A,,2,0.6666666667,0.0200000000,0.02,2,exact,,0\n"));
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn to_csv(&self, dialect: Dialect) -> String {
+        let mut out = CsvWriter::new(dialect, &["scenario", "part"]);
+        for s in &self.scenarios {
+            let main = match (&s.nested, &s.parts) {
+                (Some(_), _) => "groups",
+                (None, Some(_)) => "parts",
+                (None, None) => "",
+            };
+            out.allocation(&[&s.name, main], &s.allocation);
+            if let Some(n) = &s.nested {
+                for g in &n.per_group {
+                    if let Some(m) = &g.members {
+                        out.allocation(&[&s.name, &g.id], m);
+                    }
+                }
+            }
+            if let Some(p) = &s.parts {
+                for (part, detail) in p.parts.parties.iter().zip(&p.details) {
+                    if let Some(d) = detail {
+                        out.allocation(&[&s.name, &part.id], d);
+                    }
+                }
+            }
+            if let Some(y) = &s.years {
+                for (year, a) in y.years.parties.iter().zip(&y.per_year) {
+                    out.allocation(&[&s.name, &year.id], a);
+                }
+            }
+            if let Some(c) = &s.comparison {
+                out.allocation(&[&s.name, "compare"], &c.other);
+            }
+        }
+        out.finish()
+    }
+}
+
+/// Reads a document from JSON, naming the field path of any error. The
+/// reading is strict (see [`crate::json`]): unknown fields, a field given
+/// twice and numbers with more digits than a decimal holds are errors.
 ///
 /// # Example
 /// ```
@@ -288,17 +349,220 @@ pub struct Comparison {
 /// let err = parse(r#"{"version": 1, "scenarios": [], "key": {"fixed": [{"id": "r", "share": "x"}]}}"#).unwrap_err();
 /// assert_eq!(err.field(), Some("key.fixed[0].share"));
 /// let err = parse(r#"{"version": 1, "scenarios": [], "colour": "red"}"#).unwrap_err();
-/// assert!(err.to_string().contains("colour"));
+/// assert_eq!(err.field(), Some("colour"));
+/// let err = parse(r#"{"version": 1, "scenarios": [], "version": 1}"#).unwrap_err();
+/// assert!(err.to_string().contains("twice"));
 /// ```
 pub fn parse(json: &str) -> Result<Document> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        Error::Document {
-            field: if path == "." { String::new() } else { path },
-            message: e.into_inner().to_string(),
-        }
-    })
+    crate::json::read(json)
+}
+
+impl<'de> Deserialize<'de> for Document {
+    /// Through the same strict reader as [`parse`] (serde's own data model
+    /// would round numbers and forget repeated keys).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        parse(&value.to_string()).map_err(serde::de::Error::custom)
+    }
+}
+
+impl FromJson for Document {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let d = Document {
+            version: f.req("version")?,
+            title: f.opt("title")?,
+            note: f.opt("note")?,
+            key: f.opt("key")?,
+            nest: f.opt("nest")?,
+            parts: f.opt("parts")?,
+            scenarios: f.req("scenarios")?,
+            rounding: f.opt("rounding")?.unwrap_or_default(),
+            years: f.opt("years")?,
+            compare: f.opt("compare")?,
+            actual: f.opt("actual")?,
+        };
+        f.finish(&[
+            "version",
+            "title",
+            "note",
+            "key",
+            "nest",
+            "parts",
+            "scenarios",
+            "rounding",
+            "years",
+            "compare",
+            "actual",
+        ])?;
+        Ok(d)
+    }
+}
+
+impl FromJson for Scenario {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let s = Scenario {
+            name: f.req("name")?,
+            total: f.req("total")?,
+            part: f.opt("part")?,
+        };
+        f.finish(&["name", "total", "part"])?;
+        Ok(s)
+    }
+}
+
+impl FromJson for RoundingSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let r = RoundingSpec {
+            unit: f.opt("unit")?,
+            places: f.opt("places")?,
+            ties: f.opt("ties")?,
+        };
+        f.finish(&["unit", "places", "ties"])?;
+        Ok(r)
+    }
+}
+
+impl FromJson for KeySpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let k = KeySpec {
+            population: f.opt("population")?,
+            regions: f.opt("regions")?,
+            sosu_2018: f.opt("sosu_2018")?,
+            weights: f.opt("weights")?,
+            csv: f.opt("csv")?,
+            blend: f.opt("blend")?,
+            exclude: f.opt("exclude")?.unwrap_or_default(),
+            fixed: f.opt("fixed")?.unwrap_or_default(),
+        };
+        f.finish(&[
+            "population",
+            "regions",
+            "sosu_2018",
+            "weights",
+            "csv",
+            "blend",
+            "exclude",
+            "fixed",
+        ])?;
+        Ok(k)
+    }
+}
+
+impl FromJson for WeightSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let w = WeightSpec {
+            id: f.req("id")?,
+            name: f.opt("name")?,
+            weight: f.req("weight")?,
+        };
+        f.finish(&["id", "name", "weight"])?;
+        Ok(w)
+    }
+}
+
+impl FromJson for PopulationSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let p = PopulationSpec {
+            region: f.opt("region")?,
+            year: f.req("year")?,
+            municipalities: f.opt("municipalities")?,
+        };
+        f.finish(&["region", "year", "municipalities"])?;
+        Ok(p)
+    }
+}
+
+impl FromJson for YearSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let y = YearSpec {
+            year: f.req("year")?,
+        };
+        f.finish(&["year"])?;
+        Ok(y)
+    }
+}
+
+impl FromJson for ProgrammesSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let p = ProgrammesSpec {
+            programmes: f.req("programmes")?,
+        };
+        f.finish(&["programmes"])?;
+        Ok(p)
+    }
+}
+
+impl FromJson for CsvSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let c = CsvSpec {
+            text: f.opt("text")?,
+            path: f.opt("path")?,
+            columns: f.opt("columns")?.unwrap_or_default(),
+        };
+        f.finish(&["text", "path", "columns"])?;
+        Ok(c)
+    }
+}
+
+impl FromJson for BlendSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let b = BlendSpec {
+            weight: f.req("weight")?,
+            key: f.req("key")?,
+        };
+        f.finish(&["weight", "key"])?;
+        Ok(b)
+    }
+}
+
+impl FromJson for NestSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let n = NestSpec {
+            groups: f.req("groups")?,
+            members: f.req("members")?,
+            rounding: f.opt("rounding")?.unwrap_or_default(),
+            member_places: f.opt("member_places")?,
+        };
+        f.finish(&["groups", "members", "rounding", "member_places"])?;
+        Ok(n)
+    }
+}
+
+impl FromJson for PartSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let p = PartSpec {
+            id: f.req("id")?,
+            name: f.opt("name")?,
+            share: f.req("share")?,
+            key: f.opt("key")?,
+        };
+        f.finish(&["id", "name", "share", "key"])?;
+        Ok(p)
+    }
+}
+
+impl FromJson for CompareSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let c = CompareSpec {
+            label: f.opt("label")?,
+            key: f.req("key")?,
+        };
+        f.finish(&["label", "key"])?;
+        Ok(c)
+    }
 }
 
 /// Reads and computes a JSON document.
@@ -374,6 +638,12 @@ pub fn compute(doc: &Document) -> Result<DocumentResult> {
         .transpose()?;
     let mut scenarios = Vec::new();
     for (s, scenario) in doc.scenarios.iter().enumerate() {
+        if scenario.part.is_some() && parts.is_none() {
+            return Err(Error::Document {
+                field: format!("scenarios[{s}].part"),
+                message: "part names a part of a cost split: use it with parts".into(),
+            });
+        }
         let at = |e: Error| e.under(&format!("scenarios[{s}]"));
         let (allocation, nested, cost) = if let Some(key) = &key {
             (
@@ -403,8 +673,22 @@ pub fn compute(doc: &Document) -> Result<DocumentResult> {
             };
             (top, Some(n), None)
         } else if let Some(parts) = &parts {
-            let r = cost_split(scenario.total, parts, &rounding.split_options()?)
-                .map_err(|e| e.under("parts"))?;
+            let options = rounding.split_options()?;
+            let r = match &scenario.part {
+                None => {
+                    cost_split(scenario.total, parts, &options).map_err(|e| e.under("parts"))?
+                }
+                Some(id) => {
+                    let i = parts.iter().position(|p| &p.id == id).ok_or_else(|| {
+                        Error::UnknownParty {
+                            field: format!("scenarios[{s}].part"),
+                            id: id.clone(),
+                        }
+                    })?;
+                    cost_split_from_part(scenario.total, i, parts, &options)
+                        .map_err(|e| e.under(&format!("scenarios[{s}]")))?
+                }
+            };
             (r.parts.clone(), None, Some(r))
         } else {
             return Err(Error::Document {
@@ -628,7 +912,11 @@ pub fn build_key(spec: &KeySpec, at: &str) -> Result<Key> {
         let names: Vec<&str> = s.programmes.iter().map(String::as_str).collect();
         data::sosu_2018_key(&names).map_err(|e| e.under(&format!("{at}.sosu_2018")))?
     } else if let Some(w) = &spec.weights {
-        Key::new(w.clone()).map_err(|e| rename_parties(e, &format!("{at}.weights")))?
+        let parties = w
+            .iter()
+            .map(|p| KeyParty::new(p.id.clone(), p.name.clone(), p.weight))
+            .collect();
+        Key::new(parties).map_err(|e| rename_parties(e, &format!("{at}.weights")))?
     } else if let Some(c) = &spec.csv {
         let text = match (&c.text, &c.path) {
             (Some(t), None) => t.clone(),

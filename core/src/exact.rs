@@ -93,6 +93,68 @@ impl U256 {
     }
 }
 
+/// `amount × (1 − share) / share`, rounded to a whole number of `unit`s
+/// (half away from zero), exactly: what the other parts of a cost split come
+/// to when one part, with fraction `share`, is `amount`. `amount` must be a
+/// whole number of units and `share` in (0, 1].
+pub(crate) fn rest_of_whole(
+    amount: Decimal,
+    share: Decimal,
+    unit: Decimal,
+    field: &str,
+) -> Result<Decimal> {
+    let overflow = || {
+        Error::overflow(
+            field,
+            format!("{amount} as {share} of a whole is too large to work out exactly"),
+        )
+    };
+    if unit <= Decimal::ZERO {
+        return Err(Error::InvalidUnit {
+            field: "unit".into(),
+            value: unit,
+        });
+    }
+    let units = amount
+        .checked_div(unit)
+        .filter(|u| u.fract().is_zero())
+        .ok_or_else(|| Error::NotMultipleOfUnit {
+            field: field.to_string(),
+            amount,
+            unit,
+        })?;
+    let a = rust_decimal::prelude::ToPrimitive::to_u128(&units.abs()).ok_or_else(overflow)?;
+    let share = share.normalize();
+    let n = share.mantissa().unsigned_abs();
+    let d = pow10(share.scale()).ok_or_else(overflow)?;
+    if share <= Decimal::ZERO || n > d {
+        return Err(Error::InvalidShare {
+            field: field.to_string(),
+            value: share,
+            reason: "the part's share must be above 0 and at most 1".into(),
+        });
+    }
+    // round(a·(d − n)/n) = floor((2·a·(d − n) + n) / (2n))
+    let twice = U256::mul(a, d - n)
+        .checked_mul_u128(2)
+        .ok_or_else(overflow)?;
+    let (q, _) = twice
+        .checked_add(U256::from_u128(n))
+        .and_then(|x| x.div_rem(n.checked_mul(2)?))
+        .ok_or_else(overflow)?;
+    let q = q
+        .to_u128()
+        .and_then(|q| i128::try_from(q).ok())
+        .ok_or_else(overflow)?;
+    let rest = Decimal::try_from_i128_with_scale(q, 0).map_err(|_| overflow())?;
+    let rest = rest.checked_mul(unit).ok_or_else(overflow)?;
+    Ok(if amount.is_sign_negative() {
+        -rest
+    } else {
+        rest
+    })
+}
+
 /// Compares a·b with c·d exactly: in `u128` when both products fit, else
 /// in 256 bits.
 #[inline]

@@ -341,15 +341,15 @@ impl Key {
         }
         // weightᵢ = Σₖ αₖ · wₖᵢ · Πⱼ≠ₖ Wⱼ: the shares times Πⱼ Wⱼ, exactly.
         let mut order: Vec<KeyParty> = Vec::new();
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, key) in parts {
             for p in &key.parties {
-                if let Some(&i) = index.get(&p.id) {
+                if let Some(&i) = index.get(p.id.as_str()) {
                     if order[i].name.is_none() {
                         order[i].name = p.name.clone();
                     }
                 } else {
-                    index.insert(p.id.clone(), order.len());
+                    index.insert(&p.id, order.len());
                     order.push(KeyParty {
                         id: p.id.clone(),
                         name: p.name.clone(),
@@ -368,9 +368,11 @@ impl Key {
                 }
             }
             for p in &key.parties {
-                let i = index[&p.id];
-                let add = exact_mul(factor, p.weight, &field)?;
-                order[i].weight = exact_add(order[i].weight, add, &field)?;
+                // Every party was indexed in the first pass.
+                if let Some(o) = index.get(p.id.as_str()).and_then(|&i| order.get_mut(i)) {
+                    let add = exact_mul(factor, p.weight, &field)?;
+                    o.weight = exact_add(o.weight, add, &field)?;
+                }
             }
         }
         for p in &mut order {
@@ -748,6 +750,55 @@ pub fn cost_split(
         parts: top,
         details,
     })
+}
+
+/// [`cost_split`] where the amount given is one part's (the municipalities'
+/// 75 %, as the minutes state it): the other parts come to
+/// `amount × (1 − share) / share` rounded to the unit (half away from zero),
+/// and the whole, their sum, is split as usual. The part given keeps exactly
+/// its amount (always so with two parts; with more, a whole that would round
+/// it differently is an error).
+///
+/// # Example
+/// ```
+/// use andel_core::{cost_split_from_part, CostPart, Decimal, SplitOptions};
+/// let parts = [
+///     CostPart { id: "municipalities".into(), name: None, share: Decimal::new(75, 2), key: None },
+///     CostPart { id: "region".into(), name: None, share: Decimal::new(25, 2), key: None },
+/// ];
+/// let r = cost_split_from_part(Decimal::from(5_590_000), 0, &parts, &SplitOptions::default())?;
+/// // The region pays a third of the municipalities' part, to the øre.
+/// assert_eq!(r.parts.amounts(), vec![Decimal::from(5_590_000), Decimal::new(186333333, 2)]);
+/// assert_eq!(r.parts.total, Decimal::new(745333333, 2));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn cost_split_from_part(
+    amount: Decimal,
+    part: usize,
+    parts: &[CostPart],
+    options: &SplitOptions,
+) -> Result<CostSplitResult> {
+    let given = parts.get(part).ok_or_else(|| Error::UnknownParty {
+        field: "part".into(),
+        id: format!("#{part}"),
+    })?;
+    let rest = crate::exact::rest_of_whole(amount, given.share, options.unit, "total")?;
+    let whole = amount
+        .checked_add(rest)
+        .ok_or_else(|| Error::overflow("total", "the whole is too large"))?;
+    let r = cost_split(whole, parts, options)?;
+    let got = r.parts.parties.get(part).map(|p| p.amount);
+    if got != Some(amount) {
+        return Err(Error::Infeasible {
+            field: "part".into(),
+            reason: format!(
+                "{amount} for {} makes a whole of {whole}, whose split gives it {}; give the whole instead",
+                given.id,
+                got.unwrap_or_default()
+            ),
+        });
+    }
+    Ok(r)
 }
 
 /// How a nested key rounds.

@@ -26,8 +26,10 @@ pub mod data;
 pub mod document;
 pub mod error;
 mod exact;
+mod json;
 pub mod key;
 pub mod money;
+pub mod number;
 pub mod tabular;
 
 pub use apportion::{
@@ -37,9 +39,9 @@ pub use apportion::{
 pub use error::{Error, Result};
 pub use exact::Quota;
 pub use key::{
-    cost_split, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult, FixedShare,
-    GroupAllocation, Key, KeyParty, Nest, NestRounding, NestedAllocation, PartyAllocation, SeatRef,
-    TieReport,
+    cost_split, cost_split_from_part, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult,
+    FixedShare, GroupAllocation, Key, KeyParty, Nest, NestRounding, NestedAllocation,
+    PartyAllocation, SeatRef, TieReport,
 };
 pub use money::{split, split_named, Split, SplitOptions};
 pub use rust_decimal::Decimal;

@@ -6,7 +6,7 @@
 //! FOLK1A, with municipality names written as `851 Aalborg` or `Aalborg`.
 //! Every error names the line and the column.
 
-use crate::data::municipality;
+use crate::data::{lower, municipality};
 use crate::error::{Error, Result};
 use crate::key::{Allocation, Key, KeyParty};
 use rust_decimal::Decimal;
@@ -85,6 +85,21 @@ const WEIGHT_NAMES: [&str; 9] = [
 /// ```
 pub fn parse_number(text: &str) -> Result<Decimal> {
     parse_cell(text, false)
+}
+
+/// [`parse_number`] as a Danish reader means it: a lone `4.275` is 4275 (a
+/// thousands separator), and `4.275.000,00` is 4275000.00.
+///
+/// # Example
+/// ```
+/// use andel_core::tabular::parse_danish_number;
+/// assert_eq!(parse_danish_number("4.275")?.to_string(), "4275");
+/// assert_eq!(parse_danish_number("4.275.000,00")?.to_string(), "4275000.00");
+/// assert_eq!(parse_danish_number("7,2")?.to_string(), "7.2");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn parse_danish_number(text: &str) -> Result<Decimal> {
+    parse_cell(text, true)
 }
 
 /// [`parse_number`], where `danish` reads a lone `1.234` as 1234 (a Danish
@@ -176,7 +191,7 @@ fn sniff_separator(line: &str) -> char {
 }
 
 fn is_aggregate(name: &str) -> Option<&'static str> {
-    let n = name.trim().to_lowercase();
+    let n = lower(name.trim());
     if n == "hele landet" || n == "i alt" || n == "total" || n == "all denmark" {
         Some("the national total")
     } else if n.starts_with("region ") || n.starts_with("landsdel ") {
@@ -217,19 +232,19 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
     };
     let sep = sniff_separator(first);
     let head = split_line(first, sep);
-    let lower: Vec<String> = head.iter().map(|h| h.to_lowercase()).collect();
+    let lowered: Vec<String> = head.iter().map(|h| lower(h)).collect();
     let find = |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>> {
         match given {
-            Some(g) => lower
+            Some(g) => lowered
                 .iter()
-                .position(|h| *h == g.to_lowercase())
+                .position(|h| *h == lower(g))
                 .map(Some)
                 .ok_or_else(|| Error::Csv {
                     line: first_no,
                     column: Some(g.clone()),
                     message: format!("no {what} column named {g:?}; the header is {head:?}"),
                 }),
-            None => Ok(lower.iter().position(|h| names.contains(&h.as_str()))),
+            None => Ok(lowered.iter().position(|h| names.contains(&h.as_str()))),
         }
     };
     // A header has no number in its last cell.
@@ -434,6 +449,30 @@ impl FromStr for Dialect {
     }
 }
 
+/// The most decimal places a number is written with (a decimal holds 28).
+pub const MAX_PLACES: u32 = 28;
+
+/// Formats `d` with `places` decimals in `style`, refusing more places than a
+/// decimal has.
+///
+/// # Example
+/// ```
+/// use andel_core::tabular::{format_number, NumberStyle};
+/// use andel_core::Decimal;
+/// assert_eq!(format_number(Decimal::new(72, 3), 4, NumberStyle::Danish)?, "0,0720");
+/// assert_eq!(format_number(Decimal::ONE, 29, NumberStyle::Plain).unwrap_err().field(), Some("places"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn format_number(d: Decimal, places: u32, style: NumberStyle) -> Result<String> {
+    if places > MAX_PLACES {
+        return Err(Error::InvalidOption {
+            field: "places".into(),
+            message: format!("{places} decimal places: at most {MAX_PLACES}"),
+        });
+    }
+    Ok(style.format(d, places))
+}
+
 impl NumberStyle {
     /// Formats `d` with `places` decimals in this style.
     pub fn format(self, d: Decimal, places: u32) -> String {
@@ -493,7 +532,7 @@ impl Allocation {
                         "{}{}{}",
                         match p.basis {
                             crate::key::Basis::Excluded => "excluded".to_string(),
-                            _ => format!("{:?}", p.rounding).to_lowercase(),
+                            _ => p.rounding.name().to_string(),
                         },
                         p.remainder_rank
                             .map(|r| format!(" #{r}"))
@@ -555,70 +594,133 @@ impl Allocation {
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn to_csv(&self, dialect: Dialect) -> String {
-        let (sep, num): (char, fn(Decimal, u32) -> String) = match dialect {
-            Dialect::Plain => (',', plain),
-            Dialect::DanishExcel => (';', |d, p| plain(d, p).replace('.', ",")),
+        let mut out = CsvWriter::new(dialect, &[]);
+        out.allocation(&[], self);
+        out.finish()
+    }
+}
+
+/// Writes allocations as CSV rows (one per party, then a total row), each
+/// row led by the given context columns (scenario, part, …).
+pub(crate) struct CsvWriter {
+    dialect: Dialect,
+    out: String,
+}
+
+const CSV_HEAD: [&str; 10] = [
+    "id",
+    "name",
+    "weight",
+    "share",
+    "quota",
+    "amount",
+    "units",
+    "rounding",
+    "remainder_rank",
+    "tied",
+];
+
+impl CsvWriter {
+    /// A CSV with `context` columns before the allocation's own.
+    pub(crate) fn new(dialect: Dialect, context: &[&str]) -> CsvWriter {
+        let mut w = CsvWriter {
+            dialect,
+            out: String::new(),
         };
-        let quote = |s: &str| {
-            if s.contains(sep) || s.contains('"') || s.contains('\n') {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        };
-        let places = self.unit.normalize().scale();
-        let mut out = String::new();
         if dialect == Dialect::DanishExcel {
-            out.push('\u{feff}');
+            w.out.push('\u{feff}');
         }
-        let head = [
-            "id",
-            "name",
-            "weight",
-            "share",
-            "quota",
-            "amount",
-            "units",
-            "rounding",
-            "remainder_rank",
-            "tied",
-        ];
-        out.push_str(&head.join(&sep.to_string()));
-        out.push('\n');
-        for p in &self.parties {
-            let quota = p.quota.to_decimal(12) * self.unit;
-            let row = [
-                quote(&p.id),
-                quote(p.name.as_deref().unwrap_or("")),
-                num(p.weight, p.weight.scale()),
-                num(p.share, 10),
-                num(quota, 10),
-                num(p.amount, places),
+        let head: Vec<String> = context
+            .iter()
+            .chain(CSV_HEAD.iter())
+            .map(|s| s.to_string())
+            .collect();
+        w.row(head);
+        w
+    }
+
+    fn sep(&self) -> char {
+        match self.dialect {
+            Dialect::Plain => ',',
+            Dialect::DanishExcel => ';',
+        }
+    }
+
+    fn num(&self, d: Decimal, places: u32) -> String {
+        match self.dialect {
+            Dialect::Plain => plain(d, places),
+            Dialect::DanishExcel => plain(d, places).replace('.', ","),
+        }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        let sep = self.sep();
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.out.push(sep);
+            }
+            if cell.contains(sep)
+                || cell.contains('"')
+                || cell.contains('\n')
+                || cell.contains('\r')
+            {
+                self.out.push('"');
+                self.out.push_str(&cell.replace('"', "\"\""));
+                self.out.push('"');
+            } else {
+                self.out.push_str(cell);
+            }
+        }
+        self.out.push('\n');
+    }
+
+    /// One allocation's rows, each led by `context`.
+    pub(crate) fn allocation(&mut self, context: &[&str], a: &Allocation) {
+        let places = a.unit.normalize().scale();
+        let lead = || context.iter().map(|s| s.to_string());
+        for p in &a.parties {
+            let quota = p.quota.to_decimal(12).checked_mul(a.unit);
+            let mut row: Vec<String> = lead().collect();
+            row.extend([
+                p.id.clone(),
+                p.name.clone().unwrap_or_default(),
+                self.num(p.weight, p.weight.scale()),
+                self.num(p.share, 10),
+                quota.map(|q| self.num(q, 10)).unwrap_or_default(),
+                self.num(p.amount, places),
                 p.units.to_string(),
-                format!("{:?}", p.rounding).to_lowercase(),
+                p.rounding.name().to_string(),
                 p.remainder_rank.map(|r| r.to_string()).unwrap_or_default(),
                 u8::from(p.tie.is_some()).to_string(),
-            ];
-            out.push_str(&row.join(&sep.to_string()));
-            out.push('\n');
+            ]);
+            self.row(row);
         }
-        let total: Decimal = self.parties.iter().map(|p| p.amount).sum();
-        let units: u64 = self.parties.iter().map(|p| p.units).sum();
-        let row = [
+        let total = a
+            .parties
+            .iter()
+            .try_fold(Decimal::ZERO, |s, p| s.checked_add(p.amount));
+        let units = a
+            .parties
+            .iter()
+            .try_fold(0u64, |s, p| s.checked_add(p.units));
+        let mut row: Vec<String> = lead().collect();
+        row.extend([
             "total".to_string(),
             String::new(),
             String::new(),
             String::new(),
             String::new(),
-            num(total, places),
-            units.to_string(),
+            total.map(|t| self.num(t, places)).unwrap_or_default(),
+            units.map(|u| u.to_string()).unwrap_or_default(),
             String::new(),
             String::new(),
             String::new(),
-        ];
-        out.push_str(&row.join(&sep.to_string()));
-        out.push('\n');
-        out
+        ]);
+        self.row(row);
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.out
     }
 }
 

@@ -348,3 +348,44 @@ fn attainment_of_dimensioned_places() {
     );
     assert_eq!((e.code(), e.field()), ("unknown_party", Some("actual.Q")));
 }
+
+#[test]
+fn a_cost_split_given_by_the_municipalities_part() {
+    // The minutes give the municipalities' 75 %: 4.275.000 and 5.590.000 kr.
+    // The region's 25 % is a third of that: 1.425.000,00 and 1.863.333,33
+    // (5.590.000 / 3 = 1.863.333,333…, to the øre).
+    let doc = |total: &str| {
+        format!(
+            r#"{{"version": 1, "parts": [
+              {{"id": "kommunerne", "share": "0.75", "key": {{"population": {{"region": "Nordjylland", "year": 2022}}, "exclude": ["Læsø", "Morsø"]}}}},
+              {{"id": "region", "share": "0.25"}}],
+              "scenarios": [{{"name": "x", "total": "{total}", "part": "kommunerne"}}]}}"#
+        )
+    };
+    for (total, region, whole) in [
+        ("4275000.00", "1425000.00", "5700000.00"),
+        ("5590000.00", "1863333.33", "7453333.33"),
+    ] {
+        let r = compute_json(&doc(total)).unwrap();
+        let parts = r.scenarios[0].parts.as_ref().unwrap();
+        assert_eq!(parts.parts.amounts()[0].to_string(), total);
+        assert_eq!(parts.parts.amounts()[1].to_string(), region);
+        assert_eq!(parts.parts.total.to_string(), whole);
+    }
+    // Aalborg's share of the municipalities' 4.275.000 is the figure of the report.
+    let r = compute_json(&doc("4275000.00")).unwrap();
+    let towns = r.scenarios[0].parts.as_ref().unwrap().details[0]
+        .as_ref()
+        .unwrap();
+    assert_eq!(towns.get("851").unwrap().amount.to_string(), "1658397.22");
+    // `part` must name a part, and only with parts.
+    let e = error_of(&doc("1").replace(r#""part": "kommunerne""#, r#""part": "staten""#));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_party", Some("scenarios[0].part"))
+    );
+    let e = error_of(
+        r#"{"version": 1, "key": {"weights": [{"id": "N", "weight": 3}]}, "scenarios": [{"name": "x", "total": 1, "part": "N"}]}"#,
+    );
+    assert_eq!(e.field(), Some("scenarios[0].part"));
+}

@@ -284,3 +284,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A cost split given by one of two parts keeps that part's amount
+    /// exactly; the other is its exact counterpart rounded to the unit.
+    #[test]
+    fn cost_split_from_a_part_keeps_the_part(cents in 0i64..10_000_000_000, share_permille in 1u32..1000) {
+        use andel_core::{cost_split_from_part, CostPart};
+        let share = Decimal::new(i64::from(share_permille), 3);
+        let parts = [
+            CostPart { id: "a".into(), name: None, share, key: None },
+            CostPart { id: "b".into(), name: None, share: Decimal::ONE - share, key: None },
+        ];
+        let amount = Decimal::new(cents, 2);
+        let r = cost_split_from_part(amount, 0, &parts, &SplitOptions::default()).unwrap();
+        let amounts = r.parts.amounts();
+        prop_assert_eq!(amounts[0], amount);
+        prop_assert_eq!(amounts[0] + amounts[1], r.parts.total);
+        // |b − amount·(1−s)/s| ≤ half a cent, checked in integers (thousandths of a cent).
+        let exact_b_milli = i128::from(cents) * 1000 * i128::from(1000 - share_permille) / i128::from(share_permille);
+        let b_milli = (amounts[1] * Decimal::from(100_000)).mantissa() / 10i128.pow((amounts[1] * Decimal::from(100_000)).scale());
+        prop_assert!((b_milli - exact_b_milli).abs() <= 500 + 1, "{} vs {}", b_milli, exact_b_milli);
+    }
+}

@@ -100,3 +100,31 @@ fn shared_cases() {
         }
     }
 }
+
+/// The JSON result of every example document, as Rust writes it, is kept in
+/// `tests/results/` so the Python and browser suites can check that they
+/// give exactly the same JSON. `ANDEL_BLESS=1 cargo test` rewrites them
+/// after a deliberate change (then review the diff).
+#[test]
+fn example_results_are_the_shared_json() {
+    let dir = format!("{}/examples", root());
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5);
+    for name in names {
+        let doc = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+        let result: Value = serde_json::to_value(compute_json(&doc).unwrap()).unwrap();
+        let path = format!("{}/tests/results/{name}", root());
+        if std::env::var_os("ANDEL_BLESS").is_some() {
+            std::fs::create_dir_all(format!("{}/tests/results", root())).unwrap();
+            std::fs::write(&path, serde_json::to_string_pretty(&result).unwrap() + "\n").unwrap();
+        }
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(result, expected, "{name}: result differs from {path}");
+    }
+}

@@ -1,0 +1,159 @@
+//! Numbers handed to us by other languages. A finite binary float (a JS
+//! number, a pandas float64 cell) is read as the decimal its shortest
+//! round-trip form shows, the digits the user sees: `0.072` is 0.072, not
+//! 0.07199999999999999483…. NaN and infinity are refused, and a float whose
+//! shortest form has more digits than a decimal holds is an error, never a
+//! rounding. This is a conversion at the edge; no decision is ever taken on
+//! a float.
+
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+
+/// The decimal a finite float shows in its shortest round-trip form.
+///
+/// # Example
+/// ```
+/// use andel_core::number::decimal_from_float;
+/// assert_eq!(decimal_from_float(0.072, "share")?.to_string(), "0.072");
+/// assert_eq!(decimal_from_float(43089.0, "weights[0]")?.to_string(), "43089");
+/// assert_eq!(decimal_from_float(f64::NAN, "weights[1]").unwrap_err().field(), Some("weights[1]"));
+/// assert!(decimal_from_float(1e-300, "x").is_err()); // more digits than a decimal holds
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn decimal_from_float(value: f64, field: &str) -> Result<Decimal> {
+    if !value.is_finite() {
+        return Err(Error::InvalidNumber {
+            field: field.to_string(),
+            value: value.to_string(),
+            reason: "NaN and infinity are not numbers".into(),
+        });
+    }
+    // Rust's Display for f64 prints the shortest digits that read back to the
+    // same float, without an exponent.
+    decimal_from_float_text(&value.to_string(), field)
+}
+
+/// The decimal of a float's shortest form as another language printed it
+/// (JavaScript's `String(x)`, Python's `repr(x)`): digits with an optional
+/// exponent (`1e-7`, `1.5e+21`), read exactly. `NaN`, `Infinity` and a
+/// number with more digits than a decimal holds are errors.
+///
+/// # Example
+/// ```
+/// use andel_core::number::decimal_from_float_text;
+/// assert_eq!(decimal_from_float_text("0.072", "x")?.to_string(), "0.072");
+/// assert_eq!(decimal_from_float_text("1.5e-7", "x")?.to_string(), "0.00000015");
+/// assert_eq!(decimal_from_float_text("1e+21", "x")?.to_string(), "1000000000000000000000");
+/// assert_eq!(decimal_from_float_text("-0", "x")?.to_string(), "0");
+/// assert_eq!(decimal_from_float_text("Infinity", "w[0]").unwrap_err().code(), "invalid_number");
+/// assert_eq!(decimal_from_float_text("5e-324", "w[0]").unwrap_err().code(), "overflow");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn decimal_from_float_text(shown: &str, field: &str) -> Result<Decimal> {
+    let (mantissa, exponent) = match shown.find(['e', 'E']) {
+        Some(i) => (&shown[..i], &shown[i + 1..]),
+        None => (shown, "0"),
+    };
+    let bad = || Error::InvalidNumber {
+        field: field.to_string(),
+        value: shown.to_string(),
+        reason: "NaN and infinity are not numbers; a number is digits with an optional exponent"
+            .into(),
+    };
+    let too_long = || {
+        Error::overflow(
+            field,
+            format!("{shown} has more digits than a decimal holds (28 significant digits)"),
+        )
+    };
+    let exponent: i64 = exponent
+        .strip_prefix('+')
+        .unwrap_or(exponent)
+        .parse()
+        .map_err(|_| bad())?;
+    let m = decimal_from_text(mantissa, field).map_err(|_| bad())?;
+    let scale = i64::from(m.scale()) - exponent;
+    let d = if scale >= 0 {
+        let scale = u32::try_from(scale).map_err(|_| too_long())?;
+        Decimal::try_from_i128_with_scale(m.mantissa(), scale).map_err(|_| too_long())?
+    } else {
+        let shift = u32::try_from(-scale).map_err(|_| too_long())?;
+        let factor = 10i128.checked_pow(shift).ok_or_else(too_long)?;
+        let whole = m.mantissa().checked_mul(factor).ok_or_else(too_long)?;
+        Decimal::try_from_i128_with_scale(whole, 0).map_err(|_| too_long())?
+    };
+    Ok(if d.is_zero() { Decimal::ZERO } else { d })
+}
+
+/// A whole number of units from a decimal: no fraction, not negative, and
+/// at most `max`.
+///
+/// # Example
+/// ```
+/// use andel_core::number::whole;
+/// use andel_core::Decimal;
+/// assert_eq!(whole(Decimal::new(6200, 1), "seats", u64::MAX)?, 620);
+/// assert_eq!(whole(Decimal::new(25, 1), "seats", u64::MAX).unwrap_err().code(), "invalid_number");
+/// assert_eq!(whole(Decimal::from(-1), "seats", u64::MAX).unwrap_err().code(), "invalid_number");
+/// assert_eq!(whole(Decimal::from(1u64 << 60), "seats", 1 << 53).unwrap_err().code(), "overflow");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn whole(d: Decimal, field: &str, max: u64) -> Result<u64> {
+    let bad = |reason: &str| Error::InvalidNumber {
+        field: field.to_string(),
+        value: d.to_string(),
+        reason: reason.to_string(),
+    };
+    if !d.fract().is_zero() {
+        return Err(bad("expected a whole number"));
+    }
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(bad("expected a whole number from 0 up"));
+    }
+    u64::try_from(d.trunc())
+        .ok()
+        .filter(|n| *n <= max)
+        .ok_or_else(|| {
+            Error::overflow(
+                field,
+                format!("{d} is more than the largest allowed, {max}"),
+            )
+        })
+}
+
+/// A decimal from text as programs write it (`"0.072"`, `"-1250.50"`),
+/// surrounding spaces allowed. More digits than a decimal holds is an error,
+/// never a rounding. (People's formats such as `1.234,5` are
+/// [`crate::tabular::parse_number`].)
+///
+/// # Example
+/// ```
+/// use andel_core::number::decimal_from_text;
+/// assert_eq!(decimal_from_text(" 0.072 ", "share")?.to_string(), "0.072");
+/// assert_eq!(decimal_from_text("0.50000000000000000000000000001", "w").unwrap_err().code(), "invalid_number");
+/// assert_eq!(decimal_from_text("NaN", "weights[2]").unwrap_err().field(), Some("weights[2]"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn decimal_from_text(text: &str, field: &str) -> Result<Decimal> {
+    let t = text.trim();
+    let plain = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let mut parts = plain.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = digits(int)
+        && frac.is_none_or(digits)
+        && !(int.is_empty() && frac.is_none_or(str::is_empty));
+    if !well_formed {
+        return Err(Error::InvalidNumber {
+            field: field.to_string(),
+            value: text.to_string(),
+            reason: "write digits with an optional sign and decimal point, like 1250.50".into(),
+        });
+    }
+    Decimal::from_str_exact(t).map_err(|e| Error::InvalidNumber {
+        field: field.to_string(),
+        value: text.to_string(),
+        reason: format!("{e} (a decimal holds 28 significant digits; nothing is rounded)"),
+    })
+}

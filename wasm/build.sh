@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the browser package from the one crate, andel-wasm:
+#   pkg/web/   ES module (wasm-bindgen --target web), for the page and bundlers
+#   pkg/node/  CommonJS (--target nodejs), loadable with require(), for tests
+#   www/       the web form, complete with its own copy of pkg/web
+# Needs: the wasm32 target, wasm-bindgen-cli at the version pinned in
+# Cargo.lock, and npm's binaryen (wasm-opt) from `npm ci` in wasm/.
+# scripts/test.sh installs all three when missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p andel-wasm
+raw=../target/wasm32-unknown-unknown/wasm-release/andel_wasm.wasm
+
+rm -rf pkg www/pkg
+wasm-bindgen --target web --out-dir pkg/web "$raw"
+wasm-bindgen --target nodejs --out-dir pkg/node "$raw"
+for dir in pkg/web pkg/node; do
+  node_modules/.bin/wasm-opt -Oz "$dir/andel_wasm_bg.wasm" -o "$dir/andel_wasm_bg.wasm"
+done
+mkdir -p www/pkg
+cp pkg/web/andel_wasm.js pkg/web/andel_wasm_bg.wasm www/pkg/
+
+bytes=$(wc -c < pkg/web/andel_wasm_bg.wasm)
+gzipped=$(gzip -9 -c pkg/web/andel_wasm_bg.wasm | wc -c)
+printf 'andel_wasm_bg.wasm: %d bytes (%d KB), %d bytes gzipped (%d KB)\n' \
+  "$bytes" $((bytes / 1024)) "$gzipped" $((gzipped / 1024))

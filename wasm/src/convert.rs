@@ -1,0 +1,365 @@
+//! Conversions between JavaScript values and andel-core's types, and core
+//! errors as thrown JS `Error`s. Nothing here decides anything: numbers are
+//! read by core's rules (`andel_core::number`), results are core's JSON.
+
+use andel_core::document::{parse, Document};
+use andel_core::number::{self, decimal_from_float_text, decimal_from_text};
+use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
+use js_sys::{Array, Object, Reflect, JSON};
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub(crate) type JsResult<T> = Result<T, JsValue>;
+
+/// Documents nested deeper than this are refused (a stack is finite).
+const MAX_DEPTH: usize = 64;
+/// Whole numbers above 2^53 are not all JS numbers: refused, so every result
+/// comes back exactly.
+const MAX_WHOLE: u64 = 1 << 53;
+
+/// A core error as a real JS `Error` with `code`, `field` and `details`.
+pub(crate) fn throw(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("AndelError");
+    let details = serde_json::to_string(&e)
+        .ok()
+        .and_then(|t| JSON::parse(&t).ok())
+        .unwrap_or(JsValue::NULL);
+    let field = e.field().map_or(JsValue::NULL, JsValue::from);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let _ = Reflect::set(&err, &"field".into(), &field);
+    let _ = Reflect::set(&err, &"details".into(), &details);
+    err.into()
+}
+
+pub(crate) fn option_error(field: &str, message: impl Into<String>) -> JsValue {
+    throw(Error::InvalidOption {
+        field: field.to_string(),
+        message: message.into(),
+    })
+}
+
+fn shown(v: &JsValue) -> String {
+    if let Some(s) = v.as_string() {
+        return format!("{s:?}");
+    }
+    if v.as_f64().is_some() {
+        let n: &js_sys::Number = v.unchecked_ref();
+        return n
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default();
+    }
+    v.js_typeof().as_string().unwrap_or_default()
+}
+
+pub(crate) fn is_absent(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
+/// Core's value as plain JS objects (decimals stay strings).
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> JsResult<JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        throw(Error::Document {
+            field: String::new(),
+            message: e.to_string(),
+        })
+    })?;
+    JSON::parse(&text)
+}
+
+fn bigint_text(v: &JsValue) -> JsResult<String> {
+    let b: &js_sys::BigInt = v.unchecked_ref();
+    Ok(String::from(b.to_string(10)?))
+}
+
+/// A decimal from a JS number (the digits its shortest form shows, as
+/// `String(x)` prints it), a decimal string or a BigInt.
+pub(crate) fn decimal(v: &JsValue, field: &str) -> JsResult<Decimal> {
+    if let Some(s) = v.as_string() {
+        return decimal_from_text(&s, field).map_err(throw);
+    }
+    if v.as_f64().is_some() {
+        let n: &js_sys::Number = v.unchecked_ref();
+        let shown = String::from(n.to_string_with_radix(10)?);
+        return decimal_from_float_text(&shown, field).map_err(throw);
+    }
+    if v.is_bigint() {
+        return decimal_from_text(&bigint_text(v)?, field).map_err(throw);
+    }
+    Err(throw(Error::InvalidNumber {
+        field: field.to_string(),
+        value: shown(v),
+        reason: "expected a number or a decimal string such as \"0.072\"".into(),
+    }))
+}
+
+/// A whole number from 0 to 2^53 (a JS number, digits in a string, a BigInt).
+pub(crate) fn whole(v: &JsValue, field: &str) -> JsResult<u64> {
+    if !(v.as_f64().is_some() || v.as_string().is_some() || v.is_bigint()) {
+        return Err(throw(Error::InvalidNumber {
+            field: field.to_string(),
+            value: shown(v),
+            reason: "expected a whole number".into(),
+        }));
+    }
+    number::whole(decimal(v, field)?, field, MAX_WHOLE).map_err(throw)
+}
+
+fn array(v: &JsValue, field: &str, what: &str) -> JsResult<Array> {
+    if Array::is_array(v) {
+        Ok(v.clone().unchecked_into())
+    } else {
+        Err(option_error(
+            field,
+            format!("expected an array of {what}, got {}", shown(v)),
+        ))
+    }
+}
+
+/// Weights: an array of numbers or decimal strings.
+pub(crate) fn weights(v: &JsValue, field: &str) -> JsResult<Vec<Decimal>> {
+    array(v, field, "numbers or decimal strings")?
+        .iter()
+        .enumerate()
+        .map(|(i, w)| decimal(&w, &format!("{field}[{i}]")))
+        .collect()
+}
+
+/// A plain object's own keys and values, in order.
+fn entries(v: &JsValue) -> JsResult<Vec<(String, JsValue)>> {
+    let obj: &Object = v.unchecked_ref();
+    Object::keys(obj)
+        .iter()
+        .map(|k| {
+            let value = Reflect::get(v, &k)?;
+            Ok((k.as_string().unwrap_or_default(), value))
+        })
+        .collect()
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    v.is_object() && !Array::is_array(v) && !v.is_function()
+}
+
+/// An options object: its fields by name; a field it does not know is an
+/// error (every argument counts).
+pub(crate) fn fields(
+    v: &JsValue,
+    field: &str,
+    known: &[&str],
+) -> JsResult<BTreeMap<String, JsValue>> {
+    if is_absent(v) {
+        return Ok(BTreeMap::new());
+    }
+    if !is_plain_object(v) {
+        return Err(option_error(
+            field,
+            format!("expected an object, got {}", shown(v)),
+        ));
+    }
+    let mut out = BTreeMap::new();
+    for (k, value) in entries(v)? {
+        if !known.contains(&k.as_str()) {
+            return Err(option_error(
+                &format!("{field}.{k}"),
+                format!("unknown option {k:?}; the options are {}", known.join(", ")),
+            ));
+        }
+        if !value.is_undefined() {
+            out.insert(k, value);
+        }
+    }
+    Ok(out)
+}
+
+/// A minimum or maximum: one number for all, an array in party order, or an
+/// object by id.
+pub(crate) fn limit(v: Option<&JsValue>, field: &str) -> JsResult<Option<Limit>> {
+    let Some(v) = v.filter(|v| !is_absent(v)) else {
+        return Ok(None);
+    };
+    if Array::is_array(v) {
+        let each = array(v, field, "whole numbers")?
+            .iter()
+            .enumerate()
+            .map(|(i, x)| whole(&x, &format!("{field}[{i}]")))
+            .collect::<JsResult<Vec<_>>>()?;
+        return Ok(Some(Limit::Each(each)));
+    }
+    if is_plain_object(v) {
+        let by_id = entries(v)?
+            .into_iter()
+            .map(|(k, x)| Ok((k.clone(), whole(&x, &format!("{field}.{k}"))?)))
+            .collect::<JsResult<BTreeMap<_, _>>>()?;
+        return Ok(Some(Limit::ById(by_id)));
+    }
+    Ok(Some(Limit::All(whole(v, field)?)))
+}
+
+/// `"order"`, `"error"` or a priority order of indexes (numbers) or ids
+/// (strings; digits name an index where the parties have no ids).
+pub(crate) fn ties(v: Option<&JsValue>, has_ids: bool) -> JsResult<TieRule> {
+    let Some(v) = v.filter(|v| !is_absent(v)) else {
+        return Ok(TieRule::Order);
+    };
+    if let Some(s) = v.as_string() {
+        return match s.as_str() {
+            "order" => Ok(TieRule::Order),
+            "error" => Ok(TieRule::Error),
+            _ => Err(option_error(
+                "ties",
+                format!("{s:?}: use \"order\", \"error\" or a priority order (an array of indexes or ids)"),
+            )),
+        };
+    }
+    let order = array(v, "ties", "indexes or ids")?
+        .iter()
+        .enumerate()
+        .map(|(i, x)| match x.as_string() {
+            Some(id) if has_ids || !id.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() => {
+                Ok(PartyRef::Id(id))
+            }
+            _ => {
+                let at = format!("ties[{i}]");
+                let n = whole(&x, &at)?;
+                usize::try_from(n)
+                    .map(PartyRef::Index)
+                    .map_err(|_| throw(Error::overflow(at, "index too large")))
+            }
+        })
+        .collect::<JsResult<Vec<_>>>()?;
+    Ok(TieRule::Priority(order))
+}
+
+/// Ids of the parties, when given: an array of strings.
+pub(crate) fn ids(v: Option<&JsValue>, field: &str) -> JsResult<Option<Vec<String>>> {
+    let Some(v) = v.filter(|v| !is_absent(v)) else {
+        return Ok(None);
+    };
+    array(v, field, "strings")?
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            x.as_string().ok_or_else(|| {
+                option_error(
+                    &format!("{field}[{i}]"),
+                    format!("expected a string, got {}", shown(&x)),
+                )
+            })
+        })
+        .collect::<JsResult<Vec<_>>>()
+        .map(Some)
+}
+
+/// A string option.
+pub(crate) fn text(v: Option<&JsValue>, field: &str) -> JsResult<Option<String>> {
+    match v.filter(|v| !is_absent(v)) {
+        None => Ok(None),
+        Some(v) => v
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| option_error(field, format!("expected a string, got {}", shown(v)))),
+    }
+}
+
+/// A JS value (a document given as an object) as JSON text, exactly:
+/// numbers as the decimals they show, NaN and infinity refused at their path.
+fn write_json(v: &JsValue, path: &str, depth: usize, out: &mut String) -> JsResult<()> {
+    if depth > MAX_DEPTH {
+        return Err(throw(Error::Document {
+            field: path.to_string(),
+            message: format!("nested deeper than {MAX_DEPTH} levels"),
+        }));
+    }
+    if v.is_null() || v.is_undefined() {
+        out.push_str("null");
+    } else if let Some(b) = v.as_bool() {
+        out.push_str(if b { "true" } else { "false" });
+    } else if let Some(s) = v.as_string() {
+        string(&s, out);
+    } else if v.as_f64().is_some() || v.is_bigint() {
+        out.push_str(&decimal(v, path)?.to_string());
+    } else if Array::is_array(v) {
+        let a: &Array = v.unchecked_ref();
+        out.push('[');
+        for (i, x) in a.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_json(&x, &format!("{path}[{i}]"), depth + 1, out)?;
+        }
+        out.push(']');
+    } else if is_plain_object(v) {
+        out.push('{');
+        let mut first = true;
+        for (k, x) in entries(v)? {
+            if x.is_undefined() {
+                continue;
+            }
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            string(&k, out);
+            out.push(':');
+            let at = if path.is_empty() {
+                k
+            } else {
+                format!("{path}.{k}")
+            };
+            write_json(&x, &at, depth + 1, out)?;
+        }
+        out.push('}');
+    } else {
+        return Err(throw(Error::Document {
+            field: path.to_string(),
+            message: format!("a {} is not a JSON value", shown(v)),
+        }));
+    }
+    Ok(())
+}
+
+fn string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A key document given as an object or as JSON text, read by core (field
+/// paths in errors; for an object, without the line and column of JSON it
+/// never saw).
+pub(crate) fn document(v: &JsValue) -> JsResult<Document> {
+    if let Some(text) = v.as_string() {
+        return parse(&text).map_err(throw);
+    }
+    if !is_plain_object(v) {
+        return Err(throw(Error::Document {
+            field: String::new(),
+            message: format!(
+                "give the key document as an object or as JSON text, not {}",
+                shown(v)
+            ),
+        }));
+    }
+    let mut text = String::new();
+    write_json(v, "", 0, &mut text)?;
+    parse(&text).map_err(|e| match e {
+        Error::Document { field, message } => throw(Error::Document {
+            field,
+            message: match message.rfind(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            },
+        }),
+        e => throw(e),
+    })
+}

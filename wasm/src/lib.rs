@@ -1,0 +1,190 @@
+//! andel in the browser: the `andel-wasm` package (wasm-bindgen).
+//!
+//! Every exported function converts its arguments (`convert`), makes one
+//! andel-core call and converts the result back; no rule of the domain is
+//! written here. Decimals cross as strings, whole numbers as JS numbers (at
+//! most 2^53), results as plain objects (the same JSON as Rust and Python),
+//! and errors as thrown `Error` objects with core's `code`, the `field` path
+//! and `details`. The TypeScript declarations are written out below.
+//!
+//! The crate builds to nothing on other targets, so `cargo test --workspace`
+//! runs on the host; its tests are the node and browser suites in `wasm/test/`.
+#![cfg(target_arch = "wasm32")]
+
+mod convert;
+
+use andel_core::document::compute as compute_document;
+use andel_core::tabular::{self, read_weights, CsvColumns, Dialect, NumberStyle};
+use andel_core::{apportion_named, data, split_named, Error, Method, Options, SplitOptions};
+use convert::{decimal, fields, ids, is_absent, limit, text, throw, ties, to_js, whole, JsResult};
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("../andel.d.ts");
+
+/// Whole units per party, in input order.
+#[wasm_bindgen(skip_typescript)]
+pub fn apportion(
+    weights: JsValue,
+    seats: JsValue,
+    method: JsValue,
+    options: JsValue,
+) -> JsResult<Array> {
+    let w = convert::weights(&weights, "weights")?;
+    let seats = whole(&seats, "seats")?;
+    let method = match text(Some(&method), "method")? {
+        Some(m) => m.parse::<Method>().map_err(throw)?,
+        None => Method::Hamilton,
+    };
+    let o = fields(
+        &options,
+        "options",
+        &["minimum", "maximum", "firstDivisor", "ties", "ids"],
+    )?;
+    let ids = ids(o.get("ids"), "options.ids")?;
+    let options = Options {
+        method,
+        minimum: limit(o.get("minimum"), "minimum")?,
+        maximum: limit(o.get("maximum"), "maximum")?,
+        first_divisor: o
+            .get("firstDivisor")
+            .filter(|v| !is_absent(v))
+            .map(|v| decimal(v, "firstDivisor"))
+            .transpose()?,
+        ties: ties(o.get("ties"), ids.is_some())?,
+    };
+    let r = apportion_named(&w, ids.as_deref(), seats, &options).map_err(throw)?;
+    // Units are at most `seats`, itself at most 2^53: exact as JS numbers.
+    Ok(r.units()
+        .into_iter()
+        .map(|u| JsValue::from(u as f64))
+        .collect())
+}
+
+/// Money parts per party, in input order, as decimal strings.
+#[wasm_bindgen(skip_typescript)]
+pub fn split(amount: JsValue, weights: JsValue, options: JsValue) -> JsResult<Array> {
+    let amount = decimal(&amount, "amount")?;
+    let w = convert::weights(&weights, "weights")?;
+    let o = fields(&options, "options", &["unit", "ties", "ids"])?;
+    let ids = ids(o.get("ids"), "options.ids")?;
+    let mut split_options = SplitOptions {
+        ties: ties(o.get("ties"), ids.is_some())?,
+        ..SplitOptions::default()
+    };
+    if let Some(unit) = o.get("unit").filter(|v| !is_absent(v)) {
+        split_options.unit = decimal(unit, "unit")?;
+    }
+    let s = split_named(amount, &w, ids.as_deref(), &split_options).map_err(throw)?;
+    Ok(s.parts
+        .iter()
+        .map(|p| JsValue::from(p.to_string()))
+        .collect())
+}
+
+/// A key document (an object or JSON text) computed: the result as plain
+/// objects, the same JSON as Rust and Python give.
+#[wasm_bindgen(skip_typescript)]
+pub fn compute(document: JsValue) -> JsResult<JsValue> {
+    to_js(&compute_document(&convert::document(&document)?).map_err(throw)?)
+}
+
+/// A key document computed, every allocation of the result as one CSV:
+/// `danish_excel` (the default: semicolons, decimal comma, a byte order
+/// mark) or `plain`.
+#[wasm_bindgen(skip_typescript, js_name = computeCsv)]
+pub fn compute_csv(document: JsValue, dialect: JsValue) -> JsResult<String> {
+    let dialect = match text(Some(&dialect), "dialect")? {
+        Some(d) => d.parse::<Dialect>().map_err(throw)?,
+        None => Dialect::DanishExcel,
+    };
+    let r = compute_document(&convert::document(&document)?).map_err(throw)?;
+    Ok(r.to_csv(dialect))
+}
+
+/// The municipalities of a region (all 98 without one) with their population
+/// on 1 January of `year` (the latest year shipped without one).
+#[wasm_bindgen(skip_typescript)]
+pub fn municipalities(region: JsValue, year: JsValue) -> JsResult<JsValue> {
+    let region = text(Some(&region), "region")?
+        .map(|r| r.parse::<data::Region>())
+        .transpose()
+        .map_err(throw)?;
+    let year = year_or_latest(&year)?;
+    to_js(&data::municipality_rows(region, year).map_err(throw)?)
+}
+
+fn year_or_latest(year: &JsValue) -> JsResult<i32> {
+    if is_absent(year) {
+        return data::years().last().copied().ok_or_else(|| {
+            throw(Error::UnknownYear {
+                field: "year".into(),
+                year: 0,
+                available: vec![],
+            })
+        });
+    }
+    let y = whole(year, "year")?;
+    i32::try_from(y).map_err(|_| {
+        throw(Error::UnknownYear {
+            field: "year".into(),
+            year: i32::MAX,
+            available: data::years(),
+        })
+    })
+}
+
+/// The population years shipped, oldest first.
+#[wasm_bindgen(skip_typescript)]
+pub fn years() -> Array {
+    data::years().into_iter().map(JsValue::from).collect()
+}
+
+/// A number as people write it, as a decimal string: `danish` (the default)
+/// reads `4.275.000,00` and a lone `4.275` as 4275; otherwise `1.234` is
+/// 1.234.
+#[wasm_bindgen(skip_typescript, js_name = parseNumber)]
+pub fn parse_number(text: JsValue, danish: JsValue) -> JsResult<String> {
+    let t = convert::text(Some(&text), "text")?.unwrap_or_default();
+    let danish = match danish.as_bool() {
+        Some(b) => b,
+        None if is_absent(&danish) => true,
+        None => return Err(convert::option_error("danish", "expected true or false")),
+    };
+    let d = if danish {
+        tabular::parse_danish_number(&t)
+    } else {
+        tabular::parse_number(&t)
+    };
+    d.map(|d| d.to_string())
+        .map_err(|e| throw(e.with_field("text")))
+}
+
+/// A decimal written for people: `1.658.397,22` (danish) or `1658397.22`.
+#[wasm_bindgen(skip_typescript, js_name = formatNumber)]
+pub fn format_number(value: JsValue, places: JsValue, style: JsValue) -> JsResult<String> {
+    let d = decimal(&value, "value")?;
+    let places = whole(&places, "places")?;
+    let style = match text(Some(&style), "style")? {
+        Some(s) => s.parse::<NumberStyle>().map_err(throw)?,
+        None => NumberStyle::Danish,
+    };
+    let places = u32::try_from(places).unwrap_or(u32::MAX);
+    tabular::format_number(d, places, style).map_err(throw)
+}
+
+/// Weights from CSV text (any dialect the reader takes): the parties, the
+/// separator found and the rows left out on purpose.
+#[wasm_bindgen(skip_typescript, js_name = readCsv)]
+pub fn read_csv(text: JsValue, columns: JsValue) -> JsResult<JsValue> {
+    let t = convert::text(Some(&text), "text")?
+        .ok_or_else(|| convert::option_error("text", "give the CSV text"))?;
+    let c = fields(&columns, "columns", &["id", "name", "weight"])?;
+    let columns = CsvColumns {
+        id: convert::text(c.get("id"), "columns.id")?,
+        name: convert::text(c.get("name"), "columns.name")?,
+        weight: convert::text(c.get("weight"), "columns.weight")?,
+    };
+    to_js(&read_weights(&t, &columns).map_err(throw)?)
+}

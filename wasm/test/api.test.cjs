@@ -1,0 +1,214 @@
+// The JS API of the node build on fixed values (worked out by hand or from
+// the minutes), every bad input (a typed Error with code and field), and
+// "no panic reaches JS": every function fed hostile values.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { inspect } = require("node:util");
+const andel = require("../pkg/node/andel_wasm.js");
+
+const root = path.join(__dirname, "..", "..");
+const example = (name) => JSON.parse(fs.readFileSync(path.join(root, "examples", name), "utf8"));
+
+function throwsAndel(fn, code, field) {
+  let caught;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught, `expected an error ${code}`);
+  assert.ok(caught instanceof Error, `not an Error: ${caught}`);
+  assert.equal(caught.name, "AndelError", String(caught));
+  assert.equal(caught.code, code, `${caught.message}`);
+  if (field !== undefined) assert.equal(caught.field, field, caught.message);
+  assert.equal(caught.details.code, code);
+  return caught;
+}
+
+test("apportion: methods on textbook values", () => {
+  assert.deepEqual(andel.apportion([5, 3, 2], 7), [4, 2, 1]); // quotas 3.5, 2.1, 1.4
+  const w = ["100000", "80000", "30000", "20000"];
+  assert.deepEqual(andel.apportion(w, 8, "dhondt"), [4, 3, 1, 0]);
+  assert.deepEqual(andel.apportion(w, 8, "sainte_lague"), [3, 3, 1, 1]);
+  assert.deepEqual(andel.apportion(w, 8, "webster"), [3, 3, 1, 1]);
+  assert.deepEqual(andel.apportion([10, 1], 3, "huntington_hill"), [2, 1]);
+  assert.deepEqual(andel.apportion([30, 10], 2, "modified_sainte_lague", { firstDivisor: "0.5" }), [1, 1]);
+  assert.deepEqual(andel.apportion([1000, 10, 10], 10, null, { minimum: 1 }), [8, 1, 1]);
+  assert.deepEqual(andel.apportion([1000, 10, 10], 10, undefined, { maximum: [5, 10, 10] }), [5, 3, 2]);
+  assert.deepEqual(andel.apportion([6, 6, 2], 11), [5, 5, 1]); // Alabama paradox
+});
+
+test("apportion: ties by order, by a priority of indexes or ids, or an error", () => {
+  assert.deepEqual(andel.apportion([1, 1, 1], 2), [1, 1, 0]);
+  assert.deepEqual(andel.apportion([1, 1, 1], 2, "hamilton", { ties: [2, 1, 0] }), [0, 1, 1]);
+  assert.deepEqual(andel.apportion([1, 1, 1], 2, "hamilton", { ties: ["2", "0", "1"] }), [1, 0, 1]);
+  assert.deepEqual(
+    andel.apportion([1, 1, 1], 2, "hamilton", { ids: ["a", "b", "c"], ties: ["c", "b", "a"] }),
+    [0, 1, 1],
+  );
+  const e = throwsAndel(() => andel.apportion([1, 1, 1], 2, "hamilton", { ties: "error" }), "tie");
+  assert.deepEqual(e.details.parties, ["#0", "#1", "#2"].map((p, i) => e.details.parties[i]));
+  assert.equal(e.details.parties.length, 3);
+});
+
+test("split: money to the øre, by remainder, exact strings", () => {
+  assert.deepEqual(andel.split("0.10", ["50", "27", "23"]), ["0.05", "0.03", "0.02"]);
+  assert.deepEqual(andel.split("-0.10", [50, 27, 23]), ["-0.05", "-0.03", "-0.02"]);
+  assert.deepEqual(andel.split("4275000", [2, 1], { unit: "1000" }), ["2850000", "1425000"]);
+  // 0.072 is read as the decimal it shows, not as the float 0.07199999…
+  assert.deepEqual(andel.split("1000.00", [0.072, 0.928]), ["72.00", "928.00"]);
+  assert.deepEqual(andel.split(1000, ["0.1", 0.2, "0.7"], { unit: 1 }), ["100", "200", "700"]);
+});
+
+test("compute: case 2.8 from an object and from JSON text give the same result", () => {
+  const doc = example("2.8-self-harm-offer.json");
+  const a = andel.compute(doc);
+  const b = andel.compute(JSON.stringify(doc));
+  assert.deepEqual(a, b);
+  const low = a.scenarios[0].allocation;
+  const get = (id) => low.parties.find((p) => p.id === id);
+  assert.equal(get("851").amount, "1658397.22"); // Aalborg
+  assert.equal(get("787").amount, "323222.51"); // Thisted
+  assert.equal(get("825").basis.kind, "excluded"); // Læsø
+  const sum = low.parties.reduce((s, p) => s + BigInt(p.amount.replace(".", "")), 0n);
+  assert.equal(sum, 427500000n);
+});
+
+test("compute: results equal the JSON Rust writes (tests/results)", () => {
+  const dir = path.join(root, "tests", "results");
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+  assert.ok(files.length >= 5);
+  for (const f of files) {
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+    assert.deepEqual(andel.compute(example(f)), expected, f);
+  }
+});
+
+test("computeCsv: Danish Excel, every allocation of the result", () => {
+  const csv = andel.computeCsv(example("2.12-paid-internships.json"));
+  assert.ok(csv.startsWith("\ufeffscenario;part;id;name;"));
+  assert.ok(csv.includes("620 pladser;;region;Region Nordjylland;42605,280;0,0720000000;44,6400000000;45;45;up;5;0\n"));
+  const plain = andel.computeCsv(example("2.4-dk2020.json"), "plain");
+  assert.ok(plain.includes(",851,Aalborg,"));
+});
+
+test("municipalities and years: the embedded data", () => {
+  const years = andel.years();
+  assert.deepEqual(years, [2020, 2021, 2022, 2023, 2024, 2025]);
+  const nord = andel.municipalities("Nordjylland", 2022);
+  assert.equal(nord.length, 11);
+  const aalborg = nord.find((m) => m.name === "Aalborg");
+  assert.deepEqual(aalborg, { code: "851", name: "Aalborg", region: "Nordjylland", population: 221082 });
+  assert.equal(nord.reduce((s, m) => s + m.population, 0), 591740);
+  assert.equal(andel.municipalities().length, 98);
+  assert.equal(andel.municipalities("region nordjylland").length, 11);
+});
+
+test("numbers as people write them", () => {
+  assert.equal(andel.parseNumber("4.275.000,00"), "4275000.00");
+  assert.equal(andel.parseNumber("4.275"), "4275");
+  assert.equal(andel.parseNumber("4.275", false), "4.275");
+  assert.equal(andel.parseNumber("7,2"), "7.2");
+  assert.equal(andel.formatNumber("1658397.22", 2), "1.658.397,22");
+  assert.equal(andel.formatNumber("0.387929", 4, "plain"), "0.3879");
+  const csv = andel.readCsv("kommune;indbyggere\nAalborg;221.082\nLæsø;1.769\n");
+  assert.deepEqual(csv.key.map((p) => [p.id, p.weight]), [["851", "221082"], ["825", "1769"]]);
+  assert.equal(csv.separator, ";");
+});
+
+test("bad input: a typed Error naming the argument or field", () => {
+  throwsAndel(() => andel.apportion([1, NaN], 3), "invalid_number", "weights[1]");
+  throwsAndel(() => andel.apportion([1, Infinity], 3), "invalid_number", "weights[1]");
+  throwsAndel(() => andel.apportion([1, -2], 3), "negative_weight", "weights[1]");
+  throwsAndel(() => andel.apportion([0, 0], 3), "zero_total_weight", "weights");
+  throwsAndel(() => andel.apportion([], 3), "no_parties", "weights");
+  throwsAndel(() => andel.apportion([1, {}], 3), "invalid_number", "weights[1]");
+  throwsAndel(() => andel.apportion("12", 3), "invalid_option", "weights");
+  throwsAndel(() => andel.apportion([1, 2], NaN), "invalid_number", "seats");
+  throwsAndel(() => andel.apportion([1, 2], 2.5), "invalid_number", "seats");
+  throwsAndel(() => andel.apportion([1, 2], -1), "invalid_number", "seats");
+  throwsAndel(() => andel.apportion([1, 2], 2 ** 60), "overflow", "seats");
+  throwsAndel(() => andel.apportion([1, 2], 3, "borda"), "invalid_option", "method");
+  throwsAndel(() => andel.apportion([1, 2], 3, 5), "invalid_option", "method");
+  throwsAndel(() => andel.apportion([1, 2], 3, "hamilton", { minimun: 1 }), "invalid_option", "options.minimun");
+  throwsAndel(() => andel.apportion([1, 2], 3, "hamilton", { minimum: [1, 0.5] }), "invalid_number", "minimum[1]");
+  throwsAndel(() => andel.apportion([1, 2], 3, "hamilton", { ties: "coin" }), "invalid_option", "ties");
+  throwsAndel(() => andel.apportion([1, 1], 1, "hamilton", { minimum: 1 }), "infeasible");
+  throwsAndel(() => andel.apportion(["0.50000000000000000000000000001", 1], 1), "invalid_number", "weights[0]");
+  throwsAndel(() => andel.apportion([5e-324, 1], 1), "overflow", "weights[0]");
+  throwsAndel(() => andel.split("0.005", [1, 1]), "not_multiple_of_unit");
+  throwsAndel(() => andel.split("1,5", [1, 1]), "invalid_number", "amount");
+  throwsAndel(() => andel.split("1", [1, 1], { unit: 0 }), "invalid_unit");
+  throwsAndel(() => andel.split("1", [1, 1], { unit: "0.01", colour: "red" }), "invalid_option", "options.colour");
+  const m = throwsAndel(() => andel.municipalities("Nordjyland"), "invalid_option");
+  assert.ok(m.message.includes("Nordjylland"), m.message);
+  throwsAndel(() => andel.municipalities(null, 1999), "unknown_year", "year");
+  throwsAndel(() => andel.municipalities(null, 2022.5), "invalid_number", "year");
+  throwsAndel(() => andel.parseNumber("fire"), "invalid_number", "text");
+  throwsAndel(() => andel.formatNumber("1", 40), "invalid_option", "places");
+  throwsAndel(() => andel.formatNumber("1", 2, "roman"), "invalid_option", "style");
+  throwsAndel(() => andel.readCsv("a;b\nx;\n"), "csv");
+});
+
+test("bad documents: errors at the field path", () => {
+  const doc = example("2.12-paid-internships.json");
+  doc.key.fixed[0].share = NaN;
+  throwsAndel(() => andel.compute(doc), "invalid_number", "key.fixed[0].share");
+  const unknown = example("2.8-self-harm-offer.json");
+  unknown.key.exclude = ["Læsø", "Aalborgg"];
+  const e = throwsAndel(() => andel.compute(unknown), "unknown_party", "key.exclude[1]");
+  assert.ok(e.message.includes("Aalborgg"));
+  const town = example("2.8-self-harm-offer.json");
+  town.key.population.municipalities = ["Aalborgg"];
+  const u = throwsAndel(() => andel.compute(town), "unknown_municipality", "key.population.municipalities[0]");
+  assert.ok(u.details.suggestions.some((s) => s.startsWith("Aalborg")), JSON.stringify(u.details));
+  throwsAndel(() => andel.compute({ version: 1, scenarios: [], colour: "red" }), "document", "colour");
+  throwsAndel(() => andel.compute("{ not json"), "document");
+  throwsAndel(() => andel.compute(42), "document");
+  throwsAndel(() => andel.compute([1, 2]), "document");
+  let deep = { version: 1 };
+  for (let i = 0; i < 200; i++) deep = { a: deep };
+  throwsAndel(() => andel.compute(deep), "document");
+  throwsAndel(() => andel.compute({ version: 1, scenarios: [{ name: "x", total: () => 1 }] }), "document", "scenarios[0].total");
+});
+
+test("no panic reaches JS: every function on hostile values", () => {
+  const hostile = [undefined, null, NaN, -Infinity, -0, 2 ** 53 + 2, -1, 1e308, 5e-324, "", " ", "NaN", "1e999",
+    "٣", "\u0000", "9".repeat(400), [], [[]], {}, { length: 5 }, () => 1, Symbol("s"), 10n ** 40n, true,
+    new Date(0), new Map(), [NaN], ["-0"], [1, "x"], { __proto__: null, a: 1 }];
+  const fns = [
+    (x) => andel.apportion(x, 3),
+    (x) => andel.apportion([1, 2], x),
+    (x) => andel.apportion([1, 2], 3, x),
+    (x) => andel.apportion([1, 2], 3, "dhondt", x),
+    (x) => andel.apportion([1, 2], 3, "dhondt", { minimum: x, maximum: x, ties: x }),
+    (x) => andel.apportion([1, 2], 3, "modified_sainte_lague", { firstDivisor: x }),
+    (x) => andel.split(x, [1, 2]),
+    (x) => andel.split("1", x),
+    (x) => andel.split("1", [1, 2], x),
+    (x) => andel.split("1", [1, 2], { unit: x, ties: x }),
+    (x) => andel.compute(x),
+    (x) => andel.compute({ version: 1, key: { weights: [{ id: "a", weight: x }] }, scenarios: [{ name: "s", total: x }] }),
+    (x) => andel.computeCsv(x, x),
+    (x) => andel.municipalities(x, x),
+    (x) => andel.parseNumber(x, x),
+    (x) => andel.formatNumber(x, x, x),
+    (x) => andel.readCsv(x, x),
+  ];
+  for (const f of fns) {
+    for (const x of hostile) {
+      try {
+        f(x);
+      } catch (e) {
+        assert.ok(e instanceof Error, `not an Error for ${inspect(x)}: ${e}`);
+        assert.ok(!(e instanceof WebAssembly.RuntimeError), `a trap (panic) for ${inspect(x)}: ${e.message}`);
+        assert.equal(e.name, "AndelError", `${f} ${inspect(x)}: ${e.stack}`);
+        assert.equal(typeof e.code, "string");
+      }
+    }
+  }
+  // The module still works after all that.
+  assert.deepEqual(andel.apportion([5, 3, 2], 7), [4, 2, 1]);
+});

@@ -1,0 +1,41 @@
+// The language-neutral cases in tests/cases.json (also run by Rust and
+// pytest), through the node build: same numbers, same error codes.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const andel = require("../pkg/node/andel_wasm.js");
+
+const root = path.join(__dirname, "..", "..");
+const { cases } = JSON.parse(fs.readFileSync(path.join(root, "tests", "cases.json"), "utf8"));
+
+test("shared cases", () => {
+  assert.ok(cases.length >= 15);
+  for (const c of cases) {
+    if (c.call === "split") {
+      assert.deepEqual(andel.split(c.amount, c.weights, { unit: c.unit }), c.expected, c.name);
+    } else if (c.call === "apportion") {
+      const options = {};
+      if (c.minimum !== undefined) options.minimum = c.minimum;
+      if (c.first_divisor !== undefined) options.firstDivisor = c.first_divisor;
+      if (c.ties !== undefined) options.ties = c.ties;
+      if (c.error) {
+        assert.throws(
+          () => andel.apportion(c.weights, c.units, c.method, options),
+          (e) => e instanceof Error && e.code === c.error && (c.field === undefined || e.field === c.field),
+          c.name,
+        );
+      } else {
+        assert.deepEqual(andel.apportion(c.weights, c.units, c.method, options), c.expected, c.name);
+      }
+    } else if (c.call === "compute") {
+      const doc = fs.readFileSync(path.join(root, c.document), "utf8");
+      const s = andel.compute(doc).scenarios[c.scenario];
+      for (const [id, amount] of Object.entries(c.expected_amounts)) {
+        assert.equal(s.allocation.parties.find((p) => p.id === id).amount, amount, `${c.name}: ${id}`);
+      }
+    } else {
+      assert.fail(`unknown call ${c.call}`);
+    }
+  }
+});
