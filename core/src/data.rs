@@ -12,7 +12,6 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-const POPULATION_CSV: &str = include_str!("../data/population_municipalities_2020_2025.csv");
 const SOSU_2018_CSV: &str = include_str!("../data/sosu_training_places_2018_by_kkr.csv");
 
 /// A Danish region; each region is one KKR (Kommunekontaktråd). Declared
@@ -114,47 +113,35 @@ impl Municipality {
     }
 }
 
+// `YEARS` and `MUNICIPALITIES`, made by build.rs from the population file.
+include!(concat!(env!("OUT_DIR"), "/population.rs"));
+
 fn load() -> Result<Vec<Municipality>> {
-    let mut out: Vec<Municipality> = Vec::new();
-    let mut reader = csv::Reader::from_reader(POPULATION_CSV.as_bytes());
-    for (n, row) in reader.records().enumerate() {
-        let line = n as u64 + 2;
-        let bad = |m: &str| Error::Csv {
-            line,
-            column: None,
-            message: format!("embedded population data: {m}"),
-        };
-        let row = row.map_err(|e| bad(&e.to_string()))?;
-        let field = |i: usize| row.get(i).ok_or_else(|| bad("missing column"));
-        let (code, name) = (field(0)?, field(1)?);
-        let region: Region = field(2)?.parse()?;
-        let year: i32 = field(3)?
-            .get(0..4)
-            .and_then(|y| y.parse().ok())
-            .ok_or_else(|| bad("bad date"))?;
-        let count: u64 = field(4)?.parse().map_err(|_| bad("bad population"))?;
-        let pop = Population {
-            count,
-            table: field(5)?.to_string(),
-        };
-        match out.iter_mut().find(|m| m.code == code) {
-            Some(m) => {
-                m.population.insert(year, pop);
-            }
-            None => out.push(Municipality {
+    MUNICIPALITIES
+        .iter()
+        .map(|(code, name, region, counts)| {
+            Ok(Municipality {
                 code: code.to_string(),
                 name: name.to_string(),
-                region,
+                region: region.parse()?,
                 population: {
-                    let mut years = BTreeMap::new();
-                    years.insert(year, pop);
-                    years
+                    let mut by_year = BTreeMap::new();
+                    for ((year, table), count) in YEARS.iter().zip(counts) {
+                        let table = table.to_string();
+                        by_year.insert(
+                            *year,
+                            Population {
+                                count: *count,
+                                table,
+                            },
+                        );
+                    }
+                    by_year
                 },
-            }),
-        }
-    }
+            })
+        })
+        .collect()
     // The file lists the municipalities by code (a test checks it).
-    Ok(out)
 }
 
 /// All 98 municipalities, ordered by code.
