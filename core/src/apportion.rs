@@ -613,9 +613,14 @@ impl Divisor {
     }
 
     /// Compares the priorities wi / d(ki) and wj / d(kj) exactly. A zero
-    /// divisor gives an infinite priority (for a positive weight).
+    /// divisor gives an infinite priority (for a positive weight); two of
+    /// them compare as the limit of w/ε does, by weight.
     #[inline]
     fn cmp(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
+        let zero_first = matches!(self, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
+        if zero_first && ki == 0 && kj == 0 {
+            return wi.cmp(&wj);
+        }
         if let Divisor::HuntingtonHill = self {
             // wi / √(ki(ki+1)) vs wj / √(kj(kj+1))  ⇔  wi² kj(kj+1) vs wj² ki(ki+1)
             let pi = u128::from(ki) * (u128::from(ki) + 1);
@@ -903,26 +908,14 @@ impl Problem<'_> {
             Divisor::Adams => cap(u128::from(self.total.saturating_sub(positive / 2))),
             _ => self.total,
         };
-        // With a zero first divisor (Adams, Huntington-Hill, Dean) every
-        // party's first seat has infinite priority; when those seats alone
-        // outnumber the units, no divisor separates them: they all tie.
-        let zero_first = matches!(d, Divisor::Adams | Divisor::HuntingtonHill | Divisor::Dean);
-        let infinite = |i: usize| self.w[i] > 0 && self.lo(i) == 0 && self.hi(i) >= 1;
         let rest = u128::from(self.total) - sum_lo;
-        let k: Vec<u64> = if !zero_first && rest <= u128::from(positive) {
+        let k: Vec<u64> = if rest <= u128::from(positive) {
             // A small house (no more units than parties): the minimums, then
             // the correction below places the rest, at most one per party on
-            // average: O(n + m log m) without any estimate.
+            // average: O(n + m log m) without any estimate. (With a zero first
+            // divisor, the first seats' infinite priorities are ordered by
+            // weight, the limit of w/ε; see `Divisor::cmp`.)
             (0..n).map(|i| self.lo(i)).collect()
-        } else if zero_first && rest <= (0..n).filter(|&i| infinite(i)).count() as u128 {
-            let mut left = rest;
-            (0..n)
-                .map(|i| {
-                    let take = left > 0 && infinite(i);
-                    left -= u128::from(take);
-                    self.lo(i) + u64::from(take)
-                })
-                .collect()
         } else {
             // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.
             // Being exactly a threshold set is what makes the correction below

@@ -142,10 +142,26 @@ fn huntington_hill_adams_and_dean_small_cases() {
             .units(),
         vec![1, 2, 1]
     );
-    // Adams with fewer seats than parties: all stand at an infinite priority: a tie.
+    // Fewer seats than parties: every first seat has an infinite priority,
+    // ordered as the limit of w/ε orders them, by weight (the textbook
+    // definition); only equal weights tie.
+    for m in [Method::Adams, Method::Dean, Method::HuntingtonHill] {
+        let w = d(&[10, 9, 8, 8, 11, 12]);
+        let r = apportion(&w, 3, &with(m)).unwrap();
+        assert_eq!(r.units(), vec![1, 0, 0, 0, 1, 1], "{m}");
+        assert!(r.ties.is_empty(), "{m}");
+        let r = apportion(&w, 4, &with(m)).unwrap();
+        assert_eq!(r.units(), vec![1, 1, 0, 0, 1, 1], "{m}");
+        // 5 seats: the two 8s stand equal for the last one: a reported tie,
+        // decided by input order.
+        let r = apportion(&w, 5, &with(m)).unwrap();
+        assert_eq!(r.units(), vec![1, 1, 1, 0, 1, 1], "{m}");
+        assert_eq!(r.ties[0].parties, vec![2, 3], "{m}");
+        assert_eq!(r.ties[0].winners, vec![2], "{m}");
+    }
     let r = apportion(&d(&[3, 2, 1]), 2, &with(Method::Adams)).unwrap();
     assert_eq!(r.units(), vec![1, 1, 0]);
-    assert_eq!(r.ties[0].parties, vec![0, 1, 2]);
+    assert!(r.ties.is_empty());
 }
 
 #[test]

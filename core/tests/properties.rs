@@ -38,8 +38,14 @@ fn divisor(m: Method, k: u128) -> Option<(u128, u128)> {
     })
 }
 
-/// Compares w1/d(k1) with w2/d(k2) exactly.
+/// Compares w1/d(k1) with w2/d(k2) exactly. Two zero divisors (a first
+/// seat under Adams, Dean, Huntington-Hill) are compared as the limit of
+/// w/ε: by weight.
 fn cmp_priority(m: Method, w1: u128, k1: u128, w2: u128, k2: u128) -> Ordering {
+    let zero_first = matches!(m, Method::Adams | Method::Dean | Method::HuntingtonHill);
+    if zero_first && k1 == 0 && k2 == 0 {
+        return w1.cmp(&w2);
+    }
     match divisor(m, k1).zip(divisor(m, k2)) {
         Some(((n1, d1), (n2, d2))) => (w1 * d1 * n2).cmp(&(w2 * d2 * n1)),
         None => (w1 * w1 * k2 * (k2 + 1)).cmp(&(w2 * w2 * k1 * (k1 + 1))),
