@@ -349,6 +349,21 @@ pub fn apportion_named(
     };
     let lo = ctx.limit(options.minimum.as_ref(), "minimum", 0)?;
     let hi = ctx.limit(options.maximum.as_ref(), "maximum", u64::MAX)?;
+    // A priority order must name parties there are, each once, whether or
+    // not a tie happens: a mistake in it is found when it is made.
+    if let TieRule::Priority(order) = &options.ties {
+        let mut seen = vec![false; ctx.n];
+        for (p, r) in order.iter().enumerate() {
+            let field = format!("ties.priority[{p}]");
+            let i = ctx.index(r, &field)?;
+            if std::mem::replace(&mut seen[i], true) {
+                return Err(Error::DuplicateParty {
+                    field,
+                    id: ctx.name(i),
+                });
+            }
+        }
+    }
     let problem = Problem {
         w: &scaled.w,
         weight_total: scaled.total,
@@ -617,7 +632,10 @@ impl Divisor {
     /// them compare as the limit of w/ε does, by weight.
     #[inline]
     fn cmp(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
-        let zero_first = matches!(self, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
+        let zero_first = matches!(
+            self,
+            Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill
+        );
         if zero_first && ki == 0 && kj == 0 {
             return wi.cmp(&wj);
         }

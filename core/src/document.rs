@@ -192,7 +192,8 @@ pub struct NestSpec {
     /// `per_level` (default) or `flat`.
     #[serde(default)]
     pub rounding: NestRounding,
-    /// Options within groups (default: the method of `rounding.places`).
+    /// Options within groups (default: `rounding.places`, the options
+    /// between groups).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_places: Option<Options>,
 }
@@ -609,7 +610,11 @@ pub fn compute(doc: &Document) -> Result<DocumentResult> {
     }
     let rounding = Rounding::from_spec(&doc.rounding)?;
     let key = doc.key.as_ref().map(|k| build_key(k, "key")).transpose()?;
-    let nest = doc.nest.as_ref().map(build_nest).transpose()?;
+    let nest = doc
+        .nest
+        .as_ref()
+        .map(|n| build_nest(n, &doc.rounding))
+        .transpose()?;
     let parts = doc
         .parts
         .as_ref()
@@ -832,7 +837,7 @@ impl Rounding {
     }
 }
 
-fn build_nest(spec: &NestSpec) -> Result<(Nest, Options)> {
+fn build_nest(spec: &NestSpec, rounding: &RoundingSpec) -> Result<(Nest, Options)> {
     let groups = build_key(&spec.groups, "nest.groups")?;
     let members = spec
         .members
@@ -855,10 +860,36 @@ fn build_nest(spec: &NestSpec) -> Result<(Nest, Options)> {
             Ok((id, build_key(k, &format!("nest.members.{g}"))?))
         })
         .collect::<Result<BTreeMap<_, _>>>()?;
-    Ok((
-        Nest { groups, members },
-        spec.member_places.clone().unwrap_or_default(),
-    ))
+    // A nest apportions whole places at both levels: every rounding option
+    // takes effect there, or is refused.
+    if rounding.unit.is_some() || rounding.ties.is_some() {
+        return Err(Error::Document {
+            field: if rounding.unit.is_some() {
+                "rounding.unit"
+            } else {
+                "rounding.ties"
+            }
+            .into(),
+            message: "a nest apportions whole places: give the method, limits and ties in \
+                      rounding.places (between groups) and nest.member_places (within them)"
+                .into(),
+        });
+    }
+    let member_options = match (spec.rounding, &spec.member_places, &rounding.places) {
+        (NestRounding::Flat, Some(_), Some(_)) => {
+            return Err(Error::Document {
+                field: "nest.member_places".into(),
+                message: "flat rounding is one apportionment over all members: give its \
+                          options once, in rounding.places"
+                    .into(),
+            })
+        }
+        (_, Some(m), _) => m.clone(),
+        // Within groups as between them, unless member_places says otherwise.
+        (_, None, Some(p)) => p.clone(),
+        (_, None, None) => Options::default(),
+    };
+    Ok((Nest { groups, members }, member_options))
 }
 
 /// Builds a key from its specification; `at` is the field path for errors.

@@ -901,6 +901,7 @@ impl Nest {
         self.check()?;
         match rounding {
             NestRounding::PerLevel => {
+                self.check_member_options(members)?;
                 let top = self
                     .groups
                     .apportion(total, groups)
@@ -1025,6 +1026,55 @@ impl Nest {
 
 fn in_group(p: &PartyAllocation, group: &str) -> bool {
     matches!(&p.basis, Basis::Nested { group: g } if g == group)
+}
+
+impl Nest {
+    /// Per-level options within groups name members by id, and every id
+    /// named must be a member of some group (each group then keeps its own,
+    /// see [`Options::for_group`]); nothing named is dropped unseen.
+    fn check_member_options(&self, members: &Options) -> Result<()> {
+        let known = |id: &str| self.members.values().any(|k| k.position(id).is_some());
+        for (name, limit) in [("minimum", &members.minimum), ("maximum", &members.maximum)] {
+            match limit {
+                Some(Limit::ById(m)) => {
+                    if let Some(id) = m.keys().find(|id| !known(id)) {
+                        return Err(Error::UnknownParty {
+                            field: format!("member_places.{name}.{id}"),
+                            id: id.clone(),
+                        });
+                    }
+                }
+                Some(Limit::Each(_)) => {
+                    return Err(Error::InvalidOption {
+                        field: format!("member_places.{name}"),
+                        message: "within groups, give one limit for all or limits by member id"
+                            .into(),
+                    })
+                }
+                _ => {}
+            }
+        }
+        if let TieRule::Priority(order) = &members.ties {
+            for (p, r) in order.iter().enumerate() {
+                match r {
+                    PartyRef::Id(id) if known(id) => {}
+                    PartyRef::Id(id) => {
+                        return Err(Error::UnknownParty {
+                            field: format!("member_places.ties.priority[{p}]"),
+                            id: id.clone(),
+                        })
+                    }
+                    PartyRef::Index(_) => {
+                        return Err(Error::InvalidOption {
+                            field: format!("member_places.ties.priority[{p}]"),
+                            message: "within groups, name members by id".into(),
+                        })
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Options {

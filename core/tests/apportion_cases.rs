@@ -333,3 +333,26 @@ fn money_goes_by_remainder_not_by_position_or_size() {
         "invalid_unit"
     );
 }
+
+#[test]
+fn options_naming_parties_that_do_not_exist_are_errors_even_without_a_tie() {
+    // 5:3:2 for 10 has no tie, but the priority order names a fourth party.
+    let o = Options {
+        ties: TieRule::Priority(vec![PartyRef::Index(0), PartyRef::Index(3)]),
+        ..Options::default()
+    };
+    let e = apportion(&d(&[5, 3, 2]), 10, &o).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_party", Some("ties.priority[1]"))
+    );
+    let o = Options {
+        ties: TieRule::Priority(vec![PartyRef::Index(1), PartyRef::Index(1)]),
+        ..Options::default()
+    };
+    let e = apportion(&d(&[5, 3, 2]), 10, &o).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("duplicate_party", Some("ties.priority[1]"))
+    );
+}

@@ -389,3 +389,75 @@ fn a_cost_split_given_by_the_municipalities_part() {
     );
     assert_eq!(e.field(), Some("scenarios[0].part"));
 }
+
+#[test]
+fn a_nest_rounds_its_members_by_the_documents_method() {
+    // Group A gets 8 of 16 places; its members 100000:80000:30000:20000 by
+    // D'Hondt are 4, 3, 1, 0 (by Hamilton they would be 3, 3, 1, 1).
+    let doc = |rounding: &str, extra: &str| {
+        format!(
+            r#"{{"version": 1, "nest": {{
+              "groups": {{"weights": [{{"id": "A", "weight": 1}}, {{"id": "B", "weight": 1}}]}},
+              "members": {{"A": {{"weights": [{{"id": "x", "weight": 100000}}, {{"id": "y", "weight": 80000}},
+                {{"id": "z", "weight": 30000}}, {{"id": "w", "weight": 20000}}]}}}}{extra}}},
+              "rounding": {rounding}, "scenarios": [{{"name": "s", "total": 16}}]}}"#
+        )
+    };
+    let members = |json: &str| {
+        let r = compute_json(json).unwrap();
+        let n = r.scenarios[0].nested.clone().unwrap();
+        n.per_group[0].members.clone().unwrap().units()
+    };
+    assert_eq!(
+        members(&doc(r#"{"places": {"method": "dhondt"}}"#, "")),
+        vec![4, 3, 1, 0]
+    );
+    assert_eq!(
+        members(&doc(r#"{"places": {"method": "hamilton"}}"#, "")),
+        vec![3, 3, 1, 1]
+    );
+    // member_places, when given, rules within the groups.
+    assert_eq!(
+        members(&doc(
+            r#"{"places": {"method": "hamilton"}}"#,
+            r#", "member_places": {"method": "dhondt"}"#
+        )),
+        vec![4, 3, 1, 0]
+    );
+    // Options a nest cannot use are refused, not ignored.
+    let e = error_of(&doc(r#"{"unit": "1"}"#, ""));
+    assert_eq!(e.field(), Some("rounding.unit"));
+    let e = error_of(&doc(r#"{"ties": "error"}"#, ""));
+    assert_eq!(e.field(), Some("rounding.ties"));
+    let e = error_of(&doc(
+        r#"{"places": {"method": "dhondt"}}"#,
+        r#", "rounding": "flat", "member_places": {"method": "hamilton"}"#,
+    ));
+    assert_eq!(e.field(), Some("nest.member_places"));
+}
+
+#[test]
+fn nest_member_options_must_name_members() {
+    let doc = |member_places: &str| {
+        format!(
+            r#"{{"version": 1, "nest": {{
+              "groups": {{"regions": {{"year": 2022}}}},
+              "members": {{"Nordjylland": {{"population": {{"region": "Nordjylland", "year": 2022}}}}}},
+              "member_places": {member_places}}},
+              "rounding": {{"places": {{}}}}, "scenarios": [{{"name": "s", "total": 9000}}]}}"#
+        )
+    };
+    assert!(compute_json(&doc(r#"{"minimum": {"825": 5}}"#)).is_ok());
+    let e = error_of(&doc(r#"{"minimum": {"8250": 5}}"#));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_party", Some("nest.member_places.minimum.8250"))
+    );
+    let e = error_of(&doc(r#"{"ties": {"priority": ["851", "Narnia"]}}"#));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_party", Some("nest.member_places.ties.priority[1]"))
+    );
+    let e = error_of(&doc(r#"{"ties": {"priority": [0]}}"#));
+    assert_eq!(e.field(), Some("nest.member_places.ties.priority[0]"));
+}
