@@ -23,6 +23,9 @@ cargo build --locked -p andel-core --no-default-features --target wasm32-unknown
 step "benchmarks compile"
 cargo bench --locked -p andel-core --no-run
 
+step "fuzz smoke (core/examples/fuzz.rs: mutated documents, CSV, results, engine inputs; longer: --seconds N)"
+cargo run --locked --release -q -p andel-core --example fuzz -- --seconds "${ANDEL_FUZZ_SECONDS:-40}" --seed "$(date +%s)"
+
 step "cargo test"
 cargo test --workspace --locked
 

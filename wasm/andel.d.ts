@@ -69,7 +69,7 @@ export interface KeySpec {
   regions?: { year: number };
   sosu_2018?: { programmes: string[] };
   weights?: Array<{ id: string; name?: string; weight: NumberInput }>;
-  csv?: { text?: string; path?: string; columns?: { id?: string; name?: string; weight?: string } };
+  csv?: { text?: string; path?: string; columns?: CsvColumns };
   blend?: Array<{ weight: NumberInput; key: KeySpec }>;
   exclude?: string[];
   fixed?: Array<{ id: string; name?: string; share: NumberInput }>;
@@ -186,9 +186,21 @@ export interface DocumentResult {
   scenarios: ScenarioResult[];
 }
 
+export interface CsvColumns {
+  id?: string;
+  name?: string;
+  weight?: string;
+  /** Whether the first row is a header (found when not given). */
+  header?: boolean;
+  /** The decimal separator of the weights, "," or "." (found from all cells when not given). */
+  decimal?: "," | ".";
+}
+
 export interface CsvWeights {
   key: Array<{ id: string; name?: string; weight: DecimalString; basis: Basis }>;
   separator: string;
+  /** The decimal separator the weights were read with. */
+  decimal: string;
   /** Rows left out on purpose: [line, text, why]. */
   skipped: Array<[number, string, string]>;
 }
@@ -208,6 +220,6 @@ export function parseNumber(text: string, danish?: boolean | null): DecimalStrin
 /** A number for people: "1.658.397,22" (danish, the default) or "1658397.22" (plain). */
 export function formatNumber(value: NumberInput, places: number, style?: "danish" | "plain" | null): string;
 /** Weights from CSV text (comma, semicolon or tab; decimal comma; Statbank exports). */
-export function readCsv(text: string, columns?: { id?: string; name?: string; weight?: string } | null): CsvWeights;
+export function readCsv(text: string, columns?: CsvColumns | null): CsvWeights;
 /** A key document computed, every allocation of the result as one CSV (columns scenario, part, id, name, …): "danish_excel" (default: semicolons, decimal comma, BOM) or "plain". */
 export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null): string;

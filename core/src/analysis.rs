@@ -130,31 +130,41 @@ pub fn attainment(
             });
         }
     }
-    Ok(dimensioned
+    dimensioned
         .parties
         .iter()
         .map(|p| {
             let actual = actual.get(&p.id).copied().unwrap_or(Decimal::ZERO);
-            let difference = actual - p.amount;
-            let percent = (!p.amount.is_zero())
-                .then(|| difference * Decimal::from(100))
-                .and_then(|x| x.checked_div(p.amount))
-                .map(|x| {
-                    x.round_dp_with_strategy(
-                        2,
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    )
-                });
-            AttainmentRow {
+            let field = || format!("actual.{}", p.id);
+            let too_large =
+                || Error::overflow(field(), "the difference to the dimensioned is too large");
+            let difference = actual.checked_sub(p.amount).ok_or_else(too_large)?;
+            let percent = if p.amount.is_zero() {
+                None
+            } else {
+                // ×100 first keeps the digits; for huge differences divide first.
+                let x = match difference.checked_mul(Decimal::ONE_HUNDRED) {
+                    Some(h) => h.checked_div(p.amount),
+                    None => difference
+                        .checked_div(p.amount)
+                        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)),
+                }
+                .ok_or_else(too_large)?;
+                Some(x.round_dp_with_strategy(
+                    2,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                ))
+            };
+            Ok(AttainmentRow {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 dimensioned: p.amount,
                 actual,
                 difference,
                 percent,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// One year's part of a total spread over years.

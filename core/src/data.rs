@@ -225,26 +225,10 @@ fn levenshtein(a: &str, b: &str) -> usize {
 /// ```
 pub fn municipality(query: &str) -> Result<&'static Municipality> {
     let all = municipalities()?;
-    let q = query.trim();
-    if !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()) {
-        let code = q.trim_start_matches('0');
-        if let Some(m) = all.iter().find(|m| m.code == code) {
-            return Ok(m);
-        }
-    }
-    let k = skeleton(q);
-    if let Some(m) = all.iter().find(|m| skeleton(&m.name) == k) {
+    if let Some(m) = municipality_exact(query) {
         return Ok(m);
     }
-    // "Vesthimmerland" for "Vesthimmerlands", "Nordfyn" for "Nordfyns".
-    let stem = |s: &str| s.strip_suffix('s').unwrap_or(s).to_string();
-    let hits: Vec<&Municipality> = all
-        .iter()
-        .filter(|m| stem(&skeleton(&m.name)) == stem(&k))
-        .collect();
-    if let [m] = hits.as_slice() {
-        return Ok(m);
-    }
+    let k = skeleton(query.trim());
     let mut near: Vec<(usize, &Municipality)> = all
         .iter()
         .map(|m| (levenshtein(&skeleton(&m.name), &k), m))
@@ -259,6 +243,49 @@ pub fn municipality(query: &str) -> Result<&'static Municipality> {
             .map(|(_, m)| format!("{} ({})", m.name, m.code))
             .collect(),
     })
+}
+
+/// "Vesthimmerland" for "Vesthimmerlands", "Nordfyn" for "Nordfyns".
+fn stem(s: &str) -> &str {
+    s.strip_suffix('s').unwrap_or(s)
+}
+
+/// [`municipality`] without suggestions: `None` for a query that is not
+/// wholly one municipality's code or name (forgiving of spelling as
+/// [`municipality`] is). One hash look-up, for reading large files.
+pub fn municipality_exact(query: &str) -> Option<&'static Municipality> {
+    static INDEX: OnceLock<std::collections::HashMap<String, usize>> = OnceLock::new();
+    let all = municipalities().ok()?;
+    let index = INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        let mut stems: std::collections::HashMap<String, Option<usize>> =
+            std::collections::HashMap::new();
+        for (i, m) in all.iter().enumerate() {
+            index.insert(format!("#{}", m.code), i);
+            let k = skeleton(&m.name);
+            stems
+                .entry(stem(&k).to_string())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(i));
+            index.insert(k, i);
+        }
+        for (k, i) in stems {
+            if let Some(i) = i {
+                index.entry(format!("~{k}")).or_insert(i);
+            }
+        }
+        index
+    });
+    let q = query.trim();
+    let hit = if !q.is_empty() && q.bytes().all(|b| b.is_ascii_digit()) {
+        index.get(&format!("#{}", q.trim_start_matches('0')))
+    } else {
+        let k = skeleton(q);
+        index
+            .get(&k)
+            .or_else(|| index.get(&format!("~{}", stem(&k))))
+    };
+    hit.and_then(|&i| all.get(i))
 }
 
 /// A population key over the municipalities of a region (or all of

@@ -566,9 +566,15 @@ impl FromJson for CompareSpec {
     }
 }
 
-/// Reads and computes a JSON document.
+/// Reads and computes a JSON document (no file access: see
+/// [`compute_json_with`]).
 pub fn compute_json(json: &str) -> Result<DocumentResult> {
     compute(&parse(json)?)
+}
+
+/// [`compute_json`] with `csv.path` reading files as `files` allows.
+pub fn compute_json_with(json: &str, files: &FileAccess) -> Result<DocumentResult> {
+    compute_with(&parse(json)?, files)
 }
 
 /// Computes a document.
@@ -586,6 +592,35 @@ pub fn compute_json(json: &str) -> Result<DocumentResult> {
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn compute(doc: &Document) -> Result<DocumentResult> {
+    compute_with(doc, &FileAccess::None)
+}
+
+/// Which files a document's `csv.path` may read. Reading files is the
+/// caller's decision: none by default (a document from a stranger must not
+/// read the machine's files), a folder for a document that lives in one.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum FileAccess {
+    /// No files: `csv.path` is an error (the browser; services by default).
+    #[default]
+    None,
+    /// Relative paths inside this folder (the document's own folder, say);
+    /// absolute paths and `..` are refused.
+    Under(std::path::PathBuf),
+    /// Any path the process can read (a person's own documents, by choice).
+    Anywhere,
+}
+
+/// [`compute`] with `csv.path` reading files as `files` allows.
+///
+/// # Example
+/// ```
+/// use andel_core::document::{compute_with, parse, FileAccess};
+/// let doc = parse(r#"{"version": 1, "key": {"csv": {"path": "/etc/passwd"}}, "scenarios": [{"name": "x", "total": 1}]}"#)?;
+/// let e = compute_with(&doc, &FileAccess::Under(std::env::temp_dir())).unwrap_err();
+/// assert_eq!(e.field(), Some("key.csv.path"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult> {
     if doc.version != VERSION {
         return Err(Error::Document {
             field: "version".into(),
@@ -609,11 +644,15 @@ pub fn compute(doc: &Document) -> Result<DocumentResult> {
         });
     }
     let rounding = Rounding::from_spec(&doc.rounding)?;
-    let key = doc.key.as_ref().map(|k| build_key(k, "key")).transpose()?;
+    let key = doc
+        .key
+        .as_ref()
+        .map(|k| build_key(k, "key", files))
+        .transpose()?;
     let nest = doc
         .nest
         .as_ref()
-        .map(|n| build_nest(n, &doc.rounding))
+        .map(|n| build_nest(n, &doc.rounding, files))
         .transpose()?;
     let parts = doc
         .parts
@@ -629,7 +668,7 @@ pub fn compute(doc: &Document) -> Result<DocumentResult> {
                         key: p
                             .key
                             .as_ref()
-                            .map(|k| build_key(k, &format!("parts[{i}].key")))
+                            .map(|k| build_key(k, &format!("parts[{i}].key"), files))
                             .transpose()?,
                     })
                 })
@@ -639,17 +678,30 @@ pub fn compute(doc: &Document) -> Result<DocumentResult> {
     let other = doc
         .compare
         .as_ref()
-        .map(|c| build_key(&c.key, "compare.key"))
+        .map(|c| build_key(&c.key, "compare.key", files))
         .transpose()?;
     let mut scenarios = Vec::new();
     for (s, scenario) in doc.scenarios.iter().enumerate() {
+        // An error about an option is about the document's rounding; any
+        // other is about this scenario's total and its key.
+        let at = |e: Error| {
+            let option = e.field().is_some_and(|f| {
+                ["minimum", "maximum", "ties", "first_divisor", "method", "unit"]
+                    .iter()
+                    .any(|o| f == *o || f.starts_with(&format!("{o}.")) || f.starts_with(&format!("{o}[")))
+            });
+            match (&rounding, option) {
+                (Rounding::Places(_), true) => e.under("rounding.places"),
+                (Rounding::Money(_), true) => e.under("rounding"),
+                (_, false) => e.under(&format!("scenarios[{s}]")),
+            }
+        };
         if scenario.part.is_some() && parts.is_none() {
             return Err(Error::Document {
                 field: format!("scenarios[{s}].part"),
                 message: "part names a part of a cost split: use it with parts".into(),
             });
         }
-        let at = |e: Error| e.under(&format!("scenarios[{s}]"));
         let (allocation, nested, cost) = if let Some(key) = &key {
             (
                 rounding.allocate(key, scenario.total).map_err(at)?,
@@ -837,8 +889,12 @@ impl Rounding {
     }
 }
 
-fn build_nest(spec: &NestSpec, rounding: &RoundingSpec) -> Result<(Nest, Options)> {
-    let groups = build_key(&spec.groups, "nest.groups")?;
+fn build_nest(
+    spec: &NestSpec,
+    rounding: &RoundingSpec,
+    files: &FileAccess,
+) -> Result<(Nest, Options)> {
+    let groups = build_key(&spec.groups, "nest.groups", files)?;
     let members = spec
         .members
         .iter()
@@ -857,7 +913,7 @@ fn build_nest(spec: &NestSpec, rounding: &RoundingSpec) -> Result<(Nest, Options
                     field: format!("nest.members.{g}"),
                     id: g.clone(),
                 })?;
-            Ok((id, build_key(k, &format!("nest.members.{g}"))?))
+            Ok((id, build_key(k, &format!("nest.members.{g}"), files)?))
         })
         .collect::<Result<BTreeMap<_, _>>>()?;
     // A nest apportions whole places at both levels: every rounding option
@@ -892,8 +948,9 @@ fn build_nest(spec: &NestSpec, rounding: &RoundingSpec) -> Result<(Nest, Options
     Ok((Nest { groups, members }, member_options))
 }
 
-/// Builds a key from its specification; `at` is the field path for errors.
-pub fn build_key(spec: &KeySpec, at: &str) -> Result<Key> {
+/// Builds a key from its specification; `at` is the field path for errors,
+/// `files` what `csv.path` may read.
+pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
     let sources = [
         spec.population.is_some(),
         spec.regions.is_some(),
@@ -951,7 +1008,9 @@ pub fn build_key(spec: &KeySpec, at: &str) -> Result<Key> {
     } else if let Some(c) = &spec.csv {
         let text = match (&c.text, &c.path) {
             (Some(t), None) => t.clone(),
-            (None, Some(p)) => read_file(p).map_err(|e| e.under(&format!("{at}.csv.path")))?,
+            (None, Some(p)) => {
+                read_file(p, files).map_err(|e| e.with_field(format!("{at}.csv.path")))?
+            }
             _ => {
                 return Err(Error::Document {
                     field: format!("{at}.csv"),
@@ -959,12 +1018,14 @@ pub fn build_key(spec: &KeySpec, at: &str) -> Result<Key> {
                 })
             }
         };
-        read_weights(&text, &c.columns)?.key
+        read_weights(&text, &c.columns)
+            .map_err(|e| e.under(&format!("{at}.csv.columns")))?
+            .key
     } else if let Some(parts) = &spec.blend {
         let keys = parts
             .iter()
             .enumerate()
-            .map(|(i, b)| build_key(&b.key, &format!("{at}.blend[{i}].key")))
+            .map(|(i, b)| build_key(&b.key, &format!("{at}.blend[{i}].key"), files))
             .collect::<Result<Vec<_>>>()?;
         let pairs: Vec<(Decimal, &Key)> = parts.iter().map(|b| b.weight).zip(keys.iter()).collect();
         Key::blend(&pairs).map_err(|e| rename_blend(e, at))?
@@ -1014,15 +1075,49 @@ fn rename_blend(e: Error, at: &str) -> Error {
 }
 
 #[cfg(feature = "fs")]
-fn read_file(path: &str) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::Io {
+fn read_file(path: &str, files: &FileAccess) -> Result<String> {
+    use std::io::Read;
+    use std::path::{Component, Path, PathBuf};
+    let refuse = |why: &str| Error::Io {
         field: String::new(),
-        message: format!("cannot read {path}: {e}"),
-    })
+        message: format!("{path:?}: {why}"),
+    };
+    let p = Path::new(path);
+    let full: PathBuf = match files {
+        FileAccess::None => {
+            return Err(refuse(
+                "files are not read here; give the CSV as csv.text (or allow file access)",
+            ))
+        }
+        FileAccess::Anywhere => p.to_path_buf(),
+        FileAccess::Under(dir) => {
+            let outside = p.is_absolute()
+                || p.components()
+                    .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+            if outside {
+                return Err(refuse(
+                    "only paths inside the document's folder are read (no absolute paths, no ..)",
+                ));
+            }
+            dir.join(p)
+        }
+    };
+    let cannot = |e: std::io::Error| refuse(&format!("cannot read: {e}"));
+    let file = std::fs::File::open(&full).map_err(cannot)?;
+    let limit = crate::tabular::MAX_INPUT_BYTES as u64;
+    let mut text = String::new();
+    let read = file
+        .take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(cannot)?;
+    if read as u64 > limit {
+        return Err(refuse(&format!("over {} MiB; split it", limit >> 20)));
+    }
+    Ok(text)
 }
 
 #[cfg(not(feature = "fs"))]
-fn read_file(path: &str) -> Result<String> {
+fn read_file(path: &str, _files: &FileAccess) -> Result<String> {
     Err(Error::Io {
         field: String::new(),
         message: format!("cannot read {path}: files are not available here; give the CSV text"),

@@ -376,6 +376,15 @@ impl FromJson for String {
     }
 }
 
+impl FromJson for bool {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        match v {
+            Json::Bool(b) => Ok(*b),
+            _ => Err(expected(v, path, "true or false")),
+        }
+    }
+}
+
 impl FromJson for Decimal {
     /// A JSON number or a decimal string, read exactly.
     fn from_json(v: &Json, path: &str) -> Result<Self> {
@@ -564,8 +573,10 @@ impl FromJson for CsvColumns {
             id: f.opt("id")?,
             name: f.opt("name")?,
             weight: f.opt("weight")?,
+            header: f.opt("header")?,
+            decimal: f.opt("decimal")?,
         };
-        f.finish(&["id", "name", "weight"])?;
+        f.finish(&["id", "name", "weight", "header", "decimal"])?;
         Ok(c)
     }
 }

@@ -631,11 +631,15 @@ impl Allocation {
                 )
             })
             .unwrap_or_default();
+        let percent = p
+            .share
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map_or_else(|| "—".into(), |x| crate::tabular::plain(x, 4));
         Some(format!(
-            "{}: weight {}, share {:.4} %, quota {} units of {}; {} to {} units = {}{}",
+            "{}: weight {}, share {} %, quota {} units of {}; {} to {} units = {}{}",
             p.name.as_deref().unwrap_or(&p.id),
             p.weight,
-            p.share * Decimal::from(100),
+            percent,
             p.quota,
             self.unit,
             how,

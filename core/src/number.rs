@@ -71,7 +71,7 @@ pub fn decimal_from_float_text(shown: &str, field: &str) -> Result<Decimal> {
         .unwrap_or(exponent)
         .parse()
         .map_err(|_| bad())?;
-    let m = decimal_from_text(mantissa, field).map_err(|_| bad())?;
+    let m = decimal_from_text(mantissa, field)?;
     let scale = i64::from(m.scale()) - exponent;
     let d = if scale >= 0 {
         let scale = u32::try_from(scale).map_err(|_| too_long())?;

@@ -6,7 +6,7 @@
 //! FOLK1A, with municipality names written as `851 Aalborg` or `Aalborg`.
 //! Every error names the line and the column.
 
-use crate::data::{lower, municipality};
+use crate::data::{lower, municipality_exact};
 use crate::error::{Error, Result};
 use crate::key::{Allocation, Key, KeyParty};
 use rust_decimal::Decimal;
@@ -36,6 +36,13 @@ pub struct CsvColumns {
     /// The weight column; by default a column named like population, weight,
     /// value (`INDHOLD`), else the last column.
     pub weight: Option<String>,
+    /// Whether the first row is a header. Found when not given: it is when a
+    /// cell names a known column (`kommune`, `vægt`, `id` …) or its weight
+    /// cell is not a number.
+    pub header: Option<bool>,
+    /// The decimal separator of the weights, `","` or `"."`. Found when not
+    /// given, from all the column's cells at once; see [`read_weights`].
+    pub decimal: Option<String>,
 }
 
 /// What a CSV file gave: the parties and the rows it left out on purpose.
@@ -45,6 +52,8 @@ pub struct CsvWeights {
     pub key: Key,
     /// The separator found.
     pub separator: char,
+    /// The decimal separator the weights were read with.
+    pub decimal: char,
     /// Rows left out: (line, text, why), such as "Hele landet".
     pub skipped: Vec<(u64, String, String)>,
 }
@@ -70,9 +79,109 @@ const WEIGHT_NAMES: [&str; 9] = [
     "antal",
 ];
 
+/// The most text a CSV file or a key document may have (256 MiB): more is
+/// refused rather than read until memory runs out.
+pub const MAX_INPUT_BYTES: usize = 256 << 20;
+
+/// Which character separates decimals; the other one groups thousands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Comma,
+    Point,
+}
+
+impl Mark {
+    fn char(self) -> char {
+        match self {
+            Mark::Comma => ',',
+            Mark::Point => '.',
+        }
+    }
+}
+
+fn invalid(text: &str, reason: &str) -> Error {
+    Error::InvalidNumber {
+        field: "number".into(),
+        value: text.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// `text` read with `mark` as the decimal separator (the other character
+/// grouping thousands, in groups of three): `None` when it is not a number
+/// that way; an error when it is one with more digits than a decimal holds.
+fn read_as(text: &str, mark: Mark) -> Result<Option<Decimal>> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    let (dec, group) = match mark {
+        Mark::Comma => (',', '.'),
+        Mark::Point => ('.', ','),
+    };
+    let (int, frac) = match body.split_once(dec) {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if frac.is_some_and(|f| !digits(f)) {
+        return Ok(None);
+    }
+    let int = if int.contains(group) {
+        let mut groups = int.split(group);
+        let first = groups.next().unwrap_or("");
+        let ok = digits(first)
+            && first.len() <= 3
+            && !first.starts_with('0')
+            && groups.all(|g| g.len() == 3 && digits(g));
+        if !ok {
+            return Ok(None);
+        }
+        int.replace(group, "")
+    } else if digits(int) || (int.is_empty() && frac.is_some()) {
+        int.to_string()
+    } else {
+        return Ok(None);
+    };
+    let plain = match frac {
+        Some(f) => format!("{}.{f}", if int.is_empty() { "0" } else { &int }),
+        None => int,
+    };
+    let d = Decimal::from_str_exact(&plain).map_err(|_| {
+        invalid(
+            text,
+            "more digits than a decimal holds (28 significant digits); nothing is rounded",
+        )
+    })?;
+    Ok(Some(if negative { -d } else { d }))
+}
+
+/// Both readings of a number: with a decimal comma and with a decimal point.
+fn readings(text: &str) -> Result<(Option<Decimal>, Option<Decimal>)> {
+    let comma = read_as(text, Mark::Comma)?;
+    let point = read_as(text, Mark::Point)?;
+    if comma.is_none() && point.is_none() {
+        let t = text.trim();
+        let reason = if t.is_empty() {
+            "empty"
+        } else {
+            "only digits, one decimal separator and thousands separators"
+        };
+        return Err(invalid(text, reason));
+    }
+    Ok((comma, point))
+}
+
 /// Parses a number as people write it: `1234`, `1234.5`, `1.234,5` (Danish),
-/// `1,234.5`, `0,072`, with optional spaces and a leading sign. NaN,
-/// infinity and anything else are errors.
+/// `1,234.5`, `0,072`, with optional spaces and a leading sign. A lone
+/// `1.234` is read as 1.234 here ([`parse_danish_number`] reads it as 1234).
+/// NaN, infinity, anything else, and more digits than a decimal holds are
+/// errors; nothing is rounded.
 ///
 /// # Example
 /// ```
@@ -81,10 +190,12 @@ const WEIGHT_NAMES: [&str; 9] = [
 /// assert_eq!(parse_number("0,072")?.to_string(), "0.072");
 /// assert_eq!(parse_number("591740")?.to_string(), "591740");
 /// assert!(parse_number("NaN").is_err());
+/// assert!(parse_number("0.50000000000000000000000000001").is_err());
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn parse_number(text: &str) -> Result<Decimal> {
-    parse_cell(text, false)
+    let (comma, point) = readings(text)?;
+    point.or(comma).ok_or_else(|| invalid(text, "not a number"))
 }
 
 /// [`parse_number`] as a Danish reader means it: a lone `4.275` is 4275 (a
@@ -99,111 +210,238 @@ pub fn parse_number(text: &str) -> Result<Decimal> {
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn parse_danish_number(text: &str) -> Result<Decimal> {
-    parse_cell(text, true)
+    let (comma, point) = readings(text)?;
+    comma.or(point).ok_or_else(|| invalid(text, "not a number"))
 }
 
-/// [`parse_number`], where `danish` reads a lone `1.234` as 1234 (a Danish
-/// thousands separator, as in semicolon-separated files) instead of 1.234.
-fn parse_cell(text: &str, danish: bool) -> Result<Decimal> {
-    let bad = |reason: &str| Error::InvalidNumber {
-        field: "number".into(),
-        value: text.to_string(),
-        reason: reason.to_string(),
-    };
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .collect();
-    if t.is_empty() {
-        return Err(bad("empty"));
-    }
-    let body = t.strip_prefix(['-', '+']).unwrap_or(&t);
-    if !body
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        || body.is_empty()
-    {
-        return Err(bad(
-            "only digits, one decimal separator and thousands separators",
-        ));
-    }
-    let dots = body.matches('.').count();
-    let commas = body.matches(',').count();
-    let grouped = |s: &str, sep: char| {
-        let mut parts = s.split(sep);
-        let first = parts.next().unwrap_or("");
-        !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
-    };
-    let normal = match (dots, commas) {
-        (0, 0) => body.to_string(),
-        (0, 1) => body.replace(',', "."),
-        (1, 0) if danish && grouped(body, '.') => body.replace('.', ""),
-        (1, 0) => body.to_string(),
-        (_, 0) if grouped(body, '.') => body.replace('.', ""),
-        (0, _) if grouped(body, ',') => body.replace(',', ""),
-        _ => {
-            let (last_dot, last_comma) = (body.rfind('.'), body.rfind(','));
-            let (group, decimal) = if last_comma > last_dot {
-                ('.', ',')
-            } else {
-                (',', '.')
-            };
-            let (int, frac) = body
-                .rsplit_once(decimal)
-                .ok_or_else(|| bad("unreadable separators"))?;
-            if frac.contains(group) || !grouped(int, group) {
-                return Err(bad("mixed or misplaced separators"));
-            }
-            format!("{}.{}", int.replace(group, ""), frac)
-        }
-    };
-    let d = Decimal::from_str(&normal).map_err(|e| bad(&e.to_string()))?;
-    Ok(if t.starts_with('-') { -d } else { d })
+/// One CSV record: its cells and the line it starts on.
+struct Record {
+    line: u64,
+    cells: Vec<String>,
 }
 
-fn split_line(line: &str, sep: char) -> Vec<String> {
+/// Splits CSV text into records (RFC 4180: quoted cells may hold the
+/// separator, quotes doubled, and line breaks; lines end in LF, CRLF or
+/// CR). Blank lines are skipped. An unclosed quote or text after a closing
+/// quote is an error with line and column.
+fn records(text: &str, sep: char) -> Result<Vec<Record>> {
     let mut out = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
     let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
+    let (mut line, mut column) = (1u64, 0usize);
+    let mut start_line = 1u64;
+    let mut chars = text.chars().peekable();
+    let mut quoted = false; // inside quotes
+    let mut was_quoted = false; // this cell was quoted (and closed)
+    let mut quote_at = (0u64, 0usize);
+    let end_record =
+        |cells: &mut Vec<String>, cell: &mut String, out: &mut Vec<Record>, at: u64| {
+            cells.push(std::mem::take(cell));
+            let row = std::mem::take(cells);
+            if !(row.len() == 1 && row[0].trim().is_empty()) {
+                out.push(Record {
+                    line: at,
+                    cells: row,
+                });
             }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => out.push(std::mem::take(&mut cell)),
-            c => cell.push(c),
+        };
+    while let Some(c) = chars.next() {
+        column += 1;
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    column += 1;
+                    cell.push('"');
+                }
+                '"' => {
+                    quoted = false;
+                    was_quoted = true;
+                }
+                '\r' | '\n' => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    cell.push('\n');
+                    line += 1;
+                    column = 0;
+                }
+                c => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                end_record(&mut cells, &mut cell, &mut out, start_line);
+                was_quoted = false;
+                line += 1;
+                column = 0;
+                start_line = line;
+            }
+            c if c == sep => {
+                cells.push(std::mem::take(&mut cell));
+                was_quoted = false;
+            }
+            '"' if !was_quoted && cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+                quote_at = (line, column);
+            }
+            c if was_quoted && !c.is_whitespace() => {
+                return Err(Error::Csv {
+                    line,
+                    column: Some(column.to_string()),
+                    message: format!("text ({c:?}) after a closing quote; a quote inside a quoted cell is written twice (\"\")"),
+                });
+            }
+            c => {
+                if !was_quoted {
+                    cell.push(c);
+                }
+            }
         }
     }
-    out.push(cell);
-    out.into_iter().map(|c| c.trim().to_string()).collect()
+    if quoted {
+        return Err(Error::Csv {
+            line: quote_at.0,
+            column: Some(quote_at.1.to_string()),
+            message: "a quote opened here is never closed".into(),
+        });
+    }
+    end_record(&mut cells, &mut cell, &mut out, start_line);
+    for r in &mut out {
+        for c in &mut r.cells {
+            let t = c.trim();
+            if t.len() != c.len() {
+                *c = t.to_string();
+            }
+        }
+    }
+    Ok(out)
 }
 
-fn sniff_separator(line: &str) -> char {
-    let count = |sep: char| split_line(line, sep).len();
-    [';', '\t', ',']
-        .into_iter()
-        .max_by_key(|&s| (count(s), s == ';'))
-        .unwrap_or(';')
+/// The separator of the first line, outside quotes: the one of `;`, tab and
+/// `,` it has most of (`;` on a draw: Danish Excel).
+fn sniff_separator(text: &str) -> char {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\r' | '\n' if !quoted => break,
+            ';' if !quoted => counts[0] += 1,
+            '\t' if !quoted => counts[1] += 1,
+            ',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    [';', '\t', ','][counts.iter().position(|&c| c == best).unwrap_or(0)]
 }
 
-fn is_aggregate(name: &str) -> Option<&'static str> {
+/// A total, not a party: (always) "Hele landet", "I alt"; (in a Statbank
+/// export) regions and landsdele.
+fn is_aggregate(name: &str, statbank: bool) -> Option<&'static str> {
     let n = lower(name.trim());
     if n == "hele landet" || n == "i alt" || n == "total" || n == "all denmark" {
         Some("the national total")
-    } else if n.starts_with("region ") || n.starts_with("landsdel ") {
-        Some("a regional total")
-    } else if n.contains("christiansø") || n == "411" {
+    } else if statbank && (n.starts_with("region ") || n.starts_with("landsdel ")) {
+        Some("a regional total of a Statistics Denmark export")
+    } else if statbank && (n.contains("christiansø") || n == "411") {
         Some("Christiansø is not a municipality")
     } else {
         None
     }
 }
 
-/// Reads weights from CSV text.
+/// The decimal separator of a column of numbers, decided once from all its
+/// cells (line, text): the one reading every cell is used; where both do
+/// and some cell reads differently by them (`1.250`), a semicolon file is
+/// Danish Excel (decimal comma), any other is an error. Cells that contradict
+/// each other (`0.072` and `1,5`) are an error naming the line.
+fn decide_mark(
+    cells: &[(u64, &str)],
+    sep: char,
+    column: &str,
+    given: Option<Mark>,
+) -> Result<Mark> {
+    let err = |line: u64, message: String| Error::Csv {
+        line,
+        column: Some(column.to_string()),
+        message,
+    };
+    let say = "say which with the option decimal: \",\" or \".\"";
+    if let Some(m) = given {
+        for &(line, text) in cells {
+            if read_as(text, m)?.is_none() {
+                return Err(err(
+                    line,
+                    format!(
+                        "{text:?} is not a number with the decimal separator {:?}",
+                        m.char()
+                    ),
+                ));
+            }
+        }
+        return Ok(m);
+    }
+    let (mut comma_ok, mut point_ok) = (true, true);
+    let mut first_only: [Option<(u64, &str)>; 2] = [None, None];
+    let mut ambiguous: Option<(u64, &str)> = None;
+    for &(line, text) in cells {
+        let (c, p) = readings(text).map_err(|e| {
+            let m = e.to_string();
+            err(line, m.strip_prefix("number: ").unwrap_or(&m).to_string())
+        })?;
+        if c.is_none() {
+            comma_ok = false;
+            first_only[1].get_or_insert((line, text));
+        }
+        if p.is_none() {
+            point_ok = false;
+            first_only[0].get_or_insert((line, text));
+        }
+        if c.is_some() && p.is_some() && c != p {
+            ambiguous.get_or_insert((line, text));
+        }
+    }
+    match (comma_ok, point_ok) {
+        (true, false) => Ok(Mark::Comma),
+        (false, true) => Ok(Mark::Point),
+        (true, true) => match ambiguous {
+            None => Ok(Mark::Point),
+            Some(_) if sep == ';' => Ok(Mark::Comma),
+            Some((line, text)) => Err(err(
+                line,
+                format!("{text:?} could be read with a decimal comma or a decimal point; {say}"),
+            )),
+        },
+        (false, false) => {
+            let (l1, t1) = first_only[0].unwrap_or_default();
+            let (l2, t2) = first_only[1].unwrap_or_default();
+            let (line, _) = (l1.max(l2), ());
+            Err(err(
+                line,
+                format!(
+                    "the column mixes a decimal comma ({t1:?}, line {l1}) and a decimal point ({t2:?}, line {l2}); {say}"
+                ),
+            ))
+        }
+    }
+}
+
+/// Reads weights from CSV text: UTF-8 with or without a byte order mark;
+/// `,`, `;` or tab separated (found from the first line); quoted cells
+/// (with separators, quotes and line breaks inside); lines ending in LF,
+/// CRLF or CR. Numbers are read by one decimal separator per column, decided
+/// from all its cells ([`CsvColumns::decimal`] to say it). A cell that is
+/// wholly a municipality code or name (or a Statbank label such as
+/// `851 Aalborg`) becomes that municipality; any other text is a party of
+/// its own. Totals (`Hele landet`; regions in a Statbank export) are left
+/// out and reported in `skipped`. Every error names the line and column.
 ///
 /// # Example
 /// ```
@@ -214,41 +452,71 @@ fn is_aggregate(name: &str) -> Option<&'static str> {
 /// assert_eq!(r.key.ids(), ["851", "825"]);
 /// assert_eq!(r.key.parties()[0].weight.to_string(), "221082");
 /// assert_eq!(r.skipped.len(), 1); // "Hele landet"
+/// // The region is a party of its own outside a Statbank export (case 2.12).
+/// let r = read_weights("part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\n", &CsvColumns::default())?;
+/// assert_eq!(r.key.ids(), ["Region Nordjylland", "851"]);
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::Csv {
+            line: 0,
+            column: None,
+            message: format!("the text is over {} MiB; split it", MAX_INPUT_BYTES >> 20),
+        });
+    }
+    let given_mark = match columns.decimal.as_deref() {
+        None => None,
+        Some(",") => Some(Mark::Comma),
+        Some(".") => Some(Mark::Point),
+        Some(other) => {
+            return Err(Error::InvalidOption {
+                field: "decimal".into(),
+                message: format!("{other:?}: the decimal separator is \",\" or \".\""),
+            })
+        }
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i as u64 + 1, l))
-        .filter(|(_, l)| !l.trim().is_empty());
-    let Some((first_no, first)) = lines.next() else {
+    let sep = sniff_separator(text);
+    let all = records(text, sep)?;
+    let Some(first) = all.first() else {
         return Err(Error::Csv {
             line: 1,
             column: None,
             message: "the file is empty".into(),
         });
     };
-    let sep = sniff_separator(first);
-    let head = split_line(first, sep);
+    let head = first.cells.clone();
     let lowered: Vec<String> = head.iter().map(|h| lower(h)).collect();
+    let known = |h: &String| {
+        let h = h.as_str();
+        ID_NAMES.contains(&h) || NAME_NAMES.contains(&h) || WEIGHT_NAMES.contains(&h)
+    };
+    let has_header = columns.header.unwrap_or_else(|| {
+        lowered.iter().any(known)
+            || columns.id.is_some()
+            || columns.name.is_some()
+            || columns.weight.is_some()
+            || head.last().is_none_or(|c| readings(c).is_err())
+    });
     let find = |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>> {
         match given {
-            Some(g) => lowered
+            Some(g) if has_header => lowered
                 .iter()
                 .position(|h| *h == lower(g))
                 .map(Some)
                 .ok_or_else(|| Error::Csv {
-                    line: first_no,
+                    line: first.line,
                     column: Some(g.clone()),
                     message: format!("no {what} column named {g:?}; the header is {head:?}"),
                 }),
+            Some(g) => Err(Error::InvalidOption {
+                field: what.into(),
+                message: format!("the column {g:?} is named, but the file has no header"),
+            }),
             None => Ok(lowered.iter().position(|h| names.contains(&h.as_str()))),
         }
     };
-    // A header has no number in its last cell.
-    let has_header = head.last().is_none_or(|c| parse_number(c).is_err());
     let (id_col, name_col, weight_col) = if has_header {
         let id = find(&columns.id, &ID_NAMES, "id")?;
         let name = find(&columns.name, &NAME_NAMES, "name")?;
@@ -262,6 +530,7 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
     } else {
         (None, Some(0), head.len() - 1)
     };
+    let statbank = has_header && lowered.iter().any(|h| h == "område" || h == "omrade");
     let col_name = |c: usize| {
         if has_header {
             head.get(c).cloned().unwrap_or_else(|| format!("{}", c + 1))
@@ -269,103 +538,116 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             format!("{}", c + 1)
         }
     };
-    let mut parties: Vec<KeyParty> = Vec::new();
+    let rows = if has_header { &all[1..] } else { &all[..] };
+    let width = head.len();
+    // Pass 1: shape, labels, totals left out, the weight cells.
+    let mut kept: Vec<(&Record, String)> = Vec::with_capacity(rows.len());
     let mut skipped = Vec::new();
-    let rows = if has_header {
-        Box::new(lines) as Box<dyn Iterator<Item = (u64, &str)>>
-    } else {
-        Box::new(std::iter::once((first_no, first)).chain(lines))
-    };
-    for (line, text) in rows {
-        let cells = split_line(text, sep);
-        let cell = |c: usize| -> Result<&str> {
-            cells.get(c).map(String::as_str).ok_or_else(|| Error::Csv {
-                line,
-                column: Some(col_name(c)),
+    for r in rows {
+        if r.cells.len() != width {
+            return Err(Error::Csv {
+                line: r.line,
+                column: Some(col_name(r.cells.len().min(width))),
                 message: format!(
-                    "the row has {} cells; expected at least {}",
-                    cells.len(),
-                    c + 1
+                    "the row has {} cells where the {} has {width}",
+                    r.cells.len(),
+                    if has_header { "header" } else { "first row" }
                 ),
-            })
-        };
+            });
+        }
         let label = match (id_col, name_col) {
-            (Some(i), _) => cell(i)?.to_string(),
-            (None, Some(n)) => cell(n)?.to_string(),
+            (Some(i), _) => r.cells[i].clone(),
+            (None, Some(n)) => r.cells[n].clone(),
             (None, None) => String::new(),
         };
-        if let Some(why) = is_aggregate(&label) {
-            skipped.push((line, text.to_string(), why.to_string()));
+        if let Some(why) = is_aggregate(&label, statbank) {
+            skipped.push((r.line, r.cells.join(&sep.to_string()), why.to_string()));
             continue;
         }
-        let weight = parse_cell(cell(weight_col)?, sep == ';').map_err(|e| Error::Csv {
-            line,
+        kept.push((r, label));
+    }
+    let weight_cells: Vec<(u64, &str)> = kept
+        .iter()
+        .map(|(r, _)| (r.line, r.cells[weight_col].as_str()))
+        .collect();
+    let mark = decide_mark(&weight_cells, sep, &col_name(weight_col), given_mark)?;
+    // Pass 2: parties.
+    let mut parties: Vec<KeyParty> = Vec::with_capacity(kept.len());
+    let mut seen: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(kept.len());
+    for (r, label) in kept {
+        let cell = &r.cells[weight_col];
+        let weight = read_as(cell, mark)?.ok_or_else(|| Error::Csv {
+            line: r.line,
             column: Some(col_name(weight_col)),
-            message: e
-                .to_string()
-                .strip_prefix("number: ")
-                .map(str::to_string)
-                .unwrap_or_default(),
+            message: format!("{cell:?} is not a number"),
         })?;
         if weight < Decimal::ZERO {
             return Err(Error::Csv {
-                line,
+                line: r.line,
                 column: Some(col_name(weight_col)),
                 message: format!("weight {weight} is negative"),
             });
         }
         let (id, name) = match (id_col, name_col) {
-            (Some(i), n) => (
-                cell(i)?.to_string(),
-                n.map(|n| cell(n).map(str::to_string)).transpose()?,
-            ),
+            (Some(i), n) => (r.cells[i].clone(), n.map(|n| r.cells[n].clone())),
             (None, Some(_)) => identify(&label),
-            (None, None) => (format!("{line}"), None),
+            (None, None) => (format!("{}", r.line), None),
         };
+        let id_column = Some(col_name(id_col.or(name_col).unwrap_or(0)));
         if id.is_empty() {
             return Err(Error::Csv {
-                line,
-                column: Some(col_name(id_col.or(name_col).unwrap_or(0))),
+                line: r.line,
+                column: id_column,
                 message: "empty party id".into(),
             });
         }
-        if parties.iter().any(|p| p.id == id) {
+        if !seen.insert(id.clone()) {
             return Err(Error::Csv {
-                line,
-                column: Some(col_name(id_col.or(name_col).unwrap_or(0))),
+                line: r.line,
+                column: id_column,
                 message: format!("party {id:?} appears twice (filter the file to one period)"),
             });
         }
         parties.push(KeyParty::new(id, name, weight));
     }
     let key = Key::new(parties).map_err(|e| Error::Csv {
-        line: first_no,
+        line: first.line,
         column: None,
         message: e.to_string(),
     })?;
     Ok(CsvWeights {
         key,
         separator: sep,
+        decimal: mark.char(),
         skipped,
     })
 }
 
-/// A label as a party: "851 Aalborg", "Aalborg (851)" and "Aalborg" become
-/// code 851 with Statistics Denmark's name; anything else stays as written.
+/// A label as a party: a cell that is wholly a municipality code ("851"),
+/// name ("Aalborg", forgiving of spelling) or Statbank label ("851 Aalborg",
+/// "Aalborg (851)", code and name agreeing) becomes that municipality with
+/// Statistics Denmark's name; anything else ("Team 101", "Region
+/// Nordjylland") is a party of its own, as written.
 fn identify(label: &str) -> (String, Option<String>) {
-    let digits: String = label.chars().filter(char::is_ascii_digit).collect();
-    let letters: String = label
-        .chars()
-        .filter(|c| !c.is_ascii_digit() && *c != '(' && *c != ')')
-        .collect();
-    if !digits.is_empty() {
-        if let Ok(m) = municipality(&digits) {
-            return (m.code.clone(), Some(m.name.clone()));
-        }
-    }
-    match municipality(letters.trim()) {
-        Ok(m) => (m.code.clone(), Some(m.name.clone())),
-        Err(_) => (label.to_string(), Some(label.to_string())),
+    let t = label.trim();
+    let found = if t.bytes().all(|b| b.is_ascii_digit()) {
+        municipality_exact(t)
+    } else if let Some((code, name)) = t
+        .split_once(' ')
+        .filter(|(c, _)| c.bytes().all(|b| b.is_ascii_digit()))
+    {
+        municipality_exact(code)
+            .filter(|m| municipality_exact(name.trim()).is_some_and(|n| n.code == m.code))
+    } else if let Some((name, code)) = t.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+        municipality_exact(code.trim())
+            .filter(|m| municipality_exact(name.trim()).is_some_and(|n| n.code == m.code))
+    } else {
+        municipality_exact(t)
+    };
+    match found {
+        Some(m) => (m.code.clone(), Some(m.name.clone())),
+        None => (t.to_string(), Some(t.to_string())),
     }
 }
 
@@ -382,10 +664,27 @@ pub fn danish(d: Decimal, places: u32) -> String {
     group(d, places, '.', ',')
 }
 
-/// Formats a number with a decimal point and no grouping: `1658397.22`.
+/// Formats a number with a decimal point and no grouping: `1658397.22`,
+/// rounded half away from zero to `places` decimals (at most
+/// [`MAX_PLACES`]; a decimal has no more digits to show).
 pub fn plain(d: Decimal, places: u32) -> String {
-    let r = d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    format!("{r:.prec$}", prec = places as usize)
+    let places = places.min(MAX_PLACES);
+    let r = if places < d.scale() {
+        d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    } else {
+        d
+    };
+    // Display writes the decimal's own scale (never more digits than it
+    // holds); the zeros up to `places` are added here.
+    let mut s = r.to_string();
+    let have = r.scale();
+    if places > have {
+        if have == 0 {
+            s.push('.');
+        }
+        s.extend(std::iter::repeat_n('0', (places - have) as usize));
+    }
+    s
 }
 
 fn group(d: Decimal, places: u32, thousands: char, decimal: char) -> String {
@@ -473,7 +772,20 @@ pub fn format_number(d: Decimal, places: u32, style: NumberStyle) -> Result<Stri
     Ok(style.format(d, places))
 }
 
+/// The sum, or `None` beyond the range of a decimal.
+pub(crate) fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |s, x| s.checked_add(x))
+}
+
 impl NumberStyle {
+    /// [`NumberStyle::format`] of a value that may not exist (a sum or
+    /// product beyond the range of a decimal): "—" then.
+    pub(crate) fn checked(self, d: Option<Decimal>, places: u32) -> String {
+        d.map_or_else(|| "—".to_string(), |d| self.format(d, places))
+    }
+
     /// Formats `d` with `places` decimals in this style.
     pub fn format(self, d: Decimal, places: u32) -> String {
         match self {
@@ -525,8 +837,8 @@ impl Allocation {
                     p.id.clone(),
                     p.name.clone().unwrap_or_default(),
                     style.format(p.weight, p.weight.normalize().scale()),
-                    style.format(p.share * Decimal::from(100), 4),
-                    style.format(p.quota.to_decimal(8) * self.unit, places + 4),
+                    style.checked(p.share.checked_mul(Decimal::ONE_HUNDRED), 4),
+                    style.checked(p.quota.to_decimal(8).checked_mul(self.unit), places + 4),
                     style.format(p.amount, places),
                     format!(
                         "{}{}{}",
@@ -542,15 +854,17 @@ impl Allocation {
                 ]
             })
             .collect();
-        let sum: Decimal = self.parties.iter().map(|p| p.amount).sum();
-        let shares: Decimal = self.parties.iter().map(|p| p.share).sum();
+        // An allocation read back from JSON may hold anything: sums are checked.
+        let sum = checked_sum(self.parties.iter().map(|p| p.amount));
+        let shares = checked_sum(self.parties.iter().map(|p| p.share))
+            .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED));
         rows.push(vec![
             "total".into(),
             String::new(),
-            style.format(self.parties.iter().map(|p| p.weight).sum(), 0),
-            style.format(shares * Decimal::from(100), 4),
+            style.checked(checked_sum(self.parties.iter().map(|p| p.weight)), 0),
+            style.checked(shares, 4),
             String::new(),
-            style.format(sum, places),
+            style.checked(sum, places),
             String::new(),
         ]);
         let what = if self.unit == Decimal::ONE {
@@ -653,6 +967,19 @@ impl CsvWriter {
         }
     }
 
+    /// A text cell. For Excel, text that a spreadsheet would run as a
+    /// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+    /// gets a leading `'`, as OWASP recommends against CSV injection; numbers
+    /// are written by [`CsvWriter::num`] and stay numbers.
+    fn text(&self, s: &str) -> String {
+        let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if self.dialect == Dialect::DanishExcel && risky {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        }
+    }
+
     fn row(&mut self, cells: Vec<String>) {
         let sep = self.sep();
         for (i, cell) in cells.iter().enumerate() {
@@ -677,13 +1004,13 @@ impl CsvWriter {
     /// One allocation's rows, each led by `context`.
     pub(crate) fn allocation(&mut self, context: &[&str], a: &Allocation) {
         let places = a.unit.normalize().scale();
-        let lead = || context.iter().map(|s| s.to_string());
+        let lead: Vec<String> = context.iter().map(|s| self.text(s)).collect();
         for p in &a.parties {
             let quota = p.quota.to_decimal(12).checked_mul(a.unit);
-            let mut row: Vec<String> = lead().collect();
+            let mut row = lead.clone();
             row.extend([
-                p.id.clone(),
-                p.name.clone().unwrap_or_default(),
+                self.text(&p.id),
+                self.text(p.name.as_deref().unwrap_or_default()),
                 self.num(p.weight, p.weight.scale()),
                 self.num(p.share, 10),
                 quota.map(|q| self.num(q, 10)).unwrap_or_default(),
@@ -695,15 +1022,12 @@ impl CsvWriter {
             ]);
             self.row(row);
         }
-        let total = a
-            .parties
-            .iter()
-            .try_fold(Decimal::ZERO, |s, p| s.checked_add(p.amount));
+        let total = checked_sum(a.parties.iter().map(|p| p.amount));
         let units = a
             .parties
             .iter()
             .try_fold(0u64, |s, p| s.checked_add(p.units));
-        let mut row: Vec<String> = lead().collect();
+        let mut row = lead;
         row.extend([
             "total".to_string(),
             String::new(),

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::data::{population_key, region_population_key, Region};
-use andel_core::{Decimal, FixedShare, Key, Limit, Nest, NestRounding, Options};
+use andel_core::{Decimal, FixedShare, Key, Limit, Nest, NestRounding, Options, SplitOptions};
 use std::collections::BTreeMap;
 
 fn all_regions_nest(year: i32) -> Nest {
@@ -179,4 +179,127 @@ fn fixed_shares_and_blends_are_exact() {
         Key::blend(&[(Decimal::new(5, 1), &h)]).unwrap_err().code(),
         "invalid_share"
     );
+}
+
+mod csv_reading {
+    use andel_core::tabular::{read_weights, CsvColumns};
+    use andel_core::Decimal;
+
+    fn read(text: &str) -> andel_core::Result<andel_core::tabular::CsvWeights> {
+        read_weights(text, &CsvColumns::default())
+    }
+
+    #[test]
+    fn one_column_one_number_format() {
+        // A decimal point in one cell and a decimal comma in another: an error
+        // naming the line and how to say what was meant.
+        let e = read("navn;vægt\nA;0.072\nB;1,5\n").unwrap_err();
+        assert_eq!(e.code(), "csv");
+        assert!(e.to_string().contains("decimal"), "{e}");
+        // 1.5 can only be a decimal point, so 1.250 is 1.25 (not 1250).
+        let r = read("name,weight\nA,1.5\nB,1.250\n").unwrap();
+        assert_eq!(r.key.weights(), [Decimal::new(15, 1), Decimal::new(125, 2)]);
+        assert_eq!(r.decimal, '.');
+        // Danish Excel (semicolons): 221.082 groups thousands, 0,5 is a half.
+        let r = read("kommune;indbyggere\nAalborg;221.082\nB;0,5\n").unwrap();
+        assert_eq!(
+            r.key.weights(),
+            [Decimal::from(221_082), Decimal::new(5, 1)]
+        );
+        // In a comma file an ambiguous column must be said.
+        let e = read("name\tweight\nA\t1.250\nB\t2.500\n").unwrap_err();
+        assert!(e.to_string().contains("decimal"), "{e}");
+        let r = read_weights(
+            "name\tweight\nA\t1.250\nB\t2.500\n",
+            &CsvColumns {
+                decimal: Some(",".into()),
+                ..CsvColumns::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(r.key.weights(), [Decimal::from(1250), Decimal::from(2500)]);
+        // More digits than a decimal holds: an error, never rounded.
+        let e = read("name,weight\nA,0.50000000000000000000000000001\nB,0.5\n").unwrap_err();
+        assert!(e.to_string().contains("digits"), "{e}");
+    }
+
+    #[test]
+    fn headers_and_parties() {
+        // A header whose weight column is a year is a header, not a party.
+        let r = read("kommune;2022\nAalborg;221082\nHjørring;63839\n").unwrap();
+        assert_eq!(r.key.ids(), ["851", "860"]);
+        // Only a cell that is wholly a municipality becomes one; the region
+        // and other text are parties of their own, never dropped.
+        let r = read(
+            "part;andel\nRegion Nordjylland;25\nKommunerne;75\nTeam 101;1\n101;2\n851 Aalborg;3\n",
+        )
+        .unwrap();
+        assert_eq!(
+            r.key.ids(),
+            ["Region Nordjylland", "Kommunerne", "Team 101", "101", "851"]
+        );
+        assert!(r.skipped.is_empty());
+        // A Statbank export leaves out its totals, and says so.
+        let r = read("OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nRegion Nordjylland;2022K1;591740\nAalborg;2022K1;221082\n").unwrap();
+        assert_eq!(r.key.ids(), ["851"]);
+        assert_eq!(r.skipped.len(), 2);
+    }
+
+    #[test]
+    fn line_endings_quotes_and_shapes() {
+        let r = read("name;weight\rA;1\rB;2\r").unwrap();
+        assert_eq!(r.key.ids(), ["A", "B"]);
+        let r = read("name;weight\r\n\"Line\nbreak; and \"\"quote\"\"\";1\r\nB;2\r\n").unwrap();
+        assert_eq!(r.key.ids(), ["Line\nbreak; and \"quote\"", "B"]);
+        let e = read("name;weight\nA;1\n\"B;2\n").unwrap_err();
+        assert_eq!(
+            (e.code(), e.to_string().contains("line 3")),
+            ("csv", true),
+            "{e}"
+        );
+        let e = read("name;weight\nA;1;7\n").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        let e = read("name;weight\n\"A\"x;1\n").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn many_rows_read_in_one_pass() {
+        let mut text = String::from("id;weight\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("p{i};{}\n", i % 97 + 1));
+        }
+        let r = read(&text).unwrap();
+        assert_eq!(r.key.parties().len(), 100_000);
+        text.push_str("p5;1\n");
+        let e = read(&text).unwrap_err();
+        assert!(e.to_string().contains("line 100002"), "{e}");
+    }
+}
+
+#[test]
+fn csv_for_excel_carries_no_formulas() {
+    use andel_core::tabular::Dialect;
+    let key = Key::from_weights([
+        ("=HYPERLINK(\"http://x\")", Decimal::ONE),
+        ("+1+2", Decimal::ONE),
+        ("@SUM(A1)", Decimal::ONE),
+        ("line\r\nbreak", Decimal::ONE),
+    ])
+    .unwrap();
+    let a = key
+        .split(Decimal::new(-4, 2), &SplitOptions::default())
+        .unwrap();
+    let csv = a.to_csv(Dialect::DanishExcel);
+    assert!(
+        csv.contains("\n\"'=HYPERLINK(\"\"http://x\"\")\";"),
+        "{csv}"
+    );
+    assert!(csv.contains("\n'+1+2;"), "{csv}");
+    assert!(csv.contains("\n'@SUM(A1);"), "{csv}");
+    assert!(csv.contains("\n\"line\r\nbreak\";"), "{csv}");
+    // Numbers stay numbers: a negative amount is not neutralised.
+    assert!(csv.contains(";-0,01;"), "{csv}");
+    // Plain CSV (for programs) keeps the ids as they are.
+    assert!(a.to_csv(Dialect::Plain).contains("\n+1+2,"));
 }

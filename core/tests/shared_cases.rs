@@ -128,3 +128,64 @@ fn example_results_are_the_shared_json() {
         assert_eq!(result, expected, "{name}: result differs from {path}");
     }
 }
+
+/// The catalogue of bad inputs in `tests/bad_inputs.json`: every language
+/// refuses the same things with the same code and field.
+#[test]
+fn bad_input_catalogue() {
+    use andel_core::number::decimal_from_text;
+    use andel_core::tabular::{read_weights, CsvColumns};
+    use andel_core::PartyRef;
+    let text = std::fs::read_to_string(format!("{}/tests/bad_inputs.json", root())).unwrap();
+    let all: Value = serde_json::from_str(&text).unwrap();
+    let cases = all["cases"].as_array().unwrap();
+    assert!(cases.len() >= 20);
+    for c in cases {
+        let name = c["name"].as_str().unwrap();
+        let text_of = |v: &Value, field: &str| decimal_from_text(v.as_str().unwrap(), field);
+        let weights = || -> andel_core::Result<Vec<Decimal>> {
+            c["weights"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(i, w)| text_of(w, &format!("weights[{i}]")))
+                .collect()
+        };
+        let result: andel_core::Result<()> = match c["call"].as_str().unwrap() {
+            "apportion" => weights().and_then(|w| {
+                let o = Options {
+                    method: c["method"].as_str().unwrap().parse::<Method>().unwrap(),
+                    minimum: c["minimum"].as_u64().map(Limit::All),
+                    ties: match &c["ties"] {
+                        Value::String(s) if s == "error" => TieRule::Error,
+                        Value::Array(a) => TieRule::Priority(
+                            a.iter()
+                                .map(|x| PartyRef::Index(x.as_u64().unwrap() as usize))
+                                .collect(),
+                        ),
+                        _ => TieRule::Order,
+                    },
+                    ..Options::default()
+                };
+                apportion(&w, c["units"].as_u64().unwrap(), &o).map(|_| ())
+            }),
+            "split" => text_of(&c["amount"], "amount").and_then(|amount| {
+                let unit = text_of(&c["unit"], "unit")?;
+                let o = SplitOptions {
+                    unit,
+                    ..SplitOptions::default()
+                };
+                split(amount, &weights()?, &o).map(|_| ())
+            }),
+            "compute" => compute_json(c["document"].as_str().unwrap()).map(|_| ()),
+            "read_csv" => read_weights(c["text"].as_str().unwrap(), &CsvColumns::default()).map(|_| ()),
+            other => panic!("unknown call {other}"),
+        };
+        let e = result.expect_err(name);
+        assert_eq!(e.code(), c["error"].as_str().unwrap(), "{name}: {e}");
+        if let Some(f) = c.get("field") {
+            assert_eq!(e.field(), f.as_str(), "{name}: {e}");
+        }
+    }
+}

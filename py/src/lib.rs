@@ -4,7 +4,7 @@
 //! the Python facade turns into the right `andel.AndelError` subclass by
 //! code. Explained results cross as JSON text (exact decimals as strings).
 
-use andel_core::document::compute_json;
+use andel_core::document::{compute_json_with, FileAccess};
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
     apportion_named, data, split_named, Allocation, Decimal, Error, Key, KeyParty, Limit, Method,
@@ -82,13 +82,17 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
             .or_else(|_| Decimal::from_scientific(s.trim()))
             .map_err(|e| invalid(field, s.clone(), &e.to_string()));
     }
-    obj.extract::<Decimal>().map_err(|_| {
-        invalid(
-            field,
-            shown(),
-            "use an int, a decimal.Decimal or a decimal string (NaN and infinity are not numbers)",
-        )
-    })
+    // A decimal.Decimal: its own digits, read exactly by core (a Decimal
+    // with more digits than ours is an error, never rounded).
+    if obj.hasattr("as_tuple").unwrap_or(false) {
+        let text = obj.str()?.to_string();
+        return andel_core::number::decimal_from_float_text(&text, field).map_err(err);
+    }
+    Err(invalid(
+        field,
+        shown(),
+        "use an int, a decimal.Decimal or a decimal string (NaN and infinity are not numbers)",
+    ))
 }
 
 fn decimals(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<Decimal>> {
@@ -310,10 +314,17 @@ fn split_explained(
     serde_json::to_string(&a).map_err(json_err)
 }
 
-/// Computes a key document (JSON) and returns the result (JSON).
+/// Computes a key document (JSON) and returns the result (JSON). A
+/// `csv.path` is read relative to the working folder, never outside it.
 #[pyfunction]
 fn compute(document: &str) -> PyResult<String> {
-    let r = compute_json(document).map_err(err)?;
+    let here = std::env::current_dir().map_err(|e| {
+        err(Error::Io {
+            field: String::new(),
+            message: format!("no working folder: {e}"),
+        })
+    })?;
+    let r = compute_json_with(document, &FileAccess::Under(here)).map_err(err)?;
     serde_json::to_string(&r).map_err(json_err)
 }
 
@@ -389,24 +400,32 @@ fn years() -> Vec<i32> {
 
 /// Weights from CSV text (JSON of the key and what was skipped).
 #[pyfunction]
-#[pyo3(signature = (text, id=None, name=None, weight=None))]
+#[pyo3(signature = (text, id=None, name=None, weight=None, header=None, decimal=None))]
 fn read_csv(
     text: &str,
     id: Option<String>,
     name: Option<String>,
     weight: Option<String>,
+    header: Option<bool>,
+    decimal: Option<String>,
 ) -> PyResult<String> {
-    let r = read_weights(text, &CsvColumns { id, name, weight }).map_err(err)?;
+    let columns = CsvColumns {
+        id,
+        name,
+        weight,
+        header,
+        decimal,
+    };
+    let r = read_weights(text, &columns).map_err(err)?;
     serde_json::to_string(&r).map_err(json_err)
 }
 
-/// Danish number format with `places` decimals.
+/// Danish number format with `places` decimals (at most 28).
 #[pyfunction]
-fn danish(value: &Bound<'_, PyAny>, places: u32) -> PyResult<String> {
-    Ok(andel_core::tabular::danish(
-        decimal(value, "value")?,
-        places,
-    ))
+fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<String> {
+    let places = u32::try_from(whole(places, "places")?).unwrap_or(u32::MAX);
+    andel_core::tabular::format_number(decimal(value, "value")?, places, NumberStyle::Danish)
+        .map_err(err)
 }
 
 #[pymodule]

@@ -35,3 +35,27 @@ def test_shared_case(case):
             assert amounts[party] == Decimal(value) and str(amounts[party]) == value
     else:
         pytest.fail(f"unknown call {call}")
+
+
+BAD = json.loads((ROOT / "tests" / "bad_inputs.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", BAD, ids=[c["name"] for c in BAD])
+def test_bad_input_catalogue(case):
+    """Every language refuses the same inputs with the same code and field."""
+    call = case["call"]
+    with pytest.raises(andel.AndelError) as e:
+        if call == "apportion":
+            kwargs = {k: case[k] for k in ("minimum", "ties") if k in case}
+            andel.apportion(case["weights"], case["units"], case["method"], **kwargs)
+        elif call == "split":
+            andel.split(case["amount"], case["weights"], unit=case["unit"])
+        elif call == "compute":
+            andel.compute(case["document"])
+        elif call == "read_csv":
+            andel.read_csv(case["text"])
+        else:
+            pytest.fail(f"unknown call {call}")
+    assert e.value.code == case["error"], str(e.value)
+    if "field" in case:
+        assert e.value.field == case["field"], str(e.value)

@@ -180,11 +180,24 @@ pub fn format_number(value: JsValue, places: JsValue, style: JsValue) -> JsResul
 pub fn read_csv(text: JsValue, columns: JsValue) -> JsResult<JsValue> {
     let t = convert::text(Some(&text), "text")?
         .ok_or_else(|| convert::option_error("text", "give the CSV text"))?;
-    let c = fields(&columns, "columns", &["id", "name", "weight"])?;
+    let c = fields(
+        &columns,
+        "columns",
+        &["id", "name", "weight", "header", "decimal"],
+    )?;
+    let header = match c.get("header").filter(|v| !is_absent(v)) {
+        None => None,
+        Some(v) => Some(
+            v.as_bool()
+                .ok_or_else(|| convert::option_error("columns.header", "expected true or false"))?,
+        ),
+    };
     let columns = CsvColumns {
         id: convert::text(c.get("id"), "columns.id")?,
         name: convert::text(c.get("name"), "columns.name")?,
         weight: convert::text(c.get("weight"), "columns.weight")?,
+        header,
+        decimal: convert::text(c.get("decimal"), "columns.decimal")?,
     };
     to_js(&read_weights(&t, &columns).map_err(throw)?)
 }

@@ -39,3 +39,29 @@ test("shared cases", () => {
     }
   }
 });
+
+const bad = JSON.parse(fs.readFileSync(path.join(root, "tests", "bad_inputs.json"), "utf8")).cases;
+
+test("bad-input catalogue: the same code and field as Rust and Python", () => {
+  assert.ok(bad.length >= 20);
+  for (const c of bad) {
+    const run = () => {
+      if (c.call === "apportion") {
+        const options = {};
+        if (c.minimum !== undefined) options.minimum = c.minimum;
+        if (c.ties !== undefined) options.ties = c.ties;
+        return andel.apportion(c.weights, c.units, c.method, options);
+      }
+      if (c.call === "split") return andel.split(c.amount, c.weights, { unit: c.unit });
+      if (c.call === "compute") return andel.compute(c.document);
+      if (c.call === "read_csv") return andel.readCsv(c.text);
+      throw new Error(`unknown call ${c.call}`);
+    };
+    assert.throws(run, (e) => {
+      assert.ok(e instanceof Error, c.name);
+      assert.equal(e.code, c.error, `${c.name}: ${e.message}`);
+      if (c.field !== undefined) assert.equal(e.field, c.field, `${c.name}: ${e.message}`);
+      return true;
+    }, c.name);
+  }
+});

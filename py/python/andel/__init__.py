@@ -618,15 +618,27 @@ def years() -> List[int]:
 
 
 def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None,
-             name: Optional[str] = None, weight: Optional[str] = None) -> Dict[str, Decimal]:
+             name: Optional[str] = None, weight: Optional[str] = None,
+             header: Optional[bool] = None, decimal: Optional[str] = None) -> Dict[str, Decimal]:
     """Weights from a CSV file or CSV text: any of ``,`` ``;`` tab, decimal
     point or comma, with or without BOM, Statbank FOLK1A exports. Returns
-    ``{id: Decimal}`` (municipality names become codes)."""
+    ``{id: Decimal}`` (a cell that is wholly a municipality's name or code
+    becomes its code; other text is a party of its own).
+
+    ``header`` says whether the first row is a header (found when not
+    given); ``decimal`` the decimal separator (``","`` or ``"."``), found
+    from all the weights at once when not given: cells that contradict each
+    other, or an ambiguous column (``1.250``) outside a semicolon file, are
+    an error that asks for it.
+
+    >>> read_csv("kommune;vægt\nAalborg;221.082\nLæsø;1.769\n")
+    {'851': Decimal('221082'), '825': Decimal('1769')}
+    """
     text = str(source)
     if isinstance(source, os.PathLike) or ("\n" not in text and os.path.exists(text)):
         with open(source, encoding="utf-8-sig") as f:
             text = f.read()
-    r = json.loads(_call(_andel.read_csv, text, id, name, weight))
+    r = json.loads(_call(_andel.read_csv, text, id, name, weight, header, decimal))
     return {p["id"]: Decimal(p["weight"]) for p in r["key"]}
 
 
