@@ -686,9 +686,18 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         // other is about this scenario's total and its key.
         let at = |e: Error| {
             let option = e.field().is_some_and(|f| {
-                ["minimum", "maximum", "ties", "first_divisor", "method", "unit"]
-                    .iter()
-                    .any(|o| f == *o || f.starts_with(&format!("{o}.")) || f.starts_with(&format!("{o}[")))
+                [
+                    "minimum",
+                    "maximum",
+                    "ties",
+                    "first_divisor",
+                    "method",
+                    "unit",
+                ]
+                .iter()
+                .any(|o| {
+                    f == *o || f.starts_with(&format!("{o}.")) || f.starts_with(&format!("{o}["))
+                })
             });
             match (&rounding, option) {
                 (Rounding::Places(_), true) => e.under("rounding.places"),

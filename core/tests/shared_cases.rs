@@ -179,7 +179,9 @@ fn bad_input_catalogue() {
                 split(amount, &weights()?, &o).map(|_| ())
             }),
             "compute" => compute_json(c["document"].as_str().unwrap()).map(|_| ()),
-            "read_csv" => read_weights(c["text"].as_str().unwrap(), &CsvColumns::default()).map(|_| ()),
+            "read_csv" => {
+                read_weights(c["text"].as_str().unwrap(), &CsvColumns::default()).map(|_| ())
+            }
             other => panic!("unknown call {other}"),
         };
         let e = result.expect_err(name);
