@@ -39,12 +39,12 @@ pub struct ComparisonRow {
 /// let w = |xs: &[(&str, i64)]| Key::from_weights(xs.iter().map(|&(i, w)| (i, Decimal::from(w))));
 /// let old = w(&[("A", 1), ("B", 1)])?.apportion(10, &Options::default())?;
 /// let new = w(&[("A", 3), ("B", 1), ("C", 1)])?.apportion(10, &Options::default())?;
-/// let rows = compare(&old, &new);
+/// let rows = compare(&old, &new)?;
 /// assert_eq!(rows[0].change, Decimal::from(1)); // A: 5 → 6
 /// assert_eq!(rows[2].amount_base, Decimal::ZERO); // C was not in the old key
 /// # Ok::<(), andel_core::Error>(())
 /// ```
-pub fn compare(base: &Allocation, other: &Allocation) -> Vec<ComparisonRow> {
+pub fn compare(base: &Allocation, other: &Allocation) -> Result<Vec<ComparisonRow>> {
     let mut rows: Vec<ComparisonRow> = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for p in &base.parties {
@@ -78,12 +78,15 @@ pub fn compare(base: &Allocation, other: &Allocation) -> Vec<ComparisonRow> {
         let r = &mut rows[i];
         r.share_other = p.share;
         r.amount_other = p.amount;
-        r.change = p.amount - r.amount_base;
+        // Checked: allocations read back from JSON may hold anything.
+        r.change = p.amount.checked_sub(r.amount_base).ok_or_else(|| {
+            Error::overflow(format!("compare.{}", p.id), "the change is too large")
+        })?;
         if r.name.is_none() {
             r.name = p.name.clone();
         }
     }
-    rows
+    Ok(rows)
 }
 
 /// Dimensioned against actual for one party.

@@ -801,7 +801,7 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
                     .map_err(|e| e.under("compare"))?;
                 Some(Comparison {
                     label: doc.compare.as_ref().and_then(|c| c.label.clone()),
-                    rows: compare(&allocation, &o),
+                    rows: compare(&allocation, &o)?,
                     other: o,
                 })
             }

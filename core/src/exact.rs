@@ -338,6 +338,7 @@ impl Quota {
             i128::try_from(digits + u128::from(next_up)).unwrap_or(0),
             places,
         );
+        // Bounded: whole < 2^64 and 0 ≤ frac ≤ 1, far inside a decimal.
         Decimal::from(self.whole) + frac
     }
 }

@@ -255,6 +255,7 @@ impl Key {
                 reason: "the fixed shares add up to more than 1 (100 %)".into(),
             });
         }
+        // Bounded: 0 ≤ sum ≤ 1 (checked above).
         let rest = Decimal::ONE - sum;
         let mut rest_weight = Decimal::ZERO;
         for p in &self.parties {
@@ -533,6 +534,7 @@ impl Allocation {
                 units: r.units,
                 // units × unit is exact: split checked it already for money,
                 // and places have unit 1.
+                // Bounded: units × unit ≤ |total|, itself a decimal.
                 amount: exact_mul(Decimal::from(r.units), sign_unit, "amount")
                     .unwrap_or(Decimal::ZERO),
                 rounding: r.rounding,
