@@ -79,6 +79,8 @@ export interface KeyDocument {
   version: 1;
   title?: string;
   note?: string;
+  /** What the document assumes; every output shows them. */
+  assumptions?: string[];
   key?: KeySpec;
   nest?: {
     groups: KeySpec;
@@ -87,7 +89,7 @@ export interface KeyDocument {
     member_places?: PlacesOptions;
   };
   parts?: Array<{ id: string; name?: string; share: NumberInput; key?: KeySpec }>;
-  scenarios: Array<{ name: string; total: NumberInput }>;
+  scenarios: Array<{ name: string; total: NumberInput; part?: string }>;
   rounding?: { unit?: NumberInput; places?: PlacesOptions; ties?: TieRule };
   years?: Array<{ year: number; fraction: NumberInput }>;
   compare?: { label?: string; key: KeySpec };
@@ -183,6 +185,8 @@ export interface ScenarioResult {
 export interface DocumentResult {
   version: 1;
   title?: string;
+  note?: string;
+  assumptions?: string[];
   scenarios: ScenarioResult[];
 }
 

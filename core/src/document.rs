@@ -36,6 +36,10 @@ pub struct Document {
     /// A note for people (the source, the illustrative values used).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the document assumes where its source leaves a choice open
+    /// (which year, which key, who takes part); every output shows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<String>,
     /// The key (one of `key`, `nest`, `parts`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<KeySpec>,
@@ -232,6 +236,12 @@ pub struct DocumentResult {
     /// The document's title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The document's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The document's assumptions, shown with every result.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<String>,
     /// Per scenario.
     pub scenarios: Vec<ScenarioResult>,
 }
@@ -374,6 +384,7 @@ impl FromJson for Document {
             version: f.req("version")?,
             title: f.opt("title")?,
             note: f.opt("note")?,
+            assumptions: f.opt("assumptions")?.unwrap_or_default(),
             key: f.opt("key")?,
             nest: f.opt("nest")?,
             parts: f.opt("parts")?,
@@ -387,6 +398,7 @@ impl FromJson for Document {
             "version",
             "title",
             "note",
+            "assumptions",
             "key",
             "nest",
             "parts",
@@ -826,6 +838,8 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
     Ok(DocumentResult {
         version: VERSION,
         title: doc.title.clone(),
+        note: doc.note.clone(),
+        assumptions: doc.assumptions.clone(),
         scenarios,
     })
 }

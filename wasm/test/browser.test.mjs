@@ -70,6 +70,9 @@ try {
   assert.equal(await footer(2), "5.700.000,00"); // 4.275.000 + 1.425.000
   assert.equal(await cell("Læsø", 1), "ikke med");
   assert.equal(await cell("Læsø", 0), "1.769"); // the real population, marked out
+  const assumptions = await page.locator("#assumptions").innerText();
+  assert.match(assumptions, /Ikke med: Morsø, Læsø/);
+  assert.match(assumptions, /kommunerne 75 %, regionen 25 %/);
 
   step("why? explains Rebild in Danish");
   await page.locator('#result-table tr:has(th:text-is("Rebild")) button').click();

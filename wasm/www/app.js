@@ -129,6 +129,9 @@ function buildDocument(s) {
   }
   doc.title = `Fordeling efter ${s.source === "csv" ? "egne vægte" : `indbyggertal 1. januar ${s.year}`}` +
     (s.source === "csv" ? "" : ` – ${s.region ? "Region " + s.region : "hele landet"}`);
+  const names = s.source === "csv" ? [] : andel.municipalities(s.region || null, Number(s.year))
+    .filter((m) => s.excluded.includes(m.code)).map((m) => m.name);
+  doc.assumptions = assumptionsOf(s, places, names);
   return doc;
 }
 
@@ -269,7 +272,7 @@ function render({ doc, result, state: s }) {
   t.querySelectorAll("button.hvorfor").forEach((b) => b.addEventListener("click", () => explain(all[Number(b.dataset.row)], result, places, unit, s)));
   $("explanation").hidden = true;
   renderChart(model.rows);
-  renderAssumptions(doc, result, s, places);
+  renderAssumptions(doc, result, s);
 }
 
 function renderChart(rows) {
@@ -322,32 +325,34 @@ function explain(row, result, places, unit, s) {
 
 const amountDecimals = (unit) => unitPlaces(unit);
 
-function renderAssumptions(doc, result, s, places) {
+/** What the calculation assumes, in plain Danish: the document's own
+ * assumptions, or those of the form's choices (written into the document too). */
+function assumptionsOf(s, places, excludedNames) {
   const items = [];
-  if (s.document) {
-    items.push(`Beregningen er indlæst fra en fil: ${esc(doc.title || "uden titel")}.`);
-    if (doc.note) items.push(esc(doc.note));
-  } else {
-    if (s.source === "csv") items.push("Vægtene er dine egne (CSV), ikke indbyggertal.");
-    else items.push(`Fordelt efter indbyggertal pr. 1. januar ${esc(String(s.year))} (Danmarks Statistik), ${s.region ? "Region " + esc(s.region) : "hele landet"}.`);
-    const out = result.scenarios[0].parts
-      ? result.scenarios[0].parts.details.find((d) => d).parties.filter((p) => p.basis.kind === "excluded")
-      : result.scenarios[0].allocation.parties.filter((p) => p.basis.kind === "excluded");
-    if (out.length) items.push(`Ikke med: ${out.map((p) => esc(p.name || p.id)).join(", ")}.`);
-    s.fixed.forEach((f) => items.push(`${esc(f.name || "En part")} har en fast andel på ${esc(f.share)} %; resten fordeles efter vægt.`));
-    if (!places && s.costSplit.on) {
-      items.push(`Udgiftsfordeling: kommunerne ${esc(s.costSplit.municipal)} %, regionen ${esc(s.costSplit.region)} %; ` +
-        (s.costSplit.amountIs === "kommunerne" ? "beløbet er kommunernes del, og regionens del er regnet ud fra den (afrundet til enheden)." : "beløbet er den samlede udgift."));
-    }
-    if (places) {
-      const label = $("method").selectedOptions[0]?.textContent || s.method;
-      items.push(`Hele pladser efter ${esc(label)}${s.minimum ? `, mindst ${esc(s.minimum)}` : ""}${s.maximum ? `, højst ${esc(s.maximum)}` : ""} pr. part.`);
-    } else {
-      items.push(`Afrundet til ${s.unit === "0.01" ? "øre" : s.unit === "1" ? "hele kroner" : "1.000 kr."} efter største brøks metode; delene giver præcis det hele.`);
-    }
-    items.push("Står to parter helt lige om den sidste enhed, afgøres det efter rækkefølgen i listen, og det vises under «Hvorfor?».");
+  if (s.source === "csv") items.push("Vægtene er dine egne (CSV), ikke indbyggertal.");
+  else items.push(`Fordelt efter indbyggertal pr. 1. januar ${s.year} (Danmarks Statistik), ${s.region ? "Region " + s.region : "hele landet"}.`);
+  if (excludedNames.length) items.push(`Ikke med: ${excludedNames.join(", ")}.`);
+  s.fixed.forEach((f) => items.push(`${f.name || "En part"} har en fast andel på ${f.share} %; resten fordeles efter vægt.`));
+  if (!places && s.costSplit.on) {
+    items.push(`Udgiftsfordeling: kommunerne ${s.costSplit.municipal} %, regionen ${s.costSplit.region} %; ` +
+      (s.costSplit.amountIs === "kommunerne" ? "beløbet er kommunernes del, og regionens del er regnet ud fra den (afrundet til enheden)." : "beløbet er den samlede udgift."));
   }
-  $("assumptions").innerHTML = items.map((i) => `<li>${i}</li>`).join("");
+  if (places) {
+    const label = $("method").querySelector(`option[value="${s.method}"]`)?.textContent || s.method;
+    items.push(`Hele pladser efter ${label}${s.minimum ? `, mindst ${s.minimum}` : ""}${s.maximum ? `, højst ${s.maximum}` : ""} pr. part.`);
+  } else {
+    items.push(`Afrundet til ${s.unit === "0.01" ? "øre" : s.unit === "1" ? "hele kroner" : "1.000 kr."} efter største brøks metode; delene giver præcis det hele.`);
+  }
+  items.push("Står to parter helt lige om den sidste enhed, afgøres det efter rækkefølgen i listen, og det vises under «Hvorfor?».");
+  return items;
+}
+
+function renderAssumptions(doc, result, s) {
+  const items = [];
+  if (s.document) items.push(`Beregningen er indlæst fra en fil: ${doc.title || "uden titel"}.`);
+  if (s.document && doc.note) items.push(doc.note);
+  items.push(...(result.assumptions || []));
+  $("assumptions").innerHTML = items.map((i) => `<li>${esc(i)}</li>`).join("");
 }
 
 function esc(text) {

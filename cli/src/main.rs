@@ -1,0 +1,588 @@
+//! `andel`: key documents and CSV weights from the shell and from services.
+//!
+//! Results go to stdout; errors to stderr as `error [code] field: message`
+//! with exit code 1; a command line it cannot read exits with 2. Every
+//! option takes effect or is refused.
+
+use andel_core::data::{self, municipality_exact, municipality_rows, Region};
+use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
+use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
+use andel_core::{Allocation, Decimal, Error, Key, Limit, Method, Options, SplitOptions, TieRule};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exact distribution keys for Danish municipalities: money to the øre and
+/// whole places by a named method, parts always adding up to the whole.
+#[derive(Parser)]
+#[command(name = "andel", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compute a key document (a JSON file, or - for standard input).
+    Compute {
+        /// The document: a path, or - to read standard input.
+        document: String,
+        #[command(flatten)]
+        output: Output,
+        /// Only the scenario with this name.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Why this party got what it got (an id, or a municipality's name or code).
+        #[arg(long)]
+        explain: Option<String>,
+    },
+    /// Split an amount of money by the weights in a CSV file.
+    Split {
+        /// The amount (1234.50 or 1.234,50).
+        amount: String,
+        #[command(flatten)]
+        weights: WeightsArgs,
+        /// The rounding unit: 0.01 (øre), 1 (kroner), 1000.
+        #[arg(long, default_value = "0.01")]
+        unit: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Apportion whole units (places) by the weights in a CSV file.
+    Apportion {
+        /// The number of places.
+        seats: u64,
+        #[command(flatten)]
+        weights: WeightsArgs,
+        /// The method: hamilton, dhondt, sainte_lague, modified_sainte_lague,
+        /// huntington_hill, adams, dean.
+        #[arg(long, default_value = "hamilton")]
+        method: String,
+        /// The fewest places each party gets.
+        #[arg(long)]
+        minimum: Option<u64>,
+        /// The most places each party gets.
+        #[arg(long)]
+        maximum: Option<u64>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The municipalities with their population.
+    Municipalities {
+        /// Only this region (Nordjylland, Midtjylland, Syddanmark, Hovedstaden, Sjælland).
+        #[arg(long)]
+        region: Option<String>,
+        /// Population on 1 January of this year (the latest shipped by default).
+        #[arg(long)]
+        year: Option<i32>,
+        /// table, csv or json.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Danish (1.658.397,22) or plain numbers in tables and CSV.
+        #[arg(long, value_enum, default_value_t = Numbers::Danish)]
+        numbers: Numbers,
+    },
+    /// The report of the KKR Nordjylland minutes: every document in a folder
+    /// (examples/ by default), with its title, note and assumptions.
+    Report {
+        /// The folder of key documents.
+        #[arg(long, default_value = "examples")]
+        documents: PathBuf,
+        /// Danish (1.658.397,22) or plain numbers.
+        #[arg(long, value_enum, default_value_t = Numbers::Danish)]
+        numbers: Numbers,
+    },
+}
+
+#[derive(clap::Args)]
+struct WeightsArgs {
+    /// The CSV file of weights (any dialect: , ; or tab; decimal comma or point).
+    #[arg(long)]
+    weights: String,
+    /// Parties that take no part (ids, or municipality names or codes).
+    #[arg(long)]
+    exclude: Vec<String>,
+    /// The tie rule: order (earlier wins) or error.
+    #[arg(long, value_enum, default_value_t = Ties::Order)]
+    ties: Ties,
+}
+
+#[derive(clap::Args)]
+struct Output {
+    /// table, csv or json.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Danish (1.658.397,22) or plain numbers in tables; plain or Danish Excel CSV.
+    #[arg(long, value_enum, default_value_t = Numbers::Danish)]
+    numbers: Numbers,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Numbers {
+    Danish,
+    Plain,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Ties {
+    Order,
+    Error,
+}
+
+impl Numbers {
+    fn style(self) -> NumberStyle {
+        match self {
+            Numbers::Danish => NumberStyle::Danish,
+            Numbers::Plain => NumberStyle::Plain,
+        }
+    }
+    fn dialect(self) -> Dialect {
+        match self {
+            Numbers::Danish => Dialect::DanishExcel,
+            Numbers::Plain => Dialect::Plain,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let field = e
+                .field()
+                .filter(|f| !f.is_empty())
+                .map(|f| format!(" {f}:"))
+                .unwrap_or_default();
+            let message = e.to_string();
+            let message = e
+                .field()
+                .and_then(|f| message.strip_prefix(&format!("{f}: ")))
+                .unwrap_or(&message);
+            eprintln!("error [{}]{field} {message}", e.code());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn io_error(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::Io {
+        field: String::new(),
+        message: format!("{what}: {e}"),
+    }
+}
+
+/// A file (or standard input for `-`), at most MAX_INPUT_BYTES.
+fn read_input(path: &str) -> Result<String, Error> {
+    let limit = MAX_INPUT_BYTES as u64;
+    let mut text = String::new();
+    let read = if path == "-" {
+        std::io::stdin().take(limit + 1).read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_string(&mut text))
+    }
+    .map_err(|e| io_error(path, e))?;
+    if read as u64 > limit {
+        return Err(io_error(path, format!("over {} MiB", limit >> 20)));
+    }
+    Ok(text)
+}
+
+fn run(command: Command) -> Result<String, Error> {
+    match command {
+        Command::Compute {
+            document,
+            output,
+            scenario,
+            explain,
+        } => {
+            let doc = parse(&read_input(&document)?)?;
+            // csv.path is read inside the document's own folder.
+            let folder = if document == "-" {
+                std::env::current_dir().map_err(|e| io_error("working folder", e))?
+            } else {
+                Path::new(&document)
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+            };
+            let mut result = compute_with(&doc, &FileAccess::Under(folder))?;
+            if let Some(name) = &scenario {
+                let names: Vec<String> = result.scenarios.iter().map(|s| s.name.clone()).collect();
+                result.scenarios.retain(|s| &s.name == name);
+                if result.scenarios.is_empty() {
+                    return Err(Error::InvalidOption {
+                        field: "scenario".into(),
+                        message: format!("no scenario named {name:?}; the scenarios are {names:?}"),
+                    });
+                }
+            }
+            match explain {
+                Some(id) => explain_party(&result, &id),
+                None => Ok(render_result(&result, output)),
+            }
+        }
+        Command::Split {
+            amount,
+            weights,
+            unit,
+            output,
+        } => {
+            let amount = andel_core::tabular::parse_danish_number(&amount)
+                .map_err(|e| e.with_field("amount"))?;
+            let unit =
+                andel_core::tabular::parse_number(&unit).map_err(|e| e.with_field("unit"))?;
+            let key = read_key(&weights)?;
+            let options = SplitOptions {
+                unit,
+                ties: ties(weights.ties),
+            };
+            Ok(render_allocation(&key.split(amount, &options)?, output))
+        }
+        Command::Apportion {
+            seats,
+            weights,
+            method,
+            minimum,
+            maximum,
+            output,
+        } => {
+            let key = read_key(&weights)?;
+            let options = Options {
+                method: method.parse::<Method>()?,
+                minimum: minimum.map(Limit::All),
+                maximum: maximum.map(Limit::All),
+                first_divisor: None,
+                ties: ties(weights.ties),
+            };
+            Ok(render_allocation(&key.apportion(seats, &options)?, output))
+        }
+        Command::Municipalities {
+            region,
+            year,
+            format,
+            numbers,
+        } => {
+            let region = region.map(|r| r.parse::<Region>()).transpose()?;
+            let year = match year {
+                Some(y) => y,
+                None => data::years().last().copied().unwrap_or_default(),
+            };
+            let rows = municipality_rows(region, year)?;
+            Ok(match format {
+                Format::Json => json(&rows),
+                Format::Csv => {
+                    let sep = if numbers == Numbers::Danish { ';' } else { ',' };
+                    let mut out = String::new();
+                    if numbers == Numbers::Danish {
+                        out.push('\u{feff}');
+                    }
+                    out += &format!("code{sep}name{sep}region{sep}population_{year}\n");
+                    for m in &rows {
+                        out += &format!(
+                            "{}{sep}{}{sep}{}{sep}{}\n",
+                            m.code, m.name, m.region, m.population
+                        );
+                    }
+                    out
+                }
+                Format::Table => {
+                    let style = numbers.style();
+                    let body: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|m| {
+                            vec![
+                                m.code.clone(),
+                                m.name.clone(),
+                                m.region.to_string(),
+                                style.format(Decimal::from(m.population), 0),
+                            ]
+                        })
+                        .collect();
+                    let total: u64 = rows.iter().map(|m| m.population).sum();
+                    let mut body = body;
+                    body.push(vec![
+                        String::new(),
+                        "Total".into(),
+                        String::new(),
+                        style.format(Decimal::from(total), 0),
+                    ]);
+                    let pop = format!("population {year}");
+                    andel_core::tabular::render_table(
+                        &["code", "name", "region", &pop],
+                        &body,
+                        &[false, false, false, true],
+                    )
+                }
+            })
+        }
+        Command::Report { documents, numbers } => report(&documents, numbers.style()),
+    }
+}
+
+fn ties(t: Ties) -> TieRule {
+    match t {
+        Ties::Order => TieRule::Order,
+        Ties::Error => TieRule::Error,
+    }
+}
+
+/// The weights of a CSV file, with the parties named by `--exclude` out.
+fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
+    let text = read_input(&args.weights)?;
+    let key = read_weights(&text, &CsvColumns::default())?.key;
+    if args.exclude.is_empty() {
+        return Ok(key);
+    }
+    let ids = args
+        .exclude
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            resolve(&key, x).ok_or_else(|| Error::UnknownParty {
+                field: format!("exclude[{i}]"),
+                id: x.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    key.exclude(&ids)
+}
+
+/// A party of the key by id, or by a municipality's name or code.
+fn resolve(key: &Key, text: &str) -> Option<String> {
+    if key.position(text).is_some() {
+        return Some(text.to_string());
+    }
+    let m = municipality_exact(text)?;
+    key.position(&m.code).map(|_| m.code.clone())
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .unwrap_or_default()
+}
+
+fn render_allocation(a: &Allocation, output: Output) -> String {
+    match output.format {
+        Format::Json => json(a),
+        Format::Csv => a.to_csv(output.numbers.dialect()),
+        Format::Table => a.table(output.numbers.style()),
+    }
+}
+
+fn render_result(r: &DocumentResult, output: Output) -> String {
+    match output.format {
+        Format::Json => json(r),
+        Format::Csv => {
+            // The assumptions lead the file as comment lines.
+            let csv = r.to_csv(output.numbers.dialect());
+            let (bom, body) = match csv.strip_prefix('\u{feff}') {
+                Some(b) => ("\u{feff}", b),
+                None => ("", csv.as_str()),
+            };
+            let notes: String = r.assumptions.iter().map(|a| format!("# {a}\n")).collect();
+            format!("{bom}{notes}{body}")
+        }
+        Format::Table => document_text(r, output.numbers.style()),
+    }
+}
+
+/// A result for people: its title, note and assumptions, then every
+/// allocation of every scenario.
+fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
+    let mut out = String::new();
+    if let Some(t) = &r.title {
+        out += &format!("{t}\n{}\n", "=".repeat(t.chars().count()));
+    }
+    if let Some(n) = &r.note {
+        out += &format!("{n}\n");
+    }
+    if !r.assumptions.is_empty() {
+        out += "\nAssumptions:\n";
+        for a in &r.assumptions {
+            out += &format!("- {a}\n");
+        }
+    }
+    for s in &r.scenarios {
+        out += &format!("\nScenario {:?}\n", s.name);
+        match (&s.nested, &s.parts) {
+            (Some(n), _) => {
+                out += &format!(
+                    "\nBetween the groups ({}):\n",
+                    if n.groups.is_some() {
+                        "per level"
+                    } else {
+                        "flat"
+                    }
+                );
+                out += &s.allocation.table(style);
+                for g in &n.per_group {
+                    if let Some(m) = &g.members {
+                        out += &format!("\nWithin {} ({} units):\n", g.id, g.units);
+                        out += &m.table(style);
+                    }
+                }
+            }
+            (None, Some(p)) => {
+                out += "\nBetween the parts:\n";
+                out += &p.parts.table(style);
+                for (part, d) in p.parts.parties.iter().zip(&p.details) {
+                    if let Some(d) = d {
+                        out += &format!("\nWithin {}:\n", part.name.as_deref().unwrap_or(&part.id));
+                        out += &d.table(style);
+                    }
+                }
+            }
+            (None, None) => {
+                out += "\n";
+                out += &s.allocation.table(style);
+            }
+        }
+        if let Some(y) = &s.years {
+            out += "\nOver the years:\n";
+            out += &y.years.table(style);
+            for (year, a) in y.years.parties.iter().zip(&y.per_year) {
+                out += &format!("\nYear {}:\n", year.id);
+                out += &a.table(style);
+            }
+        }
+        if let Some(c) = &s.comparison {
+            out += &format!(
+                "\nCompared with {}:\n",
+                c.label.as_deref().unwrap_or("the other key")
+            );
+            let rows: Vec<Vec<String>> = c
+                .rows
+                .iter()
+                .map(|row| {
+                    vec![
+                        row.id.clone(),
+                        row.name.clone().unwrap_or_default(),
+                        style.format(row.amount_base, row.amount_base.scale()),
+                        style.format(row.amount_other, row.amount_other.scale()),
+                        style.format(row.change, row.change.scale()),
+                    ]
+                })
+                .collect();
+            out += &andel_core::tabular::render_table(
+                &["id", "name", "this key", "other key", "change"],
+                &rows,
+                &[false, false, true, true, true],
+            );
+        }
+        if let Some(a) = &s.attainment {
+            out += "\nDimensioned against actual:\n";
+            let rows: Vec<Vec<String>> = a
+                .iter()
+                .map(|row| {
+                    vec![
+                        row.id.clone(),
+                        row.name.clone().unwrap_or_default(),
+                        style.format(row.dimensioned, row.dimensioned.scale()),
+                        style.format(row.actual, row.actual.scale()),
+                        style.format(row.difference, row.difference.scale()),
+                        row.percent.map(|p| style.format(p, 2)).unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            out += &andel_core::tabular::render_table(
+                &["id", "name", "dimensioned", "actual", "difference", "%"],
+                &rows,
+                &[false, false, true, true, true, true],
+            );
+        }
+    }
+    out
+}
+
+/// Why a party got what it got, in every allocation of the result it is in.
+fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
+    let code = municipality_exact(who).map(|m| m.code.clone());
+    let mut out = String::new();
+    for s in &r.scenarios {
+        let mut all: Vec<&Allocation> = vec![&s.allocation];
+        if let Some(p) = &s.parts {
+            all.extend(p.details.iter().flatten());
+        }
+        if let Some(n) = &s.nested {
+            all.extend(n.per_group.iter().filter_map(|g| g.members.as_ref()));
+        }
+        if let Some(y) = &s.years {
+            all.extend(y.per_year.iter());
+        }
+        for a in all {
+            let id = if a.get(who).is_some() {
+                Some(who.to_string())
+            } else {
+                code.clone().filter(|c| a.get(c).is_some())
+            };
+            if let Some(text) = id.and_then(|id| a.explain(&id)) {
+                out += &format!("{}: {text}\n", s.name);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::UnknownParty {
+            field: "explain".into(),
+            id: who.to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Every key document of a folder, in the order of the minutes' items
+/// (2.4 before 2.8 before 2.12), each with its title, note and assumptions.
+fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|e| io_error(&folder.display().to_string(), e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    let item = |p: &PathBuf| -> (Vec<u64>, String) {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let number: Vec<u64> = name
+            .split(['.', '-'])
+            .map_while(|x| x.parse().ok())
+            .collect();
+        (number, name)
+    };
+    files.sort_by_key(item);
+    if files.is_empty() {
+        return Err(io_error(
+            &folder.display().to_string(),
+            "no key documents (*.json)",
+        ));
+    }
+    let mut out = String::from(
+        "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
+    );
+    for f in files {
+        let name = f.display().to_string();
+        let doc = parse(&read_input(&name)?).map_err(|e| e.under(&name))?;
+        let folder = f.parent().map(Path::to_path_buf).unwrap_or_default();
+        let r = compute_with(&doc, &FileAccess::Under(folder)).map_err(|e| e.under(&name))?;
+        out += &format!(
+            "\n\n[{}]\n",
+            f.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        );
+        out += &document_text(&r, style);
+    }
+    Ok(out)
+}

@@ -1,0 +1,264 @@
+//! The `andel` binary run as a user runs it: every command, bad input (exit
+//! codes, stderr), standard input, every example document, and the report
+//! against its golden output (`ANDEL_BLESS=1 cargo test -p andel-cli`
+//! rewrites it after a deliberate change; review the diff).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn andel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = andel(args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn fails(args: &[&str], code: i32) -> String {
+    let o = andel(args);
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(o.stdout.is_empty(), "{args:?} wrote to stdout");
+    String::from_utf8(o.stderr).unwrap()
+}
+
+#[test]
+fn help_version_and_unknown_options() {
+    assert!(ok(&["--help"]).contains("compute"));
+    for c in ["compute", "split", "apportion", "municipalities", "report"] {
+        assert!(ok(&[c, "--help"]).contains("Usage"), "{c}");
+    }
+    assert!(ok(&["--version"]).starts_with("andel "));
+    assert!(fails(&["--bogus"], 2).contains("--bogus"));
+    assert!(fails(
+        &["compute", "examples/2.4-dk2020.json", "--format", "xml"],
+        2
+    )
+    .contains("xml"));
+    assert!(fails(&["report", "--plain"], 2).contains("--plain"));
+    fails(&[], 2);
+}
+
+#[test]
+fn compute_every_example_in_every_format() {
+    let mut n = 0;
+    for entry in std::fs::read_dir(root().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let p = path.to_str().unwrap();
+        let table = ok(&["compute", p]);
+        assert!(table.contains("Assumptions:"), "{p}");
+        let json: serde_json::Value =
+            serde_json::from_str(&ok(&["compute", p, "--format", "json"])).unwrap();
+        assert!(
+            json["assumptions"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty()),
+            "{p}"
+        );
+        let csv = ok(&["compute", p, "--format", "csv"]);
+        assert!(csv.starts_with("\u{feff}# "), "{p}");
+        assert!(ok(&["compute", p, "--format", "csv", "--numbers", "plain"])
+            .contains("scenario,part,id"));
+        n += 1;
+    }
+    assert!(n >= 6);
+}
+
+#[test]
+fn compute_case_2_8_from_a_file_and_from_standard_input() {
+    let doc = "examples/2.8-self-harm-offer.json";
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["compute", doc, "--format", "json"])).unwrap();
+    let aalborg = json["scenarios"][0]["allocation"]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "851")
+        .unwrap()["amount"]
+        .clone();
+    assert_eq!(aalborg, "1658397.22");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(["compute", "-", "--scenario", "høj", "--numbers", "plain"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(root().join(doc)).unwrap())
+        .unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    assert!(out.contains("2168524.08"), "{out}"); // Aalborg, high
+    assert!(!out.contains("1658397.22"), "only the scenario asked for");
+    let why = ok(&["compute", doc, "--explain", "Rebild"]);
+    assert!(
+        why.contains("229884.12") && why.contains("rounded down"),
+        "{why}"
+    );
+    assert!(fails(&["compute", doc, "--scenario", "middel"], 1).contains("lav"));
+    assert!(fails(&["compute", doc, "--explain", "Narnia"], 1).contains("Narnia"));
+}
+
+#[test]
+fn bad_documents_name_the_field() {
+    let dir = std::env::temp_dir().join(format!("andel-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"version": 1, "key": {"fixed": [{"id": "r", "share": "x"}]}, "scenarios": []}"#,
+    )
+    .unwrap();
+    let e = fails(&["compute", bad.to_str().unwrap()], 1);
+    assert!(
+        e.starts_with("error [invalid_number] key.fixed[0].share:"),
+        "{e}"
+    );
+    std::fs::write(&bad, r#"{"version": 1, "key": {"csv": {"path": "../secret.csv"}}, "scenarios": [{"name": "x", "total": 1}]}"#).unwrap();
+    assert!(fails(&["compute", bad.to_str().unwrap()], 1).contains("key.csv.path"));
+    // csv.path inside the document's folder is read.
+    std::fs::write(dir.join("w.csv"), "navn;vægt\nA;3\nB;1\n").unwrap();
+    std::fs::write(&bad, r#"{"version": 1, "key": {"csv": {"path": "w.csv"}}, "rounding": {"places": {}}, "scenarios": [{"name": "x", "total": 8}]}"#).unwrap();
+    assert!(ok(&["compute", bad.to_str().unwrap(), "--numbers", "plain"]).contains("\nA "));
+    assert!(fails(&["compute", "no-such-file.json"], 1).starts_with("error [io]"));
+}
+
+#[test]
+fn split_and_apportion_a_csv() {
+    let dir = std::env::temp_dir().join(format!("andel-cli-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("w.csv");
+    std::fs::write(
+        &csv,
+        "kommune;indbyggere\nAalborg;221.082\nHjørring;63.839\nLæsø;1.769\n",
+    )
+    .unwrap();
+    let w = csv.to_str().unwrap();
+    // 0.10 by 50:27:23 style: 1.000,00 by 221082:63839:1769, Læsø out.
+    let out = ok(&[
+        "split",
+        "1000",
+        "--weights",
+        w,
+        "--exclude",
+        "Læsø",
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    // 1000 × 221082/284921 = 775.94…, × 63839/284921 = 224.05… → 775.94 and 224.06 (largest remainder).
+    assert!(
+        out.contains("851,Aalborg,221082,") && out.contains(",775.94,"),
+        "{out}"
+    );
+    assert!(out.contains(",224.06,"), "{out}");
+    assert!(out.contains("\n825,Læsø,0,"), "{out}");
+    let seats = ok(&[
+        "apportion",
+        "10",
+        "--weights",
+        w,
+        "--method",
+        "dhondt",
+        "--format",
+        "json",
+    ]);
+    let a: serde_json::Value = serde_json::from_str(&seats).unwrap();
+    let units: Vec<u64> = a["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["units"].as_u64().unwrap())
+        .collect();
+    assert_eq!(units, vec![8, 2, 0]); // D'Hondt: 221082/8 = 27635 > 63839/3 = 21280
+    assert!(fails(&["apportion", "10", "--weights", w, "--method", "borda"], 1).contains("method"));
+    assert!(
+        fails(&["split", "1000", "--weights", w, "--exclude", "Narnia"], 1).contains("exclude[0]")
+    );
+    assert!(fails(&["split", "ti", "--weights", w], 1).contains("amount"));
+    assert!(fails(&["apportion", "-3", "--weights", w], 2).contains("-3"));
+}
+
+#[test]
+fn municipalities_with_population() {
+    let csv = ok(&[
+        "municipalities",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2022",
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    assert_eq!(csv.lines().count(), 12);
+    assert!(csv.contains("851,Aalborg,Nordjylland,221082"));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["municipalities", "--format", "json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 98);
+    assert!(ok(&[
+        "municipalities",
+        "--region",
+        "nordjylland",
+        "--year",
+        "2022"
+    ])
+    .contains("591.740"));
+    assert!(fails(&["municipalities", "--year", "1999"], 1).contains("unknown_year"));
+    assert!(fails(&["municipalities", "--region", "Atlantis"], 1).contains("Atlantis"));
+}
+
+#[test]
+fn the_report_is_its_golden_output() {
+    let report = ok(&["report"]);
+    let golden = root().join("cli/tests/golden/report.txt");
+    if std::env::var_os("ANDEL_BLESS").is_some() {
+        std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+        std::fs::write(&golden, &report).unwrap();
+    }
+    assert_eq!(report, std::fs::read_to_string(&golden).unwrap());
+    // Figures from the minutes' cases, worked out outside the code.
+    for figure in ["1.658.397,22", "323.222,51", "2.168.524,08", "74.349"] {
+        assert!(report.contains(figure), "{figure}");
+    }
+    // Every document's title and assumptions are in it.
+    for entry in std::fs::read_dir(root().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            assert!(report.contains(doc["title"].as_str().unwrap()));
+            for a in doc["assumptions"].as_array().unwrap() {
+                assert!(report.contains(a.as_str().unwrap()));
+            }
+        }
+    }
+}
