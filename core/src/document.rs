@@ -274,14 +274,143 @@ pub struct ScenarioResult {
     pub attainment: Option<Vec<AttainmentRow>>,
 }
 
-/// A total spread over years.
+/// A total spread over years: a table (party × year) whose rows add up to
+/// each party's own total and whose columns add up to each year's amount.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct YearsResult {
     /// The total split between the years.
     pub years: Allocation,
-    /// Each year's amount split by the key, in year order.
+    /// Each year's amount split by the key, in year order; a party's years
+    /// add up to its total in the scenario's allocation (controlled
+    /// rounding, see DESIGN.md): each cell is its exact value
+    /// (total × share × year fraction) rounded down or up.
     pub per_year: Vec<Allocation>,
+    /// Cells with equal remainders that the rounding separated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<Vec<CellRef>>,
+}
+
+/// A cell of a table: a party in a year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellRef {
+    /// The party's id.
+    pub party: String,
+    /// The year.
+    pub year: String,
+}
+
+/// Rounds the party × year table both ways: each cell the exact
+/// `quota(party) × fraction(year)` rounded down or up so that every party's
+/// years add up to its total (`whole`) and every year to its amount
+/// (`years`). Rewrites the per-year allocations' units, amounts, quotas and
+/// roundings; returns the ties.
+fn round_both_ways(
+    whole: &Allocation,
+    years: &Allocation,
+    shares: &[YearShare],
+    per_year: &mut [Allocation],
+) -> Result<Vec<Vec<CellRef>>> {
+    use crate::exact::U256;
+    let overflow = || Error::overflow("years", "the year table is too large to round exactly");
+    // Fractions as integers over one power of ten.
+    let scale = shares
+        .iter()
+        .map(|y| y.fraction.normalize().scale())
+        .max()
+        .unwrap_or(0);
+    let ten = crate::exact::pow10(scale).ok_or_else(overflow)?;
+    let fraction: Vec<u128> = shares
+        .iter()
+        .map(|y| {
+            let f = y.fraction.normalize();
+            let m = u128::try_from(f.mantissa()).map_err(|_| overflow())?;
+            crate::exact::pow10(scale - f.scale())
+                .and_then(|p| m.checked_mul(p))
+                .ok_or_else(overflow)
+        })
+        .collect::<Result<_>>()?;
+    let mut whole_units = Vec::new();
+    let mut remainders = Vec::new();
+    let mut denominator = 0u128;
+    for p in &whole.parties {
+        let q = &p.quota;
+        denominator = q.denominator.checked_mul(ten).ok_or_else(overflow)?;
+        let numerator = U256::mul(q.denominator, u128::from(q.whole))
+            .checked_add(U256::from_u128(q.remainder))
+            .ok_or_else(overflow)?;
+        let mut w = Vec::new();
+        let mut r = Vec::new();
+        for f in &fraction {
+            let (quot, rem) = numerator
+                .checked_mul_u128(*f)
+                .and_then(|x| x.div_rem(denominator))
+                .ok_or_else(overflow)?;
+            w.push(
+                quot.to_u128()
+                    .and_then(|x| u64::try_from(x).ok())
+                    .ok_or_else(overflow)?,
+            );
+            r.push(rem);
+        }
+        whole_units.push(w);
+        remainders.push(r);
+    }
+    let rows: Vec<u64> = whole.parties.iter().map(|p| p.units).collect();
+    let columns: Vec<u64> = years.parties.iter().map(|y| y.units).collect();
+    let t =
+        crate::table::controlled_round(&whole_units, &remainders, denominator, &rows, &columns)?;
+    for (j, a) in per_year.iter_mut().enumerate() {
+        let unit = if a.total.is_sign_negative() {
+            -a.unit
+        } else {
+            a.unit
+        };
+        for (i, p) in a.parties.iter_mut().enumerate() {
+            let units = t.cells[i][j];
+            p.units = units;
+            // Bounded: a cell is at most its row's units, whose amount fits.
+            p.amount = crate::exact::exact_mul(Decimal::from(units), unit, "years")?;
+            p.quota = crate::exact::Quota::new(
+                U256::mul(denominator, u128::from(whole_units[i][j]))
+                    .checked_add(U256::from_u128(remainders[i][j]))
+                    .ok_or_else(overflow)?,
+                denominator,
+            )
+            .ok_or_else(overflow)?;
+            p.rounding = if t.up[i][j] {
+                crate::apportion::Rounding::Up
+            } else if remainders[i][j] == 0 {
+                crate::apportion::Rounding::Exact
+            } else {
+                crate::apportion::Rounding::Down
+            };
+            p.remainder_rank = None;
+            p.tie = None;
+        }
+        a.ties.clear();
+        a.boundary = None;
+    }
+    Ok(t.ties
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&(i, j)| CellRef {
+                    party: whole
+                        .parties
+                        .get(i)
+                        .map(|p| p.id.clone())
+                        .unwrap_or_default(),
+                    year: years
+                        .parties
+                        .get(j)
+                        .map(|y| y.id.clone())
+                        .unwrap_or_default(),
+                })
+                .collect()
+        })
+        .collect())
 }
 
 /// A comparison with another key.
@@ -787,15 +916,28 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
                         },
                     ),
                 }?;
-                let per_year = spread
+                if let Rounding::Places(o) = &rounding {
+                    if o.minimum.is_some() || o.maximum.is_some() {
+                        return Err(Error::Document {
+                            field: "years".into(),
+                            message:
+                                "a year profile with minimum or maximum places is not supported"
+                                    .into(),
+                        });
+                    }
+                }
+                let mut per_year = spread
                     .parties
                     .iter()
                     .map(|y| rounding.allocate(key, y.amount))
                     .collect::<Result<Vec<_>>>()
                     .map_err(|e| e.under("years"))?;
+                let ties = round_both_ways(&allocation, &spread, ys, &mut per_year)
+                    .map_err(|e| e.under("years"))?;
                 Some(YearsResult {
                     years: spread,
                     per_year,
+                    ties,
                 })
             }
             (Some(_), None) => {

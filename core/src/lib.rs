@@ -30,6 +30,7 @@ mod json;
 pub mod key;
 pub mod money;
 pub mod number;
+pub mod table;
 pub mod tabular;
 
 pub use apportion::{

@@ -461,3 +461,52 @@ fn nest_member_options_must_name_members() {
     let e = error_of(&doc(r#"{"ties": {"priority": [0]}}"#));
     assert_eq!(e.field(), Some("nest.member_places.ties.priority[0]"));
 }
+
+#[test]
+fn the_year_profile_adds_up_by_party_and_by_year() {
+    // 2.8: each municipality's three years add up to its own total (the
+    // figure of the report, e.g. Thisted 323.222,51), and each year to
+    // 50/30/20 % of the total (2.137.500, 1.282.500, 855.000 for the low one).
+    let doc = std::fs::read_to_string(format!(
+        "{}/../examples/2.8-self-harm-offer.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let r = compute_json(&doc).unwrap();
+    for (s, years) in r.scenarios.iter().zip([
+        ["2137500.00", "1282500.00", "855000.00"],
+        ["2795000.00", "1677000.00", "1118000.00"],
+    ]) {
+        let y = s.years.as_ref().unwrap();
+        for (a, expected) in y.per_year.iter().zip(years) {
+            assert_eq!(a.amounts().iter().sum::<Decimal>().to_string(), expected);
+        }
+        for p in &s.allocation.parties {
+            let by_year: Decimal = y
+                .per_year
+                .iter()
+                .map(|a| a.get(&p.id).unwrap().amount)
+                .sum();
+            assert_eq!(by_year, p.amount, "{} in {}", p.id, s.name);
+        }
+    }
+    let thisted: Vec<String> = r.scenarios[0]
+        .years
+        .as_ref()
+        .unwrap()
+        .per_year
+        .iter()
+        .map(|a| a.get("787").unwrap().amount.to_string())
+        .collect();
+    // Thisted's exact years are 323.222,504531… × 0,5 / 0,3 / 0,2: 161.611,2522…,
+    // 96.966,7513…, 64.644,5009…; rounded down they make 323.222,50, one øre
+    // short of its total, so exactly one of its years is rounded up.
+    assert_eq!(
+        thisted
+            .iter()
+            .map(|x| x.parse::<Decimal>().unwrap())
+            .sum::<Decimal>()
+            .to_string(),
+        "323222.51"
+    );
+}

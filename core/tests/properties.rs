@@ -313,3 +313,51 @@ proptest! {
         prop_assert!((b_milli - exact_b_milli).abs() <= 500 + 1, "{} vs {}", b_milli, exact_b_milli);
     }
 }
+
+/// Largest-remainder rounding of exact values `num[i] / den` adding up to a
+/// whole total: the margins a table's controlled rounding must meet.
+fn margins(num: &[u128], den: u128) -> Vec<u64> {
+    let total: u128 = num.iter().sum::<u128>() / den;
+    let mut out: Vec<u64> = num.iter().map(|n| (n / den) as u64).collect();
+    let mut order: Vec<usize> = (0..num.len()).collect();
+    order.sort_by(|&a, &b| (num[b] % den).cmp(&(num[a] % den)).then(a.cmp(&b)));
+    let left = total as u64 - out.iter().sum::<u64>();
+    for &i in order.iter().take(left as usize) {
+        out[i] += 1;
+    }
+    out
+}
+
+proptest! {
+    /// Controlled rounding: every cell is its exact value rounded down or
+    /// up, and every row and every column meets its total exactly.
+    #[test]
+    fn tables_add_up_both_ways(
+        cells in prop::collection::vec(prop::collection::vec(0u128..5000, 1..6), 1..8),
+        den in 1u128..97,
+    ) {
+        use andel_core::table::controlled_round;
+        let c = cells[0].len();
+        let mut cells: Vec<Vec<u128>> = cells.into_iter().map(|mut r| { r.resize(c, 7); r }).collect();
+        // Make the grand total whole.
+        let sum: u128 = cells.iter().flatten().sum();
+        cells[0][0] += (den - sum % den) % den;
+        let rows: Vec<u128> = cells.iter().map(|r| r.iter().sum()).collect();
+        let cols: Vec<u128> = (0..c).map(|j| cells.iter().map(|r| r[j]).sum()).collect();
+        let (rt, ct) = (margins(&rows, den), margins(&cols, den));
+        let whole: Vec<Vec<u64>> = cells.iter().map(|r| r.iter().map(|x| (x / den) as u64).collect()).collect();
+        let rem: Vec<Vec<u128>> = cells.iter().map(|r| r.iter().map(|x| x % den).collect()).collect();
+        let t = controlled_round(&whole, &rem, den, &rt, &ct).unwrap();
+        for (i, row) in t.cells.iter().enumerate() {
+            prop_assert_eq!(row.iter().sum::<u64>(), rt[i]);
+            for (j, &x) in row.iter().enumerate() {
+                let lo = (cells[i][j] / den) as u64;
+                let hi = lo + u64::from(cells[i][j] % den != 0);
+                prop_assert!(x == lo || x == hi);
+            }
+        }
+        for j in 0..c {
+            prop_assert_eq!(t.cells.iter().map(|r| r[j]).sum::<u64>(), ct[j]);
+        }
+    }
+}

@@ -17,6 +17,36 @@ use std::str::FromStr;
 
 pyo3::create_exception!(_andel, CoreError, PyException);
 
+/// Whether floats are refused (`andel.set_strict(True)`); by default a
+/// finite float is read as the decimal its shortest repr shows.
+static STRICT_FLOATS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Refuse floats (`true`) or read them as the decimal their repr shows.
+#[pyfunction]
+fn set_strict(strict: bool) {
+    STRICT_FLOATS.store(strict, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `obj` is a float: Python's, or a NumPy floating scalar.
+fn is_float(obj: &Bound<'_, PyAny>) -> bool {
+    let t = obj.get_type();
+    obj.is_instance_of::<PyFloat>()
+        || t.module().is_ok_and(|m| m.to_string().starts_with("numpy"))
+            && t.name().is_ok_and(|n| n.to_string().starts_with("float"))
+}
+
+/// An integer-like object that is not a bool: int, NumPy integers.
+fn is_integer(obj: &Bound<'_, PyAny>) -> bool {
+    !obj.is_instance_of::<PyBool>()
+        && (obj.is_instance_of::<pyo3::types::PyInt>()
+            || obj
+                .get_type()
+                .module()
+                .is_ok_and(|m| m.to_string().starts_with("numpy"))
+                && obj.hasattr("__index__").unwrap_or(false)
+                && !is_float(obj))
+}
+
 /// A core error as a Python exception carrying (code, message, field, json).
 fn err(e: Error) -> PyErr {
     let json = serde_json::to_string(&e).unwrap_or_default();
@@ -63,15 +93,22 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
     if obj.is_instance_of::<PyBool>() {
         return Err(invalid(field, shown(), "a bool is not a number"));
     }
-    if obj.is_instance_of::<PyFloat>() {
-        return Err(invalid(
-            field,
-            shown(),
-            "floats are not accepted (0.1 is not exactly 0.1 as a float); \
-             pass decimal.Decimal('0.072'), the string '0.072' or an int",
-        ));
+    if is_float(obj) {
+        if STRICT_FLOATS.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(invalid(
+                field,
+                shown(),
+                "floats are refused (andel.set_strict(True)); pass decimal.Decimal('0.072'), \
+                 the string '0.072' or an int",
+            ));
+        }
+        // str() of a float is its shortest round-trip form (NumPy's too):
+        // the digits the user sees. 43089.0 is 43089.
+        let text = obj.str()?.to_string();
+        let text = text.strip_suffix(".0").unwrap_or(&text);
+        return andel_core::number::decimal_from_float_text(text, field).map_err(err);
     }
-    if obj.is_instance_of::<pyo3::types::PyInt>() {
+    if is_integer(obj) {
         let too_large = || err(Error::overflow(field, format!("{} is too large", shown())));
         let i = obj.extract::<i128>().map_err(|_| too_large())?;
         return Decimal::try_from_i128_with_scale(i, 0).map_err(|_| too_large());
@@ -103,20 +140,26 @@ fn decimals(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<Decimal>> {
 }
 
 fn whole(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<u64> {
-    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<pyo3::types::PyInt>() {
+    if !is_integer(obj) {
         return Err(option_err(
             field,
             format!("expected a whole number, got {}", obj.repr()?),
         ));
     }
     obj.extract::<u64>().map_err(|_| {
-        option_err(
-            field,
-            format!(
-                "{} is not a whole number of units from 0 up",
-                obj.repr().map(|r| r.to_string()).unwrap_or_default()
-            ),
-        )
+        let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+        let negative = obj.lt(0).unwrap_or(false);
+        if negative {
+            option_err(
+                field,
+                format!("{shown} is negative; give a whole number from 0 up"),
+            )
+        } else {
+            err(Error::overflow(
+                field,
+                format!("{shown} is more than andel can count (2^64 - 1)"),
+            ))
+        }
     })
 }
 
@@ -420,6 +463,12 @@ fn read_csv(
     serde_json::to_string(&r).map_err(json_err)
 }
 
+/// A float in a document as the decimal text it shows (the float rule).
+#[pyfunction]
+fn float_text(value: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
+    Ok(decimal(value, field)?.to_string())
+}
+
 /// Danish number format with `places` decimals (at most 28).
 #[pyfunction]
 fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -447,5 +496,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(region_population, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
+    m.add_function(wrap_pyfunction!(set_strict, m)?)?;
+    m.add_function(wrap_pyfunction!(float_text, m)?)?;
     Ok(())
 }

@@ -51,7 +51,7 @@ def test_apportion_mapping_limits_and_ties():
 
 @pytest.mark.parametrize("kwargs, cls, field", [
     (dict(weights=[1, -2], seats=3), andel.InputError, "weights[1]"),
-    (dict(weights=[1, 0.5], seats=3), andel.InvalidNumberError, "weights[1]"),
+    (dict(weights=[1, float("-inf")], seats=3), andel.InvalidNumberError, "weights[1]"),
     (dict(weights=[1, float("nan")], seats=3), andel.InvalidNumberError, "weights[1]"),
     (dict(weights=[1, Decimal("NaN")], seats=3), andel.InvalidNumberError, "weights[1]"),
     (dict(weights=[1, Decimal("Infinity")], seats=3), andel.InvalidNumberError, "weights[1]"),
@@ -97,10 +97,10 @@ def test_split_exact_and_symmetric():
 
 
 @pytest.mark.parametrize("kwargs, cls, field", [
-    (dict(amount=0.1, weights=[1]), andel.InvalidNumberError, "amount"),
+    (dict(amount=float("nan"), weights=[1]), andel.InvalidNumberError, "amount"),
     (dict(amount=Decimal("100.005"), weights=[1]), andel.InputError, "amount"),
     (dict(amount=1, weights=[1], unit=0), andel.InputError, "unit"),
-    (dict(amount=1, weights=[1], unit=0.01), andel.InvalidNumberError, "unit"),
+    (dict(amount=1, weights=[1], unit=float("inf")), andel.InvalidNumberError, "unit"),
     (dict(amount=1, weights=[-1, 2]), andel.InputError, "weights[0]"),
     (dict(amount=1, weights=[1, 1, 1], ties="error"), andel.TieError, None),
 ])
@@ -144,11 +144,14 @@ def test_compute_case_2_8_and_result_api():
     assert all(row["change"] == row["amount_other"] - row["amount_base"] for row in cmp)
     assert "Aalborg" in r.explain("851")
     assert pickle.loads(pickle.dumps(r)) == r
-    # JSON text works too, and a float in a dict is refused.
+    # JSON text works too; a float in a dict is the decimal it shows, NaN is refused at its path.
     assert andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8")).allocation().amounts["851"] == Decimal("74349")
-    doc["scenarios"][0]["total"] = 4275000.5
-    with pytest.raises(andel.InvalidNumberError):
+    doc["scenarios"][0]["total"] = 4275000.0
+    assert andel.compute(doc).allocation("lav").amounts["851"] == Decimal("1658397.22")
+    doc["scenarios"][0]["total"] = float("nan")
+    with pytest.raises(andel.InvalidNumberError) as e:
         andel.compute(doc)
+    assert e.value.field == "scenarios[0].total"
 
 
 def test_compute_nest_and_document_errors():
@@ -209,8 +212,11 @@ def test_pandas_in_and_out():
     assert isinstance(out, pd.Series) and out.to_dict() == {"851": 8, "860": 2}
     parts = andel.split(Decimal("100"), s)
     assert parts.sum() == Decimal("100")
-    with pytest.raises(andel.InvalidNumberError):
-        andel.apportion(pd.Series([1.5, 2.5]), 3)
+    # A float column is read as the decimals it shows: 1.5:2.5 for 3 is 1.125, 1.875 → 1, 2.
+    assert andel.apportion(pd.Series([1.5, 2.5]), 3).tolist() == [1, 2]
+    with pytest.raises(andel.InvalidNumberError) as e:
+        andel.apportion(pd.Series([221082.0, float("nan")]), 3)
+    assert e.value.field == "weights[1]"
     df = andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8")).to_pandas()
     assert list(df.columns[:3]) == ["scenario", "id", "name"]
     assert df["amount"].sum() == Decimal("199000")
@@ -229,10 +235,10 @@ def test_errors_pickle():
 
 
 @pytest.mark.parametrize("call, cls, field", [
-    (lambda: andel.allocate([1, 2], 0.5), andel.InvalidNumberError, "amount"),
+    (lambda: andel.allocate([1, 2], float("nan")), andel.InvalidNumberError, "amount"),
     (lambda: andel.allocate([1, 2], 3, seats=True, method="x"), andel.InputError, "method"),
     (lambda: andel.allocate({"a": 1, "b": -1}, 3), andel.InputError, "weights[1]"),
-    (lambda: andel.danish(0.5), andel.InvalidNumberError, "value"),
+    (lambda: andel.danish(float("inf")), andel.InvalidNumberError, "value"),
     (lambda: andel.read_csv("a;b\n"), andel.CsvError, None),
     (lambda: andel.population("Nordjylland", 1999), andel.UnknownYearError, "year"),
     (lambda: andel.compute({"version": 1, "key": {"regions": {"year": 2022}},
@@ -243,3 +249,34 @@ def test_more_bad_input(call, cls, field):
     with pytest.raises(cls) as e:
         call()
     assert e.value.field == field, str(e.value)
+
+
+def test_floats_are_the_decimals_they_show():
+    # 0.072 is Decimal("0.072") (not 0.0719999…): the region's 7.2 % of 1000 is 72.00.
+    assert andel.split(Decimal("1000"), [0.072, 0.928]) == [Decimal("72.00"), Decimal("928.00")]
+    assert andel.split(1000.0, [43089.0, 36194.0], unit=1.0) == [Decimal("543"), Decimal("457")]
+    for bad in (float("nan"), float("inf"), -float("inf")):
+        with pytest.raises(andel.InvalidNumberError) as e:
+            andel.apportion([1, bad], 3)
+        assert e.value.field == "weights[1]"
+    # A Decimal with more digits than andel holds is an error, never rounded.
+    with pytest.raises(andel.InvalidNumberError):
+        andel.apportion([Decimal("0.5"), Decimal("0.50000000000000000000000000001")], 1)
+    andel.set_strict(True)
+    try:
+        with pytest.raises(andel.InvalidNumberError) as e:
+            andel.split(Decimal("1000"), [0.072, 0.928])
+        assert e.value.field == "weights[0]"
+    finally:
+        andel.set_strict(False)
+
+
+def test_numpy_scalars_are_numbers():
+    np = pytest.importorskip("numpy")
+    assert andel.apportion([np.int64(3), np.int32(1)], np.int64(4)) == [3, 1]
+    assert andel.split(Decimal("1"), [np.float64(0.5), np.float32(0.5)]) == [Decimal("0.50"), Decimal("0.50")]
+    with pytest.raises(andel.InvalidNumberError):
+        andel.apportion([np.float64("nan"), 1], 3)
+    with pytest.raises(andel.AndelError) as e:
+        andel.apportion([1, 1], 2**64)
+    assert e.value.field == "seats" and "2^64" in str(e.value)

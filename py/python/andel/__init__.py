@@ -5,8 +5,12 @@ places are whole numbers by a named apportionment method; every result can
 say why each party got what it got. The engine is the Rust crate andel-core;
 this package converts, calls it once and converts back.
 
-Floats are refused everywhere (``0.1`` is not exactly 0.1 as a float): pass
-``Decimal("0.072")``, the string ``"0.072"`` or an int.
+Numbers: ints, :class:`decimal.Decimal`, decimal strings, and floats. A
+finite float (a pandas column, Excel's ``0.072``) is read as the decimal its
+shortest repr shows, the digits you see: ``0.072`` is ``Decimal("0.072")``,
+``43089.0`` is 43089. NaN and infinity are refused with the index named.
+``andel.set_strict(True)`` refuses floats altogether. A ``Decimal`` with more
+digits than andel holds (28) is an error, never rounded.
 """
 
 from __future__ import annotations
@@ -541,20 +545,18 @@ class Result:
 def _json_default(x: Any) -> Any:
     if isinstance(x, Decimal):
         return str(x)
-    if isinstance(x, float):
-        raise InvalidNumberError(
-            f"document: float {x!r} is not accepted; write it as a string or Decimal",
-            code="invalid_number", field="document")
     raise TypeError(f"{type(x).__name__} is not JSON")
 
 
-def _no_floats(x: Any) -> Any:
+def _no_floats(x: Any, path: str = "") -> Any:
+    """Floats in a document as the decimals they show (or refused: NaN,
+    infinity, or any float under ``set_strict(True)``), with their path."""
     if isinstance(x, float):
-        _json_default(x)
+        return str(_call(_andel.float_text, x, path or "document"))
     if isinstance(x, Mapping):
-        return {k: _no_floats(v) for k, v in x.items()}
+        return {k: _no_floats(v, f"{path}.{k}" if path else str(k)) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
-        return [_no_floats(v) for v in x]
+        return [_no_floats(v, f"{path}[{i}]") for i, v in enumerate(x)]
     return x
 
 
@@ -640,6 +642,12 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
             text = f.read()
     r = json.loads(_call(_andel.read_csv, text, id, name, weight, header, decimal))
     return {p["id"]: Decimal(p["weight"]) for p in r["key"]}
+
+
+def set_strict(strict: bool = True) -> None:
+    """Refuse floats everywhere (``True``), or read a finite float as the
+    decimal its shortest repr shows (``False``, the default)."""
+    _andel.set_strict(bool(strict))
 
 
 def danish(value: Number, places: int = 2) -> str:

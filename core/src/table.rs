@@ -1,0 +1,208 @@
+//! Tables whose rows and columns both add up: controlled rounding.
+//!
+//! Given exact cell values (as fractions of one common denominator) and a
+//! whole total for every row and every column, each a rounding down or up
+//! of its exact sum, every cell is rounded to the whole number just below or
+//! above its exact value so that every row and every column meets its total
+//! exactly. For a two-way table such a rounding always exists (the margins
+//! are then an integral point of a transportation polytope); the cells that
+//! go up are chosen by largest remainder: in order of remainder, largest
+//! first, a cell goes up whenever the totals can still all be met after it
+//! (checked by a small flow on the table's bipartite graph). Equal remainders
+//! are taken in row order, then column order, and reported as ties when the
+//! rule separated them. Where no rounding can meet both (only possible when
+//! the margins are not roundings of the exact sums), that is an error.
+
+use crate::error::{Error, Result};
+
+/// A rounded table: whole cells, which cells went up, and ties.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rounded {
+    /// Whole cells, row by row.
+    pub cells: Vec<Vec<u64>>,
+    /// Whether each cell was rounded up (its exact value not being whole).
+    pub up: Vec<Vec<bool>>,
+    /// Groups of cells (row, column) with equal remainders that the rule
+    /// separated: some went up, some did not.
+    pub ties: Vec<Vec<(usize, usize)>>,
+}
+
+/// Rounds `whole[i][j] + remainder[i][j] / denominator` (remainder below
+/// the denominator) to whole cells meeting `rows` and `columns` exactly.
+pub fn controlled_round(
+    whole: &[Vec<u64>],
+    remainder: &[Vec<u128>],
+    denominator: u128,
+    rows: &[u64],
+    columns: &[u64],
+) -> Result<Rounded> {
+    let r = rows.len();
+    let c = columns.len();
+    let shape_ok = whole.len() == r
+        && remainder.len() == r
+        && whole.iter().all(|w| w.len() == c)
+        && remainder.iter().all(|x| x.len() == c);
+    if !shape_ok {
+        return Err(Error::LengthMismatch {
+            field: "table".into(),
+            expected: r * c,
+            found: whole.iter().map(Vec::len).sum(),
+        });
+    }
+    let impossible = |what: String| Error::Infeasible {
+        field: "table".into(),
+        reason: format!("no rounding of the cells meets every row and column total: {what}"),
+    };
+    // What each row and column needs beyond the cells rounded down.
+    let mut need_row = vec![0u64; r];
+    let mut need_col = vec![0u64; c];
+    for i in 0..r {
+        let floor: u64 = whole[i]
+            .iter()
+            .try_fold(0u64, |s, x| s.checked_add(*x))
+            .ok_or_else(|| impossible("too large".into()))?;
+        need_row[i] = rows[i]
+            .checked_sub(floor)
+            .ok_or_else(|| impossible(format!("row {i} is below its cells rounded down")))?;
+    }
+    for j in 0..c {
+        let floor: u64 = (0..r)
+            .try_fold(0u64, |s, i| s.checked_add(whole[i][j]))
+            .ok_or_else(|| impossible("too large".into()))?;
+        need_col[j] = columns[j]
+            .checked_sub(floor)
+            .ok_or_else(|| impossible(format!("column {j} is below its cells rounded down")))?;
+    }
+    if need_row.iter().map(|&x| u128::from(x)).sum::<u128>()
+        != need_col.iter().map(|&x| u128::from(x)).sum::<u128>()
+    {
+        return Err(impossible(
+            "the row totals and the column totals add up to different numbers".into(),
+        ));
+    }
+    // Candidate cells (a remainder above zero), largest remainder first.
+    let mut order: Vec<(usize, usize)> = (0..r)
+        .flat_map(|i| (0..c).map(move |j| (i, j)))
+        .filter(|&(i, j)| remainder[i][j] > 0 && remainder[i][j] < denominator)
+        .collect();
+    order.sort_by(|&(a, b), &(x, y)| {
+        remainder[x][y]
+            .cmp(&remainder[a][b])
+            .then((a, b).cmp(&(x, y)))
+    });
+    let mut open = vec![vec![false; c]; r];
+    for &(i, j) in &order {
+        open[i][j] = true;
+    }
+    if !feasible(&need_row, &need_col, &open) {
+        return Err(impossible(
+            "the totals are not roundings of the exact sums".into(),
+        ));
+    }
+    let mut up = vec![vec![false; c]; r];
+    for &(i, j) in &order {
+        open[i][j] = false;
+        if need_row[i] > 0 && need_col[j] > 0 {
+            need_row[i] -= 1;
+            need_col[j] -= 1;
+            if feasible(&need_row, &need_col, &open) {
+                up[i][j] = true;
+                continue;
+            }
+            need_row[i] += 1;
+            need_col[j] += 1;
+        }
+    }
+    if need_row.iter().any(|&x| x > 0) || need_col.iter().any(|&x| x > 0) {
+        return Err(impossible("the margins could not be met".into()));
+    }
+    // Ties: equal remainders that the rule separated.
+    let mut ties = Vec::new();
+    let mut k = 0;
+    while k < order.len() {
+        let (i, j) = order[k];
+        let group: Vec<(usize, usize)> = order[k..]
+            .iter()
+            .take_while(|&&(a, b)| remainder[a][b] == remainder[i][j])
+            .copied()
+            .collect();
+        k += group.len();
+        let ups = group.iter().filter(|&&(a, b)| up[a][b]).count();
+        if ups > 0 && ups < group.len() {
+            ties.push(group);
+        }
+    }
+    let cells = (0..r)
+        .map(|i| (0..c).map(|j| whole[i][j] + u64::from(up[i][j])).collect())
+        .collect();
+    Ok(Rounded { cells, up, ties })
+}
+
+/// Whether some 0/1 choice of the open cells gives every row `rows[i]` and
+/// every column `columns[j]` ones: a maximum flow from the rows to the
+/// columns through the open cells (augmenting paths; small tables).
+fn feasible(rows: &[u64], columns: &[u64], open: &[Vec<bool>]) -> bool {
+    let need: u64 = rows.iter().sum();
+    let c = columns.len();
+    let mut left_col: Vec<u64> = columns.to_vec();
+    // Which row each unit of a column is matched to: flow on (row, column).
+    let mut flow = vec![vec![false; c]; rows.len()];
+    let mut from_row: Vec<u64> = vec![0; rows.len()];
+    let mut total = 0;
+    for i in 0..rows.len() {
+        while from_row[i] < rows[i] {
+            let mut seen_col = vec![false; c];
+            if !augment(
+                i,
+                open,
+                &mut flow,
+                &mut left_col,
+                &mut seen_col,
+                &mut from_row,
+            ) {
+                return false;
+            }
+            total += 1;
+        }
+    }
+    total == need
+}
+
+/// One augmenting path from row `i`: to a column with room, or through a
+/// column to the row holding it, which then tries another column.
+fn augment(
+    i: usize,
+    open: &[Vec<bool>],
+    flow: &mut [Vec<bool>],
+    left_col: &mut [u64],
+    seen: &mut [bool],
+    from_row: &mut [u64],
+) -> bool {
+    for j in 0..left_col.len() {
+        if !open[i][j] || flow[i][j] || seen[j] {
+            continue;
+        }
+        seen[j] = true;
+        if left_col[j] > 0 {
+            left_col[j] -= 1;
+            flow[i][j] = true;
+            from_row[i] += 1;
+            return true;
+        }
+        // The column is full: move one of its rows elsewhere.
+        for k in 0..flow.len() {
+            if k != i && flow[k][j] {
+                flow[k][j] = false;
+                from_row[k] -= 1;
+                if augment(k, open, flow, left_col, seen, from_row) {
+                    flow[i][j] = true;
+                    from_row[i] += 1;
+                    return true;
+                }
+                flow[k][j] = true;
+                from_row[k] += 1;
+            }
+        }
+    }
+    false
+}
