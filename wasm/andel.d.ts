@@ -227,3 +227,5 @@ export function formatNumber(value: NumberInput, places: number, style?: "danish
 export function readCsv(text: string, columns?: CsvColumns | null): CsvWeights;
 /** A key document computed, every allocation of the result as one CSV (columns scenario, part, id, name, …): "danish_excel" (default: semicolons, decimal comma, BOM) or "plain". */
 export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null): string;
+/** Money split two ways at once: rows by rowWeights, columns by columnWeights, both adding up exactly; row by row, decimal strings. */
+export function splitTable(amount: NumberInput, rowWeights: NumberInput[], columnWeights: NumberInput[], options?: SplitOptions | null): DecimalString[][];

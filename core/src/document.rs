@@ -331,32 +331,9 @@ fn round_both_ways(
                 .ok_or_else(overflow)
         })
         .collect::<Result<_>>()?;
-    let mut whole_units = Vec::new();
-    let mut remainders = Vec::new();
-    let mut denominator = 0u128;
-    for p in &whole.parties {
-        let q = &p.quota;
-        denominator = q.denominator.checked_mul(ten).ok_or_else(overflow)?;
-        let numerator = U256::mul(q.denominator, u128::from(q.whole))
-            .checked_add(U256::from_u128(q.remainder))
-            .ok_or_else(overflow)?;
-        let mut w = Vec::new();
-        let mut r = Vec::new();
-        for f in &fraction {
-            let (quot, rem) = numerator
-                .checked_mul_u128(*f)
-                .and_then(|x| x.div_rem(denominator))
-                .ok_or_else(overflow)?;
-            w.push(
-                quot.to_u128()
-                    .and_then(|x| u64::try_from(x).ok())
-                    .ok_or_else(overflow)?,
-            );
-            r.push(rem);
-        }
-        whole_units.push(w);
-        remainders.push(r);
-    }
+    let quotas: Vec<crate::exact::Quota> = whole.parties.iter().map(|p| p.quota).collect();
+    let cells = crate::table::outer_cells(&quotas, &fraction, ten)?;
+    let (whole_units, remainders, denominator) = (cells.whole, cells.remainder, cells.denominator);
     let rows: Vec<u64> = whole.parties.iter().map(|p| p.units).collect();
     let columns: Vec<u64> = years.parties.iter().map(|y| y.units).collect();
     let t =

@@ -14,6 +14,9 @@
 //! the margins are not roundings of the exact sums), that is an error.
 
 use crate::error::{Error, Result};
+use crate::exact::{exact_mul, scale_weights, Quota, U256};
+use crate::money::{split, SplitOptions};
+use rust_decimal::Decimal;
 
 /// A rounded table: whole cells, which cells went up, and ties.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,4 +208,111 @@ fn augment(
         }
     }
     false
+}
+
+/// The cells of an outer-product table: row `i`'s exact quota times column
+/// `j`'s weight over the columns' total, as whole parts and remainders over
+/// one denominator.
+pub(crate) struct Cells {
+    pub(crate) whole: Vec<Vec<u64>>,
+    pub(crate) remainder: Vec<Vec<u128>>,
+    pub(crate) denominator: u128,
+}
+
+pub(crate) fn outer_cells(rows: &[Quota], column: &[u128], column_total: u128) -> Result<Cells> {
+    let overflow = || Error::overflow("table", "the table is too large to round exactly");
+    let mut denominator = 1u128;
+    let (mut whole, mut remainder) = (Vec::new(), Vec::new());
+    for q in rows {
+        denominator = q
+            .denominator
+            .checked_mul(column_total)
+            .ok_or_else(overflow)?;
+        let numerator = U256::mul(q.denominator, u128::from(q.whole))
+            .checked_add(U256::from_u128(q.remainder))
+            .ok_or_else(overflow)?;
+        let (mut w, mut r) = (Vec::new(), Vec::new());
+        for c in column {
+            let (quot, rem) = numerator
+                .checked_mul_u128(*c)
+                .and_then(|x| x.div_rem(denominator))
+                .ok_or_else(overflow)?;
+            w.push(
+                quot.to_u128()
+                    .and_then(|x| u64::try_from(x).ok())
+                    .ok_or_else(overflow)?,
+            );
+            r.push(rem);
+        }
+        whole.push(w);
+        remainder.push(r);
+    }
+    Ok(Cells {
+        whole,
+        remainder,
+        denominator,
+    })
+}
+
+/// Money split two ways at once: `amount` by `row_weights` (the rows' totals,
+/// as [`split`] gives them) and by `column_weights` (the columns' totals),
+/// each cell `amount × rowᵢ/Σrow × columnⱼ/Σcolumn` rounded to the unit down
+/// or up so that every row and every column adds up exactly (see
+/// [`controlled_round`]).
+///
+/// # Example
+/// ```
+/// use andel_core::{table::split_table, Decimal, SplitOptions};
+/// let d = |x: i64| Decimal::from(x);
+/// // 100.00 by 1:1:1 (33.34, 33.33, 33.33) and by 1:1 (50.00, 50.00).
+/// let t = split_table(d(100), &[d(1), d(1), d(1)], &[d(1), d(1)], &SplitOptions::default())?;
+/// let rows: Vec<Decimal> = t.iter().map(|r| r.iter().sum()).collect();
+/// assert_eq!(rows, [Decimal::new(3334, 2), Decimal::new(3333, 2), Decimal::new(3333, 2)]);
+/// assert_eq!(t.iter().map(|r| r[0]).sum::<Decimal>(), d(50));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn split_table(
+    amount: Decimal,
+    row_weights: &[Decimal],
+    column_weights: &[Decimal],
+    options: &SplitOptions,
+) -> Result<Vec<Vec<Decimal>>> {
+    let rows = split(amount, row_weights, options).map_err(|e| rename(e, "row_weights"))?;
+    let columns =
+        split(amount, column_weights, options).map_err(|e| rename(e, "column_weights"))?;
+    let quotas: Vec<Quota> = (0..row_weights.len())
+        .map(|i| rows.apportionment.quota(i))
+        .collect::<Option<_>>()
+        .ok_or_else(|| Error::overflow("row_weights", "a quota does not fit"))?;
+    let scaled = scale_weights(column_weights, "column_weights")?;
+    let cells = outer_cells(&quotas, &scaled.w, scaled.total)?;
+    let row_units = rows.apportionment.units();
+    let column_units = columns.apportionment.units();
+    let t = controlled_round(
+        &cells.whole,
+        &cells.remainder,
+        cells.denominator,
+        &row_units,
+        &column_units,
+    )?;
+    let unit = if amount.is_sign_negative() {
+        -options.unit
+    } else {
+        options.unit
+    };
+    t.cells
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|&u| exact_mul(Decimal::from(u), unit, "amount"))
+                .collect()
+        })
+        .collect()
+}
+
+fn rename(e: Error, to: &str) -> Error {
+    match e.field().map(|f| f.replacen("weights", to, 1)) {
+        Some(f) => e.with_field(f),
+        None => e,
+    }
 }

@@ -281,6 +281,30 @@ fn split(
     Ok(parts.iter().map(Decimal::to_string).collect())
 }
 
+/// Money split two ways at once (rows and columns both adding up), as
+/// decimal strings, row by row.
+#[pyfunction]
+#[pyo3(signature = (amount, row_weights, column_weights, unit, ties=None))]
+fn split_table(
+    amount: &Bound<'_, PyAny>,
+    row_weights: &Bound<'_, PyAny>,
+    column_weights: &Bound<'_, PyAny>,
+    unit: &Bound<'_, PyAny>,
+    ties: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Vec<String>>> {
+    let amount = decimal(amount, "amount")?;
+    let rows = decimals(row_weights, "row_weights")?;
+    let columns = decimals(column_weights, "column_weights")?;
+    let o = SplitOptions {
+        unit: decimal(unit, "unit")?,
+        ties: self::ties(ties)?,
+    };
+    let t = andel_core::table::split_table(amount, &rows, &columns, &o).map_err(err)?;
+    Ok(t.iter()
+        .map(|r| r.iter().map(Decimal::to_string).collect())
+        .collect())
+}
+
 fn key(
     weights: &Bound<'_, PyAny>,
     ids: Vec<String>,
@@ -497,6 +521,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
+    m.add_function(wrap_pyfunction!(split_table, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
     Ok(())
 }

@@ -280,3 +280,21 @@ def test_numpy_scalars_are_numbers():
     with pytest.raises(andel.AndelError) as e:
         andel.apportion([1, 1], 2**64)
     assert e.value.field == "seats" and "2^64" in str(e.value)
+
+
+def test_split_table_adds_up_both_ways():
+    # 4.275.000 kr. by population (Thisted 43.089, Aalborg 221.082) and over
+    # three years 50/30/20: rows are the 1-D split, columns 2.137.500 … 855.000.
+    rows = {"787": 43089, "851": 221082}
+    years = {2023: Decimal("0.5"), 2024: Decimal("0.3"), 2025: Decimal("0.2")}
+    t = andel.split_table(Decimal("4275000"), rows, years)
+    one_way = andel.split(Decimal("4275000"), rows)
+    for r in rows:
+        assert sum(t[r].values()) == one_way[r]
+    assert [sum(t[r][y] for r in rows) for y in years] == [Decimal("2137500.00"), Decimal("1282500.00"), Decimal("855000.00")]
+    plain = andel.split_table(Decimal("100"), [1, 1, 1], [1, 1])
+    assert [sum(r) for r in plain] == [Decimal("33.34"), Decimal("33.33"), Decimal("33.33")]
+    assert [sum(c) for c in zip(*plain)] == [Decimal("50.00"), Decimal("50.00")]
+    with pytest.raises(andel.InputError) as e:
+        andel.split_table(Decimal("100"), [1, -1], [1])
+    assert e.value.field == "row_weights[1]"

@@ -83,6 +83,40 @@ pub fn split(amount: JsValue, weights: JsValue, options: JsValue) -> JsResult<Ar
         .collect())
 }
 
+/// Money split two ways at once: every row adds up to the split of `amount`
+/// by `rowWeights`, every column to its split by `columnWeights`; row by
+/// row, decimal strings.
+#[wasm_bindgen(skip_typescript, js_name = splitTable)]
+pub fn split_table(
+    amount: JsValue,
+    row_weights: JsValue,
+    column_weights: JsValue,
+    options: JsValue,
+) -> JsResult<Array> {
+    let amount = decimal(&amount, "amount")?;
+    let rows = convert::weights(&row_weights, "rowWeights")?;
+    let columns = convert::weights(&column_weights, "columnWeights")?;
+    let o = fields(&options, "options", &["unit", "ties"])?;
+    let mut split_options = SplitOptions {
+        ties: ties(o.get("ties"), false)?,
+        ..SplitOptions::default()
+    };
+    if let Some(unit) = o.get("unit").filter(|v| !is_absent(v)) {
+        split_options.unit = decimal(unit, "unit")?;
+    }
+    let t =
+        andel_core::table::split_table(amount, &rows, &columns, &split_options).map_err(throw)?;
+    Ok(t.iter()
+        .map(|r| {
+            JsValue::from(
+                r.iter()
+                    .map(|x| JsValue::from(x.to_string()))
+                    .collect::<Array>(),
+            )
+        })
+        .collect())
+}
+
 /// A key document (an object or JSON text) computed: the result as plain
 /// objects, the same JSON as Rust and Python give.
 #[wasm_bindgen(skip_typescript)]

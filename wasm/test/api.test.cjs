@@ -62,6 +62,14 @@ test("split: money to the øre, by remainder, exact strings", () => {
   assert.deepEqual(andel.split(1000, ["0.1", 0.2, "0.7"], { unit: 1 }), ["100", "200", "700"]);
 });
 
+test("splitTable: rows and columns both add up", () => {
+  const t = andel.splitTable("100", [1, 1, 1], [1, 1]);
+  const cents = (x) => BigInt(x.replace(".", ""));
+  assert.deepEqual(t.map((r) => r.reduce((s, x) => s + cents(x), 0n)), [3334n, 3333n, 3333n]);
+  assert.deepEqual([0, 1].map((j) => t.reduce((s, r) => s + cents(r[j]), 0n)), [5000n, 5000n]);
+  throwsAndel(() => andel.splitTable("100", [1, -1], [1]), "negative_weight", "row_weights[1]");
+});
+
 test("compute: case 2.8 from an object and from JSON text give the same result", () => {
   const doc = example("2.8-self-harm-offer.json");
   const a = andel.compute(doc);

@@ -288,6 +288,33 @@ def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
     return s.out(list(map(Decimal, parts)))
 
 
+def split_table(amount: Number, row_weights: Weights, column_weights: Weights, *,
+                unit: Number = "0.01") -> Any:
+    """Splits money two ways at once: every row adds up to the row's share of
+    ``amount`` (as :func:`split` by ``row_weights`` gives it) and every column
+    to the column's (by ``column_weights``); each cell, ``amount × row share ×
+    column share``, is rounded to the unit down or up (controlled rounding:
+    largest remainder first, as long as all totals can still be met).
+
+    Returns a list of rows of ``Decimal``; with pandas Series for both
+    weights a ``pandas.DataFrame`` indexed by them, with mappings a dict of
+    dicts (row → column → amount).
+
+    >>> t = split_table(Decimal("100"), [1, 1, 1], [1, 1])
+    >>> [sum(r) for r in t], [sum(c) for c in zip(*t)]
+    ([Decimal('33.34'), Decimal('33.33'), Decimal('33.33')], [Decimal('50.00'), Decimal('50.00')])
+    """
+    rows, cols = _Shape(row_weights), _Shape(column_weights)
+    table = [[Decimal(x) for x in r] for r in
+             _call(_andel.split_table, amount, rows.values, cols.values, unit)]
+    if rows.series is not None and cols.series is not None:
+        import pandas as pd  # Series in, a frame out
+        return pd.DataFrame(table, index=rows.keys, columns=cols.keys)
+    if rows.keys is not None and cols.keys is not None:
+        return {r: dict(zip(cols.keys, row)) for r, row in zip(rows.keys, table)}
+    return table
+
+
 def allocate(weights: Weights, total: Number, *, seats: bool = False,
              method: str = "hamilton", unit: Number = "0.01", minimum: Any = None,
              maximum: Any = None, first_divisor: Any = None, ties: Any = "order",
