@@ -534,3 +534,13 @@ fn status_figures_of_the_minutes() {
     assert_eq!(rows("2.13-vaekst-via-viden.json", 0), [s("-655", "-32.75")]);
     assert_eq!(rows("2.13-vaekst-via-viden.json", 1), [s("12", "0.90")]);
 }
+
+#[test]
+fn values_a_service_shares_between_threads_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<andel_core::document::Document>();
+    send_sync::<andel_core::document::DocumentResult>();
+    send_sync::<andel_core::Key>();
+    send_sync::<andel_core::Allocation>();
+    send_sync::<andel_core::Error>();
+}
