@@ -83,6 +83,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Numbers::Danish)]
         numbers: Numbers,
     },
+    /// The JSON Schema of the key document (generated from the Rust types).
+    Schema,
     /// The report of the KKR Nordjylland minutes: every document in a folder
     /// (examples/ by default), with its title, note and assumptions.
     Report {
@@ -328,6 +330,7 @@ fn run(command: Command) -> Result<String, Error> {
             })
         }
         Command::Report { documents, numbers } => report(&documents, numbers.style()),
+        Command::Schema => Ok(json(&andel_core::document::schema())),
     }
 }
 

@@ -262,3 +262,20 @@ fn the_report_is_its_golden_output() {
         }
     }
 }
+
+#[test]
+fn the_shipped_schema_is_the_generated_one() {
+    let schema = ok(&["schema"]);
+    let shipped = root().join("schema/andel.schema.json");
+    if std::env::var_os("ANDEL_BLESS").is_some() {
+        std::fs::write(&shipped, &schema).unwrap();
+    }
+    assert_eq!(
+        schema,
+        std::fs::read_to_string(&shipped).unwrap(),
+        "run ANDEL_BLESS=1 cargo test -p andel-cli"
+    );
+    let v: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    assert_eq!(v["title"], "Document");
+    assert_eq!(v["additionalProperties"], false);
+}

@@ -171,12 +171,17 @@ pub fn attainment(
 }
 
 /// One year's part of a total spread over years.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct YearShare {
     /// The year.
     pub year: i32,
     /// Its fraction of the total (the fractions add up to exactly 1).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::decimal_schema")
+    )]
     pub fraction: Decimal,
 }
 

@@ -16,6 +16,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// An apportionment method.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
@@ -109,6 +110,7 @@ impl FromStr for Method {
 }
 
 /// A party named in an option: by its position in the input, or by its id.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum PartyRef {
@@ -119,6 +121,7 @@ pub enum PartyRef {
 }
 
 /// A minimum or maximum number of units.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Limit {
@@ -131,6 +134,7 @@ pub enum Limit {
 }
 
 /// What to do when parties stand exactly equal for the last unit(s).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TieRule {
@@ -155,6 +159,7 @@ pub enum TieRule {
 /// assert_eq!(r.units(), vec![4, 1]);
 /// # Ok::<(), andel_core::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
@@ -165,6 +170,10 @@ pub struct Options {
     /// The most units each party gets.
     pub maximum: Option<Limit>,
     /// Modified Sainte-Laguë only: the first divisor (1.4 by default).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::optional_decimal_schema")
+    )]
     pub first_divisor: Option<Decimal>,
     /// The tie rule; `order` by default.
     pub ties: TieRule,

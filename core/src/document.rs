@@ -22,11 +22,52 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// A decimal in a document: a JSON number or a decimal string, read exactly.
+#[cfg(feature = "schema")]
+pub(crate) fn decimal_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "A decimal: a JSON number or a string such as \"0.072\" (read exactly; at most 28 significant digits).",
+        "anyOf": [
+            {"type": "number"},
+            {"type": "string", "pattern": "^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)\\s*$"}
+        ]
+    })
+}
+
+#[cfg(feature = "schema")]
+pub(crate) fn optional_decimal_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    decimal_schema(g)
+}
+
+#[cfg(feature = "schema")]
+pub(crate) fn actual_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let one = decimal_schema(g);
+    schemars::json_schema!({"type": "object", "additionalProperties": one})
+}
+
+/// The JSON Schema of the key document, generated from its types (for
+/// editors, the web form and `andel schema`).
+///
+/// # Example
+/// ```
+/// let schema = andel_core::document::schema();
+/// assert_eq!(schema["title"], "Document");
+/// ```
+#[cfg(feature = "schema")]
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default()
+}
+
 /// The document version this library reads and writes.
 pub const VERSION: u32 = 1;
 
 /// A whole calculation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Document {
     /// Always 1.
     pub version: u32,
@@ -63,15 +104,28 @@ pub struct Document {
     /// Actual amounts or places per party id, to compare with the result
     /// (for a nest: per group).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::actual_schema")
+    )]
     pub actual: Option<BTreeMap<String, Decimal>>,
 }
 
 /// One total.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Scenario {
     /// Its name ("low").
     pub name: String,
     /// The amount (money) or number of places.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::decimal_schema")
+    )]
     pub total: Decimal,
     /// For a cost split (`parts`): the id of the part whose amount `total`
     /// is (the municipalities' 75 %); the other parts follow from their
@@ -82,9 +136,18 @@ pub struct Scenario {
 
 /// How to round.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct RoundingSpec {
     /// Money: the unit (0.01 by default; 1; 1000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::optional_decimal_schema")
+    )]
     pub unit: Option<Decimal>,
     /// Whole places: the method, limits and tie rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,6 +159,11 @@ pub struct RoundingSpec {
 
 /// Where a key's parties and weights come from, and what is done to them.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct KeySpec {
     /// Embedded population: municipalities of a region (or all), one year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +193,11 @@ pub struct KeySpec {
 
 /// One party's weight given inline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct WeightSpec {
     /// Its id.
     pub id: String,
@@ -132,11 +205,20 @@ pub struct WeightSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The weight (zero or more).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::decimal_schema")
+    )]
     pub weight: Decimal,
 }
 
 /// Embedded population.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct PopulationSpec {
     /// A region ("Nordjylland"); all of Denmark when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +232,11 @@ pub struct PopulationSpec {
 
 /// A year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct YearSpec {
     /// The year (population on 1 January).
     pub year: i32,
@@ -157,6 +244,11 @@ pub struct YearSpec {
 
 /// Programmes of the SOSU data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct ProgrammesSpec {
     /// "social- og sundhedshjælper", "social- og sundhedsassistent",
     /// "pædagogisk assistent".
@@ -165,6 +257,11 @@ pub struct ProgrammesSpec {
 
 /// CSV weights.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct CsvSpec {
     /// The CSV text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,8 +276,17 @@ pub struct CsvSpec {
 
 /// One part of a blend.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct BlendSpec {
     /// Its weight in the blend (the weights add up to 1).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::decimal_schema")
+    )]
     pub weight: Decimal,
     /// The key.
     pub key: KeySpec,
@@ -188,6 +294,11 @@ pub struct BlendSpec {
 
 /// A two-level key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct NestSpec {
     /// The key between groups.
     pub groups: KeySpec,
@@ -204,6 +315,11 @@ pub struct NestSpec {
 
 /// One part of a cost split.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct PartSpec {
     /// Its id ("municipalities").
     pub id: String,
@@ -211,6 +327,10 @@ pub struct PartSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Its fraction of the whole (the fractions add up to 1).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::decimal_schema")
+    )]
     pub share: Decimal,
     /// The key that splits it further.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -219,6 +339,11 @@ pub struct PartSpec {
 
 /// A key to compare with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct CompareSpec {
     /// What the other key is ("without Læsø").
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -70,6 +70,7 @@ impl KeyParty {
 }
 
 /// A fixed share for one party, the others sharing the rest by weight.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FixedShare {
@@ -79,6 +80,10 @@ pub struct FixedShare {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The share, between 0 and 1 (0.072 for 7.2 %).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::document::decimal_schema")
+    )]
     pub share: Decimal,
 }
 
@@ -808,6 +813,7 @@ pub fn cost_split_from_part(
 }
 
 /// How a nested key rounds.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NestRounding {

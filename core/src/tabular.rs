@@ -26,6 +26,7 @@ pub enum Dialect {
 }
 
 /// Which columns to read; found from the header when not given.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CsvColumns {

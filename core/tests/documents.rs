@@ -518,19 +518,32 @@ fn status_figures_of_the_minutes() {
     // Jan-Aug 2022 against 2021: 3.813 vs 4.095 -6,89 %, 2.714 vs 2.499 +8,60 %;
     // 1.345 of 2.000 is -32,75 % (67,25 %).
     let rows = |name: &str, scenario: usize| {
-        let doc = std::fs::read_to_string(format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let doc =
+            std::fs::read_to_string(format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
         let r = compute_json(&doc).unwrap();
         r.scenarios[scenario]
             .attainment
             .clone()
             .unwrap()
             .iter()
-            .map(|a| (a.difference.to_string(), a.percent.map(|p| p.to_string()).unwrap_or_default()))
+            .map(|a| {
+                (
+                    a.difference.to_string(),
+                    a.percent.map(|p| p.to_string()).unwrap_or_default(),
+                )
+            })
             .collect::<Vec<_>>()
     };
     let s = |a: &str, b: &str| (a.to_string(), b.to_string());
-    assert_eq!(rows("2.9-status-2021.json", 0), [s("-247", "-4.12"), s("496", "16.53")]);
-    assert_eq!(rows("2.9-status-jan-aug-2022.json", 0), [s("-282", "-6.89"), s("215", "8.60")]);
+    assert_eq!(
+        rows("2.9-status-2021.json", 0),
+        [s("-247", "-4.12"), s("496", "16.53")]
+    );
+    assert_eq!(
+        rows("2.9-status-jan-aug-2022.json", 0),
+        [s("-282", "-6.89"), s("215", "8.60")]
+    );
     assert_eq!(rows("2.13-vaekst-via-viden.json", 0), [s("-655", "-32.75")]);
     assert_eq!(rows("2.13-vaekst-via-viden.json", 1), [s("12", "0.90")]);
 }
