@@ -10,6 +10,7 @@ use crate::apportion::{
 };
 use crate::error::{Error, Result};
 use crate::exact::{exact_add, exact_mul, Quota};
+use crate::format::{checked_sum, render_table, NumberStyle};
 use crate::money::{split_named, SplitOptions};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -641,7 +642,7 @@ impl Allocation {
         let percent = p
             .share
             .checked_mul(Decimal::ONE_HUNDRED)
-            .map_or_else(|| "—".into(), |x| crate::tabular::plain(x, 4));
+            .map_or_else(|| "—".into(), |x| crate::format::plain(x, 4));
         Some(format!(
             "{}: weight {}, share {} %, quota {} units of {}; {} to {} units = {}{}",
             p.name.as_deref().unwrap_or(&p.id),
@@ -657,9 +658,82 @@ impl Allocation {
     }
 }
 
+impl Allocation {
+    /// A table for people: one row per party with weight, share, exact
+    /// quota, amount and what rounding did, then the total and any tie.
+    pub fn table(&self, style: NumberStyle) -> String {
+        let places = self.unit.normalize().scale();
+        let mut rows: Vec<Vec<String>> = self
+            .parties
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.clone(),
+                    p.name.clone().unwrap_or_default(),
+                    style.format(p.weight, p.weight.normalize().scale()),
+                    style.checked(p.share.checked_mul(Decimal::ONE_HUNDRED), 4),
+                    style.checked(p.quota.to_decimal(8).checked_mul(self.unit), places + 4),
+                    style.format(p.amount, places),
+                    format!(
+                        "{}{}{}",
+                        match p.basis {
+                            crate::key::Basis::Excluded => "excluded".to_string(),
+                            _ => p.rounding.name().to_string(),
+                        },
+                        p.remainder_rank
+                            .map(|r| format!(" #{r}"))
+                            .unwrap_or_default(),
+                        if p.tie.is_some() { " tie" } else { "" }
+                    ),
+                ]
+            })
+            .collect();
+        // An allocation read back from JSON may hold anything: sums are checked.
+        let sum = checked_sum(self.parties.iter().map(|p| p.amount));
+        let shares = checked_sum(self.parties.iter().map(|p| p.share))
+            .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED));
+        rows.push(vec![
+            "total".into(),
+            String::new(),
+            style.checked(checked_sum(self.parties.iter().map(|p| p.weight)), 0),
+            style.checked(shares, 4),
+            String::new(),
+            style.checked(sum, places),
+            String::new(),
+        ]);
+        let what = if self.unit == Decimal::ONE {
+            format!("{} units", style.format(self.total, 0))
+        } else {
+            format!(
+                "{} in units of {}",
+                style.format(self.total, places),
+                style.format(self.unit, places)
+            )
+        };
+        let mut out = format!("{what}, method {}\n", self.method);
+        out += &render_table(
+            &[
+                "id", "name", "weight", "share %", "quota", "amount", "rounding",
+            ],
+            &rows,
+            &[false, false, true, true, true, true, false],
+        );
+        for t in &self.ties {
+            out += &format!(
+                "tie for {} unit(s) between {}: {} won by rule {}\n",
+                t.units,
+                t.parties.join(", "),
+                t.winners.join(", "),
+                t.decided_by
+            );
+        }
+        out
+    }
+}
+
 impl fmt::Display for Allocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.table(crate::tabular::NumberStyle::Plain))
+        f.write_str(&self.table(NumberStyle::Plain))
     }
 }
 

@@ -26,6 +26,7 @@ pub mod data;
 pub mod document;
 pub mod error;
 mod exact;
+pub mod format;
 mod json;
 pub mod key;
 pub mod money;
