@@ -582,7 +582,7 @@ impl DocumentResult {
 }
 
 /// Reads a document from JSON, naming the field path of any error. The
-/// reading is strict (see [`crate::json`]): unknown fields, a field given
+/// reading is strict (see DESIGN.md, "Reading input"): unknown fields, a field given
 /// twice and numbers with more digits than a decimal holds are errors.
 ///
 /// # Example
