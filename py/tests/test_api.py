@@ -298,3 +298,10 @@ def test_split_table_adds_up_both_ways():
     with pytest.raises(andel.InputError) as e:
         andel.split_table(Decimal("100"), [1, -1], [1])
     assert e.value.field == "row_weights[1]"
+
+
+def test_results_show_the_documents_assumptions():
+    r = andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8"))
+    assert r.assumptions and "antagelse" in r.assumptions[0]
+    assert r.assumptions[0] in repr(r)
+    assert "Assumptions" in r._repr_html_()

@@ -554,8 +554,15 @@ class Result:
     def explain(self, party: Any, scenario: Union[int, str] = 0) -> str:
         return self.allocation(scenario).explain(party)
 
+    @property
+    def assumptions(self) -> List[str]:
+        """What the document assumes (its ``assumptions``), shown with every view."""
+        return list(self.data.get("assumptions", []))
+
     def __repr__(self) -> str:
         parts = [self.title or "andel result"]
+        if self.assumptions:
+            parts.append("Assumptions:\n" + "\n".join(f"- {a}" for a in self.assumptions))
         for s in self.data["scenarios"]:
             parts.append(f"\n{s['name']}:\n" + repr(Allocation._from(s["allocation"])))
         return "\n".join(parts)
@@ -564,6 +571,8 @@ class Result:
         from html import escape
 
         html = f"<h4>{escape(self.title or 'andel result')}</h4>"
+        if self.assumptions:
+            html += "<p>Assumptions:</p><ul>" + "".join(f"<li>{escape(a)}</li>" for a in self.assumptions) + "</ul>"
         for s in self.data["scenarios"]:
             html += f"<h5>{escape(s['name'])}</h5>" + Allocation._from(s["allocation"])._repr_html_()
         return html
