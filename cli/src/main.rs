@@ -348,27 +348,7 @@ fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
     if args.exclude.is_empty() {
         return Ok(key);
     }
-    let ids = args
-        .exclude
-        .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            resolve(&key, x).ok_or_else(|| Error::UnknownParty {
-                field: format!("exclude[{i}]"),
-                id: x.clone(),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    key.exclude(&ids)
-}
-
-/// A party of the key by id, or by a municipality's name or code.
-fn resolve(key: &Key, text: &str) -> Option<String> {
-    if key.position(text).is_some() {
-        return Some(text.to_string());
-    }
-    let m = municipality_exact(text)?;
-    key.position(&m.code).map(|_| m.code.clone())
+    andel_core::data::exclude_named(&key, &args.exclude, "exclude")
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {

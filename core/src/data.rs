@@ -288,6 +288,58 @@ pub fn municipality_exact(query: &str) -> Option<&'static Municipality> {
     hit.and_then(|&i| all.get(i))
 }
 
+/// The position of the party `query` names among `ids`: its id, or a
+/// municipality's code or name (forgiving of spelling). An error names
+/// `field`, and for a name that is no municipality lists the closest ones.
+///
+/// # Example
+/// ```
+/// use andel_core::data::find_party;
+/// let ids = ["851".to_string(), "860".to_string(), "region".to_string()];
+/// assert_eq!(find_party(&ids, "Hjørring", "exclude[0]")?, 1);
+/// assert_eq!(find_party(&ids, "region", "exclude[0]")?, 2);
+/// let e = find_party(&ids, "Aalborgg", "exclude[1]").unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("unknown_municipality", Some("exclude[1]")));
+/// assert!(e.to_string().contains("Aalborg"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn find_party(ids: &[String], query: &str, field: &str) -> Result<usize> {
+    if let Some(i) = ids.iter().position(|id| id == query) {
+        return Ok(i);
+    }
+    let unknown = || Error::UnknownParty {
+        field: field.to_string(),
+        id: query.to_string(),
+    };
+    match municipality_exact(query) {
+        Some(m) => ids.iter().position(|id| *id == m.code).ok_or_else(unknown),
+        // Parties that are municipalities: say which names are close.
+        None if ids
+            .iter()
+            .any(|id| municipality_exact(id).is_some_and(|m| m.code == *id)) =>
+        {
+            Err(municipality(query)
+                .err()
+                .map_or_else(unknown, |e| e.with_field(field)))
+        }
+        None => Err(unknown()),
+    }
+}
+
+/// `key` with the parties named in `names` (ids, municipality codes or
+/// names) taken out; errors name `field[i]`.
+pub fn exclude_named<S: AsRef<str>>(key: &Key, names: &[S], field: &str) -> Result<Key> {
+    let ids = key.ids();
+    let out = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            find_party(&ids, n.as_ref(), &format!("{field}[{i}]")).map(|p| ids[p].clone())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    key.exclude(&out)
+}
+
 /// A population key over the municipalities of a region (or all of
 /// Denmark) on 1 January of `year`: ids are codes, names Statistics
 /// Denmark's.

@@ -1303,32 +1303,12 @@ pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
         });
     };
     if !spec.exclude.is_empty() {
-        let ids = spec
-            .exclude
-            .iter()
-            .enumerate()
-            .map(|(i, x)| {
-                resolve(&key, x).ok_or_else(|| Error::UnknownParty {
-                    field: format!("{at}.exclude[{i}]"),
-                    id: x.clone(),
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        key = key.exclude(&ids).map_err(|e| e.under(at))?;
+        key = data::exclude_named(&key, &spec.exclude, &format!("{at}.exclude"))?;
     }
     if !spec.fixed.is_empty() {
         key = key.with_fixed(&spec.fixed).map_err(|e| e.under(at))?;
     }
     Ok(key)
-}
-
-/// A party of the key by id, or by municipality name or code.
-fn resolve(key: &Key, text: &str) -> Option<String> {
-    if key.position(text).is_some() {
-        return Some(text.to_string());
-    }
-    let code = municipality(text).ok()?.code.clone();
-    key.position(&code).map(|_| code)
 }
 
 fn rename_parties(e: Error, at: &str) -> Error {

@@ -249,8 +249,18 @@ fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
         r#"{"population": {"region": "Nordjylland", "year": 2022}, "exclude": ["Aalborgg"]}"#,
         "",
     ));
-    assert_eq!(e.code(), "unknown_party");
+    assert_eq!(e.code(), "unknown_municipality");
     assert_eq!(e.field(), Some("key.exclude[0]"));
+    assert!(e.to_string().contains("Aalborg (851)"), "{e}");
+    // A municipality that is not in the key is an unknown party of the key.
+    let e = error_of(&base(
+        r#"{"population": {"region": "Nordjylland", "year": 2022}, "exclude": ["Odense"]}"#,
+        "",
+    ));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_party", Some("key.exclude[0]"))
+    );
     let e = error_of(&base(
         r#"{"population": {"year": 2022, "municipalities": ["Narnia"]}}"#,
         "",

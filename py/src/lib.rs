@@ -238,7 +238,7 @@ fn options(
 
 /// Whole units per party, in input order.
 #[pyfunction]
-#[pyo3(signature = (weights, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, ids=None))]
+#[pyo3(signature = (weights, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, ids=None, exclude=None))]
 #[allow(clippy::too_many_arguments)]
 fn apportion(
     weights: &Bound<'_, PyAny>,
@@ -249,8 +249,9 @@ fn apportion(
     first_divisor: Option<&Bound<'_, PyAny>>,
     ties: Option<&Bound<'_, PyAny>>,
     ids: Option<Vec<String>>,
+    exclude: Option<Vec<String>>,
 ) -> PyResult<Vec<u64>> {
-    let w = decimals(weights, "weights")?;
+    let w = excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?;
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
     Ok(apportion_named(&w, ids.as_deref(), seats, &o)
@@ -261,16 +262,17 @@ fn apportion(
 /// Money parts per party, in input order, as decimal strings (the facade
 /// makes `decimal.Decimal`s of them: faster than one call per part here).
 #[pyfunction]
-#[pyo3(signature = (amount, weights, unit, ties=None, ids=None))]
+#[pyo3(signature = (amount, weights, unit, ties=None, ids=None, exclude=None))]
 fn split(
     amount: &Bound<'_, PyAny>,
     weights: &Bound<'_, PyAny>,
     unit: &Bound<'_, PyAny>,
     ties: Option<&Bound<'_, PyAny>>,
     ids: Option<Vec<String>>,
+    exclude: Option<Vec<String>>,
 ) -> PyResult<Vec<String>> {
     let amount = decimal(amount, "amount")?;
-    let w = decimals(weights, "weights")?;
+    let w = excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?;
     let o = SplitOptions {
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
@@ -305,10 +307,32 @@ fn split_table(
         .collect())
 }
 
+/// The weights with the parties named in `exclude` (ids, or municipality
+/// codes or names, found by core) at zero: exclusion as core defines it.
+fn excluded(
+    mut w: Vec<Decimal>,
+    ids: Option<&[String]>,
+    exclude: Option<Vec<String>>,
+) -> PyResult<Vec<Decimal>> {
+    let Some(names) = exclude.filter(|e| !e.is_empty()) else {
+        return Ok(w);
+    };
+    let positions: Vec<String> = (0..w.len()).map(|i| i.to_string()).collect();
+    let ids = ids.unwrap_or(&positions);
+    for (i, n) in names.iter().enumerate() {
+        let p = data::find_party(ids, n, &format!("exclude[{i}]")).map_err(err)?;
+        if let Some(x) = w.get_mut(p) {
+            *x = Decimal::ZERO;
+        }
+    }
+    Ok(w)
+}
+
 fn key(
     weights: &Bound<'_, PyAny>,
     ids: Vec<String>,
     names: Option<Vec<Option<String>>>,
+    exclude: Option<Vec<String>>,
 ) -> PyResult<Key> {
     let w = decimals(weights, "weights")?;
     let names = names.unwrap_or_else(|| vec![None; ids.len()]);
@@ -325,7 +349,11 @@ fn key(
         .zip(w)
         .map(|((id, name), w)| KeyParty::new(id, name, w))
         .collect();
-    Key::new(parties).map_err(|e| err(rename(e)))
+    let key = Key::new(parties).map_err(|e| err(rename(e)))?;
+    match exclude.filter(|e| !e.is_empty()) {
+        Some(names) => data::exclude_named(&key, &names, "exclude").map_err(err),
+        None => Ok(key),
+    }
 }
 
 fn rename(e: Error) -> Error {
@@ -340,7 +368,7 @@ fn rename(e: Error) -> Error {
 
 /// The explained allocation of whole units, as JSON.
 #[pyfunction]
-#[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None))]
+#[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None, exclude=None))]
 #[allow(clippy::too_many_arguments)]
 fn apportion_explained(
     weights: &Bound<'_, PyAny>,
@@ -352,9 +380,10 @@ fn apportion_explained(
     first_divisor: Option<&Bound<'_, PyAny>>,
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
+    exclude: Option<Vec<String>>,
 ) -> PyResult<String> {
-    let k = key(weights, ids, names)?;
-    let seats = whole(seats, "seats")?;
+    let k = key(weights, ids, names, exclude)?;
+    let seats = whole(seats, "total")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
     let a = k.apportion(seats, &o).map_err(err)?;
     serde_json::to_string(&a).map_err(json_err)
@@ -362,7 +391,7 @@ fn apportion_explained(
 
 /// The explained split of money, as JSON.
 #[pyfunction]
-#[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None))]
+#[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None, exclude=None))]
 fn split_explained(
     amount: &Bound<'_, PyAny>,
     weights: &Bound<'_, PyAny>,
@@ -370,9 +399,10 @@ fn split_explained(
     unit: &Bound<'_, PyAny>,
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
+    exclude: Option<Vec<String>>,
 ) -> PyResult<String> {
     let amount = decimal(amount, "amount")?;
-    let k = key(weights, ids, names)?;
+    let k = key(weights, ids, names, exclude)?;
     let o = SplitOptions {
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,

@@ -305,3 +305,29 @@ def test_results_show_the_documents_assumptions():
     assert r.assumptions and "antagelse" in r.assumptions[0]
     assert r.assumptions[0] in repr(r)
     assert "Assumptions" in r._repr_html_()
+
+
+def test_exclude_and_every_argument_counts():
+    pop = andel.population("Nordjylland", 2022)
+    low = andel.split(Decimal("4275000.00"), pop, exclude=["Læsø", "Morso"])
+    assert low["851"] == Decimal("1658397.22") and low["825"] == Decimal("0.00")
+    a = andel.allocate(pop, Decimal("4275000.00"), exclude=["825", "Morsø"])
+    assert a.amounts["851"] == Decimal("1658397.22")
+    assert andel.apportion(pop, 10, exclude="Aalborg")["851"] == 0
+    with pytest.raises(andel.UnknownMunicipalityError) as e:
+        andel.split(Decimal("1"), pop, exclude=["Rebld"])
+    assert e.value.field == "exclude[0]" and "Rebild" in str(e.value)
+    for kwargs, field in ((dict(method="dhondt"), "method"), (dict(minimum=1), "minimum"),
+                          (dict(first_divisor="1.4"), "first_divisor")):
+        with pytest.raises(andel.InputError) as e:
+            andel.allocate({"A": 1, "B": 2}, "3", **kwargs)
+        assert e.value.field == field
+    with pytest.raises(andel.InputError) as e:
+        andel.allocate({"A": 1, "B": 2}, 3, seats=True, unit="1")
+    assert e.value.field == "unit"
+    with pytest.raises(andel.InputError) as e:
+        andel.allocate({"A": 1, "B": 2}, "3", seats=True)
+    assert e.value.field == "total"
+    with pytest.raises(andel.InputError) as e:
+        andel.allocate({"A": 1, "B": 2}, "3", names={"C": "Gamma"})
+    assert e.value.field == "names.C"

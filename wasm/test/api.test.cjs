@@ -166,8 +166,8 @@ test("bad documents: errors at the field path", () => {
   throwsAndel(() => andel.compute(doc), "invalid_number", "key.fixed[0].share");
   const unknown = example("2.8-self-harm-offer.json");
   unknown.key.exclude = ["Læsø", "Aalborgg"];
-  const e = throwsAndel(() => andel.compute(unknown), "unknown_party", "key.exclude[1]");
-  assert.ok(e.message.includes("Aalborgg"));
+  const e = throwsAndel(() => andel.compute(unknown), "unknown_municipality", "key.exclude[1]");
+  assert.ok(e.message.includes("Aalborgg") && e.details.suggestions.some((s) => s.startsWith("Aalborg")));
   const town = example("2.8-self-harm-offer.json");
   town.key.population.municipalities = ["Aalborgg"];
   const u = throwsAndel(() => andel.compute(town), "unknown_municipality", "key.population.municipalities[0]");

@@ -255,13 +255,15 @@ class _Shape:
 
 def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
               minimum: Any = None, maximum: Any = None, first_divisor: Any = None,
-              ties: Any = "order") -> Any:
+              ties: Any = "order", exclude: Optional[Sequence[str]] = None) -> Any:
     """Whole units (places, seats) in proportion to ``weights``.
 
     Returns a list in input order; a mapping gives a dict and a pandas Series
     a Series. ``minimum``/``maximum``: one int, a sequence or a mapping per
     party. ``ties``: ``"order"`` (earlier wins), ``"error"`` (raise
-    :class:`TieError`) or a priority order of ids or indexes.
+    :class:`TieError`) or a priority order of ids or indexes. ``exclude``:
+    parties that take no part (ids, or municipality codes or names, forgiving
+    of spelling; an unknown name lists the closest).
 
     >>> apportion([5, 3, 2], 7)
     [4, 2, 1]
@@ -271,12 +273,12 @@ def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
     s = _Shape(weights)
     mn, mx = s.limit(minimum), s.limit(maximum)
     units = _call(_andel.apportion, s.values, seats, method, mn, mx, first_divisor,
-                  s.ties(ties), s.ids)
+                  s.ties(ties), s.ids, _names(exclude, "exclude"))
     return s.out(units)
 
 
 def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
-          ties: Any = "order") -> Any:
+          ties: Any = "order", exclude: Optional[Sequence[str]] = None) -> Any:
     """Splits money by ``weights`` into multiples of ``unit``; the parts add up
     to ``amount`` exactly. Leftover units go by largest remainder.
 
@@ -284,8 +286,22 @@ def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
     [Decimal('0.05'), Decimal('0.03'), Decimal('0.02')]
     """
     s = _Shape(weights)
-    parts = _call(_andel.split, amount, s.values, unit, s.ties(ties), s.ids)
+    parts = _call(_andel.split, amount, s.values, unit, s.ties(ties), s.ids,
+                  _names(exclude, "exclude"))
     return s.out(list(map(Decimal, parts)))
+
+
+def _names(x: Any, field: str) -> Optional[List[str]]:
+    """A list of party names or ids (a lone string is one name)."""
+    if x is None:
+        return None
+    if isinstance(x, str):
+        return [x]
+    try:
+        return [str(v) for v in x]
+    except TypeError:
+        raise InputError(f"{field}: expected a list of ids or names, got {type(x).__name__}",
+                         code="invalid_option", field=field) from None
 
 
 def split_table(amount: Number, row_weights: Weights, column_weights: Weights, *,
@@ -318,9 +334,16 @@ def split_table(amount: Number, row_weights: Weights, column_weights: Weights, *
 def allocate(weights: Weights, total: Number, *, seats: bool = False,
              method: str = "hamilton", unit: Number = "0.01", minimum: Any = None,
              maximum: Any = None, first_divisor: Any = None, ties: Any = "order",
-             names: Optional[Mapping[Any, str]] = None) -> "Allocation":
+             names: Optional[Mapping[Any, str]] = None,
+             exclude: Optional[Sequence[str]] = None) -> "Allocation":
     """Like :func:`split` (or :func:`apportion` with ``seats=True``) but returns
     an :class:`Allocation` that explains every party's result.
+
+    Every argument counts: money (``seats=False``) is split by largest
+    remainder into ``unit``s, so ``method``, ``minimum``, ``maximum`` and
+    ``first_divisor`` are refused there (give ``seats=True`` for places);
+    ``unit`` is refused with ``seats=True``; ``names`` must name parties of
+    ``weights``.
 
     >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
     >>> a.explain("B")
@@ -329,12 +352,33 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
     s = _Shape(weights)
     ids = s.ids if s.ids is not None else [str(i) for i in range(len(s.values))]
     keys = s.keys if s.keys is not None else list(range(len(s.values)))
+    if names is not None:
+        if not isinstance(names, Mapping):
+            raise InputError(f"names: expected a mapping from party to name, got {type(names).__name__}",
+                             code="invalid_option", field="names")
+        for k, v in names.items():
+            if k not in keys:
+                raise InputError(f"names: {k!r} is not a party of weights", code="unknown_party",
+                                 field=f"names.{k}")
+            if not isinstance(v, str):
+                raise InputError(f"names.{k}: expected a string, got {type(v).__name__}",
+                                 code="invalid_option", field=f"names.{k}")
     nm = [names.get(k) if names else None for k in keys]
     if seats:
+        if not (isinstance(unit, str) and unit == "0.01"):
+            raise InputError("unit: places are whole units; unit is for money (seats=False)",
+                             code="invalid_option", field="unit")
         text = _call(_andel.apportion_explained, s.values, ids, total, method, s.limit(minimum),
-                     s.limit(maximum), first_divisor, s.ties(ties), nm)
+                     s.limit(maximum), first_divisor, s.ties(ties), nm, _names(exclude, "exclude"))
     else:
-        text = _call(_andel.split_explained, total, s.values, ids, unit, s.ties(ties), nm)
+        for arg, value, default in (("method", method, "hamilton"), ("minimum", minimum, None),
+                                    ("maximum", maximum, None), ("first_divisor", first_divisor, None)):
+            if value != default:
+                raise InputError(f"{arg}: money is split by largest remainder into units; "
+                                 f"give seats=True to apportion whole places by a method",
+                                 code="invalid_option", field=arg)
+        text = _call(_andel.split_explained, total, s.values, ids, unit, s.ties(ties), nm,
+                     _names(exclude, "exclude"))
     return Allocation(text)
 
 
