@@ -523,6 +523,13 @@ fn float_text(value: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
     Ok(decimal(value, field)?.to_string())
 }
 
+/// The position of a party among `ids`, by id or by a municipality's code
+/// or forgiving name (core's look-up; the error lists the closest names).
+#[pyfunction]
+fn find_party(ids: Vec<String>, query: &str, field: &str) -> PyResult<usize> {
+    data::find_party(&ids, query, field).map_err(err)
+}
+
 /// Danish number format with `places` decimals (at most 28).
 #[pyfunction]
 fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -552,6 +559,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
     m.add_function(wrap_pyfunction!(split_table, m)?)?;
+    m.add_function(wrap_pyfunction!(find_party, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
     Ok(())
 }

@@ -331,3 +331,23 @@ def test_exclude_and_every_argument_counts():
     with pytest.raises(andel.InputError) as e:
         andel.allocate({"A": 1, "B": 2}, "3", names={"C": "Gamma"})
     assert e.value.field == "names.C"
+
+
+def test_forgiving_look_ups_and_keyerrors_that_say_what_exists():
+    r = andel.compute((ROOT / "examples" / "2.8-self-harm-offer.json").read_text(encoding="utf-8"))
+    low = r.allocation("lav")
+    assert "Aalborg" in low.explain("Aalborg") and low["aalborg"]["id"] == "851"
+    assert low["Vesthimmerland"]["id"] == "820"
+    with pytest.raises(KeyError) as e:
+        low["Aalborgg"]
+    assert "Aalborg (851)" in str(e.value)
+    with pytest.raises(KeyError) as e:
+        r.allocation("low")
+    assert "lav" in str(e.value) and "høj" in str(e.value)
+    plain = andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8"))
+    for ask in (plain.years, plain.comparison, plain.attainment, plain.parts):
+        with pytest.raises(KeyError) as e:
+            ask()
+        assert "this document has no" in str(e.value)
+    sosu = andel.compute((ROOT / "examples" / "2.9-sosu-assistant.json").read_text(encoding="utf-8"))
+    assert sosu.members("KKR Nordjylland").units == sosu.members("Nordjylland").units

@@ -463,9 +463,16 @@ class Allocation:
     def table(self, style: str = "danish") -> str:
         return str(_call(_andel.allocation_table, self._json, style))
 
+    def _party(self, party: Any) -> str:
+        """The id of ``party``: an id, or a municipality's code or name
+        (forgiving of spelling); an unknown one lists the closest names."""
+        ids = [str(p["id"]) for p in self.data["parties"]]
+        return ids[int(_call(_andel.find_party, ids, str(party), "party"))]
+
     def explain(self, party: Any) -> str:
-        """Why ``party`` got what it got, in one sentence."""
-        text = _call(_andel.allocation_explain, self._json, str(party))
+        """Why ``party`` got what it got, in one sentence. ``party`` is an id
+        or a municipality's name: ``explain("Aalborg")``."""
+        text = _call(_andel.allocation_explain, self._json, self._party(party))
         if text is None:
             raise InputError(f"no party {party!r} in this allocation", code="unknown_party",
                              field="party", details={"id": str(party)})
@@ -480,10 +487,12 @@ class Allocation:
         return {p["id"]: int(p["units"]) for p in self.data["parties"]}
 
     def __getitem__(self, party: Any) -> Dict[str, Any]:
-        for r in self.to_records():
-            if r["id"] == str(party):
-                return r
-        raise KeyError(party)
+        """A party's record, by id or municipality name: ``alloc["Aalborg"]``."""
+        try:
+            pid = self._party(party)
+        except AndelError as e:
+            raise KeyError(str(e)) from None
+        return next(r for r in self.to_records() if r["id"] == pid)
 
     def __len__(self) -> int:
         return len(self.data["parties"])
@@ -538,7 +547,19 @@ class Result:
         for i, s in enumerate(self.data["scenarios"]):
             if scenario == i or scenario == s["name"]:
                 return s  # type: ignore[no-any-return]
-        raise KeyError(scenario)
+        raise KeyError(f"no scenario {scenario!r}; the scenarios are {self.scenarios} "
+                       f"(or 0 to {len(self.scenarios) - 1})")
+
+    def _part(self, scenario: Union[int, str], part: str) -> Any:
+        """A part of a scenario's result the document asked for, or a KeyError
+        that says how to ask for it."""
+        s = self._scenario(scenario)
+        if not s.get(part):
+            field = {"years": "years", "comparison": "compare", "attainment": "actual",
+                     "parts": "parts", "nested": "nest"}[part]
+            raise KeyError(f"this document has no {part}: give `{field}` in the document "
+                           "to get them")
+        return s[part]
 
     def allocation(self, scenario: Union[int, str] = 0) -> Allocation:
         """The main allocation of a scenario (by index or name)."""
@@ -546,33 +567,38 @@ class Result:
 
     def members(self, group: str, scenario: Union[int, str] = 0) -> Allocation:
         """A nest: the allocation between a group's members."""
-        nested = self._scenario(scenario).get("nested") or {}
+        nested = self._part(scenario, "nested")
+        groups = [g["id"] for g in nested.get("per_group", []) if g.get("members")]
         for g in nested.get("per_group", []):
             if g["id"] == group and g.get("members"):
                 return Allocation._from(g["members"])
-        raise KeyError(group)
+        try:
+            region = str(_call(_andel.region, str(group)))
+        except AndelError:
+            region = ""
+        if region in groups:
+            return self.members(region, scenario)
+        raise KeyError(f"no group {group!r} with members; the groups with members are {groups}")
 
     def parts(self, scenario: Union[int, str] = 0) -> List[Optional[Allocation]]:
         """A cost split: each part's allocation by its key."""
-        p = self._scenario(scenario).get("parts") or {"details": []}
+        p = self._part(scenario, "parts")
         return [Allocation._from(d) if d else None for d in p["details"]]
 
     def years(self, scenario: Union[int, str] = 0) -> Dict[int, Allocation]:
         """Years: each year's allocation, by year."""
-        y = self._scenario(scenario).get("years")
-        if not y:
-            return {}
+        y = self._part(scenario, "years")
         return {int(p["id"]): Allocation._from(a)
                 for p, a in zip(y["years"]["parties"], y["per_year"])}
 
     def comparison(self, scenario: Union[int, str] = 0) -> List[Dict[str, Any]]:
         """The comparison with the other key, one dict per party."""
-        c = self._scenario(scenario).get("comparison") or {"rows": []}
+        c = self._part(scenario, "comparison")
         return [_numbers(r) for r in c["rows"]]
 
     def attainment(self, scenario: Union[int, str] = 0) -> List[Dict[str, Any]]:
         """Dimensioned against actual, one dict per party."""
-        rows = self._scenario(scenario).get("attainment") or []
+        rows = self._part(scenario, "attainment")
         return [_numbers(r) for r in rows]
 
     def to_records(self) -> List[Dict[str, Any]]:
