@@ -412,16 +412,21 @@ fn split_explained(
 }
 
 /// Computes a key document (JSON) and returns the result (JSON). A
-/// `csv.path` is read relative to the working folder, never outside it.
+/// `csv.path` is read relative to `folder` (the document's own, for a
+/// document read from a file; else the working folder), never outside it.
 #[pyfunction]
-fn compute(document: &str) -> PyResult<String> {
-    let here = std::env::current_dir().map_err(|e| {
-        err(Error::Io {
-            field: String::new(),
-            message: format!("no working folder: {e}"),
-        })
-    })?;
-    let r = compute_json_with(document, &FileAccess::Under(here)).map_err(err)?;
+#[pyo3(signature = (document, folder=None))]
+fn compute(document: &str, folder: Option<std::path::PathBuf>) -> PyResult<String> {
+    let folder = match folder {
+        Some(f) => f,
+        None => std::env::current_dir().map_err(|e| {
+            err(Error::Io {
+                field: String::new(),
+                message: format!("no working folder: {e}"),
+            })
+        })?,
+    };
+    let r = compute_json_with(document, &FileAccess::Under(folder)).map_err(err)?;
     serde_json::to_string(&r).map_err(json_err)
 }
 

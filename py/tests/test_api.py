@@ -351,3 +351,26 @@ def test_forgiving_look_ups_and_keyerrors_that_say_what_exists():
         assert "this document has no" in str(e.value)
     sosu = andel.compute((ROOT / "examples" / "2.9-sosu-assistant.json").read_text(encoding="utf-8"))
     assert sosu.members("KKR Nordjylland").units == sosu.members("Nordjylland").units
+
+
+def test_compute_takes_a_path_and_refuses_what_is_not_json(tmp_path):
+    import pathlib
+    doc = ROOT / "examples" / "2.4-dk2020.json"
+    assert andel.compute(doc).allocation().amounts["851"] == Decimal("74349")
+    assert andel.compute(str(doc)).allocation().amounts["851"] == Decimal("74349")
+    # csv.path is read from the document's own folder.
+    (tmp_path / "w.csv").write_text("navn;vægt\nA;3\nB;1\n", encoding="utf-8")
+    (tmp_path / "d.json").write_text(json.dumps({"version": 1, "key": {"csv": {"path": "w.csv"}},
+                                                 "rounding": {"places": {}}, "scenarios": [{"name": "x", "total": 8}]}),
+                                     encoding="utf-8")
+    assert andel.compute(pathlib.Path(tmp_path / "d.json")).allocation().units == {"A": 6, "B": 2}
+    for bad, field in (({"version": 1, "scenarios": {1, 2}}, "scenarios"),
+                       ({"version": 1, "title": "\ud800", "scenarios": []}, "document")):
+        with pytest.raises(andel.DocumentError) as e:
+            andel.compute(bad)
+        assert e.value.field == field
+    deep: dict = {"version": 1}
+    for _ in range(200):
+        deep = {"a": deep}
+    with pytest.raises(andel.DocumentError):
+        andel.compute(deep)

@@ -648,35 +648,73 @@ class Result:
         return html
 
 
-def _json_default(x: Any) -> Any:
+def _plain_json(x: Any, path: str = "", depth: int = 0) -> Any:
+    """A document dict as plain JSON values: floats as the decimals they show
+    (NaN, infinity, or any float under ``set_strict(True)`` refused), Decimals
+    as text, NumPy integers as ints; anything else (a set, an object, nesting
+    deeper than 64) refused with its path."""
+    where = path or "document"
+    if depth > 64:
+        raise DocumentError(f"{where}: nested deeper than 64 levels", code="document", field=where)
+    if x is None or isinstance(x, (bool, str, int)):
+        return x
     if isinstance(x, Decimal):
-        return str(x)
-    raise TypeError(f"{type(x).__name__} is not JSON")
-
-
-def _no_floats(x: Any, path: str = "") -> Any:
-    """Floats in a document as the decimals they show (or refused: NaN,
-    infinity, or any float under ``set_strict(True)``), with their path."""
-    if isinstance(x, float):
-        return str(_call(_andel.float_text, x, path or "document"))
+        return str(_call(_andel.float_text, x, where))
+    if isinstance(x, float) or type(x).__module__ == "numpy":
+        return str(_call(_andel.float_text, x, where))
     if isinstance(x, Mapping):
-        return {k: _no_floats(v, f"{path}.{k}" if path else str(k)) for k, v in x.items()}
+        out = {}
+        for k, v in x.items():
+            if not isinstance(k, str):
+                raise DocumentError(f"{where}: field names are text, got {k!r}", code="document", field=where)
+            out[k] = _plain_json(v, f"{path}.{k}" if path else k, depth + 1)
+        return out
     if isinstance(x, (list, tuple)):
-        return [_no_floats(v, f"{path}[{i}]") for i, v in enumerate(x)]
-    return x
+        return [_plain_json(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(x)]
+    raise DocumentError(f"{where}: a {type(x).__name__} is not a JSON value (use a list, dict, "
+                        "text or number)", code="document", field=where)
 
 
-def compute(document: Union[Mapping[str, Any], str]) -> Result:
-    """Computes a key document (a dict or JSON text; see the README for its
-    fields) and returns a :class:`Result`."""
-    if isinstance(document, str):
+def compute(document: Union[Mapping[str, Any], str, "os.PathLike[str]"]) -> Result:
+    """Computes a key document and returns a :class:`Result`.
+
+    ``document`` is a dict, JSON text, or the path of a ``.json`` file (a
+    ``pathlib.Path`` or a file name); a ``csv.path`` in it is read relative to
+    the document's folder (or the working folder), never outside it. The
+    fields (``version``, ``title``, ``note``, ``assumptions``, ``key`` |
+    ``nest`` | ``parts``, ``scenarios``, ``rounding``, ``years``, ``compare``,
+    ``actual``) are described in the README, "The key document", and in
+    ``schema/andel.schema.json``. Errors name the field (``key.fixed[0].share``).
+
+    >>> r = compute({"version": 1, "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]},
+    ...              "rounding": {"places": {}}, "scenarios": [{"name": "x", "total": 8}]})
+    >>> r.allocation().units
+    {'A': 6, 'B': 2}
+    """
+    folder: Optional[str] = None
+    if isinstance(document, os.PathLike) or (
+            isinstance(document, str) and document.strip().endswith(".json")
+            and not document.lstrip().startswith("{") and os.path.isfile(document)):
+        path = os.fspath(document)
+        try:
+            with open(path, encoding="utf-8-sig") as f:
+                text = f.read()
+        except (OSError, UnicodeDecodeError) as e:
+            raise DocumentError(f"document: cannot read {path}: {e}", code="io", field="document") from None
+        folder = os.path.dirname(os.path.abspath(path))
+    elif isinstance(document, str):
         text = document
     elif isinstance(document, Mapping):
-        text = json.dumps(_no_floats(document), default=_json_default, ensure_ascii=False)
+        text = json.dumps(_plain_json(document), ensure_ascii=False)
     else:
-        raise DocumentError(f"document: expected a dict or JSON text, got {type(document).__name__}",
+        raise DocumentError(f"document: expected a dict, JSON text or a path, got {type(document).__name__}",
                             code="document", field="document")
-    return Result(_call(_andel.compute, text))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise DocumentError(f"document: not valid text ({e.reason} at {e.start})", code="document",
+                            field="document") from None
+    return Result(_call(_andel.compute, text, folder))
 
 
 # --------------------------------------------------------------------------
