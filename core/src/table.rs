@@ -4,8 +4,10 @@
 //! whole total for every row and every column, each a rounding down or up
 //! of its exact sum, every cell is rounded to the whole number just below or
 //! above its exact value so that every row and every column meets its total
-//! exactly. For a two-way table such a rounding always exists (the margins
-//! are then an integral point of a transportation polytope); the cells that
+//! exactly. Such a rounding exists for some choice of rounded margins;
+//! margins rounded independently can be out of reach in rare tables, and
+//! that is an error (checked in the property tests against an exhaustive
+//! search). The cells that
 //! go up are chosen by largest remainder: in order of remainder, largest
 //! first, a cell goes up whenever the totals can still all be met after it
 //! (checked by a small flow on the table's bipartite graph). Equal remainders
