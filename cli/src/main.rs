@@ -76,12 +76,8 @@ enum Command {
         /// Population on 1 January of this year (the latest shipped by default).
         #[arg(long)]
         year: Option<i32>,
-        /// table, csv or json.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-        /// Danish (1.658.397,22) or plain numbers in tables and CSV.
-        #[arg(long, value_enum, default_value_t = Numbers::Danish)]
-        numbers: Numbers,
+        #[command(flatten)]
+        output: Output,
     },
     /// The JSON Schema of the key document (generated from the Rust types).
     Schema,
@@ -112,12 +108,28 @@ struct WeightsArgs {
 
 #[derive(clap::Args)]
 struct Output {
-    /// table, csv or json.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Danish (1.658.397,22) or plain numbers in tables; plain or Danish Excel CSV.
-    #[arg(long, value_enum, default_value_t = Numbers::Danish)]
-    numbers: Numbers,
+    /// table (the default), csv or json.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Danish (1.658.397,22, the default) or plain numbers in tables; Danish
+    /// Excel or plain CSV. Not for json, which is always exact plain numbers.
+    #[arg(long, value_enum)]
+    numbers: Option<Numbers>,
+}
+
+impl Output {
+    /// The format and number style, refusing a style JSON would ignore.
+    fn resolve(&self) -> Result<(Format, Numbers), Error> {
+        let format = self.format.unwrap_or(Format::Table);
+        if format == Format::Json && self.numbers.is_some() {
+            return Err(Error::InvalidOption {
+                field: "numbers".into(),
+                message: "--numbers is for table and csv output; json writes exact plain numbers"
+                    .into(),
+            });
+        }
+        Ok((format, self.numbers.unwrap_or(Numbers::Danish)))
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -231,8 +243,15 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             }
             match explain {
+                Some(_) if output.format.is_some() || output.numbers.is_some() => {
+                    Err(Error::InvalidOption {
+                        field: "explain".into(),
+                        message: "--explain prints sentences; --format and --numbers do not apply"
+                            .into(),
+                    })
+                }
                 Some(id) => explain_party(&result, &id),
-                None => Ok(render_result(&result, output)),
+                None => render_result(&result, &output),
             }
         }
         Command::Split {
@@ -250,7 +269,7 @@ fn run(command: Command) -> Result<String, Error> {
                 unit,
                 ties: ties(weights.ties),
             };
-            Ok(render_allocation(&key.split(amount, &options)?, output))
+            render_allocation(&key.split(amount, &options)?, &output)
         }
         Command::Apportion {
             seats,
@@ -268,14 +287,14 @@ fn run(command: Command) -> Result<String, Error> {
                 first_divisor: None,
                 ties: ties(weights.ties),
             };
-            Ok(render_allocation(&key.apportion(seats, &options)?, output))
+            render_allocation(&key.apportion(seats, &options)?, &output)
         }
         Command::Municipalities {
             region,
             year,
-            format,
-            numbers,
+            output,
         } => {
+            let (format, numbers) = output.resolve()?;
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
             let year = match year {
                 Some(y) => y,
@@ -357,20 +376,22 @@ fn json<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-fn render_allocation(a: &Allocation, output: Output) -> String {
-    match output.format {
+fn render_allocation(a: &Allocation, output: &Output) -> Result<String, Error> {
+    let (format, numbers) = output.resolve()?;
+    Ok(match format {
         Format::Json => json(a),
-        Format::Csv => a.to_csv(output.numbers.dialect()),
-        Format::Table => a.table(output.numbers.style()),
-    }
+        Format::Csv => a.to_csv(numbers.dialect()),
+        Format::Table => a.table(numbers.style()),
+    })
 }
 
-fn render_result(r: &DocumentResult, output: Output) -> String {
-    match output.format {
+fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
+    let (format, numbers) = output.resolve()?;
+    Ok(match format {
         Format::Json => json(r),
         Format::Csv => {
             // The assumptions lead the file as comment lines.
-            let csv = r.to_csv(output.numbers.dialect());
+            let csv = r.to_csv(numbers.dialect());
             let (bom, body) = match csv.strip_prefix('\u{feff}') {
                 Some(b) => ("\u{feff}", b),
                 None => ("", csv.as_str()),
@@ -378,8 +399,8 @@ fn render_result(r: &DocumentResult, output: Output) -> String {
             let notes: String = r.assumptions.iter().map(|a| format!("# {a}\n")).collect();
             format!("{bom}{notes}{body}")
         }
-        Format::Table => document_text(r, output.numbers.style()),
-    }
+        Format::Table => document_text(r, numbers.style()),
+    })
 }
 
 /// A result for people: its title, note and assumptions, then every

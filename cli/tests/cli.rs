@@ -56,6 +56,23 @@ fn help_version_and_unknown_options() {
     )
     .contains("xml"));
     assert!(fails(&["report", "--plain"], 2).contains("--plain"));
+    // Every option takes effect or is refused.
+    let doc = "examples/2.4-dk2020.json";
+    assert!(fails(
+        &["compute", doc, "--format", "json", "--numbers", "plain"],
+        1
+    )
+    .contains("numbers"));
+    assert!(fails(
+        &["compute", doc, "--explain", "Aalborg", "--format", "csv"],
+        1
+    )
+    .contains("explain"));
+    assert!(fails(
+        &["municipalities", "--format", "json", "--numbers", "danish"],
+        1
+    )
+    .contains("numbers"));
     fails(&[], 2);
 }
 
