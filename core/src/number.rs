@@ -1,37 +1,13 @@
 //! Numbers handed to us by other languages. A finite binary float (a JS
 //! number, a pandas float64 cell) is read as the decimal its shortest
 //! round-trip form shows, the digits the user sees: `0.072` is 0.072, not
-//! 0.07199999999999999483…. NaN and infinity are refused, and a float whose
-//! shortest form has more digits than a decimal holds is an error, never a
-//! rounding. This is a conversion at the edge; no decision is ever taken on
-//! a float.
+//! 0.07199999999999999483…. The binding prints the float (JavaScript's
+//! `String(x)`, Python's `str(x)`) and core reads that text exactly; no float
+//! ever enters core. NaN and infinity are refused, and a float whose shortest
+//! form has more digits than a decimal holds is an error, never a rounding.
 
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
-
-/// The decimal a finite float shows in its shortest round-trip form.
-///
-/// # Example
-/// ```
-/// use andel_core::number::decimal_from_float;
-/// assert_eq!(decimal_from_float(0.072, "share")?.to_string(), "0.072");
-/// assert_eq!(decimal_from_float(43089.0, "weights[0]")?.to_string(), "43089");
-/// assert_eq!(decimal_from_float(f64::NAN, "weights[1]").unwrap_err().field(), Some("weights[1]"));
-/// assert!(decimal_from_float(1e-300, "x").is_err()); // more digits than a decimal holds
-/// # Ok::<(), andel_core::Error>(())
-/// ```
-pub fn decimal_from_float(value: f64, field: &str) -> Result<Decimal> {
-    if !value.is_finite() {
-        return Err(Error::InvalidNumber {
-            field: field.to_string(),
-            value: value.to_string(),
-            reason: "NaN and infinity are not numbers".into(),
-        });
-    }
-    // Rust's Display for f64 prints the shortest digits that read back to the
-    // same float, without an exponent.
-    decimal_from_float_text(&value.to_string(), field)
-}
 
 /// The decimal of a float's shortest form as another language printed it
 /// (JavaScript's `String(x)`, Python's `repr(x)`): digits with an optional
