@@ -374,3 +374,17 @@ def test_compute_takes_a_path_and_refuses_what_is_not_json(tmp_path):
         deep = {"a": deep}
     with pytest.raises(andel.DocumentError):
         andel.compute(deep)
+
+
+def test_one_vocabulary_in_every_view():
+    r = andel.compute((ROOT / "examples" / "2.8-self-harm-offer.json").read_text(encoding="utf-8"))
+    low = r.allocation("lav")
+    laeso = low["Læsø"]
+    assert laeso["rounding"] == "excluded" and laeso["basis"] == "excluded"
+    assert laeso["quota"] == 0 and str(laeso["quota"]) == "0"
+    assert laeso["remainder_rank"] is None
+    assert "excluded" in repr(low) and "excluded" in low._repr_html_()
+    pd = pytest.importorskip("pandas")
+    frame = low.to_pandas()
+    assert str(frame["remainder_rank"].dtype) == "Int64"
+    assert frame.loc["825", "rounding"] == "excluded"

@@ -394,6 +394,12 @@ def _numbers(row: Mapping[str, Any]) -> Dict[str, Any]:
     return {k: Decimal(v) if k in _NUMERIC and isinstance(v, str) else v for k, v in row.items()}
 
 
+def _readable(d: Decimal) -> Decimal:
+    """A decimal without a trailing exponent: 0 for 0E-12, 1000 for 1E+3."""
+    n = d.normalize()
+    return n.quantize(Decimal(1)) if n.as_tuple().exponent > 0 else n  # type: ignore[operator]
+
+
 class Allocation:
     """One allocation by a key, with an explanation per party."""
 
@@ -426,31 +432,40 @@ class Allocation:
         return list(self.data["ties"])
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One dict per party: id, name, weight, share, quota, amount, units,
-        rounding, remainder_rank, tied. Numbers are Decimal and int."""
+        """One dict per party: id, name, basis (``weight``, ``excluded``,
+        ``fixed`` …), weight, share (a fraction: 0.387929…), quota (the exact
+        amount before rounding, to ten places of the unit), amount, units,
+        rounding (``up``, ``down``, ``exact``, ``minimum``, ``maximum``, or
+        ``excluded``), remainder_rank (``None`` where no remainder was
+        ranked), tied. Numbers are Decimal and int."""
         out = []
         for p in self.data["parties"]:
             q = p["quota"]
+            excluded = p["basis"]["kind"] == "excluded"
             out.append({
                 "id": p["id"],
                 "name": p.get("name"),
+                "basis": p["basis"]["kind"],
                 "weight": Decimal(p["weight"]),
                 "share": Decimal(p["share"]),
-                "quota": Decimal(q["decimal"]) * Decimal(self.data["unit"]),
+                "quota": _readable(Decimal(q["decimal"]) * Decimal(self.data["unit"])),
                 "quota_exact": f'{q["whole"]} {q["remainder"]}/{q["denominator"]}',
                 "amount": Decimal(p["amount"]),
                 "units": int(p["units"]),
-                "rounding": p["rounding"],
+                "rounding": "excluded" if excluded else p["rounding"],
                 "remainder_rank": p.get("remainder_rank"),
                 "tied": p.get("tie") is not None,
             })
         return out
 
     def to_pandas(self) -> Any:
-        """A DataFrame, one row per party, indexed by id (needs pandas)."""
+        """A DataFrame, one row per party, indexed by id (needs pandas);
+        ``remainder_rank`` is a nullable integer column."""
         import pandas as pd
 
-        return pd.DataFrame.from_records(self.to_records(), index="id")
+        frame = pd.DataFrame.from_records(self.to_records(), index="id")
+        frame["remainder_rank"] = frame["remainder_rank"].astype("Int64")
+        return frame
 
     def to_json(self) -> str:
         return self._json
