@@ -18,7 +18,7 @@ use crate::analysis::YearShare;
 use crate::apportion::{Limit, Method, Options, PartyRef, TieRule};
 use crate::error::{Error, Result};
 use crate::key::{FixedShare, NestRounding};
-use crate::number::{decimal_from_float_text, decimal_from_text};
+use crate::number::{decimal_from_number_text, decimal_from_text};
 use crate::tabular::CsvColumns;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -389,7 +389,7 @@ impl FromJson for Decimal {
     /// A JSON number or a decimal string, read exactly.
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
-            Json::Number(n) => decimal_from_float_text(n, path),
+            Json::Number(n) => decimal_from_number_text(n, path),
             Json::String(s) => decimal_from_text(s, path),
             _ => Err(expected(v, path, "a number")),
         }

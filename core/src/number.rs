@@ -9,23 +9,24 @@
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 
-/// The decimal of a float's shortest form as another language printed it
-/// (JavaScript's `String(x)`, Python's `repr(x)`): digits with an optional
-/// exponent (`1e-7`, `1.5e+21`), read exactly. `NaN`, `Infinity` and a
+/// A number as text with an optional exponent, read exactly: a float's
+/// shortest form as another language printed it (JavaScript's `String(x)`,
+/// Python's `str(x)`), a JSON number, a `decimal.Decimal`'s text, or a
+/// string such as `"0.072"` or `"1e3"`. `NaN`, `Infinity` and a
 /// number with more digits than a decimal holds are errors.
 ///
 /// # Example
 /// ```
-/// use andel_core::number::decimal_from_float_text;
-/// assert_eq!(decimal_from_float_text("0.072", "x")?.to_string(), "0.072");
-/// assert_eq!(decimal_from_float_text("1.5e-7", "x")?.to_string(), "0.00000015");
-/// assert_eq!(decimal_from_float_text("1e+21", "x")?.to_string(), "1000000000000000000000");
-/// assert_eq!(decimal_from_float_text("-0", "x")?.to_string(), "0");
-/// assert_eq!(decimal_from_float_text("Infinity", "w[0]").unwrap_err().code(), "invalid_number");
-/// assert_eq!(decimal_from_float_text("5e-324", "w[0]").unwrap_err().code(), "overflow");
+/// use andel_core::number::decimal_from_number_text;
+/// assert_eq!(decimal_from_number_text("0.072", "x")?.to_string(), "0.072");
+/// assert_eq!(decimal_from_number_text("1.5e-7", "x")?.to_string(), "0.00000015");
+/// assert_eq!(decimal_from_number_text("1e+21", "x")?.to_string(), "1000000000000000000000");
+/// assert_eq!(decimal_from_number_text("-0", "x")?.to_string(), "0");
+/// assert_eq!(decimal_from_number_text("Infinity", "w[0]").unwrap_err().code(), "invalid_number");
+/// assert_eq!(decimal_from_number_text("5e-324", "w[0]").unwrap_err().code(), "overflow");
 /// # Ok::<(), andel_core::Error>(())
 /// ```
-pub fn decimal_from_float_text(shown: &str, field: &str) -> Result<Decimal> {
+pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
     let (mantissa, exponent) = match shown.find(['e', 'E']) {
         Some(i) => (&shown[..i], &shown[i + 1..]),
         None => (shown, "0"),

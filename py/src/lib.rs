@@ -106,7 +106,7 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
         // the digits the user sees. 43089.0 is 43089.
         let text = obj.str()?.to_string();
         let text = text.strip_suffix(".0").unwrap_or(&text);
-        return andel_core::number::decimal_from_float_text(text, field).map_err(err);
+        return andel_core::number::decimal_from_number_text(text, field).map_err(err);
     }
     if is_integer(obj) {
         let too_large = || err(Error::overflow(field, format!("{} is too large", shown())));
@@ -115,15 +115,13 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
     }
     if obj.is_instance_of::<PyString>() {
         let s: String = obj.extract()?;
-        return Decimal::from_str_exact(s.trim())
-            .or_else(|_| Decimal::from_scientific(s.trim()))
-            .map_err(|e| invalid(field, s.clone(), &e.to_string()));
+        return andel_core::number::decimal_from_number_text(s.trim(), field).map_err(err);
     }
     // A decimal.Decimal: its own digits, read exactly by core (a Decimal
     // with more digits than ours is an error, never rounded).
     if obj.hasattr("as_tuple").unwrap_or(false) {
         let text = obj.str()?.to_string();
-        return andel_core::number::decimal_from_float_text(&text, field).map_err(err);
+        return andel_core::number::decimal_from_number_text(&text, field).map_err(err);
     }
     Err(invalid(
         field,

@@ -3,7 +3,7 @@
 //! read by core's rules (`andel_core::number`), results are core's JSON.
 
 use andel_core::document::{parse, Document};
-use andel_core::number::{self, decimal_from_float_text, decimal_from_text};
+use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
 use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
 use js_sys::{Array, Object, Reflect, JSON};
 use std::collections::BTreeMap;
@@ -83,7 +83,7 @@ pub(crate) fn decimal(v: &JsValue, field: &str) -> JsResult<Decimal> {
     if v.as_f64().is_some() {
         let n: &js_sys::Number = v.unchecked_ref();
         let shown = String::from(n.to_string_with_radix(10)?);
-        return decimal_from_float_text(&shown, field).map_err(throw);
+        return decimal_from_number_text(&shown, field).map_err(throw);
     }
     if v.is_bigint() {
         return decimal_from_text(&bigint_text(v)?, field).map_err(throw);
