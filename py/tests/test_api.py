@@ -388,3 +388,25 @@ def test_one_vocabulary_in_every_view():
     frame = low.to_pandas()
     assert str(frame["remainder_rank"].dtype) == "Int64"
     assert frame.loc["825", "rounding"] == "excluded"
+
+
+def test_every_bad_argument_is_an_andel_error_naming_it(tmp_path):
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes("navn;vægt\nÅ;1\n".encode("latin-1"))
+    cases = [
+        (lambda: andel.read_csv(None), "source"),
+        (lambda: andel.read_csv(b"a;1\n"), "source"),
+        (lambda: andel.read_csv(tmp_path), "source"),
+        (lambda: andel.read_csv(bad), "source"),
+        (lambda: andel.apportion([1, 2], 3, None), "method"),
+        (lambda: andel.apportion([1, 2], 3, 5), "method"),
+        (lambda: andel.apportion([1, 2], 3, ties=5), "ties"),
+        (lambda: andel.population("Nordjylland", 2**40), "year"),
+        (lambda: andel.population("Nordjylland", "2022"), "year"),
+        (lambda: andel.Allocation("nope"), "json_text"),
+        (lambda: andel.danish(1, -1), "places"),
+    ]
+    for call, field in cases:
+        with pytest.raises(andel.AndelError) as e:
+            call()
+        assert e.value.field == field, (field, str(e.value))

@@ -241,6 +241,9 @@ class _Shape:
     def ties(self, x: Any) -> Any:
         if x is None or isinstance(x, str):
             return x
+        if isinstance(x, (bytes, Mapping)) or not isinstance(x, Iterable):
+            raise InputError(f'ties: use "order", "error" or a priority list of ids or indexes, '
+                             f"got {type(x).__name__}", code="invalid_option", field="ties")
         return [self.ref(p) for p in x]
 
     def out(self, values: List[Any]) -> Any:
@@ -251,6 +254,24 @@ class _Shape:
         if self.keys is not None:
             return dict(zip(self.keys, values))
         return values
+
+
+def _text(x: Any, field: str) -> str:
+    if not isinstance(x, str):
+        raise InputError(f"{field}: expected text, got {type(x).__name__}", code="invalid_option",
+                         field=field)
+    return x
+
+
+def _year(year: Any) -> int:
+    if isinstance(year, bool) or not isinstance(year, int) and not hasattr(year, "__index__"):
+        raise InputError(f"year: expected a year such as 2022, got {year!r}", code="invalid_option",
+                         field="year")
+    y = int(year)
+    if not -(2**31) <= y < 2**31:
+        raise UnknownYearError(f"year: no population data for {y}; years available: {years()}",
+                               code="unknown_year", field="year")
+    return y
 
 
 def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
@@ -272,7 +293,7 @@ def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
     """
     s = _Shape(weights)
     mn, mx = s.limit(minimum), s.limit(maximum)
-    units = _call(_andel.apportion, s.values, seats, method, mn, mx, first_divisor,
+    units = _call(_andel.apportion, s.values, seats, _text(method, "method"), mn, mx, first_divisor,
                   s.ties(ties), s.ids, _names(exclude, "exclude"))
     return s.out(units)
 
@@ -368,7 +389,7 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
         if not (isinstance(unit, str) and unit == "0.01"):
             raise InputError("unit: places are whole units; unit is for money (seats=False)",
                              code="invalid_option", field="unit")
-        text = _call(_andel.apportion_explained, s.values, ids, total, method, s.limit(minimum),
+        text = _call(_andel.apportion_explained, s.values, ids, total, _text(method, "method"), s.limit(minimum),
                      s.limit(maximum), first_divisor, s.ties(ties), nm, _names(exclude, "exclude"))
     else:
         for arg, value, default in (("method", method, "hamilton"), ("minimum", minimum, None),
@@ -394,6 +415,17 @@ def _numbers(row: Mapping[str, Any]) -> Dict[str, Any]:
     return {k: Decimal(v) if k in _NUMERIC and isinstance(v, str) else v for k, v in row.items()}
 
 
+def _json_object(text: Any, what: str) -> Dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError) as e:
+        raise DocumentError(f"{what}: not the JSON of a result ({e})", code="document",
+                            field="json_text") from None
+    if not isinstance(data, dict):
+        raise DocumentError(f"{what}: not the JSON of a result", code="document", field="json_text")
+    return data
+
+
 def _readable(d: Decimal) -> Decimal:
     """A decimal without a trailing exponent: 0 for 0E-12, 1000 for 1E+3."""
     n = d.normalize()
@@ -404,8 +436,10 @@ class Allocation:
     """One allocation by a key, with an explanation per party."""
 
     def __init__(self, json_text: str) -> None:
+        """From the JSON of an allocation (``to_json()``); results come from
+        :func:`allocate` and :func:`compute`, not from here."""
         self._json = json_text
-        self.data: Dict[str, Any] = json.loads(json_text)
+        self.data: Dict[str, Any] = _json_object(json_text, "Allocation")
 
     @classmethod
     def _from(cls, data: Dict[str, Any]) -> "Allocation":
@@ -541,8 +575,10 @@ class Result:
     asked for (in :attr:`data`)."""
 
     def __init__(self, json_text: str) -> None:
+        """From the JSON of a result (``to_json()``); results come from
+        :func:`compute`, not from here."""
         self._json = json_text
-        self.data: Dict[str, Any] = json.loads(json_text)
+        self.data: Dict[str, Any] = _json_object(json_text, "Result")
 
     def __reduce__(self) -> Any:
         return (Result, (self._json,))
@@ -763,13 +799,13 @@ def municipalities(region: Optional[str] = None) -> List[Municipality]:
 
 def population(region: Optional[str] = None, year: int = 2022) -> Dict[str, int]:
     """Population on 1 January of ``year`` by municipality code."""
-    parties = json.loads(_call(_andel.population, region, year))
+    parties = json.loads(_call(_andel.population, region, _year(year)))
     return {p["id"]: int(p["weight"]) for p in parties}
 
 
 def region_population(year: int = 2022) -> Dict[str, int]:
     """Population on 1 January of ``year`` by region (= KKR)."""
-    parties = json.loads(_call(_andel.region_population, year))
+    parties = json.loads(_call(_andel.region_population, _year(year)))
     return {p["id"]: int(p["weight"]) for p in parties}
 
 
@@ -795,10 +831,16 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
     >>> read_csv("kommune;vægt\nAalborg;221.082\nLæsø;1.769\n")
     {'851': Decimal('221082'), '825': Decimal('1769')}
     """
+    if not isinstance(source, (str, os.PathLike)):
+        raise InputError(f"source: expected CSV text or a path, got {type(source).__name__}",
+                         code="invalid_option", field="source")
     text = str(source)
     if isinstance(source, os.PathLike) or ("\n" not in text and os.path.exists(text)):
-        with open(source, encoding="utf-8-sig") as f:
-            text = f.read()
+        try:
+            with open(source, encoding="utf-8-sig") as f:
+                text = f.read()
+        except (OSError, UnicodeDecodeError) as e:
+            raise CsvError(f"source: cannot read {text}: {e}", code="csv", field="source") from None
     r = json.loads(_call(_andel.read_csv, text, id, name, weight, header, decimal))
     return {p["id"]: Decimal(p["weight"]) for p in r["key"]}
 
