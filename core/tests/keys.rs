@@ -303,3 +303,29 @@ fn csv_for_excel_carries_no_formulas() {
     // Plain CSV (for programs) keeps the ids as they are.
     assert!(a.to_csv(Dialect::Plain).contains("\n+1+2,"));
 }
+
+/// Regressions from the fuzzer's first runs: formatting and tables of values
+/// near the decimal's limits panicked (rust_decimal's fixed-precision Display,
+/// unchecked sums and products of an allocation read back from JSON).
+#[test]
+fn formatting_and_tables_at_the_limits_do_not_panic() {
+    use andel_core::tabular::{danish, plain, Dialect, NumberStyle};
+    assert_eq!(plain(Decimal::MAX, 2), "79228162514264337593543950335.00");
+    assert!(danish(Decimal::MAX, 28).starts_with("79.228.162.514"));
+    assert_eq!(plain(Decimal::new(15, 1), 1000).len(), 2 + 28);
+    let key = Key::from_weights([("a", Decimal::ONE), ("b", Decimal::ONE)]).unwrap();
+    let a = key
+        .split(Decimal::from(1000), &SplitOptions::default())
+        .unwrap();
+    let mut json: serde_json::Value = serde_json::to_value(&a).unwrap();
+    for p in json["parties"].as_array_mut().unwrap() {
+        p["weight"] = "79228162514264337593543950335".into();
+        p["share"] = "79228162514264337593543950335".into();
+        p["amount"] = "79228162514264337593543950335".into();
+    }
+    json["unit"] = "79228162514264337593543950335".into();
+    let back: andel_core::Allocation = serde_json::from_value(json).unwrap();
+    assert!(back.table(NumberStyle::Danish).contains('—'));
+    assert!(!back.to_csv(Dialect::DanishExcel).is_empty());
+    assert!(back.explain("a").is_some_and(|s| s.contains('—')));
+}
