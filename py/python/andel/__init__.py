@@ -113,6 +113,7 @@ class TieError(AndelError):
 
     @property
     def parties(self) -> List[str]:
+        """The parties that stood equal."""
         return list(self.details.get("parties", []))
 
 
@@ -125,10 +126,12 @@ class CsvError(InputError):
 
     @property
     def line(self) -> Optional[int]:
+        """The CSV line of the error (1 is the first line)."""
         return self.details.get("line")
 
     @property
     def column(self) -> Optional[str]:
+        """The CSV column of the error (its header, or its number)."""
         return self.details.get("column")
 
 
@@ -137,6 +140,7 @@ class UnknownMunicipalityError(InputError):
 
     @property
     def suggestions(self) -> List[str]:
+        """The closest municipality names, such as ``["Aalborg (851)"]``."""
         return list(self.details.get("suggestions", []))
 
 
@@ -145,6 +149,7 @@ class UnknownYearError(InputError):
 
     @property
     def available(self) -> List[int]:
+        """The population years shipped."""
         return list(self.details.get("available", []))
 
 
@@ -450,14 +455,17 @@ class Allocation:
 
     @property
     def total(self) -> Decimal:
+        """The total split: an amount of money, or a number of places."""
         return Decimal(self.data["total"])
 
     @property
     def unit(self) -> Decimal:
+        """The rounding unit: 0.01 (øre), 1, 1000; 1 for places."""
         return Decimal(self.data["unit"])
 
     @property
     def method(self) -> str:
+        """The apportionment method (``"hamilton"`` for money)."""
         return str(self.data["method"])
 
     @property
@@ -502,6 +510,7 @@ class Allocation:
         return frame
 
     def to_json(self) -> str:
+        """The allocation as JSON (exact decimals as strings); ``Allocation(text)`` reads it back."""
         return self._json
 
     def to_csv(self, dialect: str = "plain") -> str:
@@ -510,6 +519,11 @@ class Allocation:
         return str(_call(_andel.allocation_csv, self._json, dialect))
 
     def table(self, style: str = "danish") -> str:
+        """A plain-text table: ``"danish"`` (1.658.397,22) or ``"plain"`` numbers.
+
+        >>> print(allocate({"A": 2, "B": 1}, 3, seats=True).table("plain").splitlines()[0])
+        3 units, method hamilton
+        """
         return str(_call(_andel.allocation_table, self._json, style))
 
     def _party(self, party: Any) -> str:
@@ -529,10 +543,12 @@ class Allocation:
 
     @property
     def amounts(self) -> Dict[str, Decimal]:
+        """Each party's amount by id (``Decimal``), e.g. ``{"851": Decimal("1658397.22"), …}``."""
         return {p["id"]: Decimal(p["amount"]) for p in self.data["parties"]}
 
     @property
     def units(self) -> Dict[str, int]:
+        """Each party's whole units by id (places, or units of ``unit`` for money)."""
         return {p["id"]: int(p["units"]) for p in self.data["parties"]}
 
     def __getitem__(self, party: Any) -> Dict[str, Any]:
@@ -588,10 +604,12 @@ class Result:
 
     @property
     def title(self) -> Optional[str]:
+        """The document's title."""
         return self.data.get("title")
 
     @property
     def scenarios(self) -> List[str]:
+        """The scenarios' names, in document order (``["lav", "høj"]``)."""
         return [s["name"] for s in self.data["scenarios"]]
 
     def _scenario(self, scenario: Union[int, str]) -> Dict[str, Any]:
@@ -667,12 +685,15 @@ class Result:
         return pd.DataFrame.from_records(self.to_records())
 
     def to_json(self) -> str:
+        """The whole result as JSON, the same as Rust and the browser give."""
         return self._json
 
     def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain") -> str:
+        """A scenario's main allocation as CSV (``"plain"`` or ``"danish_excel"``)."""
         return self.allocation(scenario).to_csv(dialect)
 
     def explain(self, party: Any, scenario: Union[int, str] = 0) -> str:
+        """Why ``party`` (an id or a municipality's name) got what it got in a scenario."""
         return self.allocation(scenario).explain(party)
 
     @property
@@ -828,7 +849,7 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
     other, or an ambiguous column (``1.250``) outside a semicolon file, are
     an error that asks for it.
 
-    >>> read_csv("kommune;vægt\nAalborg;221.082\nLæsø;1.769\n")
+    >>> read_csv("kommune;vægt\\nAalborg;221.082\\nLæsø;1.769\\n")
     {'851': Decimal('221082'), '825': Decimal('1769')}
     """
     if not isinstance(source, (str, os.PathLike)):
