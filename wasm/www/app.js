@@ -299,7 +299,7 @@ function explain(row, result, places, unit, s) {
       const sc = result.scenarios[i];
       const alloc = row.fixedPart ? sc.parts.parts : (sc.parts ? sc.parts.details.find((d) => d) : sc.allocation);
       const quota = places ? q.quota.decimal : shift(q.quota.decimal, Math.round(Math.log10(Number(unit))));
-      const quotaText = fmt(quota, places ? 4 : amountDecimals(unit) + 4);
+      const quotaText = fmt(quota, places ? 4 : unitPlaces(unit) + 4);
       let how;
       switch (q.rounding) {
         case "exact": how = "Kvoten går op, så der skal ikke afrundes."; break;
@@ -322,8 +322,6 @@ function explain(row, result, places, unit, s) {
   box.hidden = false;
   box.focus();
 }
-
-const amountDecimals = (unit) => unitPlaces(unit);
 
 /** What the calculation assumes, in plain Danish: the document's own
  * assumptions, or those of the form's choices (written into the document too). */
@@ -451,7 +449,6 @@ function wire() {
     const el = ev.target;
     if (el.name === "what") {
       state.what = el.value;
-      if (state.what === "places") state.scenarios = state.scenarios.map((sc) => ({ ...sc }));
       renderScenarios();
     } else if (el.name === "source") state.source = el.value;
     else if (el.name === "amountIs") state.costSplit.amountIs = el.value;
