@@ -512,7 +512,7 @@ impl Context<'_> {
 /// A divisor sequence d(k), k = 0, 1, 2, … (the divisor for a party's
 /// (k+1)-th unit), as exact integers.
 #[derive(Clone, Copy, Debug)]
-enum Divisor {
+pub(crate) enum Divisor {
     /// k + 1
     Dhondt,
     /// 2k + 1
@@ -528,7 +528,7 @@ enum Divisor {
 }
 
 impl Divisor {
-    fn new(method: Method, first: Option<Decimal>) -> Result<Option<Divisor>> {
+    pub(crate) fn new(method: Method, first: Option<Decimal>) -> Result<Option<Divisor>> {
         if first.is_some() && method != Method::ModifiedSainteLague {
             return Err(Error::InvalidOption {
                 field: "first_divisor".into(),
@@ -618,7 +618,7 @@ impl Divisor {
 
     /// d(k) as numerator and denominator (not for Huntington-Hill).
     #[inline]
-    fn nd(self, k: u64) -> (u128, u128) {
+    pub(crate) fn nd(self, k: u64) -> (u128, u128) {
         let k = u128::from(k);
         match self {
             Divisor::Dhondt => (k + 1, 1),

@@ -22,6 +22,7 @@
 
 pub mod analysis;
 pub mod apportion;
+pub mod biproportional;
 pub mod data;
 pub mod document;
 pub mod error;
@@ -38,6 +39,7 @@ pub use apportion::{
     apportion, apportion_named, Apportionment, Boundary, Limit, Method, Options, PartyRef,
     PartyUnits, Rounding, Tie, TieRule, MAX_DIVISOR_UNITS,
 };
+pub use biproportional::{biproportional, Biproportional, BiproportionalOptions, TableTie};
 pub use error::{Error, Result};
 pub use exact::Quota;
 pub use key::{
