@@ -227,5 +227,20 @@ export function formatNumber(value: NumberInput, places: number, style?: "danish
 export function readCsv(text: string, columns?: CsvColumns | null): CsvWeights;
 /** A key document computed, every allocation of the result as one CSV (columns scenario, part, id, name, …): "danish_excel" (default: semicolons, decimal comma, BOM) or "plain". */
 export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null): string;
+/** A tie in a table: cells (row, column) that another, equally justified rounding would change; `winners` got the contested units (decided by table order). */
+export interface TableTie { cells: [number, number][]; winners: [number, number][]; decided_by: "order"; }
+/** Options of biproportional(). */
+export interface BiproportionalOptions {
+  /** Each row's total; without it the rows' totals are apportioned from the rows' summed weights by `method`. */
+  rowTotals?: number[] | null;
+  /** "sainte_lague" (default), "dhondt" or "modified_sainte_lague". */
+  method?: "sainte_lague" | "dhondt" | "modified_sainte_lague" | string | null;
+  /** modified_sainte_lague only (1.4 by default). */
+  firstDivisor?: NumberInput | null;
+  /** "order" (default: earlier cells first, reported on `ties`) or "error". */
+  ties?: "order" | "error" | null;
+}
+/** Whole units in a table whose rows and columns both meet their totals (biproportional apportionment, the "doppelter Pukelsheim"): row by row; ties met are on the array's `ties`. */
+export function biproportional(weights: NumberInput[][], columnTotals: number[], options?: BiproportionalOptions | null): number[][] & { ties: TableTie[] };
 /** Money split two ways at once: rows by rowWeights, columns by columnWeights, both adding up exactly; row by row, decimal strings. */
 export function splitTable(amount: NumberInput, rowWeights: NumberInput[], columnWeights: NumberInput[], options?: SplitOptions | null): DecimalString[][];

@@ -331,11 +331,15 @@ fn start(
                 return Some(Decimal::ONE);
             }
             let sum = (0..r).try_fold(Decimal::ZERO, |s, i| s.checked_add(kept(i * c + j)))?;
-            let m = Decimal::from(column_totals[j])
-                .checked_div(sum)?
-                .round_sf(8)?
-                .normalize();
-            (m > Decimal::ZERO).then_some(m)
+            // total / sum to about eight digits, in integers: sum = m / 10^s,
+            // so total / sum = total · 10^(s+k) / m / 10^k.
+            let (m, s) = (sum.mantissa().unsigned_abs(), sum.scale());
+            let total = u128::from(column_totals[j]);
+            (0..=28u32).find_map(|k| {
+                let q = total.checked_mul(crate::exact::pow10(s + k)?)? / m.max(1);
+                let q = i128::try_from(q).ok().filter(|&q| q >= 10_000_000)?;
+                Decimal::try_from_i128_with_scale(q, k).ok()
+            })
         })
         .collect();
     let scaled: Option<Vec<Decimal>> = multipliers.and_then(|m| {
@@ -680,6 +684,7 @@ impl Ratio {
         }
     }
 
+    #[inline(never)]
     fn times(&self, num: u128, den: u128) -> Ratio {
         Ratio {
             num: self.num.mul(&Nat::from_u128(num)),
@@ -687,6 +692,7 @@ impl Ratio {
         }
     }
 
+    #[inline(never)]
     fn cmp_to(&self, other: &Ratio) -> Ordering {
         self.num.mul(&other.den).cmp_to(&other.num.mul(&self.den))
     }
@@ -706,6 +712,7 @@ impl Nat {
         Nat(limbs)
     }
 
+    #[inline(never)]
     fn mul(&self, other: &Nat) -> Nat {
         if self.0.is_empty() || other.0.is_empty() {
             return Nat(Vec::new());

@@ -96,6 +96,56 @@ fn shared_cases() {
                     );
                 }
             }
+            "biproportional" => {
+                let table: Vec<Vec<Decimal>> = c["table"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_array().unwrap().iter().map(dec).collect())
+                    .collect();
+                let wholes = |v: &Value| -> Vec<u64> {
+                    v.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|x| x.as_u64().unwrap())
+                        .collect()
+                };
+                let rows = c.get("row_totals").map(wholes);
+                let o = andel_core::BiproportionalOptions {
+                    method: c["method"].as_str().unwrap().parse::<Method>().unwrap(),
+                    ties: match c["ties"].as_str() {
+                        Some("error") => TieRule::Error,
+                        _ => TieRule::Order,
+                    },
+                    ..Default::default()
+                };
+                let r = andel_core::biproportional(
+                    &table,
+                    &wholes(&c["column_totals"]),
+                    rows.as_deref(),
+                    &o,
+                );
+                match c.get("error") {
+                    Some(code) => {
+                        let e = r.unwrap_err();
+                        assert_eq!(e.code(), code.as_str().unwrap(), "{name}");
+                        if let Some(f) = c.get("field") {
+                            assert_eq!(e.field(), f.as_str(), "{name}");
+                        }
+                    }
+                    None => {
+                        let r = r.unwrap();
+                        let expected: Vec<Vec<u64>> = c["expected"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(wholes)
+                            .collect();
+                        assert_eq!(r.cells, expected, "{name}");
+                        assert_eq!(r.row_totals, wholes(&c["expected_row_totals"]), "{name}");
+                    }
+                }
+            }
             other => panic!("unknown call {other}"),
         }
     }

@@ -305,6 +305,55 @@ fn split_table(
         .collect())
 }
 
+/// Whole units in a table whose rows and columns both meet their totals
+/// (biproportional apportionment), row by row, with the ties met as pairs
+/// of (tied cells, cells that got the contested units).
+#[pyfunction]
+#[pyo3(signature = (weights, column_totals, row_totals, method, first_divisor=None, ties=None))]
+#[allow(clippy::type_complexity)]
+fn biproportional(
+    weights: &Bound<'_, PyAny>,
+    column_totals: &Bound<'_, PyAny>,
+    row_totals: Option<&Bound<'_, PyAny>>,
+    method: &str,
+    first_divisor: Option<&Bound<'_, PyAny>>,
+    ties: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(
+    Vec<Vec<u64>>,
+    Vec<u64>,
+    Vec<(Vec<(usize, usize)>, Vec<(usize, usize)>)>,
+)> {
+    let rows = weights
+        .try_iter()
+        .map_err(|_| option_err("weights", "expected a list of rows".into()))?
+        .enumerate()
+        .map(|(i, row)| decimals(&row?, &format!("weights[{i}]")))
+        .collect::<PyResult<Vec<_>>>()?;
+    let wholes = |obj: &Bound<'_, PyAny>, field: &str| -> PyResult<Vec<u64>> {
+        obj.try_iter()
+            .map_err(|_| option_err(field, "expected a list of whole numbers".into()))?
+            .enumerate()
+            .map(|(j, x)| whole(&x?, &format!("{field}[{j}]")))
+            .collect()
+    };
+    let columns = wholes(column_totals, "column_totals")?;
+    let row_totals = row_totals
+        .filter(|o| !o.is_none())
+        .map(|o| wholes(o, "row_totals"))
+        .transpose()?;
+    let o = andel_core::BiproportionalOptions {
+        method: Method::from_str(method).map_err(err)?,
+        first_divisor: first_divisor
+            .filter(|o| !o.is_none())
+            .map(|o| decimal(o, "first_divisor"))
+            .transpose()?,
+        ties: self::ties(ties)?,
+    };
+    let t = andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &o).map_err(err)?;
+    let ties = t.ties.into_iter().map(|x| (x.cells, x.winners)).collect();
+    Ok((t.cells, t.row_totals, ties))
+}
+
 /// The weights with the parties named in `exclude` (ids, or municipality
 /// codes or names, found by core) at zero: exclusion as core defines it.
 fn excluded(
@@ -562,6 +611,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
     m.add_function(wrap_pyfunction!(split_table, m)?)?;
+    m.add_function(wrap_pyfunction!(biproportional, m)?)?;
     m.add_function(wrap_pyfunction!(find_party, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
     Ok(())

@@ -410,3 +410,43 @@ def test_every_bad_argument_is_an_andel_error_naming_it(tmp_path):
         with pytest.raises(andel.AndelError) as e:
             call()
         assert e.value.field == field, (field, str(e.value))
+
+
+def test_biproportional_worked_examples_and_shapes():
+    # en.wikipedia.org "Biproportional apportionment": regions of 7, 5, 8 seats;
+    # the parties' 5, 11, 4 seats come from their summed votes by Sainte-Laguë.
+    votes = [[123, 45, 815], [912, 714, 414], [312, 255, 215]]
+    assert andel.biproportional(votes, [7, 5, 8]) == [[1, 0, 4], [4, 4, 3], [2, 1, 1]]
+    assert andel.biproportional(votes, [7, 5, 8], row_totals=[5, 11, 4]) == [[1, 0, 4], [4, 4, 3], [2, 1, 1]]
+    # D'Hondt rounds down: a different table with the same margins given.
+    dh = andel.biproportional(votes, [7, 5, 8], row_totals=[5, 11, 4], method="dhondt")
+    assert [sum(r) for r in dh] == [5, 11, 4] and [sum(c) for c in zip(*dh)] == [7, 5, 8]
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(votes, index=["A", "B", "C"], columns=["I", "II", "III"])
+    out = andel.biproportional(frame, pd.Series({"III": 8, "I": 7, "II": 5}))
+    assert out.loc["B"].tolist() == [4, 4, 3] and list(out.columns) == ["I", "II", "III"]
+    # Floats from pandas are read by their digits, like everywhere else.
+    assert andel.biproportional(frame.astype(float), [7, 5, 8]).values.tolist() == [[1, 0, 4], [4, 4, 3], [2, 1, 1]]
+
+
+def test_biproportional_ties_and_bad_input():
+    with pytest.warns(andel.TieWarning, match=r"\(0, 0\)"):
+        assert andel.biproportional([[1, 1], [1, 1]], [1, 1]) == [[1, 0], [0, 1]]
+    with pytest.raises(andel.TieError):
+        andel.biproportional([[1, 1], [1, 1]], [1, 1], ties="error")
+    for call, field in [
+        (lambda: andel.biproportional([[1, 2], [3]], [1, 1]), "weights[1]"),
+        (lambda: andel.biproportional([[1, -2]], [1, 1]), "weights[0][1]"),
+        (lambda: andel.biproportional([[1, float("inf")]], [1, 1]), "weights[0][1]"),
+        (lambda: andel.biproportional([[1, 2]], [1, -1]), "column_totals[1]"),
+        (lambda: andel.biproportional([[1, 2]], [1, 1], row_totals=[3]), "row_totals"),
+        (lambda: andel.biproportional([[1, 2]], [1, 1], method="hamilton"), "method"),
+        (lambda: andel.biproportional([[1, 2]], [1, 1], method=5), "method"),
+        (lambda: andel.biproportional([[1, 2]], [1, 1], ties=[0]), "ties"),
+        (lambda: andel.biproportional("12", [1, 1]), "weights"),
+        (lambda: andel.biproportional([[1, 2]], {"a": 1}), "column_totals"),
+        (lambda: andel.biproportional([[1, 0], [0, 1]], [2, 0], row_totals=[1, 1]), "weights[1]"),
+    ]:
+        with pytest.raises(andel.AndelError) as e:
+            call()
+        assert e.value.field == field, (field, e.value)

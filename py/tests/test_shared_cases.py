@@ -33,6 +33,18 @@ def test_shared_case(case):
         amounts = andel.compute(doc).allocation(case["scenario"]).amounts
         for party, value in case["expected_amounts"].items():
             assert amounts[party] == Decimal(value) and str(amounts[party]) == value
+    elif call == "biproportional":
+        kwargs = {k: case[k] for k in ("row_totals", "method", "ties") if k in case}
+        if "error" in case:
+            with pytest.raises(andel.AndelError) as e:
+                andel.biproportional(case["table"], case["column_totals"], **kwargs)
+            assert e.value.code == case["error"]
+            if "field" in case:
+                assert e.value.field == case["field"]
+        else:
+            t = andel.biproportional(case["table"], case["column_totals"], **kwargs)
+            assert t == case["expected"]
+            assert [sum(r) for r in t] == case["expected_row_totals"]
     else:
         pytest.fail(f"unknown call {call}")
 

@@ -363,3 +363,21 @@ pub(crate) fn document(v: &JsValue) -> JsResult<Document> {
         e => throw(e),
     })
 }
+
+/// Whole numbers: an array of them.
+pub(crate) fn wholes(v: &JsValue, field: &str) -> JsResult<Vec<u64>> {
+    array(v, field, "whole numbers")?
+        .iter()
+        .enumerate()
+        .map(|(i, x)| whole(&x, &format!("{field}[{i}]")))
+        .collect()
+}
+
+/// A table of weights: an array of rows.
+pub(crate) fn table(v: &JsValue, field: &str) -> JsResult<Vec<Vec<Decimal>>> {
+    array(v, field, "rows (arrays of numbers or decimal strings)")?
+        .iter()
+        .enumerate()
+        .map(|(i, row)| weights(&row, &format!("{field}[{i}]")))
+        .collect()
+}

@@ -117,6 +117,68 @@ pub fn split_table(
         .collect())
 }
 
+/// Whole units in a table whose rows and columns both meet their totals
+/// (biproportional apportionment): row by row, as JS numbers, with the ties
+/// met (decided by table order) on the array's `ties` property.
+#[wasm_bindgen(skip_typescript)]
+pub fn biproportional(
+    weights: JsValue,
+    column_totals: JsValue,
+    options: JsValue,
+) -> JsResult<Array> {
+    let rows = convert::table(&weights, "weights")?;
+    let columns = convert::wholes(&column_totals, "columnTotals")?;
+    let o = fields(
+        &options,
+        "options",
+        &["rowTotals", "method", "firstDivisor", "ties"],
+    )?;
+    let row_totals = o
+        .get("rowTotals")
+        .filter(|v| !is_absent(v))
+        .map(|v| convert::wholes(v, "rowTotals"))
+        .transpose()?;
+    let mut bo = andel_core::BiproportionalOptions {
+        first_divisor: o
+            .get("firstDivisor")
+            .filter(|v| !is_absent(v))
+            .map(|v| decimal(v, "firstDivisor"))
+            .transpose()?,
+        ties: ties(o.get("ties"), false)?,
+        ..andel_core::BiproportionalOptions::default()
+    };
+    if let Some(m) = text(o.get("method"), "method")? {
+        bo.method = m.parse::<Method>().map_err(throw)?;
+    }
+    let t = andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &bo)
+        .map_err(|e| match e.field() {
+            Some(f) if f.starts_with("column_totals") => {
+                let renamed = f.replacen("column_totals", "columnTotals", 1);
+                e.with_field(renamed)
+            }
+            Some(f) if f.starts_with("row_totals") => {
+                let renamed = f.replacen("row_totals", "rowTotals", 1);
+                e.with_field(renamed)
+            }
+            _ => e,
+        })
+        .map_err(throw)?;
+    // Cells are at most a column's total, itself at most 2^53.
+    let out: Array = t
+        .cells
+        .iter()
+        .map(|r| {
+            JsValue::from(
+                r.iter()
+                    .map(|&u| JsValue::from(u as f64))
+                    .collect::<Array>(),
+            )
+        })
+        .collect();
+    js_sys::Reflect::set(&out, &JsValue::from("ties"), &to_js(&t.ties)?)?;
+    Ok(out)
+}
+
 /// A key document (an object or JSON text) computed: the result as plain
 /// objects, the same JSON as Rust and Python give.
 #[wasm_bindgen(skip_typescript)]

@@ -70,6 +70,21 @@ test("splitTable: rows and columns both add up", () => {
   throwsAndel(() => andel.splitTable("100", [1, -1], [1]), "negative_weight", "row_weights[1]");
 });
 
+test("biproportional: both margins, ties on the array, typed errors", () => {
+  const t = andel.biproportional([[123, 45, 815], [912, 714, 414], [312, 255, 215]], [7, 5, 8]);
+  assert.deepEqual(Array.from(t, (r) => Array.from(r)), [[1, 0, 4], [4, 4, 3], [2, 1, 1]]);
+  assert.deepEqual(t.ties, []);
+  const tied = andel.biproportional([[1, 1], [1, 1]], [1, 1]);
+  assert.deepEqual(tied.ties[0].winners, [[0, 0], [1, 1]]);
+  throwsAndel(() => andel.biproportional([[1, 1], [1, 1]], [1, 1], { ties: "error" }), "tie");
+  throwsAndel(() => andel.biproportional([[1, NaN]], [1, 1]), "invalid_number", "weights[0][1]");
+  throwsAndel(() => andel.biproportional([[1, 2]], [1, 1.5]), "invalid_number", "columnTotals[1]");
+  throwsAndel(() => andel.biproportional([[1, 2]], [1, 1], { rowTotals: [3] }), "infeasible", "rowTotals");
+  throwsAndel(() => andel.biproportional([[1, 2]], [1, 1], { method: "hamilton" }), "invalid_option", "method");
+  throwsAndel(() => andel.biproportional([[1, 2]], [1, 1], { seats: 3 }), "invalid_option");
+  throwsAndel(() => andel.biproportional(5, [1]), "invalid_option", "weights");
+});
+
 test("compute: case 2.8 from an object and from JSON text give the same result", () => {
   const doc = example("2.8-self-harm-offer.json");
   const a = andel.compute(doc);

@@ -34,6 +34,22 @@ test("shared cases", () => {
       for (const [id, amount] of Object.entries(c.expected_amounts)) {
         assert.equal(s.allocation.parties.find((p) => p.id === id).amount, amount, `${c.name}: ${id}`);
       }
+    } else if (c.call === "biproportional") {
+      const options = { method: c.method };
+      if (c.row_totals !== undefined) options.rowTotals = c.row_totals;
+      if (c.ties !== undefined) options.ties = c.ties;
+      if (c.error) {
+        const field = c.field && c.field.replace("row_totals", "rowTotals").replace("column_totals", "columnTotals");
+        assert.throws(
+          () => andel.biproportional(c.table, c.column_totals, options),
+          (e) => e instanceof Error && e.code === c.error && (field === undefined || e.field === field),
+          c.name,
+        );
+      } else {
+        const t = andel.biproportional(c.table, c.column_totals, options);
+        assert.deepEqual(Array.from(t, (r) => Array.from(r)), c.expected, c.name);
+        assert.deepEqual(t.map((r) => r.reduce((a, b) => a + b, 0)), c.expected_row_totals, c.name);
+      }
     } else {
       assert.fail(`unknown call ${c.call}`);
     }

@@ -15,6 +15,8 @@ const result: DocumentResult = andel.compute(doc);
 const aalborg: string | undefined = result.scenarios[0].allocation.parties.find((p) => p.id === "851")?.amount;
 const rows: MunicipalityRow[] = andel.municipalities("Nordjylland", 2022);
 const table: string[][] = andel.splitTable("100", [1, 1, 1], [1, 1]);
+const places: number[][] = andel.biproportional([[1, 2], ["3", 4]], [2, 3], { rowTotals: [2, 3], method: "dhondt", ties: "error" });
+const tied: andel.TableTie[] = andel.biproportional([[1, 1], [1, 1]], [1, 1]).ties;
 try {
   andel.apportion([1, NaN], 3);
 } catch (e) {

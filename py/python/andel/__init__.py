@@ -29,6 +29,7 @@ __all__ = [
     "InvalidNumberError",
     "InfeasibleError",
     "TieError",
+    "TieWarning",
     "AndelOverflowError",
     "CsvError",
     "UnknownMunicipalityError",
@@ -38,6 +39,8 @@ __all__ = [
     "apportion",
     "split",
     "allocate",
+    "split_table",
+    "biproportional",
     "compute",
     "Result",
     "Allocation",
@@ -115,6 +118,11 @@ class TieError(AndelError):
     def parties(self) -> List[str]:
         """The parties that stood equal."""
         return list(self.details.get("parties", []))
+
+
+class TieWarning(UserWarning):
+    """A tie decided by the rule ``order``; the message names the tied parties
+    or cells. Turn it into an error with ``ties="error"``."""
 
 
 class AndelOverflowError(AndelError):
@@ -355,6 +363,80 @@ def split_table(amount: Number, row_weights: Weights, column_weights: Weights, *
     if rows.keys is not None and cols.keys is not None:
         return {r: dict(zip(cols.keys, row)) for r, row in zip(rows.keys, table)}
     return table
+
+
+def _is_frame(x: Any) -> bool:
+    return type(x).__name__ == "DataFrame" and hasattr(x, "columns") and hasattr(x, "itertuples")
+
+
+def _aligned(totals: Any, labels: Optional[List[Any]], field: str) -> Any:
+    """Totals given per label (a mapping or Series) in the order of ``labels``."""
+    if _is_series(totals):
+        totals = dict(zip(totals.index, totals.tolist()))
+    if not isinstance(totals, Mapping):
+        return totals
+    if labels is None:
+        raise InputError(f"{field}: totals by name need weights with names (a pandas DataFrame); "
+                         f"give a list in the order of the weights", code="invalid_option", field=field)
+    missing = [k for k in labels if k not in totals]
+    extra = [k for k in totals if k not in labels]
+    if missing or extra:
+        raise InputError(f"{field}: the names must be those of the weights; missing {missing}, "
+                         f"unknown {extra}", code="unknown_party", field=field)
+    return [totals[k] for k in labels]
+
+
+def biproportional(weights: Any, column_totals: Any, *, row_totals: Any = None,
+                   method: str = "sainte_lague", first_divisor: Any = None,
+                   ties: str = "order") -> Any:
+    """Whole units in a table whose rows and columns both meet their totals
+    (biproportional apportionment, the "doppelter Pukelsheim").
+
+    Every cell gets ``weight × row multiplier × column multiplier`` rounded by
+    ``method`` (``"sainte_lague"``: to the nearest; ``"dhondt"``: down;
+    ``"modified_sainte_lague"`` with ``first_divisor``), with multipliers such
+    that every column gets its ``column_totals`` entry and every row its
+    ``row_totals`` entry. Without ``row_totals`` the rows' totals are first
+    apportioned over the whole by ``method`` from the rows' summed weights.
+    Exact: no floating point decides anything. Ties (another rounding exactly
+    as justified) go to the cell earlier in the table, row by row, and raise a
+    :class:`TieWarning` naming the cells; ``ties="error"`` raises
+    :class:`TieError` instead.
+
+    ``weights`` is a list of rows; a pandas ``DataFrame`` gives a DataFrame
+    with its index and columns (totals may then be Series or mappings by
+    label). Returns a list of rows of ``int``.
+
+    >>> biproportional([[123, 45, 815], [912, 714, 414], [312, 255, 215]], [7, 5, 8])
+    [[1, 0, 4], [4, 4, 3], [2, 1, 1]]
+    >>> biproportional([[51, 98, 45], [60, 100, 120], [63, 102, 144]], [4, 5, 6],
+    ...                row_totals=[4, 5, 6])
+    [[1, 2, 1], [1, 2, 2], [2, 1, 3]]
+    """
+    frame = weights if _is_frame(weights) else None
+    if frame is not None:
+        rows: Any = [list(r) for r in frame.itertuples(index=False)]
+        row_labels: Optional[List[Any]] = list(frame.index)
+        column_labels: Optional[List[Any]] = list(frame.columns)
+    else:
+        if isinstance(weights, (str, bytes, Mapping)) or not isinstance(weights, Iterable):
+            raise InputError(f"weights: expected a list of rows (or a pandas DataFrame), got "
+                             f"{type(weights).__name__}", code="invalid_option", field="weights")
+        rows, row_labels, column_labels = weights, None, None
+    cells, _, found = _call(_andel.biproportional, rows,
+                            _aligned(column_totals, column_labels, "column_totals"),
+                            _aligned(row_totals, row_labels, "row_totals"),
+                            _text(method, "method"), first_divisor, _text(ties, "ties"))
+    if found:
+        import warnings
+        shown = "; ".join(", ".join(f"({i}, {j})" for i, j in tied) for tied, _ in found)
+        warnings.warn(f"biproportional: a tie between cells (row, column) {shown} was decided by "
+                      f"table order (earlier cells first); give ties='error' to refuse",
+                      TieWarning, stacklevel=2)
+    if frame is not None:
+        import pandas as pd  # a frame came in
+        return pd.DataFrame(cells, index=frame.index, columns=frame.columns)
+    return cells
 
 
 def allocate(weights: Weights, total: Number, *, seats: bool = False,
