@@ -100,7 +100,7 @@ export interface KeyDocument {
 
 export type Basis =
   | { kind: "weight" }
-  | { kind: "excluded" }
+  | { kind: "excluded"; /** the weight it had before it was excluded (shown for reference) */ weight?: DecimalString }
   | { kind: "fixed"; share: DecimalString }
   | { kind: "blend" }
   | { kind: "nested"; group: string };

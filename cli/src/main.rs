@@ -457,9 +457,71 @@ fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
         if let Some(y) = &s.years {
             out += "\nOver the years:\n";
             out += &y.years.table(style);
-            for (year, a) in y.years.parties.iter().zip(&y.per_year) {
-                out += &format!("\nYear {}:\n", year.id);
-                out += &a.table(style);
+            out += "\nBy party and year (each party's years add up to its total, each year's \
+                    parties to the year's amount):\n";
+            let columns: Vec<String> = y
+                .years
+                .parties
+                .iter()
+                .map(|year| format!("year {}", year.id))
+                .collect();
+            let rows: Vec<(String, String, Vec<Decimal>, Decimal)> = s
+                .allocation
+                .parties
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let cells = y.per_year.iter().map(|a| a.parties[i].amount).collect();
+                    (
+                        p.id.clone(),
+                        p.name.clone().unwrap_or_default(),
+                        cells,
+                        p.amount,
+                    )
+                })
+                .collect();
+            let totals: Vec<Decimal> = y.years.parties.iter().map(|p| p.amount).collect();
+            out += &grid(&columns, &rows, &totals, s.total, style);
+            for tie in &y.ties {
+                let cells: Vec<String> = tie
+                    .iter()
+                    .map(|c| format!("{} {}", c.party, c.year))
+                    .collect();
+                out += &format!("tie (equal remainders): {}\n", cells.join(", "));
+            }
+        }
+        if let Some(t) = &s.table {
+            out += &format!(
+                "\nBy party and column (method {}; rows and columns both add up):\n",
+                t.method
+            );
+            let columns: Vec<String> = t
+                .columns
+                .iter()
+                .map(|c| c.name.clone().unwrap_or_else(|| c.id.clone()))
+                .collect();
+            let rows: Vec<(String, String, Vec<Decimal>, Decimal)> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.name.clone().unwrap_or_default(),
+                        r.cells.iter().map(|&x| Decimal::from(x)).collect(),
+                        Decimal::from(r.total),
+                    )
+                })
+                .collect();
+            let totals: Vec<Decimal> = t.columns.iter().map(|c| Decimal::from(c.total)).collect();
+            let all: u64 = t.columns.iter().map(|c| c.total).sum();
+            out += &grid(&columns, &rows, &totals, Decimal::from(all), style);
+            for tie in &t.ties {
+                let cells: Vec<String> = tie
+                    .cells
+                    .iter()
+                    .map(|&(i, j)| format!("{} × {}", t.rows[i].id, t.columns[j].id))
+                    .collect();
+                out += &format!("tie, decided by table order: {}\n", cells.join(", "));
             }
         }
         if let Some(c) = &s.comparison {
@@ -509,6 +571,36 @@ fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
         }
     }
     out
+}
+
+/// A table of parties (rows) × columns with every row's and column's total.
+fn grid(
+    columns: &[String],
+    rows: &[(String, String, Vec<Decimal>, Decimal)],
+    totals: &[Decimal],
+    all: Decimal,
+    style: NumberStyle,
+) -> String {
+    let show = |d: Decimal| style.format(d, d.scale());
+    let mut head: Vec<&str> = vec!["id", "name"];
+    head.extend(columns.iter().map(String::as_str));
+    head.push("total");
+    let mut body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(id, name, cells, total)| {
+            let mut r = vec![id.clone(), name.clone()];
+            r.extend(cells.iter().map(|&c| show(c)));
+            r.push(show(*total));
+            r
+        })
+        .collect();
+    let mut last = vec!["total".to_string(), String::new()];
+    last.extend(totals.iter().map(|&c| show(c)));
+    last.push(show(all));
+    body.push(last);
+    let mut right = vec![false, false];
+    right.extend(std::iter::repeat_n(true, columns.len() + 1));
+    andel_core::tabular::render_table(&head, &body, &right)
 }
 
 /// Why a party got what it got, in every allocation of the result it is in.

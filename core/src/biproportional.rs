@@ -35,7 +35,7 @@ use crate::apportion::{apportion, Apportionment, Divisor, Method, Options, TieRu
 use crate::error::{Error, Result};
 use crate::exact::{exact_add, exact_mul, scale_weights};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::VecDeque;
 
@@ -64,7 +64,8 @@ impl Default for BiproportionalOptions {
 
 /// Cells that another, equally justified rounding would change: the cells in
 /// `winners` hold the contested units, the others could take them instead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TableTie {
     /// Every tied cell as (row, column), in table order.
     pub cells: Vec<(usize, usize)>,

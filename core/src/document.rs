@@ -101,6 +101,11 @@ pub struct Document {
     /// A second key to compare with, party by party.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare: Option<CompareSpec>,
+    /// Whole places in a table: the key's parties × columns (programmes,
+    /// say), each column with its own total and key; rows and columns both
+    /// add up (biproportional apportionment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableSpec>,
     /// Actual amounts or places per party id, to compare with the result
     /// (for a nest: per group).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -352,6 +357,88 @@ pub struct CompareSpec {
     pub key: KeySpec,
 }
 
+/// Whole places in a table: every party of the document's key is a row and
+/// keeps its own 1-D result as the row's total; every column has its total
+/// (they add up to the scenario's total) and a key whose weights, party by
+/// party, are the cells' weights. Each cell is weight × row multiplier ×
+/// column multiplier rounded by the method (biproportional apportionment).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+pub struct TableSpec {
+    /// The columns, in order.
+    pub columns: Vec<TableColumnSpec>,
+    /// `sainte_lague` unless given (or `dhondt`, `modified_sainte_lague`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<crate::Method>,
+}
+
+/// One column of a table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+pub struct TableColumnSpec {
+    /// Its id.
+    pub id: String,
+    /// Its name for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its whole places.
+    pub total: u64,
+    /// The cells' weights: the weight of each row's party in this key.
+    pub key: KeySpec,
+}
+
+/// A table of whole places whose rows and columns both add up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableResult {
+    /// The rounding method.
+    pub method: crate::Method,
+    /// The columns: id, name and total.
+    pub columns: Vec<TableColumn>,
+    /// The rows: the key's parties, each with its total (the key's own
+    /// result) and its cells in column order.
+    pub rows: Vec<TableRow>,
+    /// Ties met (decided by table order, earlier cells first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<crate::TableTie>,
+}
+
+/// A column of a [`TableResult`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableColumn {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its places.
+    pub total: u64,
+}
+
+/// A row of a [`TableResult`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRow {
+    /// The party's id.
+    pub id: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its places: its result in the scenario's allocation.
+    pub total: u64,
+    /// Its places per column.
+    pub cells: Vec<u64>,
+}
+
 /// The result of a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -397,6 +484,9 @@ pub struct ScenarioResult {
     /// Dimensioned against actual.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attainment: Option<Vec<AttainmentRow>>,
+    /// The table of places, when the document asks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableResult>,
 }
 
 /// A total spread over years: a table (party × year) whose rows add up to
@@ -623,6 +713,7 @@ impl FromJson for Document {
             rounding: f.opt("rounding")?.unwrap_or_default(),
             years: f.opt("years")?,
             compare: f.opt("compare")?,
+            table: f.opt("table")?,
             actual: f.opt("actual")?,
         };
         f.finish(&[
@@ -637,6 +728,7 @@ impl FromJson for Document {
             "rounding",
             "years",
             "compare",
+            "table",
             "actual",
         ])?;
         Ok(d)
@@ -797,6 +889,32 @@ impl FromJson for PartSpec {
     }
 }
 
+impl FromJson for TableSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let t = TableSpec {
+            columns: f.req("columns")?,
+            method: f.opt("method")?,
+        };
+        f.finish(&["columns", "method"])?;
+        Ok(t)
+    }
+}
+
+impl FromJson for TableColumnSpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let c = TableColumnSpec {
+            id: f.req("id")?,
+            name: f.opt("name")?,
+            total: f.req("total")?,
+            key: f.req("key")?,
+        };
+        f.finish(&["id", "name", "total", "key"])?;
+        Ok(c)
+    }
+}
+
 impl FromJson for CompareSpec {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         let mut f = Fields::new(v, path)?;
@@ -922,6 +1040,17 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         .compare
         .as_ref()
         .map(|c| build_key(&c.key, "compare.key", files))
+        .transpose()?;
+    let table_keys = doc
+        .table
+        .as_ref()
+        .map(|t| {
+            t.columns
+                .iter()
+                .enumerate()
+                .map(|(j, c)| build_key(&c.key, &format!("table.columns[{j}].key"), files))
+                .collect::<Result<Vec<_>>>()
+        })
         .transpose()?;
     let mut scenarios = Vec::new();
     for (s, scenario) in doc.scenarios.iter().enumerate() {
@@ -1068,6 +1197,16 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
             .as_ref()
             .map(|a| attainment(&allocation, a))
             .transpose()?;
+        let table = match (&doc.table, &table_keys) {
+            (Some(spec), Some(keys)) => Some(places_table(
+                spec,
+                keys,
+                &allocation,
+                key.is_some(),
+                &rounding,
+            )?),
+            _ => None,
+        };
         scenarios.push(ScenarioResult {
             name: scenario.name.clone(),
             total: scenario.total,
@@ -1077,6 +1216,7 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
             years,
             comparison,
             attainment,
+            table,
         });
     }
     Ok(DocumentResult {
@@ -1085,6 +1225,85 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         note: doc.note.clone(),
         assumptions: doc.assumptions.clone(),
         scenarios,
+    })
+}
+
+/// The document's table: the key's parties × the columns, rows keeping the
+/// allocation's places and columns their totals.
+fn places_table(
+    spec: &TableSpec,
+    keys: &[Key],
+    allocation: &Allocation,
+    has_key: bool,
+    rounding: &Rounding,
+) -> Result<TableResult> {
+    let places = match rounding {
+        Rounding::Places(o) if has_key => o,
+        _ => {
+            return Err(Error::Document {
+                field: "table".into(),
+                message: "a table works with a key and whole places (rounding.places)".into(),
+            })
+        }
+    };
+    let columns: Vec<u64> = spec.columns.iter().map(|c| c.total).collect();
+    let sum = columns.iter().try_fold(0u64, |s, &x| s.checked_add(x));
+    let places_total: u128 = allocation.parties.iter().map(|p| u128::from(p.units)).sum();
+    if sum.map(u128::from) != Some(places_total) {
+        return Err(Error::Document {
+            field: "table.columns".into(),
+            message: format!(
+                "the columns' totals must add up to the scenario's {places_total} places"
+            ),
+        });
+    }
+    let mut weights = Vec::with_capacity(allocation.parties.len());
+    for p in &allocation.parties {
+        let row = keys
+            .iter()
+            .enumerate()
+            .map(|(j, k)| {
+                k.position(&p.id)
+                    .map(|i| k.parties()[i].weight)
+                    .ok_or_else(|| Error::UnknownParty {
+                        field: format!("table.columns[{j}].key"),
+                        id: format!("{} (a row of the table has no weight in this key)", p.id),
+                    })
+            })
+            .collect::<Result<Vec<Decimal>>>()?;
+        weights.push(row);
+    }
+    let row_totals: Vec<u64> = allocation.parties.iter().map(|p| p.units).collect();
+    let options = crate::BiproportionalOptions {
+        method: spec.method.unwrap_or(crate::Method::SainteLague),
+        first_divisor: places.first_divisor,
+        ties: places.ties.clone(),
+    };
+    let t = crate::biproportional(&weights, &columns, Some(&row_totals), &options)
+        .map_err(|e| e.under("table"))?;
+    Ok(TableResult {
+        method: t.method,
+        columns: spec
+            .columns
+            .iter()
+            .map(|c| TableColumn {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                total: c.total,
+            })
+            .collect(),
+        rows: allocation
+            .parties
+            .iter()
+            .zip(t.cells)
+            .map(|(p, cells)| TableRow {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                total: p.units,
+                cells,
+            })
+            .collect(),
+        ties: t.ties,
     })
 }
 

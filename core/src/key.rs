@@ -24,7 +24,12 @@ pub enum Basis {
     /// Its own weight (population, places, …).
     Weight,
     /// Excluded: weight zero, so it pays and gets nothing and dilutes no one.
-    Excluded,
+    Excluded {
+        /// The weight it had before it was excluded (its real population,
+        /// say), shown for reference; it counts for nothing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        weight: Option<Decimal>,
+    },
     /// A fixed share of the whole; the others share the rest by weight.
     Fixed { share: Decimal },
     /// A blend of other keys.
@@ -220,8 +225,13 @@ impl Key {
                 field: format!("exclude[{n}]"),
                 id: id.to_string(),
             })?;
+            // Excluded twice keeps the weight it had first.
+            let before = match parties[i].basis {
+                Basis::Excluded { weight } => weight,
+                _ => Some(parties[i].weight),
+            };
             parties[i].weight = Decimal::ZERO;
-            parties[i].basis = Basis::Excluded;
+            parties[i].basis = Basis::Excluded { weight: before };
         }
         Key::new(parties).map_err(|e| match e {
             Error::ZeroTotalWeight { .. } => Error::ZeroTotalWeight {
@@ -670,14 +680,20 @@ impl Allocation {
                 vec![
                     p.id.clone(),
                     p.name.clone().unwrap_or_default(),
-                    style.format(p.weight, p.weight.normalize().scale()),
+                    match p.basis {
+                        // Shown for reference, in brackets: it counts for nothing.
+                        crate::key::Basis::Excluded { weight: Some(w) } => {
+                            format!("({})", style.format(w, w.normalize().scale()))
+                        }
+                        _ => style.format(p.weight, p.weight.normalize().scale()),
+                    },
                     style.checked(p.share.checked_mul(Decimal::ONE_HUNDRED), 4),
                     style.checked(p.quota.to_decimal(8).checked_mul(self.unit), places + 4),
                     style.format(p.amount, places),
                     format!(
                         "{}{}{}",
                         match p.basis {
-                            crate::key::Basis::Excluded => "excluded".to_string(),
+                            crate::key::Basis::Excluded { .. } => "excluded".to_string(),
                             _ => p.rounding.name().to_string(),
                         },
                         p.remainder_rank

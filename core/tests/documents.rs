@@ -194,6 +194,37 @@ fn case_2_9_two_levels_each_adding_up() {
 }
 
 #[test]
+fn case_2_9_by_kkr_and_programme_both_ways() {
+    // Rows: 9.000 places by the 50/50 blend (Hamilton), quotas computed with
+    // exact fractions outside this code: 2.794,72 / 1.351,43 / 1.931,20 /
+    // 2.007,08 / 915,56 -> 2.795, 1.351, 1.931, 2.007, 916. Cells: an
+    // independent alternating-scaling (Sainte-Laguë) run in Python over the
+    // 2018 places per KKR and programme, no tie.
+    let r = run("2.9-sosu-kkr-programme.json");
+    let t = r.scenarios[0].table.as_ref().unwrap();
+    let got: Vec<(&str, u64, Vec<u64>)> = t
+        .rows
+        .iter()
+        .map(|row| (row.id.as_str(), row.total, row.cells.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Hovedstaden", 2795, vec![1902, 893]),
+            ("Sjælland", 1351, vec![885, 466]),
+            ("Syddanmark", 1931, vec![1258, 673]),
+            ("Midtjylland", 2007, vec![1344, 663]),
+            ("Nordjylland", 916, vec![611, 305]),
+        ]
+    );
+    assert!(t.ties.is_empty());
+    // A table needs places, and the columns must add up to the total.
+    let bad = example("2.9-sosu-kkr-programme.json").replace("\"total\": 3000", "\"total\": 2999");
+    let e = compute_json(&bad).unwrap_err();
+    assert_eq!(e.field(), Some("table.columns"));
+}
+
+#[test]
 fn case_2_4_whole_kroner() {
     let r = run("2.4-dk2020.json");
     assert_eq!(

@@ -41,7 +41,7 @@ def test_notebook_matches_the_report():
         "2.8 low Aalborg": amount(s28[0]["allocation"], "851"),
         "2.8 high Aalborg": amount(s28[1]["allocation"], "851"),
         "2.8 low Thisted": amount(s28[0]["allocation"], "787"),
-        "2.8 2023 Aalborg": amount(s28[0]["years"]["per_year"][0], "851"),
+        "2.8 year 1 Aalborg": amount(s28[0]["years"]["per_year"][0], "851"),
         "2.12 region": amount(s212, "region"),
         "2.12 Aalborg": amount(s212, "851"),
         "2.12 Læsø": amount(s212, "825"),
