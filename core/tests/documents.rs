@@ -225,6 +225,46 @@ fn case_2_9_by_kkr_and_programme_both_ways() {
 }
 
 #[test]
+fn case_2_9_two_readings_and_2_10_in_places() {
+    let nordjylland = |name: &str, group: &str| -> u64 {
+        let r = run(name);
+        let n = r.scenarios[0].nested.as_ref().unwrap();
+        let g = n.per_group.iter().find(|g| g.id == group).unwrap();
+        g.members
+            .as_ref()
+            .unwrap()
+            .get("Nordjylland")
+            .map_or(g.units, |p| p.units)
+    };
+    // Reading A: every place to the municipalities (610 assistant places for
+    // Nordjylland); reading B: the regions first keep 1.363/4.818 of the
+    // 6.000, 1.697,38 -> 1.697, so 4.303 are shared by the KKR key and
+    // Nordjylland's 10,1750 % gives 437,83 -> 438 (worked by hand).
+    let a = nordjylland("2.9-sosu-assistant.json", "Nordjylland");
+    let b = nordjylland("2.9-sosu-assistant-regions-keep-share.json", "kommunerne");
+    let helper = nordjylland("2.9-sosu-helper.json", "Nordjylland");
+    assert_eq!((a, b, helper), (610, 438, 305));
+    let r = run("2.9-sosu-assistant-regions-keep-share.json");
+    assert_eq!(
+        units(&r.scenarios[0].allocation),
+        expect_units(&[("regionerne", 1697), ("kommunerne", 4303)])
+    );
+    // 2.10 splits those minimums 74/26: 915 -> 677,1 / 237,9 -> 677 + 238;
+    // 743 -> 549,82 / 193,18 -> 550 + 193.
+    let s = run("2.10-nordjylland-below-minimum.json");
+    assert_eq!(s.scenarios[0].total, Decimal::from(a + helper));
+    assert_eq!(s.scenarios[1].total, Decimal::from(b + helper));
+    assert_eq!(
+        units(&s.scenarios[0].allocation),
+        expect_units(&[("naaet", 677), ("mangler", 238)])
+    );
+    assert_eq!(
+        units(&s.scenarios[1].allocation),
+        expect_units(&[("naaet", 550), ("mangler", 193)])
+    );
+}
+
+#[test]
 fn case_2_4_whole_kroner() {
     let r = run("2.4-dk2020.json");
     assert_eq!(
