@@ -347,15 +347,50 @@ pub fn apportion_named(
         }
     }
     let scaled = scale_weights(weights, "weights")?;
-    if scaled.total == 0 {
+    let (parties, ties, boundary, quota_denominator) = solve(
+        &scaled.w,
+        scaled.total,
+        ids,
+        total,
+        options,
+        |p, d| match d {
+            None => p.hamilton(),
+            Some(d) => p.divisor_method(d),
+        },
+    )?;
+    Ok(Apportionment {
+        method: options.method,
+        first_divisor: match options.method {
+            Method::ModifiedSainteLague => {
+                Some(options.first_divisor.unwrap_or(Decimal::new(14, 1)))
+            }
+            _ => None,
+        },
+        total,
+        parties,
+        ties,
+        boundary,
+        quota_denominator,
+        options: options.clone(),
+    })
+}
+
+/// The engine under [`apportion_named`] and [`apportion_units`]: weights
+/// already whole numbers at one scale.
+fn solve<T>(
+    w: &[u128],
+    weight_total: u128,
+    ids: Option<&[String]>,
+    total: u64,
+    options: &Options,
+    run: impl FnOnce(&Problem<'_>, Option<&Divisor>) -> Result<T>,
+) -> Result<T> {
+    if weight_total == 0 {
         return Err(Error::ZeroTotalWeight {
             field: "weights".into(),
         });
     }
-    let ctx = Context {
-        ids,
-        n: weights.len(),
-    };
+    let ctx = Context { ids, n: w.len() };
     let lo = ctx.limit(options.minimum.as_ref(), "minimum", 0)?;
     let hi = ctx.limit(options.maximum.as_ref(), "maximum", u64::MAX)?;
     // A priority order must name parties there are, each once, whether or
@@ -374,8 +409,8 @@ pub fn apportion_named(
         }
     }
     let problem = Problem {
-        w: &scaled.w,
-        weight_total: scaled.total,
+        w,
+        weight_total,
         total,
         lo: &lo,
         hi: &hi,
@@ -414,35 +449,131 @@ pub fn apportion_named(
         });
     }
     let divisor = Divisor::new(options.method, options.first_divisor)?;
-    let (parties, ties, boundary, quota_denominator) = match divisor {
-        None => problem.hamilton()?,
-        Some(d) => {
-            if total > MAX_DIVISOR_UNITS {
-                return Err(Error::overflow(
-                    "total",
-                    format!(
-                        "divisor methods take at most {MAX_DIVISOR_UNITS} units; use hamilton for more"
-                    ),
-                ));
-            }
-            problem.divisor_method(&d)?
+    if divisor.is_some() && total > MAX_DIVISOR_UNITS {
+        return Err(Error::overflow(
+            "total",
+            format!(
+                "divisor methods take at most {MAX_DIVISOR_UNITS} units; use hamilton for more"
+            ),
+        ));
+    }
+    run(&problem, divisor.as_ref())
+}
+
+/// Whole units only, from whole-number weights (populations, counts): the
+/// entry for large inputs. The same units as [`apportion`] gives for the
+/// same weights, options and tie rule, without the explanation (quotas,
+/// remainder ranks), so without its memory: Hamilton without limits keeps
+/// one 64-bit key a party beside the result and finds the units left over
+/// by selection, not sorting, in O(n).
+///
+/// # Example
+/// ```
+/// use andel_core::{apportion_units, Method, Options};
+/// let o = Options { method: Method::SainteLague, ..Options::default() };
+/// assert_eq!(apportion_units(&[100_000, 80_000, 30_000, 20_000], 8, &o)?, vec![3, 3, 1, 1]);
+/// assert_eq!(apportion_units(&[5, 3, 2], 7, &Options::default())?, vec![4, 2, 1]);
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result<Vec<u64>> {
+    if weights.is_empty() {
+        return Err(Error::NoParties {
+            field: "weights".into(),
+        });
+    }
+    let weight_total: u128 = weights.iter().map(|&x| u128::from(x)).sum();
+    let plain = options.method == Method::Hamilton
+        && options.minimum.is_none()
+        && options.maximum.is_none()
+        && options.first_divisor.is_none()
+        && matches!(options.ties, TieRule::Order | TieRule::Error);
+    if plain && weight_total > 0 {
+        if let Some(units) = hamilton_units(weights, weight_total, total, &options.ties)? {
+            return Ok(units);
         }
-    };
-    Ok(Apportionment {
-        method: options.method,
-        first_divisor: match options.method {
-            Method::ModifiedSainteLague => {
-                Some(options.first_divisor.unwrap_or(Decimal::new(14, 1)))
-            }
-            _ => None,
-        },
-        total,
-        parties,
-        ties,
-        boundary,
-        quota_denominator,
-        options: options.clone(),
+    }
+    let w: Vec<u128> = weights.iter().map(|&x| u128::from(x)).collect();
+    solve(&w, weight_total, None, total, options, |p, d| match d {
+        None => Ok(p.hamilton()?.0.iter().map(|x| x.units).collect()),
+        Some(d) => Ok(p.divisor_seats(d)?.k),
     })
+}
+
+/// Hamilton without limits over whole weights: floors, then the units left
+/// over to the largest remainders (equal remainders in input order), found
+/// by selection on packed (remainder, index) keys. `None` when a key does
+/// not fit 64 bits (a weight total above 2^64 or so): the caller takes the
+/// general path.
+fn hamilton_units(
+    w: &[u64],
+    weight_total: u128,
+    total: u64,
+    ties: &TieRule,
+) -> Result<Option<Vec<u64>>> {
+    let n = w.len();
+    let Ok(wt) = u64::try_from(weight_total) else {
+        return Ok(None);
+    };
+    let index_bits = u64::BITS - (n as u64).leading_zeros();
+    let rem_bits = u64::BITS - (wt - 1).leading_zeros();
+    if index_bits + rem_bits > 64 {
+        return Ok(None);
+    }
+    let t = u128::from(total);
+    let mut units = Vec::with_capacity(n);
+    let mut keys: Vec<u64> = Vec::with_capacity(n);
+    let mut given: u128 = 0;
+    let max_rem = wt - 1;
+    for (i, &x) in w.iter().enumerate() {
+        let q = t * u128::from(x);
+        let (f, r) = match u64::try_from(q) {
+            Ok(q) => (q / wt, q % wt),
+            // q / wt ≤ total and q % wt < wt: both fit.
+            Err(_) => ((q / weight_total) as u64, (q % weight_total) as u64),
+        };
+        given += u128::from(f);
+        units.push(f);
+        if r > 0 {
+            // Ascending keys: larger remainder first, then lower index.
+            keys.push(((max_rem - r) << index_bits) | i as u64);
+        }
+    }
+    let left = usize::try_from(t - given).unwrap_or(usize::MAX);
+    if left == 0 {
+        return Ok(Some(units));
+    }
+    if left > keys.len() {
+        return Err(Error::Infeasible {
+            field: "total".into(),
+            reason: "internal: more units left than parties to round".into(),
+        });
+    }
+    let mask = (1u64 << index_bits) - 1;
+    let (_, last, rest) = keys.select_nth_unstable(left - 1);
+    let last = *last;
+    let last_rem = last >> index_bits;
+    let boundary_tie = rest.iter().any(|&k| k >> index_bits == last_rem);
+    if boundary_tie && *ties == TieRule::Error {
+        let mut group: Vec<usize> = keys
+            .iter()
+            .filter(|&&k| k >> index_bits == last_rem)
+            .map(|&k| (k & mask) as usize)
+            .collect();
+        group.sort_unstable();
+        let won = keys[..left]
+            .iter()
+            .filter(|&&k| k >> index_bits == last_rem)
+            .count();
+        return Err(Error::Tie {
+            parties: group.iter().map(|i| format!("#{i}")).collect(),
+            units: won as u64,
+            reason: "the tie rule is 'error'".into(),
+        });
+    }
+    for &k in &keys[..left] {
+        units[(k & mask) as usize] += 1;
+    }
+    Ok(Some(units))
 }
 
 /// The most units a divisor method apportions (2^31): keeps every priority
@@ -639,8 +770,25 @@ impl Divisor {
     /// Compares the priorities wi / d(ki) and wj / d(kj) exactly. A zero
     /// divisor gives an infinite priority (for a positive weight); two of
     /// them compare as the limit of w/ε does, by weight.
-    #[inline]
+    #[inline(always)]
     fn cmp(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
+        // The common case inline (weights below 2^64, D'Hondt or
+        // Sainte-Laguë): one 64 × 64 → 128-bit product a side, no overflow
+        // possible (k < 2^31, so 2k + 1 < 2^33).
+        if let (Ok(a), Ok(b)) = (u64::try_from(wi), u64::try_from(wj)) {
+            let (a, b, ki, kj) = (u128::from(a), u128::from(b), u128::from(ki), u128::from(kj));
+            match self {
+                Divisor::Dhondt => return (a * (kj + 1)).cmp(&(b * (ki + 1))),
+                Divisor::SainteLague => return (a * (2 * kj + 1)).cmp(&(b * (2 * ki + 1))),
+                _ => {}
+            }
+        }
+        self.cmp_general(wi, ki, wj, kj)
+    }
+
+    /// [`Divisor::cmp`] for every method and weight.
+    #[inline(never)]
+    fn cmp_general(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
         let zero_first = matches!(
             self,
             Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill
@@ -923,7 +1071,9 @@ impl Problem<'_> {
         Ok(ranked.into_iter().take(k).map(|(_, i)| i).collect())
     }
 
-    fn divisor_method(&self, d: &Divisor) -> Result<Solved> {
+    /// A divisor method's seats (ties decided by the rule), without the
+    /// explanation: what [`apportion_units`] needs.
+    fn divisor_seats(&self, d: &Divisor) -> Result<Seated> {
         let n = self.ctx.n;
         let positive = self.w.iter().filter(|&&w| w > 0).count() as u64;
         let sum_lo: u128 = (0..n).map(|i| u128::from(self.lo(i))).sum();
@@ -1127,6 +1277,28 @@ impl Problem<'_> {
                 });
             }
         }
+        Ok(Seated {
+            k,
+            ties,
+            in_tie,
+            last,
+            next,
+        })
+    }
+
+    /// A divisor method with its explanation: the seats, then every
+    /// party's quota and rounding step.
+    fn divisor_method(&self, d: &Divisor) -> Result<Solved> {
+        let Seated {
+            k,
+            ties,
+            in_tie,
+            last,
+            next,
+        } = self.divisor_seats(d)?;
+        let n = self.ctx.n;
+        let total = u128::from(self.total);
+        let w = self.w;
         // After a tie, `last` and `next` still mark the contested priority.
         let boundary = Boundary {
             last: last.map(|s| (s.i, s.k + 1)),
@@ -1175,6 +1347,15 @@ impl Problem<'_> {
         }
         Ok((parties, ties, Some(boundary), self.weight_total))
     }
+}
+
+/// A divisor method's seats: units, ties, and the boundary seats.
+struct Seated {
+    k: Vec<u64>,
+    ties: Vec<Tie>,
+    in_tie: Vec<bool>,
+    last: Option<Slot>,
+    next: Option<Slot>,
 }
 
 /// Sorts party indices by remainder (each below `denominator`), largest

@@ -36,8 +36,8 @@ pub mod table;
 pub mod tabular;
 
 pub use apportion::{
-    apportion, apportion_named, Apportionment, Boundary, Limit, Method, Options, PartyRef,
-    PartyUnits, Rounding, Tie, TieRule, MAX_DIVISOR_UNITS,
+    apportion, apportion_named, apportion_units, Apportionment, Boundary, Limit, Method, Options,
+    PartyRef, PartyUnits, Rounding, Tie, TieRule, MAX_DIVISOR_UNITS,
 };
 pub use biproportional::{biproportional, Biproportional, BiproportionalOptions, TableTie};
 pub use error::{Error, Result};

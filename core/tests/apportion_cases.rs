@@ -356,3 +356,38 @@ fn options_naming_parties_that_do_not_exist_are_errors_even_without_a_tie() {
         ("duplicate_party", Some("ties.priority[1]"))
     );
 }
+
+#[test]
+fn units_only_entry_edges() {
+    use andel_core::apportion_units;
+    let o = Options::default();
+    // Weights whose total passes 2^64: the general path, same answer as
+    // the explained entry (by hand: quotas 3.5 and 3.5 -> 4, 3 in order).
+    let big = [u64::MAX, u64::MAX];
+    assert_eq!(apportion_units(&big, 7, &o).unwrap(), vec![4, 3]);
+    assert_eq!(
+        apportion_units(&[], 7, &o).unwrap_err().code(),
+        "no_parties"
+    );
+    assert_eq!(
+        apportion_units(&[0, 0], 7, &o).unwrap_err().code(),
+        "zero_total_weight"
+    );
+    // Limits and priority orders take the general path too.
+    let limited = Options {
+        minimum: Some(andel_core::Limit::All(1)),
+        ..Options::default()
+    };
+    assert_eq!(
+        apportion_units(&[1000, 10, 10], 10, &limited).unwrap(),
+        vec![8, 1, 1]
+    );
+    let strict = Options {
+        ties: andel_core::TieRule::Error,
+        ..Options::default()
+    };
+    assert_eq!(
+        apportion_units(&[1, 1, 1], 2, &strict).unwrap_err().code(),
+        "tie"
+    );
+}

@@ -383,3 +383,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// The units-only entry from whole weights gives exactly the units of the
+    /// explained one, for every method, with ties (small weights make them
+    /// common) decided or refused alike.
+    #[test]
+    fn units_only_entry_equals_the_explained_one(
+        w in prop::collection::vec(prop_oneof![0u64..4, 0u64..2_000_000], 1..40),
+        n in 0u64..200,
+        method in prop::sample::select(Method::ALL.to_vec()),
+        strict in any::<bool>(),
+    ) {
+        let o = Options {
+            method,
+            ties: if strict { andel_core::TieRule::Error } else { andel_core::TieRule::Order },
+            ..Options::default()
+        };
+        let dec: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        let full = apportion(&dec, n, &o);
+        let fast = andel_core::apportion_units(&w, n, &o);
+        match (full, fast) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a.units(), b),
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.code(), b.code());
+                prop_assert_eq!(a.to_string(), b.to_string());
+            }
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.units()), b),
+        }
+    }
+}
