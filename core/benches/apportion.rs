@@ -4,7 +4,7 @@
 //! Run: `cargo bench -p andel-core --bench apportion`
 //! (`-- hamilton/1000000` and the like select a subset).
 
-use andel_core::{apportion, split, Decimal, Method, Options, SplitOptions};
+use andel_core::{apportion, apportion_units, split, Decimal, Method, Options, SplitOptions};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 use std::time::Duration;
@@ -65,5 +65,72 @@ fn money(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, methods, money);
+/// The floor of what exact Hamilton can cost: sum, floor with u128, select
+/// the largest remainders. No ties, no checks, no explanation.
+fn minimal_hamilton(w: &[u64], seats: u64) -> Vec<u64> {
+    let total: u128 = w.iter().map(|&x| u128::from(x)).sum();
+    let mut units = Vec::with_capacity(w.len());
+    let mut keys = Vec::with_capacity(w.len());
+    let mut given = 0u64;
+    for (i, &x) in w.iter().enumerate() {
+        let q = u128::from(seats) * u128::from(x);
+        let f = (q / total) as u64;
+        given += f;
+        units.push(f);
+        keys.push((((q % total) as u64) << 24) | i as u64);
+    }
+    let left = (seats - given) as usize;
+    if left > 0 {
+        keys.select_nth_unstable_by(left - 1, |a, b| b.cmp(a));
+        for &k in &keys[..left] {
+            units[(k & 0xFF_FFFF) as usize] += 1;
+        }
+    }
+    units
+}
+
+/// The same from `Decimal` weights: their mantissas (whole numbers here).
+fn minimal_hamilton_decimal(w: &[Decimal], seats: u64) -> Vec<u64> {
+    let ints: Vec<u64> = w
+        .iter()
+        .map(|d| d.mantissa().unsigned_abs() as u64)
+        .collect();
+    minimal_hamilton(&ints, seats)
+}
+
+/// 10^6 parties: the minimal loops beside `apportion_units` (whole weights,
+/// units only) for every method; compare with the `methods` group's
+/// explained results from `Decimal` weights.
+fn units(c: &mut Criterion) {
+    let n = 1_000_000usize;
+    let w = weights(n);
+    let ints: Vec<u64> = w
+        .iter()
+        .map(|d| d.mantissa().unsigned_abs() as u64)
+        .collect();
+    let mut group = c.benchmark_group("units_1000000");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
+    for seats in [9_000u64, 10 * n as u64] {
+        group.bench_function(format!("minimal_u64_loop/{seats}"), |b| {
+            b.iter(|| minimal_hamilton(black_box(&ints), seats))
+        });
+        group.bench_function(format!("minimal_decimal_loop/{seats}"), |b| {
+            b.iter(|| minimal_hamilton_decimal(black_box(&w), seats))
+        });
+        for method in Method::ALL {
+            let options = Options {
+                method,
+                ..Options::default()
+            };
+            group.bench_function(format!("{}/{seats}", method.name()), |b| {
+                b.iter(|| apportion_units(black_box(&ints), seats, &options))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, methods, money, units);
 criterion_main!(benches);

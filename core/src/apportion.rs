@@ -1079,19 +1079,40 @@ impl Problem<'_> {
         let sum_lo: u128 = (0..n).map(|i| u128::from(self.lo(i))).sum();
         let sum_hi: u128 = (0..n).map(|i| u128::from(self.hi(i))).sum();
         let cap = |t: u128| -> u64 { t.clamp(sum_lo, sum_hi.min(u128::from(u64::MAX))) as u64 };
-        // Aim the estimate so that the rounding bias of the method cancels.
+        // Aim the estimate so that the rounding bias of the method cancels:
+        // about half a unit a party when every party gets several; in a
+        // house smaller than the parties most get none and there is no such
+        // bias to aim off.
+        let small_house = u128::from(self.total) <= u128::from(positive);
         let target = match d {
-            Divisor::Dhondt => cap(u128::from(self.total) + u128::from(positive / 2)),
+            Divisor::Dhondt | Divisor::SainteLague
+                if small_house && self.total > 0 && !self.limited() =>
+            {
+                // Few seats: most parties get none and the divisor is near
+                // the weight of the party with the last first seat (the
+                // total-th largest weight), found by selection in O(n).
+                let mut ws: Vec<u128> = self.w.iter().copied().filter(|&x| x > 0).collect();
+                let (_, &mut last, _) =
+                    ws.select_nth_unstable_by(self.total as usize - 1, |a, b| b.cmp(a));
+                let halves = if let Divisor::SainteLague = d { 2 } else { 1 };
+                cap(self.weight_total / (last * halves).max(1))
+            }
+            Divisor::Dhondt if !small_house => {
+                cap(u128::from(self.total) + u128::from(positive / 2))
+            }
             Divisor::Adams => cap(u128::from(self.total.saturating_sub(positive / 2))),
             _ => self.total,
         };
         let rest = u128::from(self.total) - sum_lo;
-        let k: Vec<u64> = if rest <= u128::from(positive) {
-            // A small house (no more units than parties): the minimums, then
-            // the correction below places the rest, at most one per party on
-            // average: O(n + m log m) without any estimate. (With a zero first
-            // divisor, the first seats' infinite priorities are ordered by
-            // weight, the limit of w/ε; see `Divisor::cmp`.)
+        let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
+        let k: Vec<u64> = if rest <= u128::from(positive) && zero_first {
+            // A small house (no more units than parties) with a zero first
+            // divisor: the minimums, then the correction below places the
+            // rest, at most one per party: O(n + m log m) without any
+            // estimate (the first seats' infinite priorities are ordered by
+            // weight, the limit of w/ε; see `Divisor::cmp`). Other methods
+            // take the estimate below in every house: it leaves only a few
+            // units for the correction however few seats there are.
             (0..n).map(|i| self.lo(i)).collect()
         } else {
             // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.

@@ -7,12 +7,12 @@
 use andel_core::document::{compute_json_with, FileAccess};
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
-    apportion_named, data, split_named, Allocation, Decimal, Error, Key, KeyParty, Limit, Method,
-    Options, PartyRef, SplitOptions, TieRule,
+    apportion_named, apportion_units, data, split_named, Allocation, Decimal, Error, Key, KeyParty,
+    Limit, Method, Options, PartyRef, SplitOptions, TieRule,
 };
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use std::str::FromStr;
 
 pyo3::create_exception!(_andel, CoreError, PyException);
@@ -249,12 +249,81 @@ fn apportion(
     ids: Option<Vec<String>>,
     exclude: Option<Vec<String>>,
 ) -> PyResult<Vec<u64>> {
+    if ids.is_none() && exclude.is_none() {
+        // A list of plain ints (populations): no decimals at all.
+        if let Some(w) = whole_list(weights) {
+            let seats = whole(seats, "seats")?;
+            let o = options(method, minimum, maximum, first_divisor, ties)?;
+            return apportion_units(&w, seats, &o).map_err(err);
+        }
+    }
     let w = excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?;
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
     Ok(apportion_named(&w, ids.as_deref(), seats, &o)
         .map_err(err)?
         .units())
+}
+
+/// The weights of a list whose items are all plain ints from 0 to 2^64 - 1
+/// (not bools, not NumPy scalars); `None` for anything else, which the
+/// general conversion then reads or refuses.
+fn whole_list(weights: &Bound<'_, PyAny>) -> Option<Vec<u64>> {
+    let list = weights.cast::<PyList>().ok()?;
+    let mut w = Vec::with_capacity(list.len());
+    for x in list.iter() {
+        if !x.is_exact_instance_of::<PyInt>() {
+            return None;
+        }
+        w.push(x.extract::<u64>().ok()?);
+    }
+    Some(w)
+}
+
+/// Whole units from a NumPy buffer of integers (little-endian, 8 bytes an
+/// item, signed or not), as the same kind of buffer of unsigned 64-bit
+/// units: no Python object per party. The facade makes the arrays.
+#[pyfunction]
+#[pyo3(signature = (data, signed, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None))]
+#[allow(clippy::too_many_arguments)]
+fn apportion_array<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyBytes>,
+    signed: bool,
+    seats: &Bound<'py, PyAny>,
+    method: &str,
+    minimum: Option<&Bound<'py, PyAny>>,
+    maximum: Option<&Bound<'py, PyAny>>,
+    first_divisor: Option<&Bound<'py, PyAny>>,
+    ties: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = data.as_bytes();
+    if bytes.len() % 8 != 0 {
+        return Err(option_err(
+            "weights",
+            "a buffer of 8-byte integers was expected".into(),
+        ));
+    }
+    let mut w = Vec::with_capacity(bytes.len() / 8);
+    for (i, item) in bytes.chunks_exact(8).enumerate() {
+        let raw = u64::from_le_bytes(<[u8; 8]>::try_from(item).unwrap_or_default());
+        if signed && raw >> 63 == 1 {
+            return Err(err(Error::NegativeWeight {
+                field: format!("weights[{i}]"),
+                value: Decimal::from(raw as i64),
+            }));
+        }
+        w.push(raw);
+    }
+    let seats = whole(seats, "seats")?;
+    let o = options(method, minimum, maximum, first_divisor, ties)?;
+    let units = py.detach(|| apportion_units(&w, seats, &o)).map_err(err)?;
+    PyBytes::new_with(py, units.len() * 8, |out| {
+        for (slot, u) in out.chunks_exact_mut(8).zip(&units) {
+            slot.copy_from_slice(&u.to_le_bytes());
+        }
+        Ok(())
+    })
 }
 
 /// Money parts per party, in input order, as decimal strings (the facade
@@ -612,6 +681,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
     m.add_function(wrap_pyfunction!(split_table, m)?)?;
     m.add_function(wrap_pyfunction!(biproportional, m)?)?;
+    m.add_function(wrap_pyfunction!(apportion_array, m)?)?;
     m.add_function(wrap_pyfunction!(find_party, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
     Ok(())

@@ -19,7 +19,7 @@ import json
 import os
 from dataclasses import dataclass, field as dc_field
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _andel
 
@@ -299,16 +299,52 @@ def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
     parties that take no part (ids, or municipality codes or names, forgiving
     of spelling; an unknown name lists the closest).
 
+    A NumPy array of integers gives a NumPy array (int64), read and written
+    as whole buffers: no Python object per party, so a million parties take
+    milliseconds.
+
     >>> apportion([5, 3, 2], 7)
     [4, 2, 1]
     >>> apportion({"A": 100000, "B": 80000, "C": 30000, "D": 20000}, 8, "dhondt")
     {'A': 4, 'B': 3, 'C': 1, 'D': 0}
     """
+    fast = _int_array(weights) if exclude is None else None
+    plain = all(x is None or isinstance(x, int) for x in (minimum, maximum))
+    if fast is not None and plain and (ties is None or isinstance(ties, str)):
+        data, signed = fast
+        units = _from_buffer(_call(_andel.apportion_array, data, signed, seats, _text(method, "method"),
+                                   minimum, maximum, first_divisor, ties), seats)
+        if _is_series(weights):
+            import pandas as pd  # a Series came in
+            return pd.Series(units, index=weights.index, name=weights.name)
+        return units
     s = _Shape(weights)
     mn, mx = s.limit(minimum), s.limit(maximum)
     units = _call(_andel.apportion, s.values, seats, _text(method, "method"), mn, mx, first_divisor,
                   s.ties(ties), s.ids, _names(exclude, "exclude"))
     return s.out(units)
+
+
+def _int_array(x: Any) -> Optional[Tuple[bytes, bool]]:
+    """A NumPy array or pandas Series of integers as little-endian 8-byte
+    integers (and whether they are signed): read by the engine without a
+    Python object per item. ``None`` for anything else."""
+    values = x.to_numpy() if _is_series(x) else x
+    if type(values).__name__ != "ndarray" or getattr(values, "ndim", 0) != 1:
+        return None
+    kind = values.dtype.kind
+    if kind not in "iu":
+        return None
+    import numpy as np  # an ndarray came in
+    return np.ascontiguousarray(values, dtype="<i8" if kind == "i" else "<u8").tobytes(), kind == "i"
+
+
+def _from_buffer(data: bytes, seats: Any) -> Any:
+    """Units from the engine's buffer as a NumPy array: int64 (a view, no
+    copy) when the seats fit it, else uint64."""
+    import numpy as np  # only called for NumPy input
+    units = np.frombuffer(data, dtype="<u8")
+    return units.astype(np.int64) if int(seats) < 2**63 else units.copy()
 
 
 def split(amount: Number, weights: Weights, *, unit: Number = "0.01",

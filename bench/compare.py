@@ -1,0 +1,209 @@
+"""andel beside the tools people would otherwise use, on the same inputs in one
+run, every answer checked against andel's exact result. A benchmark, not a
+test (not part of scripts/test.sh):
+
+    python -m venv .venv-bench
+    .venv-bench/bin/pip install ./py -r bench/requirements.txt
+    (cd bench && npm ci)        # optional: the npm peer, when node is there
+    .venv-bench/bin/python bench/compare.py [--quick]
+
+Peers:
+- numpy, float: the ten lines an analyst writes (quota = w·S/W in float64,
+  floor, np.argpartition on the remainders) and a float divisor search
+  (bisection on the divisor, np.floor / np.round), as the fast packages on
+  PyPI do it;
+- the `apportionment` package on PyPI (pure Python, exact with fractions);
+- the npm `apportionment` package (JavaScript numbers), through node.
+
+Times are medians of several runs in milliseconds; "wrong" counts the parties
+whose units differ from andel's (andel's answer is exact: integer arithmetic,
+ties by input order). A peer is skipped ("-") where it would take minutes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+import numpy as np
+
+import andel
+
+HERE = Path(__file__).resolve().parent
+QUICK = "--quick" in sys.argv
+
+
+def median_ms(fn: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1e3)
+    return statistics.median(times)
+
+
+# --------------------------------------------------------------------------
+# The numpy peers (float64), written as an analyst would.
+
+
+def numpy_hamilton(w: np.ndarray, seats: int) -> np.ndarray:
+    quota = w * (seats / w.sum())
+    units = np.floor(quota).astype(np.int64)
+    left = seats - int(units.sum())
+    if left > 0:
+        top = np.argpartition(-(quota - units), left - 1)[:left]
+        units[top] += 1
+    return units
+
+
+def numpy_divisor(w: np.ndarray, seats: int, rounding: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    lo, hi = 0.0, float(w.sum()) * 2 / max(seats, 1) + 1.0
+    units = rounding(w / hi)
+    for _ in range(200):
+        d = (lo + hi) / 2
+        units = rounding(w / d)
+        s = int(units.sum())
+        if s == seats:
+            return units.astype(np.int64)
+        if s > seats:
+            lo = d
+        else:
+            hi = d
+    return units.astype(np.int64)  # no float divisor hits the total: a wrong answer
+
+
+def numpy_peer(method: str) -> Callable[[np.ndarray, int], np.ndarray]:
+    if method == "hamilton":
+        return numpy_hamilton
+    if method == "dhondt":
+        return lambda w, s: numpy_divisor(w.astype(np.float64), s, np.floor)
+    # Sainte-Laguë rounds halves up; np.round rounds them to even.
+    return lambda w, s: numpy_divisor(w.astype(np.float64), s, lambda x: np.floor(x + 0.5))
+
+
+# --------------------------------------------------------------------------
+# The packages.
+
+
+def pypi_peer(method: str) -> Optional[Callable[[List[int], int], List[int]]]:
+    try:
+        import apportionment.methods as app  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    name = {"hamilton": "largest_remainder", "dhondt": "dhondt", "sainte_lague": "saintelague"}[method]
+    return lambda w, s: list(app.compute(name, w, s, parties=[str(i) for i in range(len(w))], verbose=False))
+
+
+def npm_peer(method: str, w: List[int], seats: int, runs: int) -> Optional[Dict[str, Any]]:
+    node = shutil.which("node")
+    if node is None or not (HERE / "node_modules" / "apportionment").is_dir():
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump({"method": method, "seats": seats, "weights": w, "runs": runs}, f)
+    try:
+        out = subprocess.run([node, str(HERE / "peer.cjs"), f.name], capture_output=True, text=True,
+                             timeout=300, check=True)
+        return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    except (subprocess.SubprocessError, ValueError, IndexError):
+        return None
+    finally:
+        os.unlink(f.name)
+
+
+# --------------------------------------------------------------------------
+
+
+def wrong(got: Any, exact: np.ndarray) -> str:
+    if got is None:
+        return "no answer"
+    diff = int(np.count_nonzero(np.asarray(got, dtype=np.int64) != exact))
+    return "" if diff == 0 else f"{diff} wrong"
+
+
+def cell(ms: Optional[float], note: str = "") -> str:
+    if ms is None:
+        return "-"
+    text = f"{ms:.3g} ms" if ms >= 0.1 else f"{ms * 1000:.3g} µs"
+    return f"{text} ({note})" if note else text
+
+
+def main() -> None:
+    rng = np.random.default_rng(20221118)
+    municipalities = np.array(list(andel.population(year=2022).values()), dtype=np.int64)
+    sizes = [("98 municipalities", municipalities)]
+    sizes.append(("10^4 parties", rng.integers(1_000, 1_000_000, 10_000)))
+    if not QUICK:
+        sizes.append(("10^6 parties", rng.integers(1_000, 1_000_000, 1_000_000)))
+    rows = []
+    for label, w in sizes:
+        n = len(w)
+        for method in ("hamilton", "dhondt", "sainte_lague"):
+            for seats in (9_000, 10 * n if n > 98 else 980):
+                runs = 3 if n >= 10**6 else 7
+                exact = andel.apportion(w, seats, method)
+                t_andel = median_ms(lambda: andel.apportion(w, seats, method), runs)
+                as_list = w.tolist()
+                t_list = median_ms(lambda: andel.apportion(as_list, seats, method), runs)
+                peer = numpy_peer(method)
+                got_np = peer(w, seats)
+                t_np = median_ms(lambda: peer(w, seats), runs)
+                pypi = pypi_peer(method)
+                t_pypi, note_pypi = None, ""
+                if pypi is not None and n * max(seats, n) <= 10**8:
+                    t = time.perf_counter()
+                    try:
+                        got = pypi(as_list, seats)
+                        note_pypi = wrong(got, exact)
+                    except Exception as e:  # the peer's own failure is a result too
+                        note_pypi = f"failed: {type(e).__name__}"
+                    t_pypi = (time.perf_counter() - t) * 1e3
+                t_npm, note_npm = None, ""
+                if seats <= 10**6 or method == "hamilton":
+                    r = npm_peer(method, as_list, seats, 3 if n >= 10**5 else 7)
+                    if r is not None:
+                        t_npm, note_npm = r["ms"], wrong(r["units"], exact)
+                rows.append([f"{label}, {seats:,} seats, {method}", cell(t_andel), cell(t_list),
+                             cell(t_np, wrong(got_np, exact)), f"{t_np / t_andel:.2g}",
+                             cell(t_pypi, note_pypi), cell(t_npm, note_npm)])
+                print(" | ".join(rows[-1]), file=sys.stderr)
+    # Money: 4.275.000,00 kr. by population.
+    amount = Decimal("4275000.00")
+    for label, w in sizes[:1] + sizes[2:]:
+        as_list = w.tolist()
+        runs = 3 if len(w) >= 10**6 else 7
+        t_split = median_ms(lambda: andel.split(amount, as_list), runs)
+        cents = 427_500_000
+
+        def np_split() -> np.ndarray:
+            return numpy_hamilton(w, cents) / 100
+
+        t_np = median_ms(np_split, runs)
+        exact = np.array([int(x * 100) for x in andel.split(amount, as_list)], dtype=np.int64)
+        got = numpy_hamilton(w, cents)
+        rows.append([f"{label}, split 4.275.000,00 kr. (Decimal out)", cell(t_split), "", cell(t_np, wrong(got, exact)),
+                     f"{t_np / t_split:.2g}", "", ""])
+    head = ["workload", "andel (NumPy int array in)", "andel (list in)", "numpy, float64", "numpy / andel",
+            "apportionment (PyPI)", "apportionment (npm)"]
+    print(f"Measured {date.today()} on {platform.machine()} with {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, numpy {np.__version__}"
+          f"{', node ' + subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip() if shutil.which('node') else ''}.")
+    print()
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()
