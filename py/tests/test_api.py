@@ -450,3 +450,29 @@ def test_biproportional_ties_and_bad_input():
         with pytest.raises(andel.AndelError) as e:
             call()
         assert e.value.field == field, (field, e.value)
+
+
+def test_numpy_integer_arrays_take_the_buffer_path():
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(7)
+    w = rng.integers(0, 50, 500)  # small weights: many exact ties
+    for method in ("hamilton", "dhondt", "sainte_lague", "huntington_hill"):
+        for seats in (0, 7, 499, 5000):
+            got = andel.apportion(w, seats, method)
+            assert isinstance(got, np.ndarray) and got.dtype == np.int64 and got.flags.writeable
+            # The same units as the general path from Decimals.
+            assert got.tolist() == andel.apportion([Decimal(int(x)) for x in w], seats, method)
+    assert andel.apportion(np.array([5, 3, 2], dtype=np.uint16), 7).tolist() == [4, 2, 1]
+    assert andel.apportion(np.array([1, 1, 1]), 2, minimum=0).tolist() == [1, 1, 0]
+    with pytest.raises(andel.InputError) as e:
+        andel.apportion(np.array([1, -2, 3]), 3)
+    assert e.value.code == "negative_weight" and e.value.field == "weights[1]"
+    with pytest.raises(andel.TieError):
+        andel.apportion(np.array([1, 1, 1]), 2, ties="error")
+    with pytest.raises(andel.AndelError) as e:
+        andel.apportion(np.array([1, 2]), -1)
+    assert e.value.field == "seats"
+    pd = pytest.importorskip("pandas")
+    s = pd.Series([5, 3, 2], index=["a", "b", "c"], name="pop")
+    out = andel.apportion(s, 7)
+    assert out.to_dict() == {"a": 4, "b": 2, "c": 1} and out.name == "pop"
