@@ -76,26 +76,7 @@ pub fn split_named(
             ..Options::default()
         },
     )?;
-    let signed_unit = if amount.is_sign_negative() {
-        -unit
-    } else {
-        unit
-    };
-    // units × unit: one integer product on the unit's own scale.
-    let (mantissa, scale) = (signed_unit.mantissa(), signed_unit.scale());
-    let parts = apportionment
-        .parties
-        .iter()
-        .map(|p| {
-            i128::from(p.units)
-                .checked_mul(mantissa)
-                .and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok())
-                .map_or_else(
-                    || exact_mul(Decimal::from(p.units), signed_unit, "amount"),
-                    Ok,
-                )
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let parts = parts_from_units(amount, unit, &apportionment.units())?;
     Ok(Split {
         amount,
         unit,
@@ -105,6 +86,52 @@ pub fn split_named(
 }
 
 /// How many whole `unit`s make up |amount|, exactly.
+/// Money split by whole-number weights (populations) as whole units of
+/// `options.unit` per party, without the explanation: the entry for large
+/// inputs. Party i's part is `units[i] × unit`, negative when `amount` is (a
+/// surplus returned splits as the mirror of a cost); the units are exactly
+/// those [`split`] gives.
+///
+/// # Example
+/// ```
+/// use andel_core::{money::split_units, Decimal, SplitOptions};
+/// let u = split_units(Decimal::new(10, 2), &[50, 27, 23], &SplitOptions::default())?;
+/// assert_eq!(u, vec![5, 3, 2]); // 0.05, 0.03, 0.02
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn split_units(amount: Decimal, weights: &[u64], options: &SplitOptions) -> Result<Vec<u64>> {
+    let units = units_in(amount, options.unit)?;
+    crate::apportion::apportion_units(
+        weights,
+        units,
+        &Options {
+            ties: options.ties.clone(),
+            ..Options::default()
+        },
+    )
+}
+
+/// The parts of a split from its whole units: `units[i] × unit`, with the
+/// amount's sign, on the unit's own scale (0.05, not 0.0500).
+pub fn parts_from_units(amount: Decimal, unit: Decimal, units: &[u64]) -> Result<Vec<Decimal>> {
+    let signed_unit = if amount.is_sign_negative() {
+        -unit
+    } else {
+        unit
+    };
+    // units × unit: one integer product on the unit's own scale.
+    let (mantissa, scale) = (signed_unit.mantissa(), signed_unit.scale());
+    units
+        .iter()
+        .map(|&u| {
+            i128::from(u)
+                .checked_mul(mantissa)
+                .and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok())
+                .map_or_else(|| exact_mul(Decimal::from(u), signed_unit, "amount"), Ok)
+        })
+        .collect()
+}
+
 pub(crate) fn units_in(amount: Decimal, unit: Decimal) -> Result<u64> {
     if unit <= Decimal::ZERO {
         return Err(Error::InvalidUnit {

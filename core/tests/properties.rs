@@ -414,4 +414,23 @@ proptest! {
             (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.units()), b),
         }
     }
+
+    /// Money from whole weights, units only: the same parts as `split`.
+    #[test]
+    fn split_units_equals_split(
+        w in prop::collection::vec(prop_oneof![0u64..4, 0u64..2_000_000], 1..40),
+        cents in -1_000_000i64..1_000_000,
+    ) {
+        let amount = Decimal::new(cents, 2);
+        let dec: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        let o = SplitOptions::default();
+        match (split(amount, &dec, &o), andel_core::money::split_units(amount, &w, &o)) {
+            (Ok(a), Ok(u)) => {
+                let parts = andel_core::money::parts_from_units(amount, o.unit, &u).unwrap();
+                prop_assert_eq!(a.parts, parts);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code()),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.parts), b),
+        }
+    }
 }

@@ -297,6 +297,16 @@ fn apportion_array<'py>(
     first_divisor: Option<&Bound<'py, PyAny>>,
     ties: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyBytes>> {
+    let w = buffer_weights(data, signed)?;
+    let seats = whole(seats, "seats")?;
+    let o = options(method, minimum, maximum, first_divisor, ties)?;
+    let units = py.detach(|| apportion_units(&w, seats, &o)).map_err(err)?;
+    units_buffer(py, &units)
+}
+
+/// Weights from a buffer of little-endian 8-byte integers; a negative one
+/// (when `signed`) is an error naming its index.
+fn buffer_weights(data: &Bound<'_, PyBytes>, signed: bool) -> PyResult<Vec<u64>> {
     let bytes = data.as_bytes();
     if bytes.len() % 8 != 0 {
         return Err(option_err(
@@ -315,11 +325,13 @@ fn apportion_array<'py>(
         }
         w.push(raw);
     }
-    let seats = whole(seats, "seats")?;
-    let o = options(method, minimum, maximum, first_divisor, ties)?;
-    let units = py.detach(|| apportion_units(&w, seats, &o)).map_err(err)?;
+    Ok(w)
+}
+
+/// Units as a buffer of little-endian unsigned 8-byte integers.
+fn units_buffer<'py>(py: Python<'py>, units: &[u64]) -> PyResult<Bound<'py, PyBytes>> {
     PyBytes::new_with(py, units.len() * 8, |out| {
-        for (slot, u) in out.chunks_exact_mut(8).zip(&units) {
+        for (slot, u) in out.chunks_exact_mut(8).zip(units) {
             slot.copy_from_slice(&u.to_le_bytes());
         }
         Ok(())
@@ -327,27 +339,109 @@ fn apportion_array<'py>(
 }
 
 /// Money parts per party, in input order, as decimal strings (the facade
-/// makes `decimal.Decimal`s of them: faster than one call per part here).
+/// makes `decimal.Decimal`s of them: faster than one call per part here),
+/// or with `units` as whole units of `unit` carrying the amount's sign.
 #[pyfunction]
-#[pyo3(signature = (amount, weights, unit, ties=None, ids=None, exclude=None))]
-fn split(
-    amount: &Bound<'_, PyAny>,
-    weights: &Bound<'_, PyAny>,
-    unit: &Bound<'_, PyAny>,
-    ties: Option<&Bound<'_, PyAny>>,
+#[pyo3(signature = (amount, weights, unit, ties=None, ids=None, exclude=None, units=false))]
+#[allow(clippy::too_many_arguments)]
+fn split<'py>(
+    py: Python<'py>,
+    amount: &Bound<'py, PyAny>,
+    weights: &Bound<'py, PyAny>,
+    unit: &Bound<'py, PyAny>,
+    ties: Option<&Bound<'py, PyAny>>,
     ids: Option<Vec<String>>,
     exclude: Option<Vec<String>>,
-) -> PyResult<Vec<String>> {
+    units: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     let amount = decimal(amount, "amount")?;
-    let w = excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?;
+    let fast = if ids.is_none() && exclude.is_none() {
+        whole_list(weights)
+    } else {
+        None
+    };
+    let w = match fast {
+        Some(_) => Vec::new(),
+        None => excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?,
+    };
     let o = SplitOptions {
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
     };
-    let parts = split_named(amount, &w, ids.as_deref(), &o)
-        .map_err(err)?
-        .parts;
-    Ok(parts.iter().map(Decimal::to_string).collect())
+    let counts = match &fast {
+        // A list of plain ints: no decimals, no explanation.
+        Some(whole) => andel_core::money::split_units(amount, whole, &o).map_err(err)?,
+        None => split_named(amount, &w, ids.as_deref(), &o)
+            .map_err(err)?
+            .apportionment
+            .units(),
+    };
+    if units {
+        let negative = amount.is_sign_negative();
+        let signed: Vec<i128> = counts
+            .iter()
+            .map(|&u| {
+                if negative {
+                    -i128::from(u)
+                } else {
+                    i128::from(u)
+                }
+            })
+            .collect();
+        return Ok(signed.into_pyobject(py)?.into_any());
+    }
+    let parts = andel_core::money::parts_from_units(amount, o.unit, &counts).map_err(err)?;
+    let text: Vec<String> = parts.iter().map(Decimal::to_string).collect();
+    Ok(text.into_pyobject(py)?.into_any())
+}
+
+/// Money split by a NumPy buffer of integers (as for `apportion_array`):
+/// with `text`, the parts as decimal strings; else whole units of `unit`
+/// with the amount's sign, as a buffer of little-endian signed 8-byte
+/// integers.
+#[pyfunction]
+#[pyo3(signature = (data, signed, amount, unit, text, ties=None))]
+fn split_array<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyBytes>,
+    signed: bool,
+    amount: &Bound<'py, PyAny>,
+    unit: &Bound<'py, PyAny>,
+    text: bool,
+    ties: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let w = buffer_weights(data, signed)?;
+    let amount = decimal(amount, "amount")?;
+    let o = SplitOptions {
+        unit: decimal(unit, "unit")?,
+        ties: self::ties(ties)?,
+    };
+    let units = py
+        .detach(|| andel_core::money::split_units(amount, &w, &o))
+        .map_err(err)?;
+    if text {
+        let parts = andel_core::money::parts_from_units(amount, o.unit, &units).map_err(err)?;
+        let text: Vec<String> = parts.iter().map(Decimal::to_string).collect();
+        return Ok(text.into_pyobject(py)?.into_any());
+    }
+    let negative = amount.is_sign_negative();
+    let mut signed_units = Vec::with_capacity(units.len());
+    for u in units {
+        let v = i64::try_from(u).map_err(|_| {
+            err(Error::overflow(
+                "amount",
+                format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
+            ))
+        })?;
+        signed_units.push(if negative { -v } else { v });
+    }
+    Ok(PyBytes::new_with(py, signed_units.len() * 8, |out| {
+        for (slot, u) in out.chunks_exact_mut(8).zip(&signed_units) {
+            slot.copy_from_slice(&u.to_le_bytes());
+        }
+        Ok(())
+    })?
+    .into_any())
 }
 
 /// Money split two ways at once (rows and columns both adding up), as
@@ -682,6 +776,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(split_table, m)?)?;
     m.add_function(wrap_pyfunction!(biproportional, m)?)?;
     m.add_function(wrap_pyfunction!(apportion_array, m)?)?;
+    m.add_function(wrap_pyfunction!(split_array, m)?)?;
     m.add_function(wrap_pyfunction!(find_party, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
     Ok(())

@@ -476,3 +476,24 @@ def test_numpy_integer_arrays_take_the_buffer_path():
     s = pd.Series([5, 3, 2], index=["a", "b", "c"], name="pop")
     out = andel.apportion(s, 7)
     assert out.to_dict() == {"a": 4, "b": 2, "c": 1} and out.name == "pop"
+
+
+def test_split_outputs_and_buffers():
+    # 0.10 by 50:27:23 is 0.05, 0.03, 0.02 (largest remainder, by hand).
+    assert andel.split(Decimal("0.10"), [50, 27, 23], output="str") == ["0.05", "0.03", "0.02"]
+    assert andel.split(Decimal("-0.10"), [50, 27, 23], output="units") == [-5, -3, -2]
+    assert andel.split(Decimal("0.10"), {"a": 50, "b": 27, "c": 23}, output="units") == {"a": 5, "b": 3, "c": 2}
+    with pytest.raises(andel.InputError) as e:
+        andel.split(Decimal("0.10"), [1], output="cents")
+    assert e.value.field == "output"
+    np = pytest.importorskip("numpy")
+    w = np.random.default_rng(3).integers(0, 40, 300)
+    for amount in (Decimal("4275000.00"), Decimal("-12.34"), Decimal("0.07")):
+        general = andel.split(amount, [int(x) for x in w])
+        assert andel.split(amount, w) == general
+        assert andel.split(amount, w, output="str") == [str(p) for p in general]
+        units = andel.split(amount, w, output="units")
+        assert units.dtype == np.int64 and units.tolist() == [int(p * 100) for p in general]
+    with pytest.raises(andel.InputError) as e:
+        andel.split(Decimal("1"), np.array([1, -1]))
+    assert e.value.field == "weights[1]"

@@ -347,18 +347,50 @@ def _from_buffer(data: bytes, seats: Any) -> Any:
     return units.astype(np.int64) if int(seats) < 2**63 else units.copy()
 
 
+_OUTPUTS = ("decimal", "str", "units")
+
+
 def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
-          ties: Any = "order", exclude: Optional[Sequence[str]] = None) -> Any:
+          ties: Any = "order", exclude: Optional[Sequence[str]] = None,
+          output: str = "decimal") -> Any:
     """Splits money by ``weights`` into multiples of ``unit``; the parts add up
     to ``amount`` exactly. Leftover units go by largest remainder.
 
+    ``output``: ``"decimal"`` (``decimal.Decimal`` parts, the default),
+    ``"str"`` (the same digits as text) or ``"units"`` (whole units of
+    ``unit`` as ints with the amount's sign: øre for the default unit). Making
+    a million ``Decimal`` objects takes Python itself about 0.3 s; the other
+    two are the fast ways out for large inputs. A NumPy array (or pandas
+    Series) of integers is read as a whole buffer, and ``"units"`` then
+    comes back as a NumPy int64 array (a Series for a Series).
+
     >>> split(Decimal("0.10"), [50, 27, 23])
     [Decimal('0.05'), Decimal('0.03'), Decimal('0.02')]
+    >>> split(Decimal("-0.10"), [50, 27, 23], output="units")
+    [-5, -3, -2]
     """
+    if not isinstance(output, str) or output not in _OUTPUTS:
+        raise InputError(f"output: use one of {', '.join(_OUTPUTS)}, got {output!r}",
+                         code="invalid_option", field="output")
+    fast = _int_array(weights) if exclude is None and (ties is None or isinstance(ties, str)) else None
+    if fast is not None:
+        data, signed = fast
+        out = _call(_andel.split_array, data, signed, amount, unit, output != "units", ties)
+        if output == "units":
+            import numpy as np  # an ndarray came in
+            values: Any = np.frombuffer(out, dtype="<i8").astype(np.int64)
+        else:
+            values = list(map(Decimal, out)) if output == "decimal" else out
+        if _is_series(weights):
+            import pandas as pd  # a Series came in
+            return pd.Series(values, index=weights.index, name=weights.name)
+        return values
     s = _Shape(weights)
     parts = _call(_andel.split, amount, s.values, unit, s.ties(ties), s.ids,
-                  _names(exclude, "exclude"))
-    return s.out(list(map(Decimal, parts)))
+                  _names(exclude, "exclude"), output == "units")
+    if output == "decimal":
+        parts = list(map(Decimal, parts))
+    return s.out(parts)
 
 
 def _names(x: Any, field: str) -> Optional[List[str]]:
