@@ -177,22 +177,21 @@ def main() -> None:
                              cell(t_np, wrong(got_np, exact)), f"{t_np / t_andel:.2g}",
                              cell(t_pypi, note_pypi), cell(t_npm, note_npm)])
                 print(" | ".join(rows[-1]), file=sys.stderr)
-    # Money: 4.275.000,00 kr. by population.
+    # Money: 4.275.000,00 kr. by population, in øre.
     amount = Decimal("4275000.00")
+    cents = 427_500_000
     for label, w in sizes[:1] + sizes[2:]:
-        as_list = w.tolist()
         runs = 3 if len(w) >= 10**6 else 7
-        t_split = median_ms(lambda: andel.split(amount, as_list), runs)
-        cents = 427_500_000
-
-        def np_split() -> np.ndarray:
-            return numpy_hamilton(w, cents) / 100
-
-        t_np = median_ms(np_split, runs)
-        exact = np.array([int(x * 100) for x in andel.split(amount, as_list)], dtype=np.int64)
-        got = numpy_hamilton(w, cents)
-        rows.append([f"{label}, split 4.275.000,00 kr. (Decimal out)", cell(t_split), "", cell(t_np, wrong(got, exact)),
-                     f"{t_np / t_split:.2g}", "", ""])
+        exact = andel.split(amount, w, output="units")
+        t_np = median_ms(lambda: numpy_hamilton(w, cents) / 100, runs)
+        note = wrong(numpy_hamilton(w, cents), exact)
+        for output in ("decimal", "str", "units"):
+            t = median_ms(lambda: andel.split(amount, w, output=output), runs)
+            as_list = w.tolist()
+            t_list = median_ms(lambda: andel.split(amount, as_list, output=output), runs)
+            rows.append([f"{label}, split 4.275.000,00 kr. (output={output})", cell(t), cell(t_list),
+                         cell(t_np, note), f"{t_np / t:.2g}", "", ""])
+            print(" | ".join(rows[-1]), file=sys.stderr)
     head = ["workload", "andel (NumPy int array in)", "andel (list in)", "numpy, float64", "numpy / andel",
             "apportionment (PyPI)", "apportionment (npm)"]
     print(f"Measured {date.today()} on {platform.machine()} with {os.cpu_count()} cores, "

@@ -1085,17 +1085,26 @@ impl Problem<'_> {
         // bias to aim off.
         let small_house = u128::from(self.total) <= u128::from(positive);
         let target = match d {
-            Divisor::Dhondt | Divisor::SainteLague
+            Divisor::Dhondt | Divisor::SainteLague | Divisor::Modified { .. }
                 if small_house && self.total > 0 && !self.limited() =>
             {
                 // Few seats: most parties get none and the divisor is near
                 // the weight of the party with the last first seat (the
-                // total-th largest weight), found by selection in O(n).
+                // total-th largest weight), found by selection in O(n): the
+                // scale that puts its first seat exactly on the threshold
+                // d(0) (1 for D'Hondt, ½ for Sainte-Laguë, f/2 modified).
                 let mut ws: Vec<u128> = self.w.iter().copied().filter(|&x| x > 0).collect();
                 let (_, &mut last, _) =
                     ws.select_nth_unstable_by(self.total as usize - 1, |a, b| b.cmp(a));
-                let halves = if let Divisor::SainteLague = d { 2 } else { 1 };
-                cap(self.weight_total / (last * halves).max(1))
+                let (num, den) = match d {
+                    Divisor::Modified { first, scale } => (*first, 2 * scale),
+                    Divisor::SainteLague => (1, 2),
+                    _ => (1, 1),
+                };
+                self.weight_total
+                    .checked_mul(num)
+                    .and_then(|x| x.checked_div(last.checked_mul(den)?))
+                    .map_or(self.total, cap)
             }
             Divisor::Dhondt if !small_house => {
                 cap(u128::from(self.total) + u128::from(positive / 2))
