@@ -500,78 +500,79 @@ pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result
 }
 
 /// Hamilton without limits over whole weights: floors, then the units left
-/// over to the largest remainders (equal remainders in input order), found
-/// by selection on packed (remainder, index) keys. `None` when a key does
-/// not fit 64 bits (a weight total above 2^64 or so): the caller takes the
-/// general path.
+/// over to the largest remainders, equal remainders in input order. The
+/// remainder that the last of those units goes to is found by selection
+/// (O(n), 64-bit values whatever the number of parties); one more pass gives
+/// a unit to every party above it and to the first ones at it. `None` when
+/// the weight total passes 2^64: the caller takes the general path.
 fn hamilton_units(
     w: &[u64],
     weight_total: u128,
     total: u64,
     ties: &TieRule,
 ) -> Result<Option<Vec<u64>>> {
-    let n = w.len();
     let Ok(wt) = u64::try_from(weight_total) else {
         return Ok(None);
     };
-    let index_bits = u64::BITS - (n as u64).leading_zeros();
-    let rem_bits = u64::BITS - (wt - 1).leading_zeros();
-    if index_bits + rem_bits > 64 {
-        return Ok(None);
-    }
     let t = u128::from(total);
-    let mut units = Vec::with_capacity(n);
-    let mut keys: Vec<u64> = Vec::with_capacity(n);
-    let mut given: u128 = 0;
-    let max_rem = wt - 1;
-    for (i, &x) in w.iter().enumerate() {
+    let remainder = |x: u64| -> (u64, u64) {
         let q = t * u128::from(x);
-        let (f, r) = match u64::try_from(q) {
+        match u64::try_from(q) {
             Ok(q) => (q / wt, q % wt),
             // q / wt ≤ total and q % wt < wt: both fit.
             Err(_) => ((q / weight_total) as u64, (q % weight_total) as u64),
-        };
+        }
+    };
+    let mut units = Vec::with_capacity(w.len());
+    // The positive remainders, for the selection (recomputed below rather
+    // than kept per party: a division is cheaper than 8 more bytes a party).
+    let mut positive: Vec<u64> = Vec::with_capacity(w.len());
+    let mut given: u128 = 0;
+    for &x in w {
+        let (f, r) = remainder(x);
         given += u128::from(f);
         units.push(f);
         if r > 0 {
-            // Ascending keys: larger remainder first, then lower index.
-            keys.push(((max_rem - r) << index_bits) | i as u64);
+            positive.push(r);
         }
     }
     let left = usize::try_from(t - given).unwrap_or(usize::MAX);
     if left == 0 {
         return Ok(Some(units));
     }
-    if left > keys.len() {
+    if left > positive.len() {
         return Err(Error::Infeasible {
             field: "total".into(),
             reason: "internal: more units left than parties to round".into(),
         });
     }
-    let mask = (1u64 << index_bits) - 1;
-    let (_, last, rest) = keys.select_nth_unstable(left - 1);
-    let last = *last;
-    let last_rem = last >> index_bits;
-    let boundary_tie = rest.iter().any(|&k| k >> index_bits == last_rem);
-    if boundary_tie && *ties == TieRule::Error {
-        let mut group: Vec<usize> = keys
-            .iter()
-            .filter(|&&k| k >> index_bits == last_rem)
-            .map(|&k| (k & mask) as usize)
+    // The left-th largest remainder, selected in ascending order.
+    let at_rank = positive.len() - left;
+    let (_, &mut threshold, _) = positive.select_nth_unstable(at_rank);
+    let above = positive.iter().filter(|&&r| r > threshold).count();
+    let at = positive.iter().filter(|&&r| r == threshold).count();
+    drop(positive);
+    // Units for the parties at the threshold remainder, in input order.
+    let mut at_threshold = left - above;
+    if at > at_threshold && *ties == TieRule::Error {
+        let group: Vec<String> = (0..w.len())
+            .filter(|&i| remainder(w[i]).1 == threshold)
+            .map(|i| format!("#{i}"))
             .collect();
-        group.sort_unstable();
-        let won = keys[..left]
-            .iter()
-            .filter(|&&k| k >> index_bits == last_rem)
-            .count();
         return Err(Error::Tie {
-            parties: group.iter().map(|i| format!("#{i}")).collect(),
-            units: won as u64,
+            parties: group,
+            units: at_threshold as u64,
             reason: "the tie rule is 'error'".into(),
         });
     }
-    for &k in &keys[..left] {
-        units[(k & mask) as usize] += 1;
+    for (u, &x) in units.iter_mut().zip(w) {
+        let r = remainder(x).1;
+        if r > threshold {
+            *u += 1;
+        } else if r == threshold && at_threshold > 0 {
+            *u += 1;
+            at_threshold -= 1;
+        }
     }
     Ok(Some(units))
 }
