@@ -1398,7 +1398,25 @@ fn sort_by_remainder(free: &mut Vec<u64>, denominator: u128, rem: impl Fn(u64) -
     let index_bits = u64::BITS - max_index.leading_zeros();
     let rem_bits = u128::BITS - max_rem.leading_zeros();
     if index_bits + rem_bits > 64 || index_bits >= 64 {
-        free.sort_unstable_by(|&a, &b| rem(b).cmp(&rem(a)).then(a.cmp(&b)));
+        if index_bits + rem_bits > 128 {
+            free.sort_unstable_by(|&a, &b| rem(b).cmp(&rem(a)).then(a.cmp(&b)));
+            return;
+        }
+        // Wider keys (more than about 3·10^6 parties with population-sized
+        // weights): the same radix sort on 128-bit keys, still O(n).
+        let mut keys: Vec<u128> = free
+            .iter()
+            .map(|&i| ((max_rem - rem(i)) << index_bits) | u128::from(i))
+            .collect();
+        if keys.len() > 1 << 14 {
+            radix_sort(&mut keys);
+        } else {
+            keys.sort_unstable();
+        }
+        let mask = (1u128 << index_bits) - 1;
+        for (slot, k) in free.iter_mut().zip(keys) {
+            *slot = (k & mask) as u64;
+        }
         return;
     }
     // Ascending keys: (max - remainder, index).
@@ -1418,26 +1436,52 @@ fn sort_by_remainder(free: &mut Vec<u64>, denominator: u128, rem: impl Fn(u64) -
 }
 
 /// Least-significant-digit radix sort, 16 bits a pass.
-fn radix_sort(v: &mut Vec<u64>) {
-    let max = v.iter().copied().max().unwrap_or(0);
-    let passes = (u64::BITS - max.leading_zeros()).div_ceil(16);
-    let mut buf = vec![0u64; v.len()];
+fn radix_sort<K: RadixKey>(v: &mut Vec<K>) {
+    let max = v.iter().copied().max().unwrap_or_default();
+    let passes = max.bits().div_ceil(16);
+    let mut buf = vec![K::default(); v.len()];
     for p in 0..passes {
         let shift = 16 * p;
         let mut pos = vec![0usize; 1 << 16];
         for &x in v.iter() {
-            pos[((x >> shift) & 0xFFFF) as usize] += 1;
+            pos[x.digit(shift)] += 1;
         }
         let mut sum = 0;
         for c in pos.iter_mut() {
             (*c, sum) = (sum, sum + *c);
         }
         for &x in v.iter() {
-            let d = ((x >> shift) & 0xFFFF) as usize;
+            let d = x.digit(shift);
             buf[pos[d]] = x;
             pos[d] += 1;
         }
         std::mem::swap(v, &mut buf);
+    }
+}
+
+/// An unsigned key the radix sort takes 16 bits at a time.
+trait RadixKey: Copy + Default + Ord {
+    /// Significant bits.
+    fn bits(self) -> u32;
+    /// The 16-bit digit at `shift`.
+    fn digit(self, shift: u32) -> usize;
+}
+
+impl RadixKey for u64 {
+    fn bits(self) -> u32 {
+        u64::BITS - self.leading_zeros()
+    }
+    fn digit(self, shift: u32) -> usize {
+        ((self >> shift) & 0xFFFF) as usize
+    }
+}
+
+impl RadixKey for u128 {
+    fn bits(self) -> u32 {
+        u128::BITS - self.leading_zeros()
+    }
+    fn digit(self, shift: u32) -> usize {
+        ((self >> shift) & 0xFFFF) as usize
     }
 }
 

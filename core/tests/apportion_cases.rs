@@ -391,3 +391,46 @@ fn units_only_entry_edges() {
         "tie"
     );
 }
+
+#[test]
+fn hamilton_ranks_with_wide_remainders() {
+    // 20,000 parties with weights near 2^40: remainder and index no longer
+    // fit one 64-bit key, so the ranks come from the 128-bit radix sort.
+    // Checked against the units-only path (a different algorithm) and by
+    // the ranks' own order.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let w: Vec<u64> = (0..20_000)
+        .map(|i| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // A few equal weights make equal remainders (ties by index).
+            if i % 1000 == 0 {
+                1 << 40
+            } else {
+                (1 << 40) + x % (1 << 30)
+            }
+        })
+        .collect();
+    let dec: Vec<Decimal> = w.iter().map(|&v| Decimal::from(v)).collect();
+    let seats = 12_345;
+    let r = apportion(&dec, seats, &Options::default()).unwrap();
+    assert_eq!(
+        r.units(),
+        andel_core::apportion_units(&w, seats, &Options::default()).unwrap()
+    );
+    let mut ranked: Vec<(u32, usize)> = r
+        .parties
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.remainder_rank.map(|k| (k, i)))
+        .collect();
+    ranked.sort_unstable();
+    for pair in ranked.windows(2) {
+        let (a, b) = (&r.parties[pair[0].1], &r.parties[pair[1].1]);
+        assert!(
+            a.quota_remainder > b.quota_remainder
+                || a.quota_remainder == b.quota_remainder && pair[0].1 < pair[1].1
+        );
+    }
+}
