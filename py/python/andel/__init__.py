@@ -65,7 +65,8 @@ METHODS = (
     "adams",
     "dean",
 )
-"""The apportionment methods. Aliases: largest_remainder, jefferson, webster."""
+"""The apportionment methods (aliases: largest_remainder, jefferson, webster),
+each a valid ``method``: ``apportion([5, 3, 2], 7, METHODS[1])`` is D'Hondt."""
 
 
 # --------------------------------------------------------------------------
@@ -73,7 +74,14 @@ METHODS = (
 
 
 class AndelError(ValueError):
-    """Any error andel reports. ``code`` is stable; ``field`` names the input."""
+    """Any error andel reports. ``code`` is stable; ``field`` names the input.
+
+    >>> try:
+    ...     apportion([1, -2], 3)
+    ... except AndelError as e:
+    ...     print(type(e).__name__, e.code, e.field)
+    InputError negative_weight weights[1]
+    """
 
     code: str = "andel"
 
@@ -86,83 +94,184 @@ class AndelError(ValueError):
 
     @property
     def party(self) -> Optional[str]:
-        """The party the error is about, when it is about one."""
+        """The party the error is about, when it is about one.
+
+        >>> try:
+        ...     compute({"version": 1, "scenarios": [{"name": "s", "total": 1}],
+        ...              "key": {"weights": [{"id": "A", "weight": 1}, {"id": "A", "weight": 2}]}})
+        ... except AndelError as e:
+        ...     print(e.code, e.party)
+        duplicate_party A
+        """
         return self.details.get("id")
 
     def __reduce__(self) -> Any:
         return (_rebuild_error, (type(self), str(self), self.code, self.field, self.details))
 
 
-def _rebuild_error(cls: type, message: str, code: str, field: Optional[str],
+def _rebuild_error(cls: "type[AndelError]", message: str, code: str, field: Optional[str],
                    details: Dict[str, Any]) -> "AndelError":
     return cls(message, code=code, field=field, details=details)
 
 
 class InputError(AndelError):
     """A bad argument or key: negative or zero weights, duplicate or unknown ids,
-    shares over 100 %, a bad unit or option."""
+    shares over 100 %, a bad unit or option.
+
+    >>> try:
+    ...     split(Decimal("1"), [1], unit="0")
+    ... except InputError as e:
+    ...     print(e.code, e.field)
+    invalid_unit unit
+    """
 
 
 class InvalidNumberError(InputError):
-    """Not an exact number: a float, NaN, infinity or unreadable text."""
+    """Not an exact number: NaN, infinity, or unreadable text (or any float
+    after ``set_strict(True)``).
+
+    >>> try:
+    ...     apportion([1, float("nan")], 3)
+    ... except InvalidNumberError as e:
+    ...     print(e.field)
+    weights[1]
+    """
 
 
 class InfeasibleError(InputError):
-    """Minimums and maximums that no allocation can meet."""
+    """Minimums and maximums that no allocation can meet.
+
+    >>> try:
+    ...     apportion([1, 1], 1, minimum=1)
+    ... except InfeasibleError as e:
+    ...     print(e.field)
+    minimum
+    """
 
 
 class TieError(AndelError):
-    """Parties stood exactly equal and the tie rule says to fail."""
+    """Parties stood exactly equal and the tie rule says to fail.
+
+    >>> try:
+    ...     apportion({"A": 1, "B": 1, "C": 1}, 2, ties="error")
+    ... except TieError as e:
+    ...     print(e.parties)
+    ['A', 'B', 'C']
+    """
 
     @property
     def parties(self) -> List[str]:
-        """The parties that stood equal."""
+        """The parties that stood equal (see :class:`TieError`).
+
+        >>> TieError("tie", code="tie", details={"parties": ["A", "B"]}).parties
+        ['A', 'B']
+        """
         return list(self.details.get("parties", []))
 
 
 class TieWarning(UserWarning):
     """A tie decided by the rule ``order``; the message names the tied parties
-    or cells. Turn it into an error with ``ties="error"``."""
+    or cells. Turn it into an error with ``ties="error"``.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     biproportional([[1, 1], [1, 1]], [1, 1])
+    [[1, 0], [0, 1]]
+    >>> caught[0].category.__name__
+    'TieWarning'
+    """
 
 
 class AndelOverflowError(AndelError):
-    """A number too large for exact arithmetic."""
+    """A number too large for exact arithmetic (never rounded instead).
+
+    >>> try:
+    ...     split(Decimal("1"), [Decimal("1e-28"), 10**27])
+    ... except AndelOverflowError as e:
+    ...     print(e.code)
+    overflow
+    """
 
 
 class CsvError(InputError):
-    """A malformed CSV file; ``line`` and ``column`` say where."""
+    """A malformed CSV file; ``line`` and ``column`` say where.
+
+    >>> try:
+    ...     read_csv("navn;vægt\\nA;1\\nB;x\\n")
+    ... except CsvError as e:
+    ...     print(e.line)
+    3
+    """
 
     @property
     def line(self) -> Optional[int]:
-        """The CSV line of the error (1 is the first line)."""
+        """The CSV line of the error (1 is the first line).
+
+        >>> CsvError("bad", code="csv", details={"line": 3}).line
+        3
+        """
         return self.details.get("line")
 
     @property
     def column(self) -> Optional[str]:
-        """The CSV column of the error (its header, or its number)."""
+        """The CSV column of the error (its header, or its number).
+
+        >>> CsvError("bad", code="csv", details={"column": "vægt"}).column
+        'vægt'
+        """
         return self.details.get("column")
 
 
 class UnknownMunicipalityError(InputError):
-    """A municipality we do not know; ``suggestions`` lists the closest."""
+    """A municipality we do not know; ``suggestions`` lists the closest.
+
+    >>> try:
+    ...     municipality("Aalborgg")
+    ... except UnknownMunicipalityError as e:
+    ...     print(e.suggestions[0])
+    Aalborg (851)
+    """
 
     @property
     def suggestions(self) -> List[str]:
-        """The closest municipality names, such as ``["Aalborg (851)"]``."""
+        """The closest municipality names (see :class:`UnknownMunicipalityError`).
+
+        >>> UnknownMunicipalityError("?", details={"suggestions": ["Aalborg (851)"]}).suggestions
+        ['Aalborg (851)']
+        """
         return list(self.details.get("suggestions", []))
 
 
 class UnknownYearError(InputError):
-    """A population year we do not ship; ``available`` lists those we do."""
+    """A population year we do not ship; ``available`` lists those we do.
+
+    >>> try:
+    ...     population(year=2019)
+    ... except UnknownYearError as e:
+    ...     print(e.available[0])
+    2020
+    """
 
     @property
     def available(self) -> List[int]:
-        """The population years shipped."""
+        """The population years shipped (see :class:`UnknownYearError`).
+
+        >>> UnknownYearError("?", details={"available": [2020]}).available
+        [2020]
+        """
         return list(self.details.get("available", []))
 
 
 class DocumentError(InputError):
-    """A key document that cannot be read (unknown field, wrong type)."""
+    """A key document that cannot be read (unknown field, wrong type).
+
+    >>> try:
+    ...     compute({"version": 1, "scenarios": [], "kee": {}})
+    ... except DocumentError as e:
+    ...     print(e.code)
+    document
+    """
 
 
 _BY_CODE = {
@@ -316,7 +425,8 @@ def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
                                    minimum, maximum, first_divisor, ties), seats)
         if _is_series(weights):
             import pandas as pd  # a Series came in
-            return pd.Series(units, index=weights.index, name=weights.name)
+            series: Any = weights
+            return pd.Series(units, index=series.index, name=series.name)
         return units
     s = _Shape(weights)
     mn, mx = s.limit(minimum), s.limit(maximum)
@@ -383,7 +493,8 @@ def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
             values = list(map(Decimal, out)) if output == "decimal" else out
         if _is_series(weights):
             import pandas as pd  # a Series came in
-            return pd.Series(values, index=weights.index, name=weights.name)
+            series: Any = weights
+            return pd.Series(values, index=series.index, name=series.name)
         return values
     s = _Shape(weights)
     parts = _call(_andel.split, amount, s.values, unit, s.ties(ties), s.ids,
@@ -588,7 +699,13 @@ def _readable(d: Decimal) -> Decimal:
 
 
 class Allocation:
-    """One allocation by a key, with an explanation per party."""
+    """One allocation by a key, with an explanation per party; from
+    :func:`allocate` or :meth:`Result.allocation`.
+
+    >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+    >>> a.amounts
+    {'A': Decimal('0.05'), 'B': Decimal('0.03'), 'C': Decimal('0.02')}
+    """
 
     def __init__(self, json_text: str) -> None:
         """From the JSON of an allocation (``to_json()``); results come from
@@ -605,22 +722,40 @@ class Allocation:
 
     @property
     def total(self) -> Decimal:
-        """The total split: an amount of money, or a number of places."""
+        """The total split: an amount of money, or a number of places.
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.total
+        Decimal('0.10')
+        """
         return Decimal(self.data["total"])
 
     @property
     def unit(self) -> Decimal:
-        """The rounding unit: 0.01 (øre), 1, 1000; 1 for places."""
+        """The rounding unit: 0.01 (øre), 1, 1000; 1 for places.
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.unit
+        Decimal('0.01')
+        """
         return Decimal(self.data["unit"])
 
     @property
     def method(self) -> str:
-        """The apportionment method (``"hamilton"`` for money)."""
+        """The apportionment method (``"hamilton"`` for money).
+
+        >>> allocate([3, 1], 4, seats=True, method="dhondt").method
+        'dhondt'
+        """
         return str(self.data["method"])
 
     @property
     def ties(self) -> List[Dict[str, Any]]:
-        """Every tie, with the parties, the winners and the rule that decided."""
+        """Every tie, with the parties, the winners and the rule that decided.
+
+        >>> allocate({"A": 1, "B": 1}, 1, seats=True).ties[0]["winners"]
+        ['A']
+        """
         return list(self.data["ties"])
 
     def to_records(self) -> List[Dict[str, Any]]:
@@ -629,7 +764,12 @@ class Allocation:
         amount before rounding, to ten places of the unit), amount, units,
         rounding (``up``, ``down``, ``exact``, ``minimum``, ``maximum``, or
         ``excluded``), remainder_rank (``None`` where no remainder was
-        ranked), tied. Numbers are Decimal and int."""
+        ranked), tied. Numbers are Decimal and int.
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.to_records()[1]["amount"], a.to_records()[1]["remainder_rank"]
+        (Decimal('0.03'), 1)
+        """
         out = []
         for p in self.data["parties"]:
             q = p["quota"]
@@ -652,7 +792,12 @@ class Allocation:
 
     def to_pandas(self) -> Any:
         """A DataFrame, one row per party, indexed by id (needs pandas);
-        ``remainder_rank`` is a nullable integer column."""
+        ``remainder_rank`` is a nullable integer column.
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.to_pandas().loc["B", "amount"]
+        Decimal('0.03')
+        """
         import pandas as pd
 
         frame = pd.DataFrame.from_records(self.to_records(), index="id")
@@ -660,12 +805,22 @@ class Allocation:
         return frame
 
     def to_json(self) -> str:
-        """The allocation as JSON (exact decimals as strings); ``Allocation(text)`` reads it back."""
+        """The allocation as JSON (exact decimals as strings); ``Allocation(text)`` reads it back.
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> Allocation(a.to_json()) == a
+        True
+        """
         return self._json
 
     def to_csv(self, dialect: str = "plain") -> str:
         """CSV text: ``"plain"`` (comma, decimal point) or ``"danish_excel"``
-        (semicolon, decimal comma, byte order mark)."""
+        (semicolon, decimal comma, byte order mark).
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.to_csv().splitlines()[2]
+        'B,,27,0.2700000000,0.0270000000,0.03,3,up,1,0'
+        """
         return str(_call(_andel.allocation_csv, self._json, dialect))
 
     def table(self, style: str = "danish") -> str:
@@ -684,7 +839,12 @@ class Allocation:
 
     def explain(self, party: Any) -> str:
         """Why ``party`` got what it got, in one sentence. ``party`` is an id
-        or a municipality's name: ``explain("Aalborg")``."""
+        or a municipality's name: ``explain("Aalborg")``.
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.explain("C")
+        'C: weight 23, share 23.0000 %, quota 2 3/10 units of 0.01; rounded down (remainder rank 2) to 2 units = 0.02'
+        """
         text = _call(_andel.allocation_explain, self._json, self._party(party))
         if text is None:
             raise InputError(f"no party {party!r} in this allocation", code="unknown_party",
@@ -693,12 +853,22 @@ class Allocation:
 
     @property
     def amounts(self) -> Dict[str, Decimal]:
-        """Each party's amount by id (``Decimal``), e.g. ``{"851": Decimal("1658397.22"), …}``."""
+        """Each party's amount by id (``Decimal``).
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.amounts["A"]
+        Decimal('0.05')
+        """
         return {p["id"]: Decimal(p["amount"]) for p in self.data["parties"]}
 
     @property
     def units(self) -> Dict[str, int]:
-        """Each party's whole units by id (places, or units of ``unit`` for money)."""
+        """Each party's whole units by id (places, or units of ``unit`` for money).
+
+        >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
+        >>> a.units
+        {'A': 5, 'B': 3, 'C': 2}
+        """
         return {p["id"]: int(p["units"]) for p in self.data["parties"]}
 
     def __getitem__(self, party: Any) -> Dict[str, Any]:
@@ -737,8 +907,14 @@ class Allocation:
 
 class Result:
     """The result of :func:`compute`: per scenario an :class:`Allocation`, and
-    the nested levels, parts, years, comparison and attainment the document
-    asked for (in :attr:`data`)."""
+    the nested levels, parts, years, table, comparison and attainment the
+    document asked for (all of it as plain data in :attr:`data`).
+
+    >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+    ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+    >>> r.allocation("lav")["A"]["amount"]
+    Decimal('75.00')
+    """
 
     def __init__(self, json_text: str) -> None:
         """From the JSON of a result (``to_json()``); results come from
@@ -754,12 +930,24 @@ class Result:
 
     @property
     def title(self) -> Optional[str]:
-        """The document's title."""
+        """The document's title.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.title is None
+        True
+        """
         return self.data.get("title")
 
     @property
     def scenarios(self) -> List[str]:
-        """The scenarios' names, in document order (``["lav", "høj"]``)."""
+        """The scenarios' names, in document order (``["lav", "høj"]``).
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.scenarios
+        ['lav']
+        """
         return [s["name"] for s in self.data["scenarios"]]
 
     def _scenario(self, scenario: Union[int, str]) -> Dict[str, Any]:
@@ -775,17 +963,32 @@ class Result:
         s = self._scenario(scenario)
         if not s.get(part):
             field = {"years": "years", "comparison": "compare", "attainment": "actual",
-                     "parts": "parts", "nested": "nest"}[part]
+                     "parts": "parts", "nested": "nest", "table": "table"}[part]
             raise KeyError(f"this document has no {part}: give `{field}` in the document "
                            "to get them")
         return s[part]
 
     def allocation(self, scenario: Union[int, str] = 0) -> Allocation:
-        """The main allocation of a scenario (by index or name)."""
+        """The main allocation of a scenario (by index or name).
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.allocation("lav").amounts
+        {'A': Decimal('75.00'), 'B': Decimal('25.00')}
+        """
         return Allocation._from(self._scenario(scenario)["allocation"])
 
     def members(self, group: str, scenario: Union[int, str] = 0) -> Allocation:
-        """A nest: the allocation between a group's members."""
+        """A nest: the allocation between a group's members (a group's id, or a
+        region's name for the KKR groups).
+
+        >>> r = compute({"version": 1, "rounding": {"places": {"method": "hamilton"}},
+        ...              "nest": {"groups": {"weights": [{"id": "x", "weight": 1}, {"id": "y", "weight": 1}]},
+        ...                       "members": {"x": {"weights": [{"id": "x1", "weight": 2}, {"id": "x2", "weight": 1}]}}},
+        ...              "scenarios": [{"name": "10", "total": 10}]})
+        >>> r.members("x").units
+        {'x1': 3, 'x2': 2}
+        """
         nested = self._part(scenario, "nested")
         groups = [g["id"] for g in nested.get("per_group", []) if g.get("members")]
         for g in nested.get("per_group", []):
@@ -800,28 +1003,83 @@ class Result:
         raise KeyError(f"no group {group!r} with members; the groups with members are {groups}")
 
     def parts(self, scenario: Union[int, str] = 0) -> List[Optional[Allocation]]:
-        """A cost split: each part's allocation by its key."""
+        """A cost split: each part's allocation by its key (``None`` for a part
+        without a key, such as the region's 25 %).
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "s", "total": "100.00"}],
+        ...              "parts": [{"id": "kommunerne", "share": "0.75",
+        ...                         "key": {"weights": [{"id": "A", "weight": 1}, {"id": "B", "weight": 2}]}},
+        ...                        {"id": "region", "share": "0.25"}]})
+        >>> [p.amounts if p else None for p in r.parts()]
+        [{'A': Decimal('25.00'), 'B': Decimal('50.00')}, None]
+        """
         p = self._part(scenario, "parts")
         return [Allocation._from(d) if d else None for d in p["details"]]
 
     def years(self, scenario: Union[int, str] = 0) -> Dict[int, Allocation]:
-        """Years: each year's allocation, by year."""
+        """Years: each year's allocation, by year; a party's years add up to its
+        total and each year's parties to the year's amount.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "s", "total": "1.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 1}, {"id": "B", "weight": 2}]},
+        ...              "years": [{"year": 1, "fraction": "0.5"}, {"year": 2, "fraction": "0.5"}]})
+        >>> {y: a.amounts for y, a in r.years().items()}
+        {1: {'A': Decimal('0.17'), 'B': Decimal('0.33')}, 2: {'A': Decimal('0.16'), 'B': Decimal('0.34')}}
+        """
         y = self._part(scenario, "years")
         return {int(p["id"]): Allocation._from(a)
                 for p, a in zip(y["years"]["parties"], y["per_year"])}
 
     def comparison(self, scenario: Union[int, str] = 0) -> List[Dict[str, Any]]:
-        """The comparison with the other key, one dict per party."""
+        """The comparison with the other key, one dict per party.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "s", "total": "10"}],
+        ...              "rounding": {"unit": "1"},
+        ...              "key": {"weights": [{"id": "A", "weight": 1}, {"id": "B", "weight": 1}]},
+        ...              "compare": {"key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 2}]}}})
+        >>> [(row["id"], row["change"]) for row in r.comparison()]
+        [('A', Decimal('1')), ('B', Decimal('-1'))]
+        """
         c = self._part(scenario, "comparison")
         return [_numbers(r) for r in c["rows"]]
 
     def attainment(self, scenario: Union[int, str] = 0) -> List[Dict[str, Any]]:
-        """Dimensioned against actual, one dict per party."""
+        """Dimensioned against actual, one dict per party.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "s", "total": 100}],
+        ...              "rounding": {"places": {"method": "hamilton"}},
+        ...              "key": {"weights": [{"id": "A", "weight": 1}]}, "actual": {"A": 74}})
+        >>> r.attainment()[0]["percent"]
+        Decimal('-26')
+        """
         rows = self._part(scenario, "attainment")
         return [_numbers(r) for r in rows]
 
+    def table(self, scenario: Union[int, str] = 0) -> Dict[str, Dict[str, int]]:
+        """A document's ``table``: places by party (rows, each keeping its
+        total) and column, both adding up (biproportional apportionment).
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "s", "total": 9}],
+        ...              "rounding": {"places": {"method": "hamilton"}},
+        ...              "key": {"weights": [{"id": "N", "weight": 1}, {"id": "S", "weight": 2}]},
+        ...              "table": {"columns": [
+        ...                  {"id": "a", "total": 6, "key": {"weights": [{"id": "N", "weight": 3}, {"id": "S", "weight": 3}]}},
+        ...                  {"id": "h", "total": 3, "key": {"weights": [{"id": "N", "weight": 1}, {"id": "S", "weight": 2}]}}]}})
+        >>> r.table()
+        {'N': {'a': 2, 'h': 1}, 'S': {'a': 4, 'h': 2}}
+        """
+        t = self._part(scenario, "table")
+        ids = [c["id"] for c in t["columns"]]
+        return {row["id"]: dict(zip(ids, row["cells"])) for row in t["rows"]}
+
     def to_records(self) -> List[Dict[str, Any]]:
-        """Every scenario's main allocation, one dict per party, with the scenario."""
+        """Every scenario's main allocation, one dict per party, with the scenario.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> [(x["scenario"], x["id"], x["amount"]) for x in r.to_records()]
+        [('lav', 'A', Decimal('75.00')), ('lav', 'B', Decimal('25.00'))]
+        """
         out = []
         for s in self.data["scenarios"]:
             for r in Allocation._from(s["allocation"]).to_records():
@@ -829,26 +1087,57 @@ class Result:
         return out
 
     def to_pandas(self) -> Any:
-        """A DataFrame of :meth:`to_records` (needs pandas)."""
+        """A DataFrame of :meth:`to_records` (needs pandas).
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.to_pandas()[["scenario", "id", "amount"]].values.tolist()
+        [['lav', 'A', Decimal('75.00')], ['lav', 'B', Decimal('25.00')]]
+        """
         import pandas as pd
 
         return pd.DataFrame.from_records(self.to_records())
 
     def to_json(self) -> str:
-        """The whole result as JSON, the same as Rust and the browser give."""
+        """The whole result as JSON, the same as Rust and the browser give.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> import json; json.loads(r.to_json())["scenarios"][0]["name"]
+        'lav'
+        """
         return self._json
 
     def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain") -> str:
-        """A scenario's main allocation as CSV (``"plain"`` or ``"danish_excel"``)."""
+        """A scenario's main allocation as CSV (``"plain"`` or ``"danish_excel"``).
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.to_csv().splitlines()[0]
+        'id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied'
+        """
         return self.allocation(scenario).to_csv(dialect)
 
     def explain(self, party: Any, scenario: Union[int, str] = 0) -> str:
-        """Why ``party`` (an id or a municipality's name) got what it got in a scenario."""
+        """Why ``party`` (an id or a municipality's name) got what it got in a scenario.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.explain("B")
+        'B: weight 1, share 25.0000 %, quota 2500 units of 0.01; exact, no rounding to 2500 units = 25.00'
+        """
         return self.allocation(scenario).explain(party)
 
     @property
     def assumptions(self) -> List[str]:
-        """What the document assumes (its ``assumptions``), shown with every view."""
+        """What the document assumes (its ``assumptions``), shown with every view.
+
+        >>> r = compute({"version": 1, "assumptions": ["B pays a quarter."],
+        ...              "scenarios": [{"name": "s", "total": "4"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.assumptions
+        ['B pays a quarter.']
+        """
         return list(self.data.get("assumptions", []))
 
     def __repr__(self) -> str:
@@ -957,31 +1246,52 @@ def _municipality(d: Dict[str, Any]) -> Municipality:
 
 
 def municipality(query: Union[str, int]) -> Municipality:
-    """By code or by name, forgiving of spelling ("Århus", "Høje Tåstrup")."""
+    """By code or by name, forgiving of spelling ("Århus", "Høje Tåstrup").
+
+    >>> m = municipality("Laeso")
+    >>> m.code, m.name, m.region, m.population[2022]
+    ('825', 'Læsø', 'Nordjylland', 1769)
+    """
     return _municipality(json.loads(_call(_andel.municipality, str(query))))
 
 
 def municipalities(region: Optional[str] = None) -> List[Municipality]:
-    """All 98 (or a region's), ordered by code."""
+    """All 98 (or a region's), ordered by code.
+
+    >>> len(municipalities()), [m.name for m in municipalities("Nordjylland")][:3]
+    (98, ['Morsø', 'Thisted', 'Brønderslev'])
+    """
     name = _call(_andel.region, region) if region is not None else None
     return [_municipality(d) for d in json.loads(_call(_andel.municipalities))
             if name is None or d["region"] == name]
 
 
 def population(region: Optional[str] = None, year: int = 2022) -> Dict[str, int]:
-    """Population on 1 January of ``year`` by municipality code."""
+    """Population on 1 January of ``year`` by municipality code.
+
+    >>> population("Nordjylland", 2022)["851"]
+    221082
+    """
     parties = json.loads(_call(_andel.population, region, _year(year)))
     return {p["id"]: int(p["weight"]) for p in parties}
 
 
 def region_population(year: int = 2022) -> Dict[str, int]:
-    """Population on 1 January of ``year`` by region (= KKR)."""
+    """Population on 1 January of ``year`` by region (= KKR).
+
+    >>> sorted(region_population(2022))
+    ['Hovedstaden', 'Midtjylland', 'Nordjylland', 'Sjælland', 'Syddanmark']
+    """
     parties = json.loads(_call(_andel.region_population, _year(year)))
     return {p["id"]: int(p["weight"]) for p in parties}
 
 
 def years() -> List[int]:
-    """The population years shipped."""
+    """The population years shipped.
+
+    >>> years()
+    [2020, 2021, 2022, 2023, 2024, 2025]
+    """
     return list(_andel.years())
 
 
@@ -1023,5 +1333,11 @@ def set_strict(strict: bool = True) -> None:
 
 
 def danish(value: Number, places: int = 2) -> str:
-    """``Decimal("1658397.22")`` as ``"1.658.397,22"``."""
+    """A number as Danes write it, with ``places`` decimals.
+
+    >>> danish(Decimal("1658397.22"))
+    '1.658.397,22'
+    >>> danish(7.2, 1)
+    '7,2'
+    """
     return str(_call(_andel.danish, value, places))
