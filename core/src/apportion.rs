@@ -495,7 +495,7 @@ pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result
     let w: Vec<u128> = weights.iter().map(|&x| u128::from(x)).collect();
     solve(&w, weight_total, None, total, options, |p, d| match d {
         None => Ok(p.hamilton()?.0.iter().map(|x| x.units).collect()),
-        Some(d) => Ok(p.divisor_seats(d)?.k),
+        Some(d) => Ok(p.divisor_seats(d, false)?.k),
     })
 }
 
@@ -1073,12 +1073,23 @@ impl Problem<'_> {
     }
 
     /// A divisor method's seats (ties decided by the rule), without the
-    /// explanation: what [`apportion_units`] needs.
-    fn divisor_seats(&self, d: &Divisor) -> Result<Seated> {
+    /// explanation: what [`apportion_units`] needs. With `report` false (units
+    /// only), no limits and the tie rule `order`, the boundary seats are not
+    /// looked for: the correction already takes equal priorities in input
+    /// order (giving to the earlier party, taking from the later), which is
+    /// what the rule decides, and nobody asks for the report.
+    fn divisor_seats(&self, d: &Divisor, report: bool) -> Result<Seated> {
         let n = self.ctx.n;
         let positive = self.w.iter().filter(|&&w| w > 0).count() as u64;
-        let sum_lo: u128 = (0..n).map(|i| u128::from(self.lo(i))).sum();
-        let sum_hi: u128 = (0..n).map(|i| u128::from(self.hi(i))).sum();
+        let limited = self.limited();
+        let (sum_lo, sum_hi) = if limited {
+            (
+                (0..n).map(|i| u128::from(self.lo(i))).sum(),
+                (0..n).map(|i| u128::from(self.hi(i))).sum(),
+            )
+        } else {
+            (0, u128::from(positive) * u128::from(u64::MAX))
+        };
         let cap = |t: u128| -> u64 { t.clamp(sum_lo, sum_hi.min(u128::from(u64::MAX))) as u64 };
         // Aim the estimate so that the rounding bias of the method cancels:
         // about half a unit a party when every party gets several; in a
@@ -1239,6 +1250,15 @@ impl Problem<'_> {
                 sift_down(&mut cand, 0, |a, b| first(&k, a, b));
             }
         }
+        if !report && !limited && *self.ties == TieRule::Order {
+            return Ok(Seated {
+                k,
+                ties: Vec::new(),
+                in_tie: Vec::new(),
+                last: None,
+                next: None,
+            });
+        }
         // The boundary: weakest seat given on priority, strongest not given.
         let mut last: Option<Slot> = None;
         let mut next: Option<Slot> = None;
@@ -1326,7 +1346,7 @@ impl Problem<'_> {
             in_tie,
             last,
             next,
-        } = self.divisor_seats(d)?;
+        } = self.divisor_seats(d, true)?;
         let n = self.ctx.n;
         let total = u128::from(self.total);
         let w = self.w;
