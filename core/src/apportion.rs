@@ -500,11 +500,13 @@ pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result
 }
 
 /// Hamilton without limits over whole weights: floors, then the units left
-/// over to the largest remainders, equal remainders in input order. The
-/// remainder that the last of those units goes to is found by selection
-/// (O(n), 64-bit values whatever the number of parties); one more pass gives
-/// a unit to every party above it and to the first ones at it. `None` when
-/// the weight total passes 2^64: the caller takes the general path.
+/// over to the largest remainders, equal remainders in input order. When a
+/// remainder and an index fit one 64-bit key, those keys are selected
+/// directly ([`hamilton_packed`]); otherwise the remainder that the last of
+/// the units goes to is found by selection (64-bit values whatever the
+/// number of parties) and one more pass gives a unit to every party above it
+/// and to the first ones at it. Both O(n), 16 bytes a party. `None` when the
+/// weight total passes 2^64: the caller takes the general path.
 fn hamilton_units(
     w: &[u64],
     weight_total: u128,
@@ -515,6 +517,11 @@ fn hamilton_units(
         return Ok(None);
     };
     let t = u128::from(total);
+    let index_bits = u64::BITS - (w.len() as u64).leading_zeros();
+    let rem_bits = u64::BITS - (wt - 1).leading_zeros();
+    if index_bits + rem_bits <= 64 {
+        return hamilton_packed(w, wt, total, ties, index_bits).map(Some);
+    }
     let remainder = |x: u64| -> (u64, u64) {
         let q = t * u128::from(x);
         match u64::try_from(q) {
@@ -575,6 +582,70 @@ fn hamilton_units(
         }
     }
     Ok(Some(units))
+}
+
+/// [`hamilton_units`] when a remainder and an index fit one 64-bit key
+/// together (weight totals and party counts of populations do): the keys
+/// (larger remainder first, then lower index) selected directly, one pass
+/// fewer than the threshold path.
+fn hamilton_packed(
+    w: &[u64],
+    wt: u64,
+    total: u64,
+    ties: &TieRule,
+    index_bits: u32,
+) -> Result<Vec<u64>> {
+    let t = u128::from(total);
+    let mut units = Vec::with_capacity(w.len());
+    let mut keys: Vec<u64> = Vec::with_capacity(w.len());
+    let mut given: u128 = 0;
+    let max_rem = wt - 1;
+    for (i, &x) in w.iter().enumerate() {
+        let q = t * u128::from(x);
+        let (f, r) = match u64::try_from(q) {
+            Ok(q) => (q / wt, q % wt),
+            Err(_) => ((q / u128::from(wt)) as u64, (q % u128::from(wt)) as u64),
+        };
+        given += u128::from(f);
+        units.push(f);
+        if r > 0 {
+            keys.push(((max_rem - r) << index_bits) | i as u64);
+        }
+    }
+    let left = usize::try_from(t - given).unwrap_or(usize::MAX);
+    if left == 0 {
+        return Ok(units);
+    }
+    if left > keys.len() {
+        return Err(Error::Infeasible {
+            field: "total".into(),
+            reason: "internal: more units left than parties to round".into(),
+        });
+    }
+    let mask = (1u64 << index_bits) - 1;
+    let (_, &mut last, rest) = keys.select_nth_unstable(left - 1);
+    let last_rank = last >> index_bits;
+    if *ties == TieRule::Error && rest.iter().any(|&k| k >> index_bits == last_rank) {
+        let mut group: Vec<u64> = keys
+            .iter()
+            .filter(|&&k| k >> index_bits == last_rank)
+            .map(|&k| k & mask)
+            .collect();
+        group.sort_unstable();
+        let won = keys[..left]
+            .iter()
+            .filter(|&&k| k >> index_bits == last_rank)
+            .count();
+        return Err(Error::Tie {
+            parties: group.iter().map(|i| format!("#{i}")).collect(),
+            units: won as u64,
+            reason: "the tie rule is 'error'".into(),
+        });
+    }
+    for &k in &keys[..left] {
+        units[(k & mask) as usize] += 1;
+    }
+    Ok(units)
 }
 
 /// The most units a divisor method apportions (2^31): keeps every priority
