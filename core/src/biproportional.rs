@@ -326,47 +326,104 @@ fn start(
     options: &Options,
 ) -> Result<Vec<u64>> {
     let kept = |k: usize| if w[k] == 0 { Decimal::ZERO } else { weights[k] };
-    let multipliers: Option<Vec<Decimal>> = (0..c)
-        .map(|j| {
-            if column_totals[j] == 0 {
-                return Some(Decimal::ONE);
+    let row_options = Options {
+        ties: TieRule::Order,
+        ..options.clone()
+    };
+    // Every row apportioned with the columns' weights scaled by `m`; `None`
+    // when a scaled weight does not fit exactly (then the caller stops
+    // refining and keeps what it has).
+    let rows = |m: &[Decimal]| -> Result<Option<Vec<u64>>> {
+        let mut n = vec![0u64; r * c];
+        for i in 0..r {
+            if row_totals[i] == 0 {
+                continue;
             }
-            let sum = (0..r).try_fold(Decimal::ZERO, |s, i| s.checked_add(kept(i * c + j)))?;
-            // total / sum to about eight digits, in integers: sum = m / 10^s,
-            // so total / sum = total · 10^(s+k) / m / 10^k.
-            let (m, s) = (sum.mantissa().unsigned_abs(), sum.scale());
-            let total = u128::from(column_totals[j]);
-            (0..=28u32).find_map(|k| {
-                let q = total.checked_mul(crate::exact::pow10(s + k)?)? / m.max(1);
-                let q = i128::try_from(q).ok().filter(|&q| q >= 10_000_000)?;
-                Decimal::try_from_i128_with_scale(q, k).ok()
-            })
+            let Some(row) = (0..c)
+                .map(|j| exact_mul(kept(i * c + j), m[j], "weights").ok())
+                .collect::<Option<Vec<Decimal>>>()
+            else {
+                return Ok(None);
+            };
+            let a = match apportion(&row, row_totals[i], &row_options) {
+                Ok(a) => a,
+                // Scaled weights that span too many magnitudes: these
+                // multipliers cannot be used (the unscaled weights can).
+                Err(Error::Overflow { .. }) if m.iter().any(|x| *x != Decimal::ONE) => {
+                    return Ok(None)
+                }
+                Err(e) => return Err(e.with_field(format!("weights[{i}]"))),
+            };
+            n[i * c..(i + 1) * c].copy_from_slice(&a.units());
+        }
+        Ok(Some(n))
+    };
+    // Start from multipliers near column total / column weight, then a few
+    // proportional corrections toward the column totals (each multiplier
+    // kept to about nine digits). Any positive multipliers give a start that
+    // is optimal for the column sums it has; these only make it close, so
+    // that few units are left for the exact search.
+    let mut m: Vec<Decimal> = (0..c)
+        .map(|j| {
+            let sum = (0..r).fold(Decimal::ZERO, |s, i| {
+                s.checked_add(kept(i * c + j)).unwrap_or(s)
+            });
+            ratio_times(Decimal::ONE, column_totals[j].max(1), sum).unwrap_or(Decimal::ONE)
         })
         .collect();
-    let scaled: Option<Vec<Decimal>> = multipliers.and_then(|m| {
-        (0..r * c)
-            .map(|k| exact_mul(kept(k), m[k % c], "weights").ok())
-            .collect()
-    });
-    let scaled = scaled.unwrap_or_else(|| (0..r * c).map(kept).collect());
-    let mut n = vec![0u64; r * c];
-    for i in 0..r {
-        if row_totals[i] == 0 {
-            continue;
+    let Some(mut n) = rows(&m)? else {
+        return rows(&vec![Decimal::ONE; c])?
+            .ok_or_else(|| Error::overflow("weights", "the weights do not fit exact arithmetic"));
+    };
+    for _ in 0..12 {
+        let sums: Vec<u64> = (0..c).map(|j| (0..r).map(|i| n[i * c + j]).sum()).collect();
+        let off: u64 = sums
+            .iter()
+            .zip(column_totals)
+            .map(|(&s, &t)| s.abs_diff(t))
+            .sum();
+        if off <= (r + c) as u64 {
+            break;
         }
-        let row = &scaled[i * c..(i + 1) * c];
-        let a = apportion(
-            row,
-            row_totals[i],
-            &Options {
-                ties: TieRule::Order,
-                ..options.clone()
-            },
-        )
-        .map_err(|e| e.with_field(format!("weights[{i}]")))?;
-        n[i * c..(i + 1) * c].copy_from_slice(&a.units());
+        let next: Option<Vec<Decimal>> = (0..c)
+            .map(|j| match (sums[j], column_totals[j]) {
+                (_, 0) => Some(m[j]),
+                (0, _) => exact_mul(m[j], Decimal::from(2), "weights").ok(),
+                (s, t) => ratio_times(m[j], t, Decimal::from(s)),
+            })
+            .collect();
+        let Some(next) = next else { break };
+        match rows(&next)? {
+            Some(better) => {
+                m = next;
+                n = better;
+            }
+            None => break,
+        }
     }
     Ok(n)
+}
+
+/// `m × num / den` to about nine significant digits, in integers (no
+/// decimal division); `None` when it does not fit or is not positive.
+fn ratio_times(m: Decimal, num: u64, den: Decimal) -> Option<Decimal> {
+    if den <= Decimal::ZERO || m <= Decimal::ZERO {
+        return None;
+    }
+    // m = a / 10^sa, den = b / 10^sb: m·num/den = a·num·10^sb / (b·10^sa).
+    let (a, sa) = (m.mantissa().unsigned_abs(), m.scale());
+    let (b, sb) = (den.mantissa().unsigned_abs(), den.scale());
+    let top = a.checked_mul(u128::from(num))?;
+    // Find k with top·10^(sb+k) / b at about nine digits, the result then
+    // carrying the scale sa + k.
+    (0..=28u32).find_map(|k| {
+        let q = top.checked_mul(crate::exact::pow10(sb + k)?)? / b;
+        if q < 100_000_000 && k < 28 {
+            return None;
+        }
+        let q = i128::try_from(q).ok().filter(|&q| q > 0)?;
+        Decimal::try_from_i128_with_scale(q, sa + k).ok()
+    })
 }
 
 /// The table during the search: scaled weights and units, row by row.
@@ -489,10 +546,22 @@ impl Table {
                 sum as i128 - i128::from(column_totals[j])
             })
             .collect();
-        loop {
+        // Each move is a shortest-path search; the start leaves few. A table
+        // whose start cannot be brought near its column totals (weights
+        // spanning more magnitudes than exact scaling allows) is refused
+        // rather than searched for minutes.
+        const MOST_MOVES: usize = 1_000_000;
+        for moves in 0.. {
             let sources: Vec<usize> = (0..c).filter(|&j| excess[j] > 0).map(|j| r + j).collect();
             if sources.is_empty() {
                 return Ok(());
+            }
+            if moves == MOST_MOVES {
+                return Err(Error::overflow(
+                    "column_totals",
+                    "more than a million units would have to move between columns from the \
+                     start the weights allow; scale the weights to fewer orders of magnitude",
+                ));
             }
             let (dist, pred) = self.shortest(&sources)?;
             let mut target: Option<usize> = None;
@@ -529,6 +598,7 @@ impl Table {
             excess[node - r] -= 1;
             excess[t] += 1;
         }
+        Ok(())
     }
 
     /// The arcs of zero reduced cost under the potentials: those on which

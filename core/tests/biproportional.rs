@@ -280,3 +280,24 @@ fn ties_error_refuses_and_order_reports() {
         Some("ties")
     );
 }
+
+#[test]
+fn a_larger_table_with_large_totals_adds_up_both_ways() {
+    // 20 × 20 cells, 100.000 places a column: the refined start leaves few
+    // units to move, so this takes milliseconds, not minutes.
+    let w: Vec<Vec<Decimal>> = (0..20u32)
+        .map(|i| {
+            (0..20u32)
+                .map(|j| Decimal::from((i * 7 + j * 13) % 17 + 1))
+                .collect()
+        })
+        .collect();
+    let cols = vec![100_000u64; 20];
+    let t = biproportional(&w, &cols, None, &options(Method::SainteLague)).unwrap();
+    for (j, &c) in cols.iter().enumerate() {
+        assert_eq!(t.cells.iter().map(|r| r[j]).sum::<u64>(), c);
+    }
+    for (row, &total) in t.cells.iter().zip(&t.row_totals) {
+        assert_eq!(row.iter().sum::<u64>(), total);
+    }
+}
