@@ -35,6 +35,13 @@ fn is_float(obj: &Bound<'_, PyAny>) -> bool {
             && t.name().is_ok_and(|n| n.to_string().starts_with("float"))
 }
 
+/// A NumPy bool scalar (`np.True_`), which is not a Python bool.
+fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
+    let t = obj.get_type();
+    t.module().is_ok_and(|m| m.to_string().starts_with("numpy"))
+        && t.name().is_ok_and(|n| n.to_string().starts_with("bool"))
+}
+
 /// An integer-like object that is not a bool: int, NumPy integers.
 fn is_integer(obj: &Bound<'_, PyAny>) -> bool {
     !obj.is_instance_of::<PyBool>()
@@ -90,7 +97,7 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
     }
     let field = &field();
     let shown = || obj.repr().map(|r| r.to_string()).unwrap_or_default();
-    if obj.is_instance_of::<PyBool>() {
+    if obj.is_instance_of::<PyBool>() || is_numpy_bool(obj) {
         return Err(invalid(field, shown(), "a bool is not a number"));
     }
     if is_float(obj) {

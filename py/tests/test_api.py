@@ -497,3 +497,11 @@ def test_split_outputs_and_buffers():
     with pytest.raises(andel.InputError) as e:
         andel.split(Decimal("1"), np.array([1, -1]))
     assert e.value.field == "weights[1]"
+
+
+def test_numpy_bools_are_not_numbers():
+    np = pytest.importorskip("numpy")
+    for weights in (np.array([True, False]), [np.bool_(True), 1]):
+        with pytest.raises(andel.InvalidNumberError) as e:
+            andel.apportion(weights, 1)
+        assert e.value.field == "weights[0]" and "a bool is not a number" in str(e.value)
