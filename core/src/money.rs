@@ -132,6 +132,28 @@ pub fn parts_from_units(amount: Decimal, unit: Decimal, units: &[u64]) -> Result
         .collect()
 }
 
+/// The whole units of a split with the amount's sign: negative for a
+/// negative amount (a surplus returned), as the parts are.
+///
+/// # Example
+/// ```
+/// use andel_core::{money::signed_units, Decimal};
+/// assert_eq!(signed_units(Decimal::new(-10, 2), &[5, 3, 2]), vec![-5, -3, -2]);
+/// ```
+pub fn signed_units(amount: Decimal, units: &[u64]) -> Vec<i128> {
+    let negative = amount.is_sign_negative();
+    units
+        .iter()
+        .map(|&u| {
+            if negative {
+                -i128::from(u)
+            } else {
+                i128::from(u)
+            }
+        })
+        .collect()
+}
+
 pub(crate) fn units_in(amount: Decimal, unit: Decimal) -> Result<u64> {
     if unit <= Decimal::ZERO {
         return Err(Error::InvalidUnit {

@@ -256,20 +256,24 @@ fn apportion(
     ids: Option<Vec<String>>,
     exclude: Option<Vec<String>>,
 ) -> PyResult<Vec<u64>> {
-    if ids.is_none() && exclude.is_none() {
-        // A list of plain ints (populations): no decimals at all.
-        if let Some(w) = whole_list(weights) {
-            let seats = whole(seats, "seats")?;
-            let o = options(method, minimum, maximum, first_divisor, ties)?;
-            return apportion_units(&w, seats, &o).map_err(err);
-        }
-    }
-    let w = excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?;
+    // A list of plain ints (populations) needs no decimals at all.
+    let fast = if ids.is_none() && exclude.is_none() {
+        whole_list(weights)
+    } else {
+        None
+    };
+    let w = match fast {
+        Some(_) => Vec::new(),
+        None => excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?,
+    };
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
-    Ok(apportion_named(&w, ids.as_deref(), seats, &o)
-        .map_err(err)?
-        .units())
+    match fast {
+        Some(whole) => apportion_units(&whole, seats, &o).map_err(err),
+        None => Ok(apportion_named(&w, ids.as_deref(), seats, &o)
+            .map_err(err)?
+            .units()),
+    }
 }
 
 /// The weights of a list whose items are all plain ints from 0 to 2^64 - 1
@@ -337,9 +341,18 @@ fn buffer_weights(data: &Bound<'_, PyBytes>, signed: bool) -> PyResult<Vec<u64>>
 
 /// Units as a buffer of little-endian unsigned 8-byte integers.
 fn units_buffer<'py>(py: Python<'py>, units: &[u64]) -> PyResult<Bound<'py, PyBytes>> {
-    PyBytes::new_with(py, units.len() * 8, |out| {
-        for (slot, u) in out.chunks_exact_mut(8).zip(units) {
-            slot.copy_from_slice(&u.to_le_bytes());
+    le_buffer(py, units, u64::to_le_bytes)
+}
+
+/// 8-byte integers as one buffer, each written by `le`.
+fn le_buffer<'py, T: Copy>(
+    py: Python<'py>,
+    items: &[T],
+    le: fn(T) -> [u8; 8],
+) -> PyResult<Bound<'py, PyBytes>> {
+    PyBytes::new_with(py, items.len() * 8, |out| {
+        for (slot, &x) in out.chunks_exact_mut(8).zip(items) {
+            slot.copy_from_slice(&le(x));
         }
         Ok(())
     })
@@ -384,22 +397,18 @@ fn split<'py>(
             .units(),
     };
     if units {
-        let negative = amount.is_sign_negative();
-        let signed: Vec<i128> = counts
-            .iter()
-            .map(|&u| {
-                if negative {
-                    -i128::from(u)
-                } else {
-                    i128::from(u)
-                }
-            })
-            .collect();
+        let signed = andel_core::money::signed_units(amount, &counts);
         return Ok(signed.into_pyobject(py)?.into_any());
     }
-    let parts = andel_core::money::parts_from_units(amount, o.unit, &counts).map_err(err)?;
-    let text: Vec<String> = parts.iter().map(Decimal::to_string).collect();
-    Ok(text.into_pyobject(py)?.into_any())
+    Ok(part_texts(amount, o.unit, &counts)?
+        .into_pyobject(py)?
+        .into_any())
+}
+
+/// The parts of a split from its units, as decimal strings.
+fn part_texts(amount: Decimal, unit: Decimal, units: &[u64]) -> PyResult<Vec<String>> {
+    let parts = andel_core::money::parts_from_units(amount, unit, units).map_err(err)?;
+    Ok(parts.iter().map(Decimal::to_string).collect())
 }
 
 /// Money split by a NumPy buffer of integers (as for `apportion_array`):
@@ -427,28 +436,22 @@ fn split_array<'py>(
         .detach(|| andel_core::money::split_units(amount, &w, &o))
         .map_err(err)?;
     if text {
-        let parts = andel_core::money::parts_from_units(amount, o.unit, &units).map_err(err)?;
-        let text: Vec<String> = parts.iter().map(Decimal::to_string).collect();
-        return Ok(text.into_pyobject(py)?.into_any());
+        return Ok(part_texts(amount, o.unit, &units)?
+            .into_pyobject(py)?
+            .into_any());
     }
-    let negative = amount.is_sign_negative();
-    let mut signed_units = Vec::with_capacity(units.len());
-    for u in units {
-        let v = i64::try_from(u).map_err(|_| {
-            err(Error::overflow(
-                "amount",
-                format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
-            ))
-        })?;
-        signed_units.push(if negative { -v } else { v });
-    }
-    Ok(PyBytes::new_with(py, signed_units.len() * 8, |out| {
-        for (slot, u) in out.chunks_exact_mut(8).zip(&signed_units) {
-            slot.copy_from_slice(&u.to_le_bytes());
-        }
-        Ok(())
-    })?
-    .into_any())
+    let signed = andel_core::money::signed_units(amount, &units)
+        .into_iter()
+        .map(|u| {
+            i64::try_from(u).map_err(|_| {
+                err(Error::overflow(
+                    "amount",
+                    format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
+                ))
+            })
+        })
+        .collect::<PyResult<Vec<i64>>>()?;
+    Ok(le_buffer(py, &signed, i64::to_le_bytes)?.into_any())
 }
 
 /// Money split two ways at once (rows and columns both adding up), as
