@@ -64,16 +64,23 @@ impl FromStr for Region {
             .strip_prefix("region")
             .or_else(|| key.strip_prefix("kkr"))
             .unwrap_or(&key);
-        Region::ALL
+        if let Some(region) = Region::ALL.into_iter().find(|r| skeleton(r.name()) == key) {
+            return Ok(region);
+        }
+        // Never guessed: the closest is named for the user to choose.
+        let closest = Region::ALL
             .into_iter()
-            .find(|r| skeleton(r.name()) == key)
-            .ok_or_else(|| Error::InvalidOption {
-                field: "region".into(),
-                message: format!(
-                    "unknown region {s:?}; the regions are Hovedstaden, Sjælland, Syddanmark, \
-                     Midtjylland, Nordjylland"
-                ),
-            })
+            .min_by_key(|r| levenshtein(&skeleton(r.name()), key))
+            .filter(|r| levenshtein(&skeleton(r.name()), key) <= 3)
+            .map(|r| format!(" (did you mean {}?)", r.name()))
+            .unwrap_or_default();
+        Err(Error::InvalidOption {
+            field: "region".into(),
+            message: format!(
+                "unknown region {s:?}{closest}; the regions are Hovedstaden, Sjælland, \
+                 Syddanmark, Midtjylland, Nordjylland"
+            ),
+        })
     }
 }
 
@@ -463,6 +470,18 @@ pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_region_is_refused_with_the_closest_named() {
+        assert_eq!(
+            "region nordjylland".parse::<Region>().unwrap(),
+            Region::Nordjylland
+        );
+        let message = "Nordjyland".parse::<Region>().unwrap_err().to_string();
+        assert!(message.contains("did you mean Nordjylland?"), "{message}");
+        let message = "Bornholm".parse::<Region>().unwrap_err().to_string();
+        assert!(!message.contains("did you mean"), "{message}");
+    }
 
     #[test]
     fn ninety_eight_municipalities_six_years_distinct_skeletons() {

@@ -23,6 +23,8 @@ use rust_decimal::Decimal;
 /// assert_eq!(decimal_from_number_text("1e+21", "x")?.to_string(), "1000000000000000000000");
 /// assert_eq!(decimal_from_number_text("-0", "x")?.to_string(), "0");
 /// assert_eq!(decimal_from_number_text("Infinity", "w[0]").unwrap_err().code(), "invalid_number");
+/// let nan = decimal_from_number_text("nan", "w[1]").unwrap_err();
+/// assert!(nan.to_string().contains("NaN and infinity are not numbers"), "{nan}");
 /// assert_eq!(decimal_from_number_text("5e-324", "w[0]").unwrap_err().code(), "overflow");
 /// # Ok::<(), andel_core::Error>(())
 /// ```
@@ -43,6 +45,13 @@ pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
             format!("{shown} has more digits than a decimal holds (28 significant digits)"),
         )
     };
+    let unsigned = shown.trim_start_matches(['+', '-']);
+    if ["nan", "inf", "infinity"]
+        .iter()
+        .any(|word| unsigned.eq_ignore_ascii_case(word))
+    {
+        return Err(bad());
+    }
     let exponent: i64 = exponent
         .strip_prefix('+')
         .unwrap_or(exponent)

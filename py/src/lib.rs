@@ -82,8 +82,9 @@ fn json_err(e: serde_json::Error) -> PyErr {
     })
 }
 
-/// An exact decimal from an int, a `decimal.Decimal` or a decimal string.
-/// Floats are refused: they are rarely the number the user meant.
+/// An exact decimal from an int, a `decimal.Decimal`, a decimal string or a
+/// finite float (read as the decimal its shortest repr shows; refused after
+/// `andel.set_strict(True)`). NaN and infinity are refused.
 fn decimal(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> {
     decimal_at(obj, &|| field.to_string())
 }

@@ -119,6 +119,10 @@ def test_allocate_explains_and_pickles():
     assert a["C"]["rounding"] == "down"
     assert pickle.loads(pickle.dumps(a)) == a
     assert "total" in repr(a) and "<table>" in a._repr_html_()
+    # money's HTML shows amounts, right-aligned, never the øre units behind them
+    money = andel.allocate({"A": 1, "B": 2}, "4275000")._repr_html_()
+    assert '<td style="text-align: right">2850000.00</td>' in money and "285000000" not in money
+    assert "<th>units</th>" not in money
     with pytest.raises(andel.InputError):
         a.explain("Z")
     places = andel.allocate([1000, 10, 10], 10, seats=True, minimum=1)
@@ -191,6 +195,20 @@ def test_municipalities_and_population():
         andel.municipalities("Atlantis")
 
 
+def test_population_carries_names_and_a_misspelt_region_names_the_closest():
+    p = andel.population("Nordjylland", 2022)
+    assert isinstance(p, dict) and p["851"] == 221_082 and p.names["825"] == "Læsø"
+    frame = andel.allocate(p, "591740").to_pandas()
+    assert frame.loc["851", "name"] == "Aalborg" and frame.loc["851", "amount"] == Decimal("221082.00")
+    assert andel.allocate(p, "100")["Aalborg"]["name"] == "Aalborg"
+    # names= still wins over the population's own
+    assert andel.allocate(p, "100", names={"851": "AAL"})["851"]["name"] == "AAL"
+    assert andel.region_population(2022).names["Sjælland"].endswith("Sjælland")
+    with pytest.raises(andel.InputError) as e:
+        andel.population("Nordjyland")
+    assert e.value.field == "region" and "did you mean Nordjylland?" in str(e.value)
+
+
 def test_read_csv_text_and_file(tmp_path):
     text = "\ufeffOmråde;Befolkning\nHele landet;5.873.420\n851 Aalborg;221.082\nLæsø;1.769\n"
     assert andel.read_csv(text) == {"851": Decimal("221082"), "825": Decimal("1769")}
@@ -259,6 +277,7 @@ def test_floats_are_the_decimals_they_show():
         with pytest.raises(andel.InvalidNumberError) as e:
             andel.apportion([1, bad], 3)
         assert e.value.field == "weights[1]"
+        assert "NaN and infinity are not numbers" in str(e.value)
     # A Decimal with more digits than andel holds is an error, never rounded.
     with pytest.raises(andel.InvalidNumberError):
         andel.apportion([Decimal("0.5"), Decimal("0.50000000000000000000000000001")], 1)

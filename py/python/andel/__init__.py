@@ -36,6 +36,7 @@ __all__ = [
     "UnknownYearError",
     "DocumentError",
     "METHODS",
+    "Population",
     "apportion",
     "split",
     "allocate",
@@ -630,7 +631,7 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
     remainder into ``unit``s, so ``method``, ``minimum``, ``maximum`` and
     ``first_divisor`` are refused there (give ``seats=True`` for places);
     ``unit`` is refused with ``seats=True``; ``names`` must name parties of
-    ``weights``.
+    ``weights``. Weights from :func:`population` bring their names along.
 
     >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
     >>> a.explain("B")
@@ -650,6 +651,8 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
             if not isinstance(v, str):
                 raise InputError(f"names.{k}: expected a string, got {type(v).__name__}",
                                  code="invalid_option", field=f"names.{k}")
+    elif isinstance(weights, Population):
+        names = weights.names  # population() knows its names
     nm = [names.get(k) if names else None for k in keys]
     if seats:
         if not (isinstance(unit, str) and unit == "0.01"):
@@ -889,19 +892,25 @@ class Allocation:
         return self.table("plain")
 
     def _repr_html_(self) -> str:
+        """An HTML table read like a pandas one: plain numbers (as in
+        :meth:`to_pandas`), right-aligned; the amount (or places), not the
+        units of rounding behind it; excluded parties say ``excluded``."""
         from html import escape
 
-        head = ["id", "name", "weight", "share %", "amount", "units", "rounding"]
+        right = ' style="text-align: right"'
+        head = [("id", ""), ("name", ""), ("weight", right), ("share %", right),
+                ("amount", right), ("rounding", "")]
         rows = []
-        for r in self.to_records():
-            cells = [r["id"], r["name"] or "", str(r["weight"]),
-                     f'{r["share"] * 100:.4f}', str(r["amount"]), str(r["units"]),
-                     r["rounding"] + (" (tie)" if r["tied"] else "")]
-            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-        total = sum((r["amount"] for r in self.to_records()), Decimal(0))
-        return ("<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in head)
+        records = self.to_records()
+        for r in records:
+            cells = [(r["id"], ""), (r["name"] or "", ""), (str(r["weight"]), right),
+                     (f'{r["share"] * 100:.4f}', right), (str(r["amount"]), right),
+                     (r["rounding"] + (" (tie)" if r["tied"] else ""), "")]
+            rows.append("<tr>" + "".join(f"<td{a}>{escape(c)}</td>" for c, a in cells) + "</tr>")
+        total = sum((r["amount"] for r in records), Decimal(0))
+        return ("<table><thead><tr>" + "".join(f"<th{a}>{h}</th>" for h, a in head)
                 + "</tr></thead><tbody>" + "".join(rows)
-                + f"<tr><td>total</td><td></td><td></td><td></td><td>{total}</td><td></td><td></td></tr>"
+                + f"<tr><th>total</th><td></td><td></td><td></td><td{right}>{total}</td><td></td></tr>"
                 + "</tbody></table>")
 
 
@@ -1266,24 +1275,52 @@ def municipalities(region: Optional[str] = None) -> List[Municipality]:
             if name is None or d["region"] == name]
 
 
-def population(region: Optional[str] = None, year: int = 2022) -> Dict[str, int]:
-    """Population on 1 January of ``year`` by municipality code.
+class Population(Dict[str, int]):
+    """A dict of population by municipality code (or region) that also
+    carries the names (``.names``, code -> name), so that :func:`allocate`
+    shows names without ``names=``. Everything else is a plain ``dict``.
 
-    >>> population("Nordjylland", 2022)["851"]
-    221082
+    >>> p = population("Nordjylland", 2022)
+    >>> p["851"], p.names["851"]
+    (221082, 'Aalborg')
     """
-    parties = json.loads(_call(_andel.population, region, _year(year)))
-    return {p["id"]: int(p["weight"]) for p in parties}
+
+    names: Dict[str, str]
+
+    def __init__(self, counts: Mapping[str, int], names: Mapping[str, str]) -> None:
+        super().__init__(counts)
+        self.names = dict(names)
 
 
-def region_population(year: int = 2022) -> Dict[str, int]:
-    """Population on 1 January of ``year`` by region (= KKR).
+def _population(text: str) -> Population:
+    parties = json.loads(text)
+    return Population({p["id"]: int(p["weight"]) for p in parties},
+                      {p["id"]: p["name"] for p in parties if p.get("name")})
+
+
+def population(region: Optional[str] = None, year: int = 2022) -> Population:
+    """Population on 1 January of ``year`` by municipality code, a
+    :class:`Population` (a ``dict`` that also knows the names). ``region``
+    is forgiving ("nordjylland", "Region Nordjylland"); a misspelt one is
+    refused with the closest region named.
+
+    >>> p = population("Nordjylland", 2022)
+    >>> p["851"], p.names["851"]
+    (221082, 'Aalborg')
+    >>> allocate(p, "100").to_pandas().loc["851", "name"]
+    'Aalborg'
+    """
+    return _population(_call(_andel.population, region, _year(year)))
+
+
+def region_population(year: int = 2022) -> Population:
+    """Population on 1 January of ``year`` by region (= KKR), a
+    :class:`Population`.
 
     >>> sorted(region_population(2022))
     ['Hovedstaden', 'Midtjylland', 'Nordjylland', 'Sjælland', 'Syddanmark']
     """
-    parties = json.loads(_call(_andel.region_population, _year(year)))
-    return {p["id"]: int(p["weight"]) for p in parties}
+    return _population(_call(_andel.region_population, _year(year)))
 
 
 def years() -> List[int]:
