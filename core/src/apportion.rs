@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::exact::{cmp_products, scale_weights, Quota, U256};
+use crate::sort::{self, sift_down};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -555,7 +556,7 @@ fn hamilton_units(
     }
     // The left-th largest remainder, selected in ascending order.
     let at_rank = positive.len() - left;
-    let (_, &mut threshold, _) = positive.select_nth_unstable(at_rank);
+    let threshold = *sort::select_nth_unstable(&mut positive, at_rank);
     let above = positive.iter().filter(|&&r| r > threshold).count();
     let at = positive.iter().filter(|&&r| r == threshold).count();
     drop(positive);
@@ -623,7 +624,8 @@ fn hamilton_packed(
         });
     }
     let mask = (1u64 << index_bits) - 1;
-    let (_, &mut last, rest) = keys.select_nth_unstable(left - 1);
+    let last = *sort::select_nth_unstable(&mut keys, left - 1);
+    let rest = &keys[left..];
     let last_rank = last >> index_bits;
     if *ties == TieRule::Error && rest.iter().any(|&k| k >> index_bits == last_rank) {
         let mut group: Vec<u64> = keys
@@ -631,7 +633,7 @@ fn hamilton_packed(
             .filter(|&&k| k >> index_bits == last_rank)
             .map(|&k| k & mask)
             .collect();
-        group.sort_unstable();
+        sort::sort_unstable(&mut group);
         let won = keys[..left]
             .iter()
             .filter(|&&k| k >> index_bits == last_rank)
@@ -971,7 +973,7 @@ impl Problem<'_> {
         }
         let w = self.w;
         // x/wi vs y/wj ⇔ x·wj vs y·wi; at equal points, release before fixing.
-        events.sort_unstable_by(|&(x, i, fi), &(y, j, fj)| {
+        sort::sort_unstable_by(&mut events, |&(x, i, fi), &(y, j, fj)| {
             cmp_products(u128::from(x), w[j], u128::from(y), w[i]).then(fj.cmp(&fi))
         });
         for &(x, i, free) in &events {
@@ -1139,7 +1141,7 @@ impl Problem<'_> {
                 group.iter().map(|&i| (pos[&i], i)).collect()
             }
         };
-        ranked.sort_unstable();
+        sort::sort_unstable(&mut ranked);
         Ok(ranked.into_iter().take(k).map(|(_, i)| i).collect())
     }
 
@@ -1177,8 +1179,10 @@ impl Problem<'_> {
                 // scale that puts its first seat exactly on the threshold
                 // d(0) (1 for D'Hondt, ½ for Sainte-Laguë, f/2 modified).
                 let mut ws: Vec<u128> = self.w.iter().copied().filter(|&x| x > 0).collect();
-                let (_, &mut last, _) =
-                    ws.select_nth_unstable_by(self.total as usize - 1, |a, b| b.cmp(a));
+                let last =
+                    *sort::select_nth_unstable_by(&mut ws, self.total as usize - 1, |a, b| {
+                        b.cmp(a)
+                    });
                 let (num, den) = match d {
                     Divisor::Modified { first, scale } => (*first, 2 * scale),
                     Divisor::SainteLague => (1, 2),
@@ -1291,13 +1295,15 @@ impl Problem<'_> {
                     .is_some_and(|&root| order(&k, i, root) == Ordering::Less)
                 {
                     cand[0] = i;
-                    sift_down(&mut cand, 0, |a, b| order(&k, a, b) == Ordering::Greater);
+                    sift_down(&mut cand, 0, &mut |&a, &b| {
+                        order(&k, a, b) == Ordering::Greater
+                    });
                 }
             }
             // Now a heap whose root moves first.
             let first = |k: &[u64], a: usize, b: usize| order(k, a, b) == Ordering::Less;
             for pos in (0..cand.len() / 2).rev() {
-                sift_down(&mut cand, pos, |a, b| first(&k, a, b));
+                sift_down(&mut cand, pos, &mut |&a, &b| first(&k, a, b));
             }
             for _ in 0..moves {
                 let Some(&top) = cand.first() else {
@@ -1318,7 +1324,7 @@ impl Problem<'_> {
                     cand.swap(0, last);
                     cand.pop();
                 }
-                sift_down(&mut cand, 0, |a, b| first(&k, a, b));
+                sift_down(&mut cand, 0, &mut |&a, &b| first(&k, a, b));
             }
         }
         if !report && !limited && *self.ties == TieRule::Order {
@@ -1490,7 +1496,7 @@ fn sort_by_remainder(free: &mut Vec<u64>, denominator: u128, rem: impl Fn(u64) -
     let rem_bits = u128::BITS - max_rem.leading_zeros();
     if index_bits + rem_bits > 64 || index_bits >= 64 {
         if index_bits + rem_bits > 128 {
-            free.sort_unstable_by(|&a, &b| rem(b).cmp(&rem(a)).then(a.cmp(&b)));
+            sort::sort_unstable_by(free, |&a, &b| rem(b).cmp(&rem(a)).then(a.cmp(&b)));
             return;
         }
         // Wider keys (more than about 3·10^6 parties with population-sized
@@ -1502,7 +1508,7 @@ fn sort_by_remainder(free: &mut Vec<u64>, denominator: u128, rem: impl Fn(u64) -
         if keys.len() > 1 << 14 {
             radix_sort(&mut keys);
         } else {
-            keys.sort_unstable();
+            sort::sort_unstable(&mut keys);
         }
         let mask = (1u128 << index_bits) - 1;
         for (slot, k) in free.iter_mut().zip(keys) {
@@ -1518,7 +1524,7 @@ fn sort_by_remainder(free: &mut Vec<u64>, denominator: u128, rem: impl Fn(u64) -
         radix_sort(free);
     } else {
         // The radix sort's 2^16 counters cost more than sorting a few keys.
-        free.sort_unstable();
+        sort::sort_unstable(free);
     }
     let mask = (1u64 << index_bits) - 1;
     for k in free.iter_mut() {
@@ -1577,28 +1583,8 @@ impl RadixKey for u128 {
 }
 
 fn sorted(mut v: Vec<usize>) -> Vec<usize> {
-    v.sort_unstable();
+    sort::sort_unstable(&mut v);
     v
-}
-
-/// Restores the heap order below `pos` in a binary heap where `first(a, b)`
-/// means a comes out before b.
-fn sift_down(v: &mut [usize], mut pos: usize, first: impl Fn(usize, usize) -> bool) {
-    loop {
-        let (l, r) = (2 * pos + 1, 2 * pos + 2);
-        let mut best = pos;
-        if l < v.len() && first(v[l], v[best]) {
-            best = l;
-        }
-        if r < v.len() && first(v[r], v[best]) {
-            best = r;
-        }
-        if best == pos {
-            return;
-        }
-        v.swap(pos, best);
-        pos = best;
-    }
 }
 
 /// Restores the heap order after a push to the end of the heap.

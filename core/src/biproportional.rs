@@ -725,10 +725,14 @@ impl Table {
         }
         let mut ties: Vec<TableTie> = groups.into_iter().map(|(_, t)| t).collect();
         for t in &mut ties {
-            t.cells.sort_unstable();
-            t.winners.sort_unstable();
+            crate::sort::sort_unstable(&mut t.cells);
+            crate::sort::sort_unstable(&mut t.winners);
         }
-        ties.sort_by(|a, b| a.cells.cmp(&b.cells));
+        crate::sort::sort_unstable_by(&mut ties, |a, b| {
+            a.cells
+                .cmp(&b.cells)
+                .then_with(|| a.winners.cmp(&b.winners))
+        });
         ties
     }
 }

@@ -240,7 +240,9 @@ pub fn municipality(query: &str) -> Result<&'static Municipality> {
         .iter()
         .map(|m| (levenshtein(&skeleton(&m.name), &k), m))
         .collect();
-    near.sort_unstable_by(|(d, m), (e, n)| d.cmp(e).then_with(|| m.code.cmp(&n.code)));
+    crate::sort::sort_unstable_by(&mut near, |(d, m), (e, n)| {
+        d.cmp(e).then_with(|| m.code.cmp(&n.code))
+    });
     Err(Error::UnknownMunicipality {
         field: "municipality".into(),
         query: query.to_string(),

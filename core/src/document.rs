@@ -1381,27 +1381,31 @@ fn build_nest(
     files: &FileAccess,
 ) -> Result<(Nest, Options)> {
     let groups = build_key(&spec.groups, "nest.groups", files)?;
-    let members = spec
-        .members
-        .iter()
-        .map(|(g, k)| {
-            // Members may be named by region ("Nordjylland") as the group is.
-            let id = groups
-                .position(g)
-                .map(|_| g.clone())
-                .or_else(|| {
-                    g.parse::<Region>()
-                        .ok()
-                        .map(|r| r.name().to_string())
-                        .filter(|n| groups.position(n).is_some())
-                })
-                .ok_or_else(|| Error::UnknownParty {
-                    field: format!("nest.members.{g}"),
-                    id: g.clone(),
-                })?;
-            Ok((id, build_key(k, &format!("nest.members.{g}"), files)?))
-        })
-        .collect::<Result<BTreeMap<_, _>>>()?;
+    let mut members = BTreeMap::new();
+    for (g, k) in &spec.members {
+        // Members may be named by region ("Nordjylland") as the group is.
+        let id = groups
+            .position(g)
+            .map(|_| g.clone())
+            .or_else(|| {
+                g.parse::<Region>()
+                    .ok()
+                    .map(|r| r.name().to_string())
+                    .filter(|n| groups.position(n).is_some())
+            })
+            .ok_or_else(|| Error::UnknownParty {
+                field: format!("nest.members.{g}"),
+                id: g.clone(),
+            })?;
+        let key = build_key(k, &format!("nest.members.{g}"), files)?;
+        // Two names for one group ("Nordjylland", "KKR Nordjylland").
+        if members.insert(id.clone(), key).is_some() {
+            return Err(Error::DuplicateParty {
+                field: format!("nest.members.{g}"),
+                id,
+            });
+        }
+    }
     // A nest apportions whole places at both levels: every rounding option
     // takes effect there, or is refused.
     if rounding.unit.is_some() || rounding.ties.is_some() {

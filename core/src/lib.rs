@@ -32,6 +32,7 @@ mod json;
 pub mod key;
 pub mod money;
 pub mod number;
+mod sort;
 pub mod table;
 pub mod tabular;
 

@@ -90,7 +90,7 @@ pub fn controlled_round(
         .flat_map(|i| (0..c).map(move |j| (i, j)))
         .filter(|&(i, j)| remainder[i][j] > 0 && remainder[i][j] < denominator)
         .collect();
-    order.sort_by(|&(a, b), &(x, y)| {
+    crate::sort::sort_unstable_by(&mut order, |&(a, b), &(x, y)| {
         remainder[x][y]
             .cmp(&remainder[a][b])
             .then((a, b).cmp(&(x, y)))

@@ -544,6 +544,22 @@ fn nest_member_options_must_name_members() {
 }
 
 #[test]
+fn one_group_named_twice_in_a_nests_members_is_refused() {
+    // "Nordjylland" and "KKR Nordjylland" are one group: two keys for it
+    // would otherwise leave one silently unused.
+    let doc = r#"{"version": 1, "nest": {
+          "groups": {"regions": {"year": 2022}},
+          "members": {"Nordjylland": {"population": {"region": "Nordjylland", "year": 2022}},
+                      "KKR Nordjylland": {"population": {"region": "Nordjylland", "year": 2021}}}},
+          "rounding": {"places": {}}, "scenarios": [{"name": "s", "total": 9000}]}"#;
+    let e = error_of(doc);
+    assert_eq!(
+        (e.code(), e.field()),
+        ("duplicate_party", Some("nest.members.Nordjylland"))
+    );
+}
+
+#[test]
 fn the_year_profile_adds_up_by_party_and_by_year() {
     // 2.8: each municipality's three years add up to its own total (the
     // figure of the report, e.g. Thisted 323.222,51), and each year to

@@ -189,10 +189,11 @@ pub(crate) fn limit(v: Option<&JsValue>, field: &str) -> JsResult<Option<Limit>>
         return Ok(Some(Limit::Each(each)));
     }
     if is_plain_object(v) {
-        let by_id = entries(v)?
-            .into_iter()
-            .map(|(k, x)| Ok((k.clone(), whole(&x, &format!("{field}.{k}"))?)))
-            .collect::<JsResult<BTreeMap<_, _>>>()?;
+        let mut by_id = BTreeMap::new();
+        for (k, x) in entries(v)? {
+            let n = whole(&x, &format!("{field}.{k}"))?;
+            by_id.insert(k, n);
+        }
         return Ok(Some(Limit::ById(by_id)));
     }
     Ok(Some(Limit::All(whole(v, field)?)))
