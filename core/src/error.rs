@@ -63,7 +63,7 @@ pub enum Error {
     #[error("{field}: {message}")]
     InvalidOption { field: String, message: String },
     /// A number that is not a valid decimal (NaN, infinity, garbage text).
-    #[error("{field}: {value:?} is not a valid decimal number: {reason}")]
+    #[error("{field}: {value:?} is not a valid number here: {reason}")]
     InvalidNumber {
         field: String,
         value: String,

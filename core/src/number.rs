@@ -137,9 +137,11 @@ pub fn decimal_from_text(text: &str, field: &str) -> Result<Decimal> {
             reason: "write digits with an optional sign and decimal point, like 1250.50".into(),
         });
     }
-    Decimal::from_str_exact(t).map_err(|e| Error::InvalidNumber {
+    // Well formed, so the only failure left is size.
+    Decimal::from_str_exact(t).map_err(|_| Error::InvalidNumber {
         field: field.to_string(),
         value: text.to_string(),
-        reason: format!("{e} (a decimal holds 28 significant digits; nothing is rounded)"),
+        reason: "more digits than a decimal holds (28 significant digits); nothing is rounded"
+            .into(),
     })
 }

@@ -730,7 +730,7 @@ mod tests {
             Error::Csv {
                 line: 3,
                 column: Some("weight".into()),
-                message: "\"x\" is not a valid decimal number: only digits, one decimal separator and thousands separators".into()
+                message: "\"x\" is not a valid number here: only digits, one decimal separator and thousands separators".into()
             }
         );
         let e = read_weights("name;weight\nA;1\nA;2\n", &CsvColumns::default()).unwrap_err();
