@@ -1178,11 +1178,20 @@ impl Problem<'_> {
                 // total-th largest weight), found by selection in O(n): the
                 // scale that puts its first seat exactly on the threshold
                 // d(0) (1 for D'Hondt, ½ for Sainte-Laguë, f/2 modified).
-                let mut ws: Vec<u128> = self.w.iter().copied().filter(|&x| x > 0).collect();
-                let last =
-                    *sort::select_nth_unstable_by(&mut ws, self.total as usize - 1, |a, b| {
-                        b.cmp(a)
-                    });
+                let at = self.total as usize - 1;
+                let last = if u64::try_from(self.weight_total).is_ok() {
+                    // Every weight fits 64 bits: half the memory to select in.
+                    let mut ws: Vec<u64> = self
+                        .w
+                        .iter()
+                        .filter(|&&x| x > 0)
+                        .map(|&x| x as u64)
+                        .collect();
+                    u128::from(*sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a)))
+                } else {
+                    let mut ws: Vec<u128> = self.w.iter().copied().filter(|&x| x > 0).collect();
+                    *sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a))
+                };
                 let (num, den) = match d {
                     Divisor::Modified { first, scale } => (*first, 2 * scale),
                     Divisor::SainteLague => (1, 2),
