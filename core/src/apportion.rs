@@ -378,13 +378,13 @@ pub fn apportion_named(
 
 /// The engine under [`apportion_named`] and [`apportion_units`]: weights
 /// already whole numbers at one scale.
-fn solve<T>(
-    w: &[u128],
+fn solve<W: Copy + Into<u128>, T>(
+    w: &[W],
     weight_total: u128,
     ids: Option<&[String]>,
     total: u64,
     options: &Options,
-    run: impl FnOnce(&Problem<'_>, Option<&Divisor>) -> Result<T>,
+    run: impl FnOnce(&Problem<'_, W>, Option<&Divisor>) -> Result<T>,
 ) -> Result<T> {
     if weight_total == 0 {
         return Err(Error::ZeroTotalWeight {
@@ -493,11 +493,18 @@ pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result
             return Ok(units);
         }
     }
-    let w: Vec<u128> = weights.iter().map(|&x| u128::from(x)).collect();
-    solve(&w, weight_total, None, total, options, |p, d| match d {
-        None => Ok(p.hamilton()?.0.iter().map(|x| x.units).collect()),
-        Some(d) => Ok(p.divisor_seats(d, false)?.k),
-    })
+    // The engine reads the u64 weights in place: no 128-bit copy.
+    solve(
+        weights,
+        weight_total,
+        None,
+        total,
+        options,
+        |p, d| match d {
+            None => Ok(p.hamilton()?.0.iter().map(|x| x.units).collect()),
+            Some(d) => Ok(p.divisor_seats(d, false)?.k),
+        },
+    )
 }
 
 /// Hamilton without limits over whole weights: floors, then the units left
@@ -889,8 +896,8 @@ impl Divisor {
     }
 }
 
-struct Problem<'a> {
-    w: &'a [u128],
+struct Problem<'a, W = u128> {
+    w: &'a [W],
     weight_total: u128,
     total: u64,
     lo: &'a [u64],
@@ -910,7 +917,13 @@ struct Scale {
     b: u128,
 }
 
-impl Problem<'_> {
+impl<W: Copy + Into<u128>> Problem<'_, W> {
+    /// Party i's weight (the weights are u128, or u64 from `apportion_units`).
+    #[inline]
+    fn weight(&self, i: usize) -> u128 {
+        self.w[i].into()
+    }
+
     /// Party i's minimum (0 when there are no minimums).
     fn lo(&self, i: usize) -> u64 {
         self.lo.get(i).copied().unwrap_or(0)
@@ -919,7 +932,7 @@ impl Problem<'_> {
     /// Party i's maximum: unlimited when there are no maximums; a party
     /// with zero weight never gets more than its minimum.
     fn hi(&self, i: usize) -> u64 {
-        if self.w[i] == 0 {
+        if self.weight(i) == 0 {
             self.lo(i)
         } else {
             self.hi.get(i).copied().unwrap_or(u64::MAX)
@@ -936,7 +949,7 @@ impl Problem<'_> {
 
     /// μ·wᵢ as an exact quota.
     fn quota(&self, s: Scale, i: usize) -> Result<Quota> {
-        Quota::new(U256::mul(s.a, self.w[i]), s.b).ok_or_else(|| self.overflow())
+        Quota::new(U256::mul(s.a, self.weight(i)), s.b).ok_or_else(|| self.overflow())
     }
 
     /// Finds μ with Σ clamp(μ·wᵢ, loᵢ, hiᵢ) = target, by a sweep over the
@@ -953,7 +966,7 @@ impl Problem<'_> {
         let mut c: u128 = 0; // units held by fixed parties
         let mut slope: u128 = 0; // weight of free parties
         for i in 0..self.ctx.n {
-            if self.w[i] == 0 {
+            if self.weight(i) == 0 {
                 c += u128::from(self.lo(i));
                 continue;
             }
@@ -961,7 +974,7 @@ impl Problem<'_> {
                 c += u128::from(self.lo(i));
                 events.push((self.lo(i), i, true));
             } else {
-                slope += self.w[i];
+                slope += self.weight(i);
             }
             if self.hi(i) != u64::MAX {
                 events.push((self.hi(i), i, false));
@@ -971,23 +984,23 @@ impl Problem<'_> {
         if c >= target {
             return Ok(Scale { a: 0, b: 1 });
         }
-        let w = self.w;
+        let w = |i: usize| self.weight(i);
         // x/wi vs y/wj ⇔ x·wj vs y·wi; at equal points, release before fixing.
         sort::sort_unstable_by(&mut events, |&(x, i, fi), &(y, j, fj)| {
-            cmp_products(u128::from(x), w[j], u128::from(y), w[i]).then(fj.cmp(&fi))
+            cmp_products(u128::from(x), w(j), u128::from(y), w(i)).then(fj.cmp(&fi))
         });
         for &(x, i, free) in &events {
             // f at μ = x/wi is c + x·slope/wi; stop once it reaches the target.
-            let f_num = U256::mul(c, w[i]).checked_add(U256::mul(u128::from(x), slope));
-            if slope > 0 && f_num.is_some_and(|f| f >= U256::mul(target, w[i])) {
+            let f_num = U256::mul(c, w(i)).checked_add(U256::mul(u128::from(x), slope));
+            if slope > 0 && f_num.is_some_and(|f| f >= U256::mul(target, w(i))) {
                 break;
             }
             if free {
                 c -= u128::from(self.lo(i));
-                slope += w[i];
+                slope += w(i);
             } else {
                 c += u128::from(self.hi(i));
-                slope -= w[i];
+                slope -= w(i);
             }
         }
         if slope == 0 || c > target {
@@ -1004,9 +1017,9 @@ impl Problem<'_> {
 
     /// Where party i stands against its limits at scale s.
     fn clamp(&self, s: Scale, i: usize) -> Option<Rounding> {
-        let q = U256::mul(s.a, self.w[i]);
-        if self.w[i] == 0 || q < U256::mul(u128::from(self.lo(i)), s.b) {
-            (self.lo(i) > 0 || self.w[i] == 0).then_some(Rounding::Minimum)
+        let q = U256::mul(s.a, self.weight(i));
+        if self.weight(i) == 0 || q < U256::mul(u128::from(self.lo(i)), s.b) {
+            (self.lo(i) > 0 || self.weight(i) == 0).then_some(Rounding::Minimum)
         } else if self.hi(i) != u64::MAX && q > U256::mul(u128::from(self.hi(i)), s.b) {
             Some(Rounding::Maximum)
         } else {
@@ -1153,7 +1166,7 @@ impl Problem<'_> {
     /// what the rule decides, and nobody asks for the report.
     fn divisor_seats(&self, d: &Divisor, report: bool) -> Result<Seated> {
         let n = self.ctx.n;
-        let positive = self.w.iter().filter(|&&w| w > 0).count() as u64;
+        let positive = self.w.iter().filter(|&&w| w.into() > 0).count() as u64;
         let limited = self.limited();
         let (sum_lo, sum_hi) = if limited {
             (
@@ -1181,15 +1194,19 @@ impl Problem<'_> {
                 let at = self.total as usize - 1;
                 let last = if u64::try_from(self.weight_total).is_ok() {
                     // Every weight fits 64 bits: half the memory to select in.
-                    let mut ws: Vec<u64> = self
-                        .w
-                        .iter()
-                        .filter(|&&x| x > 0)
-                        .map(|&x| x as u64)
+                    let mut ws: Vec<u64> = (0..n)
+                        .map(|i| self.weight(i))
+                        .filter(|&x| x > 0)
+                        .map(|x| x as u64)
                         .collect();
                     u128::from(*sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a)))
                 } else {
-                    let mut ws: Vec<u128> = self.w.iter().copied().filter(|&x| x > 0).collect();
+                    let mut ws: Vec<u128> = self
+                        .w
+                        .iter()
+                        .map(|&x| x.into())
+                        .filter(|&x| x > 0)
+                        .collect();
                     *sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a))
                 };
                 let (num, den) = match d {
@@ -1228,10 +1245,10 @@ impl Problem<'_> {
                 let mut k: Vec<u64> = Vec::with_capacity(n);
                 let mut sum: u128 = 0;
                 for i in 0..n {
-                    let est = if self.w[i] == 0 {
+                    let est = if self.weight(i) == 0 {
                         0
                     } else {
-                        d.count(U256::mul(s.a, self.w[i]), s.b, self.total)
+                        d.count(U256::mul(s.a, self.weight(i)), s.b, self.total)
                             .ok_or_else(|| self.overflow())?
                     };
                     let ki = est.min(self.total).clamp(self.lo(i), self.hi(i));
@@ -1267,13 +1284,13 @@ impl Problem<'_> {
         let mut k = k;
         let given: u128 = k.iter().map(|&x| u128::from(x)).sum();
         let total = u128::from(self.total);
-        let w = self.w;
+        let w = |i: usize| self.weight(i);
         if given != total {
             let giving = given < total;
             let moves = usize::try_from(if giving { total - given } else { given - total })
                 .map_err(|_| self.overflow())?;
             let eligible = |i: usize| {
-                w[i] > 0
+                w(i) > 0
                     && if giving {
                         k[i] < self.hi(i)
                     } else {
@@ -1286,9 +1303,9 @@ impl Problem<'_> {
             // by the tie rule afterwards).
             let order = |k: &[u64], a: usize, b: usize| -> Ordering {
                 if giving {
-                    d.cmp(w[b], k[b], w[a], k[a]).then(a.cmp(&b))
+                    d.cmp(w(b), k[b], w(a), k[a]).then(a.cmp(&b))
                 } else {
-                    d.cmp(w[a], k[a] - 1, w[b], k[b] - 1).then(b.cmp(&a))
+                    d.cmp(w(a), k[a] - 1, w(b), k[b] - 1).then(b.cmp(&a))
                 }
             };
             // Only the `moves` first candidates can be involved: any other is
@@ -1348,15 +1365,15 @@ impl Problem<'_> {
         // The boundary: weakest seat given on priority, strongest not given.
         let mut last: Option<Slot> = None;
         let mut next: Option<Slot> = None;
-        for i in 0..n {
-            if w[i] == 0 {
+        for (i, &ki) in k.iter().enumerate() {
+            if w(i) == 0 {
                 continue;
             }
-            if k[i] > self.lo(i) {
+            if ki > self.lo(i) {
                 let s = Slot {
                     d: *d,
-                    w: w[i],
-                    k: k[i] - 1,
+                    w: w(i),
+                    k: ki - 1,
                     i,
                 };
                 if last
@@ -1366,11 +1383,11 @@ impl Problem<'_> {
                     last = Some(s);
                 }
             }
-            if k[i] < self.hi(i) {
+            if ki < self.hi(i) {
                 let s = Slot {
                     d: *d,
-                    w: w[i],
-                    k: k[i],
+                    w: w(i),
+                    k: ki,
                     i,
                 };
                 if next
@@ -1387,15 +1404,15 @@ impl Problem<'_> {
             if l.priority_cmp(x) == Ordering::Equal {
                 let mut group = Vec::new();
                 let mut held = 0usize;
-                for i in 0..n {
-                    if w[i] == 0 {
+                for (i, ki) in k.iter_mut().enumerate() {
+                    if w(i) == 0 {
                         continue;
                     }
-                    if k[i] > self.lo(i) && d.cmp(w[i], k[i] - 1, l.w, l.k) == Ordering::Equal {
+                    if *ki > self.lo(i) && d.cmp(w(i), *ki - 1, l.w, l.k) == Ordering::Equal {
                         group.push(i);
                         held += 1;
-                        k[i] -= 1; // contested: given back, then decided
-                    } else if k[i] < self.hi(i) && d.cmp(w[i], k[i], l.w, l.k) == Ordering::Equal {
+                        *ki -= 1; // contested: given back, then decided
+                    } else if *ki < self.hi(i) && d.cmp(w(i), *ki, l.w, l.k) == Ordering::Equal {
                         group.push(i);
                     }
                 }
@@ -1435,7 +1452,7 @@ impl Problem<'_> {
         } = self.divisor_seats(d, true)?;
         let n = self.ctx.n;
         let total = u128::from(self.total);
-        let w = self.w;
+        let w = |i: usize| self.weight(i);
         // After a tie, `last` and `next` still mark the contested priority.
         let boundary = Boundary {
             last: last.map(|s| (s.i, s.k + 1)),
@@ -1452,22 +1469,22 @@ impl Problem<'_> {
             let below_threshold = |kk: u64| {
                 // would seat kk (0-based) be given on priority?
                 match &last {
-                    Some(l) => d.cmp(w[i], kk, l.w, l.k) == Ordering::Less,
+                    Some(l) => d.cmp(w(i), kk, l.w, l.k) == Ordering::Less,
                     None => true,
                 }
             };
             let rounding =
-                if units == self.lo(i) && units > 0 && (w[i] == 0 || below_threshold(units - 1)) {
+                if units == self.lo(i) && units > 0 && (w(i) == 0 || below_threshold(units - 1)) {
                     Rounding::Minimum
                 } else if units == self.hi(i)
-                    && w[i] > 0
+                    && w(i) > 0
                     && last
                         .as_ref()
-                        .is_some_and(|l| d.cmp(w[i], units, l.w, l.k) == Ordering::Greater)
+                        .is_some_and(|l| d.cmp(w(i), units, l.w, l.k) == Ordering::Greater)
                 {
                     Rounding::Maximum
                 } else {
-                    match cmp_products(u128::from(units), self.weight_total, total, w[i]) {
+                    match cmp_products(u128::from(units), self.weight_total, total, w(i)) {
                         Ordering::Equal => Rounding::Exact,
                         Ordering::Less => Rounding::Down,
                         Ordering::Greater => Rounding::Up,
