@@ -1227,7 +1227,25 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         };
         let rest = u128::from(self.total) - sum_lo;
         let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
-        let k: Vec<u64> = if rest <= u128::from(positive) && zero_first {
+        let k: Vec<u64> = if rest <= u128::from(positive) && zero_first && !limited {
+            // No limits: the first seats' infinite priorities are ordered by
+            // weight (then input order), and every positive weight's first
+            // seat comes before any second one, so the seats go to the
+            // `total` largest weights: one selection, O(n). Ties at the edge
+            // are found by the boundary pass below, as after any correction.
+            let mut order: Vec<usize> = (0..n).filter(|&i| self.weight(i) > 0).collect();
+            let mut k = vec![0; n];
+            if self.total > 0 {
+                let at = self.total as usize - 1;
+                sort::select_nth_unstable_by(&mut order, at, |&a, &b| {
+                    self.weight(b).cmp(&self.weight(a)).then(a.cmp(&b))
+                });
+                for &i in &order[..=at] {
+                    k[i] = 1;
+                }
+            }
+            k
+        } else if rest <= u128::from(positive) && zero_first {
             // A small house (no more units than parties) with a zero first
             // divisor: the minimums, then the correction below places the
             // rest, at most one per party: O(n + m log m) without any
