@@ -1178,10 +1178,13 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         };
         let cap = |t: u128| -> u64 { t.clamp(sum_lo, sum_hi.min(u128::from(u64::MAX))) as u64 };
         // Aim the estimate so that the rounding bias of the method cancels:
-        // about half a unit a party when every party gets several; in a
-        // house smaller than the parties most get none and there is no such
-        // bias to aim off.
-        let small_house = u128::from(self.total) <= u128::from(positive);
+        // about half a unit a party when every party gets several. In a
+        // house of at most a quarter as many seats as parties most get none
+        // and there is no such bias to aim off: the estimate comes from the
+        // seat-th largest weight instead. (Between a quarter and one seat a
+        // party the proportional estimate is as close, without the
+        // selection's pass; only speed depends on the choice, never seats.)
+        let small_house = 4 * u128::from(self.total) <= u128::from(positive);
         let target = match d {
             Divisor::Dhondt | Divisor::SainteLague | Divisor::Modified { .. }
                 if small_house && self.total > 0 && !self.limited() =>
@@ -1214,10 +1217,21 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                     Divisor::SainteLague => (1, 2),
                     _ => (1, 1),
                 };
-                self.weight_total
+                let by_last = self
+                    .weight_total
                     .checked_mul(num)
                     .and_then(|x| x.checked_div(last.checked_mul(den)?))
-                    .map_or(self.total, cap)
+                    .map_or(self.total, cap);
+                // That scale gives every seat holder at least one seat, so
+                // it is never too low; when most parties hold seats, and the
+                // large ones several, D'Hondt's own estimate for a large house
+                // (each holder losing about half a unit to the floor) is closer.
+                match d {
+                    Divisor::Dhondt => {
+                        by_last.min(cap(u128::from(self.total) + u128::from(positive / 2)))
+                    }
+                    _ => by_last,
+                }
             }
             Divisor::Dhondt if !small_house => {
                 cap(u128::from(self.total) + u128::from(positive / 2))
