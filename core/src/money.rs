@@ -132,6 +132,66 @@ pub fn parts_from_units(amount: Decimal, unit: Decimal, units: &[u64]) -> Result
         .collect()
 }
 
+/// [`parts_from_units`] as text, the same characters each part's
+/// `to_string()` gives ("1658397.22", "-0.05", "0.00"), written straight
+/// from the integer product without a `Decimal` for each part: what a large
+/// output as text costs.
+///
+/// # Example
+/// ```
+/// use andel_core::{money::part_texts, Decimal};
+/// let texts = part_texts(Decimal::new(-10, 2), Decimal::new(1, 2), &[5, 3, 2, 0])?;
+/// assert_eq!(texts, ["-0.05", "-0.03", "-0.02", "0.00"]);
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn part_texts(amount: Decimal, unit: Decimal, units: &[u64]) -> Result<Vec<String>> {
+    let signed_unit = if amount.is_sign_negative() {
+        -unit
+    } else {
+        unit
+    };
+    let (mantissa, scale) = (signed_unit.mantissa(), signed_unit.scale() as usize);
+    // A decimal's mantissa is below 2^96; a product beyond takes the exact
+    // path (and its error).
+    const MAX: u128 = (1 << 96) - 1;
+    let mut digits = [0u8; 40];
+    units
+        .iter()
+        .map(|&u| match i128::from(u).checked_mul(mantissa) {
+            Some(m) if m.unsigned_abs() <= MAX => {
+                let mut wide = m.unsigned_abs();
+                let mut at = digits.len();
+                while wide > u128::from(u64::MAX) {
+                    at -= 1;
+                    digits[at] = b'0' + (wide % 10) as u8;
+                    wide /= 10;
+                }
+                let mut v = wide as u64; // fits: the loop above left it at most u64::MAX
+                                         // At least one digit before the point: 0.05, not .05.
+                while v > 0 || digits.len() - at <= scale {
+                    at -= 1;
+                    digits[at] = b'0' + (v % 10) as u8;
+                    v /= 10;
+                }
+                let body = &digits[at..];
+                let point = body.len() - scale;
+                let mut text = String::with_capacity(body.len() + 2);
+                if m < 0 {
+                    text.push('-');
+                }
+                for (i, &b) in body.iter().enumerate() {
+                    if i == point {
+                        text.push('.');
+                    }
+                    text.push(char::from(b));
+                }
+                Ok(text)
+            }
+            _ => exact_mul(Decimal::from(u), signed_unit, "amount").map(|d| d.to_string()),
+        })
+        .collect()
+}
+
 /// The whole units of a split with the amount's sign: negative for a
 /// negative amount (a surplus returned), as the parts are.
 ///

@@ -434,3 +434,31 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Parts written as text straight from the integer products read exactly
+    /// as the parts' own `to_string()`: signs, zeros, scales 0 to 28, and
+    /// products too large for a decimal (the same error).
+    #[test]
+    fn part_texts_are_the_parts_to_string(
+        negative in any::<bool>(),
+        unit_mantissa in prop_oneof![1i64..10, 1i64..1_000_000, Just(i64::MAX)],
+        scale in 0u32..29,
+        units in prop::collection::vec(prop_oneof![0u64..1000, any::<u64>()], 0..20),
+    ) {
+        let amount = if negative { Decimal::new(-1, 0) } else { Decimal::ONE };
+        let unit = Decimal::new(unit_mantissa, scale);
+        let parts = andel_core::money::parts_from_units(amount, unit, &units);
+        let texts = andel_core::money::part_texts(amount, unit, &units);
+        match (parts, texts) {
+            (Ok(p), Ok(t)) => {
+                let expected: Vec<String> = p.iter().map(Decimal::to_string).collect();
+                prop_assert_eq!(t, expected);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a, b),
+        }
+    }
+}

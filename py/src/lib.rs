@@ -401,32 +401,35 @@ fn split<'py>(
         let signed = andel_core::money::signed_units(amount, &counts);
         return Ok(signed.into_pyobject(py)?.into_any());
     }
-    Ok(part_texts(amount, o.unit, &counts)?
+    Ok(andel_core::money::part_texts(amount, o.unit, &counts)
+        .map_err(err)?
         .into_pyobject(py)?
         .into_any())
 }
 
-/// The parts of a split from its units, as decimal strings.
-fn part_texts(amount: Decimal, unit: Decimal, units: &[u64]) -> PyResult<Vec<String>> {
-    let parts = andel_core::money::parts_from_units(amount, unit, units).map_err(err)?;
-    Ok(parts.iter().map(Decimal::to_string).collect())
-}
-
-/// Money split by a NumPy buffer of integers (as for `apportion_array`):
-/// with `text`, the parts as decimal strings; else whole units of `unit`
-/// with the amount's sign, as a buffer of little-endian signed 8-byte
-/// integers.
+/// Money split by a NumPy buffer of integers (as for `apportion_array`).
+/// `output`: "decimal" gives the parts as a list of decimal strings (the
+/// facade makes `Decimal`s of them); "str" the same text as one buffer of
+/// fixed-width UTF-32 (little-endian) with its width, for a NumPy `<U`
+/// array; "units" whole units of `unit` with the amount's sign, as a buffer
+/// of little-endian signed 8-byte integers.
 #[pyfunction]
-#[pyo3(signature = (data, signed, amount, unit, text, ties=None))]
+#[pyo3(signature = (data, signed, amount, unit, output, ties=None))]
 fn split_array<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyBytes>,
     signed: bool,
     amount: &Bound<'py, PyAny>,
     unit: &Bound<'py, PyAny>,
-    text: bool,
+    output: &str,
     ties: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if !matches!(output, "decimal" | "str" | "units") {
+        return Err(option_err(
+            "output",
+            format!("use one of decimal, str, units, got {output:?}"),
+        ));
+    }
     let w = buffer_weights(data, signed)?;
     let amount = decimal(amount, "amount")?;
     let o = SplitOptions {
@@ -436,10 +439,23 @@ fn split_array<'py>(
     let units = py
         .detach(|| andel_core::money::split_units(amount, &w, &o))
         .map_err(err)?;
-    if text {
-        return Ok(part_texts(amount, o.unit, &units)?
-            .into_pyobject(py)?
-            .into_any());
+    if output != "units" {
+        let texts = andel_core::money::part_texts(amount, o.unit, &units).map_err(err)?;
+        if output == "decimal" {
+            return Ok(texts.into_pyobject(py)?.into_any());
+        }
+        // Decimal text is ASCII: one UTF-32 code unit a character, padded
+        // with NUL as NumPy's fixed-width strings are.
+        let width = texts.iter().map(String::len).max().unwrap_or(0).max(1);
+        let buffer = PyBytes::new_with(py, texts.len() * width * 4, |out| {
+            for (slot, text) in out.chunks_exact_mut(width * 4).zip(&texts) {
+                for (cell, b) in slot.chunks_exact_mut(4).zip(text.bytes()) {
+                    cell[0] = b;
+                }
+            }
+            Ok(())
+        })?;
+        return Ok((buffer, width).into_pyobject(py)?.into_any());
     }
     let signed = andel_core::money::signed_units(amount, &units)
         .into_iter()

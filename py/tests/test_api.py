@@ -510,12 +510,19 @@ def test_split_outputs_and_buffers():
     for amount in (Decimal("4275000.00"), Decimal("-12.34"), Decimal("0.07")):
         general = andel.split(amount, [int(x) for x in w])
         assert andel.split(amount, w) == general
-        assert andel.split(amount, w, output="str") == [str(p) for p in general]
+        texts = andel.split(amount, w, output="str")
+        assert texts.dtype.kind == "U" and texts.tolist() == [str(p) for p in general]
         units = andel.split(amount, w, output="units")
         assert units.dtype == np.int64 and units.tolist() == [int(p * 100) for p in general]
     with pytest.raises(andel.InputError) as e:
         andel.split(Decimal("1"), np.array([1, -1]))
     assert e.value.field == "weights[1]"
+    # a Series keeps its index; an empty array gives an empty one
+    pd = pytest.importorskip("pandas")
+    s = andel.split("0.10", pd.Series([50, 27, 23], index=["a", "b", "c"]), output="str")
+    assert s.to_dict() == {"a": "0.05", "b": "0.03", "c": "0.02"}
+    with pytest.raises(andel.AndelError):
+        andel.split("1", np.array([], dtype=np.int64), output="str")
 
 
 def test_numpy_bools_are_not_numbers():

@@ -473,7 +473,8 @@ def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
     a million ``Decimal`` objects takes Python itself about 0.3 s; the other
     two are the fast ways out for large inputs. A NumPy array (or pandas
     Series) of integers is read as a whole buffer, and ``"units"`` then
-    comes back as a NumPy int64 array (a Series for a Series).
+    comes back as a NumPy int64 array, ``"str"`` as a NumPy array of
+    strings (``<U`` dtype), each a Series for a Series.
 
     >>> split(Decimal("0.10"), [50, 27, 23])
     [Decimal('0.05'), Decimal('0.03'), Decimal('0.02')]
@@ -486,12 +487,15 @@ def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
     fast = _int_array(weights) if exclude is None and (ties is None or isinstance(ties, str)) else None
     if fast is not None:
         data, signed = fast
-        out = _call(_andel.split_array, data, signed, amount, unit, output != "units", ties)
+        out = _call(_andel.split_array, data, signed, amount, unit, output, ties)
+        import numpy as np  # an ndarray or a Series came in
         if output == "units":
-            import numpy as np  # an ndarray came in
             values: Any = np.frombuffer(out, dtype="<i8").astype(np.int64)
+        elif output == "str":
+            buffer, width = out
+            values = np.frombuffer(buffer, dtype=f"<U{width}")
         else:
-            values = list(map(Decimal, out)) if output == "decimal" else out
+            values = list(map(Decimal, out))
         if _is_series(weights):
             import pandas as pd  # a Series came in
             series: Any = weights
