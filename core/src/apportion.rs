@@ -799,9 +799,14 @@ impl Divisor {
             Divisor::Modified { first, scale } => {
                 // d(0) = first/2 ≤ q ⇔ first·den ≤ 2·scale·num (the 1, 3, 5 …
                 // divisors halved, like the k + ½ used for the rest)
-                let first_in = num
-                    .checked_mul_u128(2 * scale)
-                    .is_none_or(|rhs| U256::mul(first, den) <= rhs);
+                let first_in = match num.to_u128().and_then(|n| n.checked_mul(2 * scale)) {
+                    // The common case in 128 bits: a left side beyond them
+                    // is above the right.
+                    Some(rhs) => first.checked_mul(den).is_some_and(|lhs| lhs <= rhs),
+                    None => num
+                        .checked_mul_u128(2 * scale)
+                        .is_none_or(|rhs| U256::mul(first, den) <= rhs),
+                };
                 u128::from(first_in) + (f + half_up).saturating_sub(1)
             }
             Divisor::Adams => f + 1,
