@@ -1252,15 +1252,38 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             // seat comes before any second one, so the seats go to the
             // `total` largest weights: one selection, O(n). Ties at the edge
             // are found by the boundary pass below, as after any correction.
-            let mut order: Vec<usize> = (0..n).filter(|&i| self.weight(i) > 0).collect();
             let mut k = vec![0; n];
             if self.total > 0 {
                 let at = self.total as usize - 1;
-                sort::select_nth_unstable_by(&mut order, at, |&a, &b| {
-                    self.weight(b).cmp(&self.weight(a)).then(a.cmp(&b))
-                });
-                for &i in &order[..=at] {
-                    k[i] = 1;
+                // Selected on packed keys (weight, then the index inverted so
+                // that the earlier party is the larger key) read in order;
+                // indexes compared through the weights only where the two do
+                // not fit 128 bits.
+                let index_bits = usize::BITS - n.leading_zeros();
+                let weight_bits = u128::BITS - self.weight_total.leading_zeros();
+                let mask = (1u128 << index_bits) - 1;
+                let pack = |i: usize| (self.weight(i) << index_bits) | (mask - i as u128);
+                let positive_parties = (0..n).filter(|&i| self.weight(i) > 0);
+                if weight_bits + index_bits <= 64 {
+                    let mut keys: Vec<u64> = positive_parties.map(|i| pack(i) as u64).collect();
+                    sort::select_nth_unstable_by(&mut keys, at, |a, b| b.cmp(a));
+                    for &key in &keys[..=at] {
+                        k[(mask - (u128::from(key) & mask)) as usize] = 1;
+                    }
+                } else if weight_bits + index_bits <= 128 {
+                    let mut keys: Vec<u128> = positive_parties.map(pack).collect();
+                    sort::select_nth_unstable_by(&mut keys, at, |a, b| b.cmp(a));
+                    for &key in &keys[..=at] {
+                        k[(mask - (key & mask)) as usize] = 1;
+                    }
+                } else {
+                    let mut order: Vec<usize> = positive_parties.collect();
+                    sort::select_nth_unstable_by(&mut order, at, |&a, &b| {
+                        self.weight(b).cmp(&self.weight(a)).then(a.cmp(&b))
+                    });
+                    for &i in &order[..=at] {
+                        k[i] = 1;
+                    }
                 }
             }
             k
