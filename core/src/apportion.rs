@@ -1260,7 +1260,8 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 // indexes compared through the weights only where the two do
                 // not fit 128 bits.
                 let index_bits = usize::BITS - n.leading_zeros();
-                let weight_bits = u128::BITS - self.weight_total.leading_zeros();
+                let heaviest = (0..n).map(|i| self.weight(i)).max().unwrap_or(0);
+                let weight_bits = u128::BITS - heaviest.leading_zeros();
                 let mask = (1u128 << index_bits) - 1;
                 let pack = |i: usize| (self.weight(i) << index_bits) | (mask - i as u128);
                 let positive_parties = (0..n).filter(|&i| self.weight(i) > 0);
