@@ -434,3 +434,52 @@ fn hamilton_ranks_with_wide_remainders() {
         );
     }
 }
+
+#[test]
+fn zero_first_methods_with_fewer_seats_than_parties_and_28_digit_weights() {
+    // Weights at 28 decimal places (about 2^93 as integers, so the selection
+    // packs weight and index in 128 bits): the two 0.9 take their first
+    // seats, then 0.5…1 at #0 and #2 tie for the third (infinite first
+    // priorities compare by weight): input order gives it to #0.
+    let w: Vec<Decimal> = [
+        "0.5000000000000000000000000001",
+        "0.9",
+        "0.5000000000000000000000000001",
+        "0.9",
+        "0.1",
+    ]
+    .iter()
+    .map(|s| s.parse().unwrap())
+    .collect();
+    for m in [Method::Adams, Method::Dean, Method::HuntingtonHill] {
+        let r = apportion(&w, 3, &with(m)).unwrap();
+        assert_eq!(r.units(), vec![1, 1, 0, 1, 0], "{m}");
+        assert_eq!(r.ties.len(), 1, "{m}");
+        assert_eq!(r.ties[0].parties, vec![0, 2], "{m}");
+        assert_eq!(r.ties[0].winners, vec![0], "{m}");
+        let strict = Options {
+            ties: TieRule::Error,
+            ..with(m)
+        };
+        assert_eq!(apportion(&w, 3, &strict).unwrap_err().code(), "tie", "{m}");
+    }
+}
+
+#[test]
+fn zero_first_units_only_ties_go_in_input_order() {
+    // The units-only entry skips the tie report, so the selection itself
+    // must put the earlier of equal weights first: 9 and 9 take seats, then
+    // #0 before #2 (both 5). Small weights pack in 64 bits, weights near
+    // 2^64 in 128.
+    use andel_core::apportion_units;
+    let big = u64::MAX - 10;
+    for w in [[5, 9, 5, 9, 1], [big - 4, big, big - 4, big, 1]] {
+        for m in [Method::Adams, Method::Dean, Method::HuntingtonHill] {
+            assert_eq!(
+                apportion_units(&w, 3, &with(m)).unwrap(),
+                vec![1, 1, 0, 1, 0],
+                "{m}"
+            );
+        }
+    }
+}
