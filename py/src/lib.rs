@@ -257,24 +257,40 @@ fn apportion(
     ids: Option<Vec<String>>,
     exclude: Option<Vec<String>>,
 ) -> PyResult<Vec<u64>> {
-    // A list of plain ints (populations) needs no decimals at all.
-    let fast = if ids.is_none() && exclude.is_none() {
-        whole_list(weights)
-    } else {
-        None
-    };
-    let w = match fast {
-        Some(_) => Vec::new(),
-        None => excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?,
-    };
+    let w = party_weights(weights, ids.as_deref(), exclude)?;
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
-    match fast {
-        Some(whole) => apportion_units(&whole, seats, &o).map_err(err),
-        None => Ok(apportion_named(&w, ids.as_deref(), seats, &o)
+    match w {
+        Weights::Whole(whole) => apportion_units(&whole, seats, &o).map_err(err),
+        Weights::Decimal(w) => Ok(apportion_named(&w, ids.as_deref(), seats, &o)
             .map_err(err)?
             .units()),
     }
+}
+
+/// Weights as the engine takes them: a list of plain ints (populations)
+/// needs no decimals and no explanation; anything else is read as decimals,
+/// with the excluded parties at zero.
+enum Weights {
+    Whole(Vec<u64>),
+    Decimal(Vec<Decimal>),
+}
+
+fn party_weights(
+    weights: &Bound<'_, PyAny>,
+    ids: Option<&[String]>,
+    exclude: Option<Vec<String>>,
+) -> PyResult<Weights> {
+    if ids.is_none() && exclude.is_none() {
+        if let Some(whole) = whole_list(weights) {
+            return Ok(Weights::Whole(whole));
+        }
+    }
+    Ok(Weights::Decimal(excluded(
+        decimals(weights, "weights")?,
+        ids,
+        exclude,
+    )?))
 }
 
 /// The weights of a list whose items are all plain ints from 0 to 2^64 - 1
@@ -376,23 +392,14 @@ fn split<'py>(
     units: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let amount = decimal(amount, "amount")?;
-    let fast = if ids.is_none() && exclude.is_none() {
-        whole_list(weights)
-    } else {
-        None
-    };
-    let w = match fast {
-        Some(_) => Vec::new(),
-        None => excluded(decimals(weights, "weights")?, ids.as_deref(), exclude)?,
-    };
+    let w = party_weights(weights, ids.as_deref(), exclude)?;
     let o = SplitOptions {
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
     };
-    let counts = match &fast {
-        // A list of plain ints: no decimals, no explanation.
-        Some(whole) => andel_core::money::split_units(amount, whole, &o).map_err(err)?,
-        None => split_named(amount, &w, ids.as_deref(), &o)
+    let counts = match w {
+        Weights::Whole(whole) => andel_core::money::split_units(amount, &whole, &o).map_err(err)?,
+        Weights::Decimal(w) => split_named(amount, &w, ids.as_deref(), &o)
             .map_err(err)?
             .apportionment
             .units(),
