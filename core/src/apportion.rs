@@ -721,6 +721,13 @@ impl Context<'_> {
     }
 }
 
+/// Parties from which a divisor method's aim is refined on a sample first.
+const SAMPLE_FROM: usize = 1 << 16;
+/// How many parties that sample holds,
+const SAMPLE_SIZE: usize = 1 << 14;
+/// in this many runs of consecutive parties.
+const SAMPLE_RUNS: usize = 64;
+
 /// A divisor sequence d(k), k = 0, 1, 2, … (the divisor for a party's
 /// (k+1)-th unit), as exact integers.
 #[derive(Clone, Copy, Debug)]
@@ -786,6 +793,14 @@ impl Divisor {
     /// least the divisor λ = w/q), exactly; `cap` or more comes back as
     /// `cap`. `None` only for a zero denominator.
     fn count(self, num: U256, den: u128, cap: u64) -> Option<u64> {
+        match num.to_u128().and_then(|n| self.count_narrow(n, den, cap)) {
+            Some(c) => Some(c),
+            None => self.count_wide(num, den, cap),
+        }
+    }
+
+    /// [`Divisor::count`] in 256-bit arithmetic, for any numerator.
+    fn count_wide(self, num: U256, den: u128, cap: u64) -> Option<u64> {
         let (f, r) = num.div_rem(den)?;
         let f = match f.to_u128() {
             Some(f) if f < u128::from(cap) => f,
@@ -833,6 +848,46 @@ impl Divisor {
         Some(u64::try_from(c).unwrap_or(cap).min(cap))
     }
 
+    /// [`Divisor::count`] in 128-bit arithmetic, for the common case (a
+    /// numerator below 2^128 and no intermediate product beyond it); `None`
+    /// where something would not fit, for the general path to decide.
+    #[inline]
+    fn count_narrow(self, num: u128, den: u128, cap: u64) -> Option<u64> {
+        if den == 0 {
+            return None;
+        }
+        let (f, r) = match (u64::try_from(num), u64::try_from(den)) {
+            (Ok(x), Ok(y)) => (u128::from(x / y), u128::from(x % y)),
+            _ => (num / den, num % den),
+        };
+        if f >= u128::from(cap) {
+            return Some(cap);
+        }
+        let half_up = u128::from(r >= den - r);
+        let c = match self {
+            Divisor::Dhondt => f,
+            Divisor::SainteLague => f + half_up,
+            Divisor::Modified { first, scale } => {
+                let first_in = first.checked_mul(den)? <= num.checked_mul(2 * scale)?;
+                u128::from(first_in) + (f + half_up).saturating_sub(1)
+            }
+            Divisor::Adams => f + 1,
+            Divisor::HuntingtonHill => {
+                // As in `count`: 2f·r·den + r² ≥ f·den²
+                let x = (2 * f).checked_mul(r)?;
+                let y = f.checked_mul(den)?;
+                let seat = x >= y || r.checked_mul(r)? >= (y - x).checked_mul(den)?;
+                f + u128::from(seat)
+            }
+            Divisor::Dean => {
+                let lhs = (2 * f).checked_mul(f + 1)?.checked_mul(den)?;
+                let seat = lhs <= num.checked_mul(2 * f + 1)?;
+                f + u128::from(seat)
+            }
+        };
+        Some(u64::try_from(c).unwrap_or(cap).min(cap))
+    }
+
     /// d(k) as numerator and denominator (not for Huntington-Hill).
     #[inline]
     pub(crate) fn nd(self, k: u64) -> (u128, u128) {
@@ -858,14 +913,35 @@ impl Divisor {
     /// them compare as the limit of w/ε does, by weight.
     #[inline(always)]
     fn cmp(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
-        // The common case inline (weights below 2^64, D'Hondt or
-        // Sainte-Laguë): one 64 × 64 → 128-bit product a side, no overflow
-        // possible (k < 2^31, so 2k + 1 < 2^33).
+        // The common cases inline, in 128 bits without overflow: units are
+        // below 2^31 (so 2k + 1 < 2^32, k(k+1) < 2^62 and 2k(k+1) < 2^63)
+        // and a modified first divisor's scale is at most 10^9 < 2^30. With
+        // weights below 2^64: D'Hondt, Sainte-Laguë, modified Sainte-Laguë
+        // and Adams (w·d < 2^64 · 2^62); below 2^32: Huntington-Hill
+        // (w²·k(k+1) < 2^64 · 2^62) and Dean (w·(2k+1)·2k(k+1) < 2^127).
+        // Two zero divisors (both first seats of a zero-first method) are
+        // ordered by weight in `cmp_general`.
         if let (Ok(a), Ok(b)) = (u64::try_from(wi), u64::try_from(wj)) {
-            let (a, b, ki, kj) = (u128::from(a), u128::from(b), u128::from(ki), u128::from(kj));
+            let (a, b) = (u128::from(a), u128::from(b));
+            let (ki, kj) = (u128::from(ki), u128::from(kj));
+            let narrow = (a | b) >> 32 == 0;
             match self {
                 Divisor::Dhondt => return (a * (kj + 1)).cmp(&(b * (ki + 1))),
                 Divisor::SainteLague => return (a * (2 * kj + 1)).cmp(&(b * (2 * ki + 1))),
+                Divisor::Modified { first, scale } => {
+                    let d = |k: u128| if k == 0 { first } else { (2 * k + 1) * scale };
+                    return (a * d(kj)).cmp(&(b * d(ki)));
+                }
+                Divisor::Adams if ki | kj != 0 => return (a * kj).cmp(&(b * ki)),
+                Divisor::HuntingtonHill if narrow && ki | kj != 0 => {
+                    return (a * a * (kj * (kj + 1))).cmp(&(b * b * (ki * (ki + 1))));
+                }
+                Divisor::Dean if narrow && ki | kj != 0 => {
+                    // wi / (2ki(ki+1)/(2ki+1)) vs wj / (2kj(kj+1)/(2kj+1))
+                    let l = a * (2 * ki + 1) * (2 * kj * (kj + 1));
+                    let r = b * (2 * kj + 1) * (2 * ki * (ki + 1));
+                    return l.cmp(&r);
+                }
                 _ => {}
             }
         }
@@ -1163,6 +1239,91 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         Ok(ranked.into_iter().take(k).map(|(_, i)| i).collect())
     }
 
+    /// The target whose scale gives about `total` units by the counts of
+    /// a sample of the parties spread over the input, scaled to the whole
+    /// by weight: a few secant steps from `target`, each O(sample). Only
+    /// the speed of [`Problem::divisor_seats`] depends on it, never the seats.
+    fn aim_on_sample(&self, d: &Divisor, target: u64, cap: &dyn Fn(u128) -> u64) -> Result<u64> {
+        let n = self.ctx.n;
+        // Runs of consecutive parties spread evenly over the input (read
+        // in cache lines, not one party a line).
+        let sample = || {
+            (0..SAMPLE_RUNS).flat_map(move |b| {
+                let start = b * n / SAMPLE_RUNS;
+                start..start + SAMPLE_SIZE / SAMPLE_RUNS
+            })
+        };
+        let stride = n / SAMPLE_SIZE;
+        let sample_weight: u128 = sample().map(|i| self.weight(i)).sum();
+        if sample_weight == 0 {
+            return Ok(target);
+        }
+        // Units the whole would get at this target, as the sample says: the
+        // target plus the sample's excess over its quotas (Σc·W − aim·Ws, in
+        // units of 1/W) scaled by n/m. Counting excess rather than scaling
+        // counts by weight keeps the sample's weight out of the noise.
+        let sampled = SAMPLE_SIZE as u128;
+        let predict = |aim: u64| -> Result<u128> {
+            let mut units: u128 = 0;
+            for i in sample() {
+                if self.weight(i) > 0 {
+                    let num = U256::mul(u128::from(aim), self.weight(i));
+                    let c = d
+                        .count(num, self.weight_total, self.total)
+                        .ok_or_else(|| self.overflow())?;
+                    units += u128::from(c);
+                }
+            }
+            let counted = U256::mul(units, self.weight_total);
+            let quotas = U256::mul(u128::from(aim), sample_weight);
+            let scaled = |x: U256| {
+                x.checked_mul_u128(n as u128)
+                    .and_then(|x| x.div_rem(self.weight_total))
+                    .and_then(|(x, _)| x.div_rem(sampled))
+                    .and_then(|(x, _)| x.to_u128())
+            };
+            let aim = u128::from(aim);
+            let predicted = if counted >= quotas {
+                counted
+                    .checked_sub(quotas)
+                    .and_then(scaled)
+                    .and_then(|x| aim.checked_add(x))
+            } else {
+                quotas
+                    .checked_sub(counted)
+                    .and_then(scaled)
+                    .map(|x| aim.saturating_sub(x))
+            };
+            predicted.ok_or_else(|| self.overflow())
+        };
+        let total = u128::from(self.total);
+        // What the sample cannot tell apart: each sampled party's count is off
+        // its quota by less than a unit, by about 0.29 of one around its mean
+        // (rounding a uniform fraction), which the scaling multiplies by the
+        // stride: about 0.29·stride·√m over m sampled parties. Within twice
+        // that the target is as good as the sample can tell, and is kept.
+        let noise = stride as u128 * sampled.isqrt() * 2 / 3;
+        let mut aim = target;
+        let mut predicted = predict(aim)?;
+        for _ in 0..4 {
+            let off = predicted.abs_diff(total);
+            if off <= noise {
+                break;
+            }
+            let next = if predicted > total {
+                cap(u128::from(aim).saturating_sub(off))
+            } else {
+                cap(u128::from(aim) + off)
+            };
+            let then = predict(next)?;
+            if then.abs_diff(total) >= off {
+                break;
+            }
+            (aim, predicted) = (next, then);
+        }
+        Ok(aim)
+    }
+
     /// A divisor method's seats (ties decided by the rule), without the
     /// explanation: what [`apportion_units`] needs. With `report` false (units
     /// only), no limits and the tie rule `order`, the boundary seats are not
@@ -1320,10 +1481,19 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             };
             // A method's rounding bias can leave many units to move; aim again
             // (a secant step on the target, a few O(n) passes at most) until
-            // the correction is small.
+            // the correction is small. With many parties and no limits the
+            // aim is first refined on a sample of 2^14 of them spread over
+            // the input (their counts scaled to the whole by weight), so
+            // that one full pass is usually enough.
+            let target = if !limited && n >= SAMPLE_FROM {
+                self.aim_on_sample(d, target, &cap)?
+            } else {
+                target
+            };
             let (mut k, mut sum) = counts(target)?;
             let mut aim = u128::from(target);
-            let small = 64 + (n as u128).isqrt();
+            // Up to n/128 moves cost the correction less than another pass.
+            let small = 64 + (n as u128) / 128;
             for _ in 0..4 {
                 let off = sum.abs_diff(u128::from(self.total));
                 if off <= small {
@@ -1699,5 +1869,136 @@ struct Slot {
 impl Slot {
     fn priority_cmp(&self, o: &Slot) -> Ordering {
         self.d.cmp(self.w, self.k, o.w, o.k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    fn divisors() -> impl Strategy<Value = Divisor> {
+        prop_oneof![
+            Just(Divisor::Dhondt),
+            Just(Divisor::SainteLague),
+            Just(Divisor::HuntingtonHill),
+            Just(Divisor::Adams),
+            Just(Divisor::Dean),
+            (1u128..30).prop_map(|first| Divisor::Modified { first, scale: 10 }),
+            (1u128..3_000_000_000).prop_map(|first| Divisor::Modified {
+                first,
+                scale: 1_000_000_000
+            }),
+        ]
+    }
+
+    /// Small, middling and extreme values, so both sides of every bound show.
+    fn wide() -> impl Strategy<Value = u128> {
+        prop_oneof![
+            0u128..1_000,
+            0u128..(1 << 40),
+            0u128..(1 << 64),
+            0u128..(1 << 100),
+            any::<u128>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The 128-bit count is the 256-bit one wherever it answers.
+        #[test]
+        fn narrow_count_is_the_wide_count(
+            d in divisors(),
+            num in wide(),
+            den in wide().prop_map(|x| x.max(1)),
+            cap in prop_oneof![1u64..100, 1u64..(1 << 31), any::<u64>()],
+        ) {
+            if let Some(c) = d.count_narrow(num, den, cap) {
+                prop_assert_eq!(Some(c), d.count_wide(U256::from_u128(num), den, cap));
+            }
+        }
+
+        /// The inline comparison is the general one (units below 2^31).
+        #[test]
+        fn inline_priority_cmp_is_the_general_one(
+            d in divisors(),
+            wi in prop_oneof![1u128..100, 1u128..(1 << 32), 1u128..(1 << 64), 1u128..(1 << 96)],
+            wj in prop_oneof![1u128..100, 1u128..(1 << 32), 1u128..(1 << 64), 1u128..(1 << 96)],
+            ki in prop_oneof![0u64..4, 0u64..(1 << 31)],
+            kj in prop_oneof![0u64..4, 0u64..(1 << 31)],
+        ) {
+            prop_assert_eq!(d.cmp(wi, ki, wj, kj), d.cmp_general(wi, ki, wj, kj));
+            prop_assert_eq!(d.cmp(wi, ki, wi, ki), Ordering::Equal);
+        }
+    }
+
+    /// On the boundary d(k) = q exactly the seat is counted, by both
+    /// paths, at any scale (worked by hand: Dean d(1) = 4/3, d(2) = 12/5;
+    /// Sainte-Laguë k + ½ = 5/2; modified first divisor 1.4, halved 7/10,
+    /// and d(1) = 3/2; D'Hondt k + 1 = 3; Adams k = 2).
+    #[test]
+    fn a_divisor_equal_to_the_quotient_counts() {
+        let modified = Divisor::Modified {
+            first: 14,
+            scale: 10,
+        };
+        let cases = [
+            (Divisor::Dean, 4u128, 3u128, 2u64),
+            (Divisor::Dean, 12, 5, 3),
+            (Divisor::SainteLague, 5, 2, 3),
+            (modified, 7, 10, 1),
+            (modified, 3, 2, 2),
+            (Divisor::Dhondt, 3, 1, 3),
+            (Divisor::Adams, 2, 1, 3),
+        ];
+        for (d, num, den, seats) in cases {
+            for factor in [1u128, 1 << 40, 1 << 80] {
+                let (n, q) = (num * factor, den * factor);
+                assert_eq!(
+                    d.count_wide(U256::from_u128(n), q, 100),
+                    Some(seats),
+                    "{d:?} {n}/{q}"
+                );
+                assert_eq!(
+                    d.count(U256::from_u128(n), q, 100),
+                    Some(seats),
+                    "{d:?} {n}/{q}"
+                );
+                if let Some(c) = d.count_narrow(n, q, 100) {
+                    assert_eq!(c, seats, "{d:?} {n}/{q}");
+                }
+                // Just below the boundary, one seat less.
+                assert_eq!(
+                    d.count(U256::from_u128(n - 1), q, 100),
+                    Some(seats - 1),
+                    "{d:?}"
+                );
+            }
+        }
+    }
+
+    /// The narrow count answers in the common case (populations, a few
+    /// million units) rather than leaving everything to the wide path.
+    #[test]
+    fn narrow_count_answers_for_populations() {
+        let den = 5_900_000u128 * 98;
+        for d in [
+            Divisor::Dhondt,
+            Divisor::SainteLague,
+            Divisor::HuntingtonHill,
+            Divisor::Adams,
+            Divisor::Dean,
+            Divisor::Modified {
+                first: 14,
+                scale: 10,
+            },
+        ] {
+            for w in [1u128, 1_800, 58_000, 1_400_000] {
+                let num = 9_000 * w;
+                assert!(d.count_narrow(num, den, 9_000).is_some(), "{d:?} {w}");
+            }
+        }
     }
 }

@@ -22,6 +22,10 @@ impl U256 {
 
     /// The full product of two `u128`.
     pub(crate) const fn mul(a: u128, b: u128) -> U256 {
+        if (a | b) >> 64 == 0 {
+            // Both below 2^64 (populations times units): one 64 × 64 product.
+            return U256 { hi: 0, lo: a * b };
+        }
         let (a1, a0) = (a >> 64, a & 0xFFFF_FFFF_FFFF_FFFF);
         let (b1, b0) = (b >> 64, b & 0xFFFF_FFFF_FFFF_FFFF);
         let p00 = a0 * b0;

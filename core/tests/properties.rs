@@ -462,3 +462,76 @@ proptest! {
         }
     }
 }
+
+/// Divisor methods at a size where the engine first aims on a sample of the
+/// parties (2^16 and more), checked by the definition rather than against
+/// another implementation: the weakest seat given has a priority at least
+/// that of the strongest seat not given, and where the two are equal every
+/// party holding such a seat comes before every party denied one (ties go
+/// in input order). Tie-rich small weights, populations and zeros; houses
+/// smaller than, near and far above the number of parties.
+#[test]
+fn divisor_methods_at_scale_meet_their_definition() {
+    let n = 70_000usize;
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let spreads: [&dyn Fn(u64) -> u32; 3] = [
+        &|r| (r % 40 + 1) as u32,
+        &|r| (1_000 + r % 999_000) as u32,
+        &|r| if r % 5 == 0 { 0 } else { (r % 60_000) as u32 },
+    ];
+    for spread in spreads {
+        let w: Vec<u32> = (0..n).map(|_| spread(next())).collect();
+        let w64: Vec<u64> = w.iter().map(|&v| u64::from(v)).collect();
+        for m in divisor_methods() {
+            for seats in [700u64, 50_000, 1_000_000] {
+                let k = andel_core::apportion_units(&w64, seats, &opts(m)).unwrap();
+                assert_eq!(k.iter().sum::<u64>(), seats, "{m} {seats}");
+                // (priority of the weakest seat given, its party) and
+                // (priority of the strongest not given, its party).
+                let mut weakest: Option<usize> = None;
+                let mut strongest: Option<usize> = None;
+                for i in (0..n).filter(|&i| w[i] > 0) {
+                    let p = |j: usize, kj: u64| (u128::from(w[j]), u128::from(kj));
+                    if k[i] > 0 {
+                        let better = weakest.is_none_or(|b| {
+                            let ((wi, ki), (wb, kb)) = (p(i, k[i] - 1), p(b, k[b] - 1));
+                            cmp_priority(m, wi, ki, wb, kb) != Ordering::Greater
+                        });
+                        if better {
+                            weakest = Some(i);
+                        }
+                    }
+                    let better = strongest.is_none_or(|b| {
+                        let ((wi, ki), (wb, kb)) = (p(i, k[i]), p(b, k[b]));
+                        cmp_priority(m, wi, ki, wb, kb) == Ordering::Greater
+                    });
+                    if better {
+                        strongest = Some(i);
+                    }
+                }
+                let (g, s) = (weakest.unwrap(), strongest.unwrap());
+                let order = cmp_priority(
+                    m,
+                    u128::from(w[g]),
+                    u128::from(k[g] - 1),
+                    u128::from(w[s]),
+                    u128::from(k[s]),
+                );
+                assert!(
+                    order == Ordering::Greater || (order == Ordering::Equal && g < s),
+                    "{m} {seats}: seat given to {g} ({}, {}) but not to {s} ({}, {})",
+                    w[g],
+                    k[g],
+                    w[s],
+                    k[s]
+                );
+            }
+        }
+    }
+}
