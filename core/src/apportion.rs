@@ -1324,6 +1324,52 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         Ok(aim)
     }
 
+    /// Calls `f` for each of the `count` heaviest parties with weight (the
+    /// earlier party first among equal weights), in no particular order:
+    /// one selection, O(n). Selected on packed keys (weight, then the index
+    /// inverted so that the earlier party is the larger key) read in order;
+    /// indexes compared through the weights only where the two do not fit
+    /// 128 bits.
+    fn for_heaviest(&self, count: usize, mut f: impl FnMut(usize)) {
+        let n = self.ctx.n;
+        let Some(at) = count.checked_sub(1) else {
+            return;
+        };
+        let index_bits = usize::BITS - n.leading_zeros();
+        let heaviest = (0..n).map(|i| self.weight(i)).max().unwrap_or(0);
+        let weight_bits = u128::BITS - heaviest.leading_zeros();
+        let mask = (1u128 << index_bits) - 1;
+        let pack = |i: usize| (self.weight(i) << index_bits) | (mask - i as u128);
+        let positive_parties = (0..n).filter(|&i| self.weight(i) > 0);
+        if weight_bits + index_bits <= 64 {
+            let mut keys: Vec<u64> = positive_parties.map(|i| pack(i) as u64).collect();
+            if at < keys.len() {
+                sort::select_nth_unstable_by(&mut keys, at, |a, b| b.cmp(a));
+            }
+            for &key in keys.iter().take(count) {
+                f((mask - (u128::from(key) & mask)) as usize);
+            }
+        } else if weight_bits + index_bits <= 128 {
+            let mut keys: Vec<u128> = positive_parties.map(pack).collect();
+            if at < keys.len() {
+                sort::select_nth_unstable_by(&mut keys, at, |a, b| b.cmp(a));
+            }
+            for &key in keys.iter().take(count) {
+                f((mask - (key & mask)) as usize);
+            }
+        } else {
+            let mut order: Vec<usize> = positive_parties.collect();
+            if at < order.len() {
+                sort::select_nth_unstable_by(&mut order, at, |&a, &b| {
+                    self.weight(b).cmp(&self.weight(a)).then(a.cmp(&b))
+                });
+            }
+            for &i in order.iter().take(count) {
+                f(i);
+            }
+        }
+    }
+
     /// A divisor method's seats (ties decided by the rule), without the
     /// explanation: what [`apportion_units`] needs. With `report` false (units
     /// only), no limits and the tie rule `order`, the boundary seats are not
@@ -1334,6 +1380,49 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         let n = self.ctx.n;
         let positive = self.w.iter().filter(|&&w| w.into() > 0).count() as u64;
         let limited = self.limited();
+        let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
+        if !report
+            && !limited
+            && *self.ties == TieRule::Order
+            && !zero_first
+            && self.total > 0
+            && 2 * u128::from(self.total) <= u128::from(positive)
+        {
+            // Units only, at most half as many units as parties, first
+            // divisor above zero: whoever holds a seat holds its first one,
+            // and a first seat's priority w/d(0) grows with the weight, so
+            // the holders are among the `total` heaviest parties (earlier
+            // first on equal weights, as the order rule gives equal
+            // priorities). The house among them alone, in input order, is
+            // the house: O(n) for the selection, the rest over `total`.
+            let mut heaviest = Vec::with_capacity(self.total as usize);
+            self.for_heaviest(self.total as usize, |i| heaviest.push(i));
+            sort::sort_unstable(&mut heaviest);
+            let w: Vec<W> = heaviest.iter().map(|&i| self.w[i]).collect();
+            let among = Problem {
+                w: &w,
+                weight_total: w.iter().map(|&x| x.into()).sum(),
+                total: self.total,
+                lo: &[],
+                hi: &[],
+                ctx: Context {
+                    ids: None,
+                    n: w.len(),
+                },
+                ties: self.ties,
+            };
+            let mut k = vec![0; n];
+            for (&i, &ki) in heaviest.iter().zip(&among.divisor_seats(d, false)?.k) {
+                k[i] = ki;
+            }
+            return Ok(Seated {
+                k,
+                ties: Vec::new(),
+                in_tie: Vec::new(),
+                last: None,
+                next: None,
+            });
+        }
         let (sum_lo, sum_hi) = if limited {
             (
                 (0..n).map(|i| u128::from(self.lo(i))).sum(),
@@ -1406,7 +1495,6 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             _ => self.total,
         };
         let rest = u128::from(self.total) - sum_lo;
-        let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
         let k: Vec<u64> = if rest <= u128::from(positive) && zero_first && !limited {
             // No limits: the first seats' infinite priorities are ordered by
             // weight (then input order), and every positive weight's first
@@ -1414,40 +1502,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             // `total` largest weights: one selection, O(n). Ties at the edge
             // are found by the boundary pass below, as after any correction.
             let mut k = vec![0; n];
-            if self.total > 0 {
-                let at = self.total as usize - 1;
-                // Selected on packed keys (weight, then the index inverted so
-                // that the earlier party is the larger key) read in order;
-                // indexes compared through the weights only where the two do
-                // not fit 128 bits.
-                let index_bits = usize::BITS - n.leading_zeros();
-                let heaviest = (0..n).map(|i| self.weight(i)).max().unwrap_or(0);
-                let weight_bits = u128::BITS - heaviest.leading_zeros();
-                let mask = (1u128 << index_bits) - 1;
-                let pack = |i: usize| (self.weight(i) << index_bits) | (mask - i as u128);
-                let positive_parties = (0..n).filter(|&i| self.weight(i) > 0);
-                if weight_bits + index_bits <= 64 {
-                    let mut keys: Vec<u64> = positive_parties.map(|i| pack(i) as u64).collect();
-                    sort::select_nth_unstable_by(&mut keys, at, |a, b| b.cmp(a));
-                    for &key in &keys[..=at] {
-                        k[(mask - (u128::from(key) & mask)) as usize] = 1;
-                    }
-                } else if weight_bits + index_bits <= 128 {
-                    let mut keys: Vec<u128> = positive_parties.map(pack).collect();
-                    sort::select_nth_unstable_by(&mut keys, at, |a, b| b.cmp(a));
-                    for &key in &keys[..=at] {
-                        k[(mask - (key & mask)) as usize] = 1;
-                    }
-                } else {
-                    let mut order: Vec<usize> = positive_parties.collect();
-                    sort::select_nth_unstable_by(&mut order, at, |&a, &b| {
-                        self.weight(b).cmp(&self.weight(a)).then(a.cmp(&b))
-                    });
-                    for &i in &order[..=at] {
-                        k[i] = 1;
-                    }
-                }
-            }
+            self.for_heaviest(self.total as usize, |i| k[i] = 1);
             k
         } else if rest <= u128::from(positive) && zero_first {
             // A small house (no more units than parties) with a zero first

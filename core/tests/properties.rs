@@ -415,6 +415,25 @@ proptest! {
         }
     }
 
+    /// A house of at most half as many units as parties, where the
+    /// units-only entry apportions among the heaviest parties alone: the same
+    /// units as the explained entry, equal weights (and so tied first and
+    /// later seats) everywhere.
+    #[test]
+    fn units_only_small_house_equals_the_explained_one(
+        w in prop::collection::vec(prop_oneof![1u64..4, 1u64..9], 8..80),
+        fraction in 1u64..=50,
+        method in prop::sample::select(vec![
+            Method::Dhondt, Method::SainteLague, Method::ModifiedSainteLague,
+        ]),
+    ) {
+        let n = (w.len() as u64 * fraction / 100).max(1);
+        let o = opts(method);
+        let dec: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        let full = apportion(&dec, n, &o).unwrap();
+        prop_assert_eq!(full.units(), andel_core::apportion_units(&w, n, &o).unwrap());
+    }
+
     /// Money from whole weights, units only: the same parts as `split`.
     #[test]
     fn split_units_equals_split(
