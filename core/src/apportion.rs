@@ -418,9 +418,30 @@ fn solve<W: Copy + Into<u128>, T>(
         ctx,
         ties: &options.ties,
     };
+    // Without limits (both empty) the minimums are 0 and some party with
+    // weight is unlimited: nothing to check.
+    if !(lo.is_empty() && hi.is_empty()) {
+        check_limits(&problem, total)?;
+    }
+    let divisor = Divisor::new(options.method, options.first_divisor)?;
+    if divisor.is_some() && total > MAX_DIVISOR_UNITS {
+        return Err(Error::overflow(
+            "total",
+            format!(
+                "divisor methods take at most {MAX_DIVISOR_UNITS} units; use hamilton for more"
+            ),
+        ));
+    }
+    run(&problem, divisor.as_ref())
+}
+
+/// Every minimum within its maximum, the minimums within the total and
+/// the maximums reaching it.
+fn check_limits<W: Copy + Into<u128>>(problem: &Problem<'_, W>, total: u64) -> Result<()> {
+    let ctx = problem.ctx;
     let (mut sum_lo, mut sum_hi) = (0u128, 0u128);
     for i in 0..ctx.n {
-        if problem.lo(i) > hi.get(i).copied().unwrap_or(u64::MAX) {
+        if problem.lo(i) > problem.hi.get(i).copied().unwrap_or(u64::MAX) {
             return Err(Error::Infeasible {
                 field: format!("minimum[{i}]"),
                 reason: format!(
@@ -449,16 +470,7 @@ fn solve<W: Copy + Into<u128>, T>(
             ),
         });
     }
-    let divisor = Divisor::new(options.method, options.first_divisor)?;
-    if divisor.is_some() && total > MAX_DIVISOR_UNITS {
-        return Err(Error::overflow(
-            "total",
-            format!(
-                "divisor methods take at most {MAX_DIVISOR_UNITS} units; use hamilton for more"
-            ),
-        ));
-    }
-    run(&problem, divisor.as_ref())
+    Ok(())
 }
 
 /// Whole units only, from whole-number weights (populations, counts): the
@@ -792,7 +804,19 @@ impl Divisor {
     /// How many seats k ≥ 0 have d(k) ≤ q = num/den (priority w/d(k) at
     /// least the divisor λ = w/q), exactly; `cap` or more comes back as
     /// `cap`. `None` only for a zero denominator.
+    #[inline(always)]
     fn count(self, num: U256, den: u128, cap: u64) -> Option<u64> {
+        match num.to_u128() {
+            Some(n) if (n | den) >> 63 == 0 && den > 0 => {
+                Some(self.count_small(n as u64, den as u64, cap))
+            }
+            _ => self.count_large(num, den, cap),
+        }
+    }
+
+    /// [`Divisor::count`] beyond 2^63.
+    #[inline(never)]
+    fn count_large(self, num: U256, den: u128, cap: u64) -> Option<u64> {
         match num.to_u128().and_then(|n| self.count_narrow(n, den, cap)) {
             Some(c) => Some(c),
             None => self.count_wide(num, den, cap),
@@ -846,6 +870,41 @@ impl Divisor {
             }
         };
         Some(u64::try_from(c).unwrap_or(cap).min(cap))
+    }
+
+    /// [`Divisor::count`] for a numerator and a denominator below 2^63
+    /// (populations times units over their total): every product below is
+    /// of two numbers under 2^64 and stays under 2^127, one multiplication
+    /// each. `den` is positive.
+    #[inline(always)]
+    fn count_small(self, num: u64, den: u64, cap: u64) -> u64 {
+        let (f, r) = (num / den, num % den);
+        if f >= cap {
+            return cap;
+        }
+        let wide = u128::from;
+        // f·den ≤ num < 2^63 and f < 2^63 below.
+        let c = match self {
+            Divisor::Dhondt => f,
+            Divisor::SainteLague => f + u64::from(r >= den - r),
+            Divisor::Modified { first, scale } => {
+                // first < 3·10^9 and 2·scale ≤ 2·10^9: both under 2^32.
+                let first_in = first * wide(den) <= wide(num) * (2 * scale);
+                u64::from(first_in) + (f + u64::from(r >= den - r)).saturating_sub(1)
+            }
+            Divisor::Adams => f + 1,
+            Divisor::HuntingtonHill => {
+                // √(f(f+1)) ≤ num/den ⇔ f·den·(f·den + den) ≤ num²
+                let fd = f * den;
+                f + u64::from(wide(fd) * wide(fd + den) <= wide(num) * wide(num))
+            }
+            Divisor::Dean => {
+                // 2f(f+1)/(2f+1) ≤ num/den ⇔ f·den·(2f+2) ≤ num·(2f+1)
+                let fd = f * den;
+                f + u64::from(wide(fd) * wide(2 * f + 2) <= wide(num) * wide(2 * f + 1))
+            }
+        };
+        c.min(cap)
     }
 
     /// [`Divisor::count`] in 128-bit arithmetic, for the common case (a
@@ -914,32 +973,42 @@ impl Divisor {
     #[inline(always)]
     fn cmp(self, wi: u128, ki: u64, wj: u128, kj: u64) -> Ordering {
         // The common cases inline, in 128 bits without overflow: units are
-        // below 2^31 (so 2k + 1 < 2^32, k(k+1) < 2^62 and 2k(k+1) < 2^63)
-        // and a modified first divisor's scale is at most 10^9 < 2^30. With
-        // weights below 2^64: D'Hondt, Sainte-Laguë, modified Sainte-Laguë
-        // and Adams (w·d < 2^64 · 2^62); below 2^32: Huntington-Hill
-        // (w²·k(k+1) < 2^64 · 2^62) and Dean (w·(2k+1)·2k(k+1) < 2^127).
-        // Two zero divisors (both first seats of a zero-first method) are
-        // ordered by weight in `cmp_general`.
+        // at most 2^31 (MAX_DIVISOR_UNITS; so 2k + 1 ≤ 2^32 + 1 and
+        // 2k(k+1) < 2^64) and a modified first divisor's scale is at most
+        // 10^9 < 2^30. With weights below 2^64: D'Hondt, Sainte-Laguë,
+        // modified Sainte-Laguë and Adams (w·d < 2^64 · 2^62); below 2^32:
+        // Huntington-Hill (w²·k(k+1) < 2^64 · 2^63) and Dean
+        // (w·(2k+1)·2k(k+1) < 2^64 · 2^64). Two zero divisors (both first
+        // seats of a zero-first method) are ordered by weight in
+        // `cmp_general`.
         if let (Ok(a), Ok(b)) = (u64::try_from(wi), u64::try_from(wj)) {
-            let (a, b) = (u128::from(a), u128::from(b));
-            let (ki, kj) = (u128::from(ki), u128::from(kj));
+            // Each product below is of two numbers under 2^64: one widening
+            // multiplication.
+            let m = |x: u64, y: u64| u128::from(x) * u128::from(y);
             let narrow = (a | b) >> 32 == 0;
             match self {
-                Divisor::Dhondt => return (a * (kj + 1)).cmp(&(b * (ki + 1))),
-                Divisor::SainteLague => return (a * (2 * kj + 1)).cmp(&(b * (2 * ki + 1))),
+                Divisor::Dhondt => return m(a, kj + 1).cmp(&m(b, ki + 1)),
+                Divisor::SainteLague => return m(a, 2 * kj + 1).cmp(&m(b, 2 * ki + 1)),
                 Divisor::Modified { first, scale } => {
-                    let d = |k: u128| if k == 0 { first } else { (2 * k + 1) * scale };
-                    return (a * d(kj)).cmp(&(b * d(ki)));
+                    // first < 3·10^9 and (2k+1)·scale < 2^33 · 10^9 < 2^64
+                    let d = |k: u64| {
+                        if k == 0 {
+                            first as u64
+                        } else {
+                            (2 * k + 1) * scale as u64
+                        }
+                    };
+                    return m(a, d(kj)).cmp(&m(b, d(ki)));
                 }
-                Divisor::Adams if ki | kj != 0 => return (a * kj).cmp(&(b * ki)),
+                Divisor::Adams if ki | kj != 0 => return m(a, kj).cmp(&m(b, ki)),
                 Divisor::HuntingtonHill if narrow && ki | kj != 0 => {
-                    return (a * a * (kj * (kj + 1))).cmp(&(b * b * (ki * (ki + 1))));
+                    return m(a * a, kj * (kj + 1)).cmp(&m(b * b, ki * (ki + 1)));
                 }
                 Divisor::Dean if narrow && ki | kj != 0 => {
-                    // wi / (2ki(ki+1)/(2ki+1)) vs wj / (2kj(kj+1)/(2kj+1))
-                    let l = a * (2 * ki + 1) * (2 * kj * (kj + 1));
-                    let r = b * (2 * kj + 1) * (2 * ki * (ki + 1));
+                    // wi / (2ki(ki+1)/(2ki+1)) vs wj / (2kj(kj+1)/(2kj+1));
+                    // a·(2k+1) ≤ (2^32 − 1)(2^32 + 1) < 2^64
+                    let l = m(a * (2 * ki + 1), 2 * kj * (kj + 1));
+                    let r = m(b * (2 * kj + 1), 2 * ki * (ki + 1));
                     return l.cmp(&r);
                 }
                 _ => {}
@@ -1495,15 +1564,20 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             _ => self.total,
         };
         let rest = u128::from(self.total) - sum_lo;
-        let k: Vec<u64> = if rest <= u128::from(positive) && zero_first && !limited {
+        // The seats before the correction and their sum.
+        let (mut k, given) = if rest <= u128::from(positive) && zero_first && !limited {
             // No limits: the first seats' infinite priorities are ordered by
             // weight (then input order), and every positive weight's first
             // seat comes before any second one, so the seats go to the
             // `total` largest weights: one selection, O(n). Ties at the edge
             // are found by the boundary pass below, as after any correction.
             let mut k = vec![0; n];
-            self.for_heaviest(self.total as usize, |i| k[i] = 1);
-            k
+            let mut given = 0;
+            self.for_heaviest(self.total as usize, |i| {
+                k[i] = 1;
+                given += 1;
+            });
+            (k, given)
         } else if rest <= u128::from(positive) && zero_first {
             // A small house (no more units than parties) with a zero first
             // divisor: the minimums, then the correction below places the
@@ -1512,7 +1586,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             // weight, the limit of w/ε; see `Divisor::cmp`). Other methods
             // take the estimate below in every house: it leaves only a few
             // units for the correction however few seats there are.
-            (0..n).map(|i| self.lo(i)).collect()
+            ((0..n).map(|i| self.lo(i)).collect(), sum_lo)
         } else {
             // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.
             // Being exactly a threshold set is what makes the correction below
@@ -1528,7 +1602,11 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                         d.count(U256::mul(s.a, self.weight(i)), s.b, self.total)
                             .ok_or_else(|| self.overflow())?
                     };
-                    let ki = est.min(self.total).clamp(self.lo(i), self.hi(i));
+                    let ki = if limited {
+                        est.min(self.total).clamp(self.lo(i), self.hi(i))
+                    } else {
+                        est.min(self.total)
+                    };
                     sum += u128::from(ki);
                     k.push(ki);
                 }
@@ -1565,10 +1643,8 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 }
                 (k, sum) = (k2, sum2);
             }
-            k
+            (k, sum)
         };
-        let mut k = k;
-        let given: u128 = k.iter().map(|&x| u128::from(x)).sum();
         let total = u128::from(self.total);
         let w = |i: usize| self.weight(i);
         if given != total {
@@ -1577,7 +1653,9 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 .map_err(|_| self.overflow())?;
             let eligible = |i: usize| {
                 w(i) > 0
-                    && if giving {
+                    && if !limited {
+                        giving || k[i] > 0
+                    } else if giving {
                         k[i] < self.hi(i)
                     } else {
                         k[i] > self.lo(i)
@@ -1959,6 +2037,18 @@ mod tests {
         ]
     }
 
+    /// Positive weights, near the bounds of the inline comparison too.
+    fn weights() -> impl Strategy<Value = u128> {
+        prop_oneof![
+            1u128..100,
+            1u128..(1 << 32),
+            (1u128 << 32) - 4..(1 << 32),
+            1u128..(1 << 64),
+            (1u128 << 64) - 4..(1 << 64),
+            1u128..(1 << 96),
+        ]
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
@@ -1975,14 +2065,30 @@ mod tests {
             }
         }
 
-        /// The inline comparison is the general one (units below 2^31).
+        /// The 64-bit count is the 256-bit one (numerator and denominator
+        /// below 2^63, near the bound too).
+        #[test]
+        fn small_count_is_the_wide_count(
+            d in divisors(),
+            num in prop_oneof![0u64..1_000, 0u64..(1 << 40), 0u64..(1 << 63), (1u64 << 63) - 1_000..(1 << 63)],
+            den in prop_oneof![1u64..1_000, 1u64..(1 << 40), 1u64..(1 << 63), (1u64 << 63) - 1_000..(1 << 63)],
+            cap in prop_oneof![1u64..100, 1u64..(1 << 31), any::<u64>()],
+        ) {
+            prop_assert_eq!(
+                Some(d.count_small(num, den, cap)),
+                d.count_wide(U256::from_u128(u128::from(num)), u128::from(den), cap)
+            );
+        }
+
+        /// The inline comparison is the general one (units up to 2^31,
+        /// weights near the 2^32 and 2^64 bounds too).
         #[test]
         fn inline_priority_cmp_is_the_general_one(
             d in divisors(),
-            wi in prop_oneof![1u128..100, 1u128..(1 << 32), 1u128..(1 << 64), 1u128..(1 << 96)],
-            wj in prop_oneof![1u128..100, 1u128..(1 << 32), 1u128..(1 << 64), 1u128..(1 << 96)],
-            ki in prop_oneof![0u64..4, 0u64..(1 << 31)],
-            kj in prop_oneof![0u64..4, 0u64..(1 << 31)],
+            wi in weights(),
+            wj in weights(),
+            ki in prop_oneof![0u64..4, 0u64..=(1 << 31), (1u64 << 31) - 4..=(1 << 31)],
+            kj in prop_oneof![0u64..4, 0u64..=(1 << 31), (1u64 << 31) - 4..=(1 << 31)],
         ) {
             prop_assert_eq!(d.cmp(wi, ki, wj, kj), d.cmp_general(wi, ki, wj, kj));
             prop_assert_eq!(d.cmp(wi, ki, wi, ki), Ordering::Equal);
