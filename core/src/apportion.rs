@@ -1571,13 +1571,15 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             // seat comes before any second one, so the seats go to the
             // `total` largest weights: one selection, O(n). Ties at the edge
             // are found by the boundary pass below, as after any correction.
+            // The seat holders first, the result after: the selection's
+            // keys are freed before the result is allocated.
+            let mut holders = Vec::with_capacity(self.total as usize);
+            self.for_heaviest(self.total as usize, |i| holders.push(i));
             let mut k = vec![0; n];
-            let mut given = 0;
-            self.for_heaviest(self.total as usize, |i| {
+            for &i in &holders {
                 k[i] = 1;
-                given += 1;
-            });
-            (k, given)
+            }
+            (k, holders.len() as u128)
         } else if rest <= u128::from(positive) && zero_first {
             // A small house (no more units than parties) with a zero first
             // divisor: the minimums, then the correction below places the
@@ -1664,57 +1666,65 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             // `order(a, b)` is Less when a's seat moves before b's. Giving: the
             // strongest next seat wᵢ/d(kᵢ); taking: the weakest last seat
             // wᵢ/d(kᵢ-1). Equal priorities in input order (ties are decided
-            // by the tie rule afterwards).
-            let order = |k: &[u64], a: usize, b: usize| -> Ordering {
+            // by the tie rule afterwards). Candidates carry their weight and
+            // seats, so the heap below never reaches back into the arrays.
+            let order = |a: &Candidate, b: &Candidate| -> Ordering {
                 if giving {
-                    d.cmp(w(b), k[b], w(a), k[a]).then(a.cmp(&b))
+                    d.cmp(b.w, b.k, a.w, a.k).then(a.i.cmp(&b.i))
                 } else {
-                    d.cmp(w(a), k[a] - 1, w(b), k[b] - 1).then(b.cmp(&a))
+                    d.cmp(a.w, a.k - 1, b.w, b.k - 1).then(b.i.cmp(&a.i))
                 }
+            };
+            let slot = |i: usize| Candidate {
+                w: w(i),
+                k: k[i],
+                i,
             };
             // Only the `moves` first candidates can be involved: any other is
             // behind that many seats that stay available. One pass keeps them
             // in a heap whose root is the one that would move last.
-            let mut cand: Vec<usize> = Vec::with_capacity(moves.min(n));
+            let mut cand: Vec<Candidate> = Vec::with_capacity(moves.min(n));
             for i in (0..n).filter(|&i| eligible(i)) {
                 if cand.len() < moves {
-                    cand.push(i);
-                    sift_up(&mut cand, |a, b| order(&k, a, b) == Ordering::Greater);
+                    cand.push(slot(i));
+                    sift_up(&mut cand, |a, b| order(a, b) == Ordering::Greater);
                 } else if cand
                     .first()
-                    .is_some_and(|&root| order(&k, i, root) == Ordering::Less)
+                    .is_some_and(|root| order(&slot(i), root) == Ordering::Less)
                 {
-                    cand[0] = i;
-                    sift_down(&mut cand, 0, &mut |&a, &b| {
-                        order(&k, a, b) == Ordering::Greater
-                    });
+                    cand[0] = slot(i);
+                    sift_down(&mut cand, 0, &mut |a, b| order(a, b) == Ordering::Greater);
                 }
             }
             // Now a heap whose root moves first.
-            let first = |k: &[u64], a: usize, b: usize| order(k, a, b) == Ordering::Less;
+            let first = |a: &Candidate, b: &Candidate| order(a, b) == Ordering::Less;
             for pos in (0..cand.len() / 2).rev() {
-                sift_down(&mut cand, pos, &mut |&a, &b| first(&k, a, b));
+                sift_down(&mut cand, pos, &mut |a, b| first(a, b));
             }
             for _ in 0..moves {
-                let Some(&top) = cand.first() else {
+                let Some(top) = cand.first_mut() else {
                     return Err(Error::Infeasible {
                         field: if giving { "maximum" } else { "minimum" }.into(),
                         reason: "the limits leave no way to place every unit".into(),
                     });
                 };
                 let still = if giving {
-                    k[top] += 1;
-                    k[top] < self.hi(top)
+                    top.k += 1;
+                    top.k < self.hi(top.i)
                 } else {
-                    k[top] -= 1;
-                    k[top] > self.lo(top)
+                    top.k -= 1;
+                    top.k > self.lo(top.i)
                 };
                 if !still {
+                    k[top.i] = top.k;
                     let last = cand.len() - 1;
                     cand.swap(0, last);
                     cand.pop();
                 }
-                sift_down(&mut cand, 0, &mut |&a, &b| first(&k, a, b));
+                sift_down(&mut cand, 0, &mut |a, b| first(a, b));
+            }
+            for c in &cand {
+                k[c.i] = c.k;
             }
         }
         if !report && !limited && *self.ties == TieRule::Order {
@@ -1978,16 +1988,24 @@ fn sorted(mut v: Vec<usize>) -> Vec<usize> {
 }
 
 /// Restores the heap order after a push to the end of the heap.
-fn sift_up(v: &mut [usize], first: impl Fn(usize, usize) -> bool) {
+fn sift_up<T>(v: &mut [T], first: impl Fn(&T, &T) -> bool) {
     let mut pos = v.len().saturating_sub(1);
     while pos > 0 {
         let parent = (pos - 1) / 2;
-        if !first(v[pos], v[parent]) {
+        if !first(&v[pos], &v[parent]) {
             return;
         }
         v.swap(pos, parent);
         pos = parent;
     }
+}
+
+/// A party in the correction: its weight, its seats so far, its index.
+#[derive(Clone, Copy)]
+struct Candidate {
+    w: u128,
+    k: u64,
+    i: usize,
 }
 
 /// A party's seat number k+1, with priority w / d(k).
