@@ -12,7 +12,9 @@ use andel_core::{
 };
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+};
 use std::str::FromStr;
 
 pyo3::create_exception!(_andel, CoreError, PyException);
@@ -324,7 +326,7 @@ fn apportion_array<'py>(
     maximum: Option<&Bound<'py, PyAny>>,
     first_divisor: Option<&Bound<'py, PyAny>>,
     ties: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyBytes>> {
+) -> PyResult<Bound<'py, PyByteArray>> {
     let w = buffer_weights(data, signed)?;
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
@@ -357,19 +359,20 @@ fn buffer_weights(data: &Bound<'_, PyBytes>, signed: bool) -> PyResult<Vec<u64>>
 }
 
 /// Units as a buffer of little-endian unsigned 8-byte integers.
-fn units_buffer<'py>(py: Python<'py>, units: &[u64]) -> PyResult<Bound<'py, PyBytes>> {
-    le_buffer(py, units, u64::to_le_bytes)
+fn units_buffer<'py>(py: Python<'py>, units: &[u64]) -> PyResult<Bound<'py, PyByteArray>> {
+    le_buffer(py, units, |u| Ok(u.to_le_bytes()))
 }
 
-/// 8-byte integers as one buffer, each written by `le`.
+/// 8-byte integers as one buffer, each written by `le` (which may refuse
+/// one): a `bytearray`, so that NumPy views it writable without a copy.
 fn le_buffer<'py, T: Copy>(
     py: Python<'py>,
     items: &[T],
-    le: fn(T) -> [u8; 8],
-) -> PyResult<Bound<'py, PyBytes>> {
-    PyBytes::new_with(py, items.len() * 8, |out| {
+    le: impl Fn(T) -> PyResult<[u8; 8]>,
+) -> PyResult<Bound<'py, PyByteArray>> {
+    PyByteArray::new_with(py, items.len() * 8, |out| {
         for (slot, &x) in out.chunks_exact_mut(8).zip(items) {
-            slot.copy_from_slice(&le(x));
+            slot.copy_from_slice(&le(x)?);
         }
         Ok(())
     })
@@ -464,18 +467,16 @@ fn split_array<'py>(
         })?;
         return Ok((buffer, width).into_pyobject(py)?.into_any());
     }
-    let signed = andel_core::money::signed_units(amount, &units)
-        .into_iter()
-        .map(|u| {
-            i64::try_from(u).map_err(|_| {
-                err(Error::overflow(
-                    "amount",
-                    format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
-                ))
-            })
+    let signed = andel_core::money::signed_units(amount, &units);
+    let buffer = le_buffer(py, &signed, |u| {
+        i64::try_from(u).map(i64::to_le_bytes).map_err(|_| {
+            err(Error::overflow(
+                "amount",
+                format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
+            ))
         })
-        .collect::<PyResult<Vec<i64>>>()?;
-    Ok(le_buffer(py, &signed, i64::to_le_bytes)?.into_any())
+    })?;
+    Ok(buffer.into_any())
 }
 
 /// Money split two ways at once (rows and columns both adding up), as

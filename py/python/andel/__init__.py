@@ -450,12 +450,12 @@ def _int_array(x: Any) -> Optional[Tuple[bytes, bool]]:
     return np.ascontiguousarray(values, dtype="<i8" if kind == "i" else "<u8").tobytes(), kind == "i"
 
 
-def _from_buffer(data: bytes, seats: Any) -> Any:
-    """Units from the engine's buffer as a NumPy array: int64 (a view, no
-    copy) when the seats fit it, else uint64."""
+def _from_buffer(data: bytearray, seats: Any) -> Any:
+    """Units from the engine's buffer (a ``bytearray`` it wrote for this
+    call) as a writable NumPy array viewing it, no copy: int64 when the seats
+    fit it, else uint64."""
     import numpy as np  # only called for NumPy input
-    units = np.frombuffer(data, dtype="<u8")
-    return units.astype(np.int64) if int(seats) < 2**63 else units.copy()
+    return np.frombuffer(data, dtype="<i8" if int(seats) < 2**63 else "<u8")
 
 
 _OUTPUTS = ("decimal", "str", "units")
@@ -490,7 +490,7 @@ def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
         out = _call(_andel.split_array, data, signed, amount, unit, output, ties)
         import numpy as np  # an ndarray or a Series came in
         if output == "units":
-            values: Any = np.frombuffer(out, dtype="<i8").astype(np.int64)
+            values: Any = np.frombuffer(out, dtype="<i8")  # a writable view of a bytearray
         elif output == "str":
             buffer, width = out
             values = np.frombuffer(buffer, dtype=f"<U{width}")
