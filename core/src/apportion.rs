@@ -1484,13 +1484,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             for (&i, &ki) in heaviest.iter().zip(&among.divisor_seats(d, false)?.k) {
                 k[i] = ki;
             }
-            return Ok(Seated {
-                k,
-                ties: Vec::new(),
-                in_tie: Vec::new(),
-                last: None,
-                next: None,
-            });
+            return Ok(Seated::units_only(k));
         }
         let (sum_lo, sum_hi) = if limited {
             (
@@ -1675,7 +1669,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                     d.cmp(a.w, a.k - 1, b.w, b.k - 1).then(b.i.cmp(&a.i))
                 }
             };
-            let slot = |i: usize| Candidate {
+            let candidate = |i: usize| Candidate {
                 w: w(i),
                 k: k[i],
                 i,
@@ -1686,13 +1680,13 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             let mut cand: Vec<Candidate> = Vec::with_capacity(moves.min(n));
             for i in (0..n).filter(|&i| eligible(i)) {
                 if cand.len() < moves {
-                    cand.push(slot(i));
+                    cand.push(candidate(i));
                     sift_up(&mut cand, |a, b| order(a, b) == Ordering::Greater);
                 } else if cand
                     .first()
-                    .is_some_and(|root| order(&slot(i), root) == Ordering::Less)
+                    .is_some_and(|root| order(&candidate(i), root) == Ordering::Less)
                 {
-                    cand[0] = slot(i);
+                    cand[0] = candidate(i);
                     sift_down(&mut cand, 0, &mut |a, b| order(a, b) == Ordering::Greater);
                 }
             }
@@ -1728,13 +1722,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             }
         }
         if !report && !limited && *self.ties == TieRule::Order {
-            return Ok(Seated {
-                k,
-                ties: Vec::new(),
-                in_tie: Vec::new(),
-                last: None,
-                next: None,
-            });
+            return Ok(Seated::units_only(k));
         }
         // The boundary: weakest seat given on priority, strongest not given.
         let mut last: Option<Slot> = None;
@@ -1884,6 +1872,20 @@ struct Seated {
     in_tie: Vec<bool>,
     last: Option<Slot>,
     next: Option<Slot>,
+}
+
+impl Seated {
+    /// Seats alone: no tie report, no boundary (the units-only entry with
+    /// ties in input order needs neither).
+    fn units_only(k: Vec<u64>) -> Seated {
+        Seated {
+            k,
+            ties: Vec::new(),
+            in_tie: Vec::new(),
+            last: None,
+            next: None,
+        }
+    }
 }
 
 /// Sorts party indices by remainder (each below `denominator`), largest
