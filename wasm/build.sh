@@ -15,8 +15,11 @@ raw=../target/wasm32-unknown-unknown/wasm-release/andel_wasm.wasm
 rm -rf pkg www/pkg
 wasm-bindgen --target web --out-dir pkg/web "$raw"
 wasm-bindgen --target nodejs --out-dir pkg/node "$raw"
+# -ocimfs=0: functions with a single caller stay functions instead of being
+# inlined into it. Measured on this module: about 2 % larger raw, about 10 %
+# smaller gzipped (199 -> 180 KB), which is what a browser downloads.
 for dir in pkg/web pkg/node; do
-  node_modules/.bin/wasm-opt -Oz "$dir/andel_wasm_bg.wasm" -o "$dir/andel_wasm_bg.wasm"
+  node_modules/.bin/wasm-opt -Oz -ocimfs=0 "$dir/andel_wasm_bg.wasm" -o "$dir/andel_wasm_bg.wasm"
 done
 mkdir -p www/pkg
 cp pkg/web/andel_wasm.js pkg/web/andel_wasm_bg.wasm www/pkg/
