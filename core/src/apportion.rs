@@ -260,8 +260,15 @@ pub struct Boundary {
 }
 
 /// The result of [`apportion`]: units per party in input order, with reasons.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// The units are kept; every party's reasons (quota, rounding step, remainder
+/// rank, tie) are worked out when asked for ([`Apportionment::party`],
+/// [`Apportionment::parties`], the JSON), from the weights at their common
+/// scale and the few numbers the apportionment fixed (the scale of the
+/// quotas, the last seat given, the ties). The result holds 24 bytes a party,
+/// and an apportionment of 10^6 parties does not pay for 10^6 explanations
+/// nobody reads.
+#[derive(Clone, Debug)]
 pub struct Apportionment {
     /// The method used.
     pub method: Method,
@@ -269,23 +276,59 @@ pub struct Apportionment {
     pub first_divisor: Option<Decimal>,
     /// Units apportioned.
     pub total: u64,
-    /// Per party, in input order.
-    pub parties: Vec<PartyUnits>,
     /// Every tie met, in the order they were decided.
     pub ties: Vec<Tie>,
     /// Divisor methods: the last seat given and the next in line.
     pub boundary: Option<Boundary>,
     /// The denominator of every party's quota.
-    #[serde(with = "crate::exact::u128_text")]
     pub quota_denominator: u128,
     /// The options used (method, limits, first divisor, tie rule).
     pub options: Options,
+    units: Vec<u64>,
+    why: Why,
+}
+
+/// What an [`Apportionment`] explains its parties from.
+#[derive(Clone, Debug)]
+struct Why {
+    /// The weights as whole numbers at one scale.
+    w: Vec<u128>,
+    weight_total: u128,
+    /// Minimums and maximums per party (empty without them).
+    lo: Vec<u64>,
+    hi: Vec<u64>,
+    /// Quotas are `scale.a × weight / scale.b`.
+    scale: Scale,
+    /// Whether any minimum or maximum holds.
+    limited: bool,
+    /// Divisor methods: the sequence and the last seat given on priority.
+    divisor: Option<(Divisor, Option<Slot>)>,
+    /// The parties of every tie, sorted.
+    tied: Vec<usize>,
+    /// Hamilton: every party's remainder rank (0: none), worked out once,
+    /// the first time one is asked for (it needs a sort of the remainders).
+    ranks: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Apportionment {
     /// The units per party, in input order.
-    pub fn units(&self) -> Vec<u64> {
-        self.parties.iter().map(|p| p.units).collect()
+    pub fn units(&self) -> &[u64] {
+        &self.units
+    }
+
+    /// The units per party, in input order, without the explanation.
+    pub fn into_units(self) -> Vec<u64> {
+        self.units
+    }
+
+    /// The number of parties.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// True when there are no parties (never, for a result of [`apportion`]).
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
     }
 
     /// Party i's exact quota.
@@ -299,11 +342,126 @@ impl Apportionment {
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn quota(&self, i: usize) -> Option<Quota> {
-        self.parties.get(i).map(|p| Quota {
-            whole: p.quota_whole,
-            remainder: p.quota_remainder,
-            denominator: self.quota_denominator,
+        (i < self.units.len()).then(|| self.problem().quota_of(self.why.scale, i))
+    }
+
+    /// Party i's result with its reasons.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::{apportion, Options, Rounding};
+    /// use rust_decimal::Decimal;
+    /// let w: Vec<Decimal> = [5, 3, 2].map(Decimal::from).to_vec();
+    /// // Quotas 3.5, 2.1, 1.4: the largest remainder (0.5) is rounded up.
+    /// let p = apportion(&w, 7, &Options::default())?.party(0);
+    /// let why = p.map(|p| (p.units, p.rounding, p.remainder_rank));
+    /// assert_eq!(why, Some((4, Rounding::Up, Some(1))));
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn party(&self, i: usize) -> Option<PartyUnits> {
+        let units = *self.units.get(i)?;
+        let p = self.problem();
+        let rank = match self.why.divisor {
+            Some(_) => None,
+            None => self.ranks().get(i).and_then(|&r| (r > 0).then_some(r)),
+        };
+        Some(p.explain(&self.why, i, units, rank))
+    }
+
+    /// Every party's result with its reasons, in input order.
+    pub fn parties(&self) -> Vec<PartyUnits> {
+        (0..self.units.len())
+            .filter_map(|i| self.party(i))
+            .collect()
+    }
+
+    /// The problem the result was solved from, to explain it with.
+    fn problem(&self) -> Problem<'_, u128> {
+        Problem {
+            w: &self.why.w,
+            weight_total: self.why.weight_total,
+            total: self.total,
+            lo: &self.why.lo,
+            hi: &self.why.hi,
+            ctx: Context {
+                ids: None,
+                n: self.units.len(),
+            },
+            ties: &self.options.ties,
+        }
+    }
+
+    /// Hamilton's remainder ranks: among the parties rounded (neither whole
+    /// nor held by a limit), by remainder, largest first, equal remainders
+    /// in input order. Worked out once.
+    fn ranks(&self) -> &[u32] {
+        self.why.ranks.get_or_init(|| {
+            let p = self.problem();
+            let s = self.why.scale;
+            let limited = self.why.limited;
+            let mut rem = Vec::with_capacity(self.units.len());
+            let mut free: Vec<u64> = Vec::new();
+            for i in 0..self.units.len() {
+                let q = p.quota_of(s, i);
+                rem.push(q.remainder);
+                if !(q.is_whole() || limited && p.clamp(s, i).is_some()) {
+                    free.push(i as u64);
+                }
+            }
+            sort_by_remainder(&mut free, s.b, |i| rem[i as usize]);
+            drop(rem);
+            let mut ranks = vec![0u32; self.units.len()];
+            for (rank, &i) in free.iter().enumerate() {
+                ranks[i as usize] = u32::try_from(rank + 1).unwrap_or(u32::MAX);
+            }
+            ranks
         })
+    }
+}
+
+impl PartialEq for Apportionment {
+    fn eq(&self, other: &Self) -> bool {
+        self.method == other.method
+            && self.first_divisor == other.first_divisor
+            && self.total == other.total
+            && self.ties == other.ties
+            && self.boundary == other.boundary
+            && self.quota_denominator == other.quota_denominator
+            && self.options == other.options
+            && self.units == other.units
+            && self.parties() == other.parties()
+    }
+}
+
+impl Eq for Apportionment {}
+
+/// The JSON of an [`Apportionment`]: its fields, every party explained.
+#[derive(Serialize)]
+struct ApportionmentJson<'a> {
+    method: Method,
+    first_divisor: Option<Decimal>,
+    total: u64,
+    parties: Vec<PartyUnits>,
+    ties: &'a [Tie],
+    boundary: &'a Option<Boundary>,
+    #[serde(with = "crate::exact::u128_text")]
+    quota_denominator: u128,
+    options: &'a Options,
+}
+
+impl Serialize for Apportionment {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        ApportionmentJson {
+            method: self.method,
+            first_divisor: self.first_divisor,
+            total: self.total,
+            parties: self.parties(),
+            ties: &self.ties,
+            boundary: &self.boundary,
+            quota_denominator: self.quota_denominator,
+            options: &self.options,
+        }
+        .serialize(s)
     }
 }
 
@@ -348,9 +506,18 @@ pub fn apportion_named(
         }
     }
     let scaled = scale_weights(weights, "weights")?;
-    let (parties, ties, boundary, quota_denominator) = solve(
+    let weight_total = scaled.total;
+    let Solution {
+        units,
+        ties,
+        boundary,
+        scale,
+        divisor,
+        lo,
+        hi,
+    } = solve(
         &scaled.w,
-        scaled.total,
+        weight_total,
         ids,
         total,
         options,
@@ -359,6 +526,13 @@ pub fn apportion_named(
             Some(d) => p.divisor_method(d),
         },
     )?;
+    let mut tied: Vec<usize> = ties
+        .iter()
+        .flat_map(|t| t.parties.iter().copied())
+        .collect();
+    sort::sort_unstable(&mut tied);
+    tied.dedup();
+    let limited = lo.iter().any(|&x| x > 0) || hi.iter().any(|&x| x != u64::MAX);
     Ok(Apportionment {
         method: options.method,
         first_divisor: match options.method {
@@ -368,11 +542,22 @@ pub fn apportion_named(
             _ => None,
         },
         total,
-        parties,
         ties,
         boundary,
-        quota_denominator,
+        quota_denominator: scale.b,
         options: options.clone(),
+        units,
+        why: Why {
+            w: scaled.w,
+            weight_total,
+            lo,
+            hi,
+            limited,
+            scale,
+            divisor,
+            tied,
+            ranks: std::sync::OnceLock::new(),
+        },
     })
 }
 
@@ -513,7 +698,7 @@ pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result
         total,
         options,
         |p, d| match d {
-            None => Ok(p.hamilton()?.0.iter().map(|x| x.units).collect()),
+            None => Ok(p.hamilton()?.units),
             Some(d) => Ok(p.divisor_seats(d, false)?.k),
         },
     )
@@ -1056,8 +1241,18 @@ struct Problem<'a, W = u128> {
     ties: &'a TieRule,
 }
 
-/// Parties, ties, boundary and the common denominator of the quotas.
-type Solved = (Vec<PartyUnits>, Vec<Tie>, Option<Boundary>, u128);
+/// What solving fixed: the units, and what they are explained from.
+struct Solution {
+    units: Vec<u64>,
+    ties: Vec<Tie>,
+    boundary: Option<Boundary>,
+    /// Quotas are `scale.a × weight / scale.b`.
+    scale: Scale,
+    /// Divisor methods: the sequence and the last seat given on priority.
+    divisor: Option<(Divisor, Option<Slot>)>,
+    lo: Vec<u64>,
+    hi: Vec<u64>,
+}
 
 /// The scale μ = a / b of the continuous solution: party i's continuous
 /// allocation is clamp(μ·wᵢ, loᵢ, hiᵢ).
@@ -1097,9 +1292,36 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         Error::overflow("total", "units × weight does not fit exact arithmetic")
     }
 
-    /// μ·wᵢ as an exact quota.
+    /// μ·wᵢ as an exact quota: in 64- or 128-bit division where the
+    /// product fits, else in 256 bits.
+    #[inline]
     fn quota(&self, s: Scale, i: usize) -> Result<Quota> {
-        Quota::new(U256::mul(s.a, self.weight(i)), s.b).ok_or_else(|| self.overflow())
+        let w = self.weight(i);
+        if let (Some(q), true) = (s.a.checked_mul(w), s.b > 0) {
+            let (whole, remainder) = match (u64::try_from(q), u64::try_from(s.b)) {
+                (Ok(q), Ok(b)) => (u128::from(q / b), u128::from(q % b)),
+                _ => (q / s.b, q % s.b),
+            };
+            if let Ok(whole) = u64::try_from(whole) {
+                return Ok(Quota {
+                    whole,
+                    remainder,
+                    denominator: s.b,
+                });
+            }
+        }
+        Quota::new(U256::mul(s.a, w), s.b).ok_or_else(|| self.overflow())
+    }
+
+    /// [`Problem::quota`] of a result already solved, where every quota was
+    /// computed once (Hamilton) or is bounded (divisor methods: at most
+    /// 2^31 units × a 96-bit weight); the zero quota is never reached.
+    fn quota_of(&self, s: Scale, i: usize) -> Quota {
+        self.quota(s, i).unwrap_or(Quota {
+            whole: 0,
+            remainder: 0,
+            denominator: s.b,
+        })
     }
 
     /// Finds μ with Σ clamp(μ·wᵢ, loᵢ, hiᵢ) = target, by a sweep over the
@@ -1177,90 +1399,162 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         }
     }
 
-    fn hamilton(&self) -> Result<Solved> {
+    /// Largest remainder: every party the whole part of its quota (or its
+    /// limit), then the units left over to the largest remainders among the
+    /// parties rounded, equal remainders at the boundary decided by the tie
+    /// rule. The units left over are found by selection, not sorting: O(n).
+    /// The remainder ranks are worked out only when asked for
+    /// ([`Apportionment::party`]).
+    fn hamilton(&self) -> Result<Solution> {
         let s = self.scale_for(self.total)?;
+        let n = self.ctx.n;
+        let max_rem = s.b.saturating_sub(1);
+        let index_bits = u64::BITS - (n as u64).saturating_sub(1).leading_zeros();
+        let rem_bits = u128::BITS - max_rem.leading_zeros();
+        if index_bits + rem_bits <= 64 {
+            // Remainder and index in one 64-bit key (populations, money).
+            let mask = (1u64 << index_bits) - 1;
+            self.hamilton_keyed(
+                s,
+                |r, i| ((max_rem - r) as u64) << index_bits | i as u64,
+                |k| k >> index_bits,
+                |k| (k & mask) as usize,
+            )
+        } else {
+            self.hamilton_keyed(s, |r, i| (max_rem - r, i), |k| k.0, |k| k.1)
+        }
+    }
+
+    /// [`Problem::hamilton`] over keys that order the parties to round,
+    /// larger remainder first, then lower index: `key(remainder, index)`,
+    /// with `level` equal for equal remainders and `index` the party.
+    fn hamilton_keyed<K: Ord + Copy, L: Eq>(
+        &self,
+        s: Scale,
+        key: impl Fn(u128, usize) -> K,
+        level: impl Fn(K) -> L,
+        index: impl Fn(K) -> usize,
+    ) -> Result<Solution> {
         let limited = self.limited();
         let n = self.ctx.n;
-        let mut parties = Vec::with_capacity(n);
+        let mut units = Vec::with_capacity(n);
         let mut given: u128 = 0;
-        // Parties to round, as indices; sorted below by remainder.
-        let mut free: Vec<u64> = Vec::with_capacity(n);
+        let mut keys: Vec<K> = Vec::with_capacity(n);
+        // a × (weight total) within 64 bits: every quota in one 64-bit
+        // division (no weight exceeds the total).
+        let narrow = match (u64::try_from(s.a), u64::try_from(s.b)) {
+            (Ok(a), Ok(b))
+                if b > 0
+                    && s.a
+                        .checked_mul(self.weight_total)
+                        .is_some_and(|x| x <= u128::from(u64::MAX)) =>
+            {
+                Some((a, b))
+            }
+            _ => None,
+        };
         for i in 0..n {
-            let quota = self.quota(s, i)?;
+            let quota = match narrow {
+                Some((a, b)) => {
+                    // Fits: weight(i) ≤ weight_total and a × weight_total < 2^64.
+                    let q = a * self.weight(i) as u64;
+                    Quota {
+                        whole: q / b,
+                        remainder: u128::from(q % b),
+                        denominator: s.b,
+                    }
+                }
+                None => self.quota(s, i)?,
+            };
             let bound = if limited { self.clamp(s, i) } else { None };
-            let (units, rounding) = match bound {
-                // A weight-0 party at minimum 0 is simply exact.
-                Some(Rounding::Minimum) if self.lo(i) == 0 => (0, Rounding::Exact),
-                Some(Rounding::Minimum) => (self.lo(i), Rounding::Minimum),
-                Some(_) => (self.hi(i), Rounding::Maximum),
-                None if quota.is_whole() => (quota.whole, Rounding::Exact),
+            let u = match bound {
+                Some(Rounding::Minimum) => self.lo(i),
+                Some(_) => self.hi(i),
                 None => {
-                    free.push(i as u64);
-                    (quota.whole, Rounding::Down)
+                    if !quota.is_whole() {
+                        keys.push(key(quota.remainder, i));
+                    }
+                    quota.whole
                 }
             };
-            given += u128::from(units);
-            parties.push(PartyUnits {
-                units,
-                quota_whole: quota.whole,
-                quota_remainder: quota.remainder,
-                rounding,
-                remainder_rank: None,
-                tied: false,
-            });
+            given += u128::from(u);
+            units.push(u);
         }
         let left = usize::try_from(u128::from(self.total).saturating_sub(given))
             .map_err(|_| self.overflow())?;
-        if left > free.len() {
+        if left > keys.len() {
             return Err(Error::Infeasible {
                 field: "total".into(),
                 reason: "internal: more units left than parties to round".into(),
             });
         }
-        // Largest remainder first; equal remainders in input order for now.
-        let rem = |i: u64| parties[i as usize].quota_remainder;
-        sort_by_remainder(&mut free, s.b, rem);
-        let boundary_tie = left > 0 && left < free.len() && rem(free[left - 1]) == rem(free[left]);
         let mut ties = Vec::new();
-        let mut chosen = Vec::new();
-        let mut group = Vec::new();
-        if boundary_tie {
-            let r = rem(free[left]);
-            group = sorted(
-                free.iter()
-                    .filter(|&&i| rem(i) == r)
-                    .map(|&i| i as usize)
-                    .collect(),
-            );
-            let in_group_won = free[..left].iter().filter(|&&i| rem(i) == r).count();
-            chosen = self.decide(&group, in_group_won)?;
-            ties.push(Tie {
-                parties: group.clone(),
-                winners: sorted(chosen.clone()),
-                units: in_group_won as u64,
-                decided_by: self.rule_name(),
-            });
-        }
-        for (rank, &i) in free.iter().enumerate() {
-            let p = &mut parties[i as usize];
-            p.remainder_rank = u32::try_from(rank + 1).ok();
-            if rank < left {
-                p.units += 1;
-                p.rounding = Rounding::Up;
+        if left > 0 {
+            let last = level(*sort::select_nth_unstable(&mut keys, left - 1));
+            let (top, rest) = keys.split_at(left);
+            if rest.iter().any(|&k| level(k) == last) {
+                // Equal remainders across the boundary: the tie rule, not
+                // the input order, decides within the group.
+                let mut group: Vec<usize> = keys
+                    .iter()
+                    .filter(|&&k| level(k) == last)
+                    .map(|&k| index(k))
+                    .collect();
+                sort::sort_unstable(&mut group);
+                let won = top.iter().filter(|&&k| level(k) == last).count();
+                let chosen = self.decide(&group, won)?;
+                for &k in top.iter().filter(|&&k| level(k) != last) {
+                    units[index(k)] += 1;
+                }
+                for &i in &chosen {
+                    units[i] += 1;
+                }
+                ties.push(Tie {
+                    parties: group,
+                    winners: sorted(chosen),
+                    units: won as u64,
+                    decided_by: self.rule_name(),
+                });
+            } else {
+                for &k in top {
+                    units[index(k)] += 1;
+                }
             }
         }
-        // The tie rule, not the input order, decides within the tied group.
-        for &i in &group {
-            let p = &mut parties[i];
-            p.tied = true;
-            p.units = p.quota_whole;
-            p.rounding = Rounding::Down;
+        Ok(Solution {
+            units,
+            ties,
+            boundary: None,
+            scale: s,
+            divisor: None,
+            lo: self.lo.to_vec(),
+            hi: self.hi.to_vec(),
+        })
+    }
+
+    /// Party i's reasons, from what the apportionment fixed.
+    fn explain(&self, why: &Why, i: usize, units: u64, rank: Option<u32>) -> PartyUnits {
+        let s = why.scale;
+        let quota = self.quota_of(s, i);
+        let rounding = match &why.divisor {
+            None => match if why.limited { self.clamp(s, i) } else { None } {
+                // A weight-0 party at minimum 0 is simply exact.
+                Some(Rounding::Minimum) if self.lo(i) == 0 => Rounding::Exact,
+                Some(bound) => bound,
+                None if quota.is_whole() => Rounding::Exact,
+                None if units > quota.whole => Rounding::Up,
+                None => Rounding::Down,
+            },
+            Some((d, last)) => self.divisor_rounding(d, last.as_ref(), i, units),
+        };
+        PartyUnits {
+            units,
+            quota_whole: quota.whole,
+            quota_remainder: quota.remainder,
+            rounding,
+            remainder_rank: rank,
+            tied: why.tied.binary_search(&i).is_ok(),
         }
-        for &i in &chosen {
-            parties[i].units += 1;
-            parties[i].rounding = Rounding::Up;
-        }
-        Ok((parties, ties, None, s.b))
     }
 
     fn rule_name(&self) -> String {
@@ -1761,7 +2055,6 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             }
         }
         let mut ties = Vec::new();
-        let mut in_tie = vec![false; n];
         if let (Some(l), Some(x)) = (&last, &next) {
             if l.priority_cmp(x) == Ordering::Equal {
                 let mut group = Vec::new();
@@ -1782,9 +2075,6 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 for &i in &chosen {
                     k[i] += 1;
                 }
-                for &i in &group {
-                    in_tie[i] = true;
-                }
                 ties.push(Tie {
                     parties: group,
                     winners: sorted(chosen),
@@ -1796,72 +2086,66 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         Ok(Seated {
             k,
             ties,
-            in_tie,
             last,
             next,
         })
     }
 
-    /// A divisor method with its explanation: the seats, then every
-    /// party's quota and rounding step.
-    fn divisor_method(&self, d: &Divisor) -> Result<Solved> {
+    /// A divisor method: the seats, the ties and the boundary; every
+    /// party's quota and rounding step are worked out when asked for
+    /// ([`Problem::divisor_rounding`]).
+    fn divisor_method(&self, d: &Divisor) -> Result<Solution> {
         let Seated {
             k,
             ties,
-            in_tie,
             last,
             next,
         } = self.divisor_seats(d, true)?;
-        let n = self.ctx.n;
-        let total = u128::from(self.total);
-        let w = |i: usize| self.weight(i);
         // After a tie, `last` and `next` still mark the contested priority.
         let boundary = Boundary {
             last: last.map(|s| (s.i, s.k + 1)),
             next: next.map(|s| (s.i, s.k + 1)),
         };
-        let hare = Scale {
-            a: total,
-            b: self.weight_total,
+        Ok(Solution {
+            units: k,
+            ties,
+            boundary: Some(boundary),
+            scale: Scale {
+                a: u128::from(self.total),
+                b: self.weight_total,
+            },
+            divisor: Some((*d, last)),
+            lo: self.lo.to_vec(),
+            hi: self.hi.to_vec(),
+        })
+    }
+
+    /// A divisor method's rounding step for party i with `units` seats:
+    /// held at a limit (the priority of the seat it would give up or get
+    /// stands on the wrong side of the last seat given), or up, down or
+    /// exact against its quota.
+    fn divisor_rounding(&self, d: &Divisor, last: Option<&Slot>, i: usize, units: u64) -> Rounding {
+        let w = |i: usize| self.weight(i);
+        // Would seat kk (0-based) be given on priority?
+        let below_threshold = |kk: u64| match last {
+            Some(l) => d.cmp(w(i), kk, l.w, l.k) == Ordering::Less,
+            None => true,
         };
-        let mut parties = Vec::with_capacity(n);
-        for i in 0..n {
-            let quota = self.quota(hare, i)?;
-            let units = k[i];
-            let below_threshold = |kk: u64| {
-                // would seat kk (0-based) be given on priority?
-                match &last {
-                    Some(l) => d.cmp(w(i), kk, l.w, l.k) == Ordering::Less,
-                    None => true,
-                }
-            };
-            let rounding =
-                if units == self.lo(i) && units > 0 && (w(i) == 0 || below_threshold(units - 1)) {
-                    Rounding::Minimum
-                } else if units == self.hi(i)
-                    && w(i) > 0
-                    && last
-                        .as_ref()
-                        .is_some_and(|l| d.cmp(w(i), units, l.w, l.k) == Ordering::Greater)
-                {
-                    Rounding::Maximum
-                } else {
-                    match cmp_products(u128::from(units), self.weight_total, total, w(i)) {
-                        Ordering::Equal => Rounding::Exact,
-                        Ordering::Less => Rounding::Down,
-                        Ordering::Greater => Rounding::Up,
-                    }
-                };
-            parties.push(PartyUnits {
-                units,
-                quota_whole: quota.whole,
-                quota_remainder: quota.remainder,
-                rounding,
-                remainder_rank: None,
-                tied: in_tie[i],
-            });
+        if units == self.lo(i) && units > 0 && (w(i) == 0 || below_threshold(units - 1)) {
+            Rounding::Minimum
+        } else if units == self.hi(i)
+            && w(i) > 0
+            && last.is_some_and(|l| d.cmp(w(i), units, l.w, l.k) == Ordering::Greater)
+        {
+            Rounding::Maximum
+        } else {
+            let total = u128::from(self.total);
+            match cmp_products(u128::from(units), self.weight_total, total, w(i)) {
+                Ordering::Equal => Rounding::Exact,
+                Ordering::Less => Rounding::Down,
+                Ordering::Greater => Rounding::Up,
+            }
         }
-        Ok((parties, ties, Some(boundary), self.weight_total))
     }
 }
 
@@ -1869,7 +2153,6 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
 struct Seated {
     k: Vec<u64>,
     ties: Vec<Tie>,
-    in_tie: Vec<bool>,
     last: Option<Slot>,
     next: Option<Slot>,
 }
@@ -1881,7 +2164,6 @@ impl Seated {
         Seated {
             k,
             ties: Vec::new(),
-            in_tie: Vec::new(),
             last: None,
             next: None,
         }

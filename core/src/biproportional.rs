@@ -236,7 +236,7 @@ pub fn biproportional(
                     e
                 }
             })?;
-            (upper.units(), Some(upper))
+            (upper.units().to_vec(), Some(upper))
         }
     };
     // Rows or columns with a total of zero keep every cell at zero.
@@ -354,7 +354,7 @@ fn start(
                 }
                 Err(e) => return Err(e.with_field(format!("weights[{i}]"))),
             };
-            n[i * c..(i + 1) * c].copy_from_slice(&a.units());
+            n[i * c..(i + 1) * c].copy_from_slice(a.units());
         }
         Ok(Some(n))
     };

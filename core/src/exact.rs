@@ -185,6 +185,7 @@ pub(crate) struct ScaledWeights {
 ///
 /// `field` names the input in errors (`weights` gives `weights[3]`).
 pub(crate) fn scale_weights(weights: &[Decimal], field: &str) -> Result<ScaledWeights> {
+    let mut scale = 0;
     for (i, w) in weights.iter().enumerate() {
         if w.is_sign_negative() && !w.is_zero() {
             return Err(Error::NegativeWeight {
@@ -192,36 +193,48 @@ pub(crate) fn scale_weights(weights: &[Decimal], field: &str) -> Result<ScaledWe
                 value: *w,
             });
         }
+        scale = scale.max(w.scale());
     }
-    match scale_at(weights, field, false) {
+    match scale_at(weights, field, scale, false) {
         Ok(s) => Ok(s),
         // Trailing zeros (1.000000) can make the common scale needlessly fine.
-        Err(Error::Overflow { .. }) => scale_at(weights, field, true),
+        Err(Error::Overflow { .. }) => {
+            let scale = weights.iter().map(|d| d.normalize().scale()).max();
+            scale_at(weights, field, scale.unwrap_or(0), true)
+        }
         Err(e) => Err(e),
     }
 }
 
-fn scale_at(weights: &[Decimal], field: &str, normalize: bool) -> Result<ScaledWeights> {
-    let norm = |d: &Decimal| if normalize { d.normalize() } else { *d };
-    let scale = weights.iter().map(|d| norm(d).scale()).max().unwrap_or(0);
+fn scale_at(
+    weights: &[Decimal],
+    field: &str,
+    scale: u32,
+    normalize: bool,
+) -> Result<ScaledWeights> {
     let mut w = Vec::with_capacity(weights.len());
     let mut total: u128 = 0;
     for (i, d) in weights.iter().enumerate() {
-        let d = norm(d);
+        let d = if normalize { d.normalize() } else { *d };
         let m = d.mantissa().unsigned_abs();
-        let up = pow10(scale - d.scale());
-        let v = up
-            .and_then(|p| m.checked_mul(p))
-            .filter(|v| *v <= MAX_WEIGHT)
-            .ok_or_else(|| {
-                Error::overflow(
-                    format!("{field}[{i}]"),
-                    format!(
-                        "weight {d} needs more than 96 bits at the common scale of {scale} decimal places; \
-                         the weights span too many orders of magnitude for exact apportionment"
-                    ),
-                )
-            })?;
+        // A mantissa is below 2^96 already: only a change of scale can
+        // take it past MAX_WEIGHT.
+        let v = if d.scale() == scale {
+            Some(m)
+        } else {
+            pow10(scale - d.scale())
+                .and_then(|p| m.checked_mul(p))
+                .filter(|v| *v <= MAX_WEIGHT)
+        };
+        let v = v.ok_or_else(|| {
+            Error::overflow(
+                format!("{field}[{i}]"),
+                format!(
+                    "weight {d} needs more than 96 bits at the common scale of {scale} decimal places; \
+                     the weights span too many orders of magnitude for exact apportionment"
+                ),
+            )
+        })?;
         total = total
             .checked_add(v)
             .ok_or_else(|| Error::overflow(field, "the sum of the weights is too large"))?;

@@ -534,7 +534,7 @@ impl Allocation {
         let parties = key
             .parties
             .iter()
-            .zip(&a.parties)
+            .zip(a.parties())
             .enumerate()
             .map(|(i, (p, r))| PartyAllocation {
                 id: p.id.clone(),

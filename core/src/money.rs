@@ -28,8 +28,7 @@ impl Default for SplitOptions {
 }
 
 /// The result of [`split`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Split {
     /// The amount split.
     pub amount: Decimal,
@@ -76,7 +75,7 @@ pub fn split_named(
             ..Options::default()
         },
     )?;
-    let parts = parts_from_units(amount, unit, &apportionment.units())?;
+    let parts = parts_from_units(amount, unit, apportionment.units())?;
     Ok(Split {
         amount,
         unit,

@@ -294,8 +294,8 @@ pub fn split_table(
         &cells.whole,
         &cells.remainder,
         cells.denominator,
-        &row_units,
-        &column_units,
+        row_units,
+        column_units,
     )?;
     let unit = if amount.is_sign_negative() {
         -options.unit

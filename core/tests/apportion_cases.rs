@@ -24,10 +24,10 @@ fn hamilton_rounds_the_largest_remainder_up() {
     // Quotas 3.5, 2.1, 1.4; floors 6; one left: remainder 0.5 wins.
     let r = apportion(&d(&[5, 3, 2]), 7, &Options::default()).unwrap();
     assert_eq!(r.units(), vec![4, 2, 1]);
-    assert_eq!(r.parties[0].rounding, Rounding::Up);
-    assert_eq!(r.parties[0].remainder_rank, Some(1));
-    assert_eq!(r.parties[2].remainder_rank, Some(2));
-    assert_eq!(r.parties[1].remainder_rank, Some(3));
+    assert_eq!(r.parties()[0].rounding, Rounding::Up);
+    assert_eq!(r.parties()[0].remainder_rank, Some(1));
+    assert_eq!(r.parties()[2].remainder_rank, Some(2));
+    assert_eq!(r.parties()[1].remainder_rank, Some(3));
     assert_eq!(r.quota(1).unwrap().to_string(), "2 1/10");
 }
 
@@ -47,8 +47,8 @@ fn alabama_paradox_is_a_property_of_hamilton() {
     );
     // A divisor method cannot do this.
     let dh = with(Method::SainteLague);
-    let a = apportion(&w, 10, &dh).unwrap().units();
-    let b = apportion(&w, 11, &dh).unwrap().units();
+    let a = apportion(&w, 10, &dh).unwrap().into_units();
+    let b = apportion(&w, 11, &dh).unwrap().into_units();
     assert!(a.iter().zip(&b).all(|(x, y)| y >= x));
 }
 
@@ -171,7 +171,7 @@ fn ties_order_error_and_priority() {
     assert_eq!(r.units(), vec![1, 1, 0]);
     assert_eq!(r.ties[0].winners, vec![0, 1]);
     assert_eq!(r.ties[0].units, 2);
-    assert!(r.parties[2].tied);
+    assert!(r.parties()[2].tied);
     let o = Options {
         ties: TieRule::Error,
         ..Options::default()
@@ -212,8 +212,8 @@ fn minimum_and_maximum() {
     };
     let r = apportion(&w, 10, &o).unwrap();
     assert_eq!(r.units(), vec![8, 1, 1]);
-    assert_eq!(r.parties[1].rounding, Rounding::Minimum);
-    assert_eq!(r.parties[0].rounding, Rounding::Exact);
+    assert_eq!(r.parties()[1].rounding, Rounding::Minimum);
+    assert_eq!(r.parties()[0].rounding, Rounding::Exact);
     // At most 5: A held at 5; B and C share 5 at 2.5 each: a tie, B first.
     let o = Options {
         maximum: Some(Limit::All(5)),
@@ -221,7 +221,7 @@ fn minimum_and_maximum() {
     };
     let r = apportion(&w, 10, &o).unwrap();
     assert_eq!(r.units(), vec![5, 3, 2]);
-    assert_eq!(r.parties[0].rounding, Rounding::Maximum);
+    assert_eq!(r.parties()[0].rounding, Rounding::Maximum);
     assert_eq!(r.ties.len(), 1);
     // Same limits with D'Hondt: A 5 (held), then B 10, C 10, B 5, C 5, B 3.3 → 5, 3, 2.
     let o = Options {
@@ -230,7 +230,7 @@ fn minimum_and_maximum() {
     };
     let r = apportion(&w, 10, &o).unwrap();
     assert_eq!(r.units(), vec![5, 3, 2]);
-    assert_eq!(r.parties[0].rounding, Rounding::Maximum);
+    assert_eq!(r.parties()[0].rounding, Rounding::Maximum);
     // Infeasible limits say why.
     let o = Options {
         minimum: Some(Limit::All(4)),
@@ -419,15 +419,15 @@ fn hamilton_ranks_with_wide_remainders() {
         r.units(),
         andel_core::apportion_units(&w, seats, &Options::default()).unwrap()
     );
-    let mut ranked: Vec<(u32, usize)> = r
-        .parties
+    let parties = r.parties();
+    let mut ranked: Vec<(u32, usize)> = parties
         .iter()
         .enumerate()
         .filter_map(|(i, p)| p.remainder_rank.map(|k| (k, i)))
         .collect();
     ranked.sort_unstable();
     for pair in ranked.windows(2) {
-        let (a, b) = (&r.parties[pair[0].1], &r.parties[pair[1].1]);
+        let (a, b) = (&parties[pair[0].1], &parties[pair[1].1]);
         assert!(
             a.quota_remainder > b.quota_remainder
                 || a.quota_remainder == b.quota_remainder && pair[0].1 < pair[1].1

@@ -235,7 +235,7 @@ proptest! {
             return Ok(());
         };
         let cols = cols.units();
-        match biproportional(&table(&w), &cols, None, &options(method)) {
+        match biproportional(&table(&w), cols, None, &options(method)) {
             Ok(t) => {
                 let row_w: Vec<Decimal> = w.iter().map(|r| Decimal::from(r.iter().sum::<u32>())).collect();
                 let upper = apportion(&row_w, total, &Options { method, ..Options::default() }).unwrap();

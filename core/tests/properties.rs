@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use andel_core::{apportion, split, FixedShare, Key, Limit, Method, Options, SplitOptions};
+use andel_core::{
+    apportion, split, FixedShare, Key, Limit, Method, Options, Rounding, SplitOptions,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -148,12 +150,65 @@ proptest! {
     fn hamilton_is_floor_or_ceiling_and_matches_the_definition(w in weights(), n in 0u64..10_000) {
         let r = apportion(&dec(&w), n, &Options::default()).unwrap();
         let t: u128 = w.iter().map(|&x| u128::from(x)).sum();
-        for (p, &x) in r.parties.iter().zip(&w) {
+        for (p, &x) in r.parties().iter().zip(&w) {
             let floor = (u128::from(n) * u128::from(x) / t) as u64;
             prop_assert!(p.units == floor || p.units == floor + 1);
             prop_assert_eq!(p.quota_whole, floor);
         }
         prop_assert_eq!(r.units(), naive_hamilton(&w, n));
+    }
+
+    #[test]
+    fn hamilton_explanation_matches_the_definition(
+        w in weights(),
+        n in 0u64..200,
+        // × 10^21: remainder and index no longer fit one 64-bit key.
+        big in prop::sample::select(vec![1u128, 1_000_000_000_000_000_000_000]),
+    ) {
+        // Reasons worked out here from the definition: remainders ranked
+        // largest first, equal ones in input order; a tie where equal
+        // remainders straddle the last unit given.
+        let w: Vec<u128> = w.iter().map(|&x| u128::from(x) * big).collect();
+        let weights: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        let r = apportion(&weights, n, &Options::default()).unwrap();
+        let t: u128 = w.iter().sum();
+        let rem: Vec<u128> = w.iter().map(|&x| u128::from(n) * x % t).collect();
+        let mut order: Vec<usize> = (0..w.len()).filter(|&i| rem[i] > 0).collect();
+        order.sort_by(|&a, &b| rem[b].cmp(&rem[a]).then(a.cmp(&b)));
+        let floors: u64 = w.iter().map(|&x| (u128::from(n) * x / t) as u64).sum();
+        let left = (n - floors) as usize;
+        let boundary = (left > 0 && left < order.len() && rem[order[left - 1]] == rem[order[left]])
+            .then(|| rem[order[left]]);
+        let parties = r.parties();
+        for (i, p) in parties.iter().enumerate() {
+            prop_assert_eq!(p.quota_remainder, rem[i]);
+            let rank = order.iter().position(|&j| j == i).map(|k| k as u32 + 1);
+            prop_assert_eq!(p.remainder_rank, rank);
+            let expected = if rem[i] == 0 {
+                Rounding::Exact
+            } else if p.units > p.quota_whole {
+                Rounding::Up
+            } else {
+                Rounding::Down
+            };
+            prop_assert_eq!(p.rounding, expected);
+            prop_assert_eq!(p.tied, boundary == Some(rem[i]) && rem[i] > 0);
+            prop_assert_eq!(r.party(i), Some(p.clone()));
+        }
+        let group: Vec<usize> = (0..w.len()).filter(|&i| boundary == Some(rem[i])).collect();
+        match boundary {
+            None => prop_assert!(r.ties.is_empty()),
+            Some(_) => {
+                prop_assert_eq!(r.ties.len(), 1);
+                prop_assert_eq!(&r.ties[0].parties, &group);
+                let won: Vec<usize> = order[..left].iter().copied().filter(|i| group.contains(i)).collect();
+                let mut won_sorted = won.clone();
+                won_sorted.sort_unstable();
+                prop_assert_eq!(&r.ties[0].winners, &won_sorted);
+                prop_assert_eq!(r.ties[0].units, won.len() as u64);
+            }
+        }
+        prop_assert_eq!(r.party(w.len()), None);
     }
 
     #[test]
@@ -164,7 +219,7 @@ proptest! {
         let o = Options { minimum: Some(Limit::All(min)), maximum: Some(Limit::All(cap)), ..Options::default() };
         let r = apportion(&dec(&w), n, &o).unwrap();
         prop_assert_eq!(r.units().iter().sum::<u64>(), n);
-        for (p, &x) in r.parties.iter().zip(&w) {
+        for (p, &x) in r.parties().iter().zip(&w) {
             prop_assert!(p.units >= min && p.units <= cap);
             if x == 0 { prop_assert_eq!(p.units, min); }
         }
@@ -172,8 +227,8 @@ proptest! {
 
     #[test]
     fn divisor_methods_are_house_monotone(w in weights(), n in 0u64..100, m in prop::sample::select(divisor_methods())) {
-        let a = apportion(&dec(&w), n, &opts(m)).unwrap().units();
-        let b = apportion(&dec(&w), n + 1, &opts(m)).unwrap().units();
+        let a = apportion(&dec(&w), n, &opts(m)).unwrap().into_units();
+        let b = apportion(&dec(&w), n + 1, &opts(m)).unwrap().into_units();
         prop_assert!(a.iter().zip(&b).all(|(x, y)| y >= x), "{:?} -> {:?}", a, b);
     }
 
@@ -187,7 +242,7 @@ proptest! {
             w2.rotate_left(k);
             w2.reverse();
             let b = apportion(&dec(&w2), n, &opts(m)).unwrap();
-            let mut expect = a.units();
+            let mut expect = a.units().to_vec();
             expect.rotate_left(k);
             expect.reverse();
             prop_assert_eq!(b.units(), expect, "{}", m);
@@ -411,7 +466,7 @@ proptest! {
                 prop_assert_eq!(a.code(), b.code());
                 prop_assert_eq!(a.to_string(), b.to_string());
             }
-            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.units()), b),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.into_units()), b),
         }
     }
 

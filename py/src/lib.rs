@@ -266,7 +266,7 @@ fn apportion(
         Weights::Whole(whole) => apportion_units(&whole, seats, &o).map_err(err),
         Weights::Decimal(w) => Ok(apportion_named(&w, ids.as_deref(), seats, &o)
             .map_err(err)?
-            .units()),
+            .into_units()),
     }
 }
 
@@ -405,7 +405,7 @@ fn split<'py>(
         Weights::Decimal(w) => split_named(amount, &w, ids.as_deref(), &o)
             .map_err(err)?
             .apportionment
-            .units(),
+            .into_units(),
     };
     if units {
         let signed = andel_core::money::signed_units(amount, &counts);

@@ -56,10 +56,7 @@ pub fn apportion(
     };
     let r = apportion_named(&w, ids.as_deref(), seats, &options).map_err(throw)?;
     // Units are at most `seats`, itself at most 2^53: exact as JS numbers.
-    Ok(r.units()
-        .into_iter()
-        .map(|u| JsValue::from(u as f64))
-        .collect())
+    Ok(r.units().iter().map(|&u| JsValue::from(u as f64)).collect())
 }
 
 /// Money parts per party, in input order, as decimal strings.
