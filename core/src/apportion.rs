@@ -292,7 +292,7 @@ pub struct Apportionment {
 #[derive(Clone, Debug)]
 struct Why {
     /// The weights as whole numbers at one scale.
-    w: Vec<u128>,
+    w: Scaled,
     weight_total: u128,
     /// Minimums and maximums per party (empty without them).
     lo: Vec<u64>,
@@ -308,6 +308,41 @@ struct Why {
     /// Hamilton: every party's remainder rank (0: none), worked out once,
     /// the first time one is asked for (it needs a sort of the remainders).
     ranks: std::sync::OnceLock<Vec<u32>>,
+}
+
+/// Weights at one scale: 64-bit where every one fits, else 128-bit.
+#[derive(Clone, Debug)]
+enum Scaled {
+    Narrow(Vec<u64>),
+    Wide(Vec<u128>),
+}
+
+/// The weights as 64-bit integers when they all have one scale already and
+/// fit (the common case: populations, amounts in øre): one pass, no
+/// multiplication. `None` sends the caller to [`scale_weights`], which also
+/// finds and names whatever is wrong with them.
+fn narrow_weights(weights: &[Decimal]) -> Option<(Vec<u64>, u128)> {
+    // A decimal's 16 bytes: flags (scale and sign), then its 96-bit
+    // magnitude, lowest 32 bits first. Equal flags: the same scale, and
+    // positive as the first.
+    let flags = |b: &[u8; 16]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let first = weights.first()?;
+    if first.is_sign_negative() {
+        return None;
+    }
+    let f = flags(&first.serialize());
+    let mut w = Vec::with_capacity(weights.len());
+    let mut total: u128 = 0;
+    for d in weights {
+        let b = d.serialize();
+        if flags(&b) != f || b[12..16] != [0; 4] {
+            return None;
+        }
+        let x = u64::from_le_bytes([b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11]]);
+        total += u128::from(x);
+        w.push(x);
+    }
+    Some((w, total))
 }
 
 impl Apportionment {
@@ -342,7 +377,11 @@ impl Apportionment {
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn quota(&self, i: usize) -> Option<Quota> {
-        (i < self.units.len()).then(|| self.problem().quota_of(self.why.scale, i))
+        let s = self.why.scale;
+        (i < self.units.len()).then(|| match &self.why.w {
+            Scaled::Narrow(w) => self.problem(w).quota_of(s, i),
+            Scaled::Wide(w) => self.problem(w).quota_of(s, i),
+        })
     }
 
     /// Party i's result with its reasons.
@@ -360,12 +399,14 @@ impl Apportionment {
     /// ```
     pub fn party(&self, i: usize) -> Option<PartyUnits> {
         let units = *self.units.get(i)?;
-        let p = self.problem();
         let rank = match self.why.divisor {
             Some(_) => None,
             None => self.ranks().get(i).and_then(|&r| (r > 0).then_some(r)),
         };
-        Some(p.explain(&self.why, i, units, rank))
+        Some(match &self.why.w {
+            Scaled::Narrow(w) => self.problem(w).explain(&self.why, i, units, rank),
+            Scaled::Wide(w) => self.problem(w).explain(&self.why, i, units, rank),
+        })
     }
 
     /// Every party's result with its reasons, in input order.
@@ -376,9 +417,9 @@ impl Apportionment {
     }
 
     /// The problem the result was solved from, to explain it with.
-    fn problem(&self) -> Problem<'_, u128> {
+    fn problem<'a, W>(&'a self, w: &'a [W]) -> Problem<'a, W> {
         Problem {
-            w: &self.why.w,
+            w,
             weight_total: self.why.weight_total,
             total: self.total,
             lo: &self.why.lo,
@@ -396,25 +437,11 @@ impl Apportionment {
     /// in input order. Worked out once.
     fn ranks(&self) -> &[u32] {
         self.why.ranks.get_or_init(|| {
-            let p = self.problem();
-            let s = self.why.scale;
-            let limited = self.why.limited;
-            let mut rem = Vec::with_capacity(self.units.len());
-            let mut free: Vec<u64> = Vec::new();
-            for i in 0..self.units.len() {
-                let q = p.quota_of(s, i);
-                rem.push(q.remainder);
-                if !(q.is_whole() || limited && p.clamp(s, i).is_some()) {
-                    free.push(i as u64);
-                }
+            let (s, limited) = (self.why.scale, self.why.limited);
+            match &self.why.w {
+                Scaled::Narrow(w) => self.problem(w).remainder_ranks(s, limited),
+                Scaled::Wide(w) => self.problem(w).remainder_ranks(s, limited),
             }
-            sort_by_remainder(&mut free, s.b, |i| rem[i as usize]);
-            drop(rem);
-            let mut ranks = vec![0u32; self.units.len()];
-            for (rank, &i) in free.iter().enumerate() {
-                ranks[i as usize] = u32::try_from(rank + 1).unwrap_or(u32::MAX);
-            }
-            ranks
         })
     }
 }
@@ -505,8 +532,32 @@ pub fn apportion_named(
             });
         }
     }
-    let scaled = scale_weights(weights, "weights")?;
-    let weight_total = scaled.total;
+    // Weights at one scale as 64-bit integers where they fit (populations,
+    // money, percentages), else as 128-bit ones: the engine reads either.
+    let (w, weight_total, solution) = match narrow_weights(weights) {
+        Some((w, weight_total)) => {
+            let solution = solve(&w, weight_total, ids, total, options, |p, d| match d {
+                None => p.hamilton(),
+                Some(d) => p.divisor_method(d),
+            })?;
+            (Scaled::Narrow(w), weight_total, solution)
+        }
+        None => {
+            let scaled = scale_weights(weights, "weights")?;
+            let solution = solve(
+                &scaled.w,
+                scaled.total,
+                ids,
+                total,
+                options,
+                |p, d| match d {
+                    None => p.hamilton(),
+                    Some(d) => p.divisor_method(d),
+                },
+            )?;
+            (Scaled::Wide(scaled.w), scaled.total, solution)
+        }
+    };
     let Solution {
         units,
         ties,
@@ -515,17 +566,7 @@ pub fn apportion_named(
         divisor,
         lo,
         hi,
-    } = solve(
-        &scaled.w,
-        weight_total,
-        ids,
-        total,
-        options,
-        |p, d| match d {
-            None => p.hamilton(),
-            Some(d) => p.divisor_method(d),
-        },
-    )?;
+    } = solution;
     let mut tied: Vec<usize> = ties
         .iter()
         .flat_map(|t| t.parties.iter().copied())
@@ -548,7 +589,7 @@ pub fn apportion_named(
         options: options.clone(),
         units,
         why: Why {
-            w: scaled.w,
+            w,
             weight_total,
             lo,
             hi,
@@ -1532,6 +1573,28 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         })
     }
 
+    /// Hamilton's remainder ranks at scale s, 0 for the parties not
+    /// rounded: one sort of the remainders.
+    fn remainder_ranks(&self, s: Scale, limited: bool) -> Vec<u32> {
+        let n = self.ctx.n;
+        let mut rem = Vec::with_capacity(n);
+        let mut free: Vec<u64> = Vec::new();
+        for i in 0..n {
+            let q = self.quota_of(s, i);
+            rem.push(q.remainder);
+            if !(q.is_whole() || limited && self.clamp(s, i).is_some()) {
+                free.push(i as u64);
+            }
+        }
+        sort_by_remainder(&mut free, s.b, |i| rem[i as usize]);
+        drop(rem);
+        let mut ranks = vec![0u32; n];
+        for (rank, &i) in free.iter().enumerate() {
+            ranks[i as usize] = u32::try_from(rank + 1).unwrap_or(u32::MAX);
+        }
+        ranks
+    }
+
     /// Party i's reasons, from what the apportionment fixed.
     fn explain(&self, why: &Why, i: usize, units: u64, rank: Option<u32>) -> PartyUnits {
         let s = why.scale;
@@ -1744,20 +1807,19 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         let positive = self.w.iter().filter(|&&w| w.into() > 0).count() as u64;
         let limited = self.limited();
         let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
-        if !report
-            && !limited
-            && *self.ties == TieRule::Order
+        if !limited
             && !zero_first
             && self.total > 0
             && 2 * u128::from(self.total) <= u128::from(positive)
         {
-            // Units only, at most half as many units as parties, first
+            // No limits, at most half as many units as parties, first
             // divisor above zero: whoever holds a seat holds its first one,
             // and a first seat's priority w/d(0) grows with the weight, so
             // the holders are among the `total` heaviest parties (earlier
-            // first on equal weights, as the order rule gives equal
+            // first on equal weights, as input order gives equal
             // priorities). The house among them alone, in input order, is
-            // the house: O(n) for the selection, the rest over `total`.
+            // the house: O(n) for the selection, the rest over `total`. The
+            // boundary and a tie there are then found over all parties.
             let mut heaviest = Vec::with_capacity(self.total as usize);
             self.for_heaviest(self.total as usize, |i| heaviest.push(i));
             sort::sort_unstable(&mut heaviest);
@@ -1775,10 +1837,21 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 ties: self.ties,
             };
             let mut k = vec![0; n];
-            for (&i, &ki) in heaviest.iter().zip(&among.divisor_seats(d, false)?.k) {
+            let among_k = Problem {
+                ties: &TieRule::Order,
+                ..among
+            }
+            .divisor_seats(d, false)?
+            .k;
+            for (&i, &ki) in heaviest.iter().zip(&among_k) {
                 k[i] = ki;
             }
-            return Ok(Seated::units_only(k));
+            // Equal priorities went in input order; a tie at the boundary
+            // (over all parties, not only the heaviest) goes to the tie rule.
+            if !report && *self.ties == TieRule::Order {
+                return Ok(Seated::units_only(k));
+            }
+            return self.boundary_and_ties(d, k);
         }
         let (sum_lo, sum_hi) = if limited {
             (
@@ -2018,11 +2091,28 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         if !report && !limited && *self.ties == TieRule::Order {
             return Ok(Seated::units_only(k));
         }
-        // The boundary: weakest seat given on priority, strongest not given.
+        self.boundary_and_ties(d, k)
+    }
+
+    /// The boundary of seats `k` (the weakest seat given on priority, the
+    /// strongest not given) and the tie there, if any, decided by the tie
+    /// rule: the seats contested are given back and given again.
+    fn boundary_and_ties(&self, d: &Divisor, mut k: Vec<u64>) -> Result<Seated> {
+        let w = |i: usize| self.weight(i);
         let mut last: Option<Slot> = None;
         let mut next: Option<Slot> = None;
+        // Parties without a seat (most, in a small house) can only be next,
+        // with priority w/d(0), which grows with the weight: the heaviest of
+        // them (the first of equals) is the one to compare.
+        let mut next_first: Option<(u128, usize)> = None;
         for (i, &ki) in k.iter().enumerate() {
             if w(i) == 0 {
+                continue;
+            }
+            if ki == 0 {
+                if self.hi(i) > 0 && next_first.is_none_or(|(x, _)| w(i) > x) {
+                    next_first = Some((w(i), i));
+                }
                 continue;
             }
             if ki > self.lo(i) {
@@ -2052,6 +2142,24 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 {
                     next = Some(s);
                 }
+            }
+        }
+        if let Some((x, i)) = next_first {
+            let s = Slot {
+                d: *d,
+                w: x,
+                k: 0,
+                i,
+            };
+            // Equal priorities: the earlier party, as the pass in input
+            // order keeps the first.
+            let first = next.as_ref().is_none_or(|n| match s.priority_cmp(n) {
+                Ordering::Greater => true,
+                Ordering::Equal => i < n.i,
+                Ordering::Less => false,
+            });
+            if first {
+                next = Some(s);
             }
         }
         let mut ties = Vec::new();
@@ -2302,6 +2410,7 @@ struct Slot {
 }
 
 impl Slot {
+    #[inline]
     fn priority_cmp(&self, o: &Slot) -> Ordering {
         self.d.cmp(self.w, self.k, o.w, o.k)
     }

@@ -98,6 +98,46 @@ fn naive_hamilton(w: &[u32], n: u64) -> Vec<u64> {
     units
 }
 
+/// The boundary by the definition: the weakest seat given, the strongest
+/// not given, the first party of equals.
+fn boundary_is_the_definition(
+    m: Method,
+    w: &[u32],
+    units: &[u64],
+    r: &andel_core::Apportionment,
+) -> Result<(), TestCaseError> {
+    let (mut last, mut next): (Option<usize>, Option<usize>) = (None, None);
+    let wt = |i: usize| u128::from(w[i]);
+    for i in (0..w.len()).filter(|&i| w[i] > 0) {
+        let k = u128::from(units[i]);
+        if k > 0
+            && last.is_none_or(|l| {
+                cmp_priority(m, wt(i), k - 1, wt(l), u128::from(units[l]) - 1) == Ordering::Less
+            })
+        {
+            last = Some(i);
+        }
+        if next.is_none_or(|x| {
+            cmp_priority(m, wt(i), k, wt(x), u128::from(units[x])) == Ordering::Greater
+        }) {
+            next = Some(i);
+        }
+    }
+    let b = r.boundary.clone().unwrap();
+    prop_assert_eq!(b.last.is_some(), last.is_some(), "{}", m);
+    prop_assert_eq!(b.next, next.map(|i| (i, units[i] + 1)), "{} {:?}", m, units);
+    if let (Some((i, s)), Some(l)) = (b.last, last) {
+        // Without a tie the weakest seat is one party's; with one, any of
+        // the tied equals.
+        prop_assert_eq!(s, units[i].max(1));
+        prop_assert_eq!(
+            cmp_priority(m, wt(i), u128::from(s) - 1, wt(l), u128::from(units[l]) - 1),
+            Ordering::Equal
+        );
+    }
+    Ok(())
+}
+
 /// Every method but Hamilton.
 fn divisor_methods() -> Vec<Method> {
     Method::ALL
@@ -115,11 +155,17 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn divisor_methods_equal_the_seat_by_seat_definition(w in weights(), n in 0u64..120) {
+    fn divisor_methods_equal_the_seat_by_seat_definition(
+        w in weights(),
+        n in 0u64..120,
+        // × 10^21: weights past 64 bits, the engine's 128-bit path.
+        big in prop::sample::select(vec![1u128, 1_000_000_000_000_000_000_000]),
+    ) {
         let positive = w.iter().filter(|&&x| x > 0).count() as u64;
         let unbounded = vec![u64::MAX; w.len()];
+        let scaled: Vec<Decimal> = w.iter().map(|&x| Decimal::from(u128::from(x) * big)).collect();
         for m in divisor_methods() {
-            let r = apportion(&dec(&w), n, &opts(m)).unwrap();
+            let r = apportion(&scaled, n, &opts(m)).unwrap();
             let units = r.units();
             prop_assert_eq!(units.iter().sum::<u64>(), n);
             // Adams, Dean and HH give a unit to every positive party first.
@@ -129,6 +175,19 @@ proptest! {
                 }
             }
             prop_assert_eq!(&units, &naive_divisor(m, &w, n, &vec![0; w.len()], &unbounded), "{}", m);
+            boundary_is_the_definition(m, &w, units, &r)?;
+        }
+    }
+
+    #[test]
+    fn divisor_boundary_with_equal_weights_is_the_definition(
+        w in prop::collection::vec(1u32..4, 1..30),
+        n in 0u64..20,
+    ) {
+        for m in divisor_methods() {
+            let r = apportion(&dec(&w), n, &opts(m)).unwrap();
+            let units = r.units().to_vec();
+            boundary_is_the_definition(m, &w, &units, &r)?;
         }
     }
 
@@ -481,12 +540,35 @@ proptest! {
         method in prop::sample::select(vec![
             Method::Dhondt, Method::SainteLague, Method::ModifiedSainteLague,
         ]),
+        rule in 0usize..3,
     ) {
         let n = (w.len() as u64 * fraction / 100).max(1);
-        let o = opts(method);
+        let ties = match rule {
+            0 => andel_core::TieRule::Order,
+            1 => andel_core::TieRule::Error,
+            // Last party first.
+            _ => andel_core::TieRule::Priority(
+                (0..w.len()).rev().map(andel_core::PartyRef::Index).collect(),
+            ),
+        };
+        let o = Options { method, ties, ..Options::default() };
         let dec: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
-        let full = apportion(&dec, n, &o).unwrap();
-        prop_assert_eq!(full.units(), andel_core::apportion_units(&w, n, &o).unwrap());
+        // A maximum no party can reach (more than all units) takes the
+        // engine's general path.
+        let general = Options { maximum: Some(Limit::All(n + 1)), ..o.clone() };
+        let (small, full) = (apportion(&dec, n, &o), apportion(&dec, n, &general));
+        match (small, full) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.units(), b.units());
+                prop_assert_eq!(&a.ties, &b.ties);
+                prop_assert_eq!(&a.boundary, &b.boundary);
+                if rule == 0 {
+                    prop_assert_eq!(a.units(), andel_core::apportion_units(&w, n, &o).unwrap());
+                }
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.into_units()), b.map(|x| x.into_units())),
+        }
     }
 
     /// Money from whole weights, units only: the same parts as `split`.
