@@ -322,6 +322,12 @@ enum Scaled {
 /// multiplication. `None` sends the caller to [`scale_weights`], which also
 /// finds and names whatever is wrong with them.
 fn narrow_weights(weights: &[Decimal]) -> Option<(Vec<u64>, u128)> {
+    // The browser build keeps one instance of the engine, on 128-bit
+    // weights: the same results, and 37 KB less to download (DESIGN.md,
+    // "Sorting in the browser").
+    if cfg!(target_arch = "wasm32") {
+        return None;
+    }
     // A decimal's 16 bytes: flags (scale and sign), then its 96-bit
     // magnitude, lowest 32 bits first. Equal flags: the same scale, and
     // positive as the first.
@@ -2115,33 +2121,32 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 }
                 continue;
             }
-            if ki > self.lo(i) {
-                let s = Slot {
+            // Compared as (weight, seats) against the best so far; a slot is
+            // made only for a new best.
+            let wi = w(i);
+            if ki > self.lo(i)
+                && last
+                    .as_ref()
+                    .is_none_or(|l| d.cmp(wi, ki - 1, l.w, l.k) == Ordering::Less)
+            {
+                last = Some(Slot {
                     d: *d,
-                    w: w(i),
+                    w: wi,
                     k: ki - 1,
                     i,
-                };
-                if last
-                    .as_ref()
-                    .is_none_or(|l| s.priority_cmp(l) == Ordering::Less)
-                {
-                    last = Some(s);
-                }
+                });
             }
-            if ki < self.hi(i) {
-                let s = Slot {
+            if ki < self.hi(i)
+                && next
+                    .as_ref()
+                    .is_none_or(|x| d.cmp(wi, ki, x.w, x.k) == Ordering::Greater)
+            {
+                next = Some(Slot {
                     d: *d,
-                    w: w(i),
+                    w: wi,
                     k: ki,
                     i,
-                };
-                if next
-                    .as_ref()
-                    .is_none_or(|x| s.priority_cmp(x) == Ordering::Greater)
-                {
-                    next = Some(s);
-                }
+                });
             }
         }
         if let Some((x, i)) = next_first {
