@@ -328,23 +328,15 @@ fn narrow_weights(weights: &[Decimal]) -> Option<(Vec<u64>, u128)> {
     if cfg!(target_arch = "wasm32") {
         return None;
     }
-    // A decimal's 16 bytes: flags (scale and sign), then its 96-bit
-    // magnitude, lowest 32 bits first. Equal flags: the same scale, and
-    // positive as the first.
-    let flags = |b: &[u8; 16]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-    let first = weights.first()?;
-    if first.is_sign_negative() {
-        return None;
-    }
-    let f = flags(&first.serialize());
+    let scale = weights.first()?.scale();
     let mut w = Vec::with_capacity(weights.len());
     let mut total: u128 = 0;
     for d in weights {
-        let b = d.serialize();
-        if flags(&b) != f || b[12..16] != [0; 4] {
+        // Positive (a negative zero goes the general way too), at the scale.
+        if d.is_sign_negative() || d.scale() != scale {
             return None;
         }
-        let x = u64::from_le_bytes([b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11]]);
+        let x = u64::try_from(d.mantissa()).ok()?;
         total += u128::from(x);
         w.push(x);
     }
