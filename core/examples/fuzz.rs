@@ -17,7 +17,7 @@
 use andel_core::document::{compute_json, DocumentResult};
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
-    apportion, split, Allocation, Decimal, Limit, Method, Options, SplitOptions, TieRule,
+    apportion, split, Allocation, Decimal, Limit, Method, Options, Rounding, SplitOptions, TieRule,
 };
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -290,6 +290,24 @@ fn engine_case(rng: &mut Rng) -> (String, Box<dyn FnOnce() -> Result<(), String>
                     return Err(format!("party {i} outside its limits: {u}"));
                 }
             }
+            // The lazy explanation: every party's reasons, and the JSON.
+            for (i, p) in r.parties().iter().enumerate() {
+                if p.units != units[i] {
+                    return Err(format!(
+                        "party {i}: explained {} units, given {}",
+                        p.units, units[i]
+                    ));
+                }
+                let within = p.units == p.quota_whole || p.units == p.quota_whole + 1;
+                let held = matches!(p.rounding, Rounding::Minimum | Rounding::Maximum);
+                if method == Method::Hamilton && !held && !within {
+                    return Err(format!(
+                        "party {i}: {} units from quota {}",
+                        p.units, p.quota_whole
+                    ));
+                }
+            }
+            serde_json::to_string(&r).map_err(|e| format!("json: {e}"))?;
         }
         if let Ok(s) = split(
             amount,
