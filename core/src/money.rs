@@ -192,25 +192,24 @@ pub fn part_texts(amount: Decimal, unit: Decimal, units: &[u64]) -> Result<Vec<S
 }
 
 /// The whole units of a split with the amount's sign: negative for a
-/// negative amount (a surplus returned), as the parts are.
+/// negative amount (a surplus returned), as the parts are. An iterator, so a
+/// binding writes them where they go without a copy.
 ///
 /// # Example
 /// ```
 /// use andel_core::{money::signed_units, Decimal};
-/// assert_eq!(signed_units(Decimal::new(-10, 2), &[5, 3, 2]), vec![-5, -3, -2]);
+/// let s: Vec<i128> = signed_units(Decimal::new(-10, 2), &[5, 3, 2]).collect();
+/// assert_eq!(s, vec![-5, -3, -2]);
 /// ```
-pub fn signed_units(amount: Decimal, units: &[u64]) -> Vec<i128> {
+pub fn signed_units(amount: Decimal, units: &[u64]) -> impl ExactSizeIterator<Item = i128> + '_ {
     let negative = amount.is_sign_negative();
-    units
-        .iter()
-        .map(|&u| {
-            if negative {
-                -i128::from(u)
-            } else {
-                i128::from(u)
-            }
-        })
-        .collect()
+    units.iter().map(move |&u| {
+        if negative {
+            -i128::from(u)
+        } else {
+            i128::from(u)
+        }
+    })
 }
 
 pub(crate) fn units_in(amount: Decimal, unit: Decimal) -> Result<u64> {

@@ -360,18 +360,18 @@ fn buffer_weights(data: &Bound<'_, PyBytes>, signed: bool) -> PyResult<Vec<u64>>
 
 /// Units as a buffer of little-endian unsigned 8-byte integers.
 fn units_buffer<'py>(py: Python<'py>, units: &[u64]) -> PyResult<Bound<'py, PyByteArray>> {
-    le_buffer(py, units, |u| Ok(u.to_le_bytes()))
+    le_buffer(py, units.iter().copied(), |u| Ok(u.to_le_bytes()))
 }
 
 /// 8-byte integers as one buffer, each written by `le` (which may refuse
 /// one): a `bytearray`, so that NumPy views it writable without a copy.
-fn le_buffer<'py, T: Copy>(
+fn le_buffer<'py, T>(
     py: Python<'py>,
-    items: &[T],
+    items: impl ExactSizeIterator<Item = T>,
     le: impl Fn(T) -> PyResult<[u8; 8]>,
 ) -> PyResult<Bound<'py, PyByteArray>> {
     PyByteArray::new_with(py, items.len() * 8, |out| {
-        for (slot, &x) in out.chunks_exact_mut(8).zip(items) {
+        for (slot, x) in out.chunks_exact_mut(8).zip(items) {
             slot.copy_from_slice(&le(x)?);
         }
         Ok(())
@@ -408,7 +408,7 @@ fn split<'py>(
             .into_units(),
     };
     if units {
-        let signed = andel_core::money::signed_units(amount, &counts);
+        let signed: Vec<i128> = andel_core::money::signed_units(amount, &counts).collect();
         return Ok(signed.into_pyobject(py)?.into_any());
     }
     Ok(andel_core::money::part_texts(amount, o.unit, &counts)
@@ -468,7 +468,7 @@ fn split_array<'py>(
         return Ok((buffer, width).into_pyobject(py)?.into_any());
     }
     let signed = andel_core::money::signed_units(amount, &units);
-    let buffer = le_buffer(py, &signed, |u| {
+    let buffer = le_buffer(py, signed, |u| {
         i64::try_from(u).map(i64::to_le_bytes).map_err(|_| {
             err(Error::overflow(
                 "amount",
