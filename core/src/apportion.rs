@@ -7,7 +7,7 @@
 //! unit of its final count; a heap then moves the few units left over.
 
 use crate::error::{Error, Result};
-use crate::exact::{cmp_products, scale_weights, Quota, U256};
+use crate::exact::{cmp_products, scale_weights, Divide64, Quota, U256};
 use crate::sort::{self, sift_down};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -766,12 +766,13 @@ fn hamilton_units(
     if index_bits + rem_bits <= 64 {
         return hamilton_packed(w, wt, total, ties, index_bits).map(Some);
     }
+    let by_total = Divide64::new(wt);
     let remainder = |x: u64| -> (u64, u64) {
         let q = t * u128::from(x);
-        match u64::try_from(q) {
-            Ok(q) => (q / wt, q % wt),
+        match (u64::try_from(q), by_total) {
+            (Ok(q), Some(by)) => by.div_rem(q),
             // q / wt ≤ total and q % wt < wt: both fit.
-            Err(_) => ((q / weight_total) as u64, (q % weight_total) as u64),
+            _ => ((q / weight_total) as u64, (q % weight_total) as u64),
         }
     };
     let mut units = Vec::with_capacity(w.len());
@@ -844,11 +845,12 @@ fn hamilton_packed(
     let mut keys: Vec<u64> = Vec::with_capacity(w.len());
     let mut given: u128 = 0;
     let max_rem = wt - 1;
+    let by_total = Divide64::new(wt);
     for (i, &x) in w.iter().enumerate() {
         let q = t * u128::from(x);
-        let (f, r) = match u64::try_from(q) {
-            Ok(q) => (q / wt, q % wt),
-            Err(_) => ((q / u128::from(wt)) as u64, (q % u128::from(wt)) as u64),
+        let (f, r) = match (u64::try_from(q), by_total) {
+            (Ok(q), Some(by)) => by.div_rem(q),
+            _ => ((q / u128::from(wt)) as u64, (q % u128::from(wt)) as u64),
         };
         given += u128::from(f);
         units.push(f);
@@ -1030,10 +1032,23 @@ impl Divisor {
     /// `cap`. `None` only for a zero denominator.
     #[inline(always)]
     fn count(self, num: U256, den: u128, cap: u64) -> Option<u64> {
-        match num.to_u128() {
-            Some(n) if (n | den) >> 63 == 0 && den > 0 => {
-                Some(self.count_small(n as u64, den as u64, cap))
-            }
+        self.count_by(num, den, Self::small_divisor(den), cap)
+    }
+
+    /// `den` ready for [`Divisor::count_small`], when it is below 2^63:
+    /// made once for the many counts over one denominator.
+    fn small_divisor(den: u128) -> Option<Divide64> {
+        u64::try_from(den)
+            .ok()
+            .filter(|&d| d >> 63 == 0)
+            .and_then(Divide64::new)
+    }
+
+    /// [`Divisor::count`] with `by` = [`Divisor::small_divisor`]`(den)`.
+    #[inline(always)]
+    fn count_by(self, num: U256, den: u128, by: Option<Divide64>, cap: u64) -> Option<u64> {
+        match (num.to_u128(), by) {
+            (Some(n), Some(by)) if n >> 63 == 0 => Some(self.count_small(n as u64, by, cap)),
             _ => self.count_large(num, den, cap),
         }
     }
@@ -1101,8 +1116,9 @@ impl Divisor {
     /// of two numbers under 2^64 and stays under 2^127, one multiplication
     /// each. `den` is positive.
     #[inline(always)]
-    fn count_small(self, num: u64, den: u64, cap: u64) -> u64 {
-        let (f, r) = (num / den, num % den);
+    fn count_small(self, num: u64, by: Divide64, cap: u64) -> u64 {
+        let den = by.divisor();
+        let (f, r) = by.div_rem(num);
         if f >= cap {
             return cap;
         }
@@ -1488,18 +1504,18 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                         .checked_mul(self.weight_total)
                         .is_some_and(|x| x <= u128::from(u64::MAX)) =>
             {
-                Some((a, b))
+                Divide64::new(b).map(|by| (a, by))
             }
             _ => None,
         };
         for i in 0..n {
             let quota = match narrow {
-                Some((a, b)) => {
+                Some((a, by)) => {
                     // Fits: weight(i) ≤ weight_total and a × weight_total < 2^64.
-                    let q = a * self.weight(i) as u64;
+                    let (whole, remainder) = by.div_rem(a * self.weight(i) as u64);
                     Quota {
-                        whole: q / b,
-                        remainder: u128::from(q % b),
+                        whole,
+                        remainder: u128::from(remainder),
                         denominator: s.b,
                     }
                 }
@@ -1954,13 +1970,14 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             // exact; no party can need more than all units, so counts are capped.
             let counts = |target: u64| -> Result<(Vec<u64>, u128)> {
                 let s = self.scale_for(target)?;
+                let by = Divisor::small_divisor(s.b);
                 let mut k: Vec<u64> = Vec::with_capacity(n);
                 let mut sum: u128 = 0;
                 for i in 0..n {
                     let est = if self.weight(i) == 0 {
                         0
                     } else {
-                        d.count(U256::mul(s.a, self.weight(i)), s.b, self.total)
+                        d.count_by(U256::mul(s.a, self.weight(i)), s.b, by, self.total)
                             .ok_or_else(|| self.overflow())?
                     };
                     let ki = if limited {
@@ -2483,7 +2500,7 @@ mod tests {
             cap in prop_oneof![1u64..100, 1u64..(1 << 31), any::<u64>()],
         ) {
             prop_assert_eq!(
-                Some(d.count_small(num, den, cap)),
+                Some(d.count_small(num, Divide64::new(den).unwrap(), cap)),
                 d.count_wide(U256::from_u128(u128::from(num)), u128::from(den), cap)
             );
         }

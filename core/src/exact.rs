@@ -159,6 +159,47 @@ pub(crate) fn rest_of_whole(
     })
 }
 
+/// Division of 64-bit numbers by one divisor fixed for many of them
+/// (a weight total, a scale), exactly, by multiplication: a precomputed
+/// reciprocal ⌊(2^64 − 1)/d⌋ gives a quotient never above the true one and
+/// at most 2 below it, which the remainder then corrects. The same quotient
+/// and remainder as `/` and `%`, without a hardware division each.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Divide64 {
+    d: u64,
+    inv: u64,
+}
+
+impl Divide64 {
+    /// `None` for a zero divisor.
+    pub(crate) fn new(d: u64) -> Option<Divide64> {
+        (d > 0).then(|| Divide64 {
+            d,
+            inv: u64::MAX / d,
+        })
+    }
+
+    /// The divisor.
+    #[inline(always)]
+    pub(crate) fn divisor(self) -> u64 {
+        self.d
+    }
+
+    /// (n / d, n % d).
+    #[inline(always)]
+    pub(crate) fn div_rem(self, n: u64) -> (u64, u64) {
+        // inv < 2^64/d, so q ≤ n/d and q·d ≤ n; inv > 2^64/d − 2, so
+        // q > n/d − 2n/2^64 − … ≥ n/d − 2: at most two steps up.
+        let mut q = ((u128::from(n) * u128::from(self.inv)) >> 64) as u64;
+        let mut r = n - q * self.d;
+        while r >= self.d {
+            q += 1;
+            r -= self.d;
+        }
+        (q, r)
+    }
+}
+
 /// Compares a·b with c·d exactly: in `u128` when both products fit, else
 /// in 256 bits.
 #[inline]
@@ -436,6 +477,43 @@ pub(crate) mod u128_text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn divide64_at_the_edges_is_division() {
+        let edges = [
+            0,
+            1,
+            2,
+            3,
+            7,
+            10,
+            1 << 32,
+            (1 << 63) - 1,
+            1 << 63,
+            u64::MAX - 1,
+            u64::MAX,
+        ];
+        for &d in &edges[1..] {
+            let by = Divide64::new(d).unwrap();
+            for &n in &edges {
+                assert_eq!(by.div_rem(n), (n / d, n % d), "{n} / {d}");
+            }
+        }
+        assert!(Divide64::new(0).is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn divide64_is_division(
+            n in proptest::prelude::any::<u64>(),
+            d in proptest::prop_oneof![1u64..1000, 1u64..=u64::MAX, proptest::prelude::Just(u64::MAX)],
+            shift in 0u32..64,
+        ) {
+            // Small and large quotients alike: n scaled down by `shift`.
+            let n = n >> shift;
+            proptest::prop_assert_eq!(Divide64::new(d).unwrap().div_rem(n), (n / d, n % d));
+        }
+    }
 
     #[test]
     fn u256_mul_and_div_match_u128_where_they_fit() {
