@@ -1557,19 +1557,10 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                     .collect();
                 sort::sort_unstable(&mut group);
                 let won = top.iter().filter(|&&k| level(k) == last).count();
-                let chosen = self.decide(&group, won)?;
                 for &k in top.iter().filter(|&&k| level(k) != last) {
                     units[index(k)] += 1;
                 }
-                for &i in &chosen {
-                    units[i] += 1;
-                }
-                ties.push(Tie {
-                    parties: group,
-                    winners: sorted(chosen),
-                    units: won as u64,
-                    decided_by: self.rule_name(),
-                });
+                ties.push(self.settle(group, won, &mut units)?);
             } else {
                 for &k in top {
                     units[index(k)] += 1;
@@ -1640,6 +1631,22 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             TieRule::Error => "error".into(),
             TieRule::Priority(_) => "priority".into(),
         }
+    }
+
+    /// A tie settled: `won` contested units to members of `group` (sorted,
+    /// holding none of them yet in `units`), chosen by the tie rule, and
+    /// the tie as reported.
+    fn settle(&self, group: Vec<usize>, won: usize, units: &mut [u64]) -> Result<Tie> {
+        let chosen = self.decide(&group, won)?;
+        for &i in &chosen {
+            units[i] += 1;
+        }
+        Ok(Tie {
+            parties: group,
+            winners: sorted(chosen),
+            units: won as u64,
+            decided_by: self.rule_name(),
+        })
     }
 
     /// Picks `k` winners from a tied group by the tie rule.
@@ -2193,16 +2200,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                         group.push(i);
                     }
                 }
-                let chosen = self.decide(&group, held)?;
-                for &i in &chosen {
-                    k[i] += 1;
-                }
-                ties.push(Tie {
-                    parties: group,
-                    winners: sorted(chosen),
-                    units: held as u64,
-                    decided_by: self.rule_name(),
-                });
+                ties.push(self.settle(group, held, &mut k)?);
             }
         }
         Ok(Seated {
