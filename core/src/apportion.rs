@@ -7,7 +7,7 @@
 //! unit of its final count; a heap then moves the few units left over.
 
 use crate::error::{Error, Result};
-use crate::exact::{cmp_products, scale_weights, Divide64, Quota, U256};
+use crate::exact::{cmp_products, narrow_weights, scale_weights, Divide64, Quota, U256};
 use crate::sort::{self, sift_down};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -315,32 +315,6 @@ struct Why {
 enum Scaled {
     Narrow(Vec<u64>),
     Wide(Vec<u128>),
-}
-
-/// The weights as 64-bit integers when they all have one scale already and
-/// fit (the common case: populations, amounts in øre): one pass, no
-/// multiplication. `None` sends the caller to [`scale_weights`], which also
-/// finds and names whatever is wrong with them.
-fn narrow_weights(weights: &[Decimal]) -> Option<(Vec<u64>, u128)> {
-    // The browser build keeps one instance of the engine, on 128-bit
-    // weights: the same results, and 37 KB less to download (DESIGN.md,
-    // "Sorting in the browser").
-    if cfg!(target_arch = "wasm32") {
-        return None;
-    }
-    let scale = weights.first()?.scale();
-    let mut w = Vec::with_capacity(weights.len());
-    let mut total: u128 = 0;
-    for d in weights {
-        // Positive (a negative zero goes the general way too), at the scale.
-        if d.is_sign_negative() || d.scale() != scale {
-            return None;
-        }
-        let x = u64::try_from(d.mantissa()).ok()?;
-        total += u128::from(x);
-        w.push(x);
-    }
-    Some((w, total))
 }
 
 impl Apportionment {
