@@ -11,6 +11,11 @@
 //! runs on the host; its tests are the node and browser suites in `wasm/test/`.
 #![cfg(target_arch = "wasm32")]
 
+// The allocator: talc instead of the default dlmalloc, about 7 KB smaller
+// (3 KB gzipped) with no unsafe code on our side.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod convert;
 
 use andel_core::document::compute as compute_document;
