@@ -5,9 +5,9 @@ use crate::error::{Error, Result};
 use crate::exact::exact_add;
 use crate::key::{Allocation, Key, KeyParty};
 use crate::money::SplitOptions;
+use crate::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One party in a comparison of two allocations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,9 +46,10 @@ pub struct ComparisonRow {
 /// ```
 pub fn compare(base: &Allocation, other: &Allocation) -> Result<Vec<ComparisonRow>> {
     let mut rows: Vec<ComparisonRow> = Vec::new();
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let index: SortedMap<&str, usize> = (base.parties.iter().enumerate())
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
     for p in &base.parties {
-        index.insert(&p.id, rows.len());
         rows.push(ComparisonRow {
             id: p.id.clone(),
             name: p.name.clone(),
@@ -114,16 +115,15 @@ pub struct AttainmentRow {
 ///
 /// # Example
 /// ```
-/// use andel_core::{analysis::attainment, Decimal, Key, Options};
-/// use std::collections::BTreeMap;
+/// use andel_core::{analysis::attainment, Decimal, Key, Options, SortedMap};
 /// let a = Key::from_weights([("N", Decimal::from(1))])?.apportion(100, &Options::default())?;
-/// let rows = attainment(&a, &BTreeMap::from([("N".to_string(), Decimal::from(74))]))?;
+/// let rows = attainment(&a, &SortedMap::from([("N".to_string(), Decimal::from(74))]))?;
 /// assert_eq!(rows[0].percent, Some(Decimal::from(-26)));
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn attainment(
     dimensioned: &Allocation,
-    actual: &BTreeMap<String, Decimal>,
+    actual: &SortedMap<String, Decimal>,
 ) -> Result<Vec<AttainmentRow>> {
     for id in actual.keys() {
         if dimensioned.get(id).is_none() {

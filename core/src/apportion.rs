@@ -9,10 +9,10 @@
 use crate::error::{Error, Result};
 use crate::exact::{cmp_products, narrow_weights, scale_weights, Divide64, Quota, U256};
 use crate::sort::{self, sift_down};
+use crate::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -131,7 +131,7 @@ pub enum Limit {
     /// One limit per party, in input order.
     Each(Vec<u64>),
     /// Limits for the parties named, by id; others are unlimited.
-    ById(BTreeMap<String, u64>),
+    ById(SortedMap<String, u64>),
 }
 
 /// What to do when parties stand exactly equal for the last unit(s).
@@ -1637,11 +1637,13 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             TieRule::Order => group.iter().map(|&i| (i, i)).collect(),
             TieRule::Error => return Err(tie_error("the tie rule is 'error'".into())),
             TieRule::Priority(order) => {
-                let mut pos = BTreeMap::new();
+                // Party -> its first place in the order (the map keeps the
+                // last of a repeated key, so the places go in backwards).
+                let mut places = Vec::with_capacity(order.len());
                 for (p, r) in order.iter().enumerate() {
-                    let i = self.ctx.index(r, &format!("ties.priority[{p}]"))?;
-                    pos.entry(i).or_insert(p);
+                    places.push((self.ctx.index(r, &format!("ties.priority[{p}]"))?, p));
                 }
+                let pos: SortedMap<usize, usize> = places.into_iter().rev().collect();
                 let missing: Vec<String> = group
                     .iter()
                     .filter(|i| !pos.contains_key(i))
@@ -1653,7 +1655,10 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                         missing.join(", ")
                     )));
                 }
-                group.iter().map(|&i| (pos[&i], i)).collect()
+                group
+                    .iter()
+                    .filter_map(|&i| pos.get(&i).map(|&p| (p, i)))
+                    .collect()
             }
         };
         sort::sort_unstable(&mut ranked);

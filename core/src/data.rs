@@ -5,9 +5,9 @@
 
 use crate::error::{Error, Result};
 use crate::key::{Key, KeyParty};
+use crate::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -94,7 +94,7 @@ pub struct Municipality {
     /// Its region (and so its KKR).
     pub region: Region,
     /// Population on 1 January, by year, with the source table.
-    pub population: BTreeMap<i32, Population>,
+    pub population: SortedMap<i32, Population>,
 }
 
 /// One population figure and where it comes from.
@@ -131,20 +131,18 @@ fn load() -> Result<Vec<Municipality>> {
                 code: code.to_string(),
                 name: name.to_string(),
                 region: region.parse()?,
-                population: {
-                    let mut by_year = BTreeMap::new();
-                    for ((year, table), count) in YEARS.iter().zip(counts) {
+                population: (YEARS.iter().zip(counts))
+                    .map(|((year, table), count)| {
                         let table = table.to_string();
-                        by_year.insert(
+                        (
                             *year,
                             Population {
                                 count: *count,
                                 table,
                             },
-                        );
-                    }
-                    by_year
-                },
+                        )
+                    })
+                    .collect(),
             })
         })
         .collect()
@@ -261,29 +259,29 @@ fn stem(s: &str) -> &str {
 
 /// [`municipality`] without suggestions: `None` for a query that is not
 /// wholly one municipality's code or name (forgiving of spelling as
-/// [`municipality`] is). One hash look-up, for reading large files.
+/// [`municipality`] is). One bisection, for reading large files.
 pub fn municipality_exact(query: &str) -> Option<&'static Municipality> {
-    static INDEX: OnceLock<std::collections::HashMap<String, usize>> = OnceLock::new();
+    static INDEX: OnceLock<SortedMap<String, usize>> = OnceLock::new();
     let all = municipalities().ok()?;
     let index = INDEX.get_or_init(|| {
-        let mut index = std::collections::HashMap::new();
-        let mut stems: std::collections::HashMap<String, Option<usize>> =
-            std::collections::HashMap::new();
+        // "#code", the name's skeleton, and "~stem" for a stem only one
+        // municipality has.
+        let mut entries = Vec::with_capacity(3 * all.len());
+        let mut stems: Vec<(String, usize)> = Vec::with_capacity(all.len());
         for (i, m) in all.iter().enumerate() {
-            index.insert(format!("#{}", m.code), i);
+            entries.push((format!("#{}", m.code), i));
             let k = skeleton(&m.name);
-            stems
-                .entry(stem(&k).to_string())
-                .and_modify(|e| *e = None)
-                .or_insert(Some(i));
-            index.insert(k, i);
+            stems.push((format!("~{}", stem(&k)), i));
+            entries.push((k, i));
         }
-        for (k, i) in stems {
-            if let Some(i) = i {
-                index.entry(format!("~{k}")).or_insert(i);
+        crate::sort::sort_unstable(&mut stems);
+        for (j, (s, i)) in stems.iter().enumerate() {
+            let shared = |n: Option<&(String, usize)>| n.is_some_and(|(t, _)| t == s);
+            if !shared(j.checked_sub(1).and_then(|p| stems.get(p))) && !shared(stems.get(j + 1)) {
+                entries.push((s.clone(), *i));
             }
         }
-        index
+        entries.into_iter().collect()
     });
     let q = query.trim();
     let hit = if !q.is_empty() && q.bytes().all(|b| b.is_ascii_digit()) {

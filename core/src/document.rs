@@ -16,11 +16,11 @@ use crate::key::{
     KeyParty, Nest, NestRounding, NestedAllocation,
 };
 use crate::money::SplitOptions;
+use crate::sorted_map::SortedMap;
 use crate::tabular::{read_weights, CsvColumns, CsvWriter, Dialect};
 use crate::TieRule;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A decimal in a document: a JSON number or a decimal string, read exactly.
 #[cfg(feature = "schema")]
@@ -113,7 +113,7 @@ pub struct Document {
         feature = "schema",
         schemars(schema_with = "crate::document::actual_schema")
     )]
-    pub actual: Option<BTreeMap<String, Decimal>>,
+    pub actual: Option<SortedMap<String, Decimal>>,
 }
 
 /// One total.
@@ -308,7 +308,7 @@ pub struct NestSpec {
     /// The key between groups.
     pub groups: KeySpec,
     /// Per group id, the key between its members.
-    pub members: BTreeMap<String, KeySpec>,
+    pub members: SortedMap<String, KeySpec>,
     /// `per_level` (default) or `flat`.
     #[serde(default)]
     pub rounding: NestRounding,
@@ -1381,7 +1381,7 @@ fn build_nest(
     files: &FileAccess,
 ) -> Result<(Nest, Options)> {
     let groups = build_key(&spec.groups, "nest.groups", files)?;
-    let mut members = BTreeMap::new();
+    let mut members = SortedMap::new();
     for (g, k) in &spec.members {
         // Members may be named by region ("Nordjylland") as the group is.
         let id = groups

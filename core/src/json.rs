@@ -19,9 +19,9 @@ use crate::apportion::{Limit, Method, Options, PartyRef, TieRule};
 use crate::error::{Error, Result};
 use crate::key::{FixedShare, NestRounding};
 use crate::number::{decimal_from_number_text, decimal_from_text};
+use crate::sorted_map::SortedMap;
 use crate::tabular::CsvColumns;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// The deepest nesting a document may have.
 pub const MAX_DEPTH: usize = 64;
@@ -438,17 +438,14 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
+impl<T: FromJson> FromJson for SortedMap<String, T> {
     /// An object by key (each key once: the parser refuses repeats).
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
-            Json::Object(entries) => {
-                let mut map = BTreeMap::new();
-                for (k, x) in entries {
-                    map.insert(k.clone(), T::from_json(x, &join(path, k))?);
-                }
-                Ok(map)
-            }
+            Json::Object(entries) => entries
+                .iter()
+                .map(|(k, x)| Ok((k.clone(), T::from_json(x, &join(path, k))?)))
+                .collect(),
             _ => Err(expected(v, path, "an object")),
         }
     }
@@ -520,7 +517,7 @@ impl FromJson for Limit {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
             Json::Array(_) => Vec::from_json(v, path).map(Limit::Each),
-            Json::Object(_) => BTreeMap::from_json(v, path).map(Limit::ById),
+            Json::Object(_) => SortedMap::from_json(v, path).map(Limit::ById),
             _ => u64::from_json(v, path).map(Limit::All),
         }
     }

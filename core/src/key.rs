@@ -12,9 +12,9 @@ use crate::error::{Error, Result};
 use crate::exact::{exact_add, exact_mul, Quota};
 use crate::format::{checked_sum, render_table, NumberStyle};
 use crate::money::{split_named, SplitOptions};
+use crate::sorted_map::{first_repeat, SortedMap};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 /// Where a party's weight in a key comes from.
@@ -134,10 +134,10 @@ impl Key {
                 field: "parties".into(),
             });
         }
-        let mut seen = HashSet::with_capacity(parties.len());
+        let repeat = first_repeat(parties.len(), |i| parties[i].id.as_str());
         let mut total = Decimal::ZERO;
         for (i, p) in parties.iter().enumerate() {
-            if !seen.insert(p.id.as_str()) {
+            if repeat == Some(i) {
                 return Err(Error::DuplicateParty {
                     field: format!("parties[{i}].id"),
                     id: p.id.clone(),
@@ -246,7 +246,7 @@ impl Key {
     /// at the end. Fixed shares above 1 in total are an error.
     pub fn with_fixed(&self, fixed: &[FixedShare]) -> Result<Key> {
         let mut sum = Decimal::ZERO;
-        let mut fixed_at: BTreeMap<&str, usize> = BTreeMap::new();
+        let repeat = first_repeat(fixed.len(), |n| fixed[n].id.as_str());
         for (n, f) in fixed.iter().enumerate() {
             let field = format!("fixed[{n}].share");
             if f.share < Decimal::ZERO || f.share > Decimal::ONE {
@@ -256,7 +256,7 @@ impl Key {
                     reason: "a share must be between 0 and 1 (7.2 % is 0.072)".into(),
                 });
             }
-            if fixed_at.insert(f.id.as_str(), n).is_some() {
+            if repeat == Some(n) {
                 return Err(Error::DuplicateParty {
                     field: format!("fixed[{n}].id"),
                     id: f.id.clone(),
@@ -264,6 +264,9 @@ impl Key {
             }
             sum = exact_add(sum, f.share, &field)?;
         }
+        let fixed_at: SortedMap<&str, usize> = (fixed.iter().enumerate())
+            .map(|(n, f)| (f.id.as_str(), n))
+            .collect();
         if sum > Decimal::ONE {
             return Err(Error::InvalidShare {
                 field: "fixed".into(),
@@ -357,22 +360,30 @@ impl Key {
             });
         }
         // weightᵢ = Σₖ αₖ · wₖᵢ · Πⱼ≠ₖ Wⱼ: the shares times Πⱼ Wⱼ, exactly.
-        let mut order: Vec<KeyParty> = Vec::new();
-        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, key) in parts {
-            for p in &key.parties {
-                if let Some(&i) = index.get(p.id.as_str()) {
-                    if order[i].name.is_none() {
-                        order[i].name = p.name.clone();
-                    }
-                } else {
-                    index.insert(&p.id, order.len());
-                    order.push(KeyParty {
-                        id: p.id.clone(),
-                        name: p.name.clone(),
-                        weight: Decimal::ZERO,
-                        basis: Basis::Blend,
-                    });
+        // The parties in order of first appearance, each with the first
+        // name it is given.
+        let seen: Vec<&KeyParty> = parts.iter().flat_map(|(_, key)| &key.parties).collect();
+        let first: SortedMap<&str, usize> = (seen.iter().enumerate().rev())
+            .map(|(s, p)| (p.id.as_str(), s))
+            .collect();
+        let mut order: Vec<KeyParty> = Vec::with_capacity(first.len());
+        let mut positions: Vec<(&str, usize)> = Vec::with_capacity(first.len());
+        for (s, p) in seen.iter().enumerate() {
+            if first.get(p.id.as_str()) == Some(&s) {
+                positions.push((p.id.as_str(), order.len()));
+                order.push(KeyParty {
+                    id: p.id.clone(),
+                    name: None,
+                    weight: Decimal::ZERO,
+                    basis: Basis::Blend,
+                });
+            }
+        }
+        let index: SortedMap<&str, usize> = positions.into_iter().collect();
+        for p in &seen {
+            if let Some(o) = index.get(p.id.as_str()).and_then(|&i| order.get_mut(i)) {
+                if o.name.is_none() {
+                    o.name = p.name.clone();
                 }
             }
         }
@@ -927,7 +938,7 @@ pub struct Nest {
     pub groups: Key,
     /// Per group id, the key between its members. A group without one keeps
     /// its units whole.
-    pub members: BTreeMap<String, Key>,
+    pub members: SortedMap<String, Key>,
 }
 
 /// One group's result in a nested allocation.
@@ -979,12 +990,11 @@ impl Nest {
     ///
     /// # Example
     /// ```
-    /// use andel_core::{Decimal, Key, Nest, NestRounding, Options};
-    /// use std::collections::BTreeMap;
+    /// use andel_core::{Decimal, Key, Nest, NestRounding, Options, SortedMap};
     /// let w = |xs: &[(&str, i64)]| Key::from_weights(xs.iter().map(|&(i, w)| (i, Decimal::from(w))));
     /// let nest = Nest {
     ///     groups: w(&[("north", 1), ("south", 1)])?,
-    ///     members: BTreeMap::from([("north".to_string(), w(&[("a", 1), ("b", 1)])?)]),
+    ///     members: SortedMap::from([("north".to_string(), w(&[("a", 1), ("b", 1)])?)]),
     /// };
     /// let o = Options::default();
     /// let r = nest.apportion(5, &o, &o, NestRounding::PerLevel)?;

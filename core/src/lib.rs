@@ -33,6 +33,7 @@ pub mod key;
 pub mod money;
 pub mod number;
 mod sort;
+pub mod sorted_map;
 pub mod table;
 pub mod tabular;
 
@@ -50,6 +51,7 @@ pub use key::{
 };
 pub use money::{split, split_named, Split, SplitOptions};
 pub use rust_decimal::Decimal;
+pub use sorted_map::SortedMap;
 
 /// The README's Rust examples run as doctests.
 #[cfg(doctest)]

@@ -10,6 +10,7 @@ use crate::data::{lower, municipality_exact};
 use crate::error::{Error, Result};
 use crate::format::{checked_sum, read_as, readings, Mark};
 use crate::key::{Allocation, Key, KeyParty};
+use crate::sorted_map::first_repeat;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -451,44 +452,41 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
         .collect();
     let mark = decide_mark(&weight_cells, sep, &col_name(weight_col), given_mark)?;
     // Pass 2: parties.
+    let weight_column = Some(col_name(weight_col));
+    let id_column = Some(col_name(id_col.or(name_col).unwrap_or(0)));
     let mut parties: Vec<KeyParty> = Vec::with_capacity(kept.len());
-    let mut seen: std::collections::HashSet<String> =
-        std::collections::HashSet::with_capacity(kept.len());
+    let mut lines: Vec<u64> = Vec::with_capacity(kept.len());
+    // The first party that repeats an earlier one's id: the error for the
+    // rows read so far, reported before any error in a later row.
+    let repeated = |parties: &[KeyParty], lines: &[u64]| {
+        first_repeat(parties.len(), |n| parties[n].id.as_str()).map(|n| Error::Csv {
+            line: lines[n],
+            column: id_column.clone(),
+            message: format!(
+                "party {:?} appears twice (filter the file to one period)",
+                parties[n].id
+            ),
+        })
+    };
     for (r, label) in kept {
-        let cell = &r.cells[weight_col];
-        let weight = read_as(cell, mark)?.ok_or_else(|| Error::Csv {
-            line: r.line,
-            column: Some(col_name(weight_col)),
-            message: format!("{cell:?} is not a number"),
-        })?;
-        if weight < Decimal::ZERO {
-            return Err(Error::Csv {
-                line: r.line,
-                column: Some(col_name(weight_col)),
-                message: format!("weight {weight} is negative"),
-            });
+        let party = read_party(
+            r,
+            &label,
+            (weight_col, &weight_column),
+            mark,
+            (id_col, name_col),
+            &id_column,
+        );
+        match party {
+            Ok(p) => {
+                parties.push(p);
+                lines.push(r.line);
+            }
+            Err(e) => return Err(repeated(&parties, &lines).unwrap_or(e)),
         }
-        let (id, name) = match (id_col, name_col) {
-            (Some(i), n) => (r.cells[i].clone(), n.map(|n| r.cells[n].clone())),
-            (None, Some(_)) => identify(&label),
-            (None, None) => (format!("{}", r.line), None),
-        };
-        let id_column = Some(col_name(id_col.or(name_col).unwrap_or(0)));
-        if id.is_empty() {
-            return Err(Error::Csv {
-                line: r.line,
-                column: id_column,
-                message: "empty party id".into(),
-            });
-        }
-        if !seen.insert(id.clone()) {
-            return Err(Error::Csv {
-                line: r.line,
-                column: id_column,
-                message: format!("party {id:?} appears twice (filter the file to one period)"),
-            });
-        }
-        parties.push(KeyParty::new(id, name, weight));
+    }
+    if let Some(e) = repeated(&parties, &lines) {
+        return Err(e);
     }
     let key = Key::new(parties).map_err(|e| Error::Csv {
         line: first.line,
@@ -501,6 +499,44 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
         decimal: mark.char(),
         skipped,
     })
+}
+
+/// One CSV row as a party: its weight read with the decimal `mark`, its id
+/// and name from the id and name columns (or the row's label).
+fn read_party(
+    r: &Record,
+    label: &str,
+    (weight_col, weight_column): (usize, &Option<String>),
+    mark: Mark,
+    (id_col, name_col): (Option<usize>, Option<usize>),
+    id_column: &Option<String>,
+) -> Result<KeyParty> {
+    let cell = &r.cells[weight_col];
+    let weight = read_as(cell, mark)?.ok_or_else(|| Error::Csv {
+        line: r.line,
+        column: weight_column.clone(),
+        message: format!("{cell:?} is not a number"),
+    })?;
+    if weight < Decimal::ZERO {
+        return Err(Error::Csv {
+            line: r.line,
+            column: weight_column.clone(),
+            message: format!("weight {weight} is negative"),
+        });
+    }
+    let (id, name) = match (id_col, name_col) {
+        (Some(i), n) => (r.cells[i].clone(), n.map(|n| r.cells[n].clone())),
+        (None, Some(_)) => identify(label),
+        (None, None) => (format!("{}", r.line), None),
+    };
+    if id.is_empty() {
+        return Err(Error::Csv {
+            line: r.line,
+            column: id_column.clone(),
+            message: "empty party id".into(),
+        });
+    }
+    Ok(KeyParty::new(id, name, weight))
 }
 
 /// A label as a party: a cell that is wholly a municipality code ("851"),
@@ -737,6 +773,20 @@ mod tests {
         assert!(matches!(e, Error::Csv { line: 3, .. }), "{e}");
         let e = read_weights("name;weight\nA;-1\n", &CsvColumns::default()).unwrap_err();
         assert!(matches!(e, Error::Csv { line: 2, .. }), "{e}");
+        // The first error in the file's order: a repeated id before a bad
+        // weight, a bad weight before a repeated id.
+        let text = "name;weight\nA;1\nB;2\nA;3\nC;-1\nB;4\n";
+        let e = read_weights(text, &CsvColumns::default()).unwrap_err();
+        assert!(
+            matches!(&e, Error::Csv { line: 4, message, .. } if message.contains("\"A\" appears twice")),
+            "{e}"
+        );
+        let text = "name;weight\nA;1\nB;-2\nA;3\n";
+        let e = read_weights(text, &CsvColumns::default()).unwrap_err();
+        assert!(
+            matches!(&e, Error::Csv { line: 3, message, .. } if message.contains("negative")),
+            "{e}"
+        );
         let e = read_weights("", &CsvColumns::default()).unwrap_err();
         assert_eq!(e.code(), "csv");
     }

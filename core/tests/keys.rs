@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::data::{population_key, region_population_key, Region};
-use andel_core::{Decimal, FixedShare, Key, Limit, Nest, NestRounding, Options, SplitOptions};
+use andel_core::{
+    Decimal, FixedShare, Key, Limit, Nest, NestRounding, Options, SortedMap, SplitOptions,
+};
 use std::collections::BTreeMap;
 
 fn all_regions_nest(year: i32) -> Nest {
@@ -16,7 +18,7 @@ fn all_regions_nest(year: i32) -> Nest {
                 population_key(Some(*r), year).unwrap(),
             )
         })
-        .collect::<BTreeMap<_, _>>();
+        .collect::<SortedMap<_, _>>();
     Nest {
         groups: region_population_key(year).unwrap(),
         members,
@@ -82,7 +84,7 @@ fn per_level_nesting_adds_up_at_every_level_and_limits_reach_members() {
     );
     // A limit by id only applies where the party is.
     let by_id = Options {
-        minimum: Some(Limit::ById(BTreeMap::from([("825".to_string(), 2)]))),
+        minimum: Some(Limit::ById(SortedMap::from([("825".to_string(), 2)]))),
         ..Options::default()
     };
     let r = nest
@@ -101,7 +103,7 @@ fn flat_nesting_of_a_blend_is_exact_or_says_it_cannot_be() {
     };
     let nest = Nest {
         groups: w(&[("g", 1), ("h", 2)]),
-        members: BTreeMap::from([
+        members: SortedMap::from([
             ("g".to_string(), w(&[("a", 1), ("b", 1)])),
             ("h".to_string(), w(&[("c", 1), ("d", 3)])),
         ]),
@@ -116,7 +118,7 @@ fn flat_nesting_of_a_blend_is_exact_or_says_it_cannot_be() {
     // Unknown group names are errors.
     let bad = Nest {
         groups: w(&[("g", 1)]),
-        members: BTreeMap::from([("x".to_string(), w(&[("a", 1)]))]),
+        members: SortedMap::from([("x".to_string(), w(&[("a", 1)]))]),
     };
     assert_eq!(
         bad.apportion(1, &o, &o, NestRounding::PerLevel)

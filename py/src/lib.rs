@@ -176,12 +176,13 @@ fn limit(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<Limit>>
         return Ok(None);
     };
     if let Ok(d) = obj.cast::<PyDict>() {
-        let mut m = std::collections::BTreeMap::new();
+        let mut by_id = Vec::with_capacity(d.len());
         for (k, v) in d.iter() {
             let id = k.str()?.to_string();
-            m.insert(id.clone(), whole(&v, &format!("{field}.{id}"))?);
+            let n = whole(&v, &format!("{field}.{id}"))?;
+            by_id.push((id, n));
         }
-        return Ok(Some(Limit::ById(m)));
+        return Ok(Some(Limit::ById(by_id.into_iter().collect())));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let v = obj

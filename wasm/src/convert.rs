@@ -4,9 +4,9 @@
 
 use andel_core::document::{parse, Document};
 use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
+use andel_core::SortedMap;
 use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
 use js_sys::{Array, Object, Reflect, JSON};
-use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub(crate) type JsResult<T> = Result<T, JsValue>;
@@ -149,9 +149,9 @@ pub(crate) fn fields(
     v: &JsValue,
     field: &str,
     known: &[&str],
-) -> JsResult<BTreeMap<String, JsValue>> {
+) -> JsResult<SortedMap<String, JsValue>> {
     if is_absent(v) {
-        return Ok(BTreeMap::new());
+        return Ok(SortedMap::new());
     }
     if !is_plain_object(v) {
         return Err(option_error(
@@ -159,7 +159,7 @@ pub(crate) fn fields(
             format!("expected an object, got {}", shown(v)),
         ));
     }
-    let mut out = BTreeMap::new();
+    let mut out = Vec::new();
     for (k, value) in entries(v)? {
         if !known.contains(&k.as_str()) {
             return Err(option_error(
@@ -168,10 +168,10 @@ pub(crate) fn fields(
             ));
         }
         if !value.is_undefined() {
-            out.insert(k, value);
+            out.push((k, value));
         }
     }
-    Ok(out)
+    Ok(out.into_iter().collect())
 }
 
 /// A minimum or maximum: one number for all, an array in party order, or an
@@ -189,12 +189,12 @@ pub(crate) fn limit(v: Option<&JsValue>, field: &str) -> JsResult<Option<Limit>>
         return Ok(Some(Limit::Each(each)));
     }
     if is_plain_object(v) {
-        let mut by_id = BTreeMap::new();
+        let mut by_id = Vec::new();
         for (k, x) in entries(v)? {
             let n = whole(&x, &format!("{field}.{k}"))?;
-            by_id.insert(k, n);
+            by_id.push((k, n));
         }
-        return Ok(Some(Limit::ById(by_id)));
+        return Ok(Some(Limit::ById(by_id.into_iter().collect())));
     }
     Ok(Some(Limit::All(whole(v, field)?)))
 }
