@@ -6,7 +6,7 @@
 //! parties held at a minimum or maximum and puts every other party within one
 //! unit of its final count; a heap then moves the few units left over.
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::exact::{cmp_products, narrow_weights, scale_weights, Divide64, Quota, U256};
 use crate::sort::{self, sift_down};
 use crate::sorted_map::SortedMap;
@@ -100,9 +100,10 @@ impl FromStr for Method {
                 return Err(Error::InvalidOption {
                     field: "method".into(),
                     message: format!(
-                        "unknown method {s:?}; use one of hamilton, dhondt, sainte_lague, \
+                        "unknown method {}; use one of hamilton, dhondt, sainte_lague, \
                          modified_sainte_lague, huntington_hill, adams, dean \
-                         (aliases: largest_remainder, jefferson, webster)"
+                         (aliases: largest_remainder, jefferson, webster)",
+                        quoted(s)
                     ),
                 })
             }

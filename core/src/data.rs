@@ -3,7 +3,7 @@
 //! `core/data/README.md` for the table each year comes from). Nothing is
 //! fetched at run time.
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::key::{Key, KeyParty};
 use crate::sorted_map::SortedMap;
 use rust_decimal::Decimal;
@@ -77,8 +77,9 @@ impl FromStr for Region {
         Err(Error::InvalidOption {
             field: "region".into(),
             message: format!(
-                "unknown region {s:?}{closest}; the regions are Hovedstaden, Sjælland, \
-                 Syddanmark, Midtjylland, Nordjylland"
+                "unknown region {}{closest}; the regions are Hovedstaden, Sjælland, \
+                 Syddanmark, Midtjylland, Nordjylland",
+                quoted(s)
             ),
         })
     }

@@ -1550,7 +1550,7 @@ fn read_file(path: &str, files: &FileAccess) -> Result<String> {
     use std::path::{Component, Path, PathBuf};
     let refuse = |why: &str| Error::Io {
         field: String::new(),
-        message: format!("{path:?}: {why}"),
+        message: format!("{}: {why}", crate::error::quoted(path)),
     };
     let p = Path::new(path);
     let full: PathBuf = match files {

@@ -23,10 +23,10 @@ pub enum Error {
     #[error("{field}: there are no parties")]
     NoParties { field: String },
     /// Two parties share an id.
-    #[error("{field}: party id {id:?} appears more than once")]
+    #[error("{field}: party id {} appears more than once", quoted(id))]
     DuplicateParty { field: String, id: String },
     /// A party id that is not in the key or data.
-    #[error("{field}: unknown party {id:?}")]
+    #[error("{field}: unknown party {}", quoted(id))]
     UnknownParty { field: String, id: String },
     /// A share outside 0..=1, or fixed shares adding up to more than one.
     #[error("{field}: share {value} is invalid: {reason}")]
@@ -40,7 +40,10 @@ pub enum Error {
     Infeasible { field: String, reason: String },
     /// Several parties stood exactly equal for the last unit(s) and the tie
     /// rule says to fail (or the priority order did not name them all).
-    #[error("tie for {units} unit(s) between parties {parties:?}: {reason}")]
+    #[error(
+        "tie for {units} unit(s) between parties {}: {reason}",
+        quoted_list(parties)
+    )]
     Tie {
         parties: Vec<String>,
         units: u64,
@@ -63,7 +66,7 @@ pub enum Error {
     #[error("{field}: {message}")]
     InvalidOption { field: String, message: String },
     /// A number that is not a valid decimal (NaN, infinity, garbage text).
-    #[error("{field}: {value:?} is not a valid number here: {reason}")]
+    #[error("{field}: {} is not a valid number here: {reason}", quoted(value))]
     InvalidNumber {
         field: String,
         value: String,
@@ -84,14 +87,18 @@ pub enum Error {
         message: String,
     },
     /// A municipality name or code we do not know.
-    #[error("{field}: unknown municipality {query:?}{}", suggest(suggestions))]
+    #[error(
+        "{field}: unknown municipality {}{}",
+        quoted(query),
+        suggest(suggestions)
+    )]
     UnknownMunicipality {
         field: String,
         query: String,
         suggestions: Vec<String>,
     },
     /// A population year we do not ship.
-    #[error("{field}: no population data for {year}; years available: {available:?}")]
+    #[error("{field}: no population data for {year}; years available: [{}]", available.iter().map(i32::to_string).collect::<Vec<_>>().join(", "))]
     UnknownYear {
         field: String,
         year: i32,
@@ -103,6 +110,55 @@ pub enum Error {
     /// A file that cannot be read.
     #[error("{field}: {message}")]
     Io { field: String, message: String },
+}
+
+/// `text` in double quotes as `{:?}` shows ordinary text: `\` and `"`
+/// escaped, tab, line breaks and NUL as `\t`, `\n`, `\r`, `\0`, and other
+/// control or invisible characters (no-break and other odd spaces, zero
+/// widths, a byte-order mark) as `\u{…}`, so a message shows what is really
+/// in a cell. (Rust's own `{:?}` would bring Unicode tables into the web
+/// build for little more.)
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control()
+                || (c.is_whitespace() && c != ' ')
+                || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}') =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A character in single quotes, escaped as [`quoted`] escapes text.
+pub(crate) fn quoted_char(c: char) -> String {
+    match c {
+        '\'' => "'\\''".into(),
+        '"' => "'\"'".into(),
+        c => {
+            let text = quoted(c.encode_utf8(&mut [0; 4]));
+            let inner = text.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
+            format!("'{}'", inner.unwrap_or_default())
+        }
+    }
+}
+
+/// Texts as `{:?}` shows a list of them: `["A", "B"]`.
+pub(crate) fn quoted_list(texts: &[String]) -> String {
+    let items: Vec<String> = texts.iter().map(|t| quoted(t)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 fn suggest(suggestions: &[String]) -> String {
@@ -211,3 +267,40 @@ impl Error {
 
 /// andel's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_is_debug_for_ordinary_text_and_shows_invisible_characters() {
+        for text in [
+            "Aalborg",
+            "Læsø",
+            "a \"b\" c\\d",
+            "tab\tline\nreturn\r",
+            "",
+            "'x'",
+            "Ål €",
+        ] {
+            assert_eq!(quoted(text), format!("{text:?}"));
+        }
+        let list = vec!["A".to_string(), "B \"C\"".to_string()];
+        assert_eq!(quoted_list(&list), format!("{list:?}"));
+        for c in ['a', ',', '.', '\'', '"', '\\', '\n', 'ø'] {
+            assert_eq!(quoted_char(c), format!("{c:?}"));
+        }
+        // No-break space, zero width space, byte-order mark: shown, not hidden.
+        assert_eq!(quoted("1\u{a0}234"), "\"1\\u{a0}234\"");
+        assert_eq!(quoted("\u{feff}x\u{200b}"), "\"\\u{feff}x\\u{200b}\"");
+        let e = Error::UnknownYear {
+            field: "year".into(),
+            year: 1999,
+            available: vec![2020, 2021],
+        };
+        assert_eq!(
+            e.to_string(),
+            "year: no population data for 1999; years available: [2020, 2021]"
+        );
+    }
+}

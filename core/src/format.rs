@@ -3,7 +3,7 @@
 //! plain-text tables. The bottom layer of the output code: nothing here
 //! knows keys, data or file formats (DESIGN.md, "Layers").
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -215,7 +215,7 @@ impl FromStr for NumberStyle {
             "plain" => Ok(NumberStyle::Plain),
             _ => Err(Error::InvalidOption {
                 field: "style".into(),
-                message: format!("{s:?}: use \"danish\" or \"plain\""),
+                message: format!("{}: use \"danish\" or \"plain\"", quoted(s)),
             }),
         }
     }

@@ -16,7 +16,7 @@
 
 use crate::analysis::YearShare;
 use crate::apportion::{Limit, Method, Options, PartyRef, TieRule};
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::key::{FixedShare, NestRounding};
 use crate::number::{decimal_from_number_text, decimal_from_text};
 use crate::sorted_map::SortedMap;
@@ -280,7 +280,7 @@ impl Parser<'_> {
             if entries.iter().any(|(k, _)| *k == key) {
                 return Err(document_error(
                     &at,
-                    format!("the field {key:?} is given twice; give it once"),
+                    format!("the field {} is given twice; give it once", quoted(&key)),
                 ));
             }
             self.ws();
@@ -476,7 +476,7 @@ impl FromJson for NestRounding {
             "flat" => Ok(NestRounding::Flat),
             other => Err(Error::InvalidOption {
                 field: path.to_string(),
-                message: format!("{other:?}: use \"per_level\" or \"flat\""),
+                message: format!("{}: use \"per_level\" or \"flat\"", quoted(other)),
             }),
         }
     }

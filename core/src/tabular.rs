@@ -7,7 +7,7 @@
 //! Every error names the line and the column.
 
 use crate::data::{lower, municipality_exact};
-use crate::error::{Error, Result};
+use crate::error::{quoted, quoted_char, quoted_list, Error, Result};
 use crate::format::{checked_sum, read_as, readings, Mark};
 use crate::key::{Allocation, Key, KeyParty};
 use crate::sorted_map::first_repeat;
@@ -174,7 +174,7 @@ fn records(text: &str, sep: char) -> Result<Vec<Record>> {
                 return Err(Error::Csv {
                     line,
                     column: Some(column.to_string()),
-                    message: format!("text ({c:?}) after a closing quote; a quote inside a quoted cell is written twice (\"\")"),
+                    message: format!("text ({}) after a closing quote; a quote inside a quoted cell is written twice (\"\")", quoted_char(c)),
                 });
             }
             c => {
@@ -260,8 +260,9 @@ fn decide_mark(
                 return Err(err(
                     line,
                     format!(
-                        "{text:?} is not a number with the decimal separator {:?}",
-                        m.char()
+                        "{} is not a number with the decimal separator {}",
+                        quoted(text),
+                        quoted_char(m.char())
                     ),
                 ));
             }
@@ -296,7 +297,10 @@ fn decide_mark(
             Some(_) if sep == ';' => Ok(Mark::Comma),
             Some((line, text)) => Err(err(
                 line,
-                format!("{text:?} could be read with a decimal comma or a decimal point; {say}"),
+                format!(
+                    "{} could be read with a decimal comma or a decimal point; {say}",
+                    quoted(text)
+                ),
             )),
         },
         (false, false) => {
@@ -306,7 +310,9 @@ fn decide_mark(
             Err(err(
                 line,
                 format!(
-                    "the column mixes a decimal comma ({t1:?}, line {l1}) and a decimal point ({t2:?}, line {l2}); {say}"
+                    "the column mixes a decimal comma ({}, line {l1}) and a decimal point ({}, line {l2}); {say}",
+                    quoted(t1),
+                    quoted(t2)
                 ),
             ))
         }
@@ -352,7 +358,7 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
         Some(other) => {
             return Err(Error::InvalidOption {
                 field: "decimal".into(),
-                message: format!("{other:?}: the decimal separator is \",\" or \".\""),
+                message: format!("{}: the decimal separator is \",\" or \".\"", quoted(other)),
             })
         }
     };
@@ -388,11 +394,18 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
                 .ok_or_else(|| Error::Csv {
                     line: first.line,
                     column: Some(g.clone()),
-                    message: format!("no {what} column named {g:?}; the header is {head:?}"),
+                    message: format!(
+                        "no {what} column named {}; the header is {}",
+                        quoted(g),
+                        quoted_list(&head)
+                    ),
                 }),
             Some(g) => Err(Error::InvalidOption {
                 field: what.into(),
-                message: format!("the column {g:?} is named, but the file has no header"),
+                message: format!(
+                    "the column {} is named, but the file has no header",
+                    quoted(g)
+                ),
             }),
             None => Ok(lowered.iter().position(|h| names.contains(&h.as_str()))),
         }
@@ -463,8 +476,8 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             line: lines[n],
             column: id_column.clone(),
             message: format!(
-                "party {:?} appears twice (filter the file to one period)",
-                parties[n].id
+                "party {} appears twice (filter the file to one period)",
+                quoted(&parties[n].id)
             ),
         })
     };
@@ -515,7 +528,7 @@ fn read_party(
     let weight = read_as(cell, mark)?.ok_or_else(|| Error::Csv {
         line: r.line,
         column: weight_column.clone(),
-        message: format!("{cell:?} is not a number"),
+        message: format!("{} is not a number", quoted(cell)),
     })?;
     if weight < Decimal::ZERO {
         return Err(Error::Csv {
@@ -575,7 +588,7 @@ impl FromStr for Dialect {
             "danish_excel" => Ok(Dialect::DanishExcel),
             _ => Err(Error::InvalidOption {
                 field: "dialect".into(),
-                message: format!("{s:?}: use \"plain\" or \"danish_excel\""),
+                message: format!("{}: use \"plain\" or \"danish_excel\"", quoted(s)),
             }),
         }
     }

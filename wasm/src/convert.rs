@@ -3,6 +3,7 @@
 //! read by core's rules (`andel_core::number`), results are core's JSON.
 
 use andel_core::document::{parse, Document};
+use andel_core::error::quoted;
 use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
 use andel_core::SortedMap;
 use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
@@ -42,7 +43,7 @@ pub(crate) fn option_error(field: &str, message: impl Into<String>) -> JsValue {
 
 fn shown(v: &JsValue) -> String {
     if let Some(s) = v.as_string() {
-        return format!("{s:?}");
+        return quoted(&s);
     }
     if v.as_f64().is_some() {
         let n: &js_sys::Number = v.unchecked_ref();
@@ -164,7 +165,11 @@ pub(crate) fn fields(
         if !known.contains(&k.as_str()) {
             return Err(option_error(
                 &format!("{field}.{k}"),
-                format!("unknown option {k:?}; the options are {}", known.join(", ")),
+                format!(
+                    "unknown option {}; the options are {}",
+                    quoted(&k),
+                    known.join(", ")
+                ),
             ));
         }
         if !value.is_undefined() {
@@ -211,7 +216,10 @@ pub(crate) fn ties(v: Option<&JsValue>, has_ids: bool) -> JsResult<TieRule> {
             "error" => Ok(TieRule::Error),
             _ => Err(option_error(
                 "ties",
-                format!("{s:?}: use \"order\", \"error\" or a priority order (an array of indexes or ids)"),
+                format!(
+                    "{}: use \"order\", \"error\" or a priority order (an array of indexes or ids)",
+                    quoted(&s)
+                ),
             )),
         };
     }
