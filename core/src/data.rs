@@ -121,27 +121,40 @@ impl Municipality {
     }
 }
 
-// `YEARS` and `MUNICIPALITIES`, made by build.rs from the population file.
+// `YEARS`, `MUNICIPALITY_LINES` and `POPULATION`, made by build.rs from the population file.
 include!(concat!(env!("OUT_DIR"), "/population.rs"));
 
 fn load() -> Result<Vec<Municipality>> {
-    MUNICIPALITIES
-        .iter()
-        .map(|(code, name, region, counts)| {
+    let broken = |line: &str| Error::Io {
+        field: "population".into(),
+        message: format!(
+            "the embedded population table is broken at {}",
+            quoted(line)
+        ),
+    };
+    let lines: Vec<&str> = MUNICIPALITY_LINES.split('\n').collect();
+    if lines.len() != POPULATION.len() {
+        return Err(broken(""));
+    }
+    lines
+        .into_iter()
+        .zip(&POPULATION)
+        .map(|(line, counts)| {
+            let mut cells = line.split('|');
+            let (Some(code), Some(name), Some(region), None) =
+                (cells.next(), cells.next(), cells.next(), cells.next())
+            else {
+                return Err(broken(line));
+            };
             Ok(Municipality {
                 code: code.to_string(),
                 name: name.to_string(),
                 region: region.parse()?,
                 population: (YEARS.iter().zip(counts))
-                    .map(|((year, table), count)| {
+                    .map(|((year, table), &count)| {
                         let table = table.to_string();
-                        (
-                            *year,
-                            Population {
-                                count: *count,
-                                table,
-                            },
-                        )
+                        let count = u64::from(count);
+                        (*year, Population { count, table })
                     })
                     .collect(),
             })
