@@ -205,8 +205,13 @@ pub(crate) fn skeleton(s: &str) -> String {
             'ø' | 'ö' => t.push('o'),
             'å' => t.push_str("aa"),
             'é' => t.push('e'),
-            c if c.is_alphanumeric() => t.push(c),
-            _ => {}
+            // Spaces, dashes and punctuation go; letters and digits of any
+            // script stay. (By ranges: `char::is_alphanumeric` would bring
+            // Unicode tables into the browser module for no name we meet.)
+            c if c.is_ascii_alphanumeric() => t.push(c),
+            c if c.is_ascii() || c.is_whitespace() => {}
+            '\u{a1}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2010}'..='\u{206f}' => {}
+            c => t.push(c),
         }
     }
     let t = t.replace("aa", "a").replace("oe", "o").replace("ae", "a");
@@ -510,6 +515,18 @@ mod tests {
         sk.sort();
         sk.dedup();
         assert_eq!(sk.len(), 98, "two municipalities fold to one spelling");
+    }
+
+    #[test]
+    fn a_skeleton_keeps_letters_and_digits_and_drops_the_rest() {
+        assert_eq!(
+            skeleton("Høje-Taastrup Kommune"),
+            skeleton(" høje  tåstrup ")
+        );
+        assert_eq!(skeleton("Ærø"), "aro");
+        assert_eq!(skeleton("A.B, c–d\u{a0}e «f» 1/2"), "abcdef12");
+        // Letters of other scripts stay (as `char::is_alphanumeric` keeps them).
+        assert_eq!(skeleton("Ωμέγα 7"), "Ωμέγα7");
     }
 
     #[test]
