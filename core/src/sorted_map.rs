@@ -187,8 +187,25 @@ impl<K: schemars::JsonSchema, V: schemars::JsonSchema> schemars::JsonSchema for 
 
 /// Of the items `key(0)`, …, `key(len - 1)`, the position of the first one
 /// equal to one before it, if any: the place to report a repeated id.
-/// O(n log n).
-pub(crate) fn first_repeat<T: Ord>(len: usize, key: impl Fn(usize) -> T) -> Option<usize> {
+///
+/// Native builds fill a hash set in order (O(n)); the browser build sorts
+/// positions instead (O(n log n), no hash table code to download). Both give
+/// the same position; a property test holds them to each other.
+pub(crate) fn first_repeat<T: Ord + std::hash::Hash>(
+    len: usize,
+    key: impl Fn(usize) -> T,
+) -> Option<usize> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut seen = std::collections::HashSet::with_capacity(len);
+        (0..len).find(|&i| !seen.insert(key(i)))
+    }
+    #[cfg(target_arch = "wasm32")]
+    first_repeat_by_sorting(len, key)
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn first_repeat_by_sorting<T: Ord>(len: usize, key: impl Fn(usize) -> T) -> Option<usize> {
     let mut order: Vec<usize> = (0..len).collect();
     sort::sort_unstable_by(&mut order, |&a, &b| match key(a).cmp(&key(b)) {
         Ordering::Equal => a.cmp(&b),
@@ -240,6 +257,7 @@ mod tests {
             let mut seen = std::collections::BTreeSet::new();
             let expected = items.iter().position(|x| !seen.insert(*x));
             prop_assert_eq!(first_repeat(items.len(), |i| items[i]), expected);
+            prop_assert_eq!(first_repeat_by_sorting(items.len(), |i| items[i]), expected);
         }
     }
 
@@ -250,5 +268,6 @@ mod tests {
         let ids = ["x", "y", "z", "y", "x"];
         assert_eq!(first_repeat(ids.len(), |i| ids[i]), Some(3));
         assert_eq!(first_repeat(2, |i| ids[i]), None);
+        assert_eq!(first_repeat_by_sorting(ids.len(), |i| ids[i]), Some(3));
     }
 }
