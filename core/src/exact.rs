@@ -121,7 +121,7 @@ pub(crate) fn rest_of_whole(
     }
     let units = amount
         .checked_div(unit)
-        .filter(|u| u.fract().is_zero())
+        .filter(|u| u.trunc() == *u)
         .ok_or_else(|| Error::NotMultipleOfUnit {
             field: field.to_string(),
             amount,

@@ -399,7 +399,7 @@ impl FromJson for Decimal {
 /// A whole number from a JSON number (or digits in a string).
 fn whole(v: &Json, path: &str) -> Result<i128> {
     let d = Decimal::from_json(v, path)?;
-    if !d.fract().is_zero() {
+    if d.trunc() != d {
         return Err(Error::InvalidNumber {
             field: path.to_string(),
             value: d.to_string(),

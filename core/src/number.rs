@@ -90,7 +90,7 @@ pub fn whole(d: Decimal, field: &str, max: u64) -> Result<u64> {
         value: d.to_string(),
         reason: reason.to_string(),
     };
-    if !d.fract().is_zero() {
+    if d.trunc() != d {
         return Err(bad("expected a whole number"));
     }
     if d.is_sign_negative() && !d.is_zero() {
