@@ -93,7 +93,7 @@ impl<K: Ord, V> SortedMap<K, V> {
 
     /// The entries in key order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&K, &V)> + DoubleEndedIterator {
-        self.entries.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     /// The keys in order.
@@ -155,7 +155,7 @@ impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
 
 impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.entries.iter().map(|(k, v)| (k, v)))
+        serializer.collect_map(self)
     }
 }
 
@@ -245,8 +245,9 @@ mod tests {
                 prop_assert_eq!(map.get(&k), model.get(&k));
                 prop_assert_eq!(map.contains_key(&k), model.contains_key(&k));
             }
-            let text = serde_json::to_string(&map).unwrap_or_default();
-            prop_assert_eq!(&text, &serde_json::to_string(&model).unwrap_or_default());
+            let json = |r: serde_json::Result<String>| r.map_err(|e| TestCaseError::fail(e.to_string()));
+            let text = json(serde_json::to_string(&map))?;
+            prop_assert_eq!(&text, &json(serde_json::to_string(&model))?);
             let back: SortedMap<u8, u16> = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(back, map);
         }
