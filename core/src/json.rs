@@ -19,7 +19,7 @@ use crate::apportion::{Limit, Method, Options, PartyRef, TieRule};
 use crate::error::{quoted, Error, Result};
 use crate::key::{FixedShare, NestRounding};
 use crate::number::{decimal_from_number_text, decimal_from_text};
-use crate::sorted_map::SortedMap;
+use crate::sorted_map::{first_repeat, SortedMap};
 use crate::tabular::CsvColumns;
 use rust_decimal::Decimal;
 
@@ -277,12 +277,6 @@ impl Parser<'_> {
             }
             let key = self.string(path)?;
             let at = join(path, &key);
-            if entries.iter().any(|(k, _)| *k == key) {
-                return Err(document_error(
-                    &at,
-                    format!("the field {} is given twice; give it once", quoted(&key)),
-                ));
-            }
             self.ws();
             if self.peek() != Some(b':') {
                 return Err(self.error(&at, "expected : after the field name"));
@@ -296,6 +290,16 @@ impl Parser<'_> {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
+                    // Checked once the object is read: O(k log k) in its
+                    // keys, where checking each key against those before
+                    // it would be O(k²).
+                    if let Some(i) = first_repeat(entries.len(), |i| &entries[i].0) {
+                        let key = &entries[i].0;
+                        return Err(document_error(
+                            &join(path, key),
+                            format!("the field {} is given twice; give it once", quoted(key)),
+                        ));
+                    }
                     return Ok(Json::Object(entries));
                 }
                 _ => return Err(self.error(path, "expected , or } in an object")),
@@ -599,6 +603,20 @@ mod tests {
         );
         let e = parse(r#"{"a": {"b": 1, "b": 2}}"#).unwrap_err();
         assert_eq!(e.field(), Some("a.b"));
+        // Of several repeated keys, the first repeat in the text is named.
+        let e = parse(r#"{"x": 1, "y": 2, "y": 3, "x": 4}"#).unwrap_err();
+        assert_eq!(e.field(), Some("y"));
+        assert!(e.to_string().contains(r#""y" is given twice"#), "{e}");
+        // Many keys in one object (limits by id): each read, a repeat at the
+        // very end still found.
+        let keys: Vec<String> = (0..100_000).map(|i| format!(r#""p{i}": {i}"#)).collect();
+        let many = format!("{{{}}}", keys.join(", "));
+        match parse(&many).unwrap() {
+            Json::Object(entries) => assert_eq!(entries.len(), 100_000),
+            other => panic!("{other:?}"),
+        }
+        let repeated = format!("{{{}, \"p17\": 0}}", keys.join(", "));
+        assert_eq!(parse(&repeated).unwrap_err().field(), Some("p17"));
         let e = parse(r#"{"a": [1, 2,]}"#).unwrap_err();
         assert_eq!(e.field(), Some("a[2]"));
         assert!(e.to_string().contains("line 1 column 13"), "{e}");
