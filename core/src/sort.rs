@@ -15,7 +15,7 @@ pub(crate) fn sort_unstable_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -
     #[cfg(not(target_arch = "wasm32"))]
     v.sort_unstable_by(|a, b| compare(a, b));
     #[cfg(target_arch = "wasm32")]
-    heapsort(v, &mut |a: &T, b: &T| compare(a, b) == Ordering::Greater);
+    heapsort(v, |a: &T, b: &T| compare(a, b) == Ordering::Greater);
 }
 
 /// Sorts `v` ascending.
@@ -67,15 +67,65 @@ pub(crate) fn sift_down<T>(v: &mut [T], mut pos: usize, first: &mut impl FnMut(&
 }
 
 /// Ascending by `after(a, b)` (a belongs after b): a max-heap, then the
-/// largest moved to the end one at a time.
+/// largest moved to the end one at a time. The loop is compiled once, for
+/// every element type and order, behind [`Heap`]; each use adds only its
+/// comparison and its swap.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn heapsort<T>(v: &mut [T], after: &mut impl FnMut(&T, &T) -> bool) {
-    for pos in (0..v.len() / 2).rev() {
-        sift_down(v, pos, after);
+fn heapsort<T>(v: &mut [T], after: impl FnMut(&T, &T) -> bool) {
+    let len = v.len();
+    heapsort_any(&mut Ordered { v, after }, len);
+}
+
+/// A slice in an order, seen through positions.
+trait Heap {
+    /// Whether the element at `a` belongs after the one at `b`.
+    fn after(&mut self, a: usize, b: usize) -> bool;
+    fn swap(&mut self, a: usize, b: usize);
+}
+
+struct Ordered<'a, T, F> {
+    v: &'a mut [T],
+    after: F,
+}
+
+impl<T, F: FnMut(&T, &T) -> bool> Heap for Ordered<'_, T, F> {
+    fn after(&mut self, a: usize, b: usize) -> bool {
+        (self.after)(&self.v[a], &self.v[b])
     }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(&mut v[..end], 0, after);
+
+    fn swap(&mut self, a: usize, b: usize) {
+        self.v.swap(a, b);
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn heapsort_any(h: &mut dyn Heap, len: usize) {
+    for pos in (0..len / 2).rev() {
+        sift_down_any(h, pos, len);
+    }
+    for end in (1..len).rev() {
+        h.swap(0, end);
+        sift_down_any(h, 0, end);
+    }
+}
+
+/// [`sift_down`] within the first `len` positions of `h`, the largest
+/// (the one after all others) at the root.
+fn sift_down_any(h: &mut dyn Heap, mut pos: usize, len: usize) {
+    loop {
+        let (l, r) = (2 * pos + 1, 2 * pos + 2);
+        let mut best = pos;
+        if l < len && h.after(l, best) {
+            best = l;
+        }
+        if r < len && h.after(r, best) {
+            best = r;
+        }
+        if best == pos {
+            return;
+        }
+        h.swap(pos, best);
+        pos = best;
     }
 }
 
@@ -94,7 +144,7 @@ mod tests {
             let mut expected = v.clone();
             expected.sort();
             let mut h = v.clone();
-            heapsort(&mut h, &mut |a: &u16, b: &u16| a > b);
+            heapsort(&mut h, |a: &u16, b: &u16| a > b);
             prop_assert_eq!(&h, &expected);
             if !v.is_empty() {
                 let at = at % v.len();
