@@ -1,10 +1,14 @@
 //! Criterion benchmarks: every method at 11, 98, 10,000 and 1,000,000 parties
-//! with 9,000 and 10·n units, and money splits of 4,275,000.00 kr.
+//! with 9,000 and 10·n units, money splits of 4,275,000.00 kr., and
+//! options naming every party by id (limits, a priority order, exclusions).
 //!
 //! Run: `cargo bench -p andel-core --bench apportion`
 //! (`-- hamilton/1000000` and the like select a subset).
 
-use andel_core::{apportion, apportion_units, split, Decimal, Method, Options, SplitOptions};
+use andel_core::{
+    apportion, apportion_named, apportion_units, data, split, Decimal, Key, Limit, Method, Options,
+    PartyRef, SortedMap, SplitOptions, TieRule,
+};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 use std::time::Duration;
@@ -132,5 +136,42 @@ fn units(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, methods, money, units);
+/// Options that name each of 100,000 parties by id: ids are looked up
+/// through one index (O(n log n)), not one scan each (O(n²)).
+#[allow(clippy::expect_used)] // a benchmark's own fixed input
+fn ids(c: &mut Criterion) {
+    let n = 100_000;
+    let w = weights(n);
+    let ids: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+    let options = Options {
+        minimum: Some(Limit::ById(
+            ids.iter()
+                .map(|id| (id.clone(), 1))
+                .collect::<SortedMap<_, _>>(),
+        )),
+        ties: TieRule::Priority(
+            ids.iter()
+                .rev()
+                .map(|id| PartyRef::Id(id.clone()))
+                .collect(),
+        ),
+        ..Options::default()
+    };
+    let key = Key::from_weights(ids.iter().map(String::as_str).zip(w.iter().copied()))
+        .expect("a key of distinct ids");
+    let half: Vec<&String> = ids.iter().step_by(2).collect();
+    let mut group = c.benchmark_group("ids_100000");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("minimum_and_priority_by_id", |b| {
+        b.iter(|| apportion_named(black_box(&w), Some(&ids), 4 * n as u64, &options))
+    });
+    group.bench_function("exclude_half", |b| {
+        b.iter(|| data::exclude_named(black_box(&key), &half, "exclude"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, methods, money, units, ids);
 criterion_main!(benches);

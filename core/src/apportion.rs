@@ -9,7 +9,7 @@
 use crate::error::{quoted, Error, Result};
 use crate::exact::{cmp_products, narrow_weights, scale_weights, Divide64, Quota, U256};
 use crate::sort::{self, sift_down};
-use crate::sorted_map::SortedMap;
+use crate::sorted_map::{Positions, SortedMap};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -179,6 +179,22 @@ pub struct Options {
     pub first_divisor: Option<Decimal>,
     /// The tie rule; `order` by default.
     pub ties: TieRule,
+}
+
+impl Options {
+    /// How many parties the options name by id or place (limits by id, a
+    /// priority order): the lookups they need.
+    pub(crate) fn parties_named(&self) -> usize {
+        let by_id = |limit: &Option<Limit>| match limit {
+            Some(Limit::ById(m)) => m.len(),
+            _ => 0,
+        };
+        let priority = match &self.ties {
+            TieRule::Priority(order) => order.len(),
+            _ => 0,
+        };
+        by_id(&self.minimum) + by_id(&self.maximum) + priority
+    }
 }
 
 /// What rounding did to one party.
@@ -590,7 +606,13 @@ fn solve<W: Copy + Into<u128>, T>(
             field: "weights".into(),
         });
     }
-    let ctx = Context { ids, n: w.len() };
+    // Limits by id and a priority order look ids up: indexed once.
+    let lookups = options.parties_named();
+    let positions = ids.map(|ids| Positions::new(ids.iter().map(String::as_str), lookups));
+    let ctx = Context {
+        ids: positions.as_ref(),
+        n: w.len(),
+    };
     let lo = ctx.limit(options.minimum.as_ref(), "minimum", 0)?;
     let hi = ctx.limit(options.maximum.as_ref(), "maximum", u64::MAX)?;
     // A priority order must name parties there are, each once, whether or
@@ -876,14 +898,14 @@ pub const MAX_DIVISOR_UNITS: u64 = 1 << 31;
 
 #[derive(Clone, Copy)]
 struct Context<'a> {
-    ids: Option<&'a [String]>,
+    ids: Option<&'a Positions<'a>>,
     n: usize,
 }
 
 impl Context<'_> {
     fn name(&self, i: usize) -> String {
-        match self.ids {
-            Some(ids) => ids[i].clone(),
+        match self.ids.and_then(|ids| ids.id(i)) {
+            Some(id) => id.to_string(),
             None => format!("#{i}"),
         }
     }
@@ -893,15 +915,16 @@ impl Context<'_> {
             PartyRef::Index(i) if *i < self.n => Ok(*i),
             PartyRef::Index(i) => Err(Error::UnknownParty {
                 field: field.into(),
-                id: format!("#{i} (there are {} parties)", self.n),
+                id: format!("#{i}"),
             }),
-            PartyRef::Id(id) => self
-                .ids
-                .and_then(|ids| ids.iter().position(|x| x == id))
-                .ok_or_else(|| Error::UnknownParty {
-                    field: field.into(),
-                    id: id.clone(),
-                }),
+            PartyRef::Id(id) => {
+                self.ids
+                    .and_then(|ids| ids.get(id))
+                    .ok_or_else(|| Error::UnknownParty {
+                        field: field.into(),
+                        id: id.clone(),
+                    })
+            }
         }
     }
 

@@ -16,7 +16,7 @@ use crate::key::{
     KeyParty, Nest, NestRounding, NestedAllocation,
 };
 use crate::money::SplitOptions;
-use crate::sorted_map::SortedMap;
+use crate::sorted_map::{first_repeat, SortedMap};
 use crate::tabular::{read_weights, CsvColumns, CsvWriter, Dialect};
 use crate::TieRule;
 use rust_decimal::Decimal;
@@ -1258,12 +1258,18 @@ fn places_table(
         });
     }
     let mut weights = Vec::with_capacity(allocation.parties.len());
+    let positions: Vec<_> = keys
+        .iter()
+        .map(|k| k.positions(allocation.parties.len()))
+        .collect();
     for p in &allocation.parties {
         let row = keys
             .iter()
+            .zip(&positions)
             .enumerate()
-            .map(|(j, k)| {
-                k.position(&p.id)
+            .map(|(j, (k, positions))| {
+                positions
+                    .get(&p.id)
                     .map(|i| k.parties()[i].weight)
                     .ok_or_else(|| Error::UnknownParty {
                         field: format!("table.columns[{j}].key"),
@@ -1381,31 +1387,36 @@ fn build_nest(
     files: &FileAccess,
 ) -> Result<(Nest, Options)> {
     let groups = build_key(&spec.groups, "nest.groups", files)?;
-    let mut members = SortedMap::new();
+    let mut members = Vec::with_capacity(spec.members.len());
+    let group_positions = groups.positions(spec.members.len());
     for (g, k) in &spec.members {
         // Members may be named by region ("Nordjylland") as the group is.
-        let id = groups
-            .position(g)
+        let id = group_positions
+            .get(g)
             .map(|_| g.clone())
             .or_else(|| {
                 g.parse::<Region>()
                     .ok()
                     .map(|r| r.name().to_string())
-                    .filter(|n| groups.position(n).is_some())
+                    .filter(|n| group_positions.get(n).is_some())
             })
             .ok_or_else(|| Error::UnknownParty {
                 field: format!("nest.members.{g}"),
                 id: g.clone(),
             })?;
         let key = build_key(k, &format!("nest.members.{g}"), files)?;
-        // Two names for one group ("Nordjylland", "KKR Nordjylland").
-        if members.insert(id.clone(), key).is_some() {
-            return Err(Error::DuplicateParty {
-                field: format!("nest.members.{g}"),
-                id,
-            });
-        }
+        members.push((id, key, g));
     }
+    // Two names for one group ("Nordjylland", "KKR Nordjylland").
+    if let Some(i) = first_repeat(members.len(), |i| &members[i].0) {
+        let (id, _, g) = &members[i];
+        return Err(Error::DuplicateParty {
+            field: format!("nest.members.{g}"),
+            id: id.clone(),
+        });
+    }
+    let members: SortedMap<String, Key> =
+        members.into_iter().map(|(id, key, _)| (id, key)).collect();
     // A nest apportions whole places at both levels: every rounding option
     // takes effect there, or is refused.
     if rounding.unit.is_some() || rounding.ties.is_some() {

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::exact::{exact_add, exact_mul, Quota};
 use crate::format::{checked_sum, render_table, NumberStyle};
 use crate::money::{split_named, SplitOptions};
-use crate::sorted_map::{first_repeat, SortedMap};
+use crate::sorted_map::{first_repeat, Positions, SortedMap};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -191,9 +191,15 @@ impl Key {
         self.parties.iter().map(|p| p.weight).collect()
     }
 
-    /// The position of a party.
+    /// The position of a party. (A scan: for many lookups, see
+    /// [`Key::positions`].)
     pub fn position(&self, id: &str) -> Option<usize> {
         self.parties.iter().position(|p| p.id == id)
+    }
+
+    /// The parties' positions, for `lookups` lookups by id.
+    pub(crate) fn positions(&self, lookups: usize) -> Positions<'_> {
+        Positions::new(self.parties.iter().map(|p| p.id.as_str()), lookups)
     }
 
     /// Party `i`'s share, as a decimal with 28 significant digits (for
@@ -219,9 +225,10 @@ impl Key {
     /// ```
     pub fn exclude<S: AsRef<str>>(&self, ids: &[S]) -> Result<Key> {
         let mut parties = self.parties.clone();
+        let positions = self.positions(ids.len());
         for (n, id) in ids.iter().enumerate() {
             let id = id.as_ref();
-            let i = self.position(id).ok_or_else(|| Error::UnknownParty {
+            let i = positions.get(id).ok_or_else(|| Error::UnknownParty {
                 field: format!("exclude[{n}]"),
                 id: id.to_string(),
             })?;
@@ -313,8 +320,9 @@ impl Key {
                 }),
             }
         }
+        let positions = self.positions(fixed.len());
         for (n, f) in fixed.iter().enumerate() {
-            if self.position(&f.id).is_none() {
+            if positions.get(&f.id).is_none() {
                 parties.push(fixed_weight(n)?);
             }
         }
@@ -973,8 +981,9 @@ pub struct NestedAllocation {
 impl Nest {
     /// Checks that every member key belongs to a known group.
     fn check(&self) -> Result<()> {
+        let groups = self.groups.positions(self.members.len());
         for g in self.members.keys() {
-            if self.groups.position(g).is_none() {
+            if groups.get(g).is_none() {
                 return Err(Error::UnknownParty {
                     field: format!("members.{g}"),
                     id: g.clone(),
@@ -1145,7 +1154,14 @@ impl Nest {
     /// named must be a member of some group (each group then keeps its own,
     /// see [`Options::for_group`]); nothing named is dropped unseen.
     fn check_member_options(&self, members: &Options) -> Result<()> {
-        let known = |id: &str| self.members.values().any(|k| k.position(id).is_some());
+        let lookups = members.parties_named();
+        let all = Positions::new(
+            self.members
+                .values()
+                .flat_map(|k| k.parties.iter().map(|p| p.id.as_str())),
+            lookups,
+        );
+        let known = |id: &str| all.get(id).is_some();
         for (name, limit) in [("minimum", &members.minimum), ("maximum", &members.maximum)] {
             match limit {
                 Some(Limit::ById(m)) => {
@@ -1193,7 +1209,8 @@ impl Options {
     /// The options restricted to one group's members: limits by id keep
     /// only the group's parties; a priority order keeps only them, in order.
     fn for_group(mut self, key: &Key) -> Options {
-        let ours = |id: &str| key.position(id).is_some();
+        let positions = key.positions(self.parties_named());
+        let ours = |id: &str| positions.get(id).is_some();
         for limit in [&mut self.minimum, &mut self.maximum] {
             if let Some(Limit::ById(m)) = limit {
                 m.retain(|id, _| ours(id));

@@ -185,6 +185,48 @@ impl<K: schemars::JsonSchema, V: schemars::JsonSchema> schemars::JsonSchema for 
     }
 }
 
+/// How many lookups a plain scan serves before an index pays for itself.
+const FEW_LOOKUPS: usize = 8;
+
+/// Where ids stand in a list, for looking many of them up: a plain scan
+/// for a few lookups (no index to build), an index sorted once for more,
+/// so that m lookups among n ids cost O((n + m) log n), never O(n · m).
+/// An id listed twice is found at its first place, as a scan finds it.
+pub(crate) struct Positions<'a> {
+    ids: Vec<&'a str>,
+    sorted: Option<SortedMap<&'a str, usize>>,
+}
+
+impl<'a> Positions<'a> {
+    /// For `lookups` lookups among `ids`.
+    pub(crate) fn new(ids: impl IntoIterator<Item = &'a str>, lookups: usize) -> Self {
+        let ids: Vec<&str> = ids.into_iter().collect();
+        // Built from the last place to the first: a repeated id keeps the
+        // last value given, its first place.
+        let sorted = (lookups > FEW_LOOKUPS).then(|| {
+            ids.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, id)| (*id, i))
+                .collect()
+        });
+        Positions { ids, sorted }
+    }
+
+    /// The id at place `i`.
+    pub(crate) fn id(&self, i: usize) -> Option<&'a str> {
+        self.ids.get(i).copied()
+    }
+
+    /// The first place of `id`, if it is listed.
+    pub(crate) fn get(&self, id: &str) -> Option<usize> {
+        match &self.sorted {
+            Some(index) => index.get(id).copied(),
+            None => self.ids.iter().position(|x| *x == id),
+        }
+    }
+}
+
 /// Of the items `key(0)`, …, `key(len - 1)`, the position of the first one
 /// equal to one before it, if any: the place to report a repeated id.
 ///
@@ -225,6 +267,23 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
+
+    proptest! {
+        /// With an index or by scanning, an id is found at its first place.
+        #[test]
+        fn positions_find_the_first_place(
+            ids in prop::collection::vec(0u8..30, 0..60),
+            query in 0u8..40,
+        ) {
+            let ids: Vec<String> = ids.iter().map(|x| format!("p{x}")).collect();
+            let query = format!("p{query}");
+            let expected = ids.iter().position(|x| *x == query);
+            for lookups in [1, FEW_LOOKUPS + 1] {
+                let positions = Positions::new(ids.iter().map(String::as_str), lookups);
+                prop_assert_eq!(positions.get(&query), expected);
+            }
+        }
+    }
 
     proptest! {
         /// Built from pairs, looked up, inserted into and written as JSON,

@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::{
-    apportion, split, Limit, Method, Options, PartyRef, Rounding, SplitOptions, TieRule,
+    apportion, apportion_named, data, split, Key, Limit, Method, Options, PartyRef, Rounding,
+    SplitOptions, TieRule,
 };
 use rust_decimal::Decimal;
 
@@ -482,4 +483,56 @@ fn zero_first_units_only_ties_go_in_input_order() {
             );
         }
     }
+}
+
+/// Options naming every one of many parties by id: each id is found (and
+/// quickly: an index, not one scan per id; see the `ids_100000` benchmark).
+#[test]
+fn limits_priority_and_exclusions_by_id_for_many_parties() {
+    let n = 60_000;
+    let ids: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+    let w = vec![Decimal::ONE; n];
+    // Equal weights, 90,000 units: everyone's minimum of 1 and then 30,000
+    // units tied between all; the priority order, last party first, gives
+    // them to the last 30,000.
+    let o = Options {
+        minimum: Some(Limit::ById(ids.iter().map(|id| (id.clone(), 1)).collect())),
+        ties: TieRule::Priority(
+            ids.iter()
+                .rev()
+                .map(|id| PartyRef::Id(id.clone()))
+                .collect(),
+        ),
+        ..Options::default()
+    };
+    let r = apportion_named(&w, Some(&ids), 90_000, &o).unwrap();
+    let units = r.units();
+    assert!(units[..30_000].iter().all(|&k| k == 1));
+    assert!(units[30_000..].iter().all(|&k| k == 2));
+    // An unknown id among many is named.
+    let mut o = o;
+    o.ties = TieRule::Priority(
+        ids.iter()
+            .map(|id| PartyRef::Id(id.clone()))
+            .chain([PartyRef::Id("nobody".into())])
+            .collect(),
+    );
+    let e = apportion_named(&w, Some(&ids), 90_000, &o).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_party", Some("ties.priority[60000]"))
+    );
+    // Excluding every other party leaves the odd ones, each 1/30,000.
+    let key = Key::from_weights(ids.iter().map(String::as_str).zip(w.iter().copied())).unwrap();
+    let even: Vec<&String> = ids.iter().step_by(2).collect();
+    let rest = data::exclude_named(&key, &even, "exclude").unwrap();
+    assert_eq!(rest.parties()[2].weight, Decimal::ZERO);
+    assert_eq!(rest.parties()[3].weight, Decimal::ONE);
+    assert_eq!(rest.share(3), Decimal::ONE / Decimal::from(30_000));
+    let mut wrong = even.clone();
+    wrong[20_000] = &ids[0]; // named twice: still fine, excluded once
+    assert!(data::exclude_named(&key, &wrong, "exclude").is_ok());
+    let unknown = ["p1".to_string(), "p99999999".to_string()];
+    let e = data::exclude_named(&key, &unknown, "exclude").unwrap_err();
+    assert_eq!(e.field(), Some("exclude[1]"));
 }

@@ -565,8 +565,7 @@ fn excluded(
     };
     let positions: Vec<String> = (0..w.len()).map(|i| i.to_string()).collect();
     let ids = ids.unwrap_or(&positions);
-    for (i, n) in names.iter().enumerate() {
-        let p = data::find_party(ids, n, &format!("exclude[{i}]")).map_err(err)?;
+    for p in data::find_parties(ids, &names, "exclude").map_err(err)? {
         if let Some(x) = w.get_mut(p) {
             *x = Decimal::ZERO;
         }
