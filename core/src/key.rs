@@ -727,10 +727,12 @@ impl Allocation {
         let sum = checked_sum(self.parties.iter().map(|p| p.amount));
         let shares = checked_sum(self.parties.iter().map(|p| p.share))
             .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED));
+        let weights = checked_sum(self.parties.iter().map(|p| p.weight));
         rows.push(vec![
             "total".into(),
             String::new(),
-            style.checked(checked_sum(self.parties.iter().map(|p| p.weight)), 0),
+            // Every digit of the sum: 1,5 + 2 is 3,5, not 4.
+            style.checked(weights, weights.map_or(0, |w| w.normalize().scale())),
             style.checked(shares, 4),
             String::new(),
             style.checked(sum, places),

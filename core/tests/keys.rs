@@ -331,3 +331,22 @@ fn formatting_and_tables_at_the_limits_do_not_panic() {
     assert!(!back.to_csv(Dialect::DanishExcel).is_empty());
     assert!(back.explain("a").is_some_and(|s| s.contains('—')));
 }
+
+/// The table's total row shows the weights' sum with every digit it has:
+/// 1,5 + 2 is 3,5 (it once showed 4, rounded to whole numbers).
+#[test]
+fn the_table_total_weight_keeps_its_decimals() {
+    use andel_core::tabular::NumberStyle;
+    let key = Key::from_weights([("A", Decimal::new(15, 1)), ("B", Decimal::from(2))]).unwrap();
+    let a = key
+        .split(Decimal::from(100), &SplitOptions::default())
+        .unwrap();
+    let table = a.table(NumberStyle::Danish);
+    let total = table.lines().find(|l| l.starts_with("total")).unwrap();
+    let cells: Vec<&str> = total.split_whitespace().collect();
+    assert_eq!(cells, ["total", "3,5", "100,0000", "100,00"], "{table}");
+    let table = a.table(NumberStyle::Plain);
+    let total = table.lines().find(|l| l.starts_with("total")).unwrap();
+    let cells: Vec<&str> = total.split_whitespace().collect();
+    assert_eq!(cells, ["total", "3.5", "100.0000", "100.00"], "{table}");
+}
