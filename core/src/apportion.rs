@@ -9,7 +9,7 @@
 use crate::error::{quoted, Error, Result};
 use crate::exact::{cmp_products, narrow_weights, scale_weights, Divide64, Quota, U256};
 use crate::sort::{self, sift_down};
-use crate::sorted_map::{Positions, SortedMap};
+use crate::sorted_map::{first_repeat, Positions, SortedMap};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -518,6 +518,14 @@ pub fn apportion_named(
                 field: "ids".into(),
                 expected: weights.len(),
                 found: ids.len(),
+            });
+        }
+        // An id names one party: limits, priorities and errors by id
+        // would otherwise be ambiguous.
+        if let Some(i) = first_repeat(ids.len(), |i| ids[i].as_str()) {
+            return Err(Error::DuplicateParty {
+                field: format!("ids[{i}]"),
+                id: ids[i].clone(),
             });
         }
     }

@@ -536,3 +536,22 @@ fn limits_priority_and_exclusions_by_id_for_many_parties() {
     let e = data::exclude_named(&key, &unknown, "exclude").unwrap_err();
     assert_eq!(e.field(), Some("exclude[1]"));
 }
+
+/// Ids name one party each: a repeated id is refused where it repeats.
+#[test]
+fn repeated_ids_are_refused() {
+    let ids: Vec<String> = ["a", "b", "a"].map(String::from).to_vec();
+    let e = apportion_named(&d(&[1, 2, 3]), Some(&ids), 6, &Options::default()).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("duplicate_party", Some("ids[2]")));
+    let e = andel_core::split_named(
+        Decimal::from(6),
+        &d(&[1, 2, 3]),
+        Some(&ids),
+        &SplitOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "duplicate_party");
+    let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let r = apportion_named(&d(&[1, 2, 3]), Some(&ids), 6, &Options::default()).unwrap();
+    assert_eq!(r.units(), vec![1, 2, 3]);
+}

@@ -53,7 +53,16 @@ fn is_integer(obj: &Bound<'_, PyAny>) -> bool {
                 .module()
                 .is_ok_and(|m| m.to_string().starts_with("numpy"))
                 && obj.hasattr("__index__").unwrap_or(false)
-                && !is_float(obj))
+                && !is_float(obj)
+                && is_scalar(obj))
+}
+
+/// Not an array of several values (a NumPy scalar or 0-d array has `ndim`
+/// 0; an array row inside a 2-d array is no number).
+fn is_scalar(obj: &Bound<'_, PyAny>) -> bool {
+    obj.getattr("ndim")
+        .and_then(|n| n.extract::<usize>())
+        .map_or(true, |n| n == 0)
 }
 
 /// A core error as a Python exception carrying (code, message, field, json).

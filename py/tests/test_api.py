@@ -531,3 +531,26 @@ def test_numpy_bools_are_not_numbers():
         with pytest.raises(andel.InvalidNumberError) as e:
             andel.apportion(weights, 1)
         assert e.value.field == "weights[0]" and "a bool is not a number" in str(e.value)
+
+
+def test_weights_of_the_wrong_shape_are_named():
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    # A Series whose index repeats a label: refused on every path (integer
+    # weights take the buffer path, others the general one).
+    for values in ([1, 2], [1.5, 2.0]):
+        s = pd.Series(values, index=["a", "a"])
+        for call in (lambda: andel.apportion(s, 4), lambda: andel.split("1", s)):
+            with pytest.raises(andel.InputError) as e:
+                call()
+            assert e.value.code == "duplicate_party" and e.value.field == "weights"
+    # A DataFrame is not one column of weights.
+    with pytest.raises(andel.InputError) as e:
+        andel.apportion(pd.DataFrame({"w": [1, 2]}), 4)
+    assert e.value.field == "weights" and "df['population']" in str(e.value)
+    # A row of a 2-d array is not a number (it was once called too large).
+    with pytest.raises(andel.InvalidNumberError) as e:
+        andel.apportion(np.array([[1, 2], [3, 4]]), 4)
+    assert e.value.field == "weights[0]"
+    # A NumPy integer scalar and a 0-d array are numbers.
+    assert andel.apportion([np.int64(3), np.array(5)], 4) == [2, 2]

@@ -51,6 +51,9 @@ test("apportion: ties by order, by a priority of indexes or ids, or an error", (
   const e = throwsAndel(() => andel.apportion([1, 1, 1], 2, "hamilton", { ties: "error" }), "tie");
   assert.deepEqual(e.details.parties, ["#0", "#1", "#2"].map((p, i) => e.details.parties[i]));
   assert.equal(e.details.parties.length, 3);
+  // An id names one party: a repeated one is refused where it repeats.
+  throwsAndel(() => andel.apportion([1, 2, 3], 6, "hamilton", { ids: ["a", "b", "a"] }), "duplicate_party", "ids[2]");
+  throwsAndel(() => andel.split("6", [1, 2, 3], { ids: ["a", "b", "a"] }), "duplicate_party", "ids[2]");
 });
 
 test("split: money to the øre, by remainder, exact strings", () => {

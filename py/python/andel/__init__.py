@@ -333,6 +333,11 @@ class _Shape:
         elif isinstance(weights, Mapping):
             self.keys = list(weights.keys())
             self.values = list(weights.values())
+        elif _is_frame(weights):
+            raise InputError(
+                "weights: a DataFrame has columns; give the one with the weights, such as "
+                "df['population'] (a Series, indexed by party)",
+                code="invalid_option", field="weights")
         elif isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
             raise InputError(
                 f"weights: expected a sequence, a mapping or a pandas Series, got {type(weights).__name__}",
@@ -439,7 +444,11 @@ def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
 def _int_array(x: Any) -> Optional[Tuple[bytes, bool]]:
     """A NumPy array or pandas Series of integers as little-endian 8-byte
     integers (and whether they are signed): read by the engine without a
-    Python object per item. ``None`` for anything else."""
+    Python object per item. ``None`` for anything else, and for a Series
+    whose index repeats a label (the general path refuses it, as for any
+    weights)."""
+    if _is_series(x) and not x.index.is_unique:
+        return None
     values = x.to_numpy() if _is_series(x) else x
     if type(values).__name__ != "ndarray" or getattr(values, "ndim", 0) != 1:
         return None
