@@ -9,7 +9,7 @@
 use crate::analysis::{attainment, compare, spread_years, AttainmentRow, ComparisonRow, YearShare};
 use crate::apportion::Options;
 use crate::data::{self, municipality, Region};
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::json::{Fields, FromJson, Json};
 use crate::key::{
     cost_split, cost_split_from_part, Allocation, CostPart, CostSplitResult, FixedShare, Key,
@@ -124,7 +124,7 @@ pub struct Document {
     schemars(deny_unknown_fields)
 )]
 pub struct Scenario {
-    /// Its name ("low").
+    /// Its name ("low"), its own among the scenarios.
     pub name: String,
     /// The amount (money) or number of places.
     #[cfg_attr(
@@ -995,6 +995,16 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         return Err(Error::Document {
             field: "scenarios".into(),
             message: "give at least one scenario with a total".into(),
+        });
+    }
+    // Scenarios are told apart by name (result columns, CSV rows).
+    if let Some(i) = first_repeat(doc.scenarios.len(), |i| doc.scenarios[i].name.as_str()) {
+        return Err(Error::Document {
+            field: format!("scenarios[{i}].name"),
+            message: format!(
+                "the scenario name {} is used twice; give each scenario its own name",
+                quoted(&doc.scenarios[i].name)
+            ),
         });
     }
     let shapes = [doc.key.is_some(), doc.nest.is_some(), doc.parts.is_some()];

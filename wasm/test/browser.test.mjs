@@ -74,6 +74,16 @@ try {
   assert.match(assumptions, /Ikke med: Morsø, Læsø/);
   assert.match(assumptions, /kommunerne 75 %, regionen 25 %/);
 
+  step("two scenarios with one name: the error at the name, the result kept");
+  const secondName = await page.locator("#scenario-name-1").inputValue();
+  await page.locator("#scenario-name-1").fill(await page.locator("#scenario-name-0").inputValue());
+  assert.match(await page.locator("#scenario-name-1-error").innerText(), /samme navn/);
+  assert.equal(await page.locator("#scenario-name-1").getAttribute("aria-invalid"), "true");
+  assert.equal(await cell("Aalborg", 2), "1.658.397,22");
+  await page.locator("#scenario-name-1").fill(secondName);
+  assert.equal(await page.locator("#status").innerText(), "");
+  assert.equal(await page.locator("#scenario-name-1-error").innerText(), "");
+
   step("why? explains Rebild in Danish");
   await page.locator('#result-table tr:has(th:text-is("Rebild")) button').click();
   const why = await page.locator("#explanation").innerText();

@@ -156,7 +156,9 @@ function danishMessage(e) {
     case "unknown_party": return `Ukendt part «${d.id}»`;
     case "unknown_year": return `Ingen indbyggertal for ${d.year}`;
     case "csv": return `CSV linje ${d.line}${d.column ? `, kolonne ${d.column}` : ""}: kan ikke læses (${d.message})`;
-    case "document": return `Beregningen kan ikke læses: ${e.message}`;
+    case "document":
+      if (/^scenarios\[\d+\]\.name$/.test(String(e.field || ""))) return "To scenarier har samme navn; giv hvert sit navn";
+      return `Beregningen kan ikke læses: ${e.message}`;
     default: return e.message;
   }
 }
@@ -166,6 +168,7 @@ function targetOf(e, s) {
   const f = String(e.field || "");
   let m;
   if (e.code === "csv" || f.includes("csv")) return "csv";
+  if ((m = f.match(/^scenarios\[(\d+)\]\.name$/))) return `scenario-name-${m[1]}`;
   if ((m = f.match(/^scenarios\[(\d+)\]/))) return `scenario-total-${m[1]}`;
   if ((m = f.match(/fixed\[(\d+)\]/))) return `fixed-share-${m[1]}`;
   if (f.startsWith("rounding.places.minimum") || f.startsWith("minimum")) return "minimum";
@@ -363,7 +366,8 @@ function renderScenarios() {
   const places = state.what === "places";
   $("total-head").textContent = places ? "Antal pladser" : "Beløb (kr.)";
   $("scenario-rows").innerHTML = state.scenarios.map((sc, i) => `<tr>
-    <td><label class="sr-only" for="scenario-name-${i}">Navn på scenarie ${i + 1}</label><input id="scenario-name-${i}" data-i="${i}" data-k="name" value="${esc(sc.name)}" size="8"></td>
+    <td><label class="sr-only" for="scenario-name-${i}">Navn på scenarie ${i + 1}</label><input id="scenario-name-${i}" data-i="${i}" data-k="name" value="${esc(sc.name)}" size="8" aria-describedby="scenario-name-${i}-error">
+      <span class="error" id="scenario-name-${i}-error" role="alert"></span></td>
     <td><label class="sr-only" for="scenario-total-${i}">${places ? "Antal pladser" : "Beløb"}, scenarie ${i + 1}</label><input id="scenario-total-${i}" data-i="${i}" data-k="total" value="${esc(sc.total)}" size="14" inputmode="decimal" aria-describedby="scenario-total-${i}-error scenario-total-${i}-understood">
       <span class="understood" id="scenario-total-${i}-understood"></span><span class="error" id="scenario-total-${i}-error" role="alert"></span></td>
     <td>${state.scenarios.length > 1 ? `<button type="button" data-remove="${i}" aria-label="Fjern scenarie ${i + 1}">Fjern</button>` : ""}</td></tr>`).join("");
