@@ -243,7 +243,8 @@ pub struct PartyUnits {
     /// What rounding did.
     pub rounding: Rounding,
     /// Hamilton: the rank of this party's remainder among the parties
-    /// rounded (1 = largest); `None` for whole quotas and limited parties.
+    /// rounded (1 = largest; of equal remainders, those the tie rule gave a
+    /// unit first); `None` for whole quotas and limited parties.
     pub remainder_rank: Option<u32>,
     /// Whether this party was in the tie in [`Apportionment::ties`].
     pub tied: bool,
@@ -422,14 +423,15 @@ impl Apportionment {
     }
 
     /// Hamilton's remainder ranks: among the parties rounded (neither whole
-    /// nor held by a limit), by remainder, largest first, equal remainders
-    /// in input order. Worked out once.
+    /// nor held by a limit), by remainder, largest first; of equal
+    /// remainders, those the tie rule gave a unit first, then input order.
+    /// Worked out once.
     fn ranks(&self) -> &[u32] {
         self.why.ranks.get_or_init(|| {
             let (s, limited) = (self.why.scale, self.why.limited);
             match &self.why.w {
-                Scaled::Narrow(w) => self.problem(w).remainder_ranks(s, limited),
-                Scaled::Wide(w) => self.problem(w).remainder_ranks(s, limited),
+                Scaled::Narrow(w) => self.problem(w).remainder_ranks(s, limited, &self.units),
+                Scaled::Wide(w) => self.problem(w).remainder_ranks(s, limited, &self.units),
             }
         })
     }
@@ -1586,7 +1588,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
 
     /// Hamilton's remainder ranks at scale s, 0 for the parties not
     /// rounded: one sort of the remainders.
-    fn remainder_ranks(&self, s: Scale, limited: bool) -> Vec<u32> {
+    fn remainder_ranks(&self, s: Scale, limited: bool, units: &[u64]) -> Vec<u32> {
         let n = self.ctx.n;
         let mut rem = Vec::with_capacity(n);
         let mut free: Vec<u64> = Vec::new();
@@ -1598,6 +1600,29 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             }
         }
         sort_by_remainder(&mut free, s.b, |i| rem[i as usize]);
+        // Among equal remainders (a tie), those the tie rule gave a unit
+        // rank first, so that the ranks read in the order units were given.
+        let up = |i: u64| {
+            units
+                .get(i as usize)
+                .is_some_and(|&k| k > self.quota_of(s, i as usize).whole)
+        };
+        let mut start = 0;
+        while start < free.len() {
+            let r = rem[free[start] as usize];
+            let end = start
+                + free[start..]
+                    .iter()
+                    .take_while(|&&i| rem[i as usize] == r)
+                    .count();
+            let run = &mut free[start..end];
+            if run.len() > 1 {
+                let (mut first, rest): (Vec<u64>, Vec<u64>) = run.iter().partition(|&&i| up(i));
+                first.extend(rest);
+                run.copy_from_slice(&first);
+            }
+            start = end;
+        }
         drop(rem);
         let mut ranks = vec![0u32; n];
         for (rank, &i) in free.iter().enumerate() {

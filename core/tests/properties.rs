@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::{
-    apportion, split, FixedShare, Key, Limit, Method, Options, Rounding, SplitOptions,
+    apportion, split, FixedShare, Key, Limit, Method, Options, PartyRef, Rounding, SplitOptions,
+    TieRule,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -268,6 +269,42 @@ proptest! {
             }
         }
         prop_assert_eq!(r.party(w.len()), None);
+    }
+
+    #[test]
+    fn hamilton_ranks_read_in_the_order_units_were_given(
+        // Few distinct weights: ties at the last unit are common.
+        w in prop::collection::vec(prop_oneof![Just(0u32), 1u32..4], 1..25)
+            .prop_filter("some weight", |w| w.iter().any(|&x| x > 0)),
+        n in 0u64..200,
+        order in Just(()).prop_flat_map(|_| Just((0usize..25).collect::<Vec<_>>()).prop_shuffle()),
+        by_priority in any::<bool>(),
+    ) {
+        // Ranks 1, 2, … by remainder, largest first; the parties rounded up
+        // hold the first ranks whatever the tie rule (a priority order
+        // hands a tied unit to a later party).
+        let ties = if by_priority {
+            TieRule::Priority(order.into_iter().filter(|&i| i < w.len()).map(PartyRef::Index).collect())
+        } else {
+            TieRule::Order
+        };
+        let r = apportion(&dec(&w), n, &Options { ties, ..Options::default() }).unwrap();
+        let parties = r.parties();
+        let mut ranked: Vec<(u32, usize)> = parties
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.remainder_rank.map(|k| (k, i)))
+            .collect();
+        ranked.sort_unstable();
+        let up = |i: usize| parties[i].units > parties[i].quota_whole;
+        let ups = ranked.iter().filter(|&&(_, i)| up(i)).count();
+        for (j, &(k, i)) in ranked.iter().enumerate() {
+            prop_assert_eq!(k as usize, j + 1);
+            prop_assert_eq!(up(i), j < ups);
+            if j > 0 {
+                prop_assert!(parties[ranked[j - 1].1].quota_remainder >= parties[i].quota_remainder);
+            }
+        }
     }
 
     #[test]
