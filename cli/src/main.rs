@@ -4,7 +4,7 @@
 //! with exit code 1; a command line it cannot read exits with 2. Every
 //! option takes effect or is refused.
 
-use andel_core::data::{self, municipality_exact, municipality_rows, Region};
+use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{Allocation, Decimal, Error, Key, Limit, Method, Options, SplitOptions, TieRule};
@@ -605,35 +605,11 @@ fn grid(
 
 /// Why a party got what it got, in every allocation of the result it is in.
 fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
-    let code = municipality_exact(who).map(|m| m.code.clone());
     let mut out = String::new();
     for s in &r.scenarios {
-        let mut all: Vec<&Allocation> = vec![&s.allocation];
-        if let Some(p) = &s.parts {
-            all.extend(p.details.iter().flatten());
+        for text in s.explain(who, "explain")? {
+            out += &format!("{}: {text}\n", s.name);
         }
-        if let Some(n) = &s.nested {
-            all.extend(n.per_group.iter().filter_map(|g| g.members.as_ref()));
-        }
-        if let Some(y) = &s.years {
-            all.extend(y.per_year.iter());
-        }
-        for a in all {
-            let id = if a.get(who).is_some() {
-                Some(who.to_string())
-            } else {
-                code.clone().filter(|c| a.get(c).is_some())
-            };
-            if let Some(text) = id.and_then(|id| a.explain(&id)) {
-                out += &format!("{}: {text}\n", s.name);
-            }
-        }
-    }
-    if out.is_empty() {
-        return Err(Error::UnknownParty {
-            field: "explain".into(),
-            id: who.to_string(),
-        });
     }
     Ok(out)
 }

@@ -618,6 +618,76 @@ pub struct Comparison {
     pub rows: Vec<ComparisonRow>,
 }
 
+impl ScenarioResult {
+    /// Every allocation of the scenario a party can be in: the main one,
+    /// then a cost split's parts, a nesting's groups' members, the years.
+    pub fn allocations(&self) -> Vec<&Allocation> {
+        let mut all = vec![&self.allocation];
+        if let Some(p) = &self.parts {
+            all.extend(p.details.iter().flatten());
+        }
+        if let Some(n) = &self.nested {
+            all.extend(n.per_group.iter().filter_map(|g| g.members.as_ref()));
+        }
+        if let Some(y) = &self.years {
+            all.extend(y.per_year.iter());
+        }
+        all
+    }
+
+    /// Why `who` (an id, or a municipality's code or name) got what it got
+    /// in this scenario: one sentence for each allocation it is in (the
+    /// main one, and a cost split's part, a group of a nesting or a year it
+    /// is in). A party in none is an error at `field` that names the
+    /// closest municipalities where the parties are municipalities.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::document::compute_json;
+    /// let r = compute_json(r#"{"version": 1, "parts": [
+    ///     {"id": "municipalities", "share": "0.75", "key": {"weights": [{"id": "851", "weight": 3}, {"id": "860", "weight": 1}]}},
+    ///     {"id": "region", "share": "0.25"}],
+    ///   "scenarios": [{"name": "low", "total": "100.00"}]}"#)?;
+    /// let why = r.scenarios[0].explain("Aalborg", "party")?;
+    /// assert_eq!(why.len(), 1);
+    /// assert!(why[0].starts_with("851: weight 3, share 75.0000 %"), "{}", why[0]);
+    /// assert!(r.scenarios[0].explain("region", "party")?[0].contains("= 25.00"));
+    /// let e = r.scenarios[0].explain("Odense", "party").unwrap_err();
+    /// assert_eq!((e.code(), e.field()), ("unknown_party", Some("party")));
+    /// let e = r.scenarios[0].explain("Aalborgg", "party").unwrap_err();
+    /// assert!(e.to_string().contains("did you mean Aalborg"), "{e}");
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn explain(&self, who: &str, field: &str) -> Result<Vec<String>> {
+        let code = data::municipality_exact(who).map(|m| m.code.as_str());
+        let all = self.allocations();
+        let lines: Vec<String> = all
+            .iter()
+            .filter_map(|a| {
+                let id = if a.get(who).is_some() {
+                    who
+                } else {
+                    code.filter(|c| a.get(c).is_some())?
+                };
+                a.explain(id)
+            })
+            .collect();
+        if !lines.is_empty() {
+            return Ok(lines);
+        }
+        let ids: Vec<String> = all
+            .iter()
+            .flat_map(|a| a.parties.iter().map(|p| p.id.clone()))
+            .collect();
+        Err(data::find_party(&ids, who, field)
+            .err()
+            .unwrap_or_else(|| Error::UnknownParty {
+                field: field.to_string(),
+                id: who.to_string(),
+            }))
+    }
+}
+
 impl DocumentResult {
     /// Every allocation of the result as one CSV, long format: a `scenario`
     /// and a `part` column lead each row (`part` is empty for the key's own

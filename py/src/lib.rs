@@ -706,6 +706,15 @@ fn allocation_explain(json: &str, id: &str) -> PyResult<Option<String>> {
     Ok(allocation(json)?.explain(id))
 }
 
+/// Why a party got what it got in a scenario of a result (JSON): a
+/// sentence for each allocation of the scenario it is in.
+#[pyfunction]
+fn scenario_explain(json: &str, who: &str) -> PyResult<Vec<String>> {
+    let scenario: andel_core::document::ScenarioResult =
+        serde_json::from_str(json).map_err(json_err)?;
+    scenario.explain(who, "party").map_err(err)
+}
+
 /// All municipalities with population by year, as JSON.
 #[pyfunction]
 fn municipalities() -> PyResult<String> {
@@ -822,6 +831,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(apportion_array, m)?)?;
     m.add_function(wrap_pyfunction!(split_array, m)?)?;
     m.add_function(wrap_pyfunction!(find_party, m)?)?;
+    m.add_function(wrap_pyfunction!(scenario_explain, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
     Ok(())
 }

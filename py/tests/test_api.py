@@ -554,3 +554,14 @@ def test_weights_of_the_wrong_shape_are_named():
     assert e.value.field == "weights[0]"
     # A NumPy integer scalar and a 0-d array are numbers.
     assert andel.apportion([np.int64(3), np.array(5)], 4) == [2, 2]
+
+
+def test_explain_finds_a_party_in_a_cost_split_and_a_nest():
+    r = andel.compute((ROOT / "examples" / "2.8-cost-split.json").read_text(encoding="utf-8"))
+    # Aalborg is in the municipalities' part, not between the parts: 1.658.397,22 (minutes).
+    why = r.explain("Aalborg", "lav")
+    assert why.startswith("Aalborg: weight 221082") and why.endswith("= 1658397.22"), why
+    assert r.explain("region").endswith("= 1425000.00")
+    with pytest.raises(andel.UnknownMunicipalityError) as e:
+        r.explain("Aalborgg")
+    assert "Aalborg" in str(e.value)

@@ -1141,14 +1141,17 @@ class Result:
         return self.allocation(scenario).to_csv(dialect)
 
     def explain(self, party: Any, scenario: Union[int, str] = 0) -> str:
-        """Why ``party`` (an id or a municipality's name) got what it got in a scenario.
+        """Why ``party`` (an id or a municipality's name) got what it got in a
+        scenario: a line for each allocation it is in (the main one, or the
+        part of a cost split, the group of a nesting, each year it is in).
 
         >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
         ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
         >>> r.explain("B")
         'B: weight 1, share 25.0000 %, quota 2500 units of 0.01; exact, no rounding to 2500 units = 25.00'
         """
-        return self.allocation(scenario).explain(party)
+        lines = _call(_andel.scenario_explain, json.dumps(self._scenario(scenario)), str(party))
+        return "\n".join(str(line) for line in lines)
 
     @property
     def assumptions(self) -> List[str]:
