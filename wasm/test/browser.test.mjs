@@ -128,6 +128,20 @@ try {
   assert.equal(await again.locator("#result-table").innerText(), table);
   await again.close();
 
+  step("a link cut short or edited by hand: the example, a note, no script error");
+  for (const hash of ["#%7B%22what%22%3A%22x%5D%2C%20body%22%2C%22scenarios%22%3A5%2C%22year%22%3A2022%7D", "#%7B%22unit%22%3A%221"]) {
+    const broken = await context.newPage();
+    const brokenErrors = [];
+    broken.on("pageerror", (e) => brokenErrors.push(e.message));
+    await broken.goto(base + hash);
+    await broken.waitForFunction(() => window.andelReady === true);
+    assert.match(await broken.locator("#link-note").innerText(), /kunne ikke læses/);
+    assert.equal(await broken.locator('#result-table tr:has(th:text-is("Aalborg")) td').nth(2).innerText(), "1.658.397,22");
+    assert.deepEqual(brokenErrors, []);
+    await broken.close();
+  }
+  assert.equal(await page.locator("#link-note").innerText(), "");
+
   step("own weights pasted as CSV");
   await page.getByLabel("Egne vægte (CSV)").check();
   await page.locator("#fixed-rows button").click();

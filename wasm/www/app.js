@@ -34,15 +34,47 @@ const DEFAULT_STATE = {
 let state = structuredClone(DEFAULT_STATE);
 let lastGood = null; // { doc, result, state }
 
+/** The state a shared link holds, and whether any of it had to be left
+ * out: each field is taken only in the shape the form writes it (a link
+ * may be cut short or edited by hand), the rest keeps its default. */
 function readStateFromUrl() {
   const h = location.hash.slice(1);
-  if (!h) return structuredClone(DEFAULT_STATE);
+  if (!h) return { state: structuredClone(DEFAULT_STATE), unread: false };
+  let s;
   try {
-    const s = JSON.parse(decodeURIComponent(h));
-    return { ...structuredClone(DEFAULT_STATE), ...s };
+    s = JSON.parse(decodeURIComponent(h));
   } catch {
-    return structuredClone(DEFAULT_STATE);
+    return { state: structuredClone(DEFAULT_STATE), unread: true };
   }
+  const out = structuredClone(DEFAULT_STATE);
+  if (!s || typeof s !== "object" || Array.isArray(s)) return { state: out, unread: true };
+  let unread = false;
+  const text = (v) => typeof v === "string";
+  const options = (id) => [...$(id).options].map((o) => o.value);
+  const take = (key, ok, value = s[key]) => {
+    if (!(key in s)) return;
+    if (ok(s[key])) out[key] = value;
+    else unread = true;
+  };
+  take("what", (v) => ["money", "places"].includes(v));
+  take("unit", (v) => options("unit").includes(v));
+  take("method", (v) => options("method").includes(v));
+  take("region", (v) => ["", ...REGIONS].includes(v));
+  take("year", (v) => andel.years().includes(v));
+  take("source", (v) => ["population", "csv"].includes(v));
+  take("minimum", text);
+  take("maximum", text);
+  take("csv", text);
+  take("excluded", (v) => Array.isArray(v) && v.every(text));
+  take("scenarios", (v) => Array.isArray(v) && v.length > 0 && v.every((x) => x && text(x.name) && text(x.total)),
+    Array.isArray(s.scenarios) && s.scenarios.map((x) => ({ name: x?.name, total: x?.total })));
+  take("fixed", (v) => Array.isArray(v) && v.every((x) => x && text(x.name) && text(x.share)),
+    Array.isArray(s.fixed) && s.fixed.map((x) => ({ name: x?.name, share: x?.share })));
+  take("costSplit", (v) => v && typeof v.on === "boolean" && text(v.municipal) && text(v.region) &&
+    ["kommunerne", "whole"].includes(v.amountIs),
+    s.costSplit && { on: s.costSplit.on, municipal: s.costSplit.municipal, region: s.costSplit.region, amountIs: s.costSplit.amountIs });
+  take("document", (v) => v === null || (typeof v === "object" && !Array.isArray(v)));
+  return { state: out, unread };
 }
 
 function writeStateToUrl() {
@@ -564,9 +596,13 @@ function showCsvInfo() {
 }
 
 await init();
-state = readStateFromUrl();
+const fromLink = readStateFromUrl();
+state = fromLink.state;
 fillControls();
 wire();
 recompute();
 showCsvInfo();
+$("link-note").textContent = fromLink.unread
+  ? "Linket kunne ikke læses helt; det, der ikke kunne læses, står til eksemplets værdier."
+  : "";
 window.andelReady = true;
