@@ -142,6 +142,20 @@ try {
   }
   assert.equal(await page.locator("#link-note").innerText(), "");
 
+  step("offline once opened: a new page without a network opens and computes");
+  const workerReady = await page.evaluate(() => Promise.race([
+    navigator.serviceWorker.ready.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), 10000)),
+  ]));
+  assert.ok(workerReady, "the service worker (www/sw.js) did not start");
+  await context.setOffline(true);
+  const offline = await context.newPage();
+  await offline.goto(base);
+  await offline.waitForFunction(() => window.andelReady === true);
+  assert.equal(await offline.locator('#result-table tr:has(th:text-is("Aalborg")) td').nth(2).innerText(), "1.658.397,22");
+  await offline.close();
+  await context.setOffline(false);
+
   step("own weights pasted as CSV");
   await page.getByLabel("Egne vægte (CSV)").check();
   await page.locator("#fixed-rows button").click();

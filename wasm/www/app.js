@@ -605,4 +605,8 @@ showCsvInfo();
 $("link-note").textContent = fromLink.unread
   ? "Linket kunne ikke læses helt; det, der ikke kunne læses, står til eksemplets værdier."
   : "";
+// Offline after the first visit (sw.js); where service workers are not
+// allowed (a file:// page, plain http off this machine) the page works as
+// before, online.
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});
 window.andelReady = true;
