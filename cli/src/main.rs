@@ -287,7 +287,10 @@ fn run(command: Command) -> Result<String, Error> {
                 first_divisor: None,
                 ties: ties(weights.ties),
             };
-            render_allocation(&key.apportion(seats, &options)?, &output)
+            let allocation = key
+                .apportion(seats, &options)
+                .map_err(|e| e.renamed("total", "seats"))?;
+            render_allocation(&allocation, &output)
         }
         Command::Municipalities {
             region,

@@ -221,6 +221,19 @@ fn split_and_apportion_a_csv() {
     );
     assert!(fails(&["split", "ti", "--weights", w], 1).contains("amount"));
     assert!(fails(&["apportion", "-3", "--weights", w], 2).contains("-3"));
+    // The divisor methods' limit is about the SEATS argument, and says so.
+    let big = fails(
+        &[
+            "apportion",
+            "1000000000000",
+            "--weights",
+            w,
+            "--method",
+            "dhondt",
+        ],
+        1,
+    );
+    assert!(big.starts_with("error [overflow] seats:"), "{big}");
 }
 
 #[test]

@@ -250,6 +250,20 @@ impl Error {
         self
     }
 
+    /// The same error with the first name of its field path read as `to`
+    /// where it is `from`: a caller's own name for an argument (core's
+    /// `total` is the bindings' `seats`, `total[2]` becomes `seats[2]`).
+    pub fn renamed(mut self, from: &str, to: &str) -> Self {
+        with_field!(&mut self, f => {
+            if let Some(rest) = f.strip_prefix(from) {
+                if rest.is_empty() || rest.starts_with(['.', '[']) {
+                    *f = format!("{to}{rest}");
+                }
+            }
+        }, ());
+        self
+    }
+
     /// The same error about another field.
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
         with_field!(&mut self, f => *f = field.into(), ());
@@ -302,5 +316,34 @@ mod tests {
             e.to_string(),
             "year: no population data for 1999; years available: [2020, 2021]"
         );
+    }
+
+    #[test]
+    fn renamed_reads_the_first_name_of_a_field_path_only() {
+        let e = |f: &str| Error::overflow(f, "x");
+        let field = |e: Error| e.field().map(str::to_string);
+        assert_eq!(
+            field(e("total").renamed("total", "seats")),
+            Some("seats".into())
+        );
+        assert_eq!(
+            field(e("total[2]").renamed("total", "seats")),
+            Some("seats[2]".into())
+        );
+        assert_eq!(
+            field(e("total.x").renamed("total", "seats")),
+            Some("seats.x".into())
+        );
+        // Only a whole first name: `totals` and `a.total` are other fields.
+        assert_eq!(
+            field(e("totals").renamed("total", "seats")),
+            Some("totals".into())
+        );
+        assert_eq!(
+            field(e("a.total").renamed("total", "seats")),
+            Some("a.total".into())
+        );
+        let shown = e("total").renamed("total", "seats").to_string();
+        assert!(shown.starts_with("seats: "), "{shown}");
     }
 }

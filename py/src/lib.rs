@@ -273,11 +273,12 @@ fn apportion(
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
     match w {
-        Weights::Whole(whole) => apportion_units(&whole, seats, &o).map_err(err),
-        Weights::Decimal(w) => Ok(apportion_named(&w, ids.as_deref(), seats, &o)
-            .map_err(err)?
-            .into_units()),
+        Weights::Whole(whole) => apportion_units(&whole, seats, &o),
+        Weights::Decimal(w) => {
+            apportion_named(&w, ids.as_deref(), seats, &o).map(|a| a.into_units())
+        }
     }
+    .map_err(|e| err(e.renamed("total", "seats")))
 }
 
 /// Weights as the engine takes them: a list of plain ints (populations)
@@ -340,7 +341,9 @@ fn apportion_array<'py>(
     let w = buffer_weights(data, signed)?;
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
-    let units = py.detach(|| apportion_units(&w, seats, &o)).map_err(err)?;
+    let units = py
+        .detach(|| apportion_units(&w, seats, &o))
+        .map_err(|e| err(e.renamed("total", "seats")))?;
     units_buffer(py, &units)
 }
 

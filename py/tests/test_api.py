@@ -69,6 +69,9 @@ def test_apportion_mapping_limits_and_ties():
     (dict(weights=[1, 2], seats=3, ties=[7]), andel.InputError, "ties.priority[0]"),
     (dict(weights=10**40, seats=3), andel.InputError, "weights"),
     (dict(weights=[10**40], seats=3), andel.AndelOverflowError, "weights[0]"),
+    # the engine's limit for divisor methods is about the seats argument: named so
+    (dict(weights=[1, 2], seats=10**12, method="dhondt"), andel.AndelOverflowError, "seats"),
+    (dict(weights=[Decimal("1.5"), 2], seats=10**12, method="dhondt"), andel.AndelOverflowError, "seats"),
 ])
 def test_apportion_bad_input(kwargs, cls, field):
     w = kwargs.pop("weights")

@@ -59,7 +59,8 @@ pub fn apportion(
             .transpose()?,
         ties: ties(o.get("ties"), ids.is_some())?,
     };
-    let r = apportion_named(&w, ids.as_deref(), seats, &options).map_err(throw)?;
+    let r = apportion_named(&w, ids.as_deref(), seats, &options)
+        .map_err(|e| throw(e.renamed("total", "seats")))?;
     // Units are at most `seats`, itself at most 2^53: exact as JS numbers.
     Ok(r.units().iter().map(|&u| JsValue::from(u as f64)).collect())
 }
@@ -152,19 +153,13 @@ pub fn biproportional(
     if let Some(m) = text(o.get("method"), "method")? {
         bo.method = m.parse::<Method>().map_err(throw)?;
     }
-    let t = andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &bo)
-        .map_err(|e| match e.field() {
-            Some(f) if f.starts_with("column_totals") => {
-                let renamed = f.replacen("column_totals", "columnTotals", 1);
-                e.with_field(renamed)
-            }
-            Some(f) if f.starts_with("row_totals") => {
-                let renamed = f.replacen("row_totals", "rowTotals", 1);
-                e.with_field(renamed)
-            }
-            _ => e,
-        })
-        .map_err(throw)?;
+    let t =
+        andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &bo).map_err(|e| {
+            throw(
+                e.renamed("column_totals", "columnTotals")
+                    .renamed("row_totals", "rowTotals"),
+            )
+        })?;
     // Cells are at most a column's total, itself at most 2^53.
     let out: Array = t
         .cells

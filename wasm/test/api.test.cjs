@@ -156,6 +156,7 @@ test("bad input: a typed Error naming the argument or field", () => {
   throwsAndel(() => andel.apportion([1, 2], 2.5), "invalid_number", "seats");
   throwsAndel(() => andel.apportion([1, 2], -1), "invalid_number", "seats");
   throwsAndel(() => andel.apportion([1, 2], 2 ** 60), "overflow", "seats");
+  throwsAndel(() => andel.apportion([1, 2], 1e12, "dhondt"), "overflow", "seats");
   throwsAndel(() => andel.apportion([1, 2], 3, "borda"), "invalid_option", "method");
   throwsAndel(() => andel.apportion([1, 2], 3, 5), "invalid_option", "method");
   throwsAndel(() => andel.apportion([1, 2], 3, "hamilton", { minimun: 1 }), "invalid_option", "options.minimun");
