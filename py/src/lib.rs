@@ -13,7 +13,8 @@ use andel_core::{
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyIterator, PyList, PySet,
+    PyString, PyTuple,
 };
 use std::str::FromStr;
 
@@ -149,8 +150,34 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
     ))
 }
 
+/// The items of a list, tuple, generator or other ordered iterable, or an
+/// error at `field`: text, bytes, a mapping and a set are not lists of
+/// values (text would be read as its characters, a mapping as its keys, a set
+/// in no order), and neither is a lone value.
+fn ordered_items<'py>(
+    obj: &Bound<'py, PyAny>,
+    field: &str,
+    what: &str,
+) -> PyResult<Bound<'py, PyIterator>> {
+    let unordered = obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<PySet>()
+        || obj.is_instance_of::<PyFrozenSet>();
+    let items = if unordered { None } else { obj.try_iter().ok() };
+    items.ok_or_else(|| {
+        let kind = obj
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        option_err(field, format!("expected {what}, got {kind}"))
+    })
+}
+
 fn decimals(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<Decimal>> {
-    list.try_iter()?
+    ordered_items(list, field, "a list of numbers")?
         .enumerate()
         .map(|(i, x)| decimal_at(&x?, &|| format!("{field}[{i}]")))
         .collect()
@@ -219,9 +246,7 @@ fn ties(obj: Option<&Bound<'_, PyAny>>) -> PyResult<TieRule> {
             )),
         };
     }
-    let order = obj
-        .try_iter()
-        .map_err(|_| option_err("ties", "use \"order\", \"error\" or a list".into()))?
+    let order = ordered_items(obj, "ties", "\"order\", \"error\" or a priority list")?
         .enumerate()
         .map(|(i, x)| {
             let x = x?;
@@ -534,15 +559,12 @@ fn biproportional(
     Vec<u64>,
     Vec<(Vec<(usize, usize)>, Vec<(usize, usize)>)>,
 )> {
-    let rows = weights
-        .try_iter()
-        .map_err(|_| option_err("weights", "expected a list of rows".into()))?
+    let rows = ordered_items(weights, "weights", "a list of rows")?
         .enumerate()
         .map(|(i, row)| decimals(&row?, &format!("weights[{i}]")))
         .collect::<PyResult<Vec<_>>>()?;
     let wholes = |obj: &Bound<'_, PyAny>, field: &str| -> PyResult<Vec<u64>> {
-        obj.try_iter()
-            .map_err(|_| option_err(field, "expected a list of whole numbers".into()))?
+        ordered_items(obj, field, "a list of whole numbers")?
             .enumerate()
             .map(|(j, x)| whole(&x?, &format!("{field}[{j}]")))
             .collect()

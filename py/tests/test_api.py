@@ -67,6 +67,10 @@ def test_apportion_mapping_limits_and_ties():
     (dict(weights=[1, 2], seats=3, first_divisor="1.4"), andel.InputError, "first_divisor"),
     (dict(weights=[1, 2], seats=3, ties="coin"), andel.InputError, "ties"),
     (dict(weights=[1, 2], seats=3, ties=[7]), andel.InputError, "ties.priority[0]"),
+    # a set has no order to give results or a priority back in
+    (dict(weights={1, 2}, seats=3), andel.InputError, "weights"),
+    (dict(weights=frozenset({1, 2}), seats=3), andel.InputError, "weights"),
+    (dict(weights=[1, 1], seats=1, ties={0, 1}), andel.InputError, "ties"),
     (dict(weights=10**40, seats=3), andel.InputError, "weights"),
     (dict(weights=[10**40], seats=3), andel.AndelOverflowError, "weights[0]"),
     # the engine's limit for divisor methods is about the seats argument: named so
@@ -466,6 +470,14 @@ def test_biproportional_ties_and_bad_input():
         (lambda: andel.biproportional([[1, 2]], [1, 1], method=5), "method"),
         (lambda: andel.biproportional([[1, 2]], [1, 1], ties=[0]), "ties"),
         (lambda: andel.biproportional("12", [1, 1]), "weights"),
+        # A row must be a list: text is not its characters, a mapping not its
+        # keys, a number not a row, and rows or totals in a set have no order.
+        (lambda: andel.biproportional(["12", [3, 4]], [2, 2]), "weights[0]"),
+        (lambda: andel.biproportional([{"a": 1, "b": 2}, [3, 4]], [2, 2]), "weights[0]"),
+        (lambda: andel.biproportional([5, [3, 4]], [2, 2]), "weights[0]"),
+        (lambda: andel.biproportional({(1, 2), (3, 4)}, [2, 2]), "weights"),
+        (lambda: andel.biproportional([[1, 2], [3, 4]], frozenset({2, 3})), "column_totals"),
+        (lambda: andel.biproportional([[1, 2], [3, 4]], [2, 2], row_totals={1, 3}), "row_totals"),
         (lambda: andel.biproportional([[1, 2]], {"a": 1}), "column_totals"),
         (lambda: andel.biproportional([[1, 0], [0, 1]], [2, 0], row_totals=[1, 1]), "weights[1]"),
     ]:

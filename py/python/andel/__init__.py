@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field as dc_field
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
@@ -338,6 +339,11 @@ class _Shape:
                 "weights: a DataFrame has columns; give the one with the weights, such as "
                 "df['population'] (a Series, indexed by party)",
                 code="invalid_option", field="weights")
+        elif isinstance(weights, AbstractSet):
+            raise InputError(
+                "weights: a set has no order, and results come back in the weights' order; "
+                "give a list, or a mapping from party to weight",
+                code="invalid_option", field="weights")
         elif isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
             raise InputError(
                 f"weights: expected a sequence, a mapping or a pandas Series, got {type(weights).__name__}",
@@ -369,7 +375,7 @@ class _Shape:
     def ties(self, x: Any) -> Any:
         if x is None or isinstance(x, str):
             return x
-        if isinstance(x, (bytes, Mapping)) or not isinstance(x, Iterable):
+        if isinstance(x, (bytes, Mapping, AbstractSet)) or not isinstance(x, Iterable):
             raise InputError(f'ties: use "order", "error" or a priority list of ids or indexes, '
                              f"got {type(x).__name__}", code="invalid_option", field="ties")
         return [self.ref(p) for p in x]
