@@ -120,7 +120,11 @@ export interface PartyAllocation {
   basis: Basis;
   /** A fraction (0.387929…), not a percentage. */
   share: DecimalString;
+  /** The exact quota in units (øre, kroner or places). */
   quota: Quota;
+  /** The quota as an amount (quota × unit, with the amount's sign), to ten
+   * places more than the unit: what the party would get without rounding. */
+  quota_amount: DecimalString;
   units: number;
   amount: DecimalString;
   rounding: "exact" | "down" | "up" | "minimum" | "maximum";

@@ -471,6 +471,11 @@ pub struct PartyAllocation {
     pub share: Decimal,
     /// The exact quota in units (øre, kroner or places): share × total units.
     pub quota: Quota,
+    /// The quota as an amount, `quota` × unit with the amount's sign (what
+    /// the party would get without rounding), rounded half away from zero to
+    /// 10 decimals more than the unit has: for display, every decision uses
+    /// `quota`.
+    pub quota_amount: Decimal,
     /// Whole units given.
     pub units: u64,
     /// The amount: units × unit (negative for a negative amount).
@@ -550,31 +555,36 @@ impl Allocation {
     fn new(key: &Key, a: Apportionment, total: Decimal, unit: Decimal, negative: bool) -> Self {
         let id = |i: usize| key.parties[i].id.clone();
         let sign_unit = if negative { -unit } else { unit };
+        let quota_places = unit.normalize().scale() + 10;
         let parties = key
             .parties
             .iter()
             .zip(a.parties())
             .enumerate()
-            .map(|(i, (p, r))| PartyAllocation {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                weight: p.weight,
-                basis: p.basis.clone(),
-                share: key.share(i),
-                quota: Quota {
+            .map(|(i, (p, r))| {
+                let quota = Quota {
                     whole: r.quota_whole,
                     remainder: r.quota_remainder,
                     denominator: a.quota_denominator,
-                },
-                units: r.units,
-                // units × unit is exact: split checked it already for money,
-                // and places have unit 1.
-                // Bounded: units × unit ≤ |total|, itself a decimal.
-                amount: exact_mul(Decimal::from(r.units), sign_unit, "amount")
-                    .unwrap_or(Decimal::ZERO),
-                rounding: r.rounding,
-                remainder_rank: r.remainder_rank,
-                tie: r.tied.then_some(0),
+                };
+                PartyAllocation {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    weight: p.weight,
+                    basis: p.basis.clone(),
+                    share: key.share(i),
+                    quota,
+                    quota_amount: quota_amount(&quota, unit, negative, quota_places),
+                    units: r.units,
+                    // units × unit is exact: split checked it already for money,
+                    // and places have unit 1.
+                    // Bounded: units × unit ≤ |total|, itself a decimal.
+                    amount: exact_mul(Decimal::from(r.units), sign_unit, "amount")
+                        .unwrap_or(Decimal::ZERO),
+                    rounding: r.rounding,
+                    remainder_rank: r.remainder_rank,
+                    tie: r.tied.then_some(0),
+                }
             })
             .collect();
         let ties = a
@@ -687,6 +697,23 @@ impl Allocation {
     }
 }
 
+/// A quota in units as an amount: quota × `unit`, negated for a negative
+/// total, rounded half away from zero to `places` decimals. For display: the
+/// quota is taken to 20 decimals of a unit before the multiplication.
+pub(crate) fn quota_amount(quota: &Quota, unit: Decimal, negative: bool, places: u32) -> Decimal {
+    // Bounded: quota × unit is at most |total|, itself a decimal.
+    let amount = quota
+        .to_decimal(20)
+        .checked_mul(unit)
+        .unwrap_or(Decimal::ZERO)
+        .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    if negative {
+        -amount
+    } else {
+        amount
+    }
+}
+
 impl Allocation {
     /// A table for people: one row per party with weight, share, exact
     /// quota, amount and what rounding did, then the total and any tie.
@@ -707,7 +734,10 @@ impl Allocation {
                         _ => style.format(p.weight, p.weight.normalize().scale()),
                     },
                     style.checked(p.share.checked_mul(Decimal::ONE_HUNDRED), 4),
-                    style.checked(p.quota.to_decimal(8).checked_mul(self.unit), places + 4),
+                    style.format(
+                        quota_amount(&p.quota, self.unit, self.total < Decimal::ZERO, places + 4),
+                        places + 4,
+                    ),
                     style.format(p.amount, places),
                     format!(
                         "{}{}{}",

@@ -705,14 +705,16 @@ impl CsvWriter {
         let places = a.unit.normalize().scale();
         let lead: Vec<String> = context.iter().map(|s| self.text(s)).collect();
         for p in &a.parties {
-            let quota = p.quota.to_decimal(12).checked_mul(a.unit);
             let mut row = lead.clone();
             row.extend([
                 self.text(&p.id),
                 self.text(p.name.as_deref().unwrap_or_default()),
                 self.num(p.weight, p.weight.scale()),
                 self.num(p.share, 10),
-                quota.map(|q| self.num(q, 10)).unwrap_or_default(),
+                self.num(
+                    crate::key::quota_amount(&p.quota, a.unit, a.total < Decimal::ZERO, 10),
+                    10,
+                ),
                 self.num(p.amount, places),
                 p.units.to_string(),
                 p.rounding.name().to_string(),

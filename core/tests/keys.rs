@@ -350,3 +350,42 @@ fn the_table_total_weight_keeps_its_decimals() {
     let cells: Vec<&str> = total.split_whitespace().collect();
     assert_eq!(cells, ["total", "3.5", "100.0000", "100.00"], "{table}");
 }
+
+/// A refund of 100,00 by 1:2 is -33,33 and -66,67 (the magnitude split,
+/// negated); what each would get unrounded is -33,333… and -66,666…, with the
+/// same sign as the amount, in the result, the table and the CSV (the table
+/// once showed the quota as +33,333333 beside -33,33).
+#[test]
+fn a_negative_amount_has_negative_quotas_as_amounts() {
+    use andel_core::tabular::{Dialect, NumberStyle};
+    let key = Key::from_weights([("A", Decimal::from(1)), ("B", Decimal::from(2))]).unwrap();
+    let a = key
+        .split(Decimal::from(-100), &SplitOptions::default())
+        .unwrap();
+    let amounts: Vec<String> = a.parties.iter().map(|p| p.amount.to_string()).collect();
+    assert_eq!(amounts, ["-33.33", "-66.67"]);
+    // 12 decimals: the unit's 2 and 10 more.
+    let quotas: Vec<String> = a
+        .parties
+        .iter()
+        .map(|p| p.quota_amount.to_string())
+        .collect();
+    assert_eq!(quotas, ["-33.333333333333", "-66.666666666667"]);
+    let table = a.table(NumberStyle::Plain);
+    let row = |id: &str| -> Vec<String> {
+        let line = table.lines().find(|l| l.starts_with(id)).unwrap();
+        line.split_whitespace().map(str::to_string).collect()
+    };
+    assert_eq!(row("A")[3..5], ["-33.333333", "-33.33"], "{table}");
+    assert_eq!(row("B")[3..5], ["-66.666667", "-66.67"], "{table}");
+    let csv = a.to_csv(Dialect::Plain);
+    assert!(
+        csv.contains("\nA,,1,0.3333333333,-33.3333333333,-33.33,3333,down,2,0\n"),
+        "{csv}"
+    );
+    // A positive amount keeps positive quotas.
+    let a = key
+        .split(Decimal::from(100), &SplitOptions::default())
+        .unwrap();
+    assert_eq!(a.parties[0].quota_amount.to_string(), "33.333333333333");
+}

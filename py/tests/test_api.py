@@ -119,6 +119,15 @@ def test_split_bad_input(kwargs, cls, field):
 
 # ---- allocate, explanation, results ------------------------------------------
 
+def test_a_refund_has_quotas_with_its_sign():
+    # -100 by 1:2: -33.33 and -66.67; unrounded -33.333… and -66.666… (12 places: 0.01's 2 and 10)
+    records = andel.allocate({"A": 1, "B": 2}, Decimal("-100")).to_records()
+    assert [r["amount"] for r in records] == [Decimal("-33.33"), Decimal("-66.67")]
+    assert [r["quota"] for r in records] == [Decimal("-33.333333333333"), Decimal("-66.666666666667")]
+    records = andel.allocate({"A": 1, "B": 2}, Decimal("100")).to_records()
+    assert [r["quota"] for r in records] == [Decimal("33.333333333333"), Decimal("66.666666666667")]
+
+
 def test_allocate_explains_and_pickles():
     a = andel.allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
     assert a.amounts == {"A": Decimal("0.05"), "B": Decimal("0.03"), "C": Decimal("0.02")}

@@ -333,8 +333,7 @@ function explain(row, result, places, unit, s) {
     row.per.forEach((q, i) => {
       const sc = result.scenarios[i];
       const alloc = row.fixedPart ? sc.parts.parts : (sc.parts ? sc.parts.details.find((d) => d) : sc.allocation);
-      const quota = places ? q.quota.decimal : shift(q.quota.decimal, Math.round(Math.log10(Number(unit))));
-      const quotaText = fmt(quota, places ? 4 : unitPlaces(unit) + 4);
+      const quotaText = fmt(q.quota_amount, places ? 4 : unitPlaces(unit) + 4);
       let how;
       switch (q.rounding) {
         case "exact": how = "Kvoten går op, så der skal ikke afrundes."; break;

@@ -783,7 +783,8 @@ class Allocation:
     def to_records(self) -> List[Dict[str, Any]]:
         """One dict per party: id, name, basis (``weight``, ``excluded``,
         ``fixed`` …), weight, share (a fraction: 0.387929…), quota (the exact
-        amount before rounding, to ten places of the unit), amount, units,
+        amount before rounding, to ten places of the unit, with the amount's
+        sign), amount, units,
         rounding (``up``, ``down``, ``exact``, ``minimum``, ``maximum``, or
         ``excluded``), remainder_rank (``None`` where no remainder was
         ranked), tied. Numbers are Decimal and int.
@@ -802,7 +803,7 @@ class Allocation:
                 "basis": p["basis"]["kind"],
                 "weight": Decimal(p["weight"]),
                 "share": Decimal(p["share"]),
-                "quota": _readable(Decimal(q["decimal"]) * Decimal(self.data["unit"])),
+                "quota": _readable(Decimal(p["quota_amount"])),
                 "quota_exact": f'{q["whole"]} {q["remainder"]}/{q["denominator"]}',
                 "amount": Decimal(p["amount"]),
                 "units": int(p["units"]),
