@@ -322,27 +322,20 @@ mod tests {
     fn renamed_reads_the_first_name_of_a_field_path_only() {
         let e = |f: &str| Error::overflow(f, "x");
         let field = |e: Error| e.field().map(str::to_string);
-        assert_eq!(
-            field(e("total").renamed("total", "seats")),
-            Some("seats".into())
-        );
-        assert_eq!(
-            field(e("total[2]").renamed("total", "seats")),
-            Some("seats[2]".into())
-        );
-        assert_eq!(
-            field(e("total.x").renamed("total", "seats")),
-            Some("seats.x".into())
-        );
         // Only a whole first name: `totals` and `a.total` are other fields.
-        assert_eq!(
-            field(e("totals").renamed("total", "seats")),
-            Some("totals".into())
-        );
-        assert_eq!(
-            field(e("a.total").renamed("total", "seats")),
-            Some("a.total".into())
-        );
+        for (before, after) in [
+            ("total", "seats"),
+            ("total[2]", "seats[2]"),
+            ("total.x", "seats.x"),
+            ("totals", "totals"),
+            ("a.total", "a.total"),
+        ] {
+            assert_eq!(
+                field(e(before).renamed("total", "seats")),
+                Some(after.into()),
+                "{before}"
+            );
+        }
         let shown = e("total").renamed("total", "seats").to_string();
         assert!(shown.starts_with("seats: "), "{shown}");
     }
