@@ -104,6 +104,24 @@ struct WeightsArgs {
     /// The tie rule: order (earlier wins) or error.
     #[arg(long, value_enum, default_value_t = Ties::Order)]
     ties: Ties,
+    /// The column of ids (codes); by default none, or a municipality's name
+    /// or code in the name column.
+    #[arg(long, value_name = "COLUMN")]
+    id_column: Option<String>,
+    /// The column of names.
+    #[arg(long, value_name = "COLUMN")]
+    name_column: Option<String>,
+    /// The column of weights; by default one named like population, weight
+    /// or value (INDHOLD), else the last column.
+    #[arg(long, value_name = "COLUMN")]
+    weight_column: Option<String>,
+    /// Whether the first row is a header (true or false); found when not given.
+    #[arg(long, value_name = "BOOL")]
+    header: Option<bool>,
+    /// The decimal separator of the weights, , or .; found from all of them
+    /// when not given (an ambiguous column such as 1.250 asks for it).
+    #[arg(long)]
+    decimal: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -366,7 +384,14 @@ fn ties(t: Ties) -> TieRule {
 /// The weights of a CSV file, with the parties named by `--exclude` out.
 fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
     let text = read_input(&args.weights)?;
-    let key = read_weights(&text, &CsvColumns::default())?.key;
+    let columns = CsvColumns {
+        id: args.id_column.clone(),
+        name: args.name_column.clone(),
+        weight: args.weight_column.clone(),
+        header: args.header,
+        decimal: args.decimal.clone(),
+    };
+    let key = read_weights(&text, &columns)?.key;
     if args.exclude.is_empty() {
         return Ok(key);
     }

@@ -236,6 +236,124 @@ fn split_and_apportion_a_csv() {
     assert!(big.starts_with("error [overflow] seats:"), "{big}");
 }
 
+/// The CSV reading options of Python's read_csv and the document's `csv`
+/// are options of split and apportion too: which columns, a header or not,
+/// which decimal mark (the error about an ambiguous column asks for it).
+#[test]
+fn csv_columns_header_and_decimal_mark_are_options() {
+    let dir = std::env::temp_dir().join(format!("andel-cli-columns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let plain = ["--format", "csv", "--numbers", "plain"];
+    // Two weight columns: population by default, area when asked.
+    let two = path(
+        "two.csv",
+        "kommune;indbyggere;areal\nAalborg;221.082;1.137,5\nHjørring;63.839;926,5\n",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["split", "100", "--weights", two.as_str()];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&plain);
+        ok(&args)
+    };
+    // 100 × 221082/284921 = 77.594…
+    assert!(run(&[]).contains("851,Aalborg,221082,0.7759414013,77.5941401301,77.59,"));
+    // 100 × 1137.5/2064 = 55.111…, 100 × 926.5/2064 = 44.888…
+    let area = run(&["--weight-column", "areal"]);
+    assert!(
+        area.contains("851,Aalborg,1137.5,") && area.contains(",55.11,"),
+        "{area}"
+    );
+    assert!(area.contains(",44.89,"), "{area}");
+    let unknown = fails(
+        &["split", "100", "--weights", &two, "--weight-column", "km2"],
+        1,
+    );
+    assert!(
+        unknown.contains("no weight column named \"km2\""),
+        "{unknown}"
+    );
+    // An ambiguous column in a comma file: 1.234 is 1234 or 1.234, as the user says.
+    let ambiguous = path("amb.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    let asks = fails(&["split", "100", "--weights", &ambiguous], 1);
+    assert!(asks.contains("decimal"), "{asks}");
+    let point = ok(&[
+        "split",
+        "100",
+        "--weights",
+        &ambiguous,
+        "--decimal",
+        ".",
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    // 1.234 : 2 → 38.157…, 61.842…
+    assert!(
+        point.contains("A,A,1.234,") && point.contains(",38.16,"),
+        "{point}"
+    );
+    let comma = ok(&[
+        "split",
+        "100",
+        "--weights",
+        &ambiguous,
+        "--decimal",
+        ",",
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    // 1234 : 2 → 99.838…, 0.161…
+    assert!(
+        comma.contains("A,A,1234,") && comma.contains(",99.84,"),
+        "{comma}"
+    );
+    let bad = fails(
+        &["split", "100", "--weights", &ambiguous, "--decimal", "x"],
+        1,
+    );
+    assert!(bad.starts_with("error [invalid_option] decimal:"), "{bad}");
+    // No header: the first row is a party; with a header it is not.
+    let bare = path("bare.csv", "A;3\nB;1\n");
+    let places = ok(&[
+        "apportion",
+        "4",
+        "--weights",
+        &bare,
+        "--header",
+        "false",
+        "--format",
+        "json",
+    ]);
+    let a: serde_json::Value = serde_json::from_str(&places).unwrap();
+    let units: Vec<u64> = a["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["units"].as_u64().unwrap())
+        .collect();
+    assert_eq!(units, vec![3, 1]);
+    let headed = ok(&[
+        "apportion",
+        "4",
+        "--weights",
+        &bare,
+        "--header",
+        "true",
+        "--format",
+        "json",
+    ]);
+    let a: serde_json::Value = serde_json::from_str(&headed).unwrap();
+    assert_eq!(a["parties"].as_array().unwrap().len(), 1, "{headed}");
+}
+
 #[test]
 fn municipalities_with_population() {
     let csv = ok(&[

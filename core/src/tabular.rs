@@ -44,8 +44,9 @@ pub struct CsvColumns {
     pub id: Option<String>,
     /// The name column; optional.
     pub name: Option<String>,
-    /// The weight column; by default a column named like population, weight,
-    /// value (`INDHOLD`), else the last column.
+    /// The weight column; by default a column named for a population or a
+    /// weight (`population`, `befolkning`, `indbyggere`, `folketal`, `vægt`,
+    /// `weight`, `antal`, Statbank's `INDHOLD` …), else the last column.
     pub weight: Option<String>,
     /// Whether the first row is a header. Found when not given: it is when a
     /// cell names a known column (`kommune`, `vægt`, `id` …) or its weight
@@ -78,12 +79,16 @@ const NAME_NAMES: [&str; 6] = [
     "omrade",
     "municipality",
 ];
-const WEIGHT_NAMES: [&str; 9] = [
+const WEIGHT_NAMES: [&str; 13] = [
     "weight",
     "vægt",
     "vaegt",
     "population",
+    "inhabitants",
     "befolkning",
+    "befolkningstal",
+    "indbyggere",
+    "indbyggertal",
     "folketal",
     "indhold",
     "value",
@@ -828,5 +833,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.key.ids(), ["101"]);
+    }
+
+    /// Danish headers for the population are the weight column, not the
+    /// last column beside them (an area here).
+    #[test]
+    fn danish_population_headers_are_the_weight_column() {
+        for header in ["Indbyggere", "indbyggertal", "Befolkningstal", "folketal"] {
+            let text =
+                format!("kommune;{header};areal\nAalborg;221.082;1.137,5\nLæsø;1.769;114,3\n");
+            let r = read_weights(&text, &CsvColumns::default()).unwrap();
+            assert_eq!(
+                r.key.weights(),
+                [Decimal::from(221_082), Decimal::from(1769)],
+                "{header}"
+            );
+        }
     }
 }
