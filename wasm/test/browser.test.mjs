@@ -163,6 +163,18 @@ try {
   assert.equal(await cell("Aalborg", 2), "465"); // 620 × 3/4
   assert.equal(await cell("Hjørring", 2), "155");
   assert.match(await page.locator("#csv-info").innerText(), /Læst 2 parter/);
+  // 1.234 in a comma file is 1234 or 1.234: the form asks, keeping the last result, and reads it as told.
+  await page.locator("#csv").fill("kommune,vægt\nAalborg,1.234\nHjørring,2\n");
+  assert.match(await page.locator("#csv-error").innerText(), /linje 2.*Vælg decimaltegnet herunder/s);
+  assert.equal(await cell("Aalborg", 2), "465");
+  await page.getByLabel("Decimaltegn i vægtene").selectOption(",");
+  assert.equal(await page.locator("#csv-error").innerText(), "");
+  assert.equal(await cell("Aalborg", 2), "619"); // 620 × 1234/1236 = 618,996…
+  assert.equal(await cell("Hjørring", 2), "1");
+  await page.getByLabel("Decimaltegn i vægtene").selectOption(".");
+  assert.equal(await cell("Aalborg", 2), "237"); // 620 × 1,234/3,234 = 236,574…
+  assert.equal(await cell("Hjørring", 2), "383"); // 383,425…: the remainder goes to Aalborg
+  assert.match(await page.locator("#csv-info").innerText(), /decimaltegn «\.»/);
 
   step("recompute time for all 98 municipalities");
   await page.getByLabel("Indbyggertal", { exact: true }).check();

@@ -26,6 +26,7 @@ const DEFAULT_STATE = {
   source: "population",
   excluded: ["825", "773"],
   csv: "",
+  decimal: "",
   fixed: [],
   costSplit: { on: true, municipal: "75", region: "25", amountIs: "kommunerne" },
   document: null,
@@ -65,6 +66,7 @@ function readStateFromUrl() {
   take("minimum", text);
   take("maximum", text);
   take("csv", text);
+  take("decimal", (v) => options("csv-decimal").includes(v));
   take("excluded", (v) => Array.isArray(v) && v.every(text));
   take("scenarios", (v) => Array.isArray(v) && v.length > 0 && v.every((x) => x && text(x.name) && text(x.total)),
     Array.isArray(s.scenarios) && s.scenarios.map((x) => ({ name: x?.name, total: x?.total })));
@@ -126,7 +128,7 @@ function buildDocument(s) {
   if (s.document) return s.document;
   const places = s.what === "places";
   const key = s.source === "csv"
-    ? { csv: { text: s.csv } }
+    ? { csv: { text: s.csv, ...(s.decimal ? { columns: { decimal: s.decimal } } : {}) } }
     : { population: { region: s.region || undefined, year: Number(s.year) } };
   if (s.source !== "csv" && s.excluded.length) key.exclude = [...s.excluded];
   if (s.fixed.length) {
@@ -187,7 +189,8 @@ function danishMessage(e) {
       (d.suggestions?.length ? ` – mente du ${d.suggestions.join(", ")}?` : "");
     case "unknown_party": return `Ukendt part «${d.id}»`;
     case "unknown_year": return `Ingen indbyggertal for ${d.year}`;
-    case "csv": return `CSV linje ${d.line}${d.column ? `, kolonne ${d.column}` : ""}: kan ikke læses (${d.message})`;
+    case "csv": return `CSV linje ${d.line}${d.column ? `, kolonne ${d.column}` : ""}: kan ikke læses (${d.message})` +
+      (/decimal (comma|point|separator)/.test(d.message || "") ? ". Vælg decimaltegnet herunder." : "");
     case "document":
       if (/^scenarios\[\d+\]\.name$/.test(String(e.field || ""))) return "To scenarier har samme navn; giv hvert sit navn";
       return `Beregningen kan ikke læses: ${e.message}`;
@@ -458,6 +461,7 @@ function fillControls() {
   $("minimum").value = state.minimum;
   $("maximum").value = state.maximum;
   $("csv").value = state.csv;
+  $("csv-decimal").value = state.decimal;
   $("cost-split").checked = state.costSplit.on;
   $("municipal-share").value = state.costSplit.municipal;
   $("region-share").value = state.costSplit.region;
@@ -492,6 +496,7 @@ function wire() {
     else if (el.id === "minimum") state.minimum = el.value;
     else if (el.id === "maximum") state.maximum = el.value;
     else if (el.id === "csv") state.csv = el.value;
+    else if (el.id === "csv-decimal") { state.decimal = el.value; showCsvInfo(); }
     else if (el.id === "cost-split") state.costSplit.on = el.checked;
     else if (el.id === "municipal-share") state.costSplit.municipal = el.value;
     else if (el.id === "region-share") state.costSplit.region = el.value;
@@ -586,9 +591,9 @@ function wire() {
 function showCsvInfo() {
   if (state.source !== "csv" || !state.csv.trim()) return ($("csv-info").textContent = "");
   try {
-    const r = andel.readCsv(state.csv);
+    const r = andel.readCsv(state.csv, state.decimal ? { decimal: state.decimal } : undefined);
     const skipped = r.skipped.length ? `; sprunget over: ${r.skipped.map(([line, text]) => `linje ${line} (${text})`).join(", ")}` : "";
-    $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn «${r.separator === "\t" ? "tab" : r.separator}»)${skipped}.`;
+    $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn «${r.separator === "\t" ? "tab" : r.separator}», decimaltegn «${r.decimal}»)${skipped}.`;
   } catch {
     $("csv-info").textContent = "";
   }
