@@ -618,28 +618,95 @@ pub struct Comparison {
     pub rows: Vec<ComparisonRow>,
 }
 
-impl ScenarioResult {
-    /// Every allocation of the scenario a party can be in: the main one,
-    /// then a cost split's parts, a nesting's groups' members, the years.
-    pub fn allocations(&self) -> Vec<&Allocation> {
-        let mut all = vec![&self.allocation];
-        if let Some(p) = &self.parts {
-            all.extend(p.details.iter().flatten());
+/// Which allocation of a scenario's result one is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllocationLabel<'a> {
+    /// The scenario's own allocation (between a nesting's groups, or a cost
+    /// split's parts, where there are any).
+    Main,
+    /// A nesting's group (its id): the split between its members.
+    Group(&'a str),
+    /// A cost split's part (its id): the split of that part by its key.
+    Part(&'a str),
+    /// A year of a year profile (its id): that year's amounts.
+    Year(&'a str),
+    /// The other key of a comparison, with its label.
+    Compare(Option<&'a str>),
+}
+
+impl AllocationLabel<'_> {
+    /// How an explanation names it, before the party ("part kommunerne:
+    /// "); nothing for the main allocation.
+    fn prefix(&self) -> String {
+        match self {
+            AllocationLabel::Main => String::new(),
+            AllocationLabel::Group(g) => format!("group {g}: "),
+            AllocationLabel::Part(p) => format!("part {p}: "),
+            AllocationLabel::Year(y) => format!("year {y}: "),
+            AllocationLabel::Compare(Some(label)) => format!("compare ({label}): "),
+            AllocationLabel::Compare(None) => "compare: ".into(),
         }
+    }
+
+    /// What an explanation adds after the party's sentence: a year's cells
+    /// are rounded with the other years' (controlled rounding), not by a
+    /// remainder rank of their own.
+    fn suffix(&self) -> &'static str {
+        match self {
+            AllocationLabel::Year(_) => {
+                " (the years are rounded together: the party's years add up to its total, the year's parties to the year's amount)"
+            }
+            _ => "",
+        }
+    }
+}
+
+impl ScenarioResult {
+    /// Every allocation of the scenario, labelled, in the order of the CSV:
+    /// the main one, then a nesting's groups' members or a cost split's
+    /// parts, the years, the comparison's other key.
+    pub fn allocations(&self) -> Vec<(AllocationLabel<'_>, &Allocation)> {
+        let mut all = vec![(AllocationLabel::Main, &self.allocation)];
         if let Some(n) = &self.nested {
-            all.extend(n.per_group.iter().filter_map(|g| g.members.as_ref()));
+            all.extend(n.per_group.iter().filter_map(|g| {
+                g.members
+                    .as_ref()
+                    .map(|m| (AllocationLabel::Group(g.id.as_str()), m))
+            }));
+        }
+        if let Some(p) = &self.parts {
+            all.extend(
+                p.parts
+                    .parties
+                    .iter()
+                    .zip(&p.details)
+                    .filter_map(|(part, d)| {
+                        Some((AllocationLabel::Part(part.id.as_str()), d.as_ref()?))
+                    }),
+            );
         }
         if let Some(y) = &self.years {
-            all.extend(y.per_year.iter());
+            all.extend(
+                y.years
+                    .parties
+                    .iter()
+                    .zip(&y.per_year)
+                    .map(|(year, a)| (AllocationLabel::Year(year.id.as_str()), a)),
+            );
+        }
+        if let Some(c) = &self.comparison {
+            all.push((AllocationLabel::Compare(c.label.as_deref()), &c.other));
         }
         all
     }
 
     /// Why `who` (an id, or a municipality's code or name) got what it got
     /// in this scenario: one sentence for each allocation it is in (the
-    /// main one, and a cost split's part, a group of a nesting or a year it
-    /// is in). A party in none is an error at `field` that names the
-    /// closest municipalities where the parties are municipalities.
+    /// main one, and a cost split's part, a group of a nesting, each year,
+    /// the comparison's other key), each but the main one's led by which it
+    /// is ("part municipalities: ", "year 2: ", "compare (2025): "). A
+    /// party in none is an error at `field` that names the closest
+    /// municipalities where the parties are municipalities.
     ///
     /// # Example
     /// ```
@@ -650,7 +717,7 @@ impl ScenarioResult {
     ///   "scenarios": [{"name": "low", "total": "100.00"}]}"#)?;
     /// let why = r.scenarios[0].explain("Aalborg", "party")?;
     /// assert_eq!(why.len(), 1);
-    /// assert!(why[0].starts_with("851: weight 3, share 75.0000 %"), "{}", why[0]);
+    /// assert!(why[0].starts_with("part municipalities: 851: weight 3, share 75.0000 %"), "{}", why[0]);
     /// assert!(r.scenarios[0].explain("region", "party")?[0].contains("= 25.00"));
     /// let e = r.scenarios[0].explain("Odense", "party").unwrap_err();
     /// assert_eq!((e.code(), e.field()), ("unknown_party", Some("party")));
@@ -663,13 +730,13 @@ impl ScenarioResult {
         let all = self.allocations();
         let lines: Vec<String> = all
             .iter()
-            .filter_map(|a| {
+            .filter_map(|(label, a)| {
                 let id = if a.get(who).is_some() {
                     who
                 } else {
                     code.filter(|c| a.get(c).is_some())?
                 };
-                a.explain(id)
+                Some(label.prefix() + &a.explain(id)? + label.suffix())
             })
             .collect();
         if !lines.is_empty() {
@@ -677,7 +744,7 @@ impl ScenarioResult {
         }
         let ids: Vec<String> = all
             .iter()
-            .flat_map(|a| a.parties.iter().map(|p| p.id.clone()))
+            .flat_map(|(_, a)| a.parties.iter().map(|p| p.id.clone()))
             .collect();
         Err(data::find_party(&ids, who, field)
             .err()
@@ -713,28 +780,15 @@ impl DocumentResult {
                 (None, Some(_)) => "parts",
                 (None, None) => "",
             };
-            out.allocation(&[&s.name, main], &s.allocation);
-            if let Some(n) = &s.nested {
-                for g in &n.per_group {
-                    if let Some(m) = &g.members {
-                        out.allocation(&[&s.name, &g.id], m);
-                    }
-                }
-            }
-            if let Some(p) = &s.parts {
-                for (part, detail) in p.parts.parties.iter().zip(&p.details) {
-                    if let Some(d) = detail {
-                        out.allocation(&[&s.name, &part.id], d);
-                    }
-                }
-            }
-            if let Some(y) = &s.years {
-                for (year, a) in y.years.parties.iter().zip(&y.per_year) {
-                    out.allocation(&[&s.name, &year.id], a);
-                }
-            }
-            if let Some(c) = &s.comparison {
-                out.allocation(&[&s.name, "compare"], &c.other);
+            for (label, a) in s.allocations() {
+                let part = match label {
+                    AllocationLabel::Main => main,
+                    AllocationLabel::Group(id)
+                    | AllocationLabel::Part(id)
+                    | AllocationLabel::Year(id) => id,
+                    AllocationLabel::Compare(_) => "compare",
+                };
+                out.allocation(&[&s.name, part], a);
             }
         }
         out.finish()

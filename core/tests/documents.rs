@@ -654,3 +654,45 @@ fn values_a_service_shares_between_threads_are_send_and_sync() {
     send_sync::<andel_core::Allocation>();
     send_sync::<andel_core::Error>();
 }
+
+/// Rebild in case 2.8 (high, 5.590.000,00) is in five allocations: the
+/// scenario's, three years' (50/30/20 %) and the comparison's; each
+/// sentence says which, and the years' amounts add up to the whole's.
+#[test]
+fn an_explanation_names_the_allocation_it_is_about() {
+    let r = run("2.8-self-harm-offer.json");
+    let high = r.scenarios.iter().find(|s| s.name == "høj").unwrap();
+    let why = high.explain("Rebild", "party").unwrap();
+    let leads: Vec<&str> = why
+        .iter()
+        .map(|l| &l[..l.find("Rebild").unwrap()])
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "",
+            "year 1: ",
+            "year 2: ",
+            "year 3: ",
+            "compare (befolkning 1. januar 2025): "
+        ]
+    );
+    // 5.590.000,00 × 30.646/569.903 = 300.597,0138… → 300.597,01.
+    assert!(why[0].ends_with("= 300597.01"), "{}", why[0]);
+    let amount = |l: &str| {
+        let at = l.find("units = ").unwrap() + "units = ".len();
+        let end = l[at..].find(' ').map_or(l.len(), |e| at + e);
+        Decimal::from_str(&l[at..end]).unwrap()
+    };
+    let years: Decimal = why[1..4].iter().map(|l| amount(l)).sum();
+    assert_eq!(years, Decimal::from_str("300597.01").unwrap());
+    assert!(why[1].contains("years are rounded together"), "{}", why[1]);
+    // The CSV labels the same allocations in the same order.
+    let csv = r.to_csv(andel_core::tabular::Dialect::Plain);
+    let parts: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("høj,") && l.contains(",840,"))
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(parts, ["", "1", "2", "3", "compare"]);
+}

@@ -584,7 +584,7 @@ def test_explain_finds_a_party_in_a_cost_split_and_a_nest():
     r = andel.compute((ROOT / "examples" / "2.8-cost-split.json").read_text(encoding="utf-8"))
     # Aalborg is in the municipalities' part, not between the parts: 1.658.397,22 (minutes).
     why = r.explain("Aalborg", "lav")
-    assert why.startswith("Aalborg: weight 221082") and why.endswith("= 1658397.22"), why
+    assert why.startswith("part kommunerne: Aalborg: weight 221082") and why.endswith("= 1658397.22"), why
     assert r.explain("region").endswith("= 1425000.00")
     with pytest.raises(andel.UnknownMunicipalityError) as e:
         r.explain("Aalborgg")

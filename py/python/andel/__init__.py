@@ -1150,7 +1150,9 @@ class Result:
     def explain(self, party: Any, scenario: Union[int, str] = 0) -> str:
         """Why ``party`` (an id or a municipality's name) got what it got in a
         scenario: a line for each allocation it is in (the main one, or the
-        part of a cost split, the group of a nesting, each year it is in).
+        part of a cost split, the group of a nesting, each year, the
+        comparison), each but the main one's led by which (``part
+        kommunerne: ``, ``year 2: ``).
 
         >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
         ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
