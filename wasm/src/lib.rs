@@ -59,8 +59,12 @@ pub fn apportion(
             .transpose()?,
         ties: ties(o.get("ties"), ids.is_some())?,
     };
-    let r = apportion_named(&w, ids.as_deref(), seats, &options)
-        .map_err(|e| throw(e.renamed("total", "seats")))?;
+    let r = apportion_named(&w, ids.as_deref(), seats, &options).map_err(|e| {
+        throw(
+            e.renamed("total", "seats")
+                .renamed("first_divisor", "firstDivisor"),
+        )
+    })?;
     // Units are at most `seats`, itself at most 2^53: exact as JS numbers.
     Ok(r.units().iter().map(|&u| JsValue::from(u as f64)).collect())
 }
@@ -157,7 +161,8 @@ pub fn biproportional(
         andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &bo).map_err(|e| {
             throw(
                 e.renamed("column_totals", "columnTotals")
-                    .renamed("row_totals", "rowTotals"),
+                    .renamed("row_totals", "rowTotals")
+                    .renamed("first_divisor", "firstDivisor"),
             )
         })?;
     // Cells are at most a column's total, itself at most 2^53.

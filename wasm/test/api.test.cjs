@@ -35,6 +35,10 @@ test("apportion: methods on textbook values", () => {
   assert.deepEqual(andel.apportion(w, 8, "webster"), [3, 3, 1, 1]);
   assert.deepEqual(andel.apportion([10, 1], 3, "huntington_hill"), [2, 1]);
   assert.deepEqual(andel.apportion([30, 10], 2, "modified_sainte_lague", { firstDivisor: "0.5" }), [1, 1]);
+  // The option is named as JS writes it in every error about it.
+  throwsAndel(() => andel.apportion([1, 2], 3, "modified_sainte_lague", { firstDivisor: 5 }), "invalid_option", "firstDivisor");
+  throwsAndel(() => andel.apportion([1, 2], 3, "hamilton", { firstDivisor: "1.2" }), "invalid_option", "firstDivisor");
+  throwsAndel(() => andel.biproportional([[1, 2], [3, 4]], [3, 2], { method: "dhondt", firstDivisor: "1.2" }), "invalid_option", "firstDivisor");
   assert.deepEqual(andel.apportion([1000, 10, 10], 10, null, { minimum: 1 }), [8, 1, 1]);
   assert.deepEqual(andel.apportion([1000, 10, 10], 10, undefined, { maximum: [5, 10, 10] }), [5, 3, 2]);
   assert.deepEqual(andel.apportion([6, 6, 2], 11), [5, 5, 1]); // Alabama paradox
