@@ -391,7 +391,14 @@ fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
         header: args.header,
         decimal: args.decimal.clone(),
     };
-    let key = read_weights(&text, &columns)?.key;
+    // Errors about a column option name it as the command line spells it.
+    let key = read_weights(&text, &columns)
+        .map_err(|e| {
+            e.renamed("id", "id-column")
+                .renamed("name", "name-column")
+                .renamed("weight", "weight-column")
+        })?
+        .key;
     if args.exclude.is_empty() {
         return Ok(key);
     }

@@ -352,6 +352,24 @@ fn csv_columns_header_and_decimal_mark_are_options() {
     ]);
     let a: serde_json::Value = serde_json::from_str(&headed).unwrap();
     assert_eq!(a["parties"].as_array().unwrap().len(), 1, "{headed}");
+    // A column named in a file without a header is refused, not ignored.
+    let refused = fails(
+        &[
+            "split",
+            "100",
+            "--weights",
+            &bare,
+            "--header",
+            "false",
+            "--weight-column",
+            "vægt",
+        ],
+        1,
+    );
+    assert!(
+        refused.starts_with("error [invalid_option] weight-column:"),
+        "{refused}"
+    );
 }
 
 #[test]

@@ -426,6 +426,14 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
         });
         (id, name, weight)
     } else {
+        // A column named where there is no header is refused, not ignored.
+        for (given, what) in [
+            (&columns.id, "id"),
+            (&columns.name, "name"),
+            (&columns.weight, "weight"),
+        ] {
+            find(given, &[], what)?;
+        }
         (None, Some(0), head.len() - 1)
     };
     let statbank = has_header && lowered.iter().any(|h| h == "område" || h == "omrade");
@@ -833,6 +841,54 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.key.ids(), ["101"]);
+    }
+
+    /// A column named in a file said to have no header cannot be found:
+    /// an error at the option, never the first and last columns instead.
+    #[test]
+    fn a_named_column_without_a_header_is_an_error() {
+        for (columns, field) in [
+            (
+                CsvColumns {
+                    weight: Some("vægt".into()),
+                    ..CsvColumns::default()
+                },
+                "weight",
+            ),
+            (
+                CsvColumns {
+                    id: Some("kode".into()),
+                    ..CsvColumns::default()
+                },
+                "id",
+            ),
+            (
+                CsvColumns {
+                    name: Some("navn".into()),
+                    ..CsvColumns::default()
+                },
+                "name",
+            ),
+        ] {
+            let columns = CsvColumns {
+                header: Some(false),
+                ..columns
+            };
+            let e = read_weights("A;1\nB;2\n", &columns).unwrap_err();
+            assert_eq!(
+                (e.code(), e.field()),
+                ("invalid_option", Some(field)),
+                "{e}"
+            );
+            assert!(e.to_string().contains("no header"), "{e}");
+        }
+        // Without names the file reads, name first and weight last.
+        let columns = CsvColumns {
+            header: Some(false),
+            ..CsvColumns::default()
+        };
+        let r = read_weights("A;1\nB;2\n", &columns).unwrap();
+        assert_eq!(r.key.weights(), [Decimal::from(1), Decimal::from(2)]);
     }
 
     /// Danish headers for the population are the weight column, not the

@@ -274,6 +274,8 @@ def test_errors_pickle():
     (lambda: andel.allocate({"a": 1, "b": -1}, 3), andel.InputError, "weights[1]"),
     (lambda: andel.danish(float("inf")), andel.InvalidNumberError, "value"),
     (lambda: andel.read_csv("a;b\n"), andel.CsvError, None),
+    # A column named in a file without a header: refused, never ignored.
+    (lambda: andel.read_csv("A;1\nB;2\n", header=False, weight="vægt"), andel.InputError, "weight"),
     (lambda: andel.population("Nordjylland", 1999), andel.UnknownYearError, "year"),
     (lambda: andel.compute({"version": 1, "key": {"regions": {"year": 2022}},
                             "scenarios": [{"name": "x", "total": "1"}], "actual": {"Q": 1}}),

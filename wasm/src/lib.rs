@@ -297,5 +297,6 @@ pub fn read_csv(text: JsValue, columns: JsValue) -> JsResult<JsValue> {
         header,
         decimal: convert::text(c.get("decimal"), "columns.decimal")?,
     };
-    to_js(&read_weights(&t, &columns).map_err(throw)?)
+    // A column option's error is at `columns.<option>`, as the caller wrote it.
+    to_js(&read_weights(&t, &columns).map_err(|e| throw(e.under("columns")))?)
 }

@@ -173,6 +173,9 @@ test("bad input: a typed Error naming the argument or field", () => {
   throwsAndel(() => andel.split("1,5", [1, 1]), "invalid_number", "amount");
   throwsAndel(() => andel.split("1", [1, 1], { unit: 0 }), "invalid_unit");
   throwsAndel(() => andel.split("1", [1, 1], { unit: "0.01", colour: "red" }), "invalid_option", "options.colour");
+  // readCsv's column options: an error is at the option, and a named column without a header is refused.
+  throwsAndel(() => andel.readCsv("A;1\nB;2\n", { decimal: "x" }), "invalid_option", "columns.decimal");
+  throwsAndel(() => andel.readCsv("A;1\nB;2\n", { header: false, weight: "vægt" }), "invalid_option", "columns.weight");
   const m = throwsAndel(() => andel.municipalities("Nordjyland"), "invalid_option");
   assert.ok(m.message.includes("Nordjylland"), m.message);
   throwsAndel(() => andel.municipalities(null, 1999), "unknown_year", "year");
