@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::exact::exact_add;
-use crate::key::{Allocation, Key, KeyParty};
+use crate::key::{Allocation, Basis, Key, KeyParty};
 use crate::money::SplitOptions;
 use crate::sorted_map::SortedMap;
 use rust_decimal::Decimal;
@@ -110,8 +110,10 @@ pub struct AttainmentRow {
     pub percent: Option<Decimal>,
 }
 
-/// Dimensioned versus actual per party (every party of the allocation; a
-/// party named in `actual` but not in the allocation is an error).
+/// Dimensioned versus actual per party (every party of the allocation). A
+/// party named in `actual` but not in the allocation is an error, and so is
+/// a party that takes part but has no actual figure: nothing is taken as 0
+/// unless it says 0. An excluded party may be left out (it had no part).
 ///
 /// # Example
 /// ```
@@ -132,6 +134,21 @@ pub fn attainment(
                 id: id.clone(),
             });
         }
+    }
+    let missing: Vec<String> = dimensioned
+        .parties
+        .iter()
+        .filter(|p| !matches!(p.basis, Basis::Excluded { .. }) && actual.get(&p.id).is_none())
+        .map(|p| p.id.clone())
+        .collect();
+    if let Some(first) = missing.first() {
+        return Err(Error::Document {
+            field: format!("actual.{first}"),
+            message: format!(
+                "no actual figure for {}; give every party's, 0 where it had none",
+                crate::error::quoted_list(&missing)
+            ),
+        });
     }
     dimensioned
         .parties

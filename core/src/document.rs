@@ -107,7 +107,8 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<TableSpec>,
     /// Actual amounts or places per party id, to compare with the result
-    /// (for a nest: per group).
+    /// (for a nest: per group): every party that takes part, 0 where it had
+    /// none (an excluded party may be left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "schema",

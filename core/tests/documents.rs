@@ -696,3 +696,34 @@ fn an_explanation_names_the_allocation_it_is_about() {
         .collect();
     assert_eq!(parts, ["", "1", "2", "3", "compare"]);
 }
+
+/// Actual figures are given for every party that takes part: one left out
+/// is an error naming it, never a silent 0 (-100 %); an excluded party may
+/// be left out.
+#[test]
+fn actual_figures_leave_no_party_out() {
+    let doc = |actual: &str| {
+        format!(
+            r#"{{"version": 1, "key": {{"weights": [{{"id": "A", "weight": 1}}, {{"id": "B", "weight": 2}}, {{"id": "C", "weight": 1}}], "exclude": ["C"]}},
+               "rounding": {{"places": {{}}}}, "scenarios": [{{"name": "s", "total": 3}}], "actual": {actual}}}"#
+        )
+    };
+    let e = compute_json(&doc(r#"{"A": 1}"#)).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("document", Some("actual.B")), "{e}");
+    assert!(e.to_string().contains("0 where it had none"), "{e}");
+    let r = compute_json(&doc(r#"{"A": 1, "B": 0}"#)).unwrap();
+    let rows = r.scenarios[0].attainment.as_ref().unwrap();
+    // A: dimensioned 1, had 1; B: dimensioned 2, had 0 (-100 %); C excluded, nothing.
+    let diff: Vec<(String, String)> = rows
+        .iter()
+        .map(|x| (x.id.clone(), x.difference.to_string()))
+        .collect();
+    assert_eq!(
+        diff,
+        [
+            ("A".into(), "0".into()),
+            ("B".into(), "-2".into()),
+            ("C".into(), "0".into())
+        ]
+    );
+}
