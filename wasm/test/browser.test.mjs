@@ -165,7 +165,8 @@ try {
   assert.match(await page.locator("#csv-info").innerText(), /Læst 2 parter/);
   // 1.234 in a comma file is 1234 or 1.234: the form asks, keeping the last result, and reads it as told.
   await page.locator("#csv").fill("kommune,vægt\nAalborg,1.234\nHjørring,2\n");
-  assert.match(await page.locator("#csv-error").innerText(), /linje 2.*Vælg decimaltegnet herunder/s);
+  assert.equal(await page.locator("#csv-error").innerText(),
+    "CSV linje 2, kolonne vægt: «1.234» kan læses både med decimalkomma og med decimalpunktum; vælg decimaltegnet ovenfor");
   assert.equal(await cell("Aalborg", 2), "465");
   await page.getByLabel("Decimaltegn i vægtene").selectOption(",");
   assert.equal(await page.locator("#csv-error").innerText(), "");
@@ -175,6 +176,12 @@ try {
   assert.equal(await cell("Aalborg", 2), "237"); // 620 × 1,234/3,234 = 236,574…
   assert.equal(await cell("Hjørring", 2), "383"); // 383,425…: the remainder goes to Aalborg
   assert.match(await page.locator("#csv-info").innerText(), /decimaltegn «\.»/);
+  // CSV errors in Danish, at the field.
+  await page.locator("#csv").fill("kommune;vægt\nAalborg;-3\n");
+  assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne vægt: vægten -3 er negativ");
+  await page.locator("#csv").fill("kommune;vægt\nA;1;2\n");
+  assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne 3: rækken har 3 felter, men overskriften har 2");
+  await page.getByLabel("Decimaltegn i vægtene").selectOption("");
 
   step("recompute time for all 98 municipalities");
   await page.getByLabel("Indbyggertal", { exact: true }).check();

@@ -189,13 +189,43 @@ function danishMessage(e) {
       (d.suggestions?.length ? ` – mente du ${d.suggestions.join(", ")}?` : "");
     case "unknown_party": return `Ukendt part «${d.id}»`;
     case "unknown_year": return `Ingen indbyggertal for ${d.year}`;
-    case "csv": return `CSV linje ${d.line}${d.column ? `, kolonne ${d.column}` : ""}: kan ikke læses (${d.message})` +
-      (/decimal (comma|point|separator)/.test(d.message || "") ? ". Vælg decimaltegnet herunder." : "");
+    case "csv": return `CSV linje ${d.line}${d.column ? `, kolonne ${d.column}` : ""}: ${danishCsvMessage(d.message || "")}`;
     case "document":
       if (/^scenarios\[\d+\]\.name$/.test(String(e.field || ""))) return "To scenarier har samme navn; giv hvert sit navn";
       return `Beregningen kan ikke læses: ${e.message}`;
     default: return e.message;
   }
+}
+
+/** The core's CSV messages (English, stable) in Danish; any other is shown
+ * as it is, after "kan ikke læses". Numbers in them are shown as written. */
+const CSV_MESSAGES = [
+  [/^"(.*)" could be read with a decimal comma or a decimal point/, (m) =>
+    `«${m[1]}» kan læses både med decimalkomma og med decimalpunktum; vælg decimaltegnet ovenfor`],
+  [/^the column mixes a decimal comma \("(.*)", line (\d+)\) and a decimal point \("(.*)", line (\d+)\)/, (m) =>
+    `kolonnen blander decimalkomma («${m[1]}», linje ${m[2]}) og decimalpunktum («${m[3]}», linje ${m[4]}); vælg decimaltegnet ovenfor`],
+  [/^"(.*)" is not a number with the decimal separator '(.)'/, (m) =>
+    `«${m[1]}» er ikke et tal med decimaltegnet «${m[2]}»; vælg et andet decimaltegn ovenfor`],
+  [/^"(.*)" is not a number$/, (m) => `«${m[1]}» er ikke et tal`],
+  [/^"(.*)" is not a valid number here/, (m) => `«${m[1]}» er ikke et tal, vi kan læse`],
+  [/^weight (.*) is negative$/, (m) => `vægten ${m[1]} er negativ`],
+  [/^party "(.*)" appears twice/, (m) => `«${m[1]}» står der mere end én gang (brug kun én periode)`],
+  [/^the row has (\d+) cells where the (header|first row) has (\d+)/, (m) =>
+    `rækken har ${m[1]} felter, men ${m[2] === "header" ? "overskriften" : "første række"} har ${m[3]}`],
+  [/^no (\w+) column named "(.*)"; the header is/, (m) => `der er ingen kolonne «${m[2]}»`],
+  [/^a quote opened here is never closed/, () => "et anførselstegn åbnes her, men lukkes aldrig"],
+  [/^text \((.*)\) after a closing quote/, () => "tekst efter et afsluttende anførselstegn; et anførselstegn inde i et felt skrives to gange (\"\")"],
+  [/^the file is empty/, () => "der er ingen tekst"],
+  [/^empty party id/, () => "en række har intet navn"],
+  [/there are no parties/, () => "der er ingen at fordele mellem"],
+];
+
+function danishCsvMessage(message) {
+  for (const [pattern, danish] of CSV_MESSAGES) {
+    const m = message.match(pattern);
+    if (m) return danish(m);
+  }
+  return `kan ikke læses (${message})`;
 }
 
 /** The form field a core error's field path is about. */
