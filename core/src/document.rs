@@ -452,7 +452,9 @@ pub struct DocumentResult {
     /// The document's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The document's assumptions, shown with every result.
+    /// The document's assumptions, shown with every result, then what
+    /// reading its CSV weights left out (`key.csv: left out line 2 "Hele
+    /// landet" (the national total).`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assumptions: Vec<String>,
     /// Per scenario.
@@ -1140,15 +1142,17 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         });
     }
     let rounding = Rounding::from_spec(&doc.rounding)?;
+    // What reading CSV weights left out, shown after the assumptions.
+    let mut notes = Vec::new();
     let key = doc
         .key
         .as_ref()
-        .map(|k| build_key(k, "key", files))
+        .map(|k| build_key_noting(k, "key", files, &mut notes))
         .transpose()?;
     let nest = doc
         .nest
         .as_ref()
-        .map(|n| build_nest(n, &doc.rounding, files))
+        .map(|n| build_nest(n, &doc.rounding, files, &mut notes))
         .transpose()?;
     let parts = doc
         .parts
@@ -1164,7 +1168,9 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
                         key: p
                             .key
                             .as_ref()
-                            .map(|k| build_key(k, &format!("parts[{i}].key"), files))
+                            .map(|k| {
+                                build_key_noting(k, &format!("parts[{i}].key"), files, &mut notes)
+                            })
                             .transpose()?,
                     })
                 })
@@ -1174,7 +1180,7 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
     let other = doc
         .compare
         .as_ref()
-        .map(|c| build_key(&c.key, "compare.key", files))
+        .map(|c| build_key_noting(&c.key, "compare.key", files, &mut notes))
         .transpose()?;
     let table_keys = doc
         .table
@@ -1183,7 +1189,14 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
             t.columns
                 .iter()
                 .enumerate()
-                .map(|(j, c)| build_key(&c.key, &format!("table.columns[{j}].key"), files))
+                .map(|(j, c)| {
+                    build_key_noting(
+                        &c.key,
+                        &format!("table.columns[{j}].key"),
+                        files,
+                        &mut notes,
+                    )
+                })
                 .collect::<Result<Vec<_>>>()
         })
         .transpose()?;
@@ -1358,7 +1371,7 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         version: VERSION,
         title: doc.title.clone(),
         note: doc.note.clone(),
-        assumptions: doc.assumptions.clone(),
+        assumptions: doc.assumptions.iter().cloned().chain(notes).collect(),
         scenarios,
     })
 }
@@ -1520,8 +1533,9 @@ fn build_nest(
     spec: &NestSpec,
     rounding: &RoundingSpec,
     files: &FileAccess,
+    notes: &mut Vec<String>,
 ) -> Result<(Nest, Options)> {
-    let groups = build_key(&spec.groups, "nest.groups", files)?;
+    let groups = build_key_noting(&spec.groups, "nest.groups", files, notes)?;
     let mut members = Vec::with_capacity(spec.members.len());
     let group_positions = groups.positions(spec.members.len());
     for (g, k) in &spec.members {
@@ -1539,7 +1553,7 @@ fn build_nest(
                 field: format!("nest.members.{g}"),
                 id: g.clone(),
             })?;
-        let key = build_key(k, &format!("nest.members.{g}"), files)?;
+        let key = build_key_noting(k, &format!("nest.members.{g}"), files, notes)?;
         members.push((id, key, g));
     }
     // Two names for one group ("Nordjylland", "KKR Nordjylland").
@@ -1587,6 +1601,18 @@ fn build_nest(
 /// Builds a key from its specification; `at` is the field path for errors,
 /// `files` what `csv.path` may read.
 pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
+    build_key_noting(spec, at, files, &mut Vec::new())
+}
+
+/// [`build_key`], adding to `notes` what reading a CSV left out (a
+/// Statbank export's national and regional totals): the result shows it
+/// with the document's assumptions.
+fn build_key_noting(
+    spec: &KeySpec,
+    at: &str,
+    files: &FileAccess,
+    notes: &mut Vec<String>,
+) -> Result<Key> {
     let sources = [
         spec.population.is_some(),
         spec.regions.is_some(),
@@ -1654,14 +1680,22 @@ pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
                 })
             }
         };
-        read_weights(&text, &c.columns)
-            .map_err(|e| e.under(&format!("{at}.csv.columns")))?
-            .key
+        let read =
+            read_weights(&text, &c.columns).map_err(|e| e.under(&format!("{at}.csv.columns")))?;
+        if !read.skipped.is_empty() {
+            let rows: Vec<String> = read
+                .skipped
+                .iter()
+                .map(|(line, text, why)| format!("line {line} {} ({why})", quoted(text)))
+                .collect();
+            notes.push(format!("{at}.csv: left out {}.", rows.join(", ")));
+        }
+        read.key
     } else if let Some(parts) = &spec.blend {
         let keys = parts
             .iter()
             .enumerate()
-            .map(|(i, b)| build_key(&b.key, &format!("{at}.blend[{i}].key"), files))
+            .map(|(i, b)| build_key_noting(&b.key, &format!("{at}.blend[{i}].key"), files, notes))
             .collect::<Result<Vec<_>>>()?;
         let pairs: Vec<(Decimal, &Key)> = parts.iter().map(|b| b.weight).zip(keys.iter()).collect();
         Key::blend(&pairs).map_err(|e| rename_blend(e, at))?

@@ -727,3 +727,31 @@ fn actual_figures_leave_no_party_out() {
         ]
     );
 }
+
+/// What reading CSV weights left out (a Statbank export's national and
+/// regional totals) is shown after the document's assumptions, with the
+/// key it was read for; a file without totals adds nothing.
+#[test]
+fn rows_a_csv_left_out_are_shown_with_the_assumptions() {
+    let statbank = "OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nAalborg;2022K1;221082\nRegion Nordjylland;2022K1;591740\nLæsø;2022K1;1769\n";
+    let doc = serde_json::json!({
+        "version": 1,
+        "assumptions": ["Befolkning 2022."],
+        "key": {"csv": {"text": statbank}},
+        "compare": {"key": {"csv": {"text": "kommune;vægt\nAalborg;1\nLæsø;1\n"}}},
+        "scenarios": [{"name": "s", "total": "100"}]
+    });
+    let r = compute_json(&doc.to_string()).unwrap();
+    assert_eq!(
+        r.assumptions,
+        [
+            "Befolkning 2022.",
+            "key.csv: left out line 2 \"Hele landet;2022K1;5873420\" (the national total), line 4 \"Region Nordjylland;2022K1;591740\" (a regional total of a Statistics Denmark export)."
+        ]
+    );
+    // 100 × 221082/222851 = 99.2062 → 99.21; Læsø 0.79.
+    assert_eq!(
+        amounts(&r.scenarios[0].allocation),
+        expect(&[("851", "99.21"), ("825", "0.79")])
+    );
+}

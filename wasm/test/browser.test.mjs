@@ -176,6 +176,12 @@ try {
   assert.equal(await cell("Aalborg", 2), "237"); // 620 × 1,234/3,234 = 236,574…
   assert.equal(await cell("Hjørring", 2), "383"); // 383,425…: the remainder goes to Aalborg
   assert.match(await page.locator("#csv-info").innerText(), /decimaltegn «\.»/);
+  // A Statbank export: the totals are left out, and the assumptions say so.
+  await page.getByLabel("Decimaltegn i vægtene").selectOption("");
+  await page.locator("#csv").fill("OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nAalborg;2022K1;221082\nHjørring;2022K1;63839\n");
+  assert.equal(await cell("Aalborg", 2), "481"); // 620 × 221082/284921 = 481,08…
+  assert.match(await page.locator("#assumptions").innerText(), /Sprunget over i CSV: linje 2 \(«Hele landet;2022K1;5873420», hele landet\)\./);
+  assert.match(await page.locator("#csv-info").innerText(), /Læst 2 parter .*sprunget over: linje 2/);
   // CSV errors in Danish, at the field.
   await page.locator("#csv").fill("kommune;vægt\nAalborg;-3\n");
   assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne vægt: vægten -3 er negativ");

@@ -394,7 +394,11 @@ function explain(row, result, places, unit, s) {
  * assumptions, or those of the form's choices (written into the document too). */
 function assumptionsOf(s, places, excludedNames) {
   const items = [];
-  if (s.source === "csv") items.push("Vægtene er dine egne (CSV), ikke indbyggertal.");
+  if (s.source === "csv") {
+    items.push("Vægtene er dine egne (CSV), ikke indbyggertal.");
+    const skipped = readPastedCsv(s)?.skipped || [];
+    if (skipped.length) items.push(`Sprunget over i CSV: ${skippedText(skipped)}.`);
+  }
   else items.push(`Fordelt efter indbyggertal pr. 1. januar ${s.year} (Danmarks Statistik), ${s.region ? "Region " + s.region : "hele landet"}.`);
   if (excludedNames.length) items.push(`Ikke med: ${excludedNames.join(", ")}.`);
   s.fixed.forEach((f) => items.push(`${f.name || "En part"} har en fast andel på ${f.share} %; resten fordeles efter vægt.`));
@@ -416,7 +420,9 @@ function renderAssumptions(doc, result, s) {
   const items = [];
   if (s.document) items.push(`Beregningen er indlæst fra en fil: ${doc.title || "uden titel"}.`);
   if (s.document && doc.note) items.push(doc.note);
-  items.push(...(result.assumptions || []));
+  // A loaded document's assumptions as the result gives them (with what
+  // reading its CSV left out); the form's own, in Danish, otherwise.
+  items.push(...((s.document ? result.assumptions : doc.assumptions) || []));
   $("assumptions").innerHTML = items.map((i) => `<li>${esc(i)}</li>`).join("");
 }
 
@@ -618,15 +624,28 @@ function wire() {
   $("print").addEventListener("click", () => window.print());
 }
 
-function showCsvInfo() {
-  if (state.source !== "csv" || !state.csv.trim()) return ($("csv-info").textContent = "");
+/** The pasted CSV as the core reads it, or null where it cannot be read
+ * (the error shows at the field). */
+function readPastedCsv(s) {
+  if (!s.csv.trim()) return null;
   try {
-    const r = andel.readCsv(state.csv, state.decimal ? { decimal: state.decimal } : undefined);
-    const skipped = r.skipped.length ? `; sprunget over: ${r.skipped.map(([line, text]) => `linje ${line} (${text})`).join(", ")}` : "";
-    $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn «${r.separator === "\t" ? "tab" : r.separator}», decimaltegn «${r.decimal}»)${skipped}.`;
+    return andel.readCsv(s.csv, s.decimal ? { decimal: s.decimal } : undefined);
   } catch {
-    $("csv-info").textContent = "";
+    return null;
   }
+}
+
+/** The rows reading a CSV left out (totals), in Danish. */
+function skippedText(skipped) {
+  const why = { "the national total": "hele landet", "a regional total of a Statistics Denmark export": "en region" };
+  return skipped.map(([line, text, reason]) => `linje ${line} («${text}», ${why[reason] || reason})`).join(", ");
+}
+
+function showCsvInfo() {
+  const r = state.source === "csv" ? readPastedCsv(state) : null;
+  if (!r) return ($("csv-info").textContent = "");
+  const skipped = r.skipped.length ? `; sprunget over: ${skippedText(r.skipped)}` : "";
+  $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn «${r.separator === "\t" ? "tab" : r.separator}», decimaltegn «${r.decimal}»)${skipped}.`;
 }
 
 await init();

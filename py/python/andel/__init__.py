@@ -1164,7 +1164,8 @@ class Result:
 
     @property
     def assumptions(self) -> List[str]:
-        """What the document assumes (its ``assumptions``), shown with every view.
+        """What the document assumes (its ``assumptions``), then what reading
+        its CSV weights left out (a Statbank export's totals), shown with every view.
 
         >>> r = compute({"version": 1, "assumptions": ["B pays a quarter."],
         ...              "scenarios": [{"name": "s", "total": "4"}],
