@@ -392,13 +392,16 @@ fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
         decimal: args.decimal.clone(),
     };
     // Errors about a column option name it as the command line spells it.
-    let key = read_weights(&text, &columns)
-        .map_err(|e| {
-            e.renamed("id", "id-column")
-                .renamed("name", "name-column")
-                .renamed("weight", "weight-column")
-        })?
-        .key;
+    let read = read_weights(&text, &columns).map_err(|e| {
+        e.renamed("id", "id-column")
+            .renamed("name", "name-column")
+            .renamed("weight", "weight-column")
+    })?;
+    // Totals left out are said, on standard error (the output stays data).
+    if let Some(left_out) = read.left_out() {
+        eprintln!("note: {}: {left_out}", args.weights);
+    }
+    let key = read.key;
     if args.exclude.is_empty() {
         return Ok(key);
     }

@@ -445,3 +445,41 @@ fn the_shipped_schema_is_the_generated_one() {
     assert_eq!(v["title"], "Document");
     assert_eq!(v["additionalProperties"], false);
 }
+
+/// A Statbank export's totals are left out of the weights, and the command
+/// says so on standard error (standard output stays the table or data).
+#[test]
+fn totals_left_out_of_a_csv_are_said() {
+    let dir = std::env::temp_dir().join(format!("andel-cli-statbank-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("folk1a.csv");
+    std::fs::write(
+        &csv,
+        "OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nAalborg;2022K1;221082\nLæsø;2022K1;1769\n",
+    )
+    .unwrap();
+    let w = csv.to_str().unwrap();
+    let o = andel(&[
+        "split",
+        "100",
+        "--weights",
+        w,
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    assert!(o.status.success());
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!("note: {w}: left out line 2 \"Hele landet;2022K1;5873420\" (the national total)\n")
+    );
+    // 100 × 221082/222851 = 99.206… and 0.793…: the national total is no party.
+    assert!(
+        stdout.contains(",99.21,") && stdout.contains(",0.79,"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Hele landet"), "{stdout}");
+}

@@ -1682,13 +1682,8 @@ fn build_key_noting(
         };
         let read =
             read_weights(&text, &c.columns).map_err(|e| e.under(&format!("{at}.csv.columns")))?;
-        if !read.skipped.is_empty() {
-            let rows: Vec<String> = read
-                .skipped
-                .iter()
-                .map(|(line, text, why)| format!("line {line} {} ({why})", quoted(text)))
-                .collect();
-            notes.push(format!("{at}.csv: left out {}.", rows.join(", ")));
+        if let Some(left_out) = read.left_out() {
+            notes.push(format!("{at}.csv: {left_out}."));
         }
         read.key
     } else if let Some(parts) = &spec.blend {

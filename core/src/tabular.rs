@@ -70,6 +70,22 @@ pub struct CsvWeights {
     pub skipped: Vec<(u64, String, String)>,
 }
 
+impl CsvWeights {
+    /// The rows left out, for people: `left out line 2 "Hele landet;…"
+    /// (the national total), …`; `None` when none were.
+    pub fn left_out(&self) -> Option<String> {
+        if self.skipped.is_empty() {
+            return None;
+        }
+        let rows: Vec<String> = self
+            .skipped
+            .iter()
+            .map(|(line, text, why)| format!("line {line} {} ({why})", quoted(text)))
+            .collect();
+        Some(format!("left out {}", rows.join(", ")))
+    }
+}
+
 const ID_NAMES: [&str; 4] = ["id", "code", "kode", "kommunekode"];
 const NAME_NAMES: [&str; 6] = [
     "name",

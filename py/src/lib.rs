@@ -788,7 +788,8 @@ fn years() -> Vec<i32> {
     data::years()
 }
 
-/// Weights from CSV text (JSON of the key and what was skipped).
+/// Weights from CSV text: JSON of the key and what was skipped, and the
+/// rows left out said for people (`None` when none were).
 #[pyfunction]
 #[pyo3(signature = (text, id=None, name=None, weight=None, header=None, decimal=None))]
 fn read_csv(
@@ -798,7 +799,7 @@ fn read_csv(
     weight: Option<String>,
     header: Option<bool>,
     decimal: Option<String>,
-) -> PyResult<String> {
+) -> PyResult<(String, Option<String>)> {
     let columns = CsvColumns {
         id,
         name,
@@ -807,7 +808,7 @@ fn read_csv(
         decimal,
     };
     let r = read_weights(text, &columns).map_err(err)?;
-    serde_json::to_string(&r).map_err(json_err)
+    Ok((serde_json::to_string(&r).map_err(json_err)?, r.left_out()))
 }
 
 /// A float in a document as the decimal text it shows (the float rule).

@@ -227,7 +227,9 @@ def test_population_carries_names_and_a_misspelt_region_names_the_closest():
 
 def test_read_csv_text_and_file(tmp_path):
     text = "\ufeffOmråde;Befolkning\nHele landet;5.873.420\n851 Aalborg;221.082\nLæsø;1.769\n"
-    assert andel.read_csv(text) == {"851": Decimal("221082"), "825": Decimal("1769")}
+    # The national total is left out, and a warning says which line.
+    with pytest.warns(andel.LeftOutWarning, match=r'left out line 2 "Hele landet;5\.873\.420" \(the national total\)'):
+        assert andel.read_csv(text) == {"851": Decimal("221082"), "825": Decimal("1769")}
     f = tmp_path / "w.csv"
     f.write_text("navn;vægt\nA;1,5\nB;2\n", encoding="utf-8")
     assert andel.read_csv(f) == {"A": Decimal("1.5"), "B": Decimal("2")}

@@ -31,6 +31,7 @@ __all__ = [
     "InfeasibleError",
     "TieError",
     "TieWarning",
+    "LeftOutWarning",
     "AndelOverflowError",
     "CsvError",
     "UnknownMunicipalityError",
@@ -182,6 +183,20 @@ class TieWarning(UserWarning):
     [[1, 0], [0, 1]]
     >>> caught[0].category.__name__
     'TieWarning'
+    """
+
+
+class LeftOutWarning(UserWarning):
+    """Rows of a CSV file left out of the weights on purpose: a national or a
+    Statbank export's regional total. The message names their lines.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     read_csv("område;indhold\\nHele landet;5873420\\nAalborg;221082\\n")
+    {'851': Decimal('221082')}
+    >>> str(caught[0].message)
+    'read_csv: left out line 2 "Hele landet;5873420" (the national total)'
     """
 
 
@@ -1370,7 +1385,8 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
     given); ``decimal`` the decimal separator (``","`` or ``"."``), found
     from all the weights at once when not given: cells that contradict each
     other, or an ambiguous column (``1.250``) outside a semicolon file, are
-    an error that asks for it.
+    an error that asks for it. Totals (``Hele landet``; in a Statbank export
+    the regions) are left out, with a :class:`LeftOutWarning` naming them.
 
     >>> read_csv("kommune;vægt\\nAalborg;221.082\\nLæsø;1.769\\n")
     {'851': Decimal('221082'), '825': Decimal('1769')}
@@ -1385,8 +1401,11 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
                 text = f.read()
         except (OSError, UnicodeDecodeError) as e:
             raise CsvError(f"source: cannot read {text}: {e}", code="csv", field="source") from None
-    r = json.loads(_call(_andel.read_csv, text, id, name, weight, header, decimal))
-    return {p["id"]: Decimal(p["weight"]) for p in r["key"]}
+    found, left_out = _call(_andel.read_csv, text, id, name, weight, header, decimal)
+    if left_out:
+        import warnings
+        warnings.warn(f"read_csv: {left_out}", LeftOutWarning, stacklevel=2)
+    return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
 
 
 def set_strict(strict: bool = True) -> None:
