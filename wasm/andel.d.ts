@@ -31,7 +31,9 @@ export interface SplitOptions {
   ids?: string[];
 }
 
-/** Thrown by every function: a real Error with core's stable code and the field path. */
+/** Thrown by every function: a real Error with core's stable code and the field path.
+ * An argument beyond those a function takes is refused too (code "invalid_option",
+ * field "arguments[n]"), never dropped as JS would. */
 export interface AndelError extends Error {
   name: "AndelError";
   /** "negative_weight", "invalid_number", "unknown_municipality", "tie", "document", … */

@@ -34,6 +34,19 @@ pub(crate) fn throw(e: Error) -> JsValue {
     err.into()
 }
 
+/// JS drops arguments beyond those a function takes without a word; each
+/// function takes one more, `extra`, and refuses it when given: an argument
+/// either counts or is an error. `takes` is how many it takes.
+pub(crate) fn no_extra(extra: &JsValue, takes: usize) -> JsResult<()> {
+    if extra.is_undefined() {
+        return Ok(());
+    }
+    Err(option_error(
+        &format!("arguments[{takes}]"),
+        format!("the function takes {takes} argument(s); one more was given"),
+    ))
+}
+
 pub(crate) fn option_error(field: &str, message: impl Into<String>) -> JsValue {
     throw(Error::InvalidOption {
         field: field.to_string(),

@@ -21,7 +21,9 @@ mod convert;
 use andel_core::document::compute as compute_document;
 use andel_core::tabular::{self, read_weights, CsvColumns, Dialect, NumberStyle};
 use andel_core::{apportion_named, data, split_named, Error, Method, Options, SplitOptions};
-use convert::{decimal, fields, ids, is_absent, limit, text, throw, ties, to_js, whole, JsResult};
+use convert::{
+    decimal, fields, ids, is_absent, limit, no_extra, text, throw, ties, to_js, whole, JsResult,
+};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
@@ -35,7 +37,9 @@ pub fn apportion(
     seats: JsValue,
     method: JsValue,
     options: JsValue,
+    extra: JsValue,
 ) -> JsResult<Array> {
+    no_extra(&extra, 4)?;
     let w = convert::weights(&weights, "weights")?;
     let seats = whole(&seats, "seats")?;
     let method = match text(Some(&method), "method")? {
@@ -71,7 +75,13 @@ pub fn apportion(
 
 /// Money parts per party, in input order, as decimal strings.
 #[wasm_bindgen(skip_typescript)]
-pub fn split(amount: JsValue, weights: JsValue, options: JsValue) -> JsResult<Array> {
+pub fn split(
+    amount: JsValue,
+    weights: JsValue,
+    options: JsValue,
+    extra: JsValue,
+) -> JsResult<Array> {
+    no_extra(&extra, 3)?;
     let amount = decimal(&amount, "amount")?;
     let w = convert::weights(&weights, "weights")?;
     let o = fields(&options, "options", &["unit", "ties", "ids"])?;
@@ -99,7 +109,9 @@ pub fn split_table(
     row_weights: JsValue,
     column_weights: JsValue,
     options: JsValue,
+    extra: JsValue,
 ) -> JsResult<Array> {
+    no_extra(&extra, 4)?;
     let amount = decimal(&amount, "amount")?;
     let rows = convert::weights(&row_weights, "rowWeights")?;
     let columns = convert::weights(&column_weights, "columnWeights")?;
@@ -132,7 +144,9 @@ pub fn biproportional(
     weights: JsValue,
     column_totals: JsValue,
     options: JsValue,
+    extra: JsValue,
 ) -> JsResult<Array> {
+    no_extra(&extra, 3)?;
     let rows = convert::table(&weights, "weights")?;
     let columns = convert::wholes(&column_totals, "columnTotals")?;
     let o = fields(
@@ -184,7 +198,8 @@ pub fn biproportional(
 /// A key document (an object or JSON text) computed: the result as plain
 /// objects, the same JSON as Rust and Python give.
 #[wasm_bindgen(skip_typescript)]
-pub fn compute(document: JsValue) -> JsResult<JsValue> {
+pub fn compute(document: JsValue, extra: JsValue) -> JsResult<JsValue> {
+    no_extra(&extra, 1)?;
     to_js(&compute_document(&convert::document(&document)?).map_err(throw)?)
 }
 
@@ -192,7 +207,8 @@ pub fn compute(document: JsValue) -> JsResult<JsValue> {
 /// `danish_excel` (the default: semicolons, decimal comma, a byte order
 /// mark) or `plain`.
 #[wasm_bindgen(skip_typescript, js_name = computeCsv)]
-pub fn compute_csv(document: JsValue, dialect: JsValue) -> JsResult<String> {
+pub fn compute_csv(document: JsValue, dialect: JsValue, extra: JsValue) -> JsResult<String> {
+    no_extra(&extra, 2)?;
     let dialect = match text(Some(&dialect), "dialect")? {
         Some(d) => d.parse::<Dialect>().map_err(throw)?,
         None => Dialect::DanishExcel,
@@ -204,7 +220,8 @@ pub fn compute_csv(document: JsValue, dialect: JsValue) -> JsResult<String> {
 /// The municipalities of a region (all 98 without one) with their population
 /// on 1 January of `year` (the latest year shipped without one).
 #[wasm_bindgen(skip_typescript)]
-pub fn municipalities(region: JsValue, year: JsValue) -> JsResult<JsValue> {
+pub fn municipalities(region: JsValue, year: JsValue, extra: JsValue) -> JsResult<JsValue> {
+    no_extra(&extra, 2)?;
     let region = text(Some(&region), "region")?
         .map(|r| r.parse::<data::Region>())
         .transpose()
@@ -235,15 +252,17 @@ fn year_or_latest(year: &JsValue) -> JsResult<i32> {
 
 /// The population years shipped, oldest first.
 #[wasm_bindgen(skip_typescript)]
-pub fn years() -> Array {
-    data::years().into_iter().map(JsValue::from).collect()
+pub fn years(extra: JsValue) -> JsResult<Array> {
+    no_extra(&extra, 0)?;
+    Ok(data::years().into_iter().map(JsValue::from).collect())
 }
 
 /// A number as people write it, as a decimal string: `danish` (the default)
 /// reads `4.275.000,00` and a lone `4.275` as 4275; otherwise `1.234` is
 /// 1.234.
 #[wasm_bindgen(skip_typescript, js_name = parseNumber)]
-pub fn parse_number(text: JsValue, danish: JsValue) -> JsResult<String> {
+pub fn parse_number(text: JsValue, danish: JsValue, extra: JsValue) -> JsResult<String> {
+    no_extra(&extra, 2)?;
     let t = convert::text(Some(&text), "text")?.unwrap_or_default();
     let danish = match danish.as_bool() {
         Some(b) => b,
@@ -261,7 +280,13 @@ pub fn parse_number(text: JsValue, danish: JsValue) -> JsResult<String> {
 
 /// A decimal written for people: `1.658.397,22` (danish) or `1658397.22`.
 #[wasm_bindgen(skip_typescript, js_name = formatNumber)]
-pub fn format_number(value: JsValue, places: JsValue, style: JsValue) -> JsResult<String> {
+pub fn format_number(
+    value: JsValue,
+    places: JsValue,
+    style: JsValue,
+    extra: JsValue,
+) -> JsResult<String> {
+    no_extra(&extra, 3)?;
     let d = decimal(&value, "value")?;
     let places = whole(&places, "places")?;
     let style = match text(Some(&style), "style")? {
@@ -275,7 +300,8 @@ pub fn format_number(value: JsValue, places: JsValue, style: JsValue) -> JsResul
 /// Weights from CSV text (any dialect the reader takes): the parties, the
 /// separator found and the rows left out on purpose.
 #[wasm_bindgen(skip_typescript, js_name = readCsv)]
-pub fn read_csv(text: JsValue, columns: JsValue) -> JsResult<JsValue> {
+pub fn read_csv(text: JsValue, columns: JsValue, extra: JsValue) -> JsResult<JsValue> {
+    no_extra(&extra, 2)?;
     let t = convert::text(Some(&text), "text")?
         .ok_or_else(|| convert::option_error("text", "give the CSV text"))?;
     let c = fields(

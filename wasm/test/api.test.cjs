@@ -246,3 +246,27 @@ test("no panic reaches JS: every function on hostile values", () => {
   // The module still works after all that.
   assert.deepEqual(andel.apportion([5, 3, 2], 7), [4, 2, 1]);
 });
+
+test("an argument beyond those a function takes is refused, never dropped", () => {
+  const doc = { version: 1, key: { weights: [{ id: "A", weight: 1 }] }, scenarios: [{ name: "s", total: "1" }] };
+  const calls = [
+    [4, () => andel.apportion([1, 2], 3, "hamilton", {}, { ties: "error" })],
+    [3, () => andel.split("100", [1, 2], { unit: "1" }, "0.01")],
+    [4, () => andel.splitTable("1", [1], [1], {}, {})],
+    [3, () => andel.biproportional([[1]], [1], {}, {})],
+    [1, () => andel.compute(doc, "csv")],
+    [2, () => andel.computeCsv(doc, "plain", "danish_excel")],
+    [2, () => andel.municipalities("Nordjylland", 2022, 2025)],
+    [0, () => andel.years(2022)],
+    [2, () => andel.parseNumber("1.234", true, false)],
+    [3, () => andel.formatNumber("1", 2, "danish", "plain")],
+    [2, () => andel.readCsv("A;1\n", {}, { decimal: "," })],
+  ];
+  for (const [takes, call] of calls) {
+    throwsAndel(call, "invalid_option", `arguments[${takes}]`);
+  }
+  // A trailing undefined is no argument: the calls as they are documented work.
+  assert.deepEqual(andel.split("100", [1, 2], { unit: "1" }, undefined), ["33", "67"]);
+  assert.deepEqual(andel.years(), [2020, 2021, 2022, 2023, 2024, 2025]);
+  assert.equal(andel.compute(doc).scenarios[0].allocation.parties[0].amount, "1.00");
+});
