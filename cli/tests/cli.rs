@@ -20,6 +20,27 @@ fn andel(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A CSV file holding `text` in this test run's folder; its path. Each test
+/// gives its files their own names.
+fn csv_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("andel-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// The units of an allocation printed as JSON, party by party.
+fn units_of(json: &str) -> Vec<u64> {
+    let a: serde_json::Value = serde_json::from_str(json).unwrap();
+    a["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["units"].as_u64().unwrap())
+        .collect()
+}
+
 fn ok(args: &[&str]) -> String {
     let o = andel(args);
     assert!(
@@ -168,15 +189,10 @@ fn bad_documents_name_the_field() {
 
 #[test]
 fn split_and_apportion_a_csv() {
-    let dir = std::env::temp_dir().join(format!("andel-cli-csv-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let csv = dir.join("w.csv");
-    std::fs::write(
-        &csv,
+    let w = &csv_file(
+        "w.csv",
         "kommune;indbyggere\nAalborg;221.082\nHjørring;63.839\nLæsø;1.769\n",
-    )
-    .unwrap();
-    let w = csv.to_str().unwrap();
+    );
     // 0.10 by 50:27:23 style: 1.000,00 by 221082:63839:1769, Læsø out.
     let out = ok(&[
         "split",
@@ -207,14 +223,7 @@ fn split_and_apportion_a_csv() {
         "--format",
         "json",
     ]);
-    let a: serde_json::Value = serde_json::from_str(&seats).unwrap();
-    let units: Vec<u64> = a["parties"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["units"].as_u64().unwrap())
-        .collect();
-    assert_eq!(units, vec![8, 2, 0]); // D'Hondt: 221082/8 = 27635 > 63839/3 = 21280
+    assert_eq!(units_of(&seats), vec![8, 2, 0]); // D'Hondt: 221082/8 = 27635 > 63839/3 = 21280
     assert!(fails(&["apportion", "10", "--weights", w, "--method", "borda"], 1).contains("method"));
     assert!(
         fails(&["split", "1000", "--weights", w, "--exclude", "Narnia"], 1).contains("exclude[0]")
@@ -241,16 +250,9 @@ fn split_and_apportion_a_csv() {
 /// which decimal mark (the error about an ambiguous column asks for it).
 #[test]
 fn csv_columns_header_and_decimal_mark_are_options() {
-    let dir = std::env::temp_dir().join(format!("andel-cli-columns-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = |name: &str, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).unwrap();
-        p.to_str().unwrap().to_string()
-    };
     let plain = ["--format", "csv", "--numbers", "plain"];
     // Two weight columns: population by default, area when asked.
-    let two = path(
+    let two = csv_file(
         "two.csv",
         "kommune;indbyggere;areal\nAalborg;221.082;1.137,5\nHjørring;63.839;926,5\n",
     );
@@ -278,7 +280,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         "{unknown}"
     );
     // An ambiguous column in a comma file: 1.234 is 1234 or 1.234, as the user says.
-    let ambiguous = path("amb.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    let ambiguous = csv_file("amb.csv", "kommune,vægt\nA,1.234\nB,2\n");
     let asks = fails(&["split", "100", "--weights", &ambiguous], 1);
     assert!(asks.contains("decimal"), "{asks}");
     let point = ok(&[
@@ -321,7 +323,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
     );
     assert!(bad.starts_with("error [invalid_option] decimal:"), "{bad}");
     // No header: the first row is a party; with a header it is not.
-    let bare = path("bare.csv", "A;3\nB;1\n");
+    let bare = csv_file("bare.csv", "A;3\nB;1\n");
     let places = ok(&[
         "apportion",
         "4",
@@ -332,14 +334,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         "--format",
         "json",
     ]);
-    let a: serde_json::Value = serde_json::from_str(&places).unwrap();
-    let units: Vec<u64> = a["parties"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["units"].as_u64().unwrap())
-        .collect();
-    assert_eq!(units, vec![3, 1]);
+    assert_eq!(units_of(&places), vec![3, 1]);
     let headed = ok(&[
         "apportion",
         "4",
@@ -350,8 +345,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         "--format",
         "json",
     ]);
-    let a: serde_json::Value = serde_json::from_str(&headed).unwrap();
-    assert_eq!(a["parties"].as_array().unwrap().len(), 1, "{headed}");
+    assert_eq!(units_of(&headed), vec![4], "{headed}");
     // A column named in a file without a header is refused, not ignored.
     let refused = fails(
         &[
@@ -450,15 +444,10 @@ fn the_shipped_schema_is_the_generated_one() {
 /// says so on standard error (standard output stays the table or data).
 #[test]
 fn totals_left_out_of_a_csv_are_said() {
-    let dir = std::env::temp_dir().join(format!("andel-cli-statbank-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let csv = dir.join("folk1a.csv");
-    std::fs::write(
-        &csv,
+    let w = &csv_file(
+        "folk1a.csv",
         "OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nAalborg;2022K1;221082\nLæsø;2022K1;1769\n",
-    )
-    .unwrap();
-    let w = csv.to_str().unwrap();
+    );
     let o = andel(&[
         "split",
         "100",
