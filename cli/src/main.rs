@@ -43,7 +43,8 @@ enum Command {
         amount: String,
         #[command(flatten)]
         weights: WeightsArgs,
-        /// The rounding unit: 0.01 (øre), 1 (kroner), 1000.
+        /// The rounding unit: 0.01 or 0,01 (øre), 1 (kroner), 1000 or 1.000 (read as
+        /// the amount is: 1.000 is a thousand).
         #[arg(long, default_value = "0.01")]
         unit: String,
         #[command(flatten)]
@@ -280,8 +281,9 @@ fn run(command: Command) -> Result<String, Error> {
         } => {
             let amount = andel_core::tabular::parse_danish_number(&amount)
                 .map_err(|e| e.with_field("amount"))?;
-            let unit =
-                andel_core::tabular::parse_number(&unit).map_err(|e| e.with_field("unit"))?;
+            // Read as the amount is: 1.000 is a thousand, as a Dane writes it.
+            let unit = andel_core::tabular::parse_danish_number(&unit)
+                .map_err(|e| e.with_field("unit"))?;
             let key = read_key(&weights)?;
             let options = SplitOptions {
                 unit,

@@ -243,6 +243,41 @@ fn split_and_apportion_a_csv() {
         1,
     );
     assert!(big.starts_with("error [overflow] seats:"), "{big}");
+    // The unit is read as the amount is: 1.000 is a thousand kroner, 0,01 an øre.
+    let thousands = ok(&[
+        "split",
+        "4.275.000",
+        "--weights",
+        w,
+        "--unit",
+        "1.000",
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    // 4275 thousands by 221082:63839:1769: quotas 3296.68…, 951.94…, 26.37…; the two
+    // left over go to the largest remainders (.94, .68): 3297, 952, 26 thousand.
+    assert!(thousands.contains(",3297000,3297,up,"), "{thousands}");
+    assert!(thousands.contains(",952000,952,up,"), "{thousands}");
+    assert!(thousands.contains(",26000,26,down,"), "{thousands}");
+    assert!(
+        thousands.contains("\ntotal,,,,,4275000,4275,"),
+        "{thousands}"
+    );
+    let ore = ok(&[
+        "split",
+        "1000",
+        "--weights",
+        w,
+        "--unit",
+        "0,01",
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    assert!(ore.contains("\ntotal,,,,,1000.00,100000,"), "{ore}");
 }
 
 /// The CSV reading options of Python's read_csv and the document's `csv`
