@@ -39,13 +39,14 @@ enum Command {
     },
     /// Split an amount of money by the weights in a CSV file.
     Split {
-        /// The amount (1234.50 or 1.234,50).
+        /// The amount (1234.50 or 1.234,50; -100 for a refund).
+        #[arg(allow_hyphen_values = true)]
         amount: String,
         #[command(flatten)]
         weights: WeightsArgs,
         /// The rounding unit: 0.01 or 0,01 (øre), 1 (kroner), 1000 or 1.000 (read as
         /// the amount is: 1.000 is a thousand).
-        #[arg(long, default_value = "0.01")]
+        #[arg(long, default_value = "0.01", allow_negative_numbers = true)]
         unit: String,
         #[command(flatten)]
         output: Output,

@@ -278,6 +278,24 @@ fn split_and_apportion_a_csv() {
         "plain",
     ]);
     assert!(ore.contains("\ntotal,,,,,1000.00,100000,"), "{ore}");
+    // A refund is a negative amount, written as people write it.
+    let refund = ok(&[
+        "split",
+        "-1.000,00",
+        "--weights",
+        w,
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    // -1000 × 221082/286690 = -771.1535…: the magnitude split (771.15, 222.68, 6.17), negated.
+    assert!(
+        refund.contains("851,Aalborg,221082,") && refund.contains(",-771.15,"),
+        "{refund}"
+    );
+    assert!(refund.contains("\ntotal,,,,,-1000.00,100000,"), "{refund}");
+    assert!(fails(&["split", "-x", "--weights", w], 1).contains("amount"));
 }
 
 /// The CSV reading options of Python's read_csv and the document's `csv`
