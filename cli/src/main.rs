@@ -67,6 +67,10 @@ enum Command {
         /// The most places each party gets.
         #[arg(long)]
         maximum: Option<u64>,
+        /// modified_sainte_lague only: the first divisor (1.4 unless given;
+        /// Sweden uses 1.2).
+        #[arg(long, value_name = "DIVISOR")]
+        first_divisor: Option<String>,
         #[command(flatten)]
         output: Output,
     },
@@ -298,19 +302,25 @@ fn run(command: Command) -> Result<String, Error> {
             method,
             minimum,
             maximum,
+            first_divisor,
             output,
         } => {
+            let first_divisor = first_divisor
+                .map(|d| andel_core::tabular::parse_danish_number(&d))
+                .transpose()
+                .map_err(|e| e.with_field("first-divisor"))?;
             let key = read_key(&weights)?;
             let options = Options {
                 method: method.parse::<Method>()?,
                 minimum: minimum.map(Limit::All),
                 maximum: maximum.map(Limit::All),
-                first_divisor: None,
+                first_divisor,
                 ties: ties(weights.ties),
             };
-            let allocation = key
-                .apportion(seats, &options)
-                .map_err(|e| e.renamed("total", "seats"))?;
+            let allocation = key.apportion(seats, &options).map_err(|e| {
+                e.renamed("total", "seats")
+                    .renamed("first_divisor", "first-divisor")
+            })?;
             render_allocation(&allocation, &output)
         }
         Command::Municipalities {

@@ -298,6 +298,60 @@ fn split_and_apportion_a_csv() {
     assert!(fails(&["split", "-x", "--weights", w], 1).contains("amount"));
 }
 
+/// Modified Sainte-Laguë's first divisor is an option of apportion, as in
+/// Python and JS (1.4 by default; Sweden's 1.2).
+#[test]
+fn the_first_divisor_is_an_option() {
+    let w = &csv_file(
+        "votes.csv",
+        "parti;stemmer\nA;100000\nB;80000\nC;30000\nD;20000\n",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "apportion",
+            "8",
+            "--weights",
+            w,
+            "--method",
+            "modified_sainte_lague",
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "json"]);
+        units_of(&ok(&args))
+    };
+    // 1.4: A 71429, B 57143, A 33333, B 26667, C 21429, A 20000, B 16000, then
+    // A 100000/7 and D 20000/1.4 tie exactly at 14285.71…: A, earlier, wins.
+    assert_eq!(run(&[]), vec![4, 3, 1, 0]);
+    // 1.2: A 83333, B 66667, A 33333, B 26667, C 25000, A 20000, D 16667, B 16000.
+    assert_eq!(run(&["--first-divisor", "1,2"]), vec![3, 3, 1, 1]);
+    assert_eq!(run(&["--first-divisor", "1.2"]), vec![3, 3, 1, 1]);
+    let other = fails(
+        &["apportion", "8", "--weights", w, "--first-divisor", "1.2"],
+        1,
+    );
+    assert!(
+        other.starts_with("error [invalid_option] first-divisor:"),
+        "{other}"
+    );
+    let big = fails(
+        &[
+            "apportion",
+            "8",
+            "--weights",
+            w,
+            "--method",
+            "modified_sainte_lague",
+            "--first-divisor",
+            "5",
+        ],
+        1,
+    );
+    assert!(
+        big.starts_with("error [invalid_option] first-divisor:"),
+        "{big}"
+    );
+}
+
 /// The CSV reading options of Python's read_csv and the document's `csv`
 /// are options of split and apportion too: which columns, a header or not,
 /// which decimal mark (the error about an ambiguous column asks for it).
