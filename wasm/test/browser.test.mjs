@@ -222,6 +222,9 @@ try {
   await page.screenshot({ path: shot, fullPage: true });
   const narrow = path.join(target, "webform-phone.png");
   await page.setViewportSize({ width: 390, height: 844 });
+  // A phone: the page does not scroll sideways (only a wide result table, in its own box).
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(widths[0] <= widths[1], `the page is ${widths[0]} px wide on a ${widths[1]} px phone screen`);
   await page.screenshot({ path: narrow, fullPage: false });
   console.log(`# screenshots: ${shot} ${narrow}`);
   console.log("ok - browser test");
