@@ -7,7 +7,9 @@
 use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
-use andel_core::{Allocation, Decimal, Error, Key, Limit, Method, Options, SplitOptions, TieRule};
+use andel_core::{
+    Allocation, Decimal, Error, Key, Limit, Method, Options, PartyRef, SplitOptions, TieRule,
+};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -107,9 +109,14 @@ struct WeightsArgs {
     /// Parties that take no part (ids, or municipality names or codes).
     #[arg(long)]
     exclude: Vec<String>,
-    /// The tie rule: order (earlier wins) or error.
-    #[arg(long, value_enum, default_value_t = Ties::Order)]
-    ties: Ties,
+    /// The tie rule: order (earlier wins; the default) or error.
+    #[arg(long, value_enum)]
+    ties: Option<Ties>,
+    /// On a tie, these parties win in this order (a lot drawn): ids, or
+    /// municipality names or codes, once each; every tied party must be
+    /// listed. Instead of --ties.
+    #[arg(long, value_name = "PARTY")]
+    priority: Vec<String>,
     /// The column of ids (codes); by default none, or a municipality's name
     /// or code in the name column.
     #[arg(long, value_name = "COLUMN")]
@@ -292,7 +299,7 @@ fn run(command: Command) -> Result<String, Error> {
             let key = read_key(&weights)?;
             let options = SplitOptions {
                 unit,
-                ties: ties(weights.ties),
+                ties: tie_rule(&weights, &key)?,
             };
             render_allocation(&key.split(amount, &options)?, &output)
         }
@@ -315,7 +322,7 @@ fn run(command: Command) -> Result<String, Error> {
                 minimum: minimum.map(Limit::All),
                 maximum: maximum.map(Limit::All),
                 first_divisor,
-                ties: ties(weights.ties),
+                ties: tie_rule(&weights, &key)?,
             };
             let allocation = key.apportion(seats, &options).map_err(|e| {
                 e.renamed("total", "seats")
@@ -387,10 +394,22 @@ fn run(command: Command) -> Result<String, Error> {
     }
 }
 
-fn ties(t: Ties) -> TieRule {
-    match t {
-        Ties::Order => TieRule::Order,
-        Ties::Error => TieRule::Error,
+/// The tie rule of `--ties` or `--priority` (parties by id, or a
+/// municipality's name or code), for the parties of `key`.
+fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
+    match (args.ties, args.priority.is_empty()) {
+        (Some(_), false) => Err(Error::InvalidOption {
+            field: "priority".into(),
+            message: "give --ties or --priority, not both".into(),
+        }),
+        (None, false) => {
+            let at = andel_core::data::find_parties(&key.ids(), &args.priority, "priority")?;
+            Ok(TieRule::Priority(
+                at.into_iter().map(PartyRef::Index).collect(),
+            ))
+        }
+        (Some(Ties::Error), true) => Ok(TieRule::Error),
+        (Some(Ties::Order) | None, true) => Ok(TieRule::Order),
     }
 }
 

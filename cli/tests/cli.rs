@@ -579,3 +579,88 @@ fn totals_left_out_of_a_csv_are_said() {
     );
     assert!(!stdout.contains("Hele landet"), "{stdout}");
 }
+
+/// A lot drawn decides a tie on the command line too: --priority names the
+/// parties (ids, or municipality names or codes) in the order they win.
+#[test]
+fn a_priority_order_decides_a_tie() {
+    let three = &csv_file("three.csv", "part;vægt\nA;1\nB;1\nC;1\n");
+    let run = |args: &[&str]| {
+        let mut all = vec!["apportion", "2", "--weights", three.as_str()];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        units_of(&ok(&all))
+    };
+    // 2 places over three equal weights: by input order A and B, by the lot C and B.
+    assert_eq!(run(&[]), vec![1, 1, 0]);
+    assert_eq!(
+        run(&["--priority", "C", "--priority", "B", "--priority", "A"]),
+        vec![0, 1, 1]
+    );
+    // Every tied party must be listed; a name must be a party.
+    let short = fails(
+        &[
+            "apportion",
+            "2",
+            "--weights",
+            three,
+            "--priority",
+            "C",
+            "--priority",
+            "B",
+        ],
+        1,
+    );
+    assert!(
+        short.starts_with("error [tie]") && short.contains("does not name A"),
+        "{short}"
+    );
+    let both = fails(
+        &[
+            "apportion",
+            "2",
+            "--weights",
+            three,
+            "--priority",
+            "C",
+            "--ties",
+            "order",
+        ],
+        1,
+    );
+    assert!(
+        both.starts_with("error [invalid_option] priority:"),
+        "{both}"
+    );
+    // Municipalities by name: 0,01 kr. between Aalborg and Hjørring goes to Hjørring.
+    let two = &csv_file(
+        "two-municipalities.csv",
+        "kommune;vægt\nAalborg;1\nHjørring;1\n",
+    );
+    let out = ok(&[
+        "split",
+        "0.01",
+        "--weights",
+        two,
+        "--priority",
+        "Hjørring",
+        "--priority",
+        "Aalborg",
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    assert!(
+        out.contains("\n860,Hjørring,1,0.5000000000,0.0050000000,0.01,1,up,"),
+        "{out}"
+    );
+    let typo = fails(
+        &["split", "0.01", "--weights", two, "--priority", "Hjøring"],
+        1,
+    );
+    assert!(
+        typo.contains("priority[0]") && typo.contains("Hjørring (860)"),
+        "{typo}"
+    );
+}
