@@ -41,6 +41,13 @@ fn units_of(json: &str) -> Vec<u64> {
         .collect()
 }
 
+/// `args` run with plain CSV output (`--format csv --numbers plain`).
+fn plain_csv(args: &[&str]) -> String {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--format", "csv", "--numbers", "plain"]);
+    ok(&all)
+}
+
 fn ok(args: &[&str]) -> String {
     let o = andel(args);
     assert!(
@@ -118,8 +125,7 @@ fn compute_every_example_in_every_format() {
         );
         let csv = ok(&["compute", p, "--format", "csv"]);
         assert!(csv.starts_with("\u{feff}# "), "{p}");
-        assert!(ok(&["compute", p, "--format", "csv", "--numbers", "plain"])
-            .contains("scenario,part,id"));
+        assert!(plain_csv(&["compute", p]).contains("scenario,part,id"));
         n += 1;
     }
     assert!(n >= 6);
@@ -194,18 +200,7 @@ fn split_and_apportion_a_csv() {
         "kommune;indbyggere\nAalborg;221.082\nHjørring;63.839\nLæsø;1.769\n",
     );
     // 0.10 by 50:27:23 style: 1.000,00 by 221082:63839:1769, Læsø out.
-    let out = ok(&[
-        "split",
-        "1000",
-        "--weights",
-        w,
-        "--exclude",
-        "Læsø",
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
-    ]);
+    let out = plain_csv(&["split", "1000", "--weights", w, "--exclude", "Læsø"]);
     // 1000 × 221082/284921 = 775.94…, × 63839/284921 = 224.05… → 775.94 and 224.06 (largest remainder).
     assert!(
         out.contains("851,Aalborg,221082,") && out.contains(",775.94,"),
@@ -244,18 +239,7 @@ fn split_and_apportion_a_csv() {
     );
     assert!(big.starts_with("error [overflow] seats:"), "{big}");
     // The unit is read as the amount is: 1.000 is a thousand kroner, 0,01 an øre.
-    let thousands = ok(&[
-        "split",
-        "4.275.000",
-        "--weights",
-        w,
-        "--unit",
-        "1.000",
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
-    ]);
+    let thousands = plain_csv(&["split", "4.275.000", "--weights", w, "--unit", "1.000"]);
     // 4275 thousands by 221082:63839:1769: quotas 3296.68…, 951.94…, 26.37…; the two
     // left over go to the largest remainders (.94, .68): 3297, 952, 26 thousand.
     assert!(thousands.contains(",3297000,3297,up,"), "{thousands}");
@@ -265,30 +249,10 @@ fn split_and_apportion_a_csv() {
         thousands.contains("\ntotal,,,,,4275000,4275,"),
         "{thousands}"
     );
-    let ore = ok(&[
-        "split",
-        "1000",
-        "--weights",
-        w,
-        "--unit",
-        "0,01",
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
-    ]);
+    let ore = plain_csv(&["split", "1000", "--weights", w, "--unit", "0,01"]);
     assert!(ore.contains("\ntotal,,,,,1000.00,100000,"), "{ore}");
     // A refund is a negative amount, written as people write it.
-    let refund = ok(&[
-        "split",
-        "-1.000,00",
-        "--weights",
-        w,
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
-    ]);
+    let refund = plain_csv(&["split", "-1.000,00", "--weights", w]);
     // -1000 × 221082/286690 = -771.1535…: the magnitude split (771.15, 222.68, 6.17), negated.
     assert!(
         refund.contains("851,Aalborg,221082,") && refund.contains(",-771.15,"),
@@ -357,7 +321,6 @@ fn the_first_divisor_is_an_option() {
 /// which decimal mark (the error about an ambiguous column asks for it).
 #[test]
 fn csv_columns_header_and_decimal_mark_are_options() {
-    let plain = ["--format", "csv", "--numbers", "plain"];
     // Two weight columns: population by default, area when asked.
     let two = csv_file(
         "two.csv",
@@ -366,8 +329,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
     let run = |extra: &[&str]| {
         let mut args = vec!["split", "100", "--weights", two.as_str()];
         args.extend_from_slice(extra);
-        args.extend_from_slice(&plain);
-        ok(&args)
+        plain_csv(&args)
     };
     // 100 × 221082/284921 = 77.594…
     assert!(run(&[]).contains("851,Aalborg,221082,0.7759414013,77.5941401301,77.59,"));
@@ -390,35 +352,13 @@ fn csv_columns_header_and_decimal_mark_are_options() {
     let ambiguous = csv_file("amb.csv", "kommune,vægt\nA,1.234\nB,2\n");
     let asks = fails(&["split", "100", "--weights", &ambiguous], 1);
     assert!(asks.contains("decimal"), "{asks}");
-    let point = ok(&[
-        "split",
-        "100",
-        "--weights",
-        &ambiguous,
-        "--decimal",
-        ".",
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
-    ]);
+    let point = plain_csv(&["split", "100", "--weights", &ambiguous, "--decimal", "."]);
     // 1.234 : 2 → 38.157…, 61.842…
     assert!(
         point.contains("A,A,1.234,") && point.contains(",38.16,"),
         "{point}"
     );
-    let comma = ok(&[
-        "split",
-        "100",
-        "--weights",
-        &ambiguous,
-        "--decimal",
-        ",",
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
-    ]);
+    let comma = plain_csv(&["split", "100", "--weights", &ambiguous, "--decimal", ","]);
     // 1234 : 2 → 99.838…, 0.161…
     assert!(
         comma.contains("A,A,1234,") && comma.contains(",99.84,"),
@@ -475,16 +415,12 @@ fn csv_columns_header_and_decimal_mark_are_options() {
 
 #[test]
 fn municipalities_with_population() {
-    let csv = ok(&[
+    let csv = plain_csv(&[
         "municipalities",
         "--region",
         "Nordjylland",
         "--year",
         "2022",
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
     ]);
     assert_eq!(csv.lines().count(), 12);
     assert!(csv.contains("851,Aalborg,Nordjylland,221082"));
@@ -637,7 +573,7 @@ fn a_priority_order_decides_a_tie() {
         "two-municipalities.csv",
         "kommune;vægt\nAalborg;1\nHjørring;1\n",
     );
-    let out = ok(&[
+    let out = plain_csv(&[
         "split",
         "0.01",
         "--weights",
@@ -646,10 +582,6 @@ fn a_priority_order_decides_a_tie() {
         "Hjørring",
         "--priority",
         "Aalborg",
-        "--format",
-        "csv",
-        "--numbers",
-        "plain",
     ]);
     assert!(
         out.contains("\n860,Hjørring,1,0.5000000000,0.0050000000,0.01,1,up,"),
