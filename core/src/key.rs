@@ -137,6 +137,7 @@ impl Key {
         let repeat = first_repeat(parties.len(), |i| parties[i].id.as_str());
         let mut total = Decimal::ZERO;
         for (i, p) in parties.iter().enumerate() {
+            crate::error::check_id(&p.id, || format!("parties[{i}].id"))?;
             if repeat == Some(i) {
                 return Err(Error::DuplicateParty {
                     field: format!("parties[{i}].id"),
