@@ -65,14 +65,14 @@ enum Command {
         #[arg(long, default_value = "hamilton")]
         method: String,
         /// The fewest places each party gets.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         minimum: Option<u64>,
         /// The most places each party gets.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         maximum: Option<u64>,
         /// modified_sainte_lague only: the first divisor (1.4 unless given;
         /// Sweden uses 1.2).
-        #[arg(long, value_name = "DIVISOR")]
+        #[arg(long, value_name = "DIVISOR", allow_negative_numbers = true)]
         first_divisor: Option<String>,
         #[command(flatten)]
         output: Output,

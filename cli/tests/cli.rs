@@ -770,3 +770,27 @@ fn nothing_written_is_run_by_a_spreadsheet_or_a_terminal() {
         "{err}"
     );
 }
+
+#[test]
+fn a_negative_option_value_reaches_its_own_error() {
+    let csv = csv_file("negative.csv", "A;1\nB;2\n");
+    for args in [
+        ["--first-divisor", "-1"].as_slice(),
+        ["--first-divisor=-1"].as_slice(),
+    ] {
+        let mut all = vec![
+            "apportion",
+            "3",
+            "--weights",
+            &csv,
+            "--method",
+            "modified_sainte_lague",
+        ];
+        all.extend_from_slice(args);
+        let err = fails(&all, 1);
+        assert!(
+            err.starts_with("error [invalid_option] first-divisor: "),
+            "{err}"
+        );
+    }
+}

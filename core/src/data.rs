@@ -487,6 +487,37 @@ fn kkr_key(totals: &[u64; 5]) -> Result<Key> {
 /// (e.g. "social- og sundhedshjælper", "social- og sundhedsassistent"),
 /// summed: the historical distribution of the SOSU example.
 pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
+    // Every name must be a programme of the file, once: a name it does not
+    // know (a capital letter, a typo) would otherwise be dropped unsaid.
+    let known: Vec<&str> = {
+        let mut k: Vec<&str> = SOSU_2018_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|row| row.split(',').nth(1))
+            .collect();
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    for (i, p) in programmes.iter().enumerate() {
+        let field = format!("programmes[{i}]");
+        if !known.contains(p) {
+            return Err(Error::InvalidOption {
+                field,
+                message: format!(
+                    "unknown programme {}; the programmes are {}",
+                    crate::error::quoted(p),
+                    known.join(", ")
+                ),
+            });
+        }
+        if programmes[..i].contains(p) {
+            return Err(Error::InvalidOption {
+                field,
+                message: format!("programme {} is named twice", crate::error::quoted(p)),
+            });
+        }
+    }
     let mut totals = [0u64; 5];
     // Our own small file: kkr,programme,places, no quotes (a test reads it all).
     for (n, row) in SOSU_2018_CSV.lines().enumerate().skip(1) {

@@ -830,7 +830,7 @@ impl FromJson for Document {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         let mut f = Fields::new(v, path)?;
         let d = Document {
-            version: f.req("version")?,
+            version: f.req::<crate::json::Version>("version")?.0,
             title: f.opt("title")?,
             note: f.opt("note")?,
             assumptions: f.opt("assumptions")?.unwrap_or_default(),
@@ -1250,7 +1250,14 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
             let options = rounding.split_options()?;
             let r = match &scenario.part {
                 None => {
-                    cost_split(scenario.total, parts, &options).map_err(|e| e.under("parts"))?
+                    // Errors about the parts name them (`parts[1].share`).
+                    cost_split(scenario.total, parts, &options).map_err(|e| {
+                        if e.field().is_some_and(|f| f.starts_with("parts")) {
+                            e
+                        } else {
+                            e.under("parts")
+                        }
+                    })?
                 }
                 Some(id) => {
                     let i = parts.iter().position(|p| &p.id == id).ok_or_else(|| {

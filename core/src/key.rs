@@ -862,6 +862,15 @@ pub fn cost_split(
             share: p.share,
         })
         .collect();
+    for (i, f) in fixed.iter().enumerate() {
+        if f.share < Decimal::ZERO || f.share > Decimal::ONE {
+            return Err(Error::InvalidShare {
+                field: format!("parts[{i}].share"),
+                value: f.share,
+                reason: "a part's share is from 0 to 1".into(),
+            });
+        }
+    }
     let sum = fixed
         .iter()
         .try_fold(Decimal::ZERO, |s, f| exact_add(s, f.share, "parts"))?;
@@ -883,7 +892,17 @@ pub fn cost_split(
             })
             .collect(),
     )
-    .map_err(|e| e.under("parts"))?;
+    .map_err(|e| {
+        // The key's parties are the parts, their weights the shares.
+        let field = e.field().map(|f| {
+            f.replacen("parties", "parts", 1)
+                .replace("].weight", "].share")
+        });
+        match field {
+            Some(f) => e.with_field(f),
+            None => e,
+        }
+    })?;
     let top = key.split(amount, options)?;
     let details = parts
         .iter()
