@@ -221,6 +221,12 @@ pub(crate) fn skeleton(s: &str) -> String {
 
 fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // The distance is at least the difference in length; far apart (a
+    // megabyte of text against a name) that is answer enough, in bounded time.
+    let a_len = a.chars().count();
+    if a_len.abs_diff(b.len()) > 64 {
+        return a_len.abs_diff(b.len());
+    }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
@@ -253,8 +259,12 @@ pub fn municipality(query: &str) -> Result<&'static Municipality> {
         return Ok(m);
     }
     let k = skeleton(query.trim());
+    // No name is near text far longer than any name: no suggestions, and no
+    // edit distance over a megabyte of it (bounded time).
+    let comparable = k.chars().count() <= 64;
     let mut near: Vec<(usize, &Municipality)> = all
         .iter()
+        .filter(|_| comparable)
         .map(|m| (levenshtein(&skeleton(&m.name), &k), m))
         .collect();
     crate::sort::sort_unstable_by(&mut near, |(d, m), (e, n)| {

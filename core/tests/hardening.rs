@@ -68,3 +68,40 @@ fn a_negative_part_share_names_the_part() {
         ("duplicate_party", Some("parts[1].id"))
     );
 }
+
+#[test]
+fn every_allocation_of_the_shipped_results_passes_its_check_and_a_changed_one_fails() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/results");
+    let mut n = 0;
+    for entry in std::fs::read_dir(root).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let r: andel_core::document::DocumentResult = serde_json::from_str(&text).unwrap();
+        for s in &r.scenarios {
+            for (_, a) in s.allocations() {
+                a.check().unwrap();
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 20, "{n}");
+    let key = andel_core::Key::from_weights([("A", 3.into()), ("B", 1.into())]).unwrap();
+    let a = key
+        .split(
+            andel_core::Decimal::new(400, 2),
+            &andel_core::SplitOptions::default(),
+        )
+        .unwrap();
+    a.check().unwrap();
+    // 3.00 and 1.00; A's amount made 3.50 (its units stay 300).
+    let mut changed = a.clone();
+    changed.parties[0].amount = andel_core::Decimal::new(350, 2);
+    let e = changed.check().unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("document", Some("parties[0].amount"))
+    );
+    // Units and amount changed together: the sum no longer meets the total.
+    changed.parties[0].units = 350;
+    let e = changed.check().unwrap_err();
+    assert_eq!((e.code(), e.field()), ("document", Some("total")));
+}
