@@ -6,6 +6,7 @@
 
 use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
+use andel_core::files;
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
     Allocation, Decimal, Error, Key, Limit, Method, Options, PartyRef, SplitOptions, TieRule,
@@ -64,14 +65,14 @@ enum Command {
         #[arg(long, default_value = "hamilton")]
         method: String,
         /// The fewest places each party gets.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         minimum: Option<u64>,
         /// The most places each party gets.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         maximum: Option<u64>,
         /// modified_sainte_lague only: the first divisor (1.4 unless given;
         /// Sweden uses 1.2).
-        #[arg(long, value_name = "DIVISOR")]
+        #[arg(long, value_name = "DIVISOR", allow_negative_numbers = true)]
         first_divisor: Option<String>,
         #[command(flatten)]
         output: Output,
@@ -200,10 +201,7 @@ impl Numbers {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
+        Ok(out) => write_out(&out),
         Err(e) => {
             let field = e
                 .field()
@@ -215,33 +213,57 @@ fn main() -> ExitCode {
                 .field()
                 .and_then(|f| message.strip_prefix(&format!("{f}: ")))
                 .unwrap_or(&message);
-            eprintln!("error [{}]{field} {message}", e.code());
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "error [{}]{field} {message}", e.code());
             ExitCode::FAILURE
         }
     }
 }
 
-fn io_error(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::Io {
-        field: String::new(),
-        message: format!("{what}: {e}"),
+/// Writes the output. A reader that stops early (`andel report | head -1`)
+/// closes the pipe: that ends the run quietly, as it does for other tools.
+fn write_out(out: &str) -> ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error [io] standard output: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
-/// A file (or standard input for `-`), at most MAX_INPUT_BYTES.
-fn read_input(path: &str) -> Result<String, Error> {
-    let limit = MAX_INPUT_BYTES as u64;
-    let mut text = String::new();
-    let read = if path == "-" {
-        std::io::stdin().take(limit + 1).read_to_string(&mut text)
+fn io_error(option: &str, what: &str, e: impl std::fmt::Display) -> Error {
+    Error::Io {
+        field: option.to_string(),
+        message: format!("{}: {e}", andel_core::error::quoted(what)),
+    }
+}
+
+/// A file (or standard input for `-`), at most MAX_INPUT_BYTES, read the one
+/// way andel reads files (regular files only, the size checked first);
+/// errors name the option it came from (`option`).
+fn read_input(path: &str, option: &str) -> Result<String, Error> {
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_error(option, "standard input", e))?;
+        if bytes.len() > MAX_INPUT_BYTES {
+            let over = format!("over {} MiB", MAX_INPUT_BYTES >> 20);
+            return Err(io_error(option, "standard input", over));
+        }
+        bytes
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_string(&mut text))
-    }
-    .map_err(|e| io_error(path, e))?;
-    if read as u64 > limit {
-        return Err(io_error(path, format!("over {} MiB", limit >> 20)));
-    }
-    Ok(text)
+        files::read(path, &FileAccess::Anywhere, option, MAX_INPUT_BYTES)?
+    };
+    files::text(bytes, option)
 }
 
 fn run(command: Command) -> Result<String, Error> {
@@ -252,10 +274,10 @@ fn run(command: Command) -> Result<String, Error> {
             scenario,
             explain,
         } => {
-            let doc = parse(&read_input(&document)?)?;
+            let doc = parse(&read_input(&document, "document")?)?;
             // csv.path is read inside the document's own folder.
             let folder = if document == "-" {
-                std::env::current_dir().map_err(|e| io_error("working folder", e))?
+                std::env::current_dir().map_err(|e| io_error("document", "working folder", e))?
             } else {
                 Path::new(&document)
                     .parent()
@@ -281,7 +303,9 @@ fn run(command: Command) -> Result<String, Error> {
                             .into(),
                     })
                 }
-                Some(id) => explain_party(&result, &id),
+                Some(id) => {
+                    explain_party(&result, &id).map(|t| andel_core::format::for_terminal(&t))
+                }
                 None => render_result(&result, &output),
             }
         }
@@ -389,7 +413,9 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             })
         }
-        Command::Report { documents, numbers } => report(&documents, numbers.style()),
+        Command::Report { documents, numbers } => {
+            report(&documents, numbers.style()).map(|t| andel_core::format::for_terminal(&t))
+        }
         Command::Schema => Ok(json(&andel_core::document::schema())),
     }
 }
@@ -415,7 +441,7 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
 
 /// The weights of a CSV file, with the parties named by `--exclude` out.
 fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
-    let text = read_input(&args.weights)?;
+    let text = read_input(&args.weights, "weights")?;
     let columns = CsvColumns {
         id: args.id_column.clone(),
         name: args.name_column.clone(),
@@ -431,7 +457,8 @@ fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
     })?;
     // Totals left out are said, on standard error (the output stays data).
     if let Some(left_out) = read.left_out() {
-        eprintln!("note: {}: {left_out}", args.weights);
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "note: {}: {left_out}", args.weights);
     }
     let key = read.key;
     if args.exclude.is_empty() {
@@ -451,7 +478,7 @@ fn render_allocation(a: &Allocation, output: &Output) -> Result<String, Error> {
     Ok(match format {
         Format::Json => json(a),
         Format::Csv => a.to_csv(numbers.dialect()),
-        Format::Table => a.table(numbers.style()),
+        Format::Table => andel_core::format::for_terminal(&a.table(numbers.style())),
     })
 }
 
@@ -466,10 +493,14 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
                 Some(b) => ("\u{feff}", b),
                 None => ("", csv.as_str()),
             };
-            let notes: String = r.assumptions.iter().map(|a| format!("# {a}\n")).collect();
+            let notes: String = r
+                .assumptions
+                .iter()
+                .map(|a| andel_core::tabular::csv_comment(a, numbers.dialect()))
+                .collect();
             format!("{bom}{notes}{body}")
         }
-        Format::Table => document_text(r, numbers.style()),
+        Format::Table => andel_core::format::for_terminal(&document_text(r, numbers.style())),
     })
 }
 
@@ -687,43 +718,36 @@ fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
 /// Every key document of a folder, in the order of the minutes' items
 /// (2.4 before 2.8 before 2.12), each with its title, note and assumptions.
 fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map_err(|e| io_error(&folder.display().to_string(), e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+    let shown = folder.display().to_string();
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .map_err(|e| io_error("documents", &shown, e))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .filter(|n| n.ends_with(".json"))
         .collect();
-    let item = |p: &PathBuf| -> (Vec<u64>, String) {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+    let item = |name: &String| -> (Vec<u64>, String) {
         let number: Vec<u64> = name
             .split(['.', '-'])
             .map_while(|x| x.parse().ok())
             .collect();
-        (number, name)
+        (number, name.clone())
     };
-    files.sort_by_key(item);
-    if files.is_empty() {
-        return Err(io_error(
-            &folder.display().to_string(),
-            "no key documents (*.json)",
-        ));
+    names.sort_by_key(item);
+    if names.is_empty() {
+        return Err(io_error("documents", &shown, "no key documents (*.json)"));
     }
     let mut out = String::from(
         "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
     );
-    for f in files {
-        let name = f.display().to_string();
-        let doc = parse(&read_input(&name)?).map_err(|e| e.under(&name))?;
-        let folder = f.parent().map(Path::to_path_buf).unwrap_or_default();
-        let r = compute_with(&doc, &FileAccess::Under(folder)).map_err(|e| e.under(&name))?;
-        out += &format!(
-            "\n\n[{}]\n",
-            f.file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default()
-        );
+    // Each document is read inside the folder (a link out of it, a pipe or a
+    // device is refused), its csv.path too.
+    let access = FileAccess::Under(folder.to_path_buf());
+    for name in names {
+        let path = folder.join(&name).display().to_string();
+        let bytes = files::read(&name, &access, "documents", MAX_INPUT_BYTES)
+            .map_err(|e| e.with_field(&path))?;
+        let doc = parse(&files::text(bytes, &path)?).map_err(|e| e.under(&path))?;
+        let r = compute_with(&doc, &access).map_err(|e| e.under(&path))?;
+        out += &format!("\n\n[{name}]\n");
         out += &document_text(&r, style);
     }
     Ok(out)

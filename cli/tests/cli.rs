@@ -124,7 +124,11 @@ fn compute_every_example_in_every_format() {
             "{p}"
         );
         let csv = ok(&["compute", p, "--format", "csv"]);
-        assert!(csv.starts_with("\u{feff}# "), "{p}");
+        // A note holding the separator is quoted, one cell.
+        assert!(
+            csv.starts_with("\u{feff}# ") || csv.starts_with("\u{feff}\"# "),
+            "{p}"
+        );
         assert!(plain_csv(&["compute", p]).contains("scenario,part,id"));
         n += 1;
     }
@@ -595,4 +599,198 @@ fn a_priority_order_decides_a_tie() {
         typo.contains("priority[0]") && typo.contains("Hjørring (860)"),
         "{typo}"
     );
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    // `andel … | head -1` on output larger than a pipe's buffer (64 KiB on
+    // Linux): 20.000 parties, a table of over a megabyte; the reader closes
+    // the pipe after the first bytes.
+    let rows: String = (1..=20_000).map(|i| format!("P{i};{i}\n")).collect();
+    let weights = csv_file("pipe.csv", &format!("party;weight\n{rows}"));
+    let args = ["apportion", "100000", "--weights", &weights];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(args)
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().unwrap();
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
+    // Exit 0, or killed by SIGPIPE (no exit code): never 101, a panic.
+    assert!(matches!(o.status.code(), Some(0) | None), "{:?}", o.status);
+    assert!(ok(&args).len() > 1 << 20);
+}
+
+/// A folder of this test run's own (`name`), emptied first.
+fn folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("andel-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const CSV_DOC: &str = r#"{"version": 1, "key": {"csv": {"path": "PATH"}}, "scenarios": [{"name": "x", "total": "3"}]}"#;
+
+#[test]
+fn files_are_read_inside_their_folder_and_only_regular_files() {
+    let outside = folder("outside");
+    std::fs::write(
+        outside.join("secret.csv"),
+        "root:x:0:0:root:/root:/bin/bash\nA;1\n",
+    )
+    .unwrap();
+    let docs = folder("docs");
+    std::os::unix::fs::symlink(outside.join("secret.csv"), docs.join("link.csv")).unwrap();
+    std::os::unix::fs::symlink(&outside, docs.join("linked")).unwrap();
+    std::fs::write(docs.join("own.csv"), "A;2\nB;1\n").unwrap();
+    std::os::unix::fs::symlink(docs.join("own.csv"), docs.join("inside.csv")).unwrap();
+    let fifo = docs.join("pipe.csv");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for (name, path) in [
+        ("link.json", "link.csv"),
+        ("linked.json", "linked/secret.csv"),
+        ("fifo.json", "pipe.csv"),
+    ] {
+        let doc = docs.join(name);
+        std::fs::write(&doc, CSV_DOC.replace("PATH", path)).unwrap();
+        let err = fails(&["compute", doc.to_str().unwrap()], 1);
+        assert!(err.starts_with("error [io] key.csv.path: "), "{err}");
+        assert!(!err.contains("root:x"), "{err}");
+    }
+    // A link inside the folder to a file inside it is read: 3 by 2:1.
+    let doc = docs.join("inside.json");
+    std::fs::write(&doc, CSV_DOC.replace("PATH", "inside.csv")).unwrap();
+    let json = ok(&["compute", doc.to_str().unwrap(), "--format", "json"]);
+    assert!(json.contains("\"amount\": \"2.00\""), "{json}");
+    // The command line's own files: a FIFO and a device are refused at once,
+    // naming the option; a missing file too.
+    let fifo = fifo.to_str().unwrap();
+    for (args, field) in [
+        (vec!["split", "100", "--weights", fifo], "weights"),
+        (vec!["split", "100", "--weights", "/dev/zero"], "weights"),
+        (
+            vec!["split", "100", "--weights", "/no/such/file.csv"],
+            "weights",
+        ),
+        (vec!["compute", fifo], "document"),
+        (vec!["compute", "/dev/zero"], "document"),
+    ] {
+        let err = fails(&args, 1);
+        assert!(err.starts_with(&format!("error [io] {field}: ")), "{err}");
+    }
+    // The report's folder: a FIFO and a link out of it are refused.
+    let report = folder("report");
+    std::os::unix::fs::symlink(outside.join("secret.csv"), report.join("2.1.json")).unwrap();
+    let err = fails(&["report", "--documents", report.to_str().unwrap()], 1);
+    assert!(err.contains("outside"), "{err}");
+    assert!(!err.contains("root:x"), "{err}");
+    std::fs::remove_file(report.join("2.1.json")).unwrap();
+    let fifo = report.join("2.2.json");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let err = fails(&["report", "--documents", report.to_str().unwrap()], 1);
+    assert!(err.contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn nothing_written_is_run_by_a_spreadsheet_or_a_terminal() {
+    let docs = folder("inject");
+    let doc = docs.join("doc.json");
+    std::fs::write(
+        &doc,
+        r#"{"version": 1, "title": "T\u001b]0;owned\u0007\u001b[2J", "note": "n\r=1",
+            "assumptions": ["a;=HYPERLINK(\"http://x\")", "b\n=cmd|' /c calc'!A0", "c\r-2+3"],
+            "key": {"weights": [{"id": "=1+1", "name": "@SUM(A1)", "weight": 1}, {"id": "B", "name": "\u001b[31mred", "weight": 1}]},
+            "scenarios": [{"name": "+x", "total": "2"}]}"#,
+    )
+    .unwrap();
+    let doc = doc.to_str().unwrap();
+    for numbers in ["danish", "plain"] {
+        let csv = ok(&["compute", doc, "--format", "csv", "--numbers", numbers]);
+        let sep = if numbers == "danish" { ';' } else { ',' };
+        for line in csv.trim_start_matches('\u{feff}').lines() {
+            // Every cell of every line (split as a spreadsheet splits it,
+            // quotes kept together) starts harmlessly.
+            let mut cells = vec![String::new()];
+            let mut quoted = false;
+            for c in line.chars() {
+                match c {
+                    '"' => quoted = !quoted,
+                    c if c == sep && !quoted => cells.push(String::new()),
+                    c => cells.last_mut().unwrap().push(c),
+                }
+            }
+            for cell in cells {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{numbers}: {cell:?} in {line:?}"
+                );
+            }
+        }
+        assert!(csv.contains("'=1+1"), "{csv}");
+        assert!(csv.contains("'+x"), "{csv}");
+        assert_eq!(csv.lines().filter(|l| l.contains("HYPERLINK")).count(), 1);
+    }
+    let table = ok(&["compute", doc]);
+    assert!(!table.contains('\u{1b}') && !table.contains('\r') && !table.contains('\u{7}'));
+    assert!(table.contains("\\u{1b}]0;owned"), "{table}");
+    // Ids that print the same but differ by an invisible character are
+    // refused, naming the field.
+    for id in ["A\u{200b}", "A\u{202e}", "A\u{0}", "\u{feff}A"] {
+        let csv = csv_file("hidden.csv", &format!("id;weight\n{id};1\nA;1\n"));
+        let err = fails(&["split", "100", "--weights", &csv], 1);
+        assert!(
+            err.starts_with("error [csv] CSV line 2, column id: party id"),
+            "{err}"
+        );
+    }
+    let doc = docs.join("ids.json");
+    std::fs::write(
+        &doc,
+        r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 1}, {"id": "A\u200b", "weight": 1}]}, "scenarios": [{"name": "x", "total": "2"}]}"#,
+    )
+    .unwrap();
+    let err = fails(&["compute", doc.to_str().unwrap()], 1);
+    assert!(
+        err.starts_with("error [invalid_id] key.weights[1].id: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_negative_option_value_reaches_its_own_error() {
+    let csv = csv_file("negative.csv", "A;1\nB;2\n");
+    for args in [
+        ["--first-divisor", "-1"].as_slice(),
+        ["--first-divisor=-1"].as_slice(),
+    ] {
+        let mut all = vec![
+            "apportion",
+            "3",
+            "--weights",
+            &csv,
+            "--method",
+            "modified_sainte_lague",
+        ];
+        all.extend_from_slice(args);
+        let err = fails(&all, 1);
+        assert!(
+            err.starts_with("error [invalid_option] first-divisor: "),
+            "{err}"
+        );
+    }
 }

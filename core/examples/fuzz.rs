@@ -415,6 +415,8 @@ fn main() {
                 let seed_csv = *rng.pick(&CSV_SEEDS);
                 let csv = mutate(&mut rng, seed_csv);
                 let r = catch_unwind(AssertUnwindSafe(|| {
+                    // As a file's bytes are read into text first.
+                    let _ = andel_core::files::text(csv.as_bytes().to_vec(), "f");
                     match read_weights(&csv, &CsvColumns::default()) {
                         Ok(w) => {
                             let key = w.key;
@@ -445,6 +447,21 @@ fn main() {
                         for s in &r.scenarios {
                             let a = &s.allocation;
                             let _ = (a.table(NumberStyle::Danish), a.to_csv(Dialect::DanishExcel));
+                            // What a changed result is checked by (Python's
+                            // Allocation(...)); what a terminal is shown.
+                            let _ = a.check().map_err(|e| e.to_string());
+                            let shown =
+                                andel_core::format::for_terminal(&a.table(NumberStyle::Plain));
+                            if shown.contains('\u{1b}') || shown.contains('\r') {
+                                return Err("an escape or CR reaches the terminal".into());
+                            }
+                            for note in &r.assumptions {
+                                let line =
+                                    andel_core::tabular::csv_comment(note, Dialect::DanishExcel);
+                                if line.trim_end_matches('\n').contains(['\n', '\r']) {
+                                    return Err("a CSV note spans lines".into());
+                                }
+                            }
                             for p in &a.parties {
                                 let _ = a.explain(&p.id);
                             }

@@ -522,6 +522,9 @@ pub fn apportion_named(
                 found: ids.len(),
             });
         }
+        for (i, id) in ids.iter().enumerate() {
+            crate::error::check_id(id, || format!("ids[{i}]"))?;
+        }
         // An id names one party: limits, priorities and errors by id
         // would otherwise be ambiguous.
         if let Some(i) = first_repeat(ids.len(), |i| ids[i].as_str()) {

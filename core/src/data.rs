@@ -221,6 +221,12 @@ pub(crate) fn skeleton(s: &str) -> String {
 
 fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // The distance is at least the difference in length; far apart (a
+    // megabyte of text against a name) that is answer enough, in bounded time.
+    let a_len = a.chars().count();
+    if a_len.abs_diff(b.len()) > 64 {
+        return a_len.abs_diff(b.len());
+    }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
@@ -253,8 +259,12 @@ pub fn municipality(query: &str) -> Result<&'static Municipality> {
         return Ok(m);
     }
     let k = skeleton(query.trim());
+    // No name is near text far longer than any name: no suggestions, and no
+    // edit distance over a megabyte of it (bounded time).
+    let comparable = k.chars().count() <= 64;
     let mut near: Vec<(usize, &Municipality)> = all
         .iter()
+        .filter(|_| comparable)
         .map(|m| (levenshtein(&skeleton(&m.name), &k), m))
         .collect();
     crate::sort::sort_unstable_by(&mut near, |(d, m), (e, n)| {
@@ -487,6 +497,37 @@ fn kkr_key(totals: &[u64; 5]) -> Result<Key> {
 /// (e.g. "social- og sundhedshjælper", "social- og sundhedsassistent"),
 /// summed: the historical distribution of the SOSU example.
 pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
+    // Every name must be a programme of the file, once: a name it does not
+    // know (a capital letter, a typo) would otherwise be dropped unsaid.
+    let known: Vec<&str> = {
+        let mut k: Vec<&str> = SOSU_2018_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|row| row.split(',').nth(1))
+            .collect();
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    for (i, p) in programmes.iter().enumerate() {
+        let field = format!("programmes[{i}]");
+        if !known.contains(p) {
+            return Err(Error::InvalidOption {
+                field,
+                message: format!(
+                    "unknown programme {}; the programmes are {}",
+                    crate::error::quoted(p),
+                    known.join(", ")
+                ),
+            });
+        }
+        if programmes[..i].contains(p) {
+            return Err(Error::InvalidOption {
+                field,
+                message: format!("programme {} is named twice", crate::error::quoted(p)),
+            });
+        }
+    }
     let mut totals = [0u64; 5];
     // Our own small file: kkr,programme,places, no quotes (a test reads it all).
     for (n, row) in SOSU_2018_CSV.lines().enumerate().skip(1) {

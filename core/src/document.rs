@@ -813,7 +813,8 @@ impl DocumentResult {
 /// assert!(err.to_string().contains("twice"));
 /// ```
 pub fn parse(json: &str) -> Result<Document> {
-    crate::json::read(json)
+    // A byte-order mark (Notepad and Excel write one) is no part of the JSON.
+    crate::json::read(json.strip_prefix('\u{feff}').unwrap_or(json))
 }
 
 impl<'de> Deserialize<'de> for Document {
@@ -829,7 +830,7 @@ impl FromJson for Document {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         let mut f = Fields::new(v, path)?;
         let d = Document {
-            version: f.req("version")?,
+            version: f.req::<crate::json::Version>("version")?.0,
             title: f.opt("title")?,
             note: f.opt("note")?,
             assumptions: f.opt("assumptions")?.unwrap_or_default(),
@@ -1083,20 +1084,7 @@ pub fn compute(doc: &Document) -> Result<DocumentResult> {
     compute_with(doc, &FileAccess::None)
 }
 
-/// Which files a document's `csv.path` may read. Reading files is the
-/// caller's decision: none by default (a document from a stranger must not
-/// read the machine's files), a folder for a document that lives in one.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub enum FileAccess {
-    /// No files: `csv.path` is an error (the browser; services by default).
-    #[default]
-    None,
-    /// Relative paths inside this folder (the document's own folder, say);
-    /// absolute paths and `..` are refused.
-    Under(std::path::PathBuf),
-    /// Any path the process can read (a person's own documents, by choice).
-    Anywhere,
-}
+pub use crate::files::FileAccess;
 
 /// [`compute`] with `csv.path` reading files as `files` allows.
 ///
@@ -1262,7 +1250,14 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
             let options = rounding.split_options()?;
             let r = match &scenario.part {
                 None => {
-                    cost_split(scenario.total, parts, &options).map_err(|e| e.under("parts"))?
+                    // Errors about the parts name them (`parts[1].share`).
+                    cost_split(scenario.total, parts, &options).map_err(|e| {
+                        if e.field().is_some_and(|f| f.starts_with("parts")) {
+                            e
+                        } else {
+                            e.under("parts")
+                        }
+                    })?
                 }
                 Some(id) => {
                     let i = parts.iter().position(|p| &p.id == id).ok_or_else(|| {
@@ -1671,7 +1666,9 @@ fn build_key_noting(
         let text = match (&c.text, &c.path) {
             (Some(t), None) => t.clone(),
             (None, Some(p)) => {
-                read_file(p, files).map_err(|e| e.with_field(format!("{at}.csv.path")))?
+                let field = format!("{at}.csv.path");
+                let bytes = crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?;
+                crate::files::text(bytes, &field)?
             }
             _ => {
                 return Err(Error::Document {
@@ -1717,54 +1714,4 @@ fn rename_parties(e: Error, at: &str) -> Error {
 fn rename_blend(e: Error, at: &str) -> Error {
     let field = e.field().unwrap_or("").to_string();
     e.with_field(format!("{at}.{field}"))
-}
-
-#[cfg(feature = "fs")]
-fn read_file(path: &str, files: &FileAccess) -> Result<String> {
-    use std::io::Read;
-    use std::path::{Component, Path, PathBuf};
-    let refuse = |why: &str| Error::Io {
-        field: String::new(),
-        message: format!("{}: {why}", crate::error::quoted(path)),
-    };
-    let p = Path::new(path);
-    let full: PathBuf = match files {
-        FileAccess::None => {
-            return Err(refuse(
-                "files are not read here; give the CSV as csv.text (or allow file access)",
-            ))
-        }
-        FileAccess::Anywhere => p.to_path_buf(),
-        FileAccess::Under(dir) => {
-            let outside = p.is_absolute()
-                || p.components()
-                    .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-            if outside {
-                return Err(refuse(
-                    "only paths inside the document's folder are read (no absolute paths, no ..)",
-                ));
-            }
-            dir.join(p)
-        }
-    };
-    let cannot = |e: std::io::Error| refuse(&format!("cannot read: {e}"));
-    let file = std::fs::File::open(&full).map_err(cannot)?;
-    let limit = crate::tabular::MAX_INPUT_BYTES as u64;
-    let mut text = String::new();
-    let read = file
-        .take(limit + 1)
-        .read_to_string(&mut text)
-        .map_err(cannot)?;
-    if read as u64 > limit {
-        return Err(refuse(&format!("over {} MiB; split it", limit >> 20)));
-    }
-    Ok(text)
-}
-
-#[cfg(not(feature = "fs"))]
-fn read_file(path: &str, _files: &FileAccess) -> Result<String> {
-    Err(Error::Io {
-        field: String::new(),
-        message: format!("cannot read {path}: files are not available here; give the CSV text"),
-    })
 }

@@ -80,7 +80,7 @@ pub enum Error {
         found: usize,
     },
     /// A malformed CSV file.
-    #[error("CSV line {line}{}: {message}", column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default())]
+    #[error("CSV line {line}{}: {message}", column.as_ref().map(|c| format!(", column {}", short(c))).unwrap_or_default())]
     Csv {
         line: u64,
         column: Option<String>,
@@ -110,6 +110,74 @@ pub enum Error {
     /// A file that cannot be read.
     #[error("{field}: {message}")]
     Io { field: String, message: String },
+    /// A party id with a control or invisible character (a NUL, a zero
+    /// width, a bidirectional control): two ids that print the same would
+    /// be two parties.
+    #[error("{field}: party id {} has {reason}; ids are visible text", quoted(id))]
+    InvalidId {
+        field: String,
+        id: String,
+        reason: String,
+    },
+}
+
+/// The most characters of a caller's text an error message shows; longer
+/// text is cut, with its length said.
+pub const QUOTED_CHARS: usize = 80;
+
+/// Whether `c` is a control character or one that shows nothing or moves
+/// text about: no-break and other odd spaces, zero widths, soft hyphen,
+/// byte-order mark, bidirectional controls.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c, '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+/// The first control or invisible character of a party id, said for
+/// [`Error::InvalidId`]; `None` for an id that is all visible text (spaces
+/// inside are fine).
+pub fn hidden_in_id(id: &str) -> Option<String> {
+    id.chars().position(is_hidden).map(|i| {
+        let c = id.chars().nth(i).unwrap_or_default();
+        format!(
+            "the invisible or control character U+{:04X} at character {}",
+            c as u32,
+            i + 1
+        )
+    })
+}
+
+/// An [`Error::InvalidId`] at `field` when `id` has a hidden character.
+pub fn check_id(id: &str, field: impl FnOnce() -> String) -> Result<()> {
+    match hidden_in_id(id) {
+        None => Ok(()),
+        Some(reason) => Err(Error::InvalidId {
+            field: field(),
+            id: id.to_string(),
+            reason,
+        }),
+    }
+}
+
+/// `text` with every hidden character ([`is_hidden`]) written as an escape
+/// (`\n`, `\t`, `\u{200b}`) and, with `quotes`, `"` and `\` escaped: what a
+/// message, a terminal or a table shows of a caller's text.
+pub fn escaped(text: &str, quotes: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' if quotes => out.push_str("\\\""),
+            '\\' if quotes => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if is_hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `text` in double quotes as `{:?}` shows ordinary text: `\` and `"`
@@ -119,27 +187,14 @@ pub enum Error {
 /// in a cell. (Rust's own `{:?}` would bring Unicode tables into the web
 /// build for little more.)
 pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            c if c.is_control()
-                || (c.is_whitespace() && c != ' ')
-                || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}') =>
-            {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
-        }
+    // A caller's text may be a whole file or a 100.000-digit number: the
+    // message shows its start, escaped, and says how long it is.
+    let count = text.chars().count();
+    if count > QUOTED_CHARS {
+        let start: String = text.chars().take(QUOTED_CHARS).collect();
+        return format!("\"{}…\" ({count} characters)", escaped(&start, true));
     }
-    out.push('"');
-    out
+    format!("\"{}\"", escaped(text, true))
 }
 
 /// A character in single quotes, escaped as [`quoted`] escapes text.
@@ -157,8 +212,23 @@ pub(crate) fn quoted_char(c: char) -> String {
 
 /// Texts as `{:?}` shows a list of them: `["A", "B"]`.
 pub(crate) fn quoted_list(texts: &[String]) -> String {
-    let items: Vec<String> = texts.iter().map(|t| quoted(t)).collect();
+    const MOST: usize = 12;
+    let mut items: Vec<String> = texts.iter().take(MOST).map(|t| quoted(t)).collect();
+    if texts.len() > MOST {
+        items.push(format!("… ({} in all)", texts.len()));
+    }
     format!("[{}]", items.join(", "))
+}
+
+/// A column's name as a message shows it: escaped, and cut when long (a
+/// file that is no CSV has a whole line as its one column).
+fn short(text: &str) -> String {
+    let q = quoted(text);
+    if q.len() == text.len() + 2 {
+        text.to_string()
+    } else {
+        q
+    }
 }
 
 fn suggest(suggestions: &[String]) -> String {
@@ -190,7 +260,8 @@ macro_rules! with_field {
             | Error::UnknownMunicipality { field: $f, .. }
             | Error::UnknownYear { field: $f, .. }
             | Error::Document { field: $f, .. }
-            | Error::Io { field: $f, .. } => $some,
+            | Error::Io { field: $f, .. }
+            | Error::InvalidId { field: $f, .. } => $some,
             Error::Tie { .. } | Error::Csv { .. } => $none,
         }
     };
@@ -227,6 +298,7 @@ impl Error {
             Error::UnknownYear { .. } => "unknown_year",
             Error::Document { .. } => "document",
             Error::Io { .. } => "io",
+            Error::InvalidId { .. } => "invalid_id",
         }
     }
 

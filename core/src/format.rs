@@ -268,8 +268,36 @@ impl NumberStyle {
     }
 }
 
-/// A plain-text table: columns padded, `right` columns right-aligned.
+/// Text for a terminal: every control character but the line break (an
+/// escape sequence's ESC, a carriage return, a backspace) and every invisible
+/// or bidirectional character written as an escape (`\u{1b}`), so that what
+/// a title, a note or an id holds is shown and never run by the terminal.
+pub fn for_terminal(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c != '\n' && crate::error::is_hidden(c))
+    {
+        return text.to_string();
+    }
+    text.split('\n')
+        .map(|line| crate::error::escaped(line, false))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A plain-text table: columns padded, `right` columns right-aligned. A
+/// cell's control and invisible characters are shown as escapes (one line a
+/// row, nothing a terminal runs).
 pub fn render_table(head: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| crate::error::escaped(c, false)).collect())
+        .collect();
+    let rows = &rows[..];
+    let head: Vec<String> = head
+        .iter()
+        .map(|h| crate::error::escaped(h, false))
+        .collect();
     let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
@@ -279,7 +307,6 @@ pub fn render_table(head: &[&str], rows: &[Vec<String>], right: &[bool]) -> Stri
         }
     }
     let mut out = String::new();
-    let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
     for r in std::iter::once(&head).chain(rows) {
         let mut line = String::new();
         for (i, c) in r.iter().enumerate() {

@@ -455,6 +455,20 @@ impl<T: FromJson> FromJson for SortedMap<String, T> {
     }
 }
 
+/// A document's `version`: a JSON number, never text (`"1"` is refused: a
+/// version is not a quantity that people write, and text there means a
+/// document written by hand or by a tool that got it wrong).
+pub(crate) struct Version(pub(crate) u32);
+
+impl FromJson for Version {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        match v {
+            Json::Number(_) => u32::from_json(v, path).map(Version),
+            _ => Err(expected(v, path, "a number (1)")),
+        }
+    }
+}
+
 /// Reads a value of `T` from JSON text.
 pub(crate) fn read<T: FromJson>(text: &str) -> Result<T> {
     T::from_json(&parse(text)?, "")

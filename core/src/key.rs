@@ -137,6 +137,7 @@ impl Key {
         let repeat = first_repeat(parties.len(), |i| parties[i].id.as_str());
         let mut total = Decimal::ZERO;
         for (i, p) in parties.iter().enumerate() {
+            crate::error::check_id(&p.id, || format!("parties[{i}].id"))?;
             if repeat == Some(i) {
                 return Err(Error::DuplicateParty {
                     field: format!("parties[{i}].id"),
@@ -715,6 +716,75 @@ pub(crate) fn quota_amount(quota: &Quota, unit: Decimal, negative: bool, places:
 }
 
 impl Allocation {
+    /// Checks an allocation read back from JSON someone kept (and may have
+    /// changed): ids visible and once each, weights not negative, a positive
+    /// unit, every amount its units × the unit (with the total's sign), tie
+    /// numbers that exist, and the amounts adding up to the total. Errors
+    /// name the field (`parties[2].amount`).
+    pub fn check(&self) -> Result<()> {
+        let changed = |field: String, message: String| Error::Document { field, message };
+        if self.unit <= Decimal::ZERO {
+            return Err(Error::InvalidUnit {
+                field: "unit".into(),
+                value: self.unit,
+            });
+        }
+        if self.parties.is_empty() {
+            return Err(Error::NoParties {
+                field: "parties".into(),
+            });
+        }
+        let repeat = first_repeat(self.parties.len(), |i| self.parties[i].id.as_str());
+        let negative = self.total < Decimal::ZERO;
+        let mut sum = Decimal::ZERO;
+        for (i, p) in self.parties.iter().enumerate() {
+            crate::error::check_id(&p.id, || format!("parties[{i}].id"))?;
+            if repeat == Some(i) {
+                return Err(Error::DuplicateParty {
+                    field: format!("parties[{i}].id"),
+                    id: p.id.clone(),
+                });
+            }
+            if p.weight < Decimal::ZERO {
+                return Err(Error::NegativeWeight {
+                    field: format!("parties[{i}].weight"),
+                    value: p.weight,
+                });
+            }
+            let units = Decimal::from(p.units);
+            let expected = exact_mul(units, self.unit, &format!("parties[{i}].units"))?;
+            let expected = if negative { -expected } else { expected };
+            if p.amount != expected {
+                return Err(changed(
+                    format!("parties[{i}].amount"),
+                    format!(
+                        "amount {} is not its {} unit(s) of {}: the allocation was changed",
+                        p.amount, p.units, self.unit
+                    ),
+                ));
+            }
+            if p.tie.is_some_and(|t| t >= self.ties.len()) {
+                return Err(changed(
+                    format!("parties[{i}].tie"),
+                    "names a tie that is not there".into(),
+                ));
+            }
+            sum = exact_add(sum, p.amount, "parties")?;
+        }
+        if sum != self.total {
+            return Err(changed(
+                "total".into(),
+                format!(
+                    "the amounts add up to {sum}, not the total {}: the allocation was changed",
+                    self.total
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Allocation {
     /// A table for people: one row per party with weight, share, exact
     /// quota, amount and what rounding did, then the total and any tie.
     pub fn table(&self, style: NumberStyle) -> String {
@@ -861,6 +931,15 @@ pub fn cost_split(
             share: p.share,
         })
         .collect();
+    for (i, f) in fixed.iter().enumerate() {
+        if f.share < Decimal::ZERO || f.share > Decimal::ONE {
+            return Err(Error::InvalidShare {
+                field: format!("parts[{i}].share"),
+                value: f.share,
+                reason: "a part's share is from 0 to 1".into(),
+            });
+        }
+    }
     let sum = fixed
         .iter()
         .try_fold(Decimal::ZERO, |s, f| exact_add(s, f.share, "parts"))?;
@@ -882,7 +961,17 @@ pub fn cost_split(
             })
             .collect(),
     )
-    .map_err(|e| e.under("parts"))?;
+    .map_err(|e| {
+        // The key's parties are the parts, their weights the shares.
+        let field = e.field().map(|f| {
+            f.replacen("parties", "parts", 1)
+                .replace("].weight", "].share")
+        });
+        match field {
+            Some(f) => e.with_field(f),
+            None => e,
+        }
+    })?;
     let top = key.split(amount, options)?;
     let details = parts
         .iter()

@@ -27,6 +27,7 @@ pub mod data;
 pub mod document;
 pub mod error;
 mod exact;
+pub mod files;
 pub mod format;
 mod json;
 pub mod key;

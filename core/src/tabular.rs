@@ -578,6 +578,16 @@ fn read_party(
             message: "empty party id".into(),
         });
     }
+    if let Some(reason) = crate::error::hidden_in_id(&id) {
+        return Err(Error::Csv {
+            line: r.line,
+            column: id_column.clone(),
+            message: format!(
+                "party id {} has {reason}; ids are visible text",
+                quoted(&id)
+            ),
+        });
+    }
     Ok(KeyParty::new(id, name, weight))
 }
 
@@ -605,6 +615,42 @@ fn identify(label: &str) -> (String, Option<String>) {
     match found {
         Some(m) => (m.code.clone(), Some(m.name.clone())),
         None => (t.to_string(), Some(t.to_string())),
+    }
+}
+
+/// A text cell for a CSV file that a spreadsheet will open (Excel and
+/// LibreOffice open plain CSV too, so both dialects): control and invisible
+/// characters are written as escapes (`\n`, `\u{200b}`), so a cell is one
+/// line and shows what it holds; text that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, a tab or a line break, after
+/// any spaces) gets a leading `'`, as OWASP recommends against CSV
+/// injection. Numbers are written apart and stay numbers.
+pub fn csv_text(s: &str) -> String {
+    let shown = crate::error::escaped(s, false);
+    let risky = s
+        .trim_start_matches([' ', '\u{a0}', '\u{3000}'])
+        .starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠']);
+    if risky {
+        format!("'{shown}")
+    } else {
+        shown
+    }
+}
+
+/// A note written above a CSV's header as one comment cell, `# text`: made
+/// safe as [`csv_text`] makes a cell (one line; no formula, whatever the
+/// text holds), and quoted when it holds the separator or a quote, so that a
+/// spreadsheet reads the whole note as one cell.
+pub fn csv_comment(text: &str, dialect: Dialect) -> String {
+    let cell = format!("# {}", crate::error::escaped(text, false));
+    let sep = match dialect {
+        Dialect::Plain => ',',
+        Dialect::DanishExcel => ';',
+    };
+    if cell.contains(sep) || cell.contains('"') {
+        format!("\"{}\"\n", cell.replace('"', "\"\""))
+    } else {
+        format!("{cell}\n")
     }
 }
 
@@ -695,17 +741,9 @@ impl CsvWriter {
         }
     }
 
-    /// A text cell. For Excel, text that a spreadsheet would run as a
-    /// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
-    /// gets a leading `'`, as OWASP recommends against CSV injection; numbers
-    /// are written by [`CsvWriter::num`] and stay numbers.
+    /// A text cell: see [`csv_text`].
     fn text(&self, s: &str) -> String {
-        let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-        if self.dialect == Dialect::DanishExcel && risky {
-            format!("'{s}")
-        } else {
-            s.to_string()
-        }
+        csv_text(s)
     }
 
     fn row(&mut self, cells: Vec<String>) {

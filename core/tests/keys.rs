@@ -251,8 +251,16 @@ mod csv_reading {
     fn line_endings_quotes_and_shapes() {
         let r = read("name;weight\rA;1\rB;2\r").unwrap();
         assert_eq!(r.key.ids(), ["A", "B"]);
-        let r = read("name;weight\r\n\"Line\nbreak; and \"\"quote\"\"\";1\r\nB;2\r\n").unwrap();
-        assert_eq!(r.key.ids(), ["Line\nbreak; and \"quote\"", "B"]);
+        let r = read("name;weight\r\n\"Quote; and \"\"quote\"\"\";1\r\nB;2\r\n").unwrap();
+        assert_eq!(r.key.ids(), ["Quote; and \"quote\"", "B"]);
+        // A line break inside an id would print as two lines: refused, at
+        // its line.
+        let e = read("name;weight\r\n\"Line\nbreak\";1\r\nB;2\r\n").unwrap_err();
+        assert_eq!(e, andel_core::Error::Csv {
+            line: 2,
+            column: Some("name".into()),
+            message: "party id \"Line\\nbreak\" has the invisible or control character U+000A at character 5; ids are visible text".into(),
+        });
         let e = read("name;weight\nA;1\n\"B;2\n").unwrap_err();
         assert_eq!(
             (e.code(), e.to_string().contains("line 3")),
@@ -286,7 +294,7 @@ fn csv_for_excel_carries_no_formulas() {
         ("=HYPERLINK(\"http://x\")", Decimal::ONE),
         ("+1+2", Decimal::ONE),
         ("@SUM(A1)", Decimal::ONE),
-        ("line\r\nbreak", Decimal::ONE),
+        ("-line", Decimal::ONE),
     ])
     .unwrap();
     let a = key
@@ -299,11 +307,25 @@ fn csv_for_excel_carries_no_formulas() {
     );
     assert!(csv.contains("\n'+1+2;"), "{csv}");
     assert!(csv.contains("\n'@SUM(A1);"), "{csv}");
-    assert!(csv.contains("\n\"line\r\nbreak\";"), "{csv}");
+    assert!(csv.contains("\n'-line;"), "{csv}");
     // Numbers stay numbers: a negative amount is not neutralised.
     assert!(csv.contains(";-0,01;"), "{csv}");
-    // Plain CSV (for programs) keeps the ids as they are.
-    assert!(a.to_csv(Dialect::Plain).contains("\n+1+2,"));
+    // Plain CSV is opened by spreadsheets too: the same care.
+    let plain = a.to_csv(Dialect::Plain);
+    assert!(plain.contains("\n'+1+2,"), "{plain}");
+    assert!(plain.contains(",-0.01,"), "{plain}");
+    // A name with a line break stays on its line, the break shown.
+    let key = Key::new(vec![andel_core::KeyParty::new(
+        "A",
+        Some("two\r\n=lines".into()),
+        Decimal::ONE,
+    )])
+    .unwrap();
+    let csv = key
+        .split(Decimal::ONE, &SplitOptions::default())
+        .unwrap()
+        .to_csv(Dialect::DanishExcel);
+    assert!(csv.contains("\nA;two\\r\\n=lines;"), "{csv}");
 }
 
 /// Regressions from the fuzzer's first runs: formatting and tables of values

@@ -94,6 +94,55 @@ fn json_err(e: serde_json::Error) -> PyErr {
     })
 }
 
+/// The digits of a `decimal.Decimal` (or a subclass) as `[-]digitsE<exp>`
+/// from `decimal.Decimal.as_tuple` (NaN and infinity as their words, which
+/// core refuses); `None` for anything else.
+fn decimal_digits(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let py = obj.py();
+    let class = py.import("decimal")?.getattr("Decimal")?;
+    if !obj.is_instance(&class)? {
+        return Ok(None);
+    }
+    let t = class.getattr("as_tuple")?.call1((obj,))?;
+    let sign: u8 = t.getattr("sign")?.extract()?;
+    let exponent = t.getattr("exponent")?;
+    let sign = if sign == 1 { "-" } else { "" };
+    if exponent.is_instance_of::<PyString>() {
+        // 'n', 'N' (NaN) or 'F' (infinity).
+        let word = if exponent.extract::<String>()? == "F" {
+            "Infinity"
+        } else {
+            "NaN"
+        };
+        return Ok(Some(format!("{sign}{word}")));
+    }
+    let exponent: i64 = exponent.extract()?;
+    let mut digits = String::new();
+    for d in t.getattr("digits")?.try_iter()? {
+        let d: u8 = d?.extract()?;
+        digits.push(char::from(b'0' + d % 10));
+    }
+    if digits.is_empty() {
+        digits.push('0');
+    }
+    // Plain digits with a point where that is short (as str() shows most
+    // decimals), else digits and an exponent: core reads both exactly.
+    let n = digits.len() as i64;
+    Ok(Some(if (0..=40).contains(&exponent) {
+        format!("{sign}{digits}{}", "0".repeat(exponent as usize))
+    } else if (-80..0).contains(&exponent) {
+        let point = n + exponent;
+        if point > 0 {
+            let (int, frac) = digits.split_at(point as usize);
+            format!("{sign}{int}.{frac}")
+        } else {
+            format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
+        }
+    } else {
+        format!("{sign}{digits}E{exponent}")
+    }))
+}
+
 /// An exact decimal from an int, a `decimal.Decimal`, a decimal string or a
 /// finite float (read as the decimal its shortest repr shows; refused after
 /// `andel.set_strict(True)`). NaN and infinity are refused.
@@ -122,9 +171,18 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
                  the string '0.072' or an int",
             ));
         }
-        // str() of a float is its shortest round-trip form (NumPy's too):
-        // the digits the user sees. 43089.0 is 43089.
-        let text = obj.str()?.to_string();
+        // The shortest round-trip form (NumPy's too): the digits the user
+        // sees. 43089.0 is 43089. A subclass of float is read by its value
+        // (float's own repr), never by its own __str__.
+        let text = if obj.is_instance_of::<PyFloat>() {
+            obj.py()
+                .get_type::<PyFloat>()
+                .getattr("__repr__")?
+                .call1((obj,))?
+                .to_string()
+        } else {
+            obj.str()?.to_string()
+        };
         let text = text.strip_suffix(".0").unwrap_or(&text);
         return andel_core::number::decimal_from_number_text(text, field).map_err(err);
     }
@@ -138,9 +196,10 @@ fn decimal_at(obj: &Bound<'_, PyAny>, field: &dyn Fn() -> String) -> PyResult<De
         return andel_core::number::decimal_from_number_text(s.trim(), field).map_err(err);
     }
     // A decimal.Decimal: its own digits, read exactly by core (a Decimal
-    // with more digits than ours is an error, never rounded).
-    if obj.hasattr("as_tuple").unwrap_or(false) {
-        let text = obj.str()?.to_string();
+    // with more digits than ours is an error, never rounded). Read through
+    // Decimal's own as_tuple, so a subclass's __str__ (a money class that
+    // prints two places) or the caller's context changes nothing.
+    if let Some(text) = decimal_digits(obj)? {
         return andel_core::number::decimal_from_number_text(&text, field).map_err(err);
     }
     Err(invalid(
@@ -284,6 +343,7 @@ fn options(
 #[pyo3(signature = (weights, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, ids=None, exclude=None))]
 #[allow(clippy::too_many_arguments)]
 fn apportion(
+    py: Python<'_>,
     weights: &Bound<'_, PyAny>,
     seats: &Bound<'_, PyAny>,
     method: &str,
@@ -297,12 +357,13 @@ fn apportion(
     let w = party_weights(weights, ids.as_deref(), exclude)?;
     let seats = whole(seats, "seats")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
-    match w {
+    // Every core call runs without the GIL: other Python threads go on.
+    py.detach(|| match w {
         Weights::Whole(whole) => apportion_units(&whole, seats, &o),
         Weights::Decimal(w) => {
             apportion_named(&w, ids.as_deref(), seats, &o).map(|a| a.into_units())
         }
-    }
+    })
     .map_err(|e| err(e.renamed("total", "seats")))
 }
 
@@ -438,18 +499,20 @@ fn split<'py>(
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
     };
-    let counts = match w {
-        Weights::Whole(whole) => andel_core::money::split_units(amount, &whole, &o).map_err(err)?,
-        Weights::Decimal(w) => split_named(amount, &w, ids.as_deref(), &o)
-            .map_err(err)?
-            .apportionment
-            .into_units(),
-    };
+    let counts = py
+        .detach(|| match w {
+            Weights::Whole(whole) => andel_core::money::split_units(amount, &whole, &o),
+            Weights::Decimal(w) => {
+                split_named(amount, &w, ids.as_deref(), &o).map(|s| s.apportionment.into_units())
+            }
+        })
+        .map_err(err)?;
     if units {
         let signed: Vec<i128> = andel_core::money::signed_units(amount, &counts).collect();
         return Ok(signed.into_pyobject(py)?.into_any());
     }
-    Ok(andel_core::money::part_texts(amount, o.unit, &counts)
+    Ok(py
+        .detach(|| andel_core::money::part_texts(amount, o.unit, &counts))
         .map_err(err)?
         .into_pyobject(py)?
         .into_any())
@@ -522,6 +585,7 @@ fn split_array<'py>(
 #[pyfunction]
 #[pyo3(signature = (amount, row_weights, column_weights, unit, ties=None))]
 fn split_table(
+    py: Python<'_>,
     amount: &Bound<'_, PyAny>,
     row_weights: &Bound<'_, PyAny>,
     column_weights: &Bound<'_, PyAny>,
@@ -535,7 +599,9 @@ fn split_table(
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
     };
-    let t = andel_core::table::split_table(amount, &rows, &columns, &o).map_err(err)?;
+    let t = py
+        .detach(|| andel_core::table::split_table(amount, &rows, &columns, &o))
+        .map_err(err)?;
     Ok(t.iter()
         .map(|r| r.iter().map(Decimal::to_string).collect())
         .collect())
@@ -548,6 +614,7 @@ fn split_table(
 #[pyo3(signature = (weights, column_totals, row_totals, method, first_divisor=None, ties=None))]
 #[allow(clippy::type_complexity)]
 fn biproportional(
+    py: Python<'_>,
     weights: &Bound<'_, PyAny>,
     column_totals: &Bound<'_, PyAny>,
     row_totals: Option<&Bound<'_, PyAny>>,
@@ -582,7 +649,9 @@ fn biproportional(
             .transpose()?,
         ties: self::ties(ties)?,
     };
-    let t = andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &o).map_err(err)?;
+    let t = py
+        .detach(|| andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &o))
+        .map_err(err)?;
     let ties = t.ties.into_iter().map(|x| (x.cells, x.winners)).collect();
     Ok((t.cells, t.row_totals, ties))
 }
@@ -650,6 +719,7 @@ fn rename(e: Error) -> Error {
 #[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None, exclude=None))]
 #[allow(clippy::too_many_arguments)]
 fn apportion_explained(
+    py: Python<'_>,
     weights: &Bound<'_, PyAny>,
     ids: Vec<String>,
     seats: &Bound<'_, PyAny>,
@@ -664,14 +734,18 @@ fn apportion_explained(
     let k = key(weights, ids, names, exclude)?;
     let seats = whole(seats, "total")?;
     let o = options(method, minimum, maximum, first_divisor, ties)?;
-    let a = k.apportion(seats, &o).map_err(err)?;
-    serde_json::to_string(&a).map_err(json_err)
+    py.detach(|| {
+        let a = k.apportion(seats, &o).map_err(err)?;
+        serde_json::to_string(&a).map_err(json_err)
+    })
 }
 
 /// The explained split of money, as JSON.
 #[pyfunction]
 #[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None, exclude=None))]
+#[allow(clippy::too_many_arguments)]
 fn split_explained(
+    py: Python<'_>,
     amount: &Bound<'_, PyAny>,
     weights: &Bound<'_, PyAny>,
     ids: Vec<String>,
@@ -686,8 +760,10 @@ fn split_explained(
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
     };
-    let a = k.split(amount, &o).map_err(err)?;
-    serde_json::to_string(&a).map_err(json_err)
+    py.detach(|| {
+        let a = k.split(amount, &o).map_err(err)?;
+        serde_json::to_string(&a).map_err(json_err)
+    })
 }
 
 /// Computes a key document (JSON) and returns the result (JSON). A
@@ -695,7 +771,7 @@ fn split_explained(
 /// document read from a file; else the working folder), never outside it.
 #[pyfunction]
 #[pyo3(signature = (document, folder=None))]
-fn compute(document: &str, folder: Option<std::path::PathBuf>) -> PyResult<String> {
+fn compute(py: Python<'_>, document: &str, folder: Option<std::path::PathBuf>) -> PyResult<String> {
     let folder = match folder {
         Some(f) => f,
         None => std::env::current_dir().map_err(|e| {
@@ -705,39 +781,52 @@ fn compute(document: &str, folder: Option<std::path::PathBuf>) -> PyResult<Strin
             })
         })?,
     };
-    let r = compute_json_with(document, &FileAccess::Under(folder)).map_err(err)?;
-    serde_json::to_string(&r).map_err(json_err)
+    py.detach(|| {
+        let r = compute_json_with(document, &FileAccess::Under(folder)).map_err(err)?;
+        serde_json::to_string(&r).map_err(json_err)
+    })
 }
 
 fn allocation(json: &str) -> PyResult<Allocation> {
     serde_json::from_str(json).map_err(json_err)
 }
 
+/// Checks the JSON of an allocation handed to `Allocation(...)`: it must
+/// read as one and hold together (core's `Allocation::check`).
+#[pyfunction]
+fn check_allocation(py: Python<'_>, json: &str) -> PyResult<()> {
+    py.detach(|| allocation(json)?.check().map_err(err))
+}
+
 /// A table for people of an allocation (JSON), Danish or plain numbers.
 #[pyfunction]
-fn allocation_table(json: &str, style: &str) -> PyResult<String> {
-    Ok(allocation(json)?.table(style.parse::<NumberStyle>().map_err(err)?))
+fn allocation_table(py: Python<'_>, json: &str, style: &str) -> PyResult<String> {
+    let style = style.parse::<NumberStyle>().map_err(err)?;
+    py.detach(|| Ok(allocation(json)?.table(style)))
 }
 
 /// An allocation (JSON) as CSV, `plain` or `danish_excel`.
 #[pyfunction]
-fn allocation_csv(json: &str, dialect: &str) -> PyResult<String> {
-    Ok(allocation(json)?.to_csv(dialect.parse::<Dialect>().map_err(err)?))
+fn allocation_csv(py: Python<'_>, json: &str, dialect: &str) -> PyResult<String> {
+    let dialect = dialect.parse::<Dialect>().map_err(err)?;
+    py.detach(|| Ok(allocation(json)?.to_csv(dialect)))
 }
 
 /// One sentence on why a party got what it got.
 #[pyfunction]
-fn allocation_explain(json: &str, id: &str) -> PyResult<Option<String>> {
-    Ok(allocation(json)?.explain(id))
+fn allocation_explain(py: Python<'_>, json: &str, id: &str) -> PyResult<Option<String>> {
+    py.detach(|| Ok(allocation(json)?.explain(id)))
 }
 
 /// Why a party got what it got in a scenario of a result (JSON): a
 /// sentence for each allocation of the scenario it is in.
 #[pyfunction]
-fn scenario_explain(json: &str, who: &str) -> PyResult<Vec<String>> {
-    let scenario: andel_core::document::ScenarioResult =
-        serde_json::from_str(json).map_err(json_err)?;
-    scenario.explain(who, "party").map_err(err)
+fn scenario_explain(py: Python<'_>, json: &str, who: &str) -> PyResult<Vec<String>> {
+    py.detach(|| {
+        let scenario: andel_core::document::ScenarioResult =
+            serde_json::from_str(json).map_err(json_err)?;
+        scenario.explain(who, "party").map_err(err)
+    })
 }
 
 /// All municipalities with population by year, as JSON.
@@ -748,8 +837,8 @@ fn municipalities() -> PyResult<String> {
 
 /// One municipality by code or forgiving name, as JSON.
 #[pyfunction]
-fn municipality(query: &str) -> PyResult<String> {
-    serde_json::to_string(data::municipality(query).map_err(err)?).map_err(json_err)
+fn municipality(py: Python<'_>, query: &str) -> PyResult<String> {
+    py.detach(|| serde_json::to_string(data::municipality(query).map_err(err)?).map_err(json_err))
 }
 
 /// A region's name from a forgiving spelling.
@@ -793,6 +882,7 @@ fn years() -> Vec<i32> {
 #[pyfunction]
 #[pyo3(signature = (text, id=None, name=None, weight=None, header=None, decimal=None))]
 fn read_csv(
+    py: Python<'_>,
     text: &str,
     id: Option<String>,
     name: Option<String>,
@@ -807,8 +897,28 @@ fn read_csv(
         header,
         decimal,
     };
-    let r = read_weights(text, &columns).map_err(err)?;
-    Ok((serde_json::to_string(&r).map_err(json_err)?, r.left_out()))
+    py.detach(|| {
+        let r = read_weights(text, &columns).map_err(err)?;
+        Ok((serde_json::to_string(&r).map_err(json_err)?, r.left_out()))
+    })
+}
+
+/// The text of a file, read the one way andel reads files (core's
+/// `files::read`: a regular file, the size checked before reading; a FIFO or
+/// a device refused at once), errors at `field`.
+#[pyfunction]
+fn read_file(py: Python<'_>, path: std::path::PathBuf, field: &str) -> PyResult<String> {
+    let shown = path.to_string_lossy().to_string();
+    py.detach(|| {
+        let bytes = andel_core::files::read(
+            &shown,
+            &FileAccess::Anywhere,
+            field,
+            andel_core::files::MAX_FILE_BYTES,
+        )?;
+        andel_core::files::text(bytes, field)
+    })
+    .map_err(err)
 }
 
 /// A float in a document as the decimal text it shows (the float rule).
@@ -820,8 +930,9 @@ fn float_text(value: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
 /// The position of a party among `ids`, by id or by a municipality's code
 /// or forgiving name (core's look-up; the error lists the closest names).
 #[pyfunction]
-fn find_party(ids: Vec<String>, query: &str, field: &str) -> PyResult<usize> {
-    data::find_party(&ids, query, field).map_err(err)
+fn find_party(py: Python<'_>, ids: Vec<String>, query: &str, field: &str) -> PyResult<usize> {
+    py.detach(|| data::find_party(&ids, query, field))
+        .map_err(err)
 }
 
 /// Danish number format with `places` decimals (at most 28).
@@ -859,5 +970,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(find_party, m)?)?;
     m.add_function(wrap_pyfunction!(scenario_explain, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
+    m.add_function(wrap_pyfunction!(read_file, m)?)?;
+    m.add_function(wrap_pyfunction!(check_allocation, m)?)?;
     Ok(())
 }

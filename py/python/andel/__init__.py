@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field as dc_field
+import decimal as _decimal
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -301,6 +302,7 @@ _BY_CODE = {
     "invalid_unit": InputError,
     "not_multiple_of_unit": InputError,
     "invalid_option": InputError,
+    "invalid_id": InputError,
     "length_mismatch": InputError,
     "invalid_number": InvalidNumberError,
     "infeasible": InfeasibleError,
@@ -325,6 +327,15 @@ def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:
         return fn(*args, **kwargs)
     except _andel.CoreError as e:
         raise _error(e) from None
+
+
+# Our own decimal context for the little arithmetic done here (a quota made
+# readable, a total for a table): exact for any decimal andel holds, so that
+# a caller's ``getcontext().prec = 8`` (or its traps) changes no result.
+_EXACT = _decimal.Context(prec=200, rounding=_decimal.ROUND_HALF_EVEN, Emax=_decimal.MAX_EMAX,
+                          Emin=_decimal.MIN_EMIN, capitals=1, clamp=0,
+                          traps=[_decimal.InvalidOperation, _decimal.DivisionByZero,
+                                 _decimal.Overflow])
 
 
 # --------------------------------------------------------------------------
@@ -703,7 +714,7 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
                                  code="invalid_option", field=arg)
         text = _call(_andel.split_explained, total, s.values, ids, unit, s.ties(ties), nm,
                      _names(exclude, "exclude"))
-    return Allocation(text)
+    return Allocation._of(text)
 
 
 # --------------------------------------------------------------------------
@@ -731,8 +742,9 @@ def _json_object(text: Any, what: str) -> Dict[str, Any]:
 
 def _readable(d: Decimal) -> Decimal:
     """A decimal without a trailing exponent: 0 for 0E-12, 1000 for 1E+3."""
-    n = d.normalize()
-    return n.quantize(Decimal(1)) if n.as_tuple().exponent > 0 else n  # type: ignore[operator]
+    with _decimal.localcontext(_EXACT):
+        n = d.normalize()
+        return n.quantize(Decimal(1)) if n.as_tuple().exponent > 0 else n  # type: ignore[operator]
 
 
 class Allocation:
@@ -746,13 +758,25 @@ class Allocation:
 
     def __init__(self, json_text: str) -> None:
         """From the JSON of an allocation (``to_json()``); results come from
-        :func:`allocate` and :func:`compute`, not from here."""
+        :func:`allocate` and :func:`compute`, not from here. The JSON is
+        checked (core's ``Allocation::check``): an allocation whose amounts
+        were changed is a :class:`DocumentError` naming the field."""
+        data = _json_object(json_text, "Allocation")
+        _call(_andel.check_allocation, json_text)
         self._json = json_text
-        self.data: Dict[str, Any] = _json_object(json_text, "Allocation")
+        self.data: Dict[str, Any] = data
+
+    @classmethod
+    def _of(cls, json_text: str, data: Optional[Dict[str, Any]] = None) -> "Allocation":
+        """An allocation andel itself made: not checked again."""
+        a = cls.__new__(cls)
+        a._json = json_text
+        a.data = _json_object(json_text, "Allocation") if data is None else data
+        return a
 
     @classmethod
     def _from(cls, data: Dict[str, Any]) -> "Allocation":
-        return cls(json.dumps(data, ensure_ascii=False))
+        return cls._of(json.dumps(data, ensure_ascii=False), data)
 
     def __reduce__(self) -> Any:
         return (Allocation, (self._json,))
@@ -935,8 +959,13 @@ class Allocation:
         right = ' style="text-align: right"'
         head = [("id", ""), ("name", ""), ("weight", right), ("share %", right),
                 ("amount", right), ("rounding", "")]
-        rows = []
         records = self.to_records()
+        with _decimal.localcontext(_EXACT):
+            return self._html(records, head, right, escape)
+
+    @staticmethod
+    def _html(records: List[Dict[str, Any]], head: Any, right: str, escape: Any) -> str:
+        rows = []
         for r in records:
             cells = [(r["id"], ""), (r["name"] or "", ""), (str(r["weight"]), right),
                      (f'{r["share"] * 100:.4f}', right), (str(r["amount"]), right),
@@ -1255,13 +1284,11 @@ def compute(document: Union[Mapping[str, Any], str, "os.PathLike[str]"]) -> Resu
     folder: Optional[str] = None
     if isinstance(document, os.PathLike) or (
             isinstance(document, str) and document.strip().endswith(".json")
-            and not document.lstrip().startswith("{") and os.path.isfile(document)):
+            and not document.lstrip().startswith("{")):
         path = os.fspath(document)
-        try:
-            with open(path, encoding="utf-8-sig") as f:
-                text = f.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise DocumentError(f"document: cannot read {path}: {e}", code="io", field="document") from None
+        # Read by core, as every file: a regular file only (a FIFO or a
+        # device is refused at once), the size checked before reading.
+        text = _call(_andel.read_file, path, "document")
         folder = os.path.dirname(os.path.abspath(path))
     elif isinstance(document, str):
         text = document
@@ -1376,7 +1403,9 @@ def years() -> List[int]:
 def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None,
              name: Optional[str] = None, weight: Optional[str] = None,
              header: Optional[bool] = None, decimal: Optional[str] = None) -> Dict[str, Decimal]:
-    """Weights from a CSV file or CSV text: any of ``,`` ``;`` tab, decimal
+    """Weights from a CSV file or CSV text (``source``: a path, as a
+    ``pathlib.Path`` or as text without a line break, or the CSV's text
+    itself): any of ``,`` ``;`` tab, decimal
     point or comma, with or without BOM, Statbank FOLK1A exports. Returns
     ``{id: Decimal}`` (a cell that is wholly a municipality's name or code
     becomes its code; other text is a party of its own).
@@ -1395,12 +1424,11 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
         raise InputError(f"source: expected CSV text or a path, got {type(source).__name__}",
                          code="invalid_option", field="source")
     text = str(source)
-    if isinstance(source, os.PathLike) or ("\n" not in text and os.path.exists(text)):
-        try:
-            with open(source, encoding="utf-8-sig") as f:
-                text = f.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise CsvError(f"source: cannot read {text}: {e}", code="csv", field="source") from None
+    # Text without a line break is a file's path (CSV text has a line per
+    # row): a missing file is an error, never read as CSV. A file is read by
+    # core, as every file (a regular file only, the size checked first).
+    if isinstance(source, os.PathLike) or ("\n" not in text and "\r" not in text):
+        text = _call(_andel.read_file, os.fspath(source), "source")
     found, left_out = _call(_andel.read_csv, text, id, name, weight, header, decimal)
     if left_out:
         import warnings
