@@ -6,7 +6,7 @@
 
 use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
-use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
+use andel_core::tabular::{read_weights_bytes, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
     Allocation, Decimal, Error, Key, Limit, Method, Options, PartyRef, SplitOptions, TieRule,
 };
@@ -135,6 +135,10 @@ struct WeightsArgs {
     /// when not given (an ambiguous column such as 1.250 asks for it).
     #[arg(long)]
     decimal: Option<String>,
+    /// Keep regions (Region Nordjylland, 081) and a row that is the sum of
+    /// the others as parties; by default they are totals, left out and said.
+    #[arg(long)]
+    keep_totals: bool,
 }
 
 #[derive(clap::Args)]
@@ -228,20 +232,26 @@ fn io_error(what: &str, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// A file (or standard input for `-`), at most MAX_INPUT_BYTES.
-fn read_input(path: &str) -> Result<String, Error> {
+/// The bytes of a file (or standard input for `-`), at most MAX_INPUT_BYTES.
+fn read_bytes(path: &str) -> Result<Vec<u8>, Error> {
     let limit = MAX_INPUT_BYTES as u64;
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     let read = if path == "-" {
-        std::io::stdin().take(limit + 1).read_to_string(&mut text)
+        std::io::stdin().take(limit + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_string(&mut text))
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     }
     .map_err(|e| io_error(path, e))?;
     if read as u64 > limit {
         return Err(io_error(path, format!("over {} MiB", limit >> 20)));
     }
-    Ok(text)
+    Ok(bytes)
+}
+
+/// A UTF-8 text file (a document), or standard input for `-`.
+fn read_input(path: &str) -> Result<String, Error> {
+    String::from_utf8(read_bytes(path)?)
+        .map_err(|_| io_error(path, "stream did not contain valid UTF-8"))
 }
 
 fn run(command: Command) -> Result<String, Error> {
@@ -415,23 +425,25 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
 
 /// The weights of a CSV file, with the parties named by `--exclude` out.
 fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
-    let text = read_input(&args.weights)?;
+    let bytes = read_bytes(&args.weights)?;
     let columns = CsvColumns {
         id: args.id_column.clone(),
         name: args.name_column.clone(),
         weight: args.weight_column.clone(),
         header: args.header,
         decimal: args.decimal.clone(),
+        keep_totals: args.keep_totals.then_some(true),
     };
     // Errors about a column option name it as the command line spells it.
-    let read = read_weights(&text, &columns).map_err(|e| {
+    let read = read_weights_bytes(&bytes, &columns).map_err(|e| {
         e.renamed("id", "id-column")
             .renamed("name", "name-column")
             .renamed("weight", "weight-column")
     })?;
-    // Totals left out are said, on standard error (the output stays data).
-    if let Some(left_out) = read.left_out() {
-        eprintln!("note: {}: {left_out}", args.weights);
+    // How the file was read and the totals left out are said, on standard
+    // error (the output stays data).
+    for said in read.said() {
+        eprintln!("note: {}: {said}", args.weights);
     }
     let key = read.key;
     if args.exclude.is_empty() {

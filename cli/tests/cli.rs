@@ -237,7 +237,14 @@ fn split_and_apportion_a_csv() {
         ],
         1,
     );
-    assert!(big.starts_with("error [overflow] seats:"), "{big}");
+    // (After the note that 221.082 was read the Danish way, in a ; file.)
+    assert!(
+        big.lines()
+            .last()
+            .unwrap()
+            .starts_with("error [overflow] seats:"),
+        "{big}"
+    );
     // The unit is read as the amount is: 1.000 is a thousand kroner, 0,01 an øre.
     let thousands = plain_csv(&["split", "4.275.000", "--weights", w, "--unit", "1.000"]);
     // 4275 thousands by 221082:63839:1769: quotas 3296.68…, 951.94…, 26.37…; the two
@@ -348,8 +355,17 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         unknown.contains("no weight column named \"km2\""),
         "{unknown}"
     );
-    // An ambiguous column in a comma file: 1.234 is 1234 or 1.234, as the user says.
-    let ambiguous = csv_file("amb.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    // A Danish header says a comma file is Danish: 1.234 is 1234, and a note says why.
+    let danish = csv_file("da.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    let o = andel(&["split", "100", "--weights", &danish, "--format", "csv"]);
+    assert!(o.status.success());
+    let said = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        said.contains("\"1.234\" is 1234") && said.contains("header is Danish"),
+        "{said}"
+    );
+    // An ambiguous column in an English comma file: 1.234 is 1234 or 1.234, as the user says.
+    let ambiguous = csv_file("amb.csv", "name,weight\nA,1.234\nB,2\n");
     let asks = fails(&["split", "100", "--weights", &ambiguous], 1);
     assert!(asks.contains("decimal"), "{asks}");
     let point = plain_csv(&["split", "100", "--weights", &ambiguous, "--decimal", "."]);
@@ -595,4 +611,68 @@ fn a_priority_order_decides_a_tie() {
         typo.contains("priority[0]") && typo.contains("Hjørring (860)"),
         "{typo}"
     );
+}
+
+/// Files as Danish desks make them (tests/inputs/, written by Python's
+/// codecs): each gives case 2.8's Aalborg, 4.275.000 × 221.082/569.903 =
+/// 1.658.397,22 (Hamilton over the nine municipalities without Læsø and
+/// Morsø, worked out with exact fractions in core/tests/real_inputs.rs),
+/// and says on standard error how it was read and what it left out.
+#[test]
+fn files_from_excel_and_statbank_give_2_8() {
+    for (file, said) in [
+        (
+            "tests/inputs/folk1a-2022-nordjylland-cp1252.csv",
+            "read as Windows-1252 (the bytes are not UTF-8)",
+        ),
+        (
+            "tests/inputs/nordjylland-2022-excel-unicode.txt",
+            "tab separated",
+        ),
+        (
+            "tests/inputs/nordjylland-2022-totals.csv",
+            "line 3 \"Region Nordjylland;591.740\" (a regional total)",
+        ),
+        (
+            "tests/inputs/folk1a-2022-web-export.csv",
+            "(a title above the table)",
+        ),
+    ] {
+        let args = [
+            "split",
+            "4275000",
+            "--weights",
+            file,
+            "--exclude",
+            "Læsø",
+            "--exclude",
+            "Morsø",
+            "--format",
+            "csv",
+            "--numbers",
+            "plain",
+        ];
+        let o = andel(&args);
+        let (out, err) = (
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+        );
+        assert!(o.status.success(), "{file}: {err}");
+        assert!(out.contains("\n851,Aalborg,221082,"), "{file}: {out}");
+        assert!(out.contains(",1658397.22,"), "{file}: {out}");
+        assert!(out.contains("\ntotal,,,,,4275000.00,"), "{file}: {out}");
+        assert!(err.contains(said), "{file}: {err}");
+    }
+    // A region meant as a party is kept when said (2.12's region).
+    let w = csv_file(
+        "keep.csv",
+        "part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\n",
+    );
+    let out = plain_csv(&["apportion", "620", "--weights", &w, "--keep-totals"]);
+    // 620 × 7,2 % = 44,64 → 45 (the larger remainder), Aalborg 575,36 → 575.
+    assert!(
+        out.contains("Region Nordjylland,Region Nordjylland,7.2,"),
+        "{out}"
+    );
+    assert!(out.contains(",45,up,"), "{out}");
 }

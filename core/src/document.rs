@@ -17,7 +17,7 @@ use crate::key::{
 };
 use crate::money::SplitOptions;
 use crate::sorted_map::{first_repeat, SortedMap};
-use crate::tabular::{read_weights, CsvColumns, CsvWriter, Dialect};
+use crate::tabular::{read_weights, read_weights_bytes, CsvColumns, CsvWriter, Dialect};
 use crate::TieRule;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -1668,10 +1668,12 @@ fn build_key_noting(
             .collect();
         Key::new(parties).map_err(|e| rename_parties(e, &format!("{at}.weights")))?
     } else if let Some(c) = &spec.csv {
-        let text = match (&c.text, &c.path) {
-            (Some(t), None) => t.clone(),
+        let read = match (&c.text, &c.path) {
+            (Some(t), None) => read_weights(t, &c.columns),
             (None, Some(p)) => {
-                read_file(p, files).map_err(|e| e.with_field(format!("{at}.csv.path")))?
+                let bytes =
+                    read_file(p, files).map_err(|e| e.with_field(format!("{at}.csv.path")))?;
+                read_weights_bytes(&bytes, &c.columns)
             }
             _ => {
                 return Err(Error::Document {
@@ -1680,10 +1682,9 @@ fn build_key_noting(
                 })
             }
         };
-        let read =
-            read_weights(&text, &c.columns).map_err(|e| e.under(&format!("{at}.csv.columns")))?;
-        if let Some(left_out) = read.left_out() {
-            notes.push(format!("{at}.csv: {left_out}."));
+        let read = read.map_err(|e| e.under(&format!("{at}.csv.columns")))?;
+        for said in read.said() {
+            notes.push(format!("{at}.csv: {said}."));
         }
         read.key
     } else if let Some(parts) = &spec.blend {
@@ -1720,7 +1721,7 @@ fn rename_blend(e: Error, at: &str) -> Error {
 }
 
 #[cfg(feature = "fs")]
-fn read_file(path: &str, files: &FileAccess) -> Result<String> {
+fn read_file(path: &str, files: &FileAccess) -> Result<Vec<u8>> {
     use std::io::Read;
     use std::path::{Component, Path, PathBuf};
     let refuse = |why: &str| Error::Io {
@@ -1750,19 +1751,19 @@ fn read_file(path: &str, files: &FileAccess) -> Result<String> {
     let cannot = |e: std::io::Error| refuse(&format!("cannot read: {e}"));
     let file = std::fs::File::open(&full).map_err(cannot)?;
     let limit = crate::tabular::MAX_INPUT_BYTES as u64;
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     let read = file
         .take(limit + 1)
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if read as u64 > limit {
         return Err(refuse(&format!("over {} MiB; split it", limit >> 20)));
     }
-    Ok(text)
+    Ok(bytes)
 }
 
 #[cfg(not(feature = "fs"))]
-fn read_file(path: &str, _files: &FileAccess) -> Result<String> {
+fn read_file(path: &str, _files: &FileAccess) -> Result<Vec<u8>> {
     Err(Error::Io {
         field: String::new(),
         message: format!("cannot read {path}: files are not available here; give the CSV text"),

@@ -110,6 +110,16 @@ pub enum Error {
     /// A file that cannot be read.
     #[error("{field}: {message}")]
     Io { field: String, message: String },
+    /// Bytes that are not text in the encoding their byte order mark
+    /// names (UTF-16 cut in the middle of a character, a lone surrogate);
+    /// `offset` is the byte's place in the file, from 1.
+    #[error("{field}{}the file is not {encoding} text at byte {offset}: {message}", if field.is_empty() { "" } else { ": " })]
+    Encoding {
+        field: String,
+        encoding: String,
+        offset: u64,
+        message: String,
+    },
 }
 
 /// `text` in double quotes as `{:?}` shows ordinary text: `\` and `"`
@@ -190,7 +200,8 @@ macro_rules! with_field {
             | Error::UnknownMunicipality { field: $f, .. }
             | Error::UnknownYear { field: $f, .. }
             | Error::Document { field: $f, .. }
-            | Error::Io { field: $f, .. } => $some,
+            | Error::Io { field: $f, .. }
+            | Error::Encoding { field: $f, .. } => $some,
             Error::Tie { .. } | Error::Csv { .. } => $none,
         }
     };
@@ -227,6 +238,7 @@ impl Error {
             Error::UnknownYear { .. } => "unknown_year",
             Error::Document { .. } => "document",
             Error::Io { .. } => "io",
+            Error::Encoding { .. } => "encoding",
         }
     }
 

@@ -25,6 +25,7 @@ pub mod apportion;
 pub mod biproportional;
 pub mod data;
 pub mod document;
+pub mod encoding;
 pub mod error;
 mod exact;
 pub mod format;

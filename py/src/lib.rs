@@ -5,7 +5,7 @@
 //! code. Explained results cross as JSON text (exact decimals as strings).
 
 use andel_core::document::{compute_json_with, FileAccess};
-use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle};
+use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Allocation, Decimal, Error, Key, KeyParty,
     Limit, Method, Options, PartyRef, SplitOptions, TieRule,
@@ -788,27 +788,42 @@ fn years() -> Vec<i32> {
     data::years()
 }
 
-/// Weights from CSV text: JSON of the key and what was skipped, and the
-/// rows left out said for people (`None` when none were).
+/// Weights from CSV text (`str`) or a file's bytes (`bytes`, decoded by
+/// core): JSON of the key and what was skipped, the rows left out said for
+/// people (`None` when none were), and the other notes (the encoding when
+/// not UTF-8, a decimal separator decided by the Danish rule).
 #[pyfunction]
-#[pyo3(signature = (text, id=None, name=None, weight=None, header=None, decimal=None))]
+#[pyo3(signature = (source, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None))]
+#[allow(clippy::too_many_arguments)]
 fn read_csv(
-    text: &str,
+    source: &Bound<'_, PyAny>,
     id: Option<String>,
     name: Option<String>,
     weight: Option<String>,
     header: Option<bool>,
     decimal: Option<String>,
-) -> PyResult<(String, Option<String>)> {
+    keep_totals: Option<bool>,
+) -> PyResult<(String, Option<String>, Vec<String>)> {
     let columns = CsvColumns {
         id,
         name,
         weight,
         header,
         decimal,
+        keep_totals,
     };
-    let r = read_weights(text, &columns).map_err(err)?;
-    Ok((serde_json::to_string(&r).map_err(json_err)?, r.left_out()))
+    let r = if let Ok(bytes) = source.cast::<PyBytes>() {
+        read_weights_bytes(bytes.as_bytes(), &columns)
+    } else {
+        read_weights(&source.extract::<String>()?, &columns)
+    }
+    .map_err(err)?;
+    let notes = r.notes.iter().map(|n| n.text()).collect();
+    Ok((
+        serde_json::to_string(&r).map_err(json_err)?,
+        r.left_out(),
+        notes,
+    ))
 }
 
 /// A float in a document as the decimal text it shows (the float rule).

@@ -32,6 +32,7 @@ __all__ = [
     "TieError",
     "TieWarning",
     "LeftOutWarning",
+    "ReadWarning",
     "AndelOverflowError",
     "CsvError",
     "UnknownMunicipalityError",
@@ -186,9 +187,24 @@ class TieWarning(UserWarning):
     """
 
 
-class LeftOutWarning(UserWarning):
-    """Rows of a CSV file left out of the weights on purpose: a national or a
-    Statbank export's regional total. The message names their lines.
+class ReadWarning(UserWarning):
+    """How a CSV file was read, when its reader should know: the encoding
+    when it was not UTF-8, or a decimal separator decided by the Danish rule.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     read_csv(b"kommune;vaegt\nL\xe6s\xf8;1769\n")
+    {'825': Decimal('1769')}
+    >>> str(caught[0].message)
+    'read_csv: read as Windows-1252 (the bytes are not UTF-8)'
+    """
+
+
+class LeftOutWarning(ReadWarning):
+    """Rows of a CSV file left out of the weights on purpose: a national or
+    regional total, a row that is the sum of the others, a title above the
+    table or a note below it. The message names their lines.
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -311,6 +327,7 @@ _BY_CODE = {
     "unknown_year": UnknownYearError,
     "document": DocumentError,
     "io": InputError,
+    "encoding": InputError,
 }
 
 
@@ -1373,11 +1390,15 @@ def years() -> List[int]:
     return list(_andel.years())
 
 
-def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None,
+def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str] = None,
              name: Optional[str] = None, weight: Optional[str] = None,
-             header: Optional[bool] = None, decimal: Optional[str] = None) -> Dict[str, Decimal]:
-    """Weights from a CSV file or CSV text: any of ``,`` ``;`` tab, decimal
-    point or comma, with or without BOM, Statbank FOLK1A exports. Returns
+             header: Optional[bool] = None, decimal: Optional[str] = None,
+             keep_totals: Optional[bool] = None) -> Dict[str, Decimal]:
+    """Weights from a CSV file (a path), its bytes, or CSV text: any of ``,``
+    ``;`` tab, decimal point or comma; a file's bytes in UTF-8 with or
+    without BOM, UTF-16 with BOM (Excel's "Unicode text") or Windows-1252
+    (Danish Excel's CSV), found by the core and said with a
+    :class:`ReadWarning` when not UTF-8; Statbank FOLK1A exports. Returns
     ``{id: Decimal}`` (a cell that is wholly a municipality's name or code
     becomes its code; other text is a party of its own).
 
@@ -1385,25 +1406,36 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
     given); ``decimal`` the decimal separator (``","`` or ``"."``), found
     from all the weights at once when not given: cells that contradict each
     other, or an ambiguous column (``1.250``) outside a semicolon file, are
-    an error that asks for it. Totals (``Hele landet``; in a Statbank export
-    the regions) are left out, with a :class:`LeftOutWarning` naming them.
+    an error that asks for it (a semicolon or tab separated text, or one
+    with a Danish header, reads ``221.082`` the Danish way, with a
+    :class:`ReadWarning`). Totals (``Hele landet``, ``I alt``, ``000``;
+    regions by name or code; the first or last row when it is the sum of
+    the others) and a Statbank title or footnotes are left out, with a
+    :class:`LeftOutWarning` naming them; ``keep_totals=True`` keeps regions
+    and sums as parties (a region that takes a share, as in 2.12).
 
     >>> read_csv("kommune;vægt\\nAalborg;221.082\\nLæsø;1.769\\n")
     {'851': Decimal('221082'), '825': Decimal('1769')}
     """
-    if not isinstance(source, (str, os.PathLike)):
-        raise InputError(f"source: expected CSV text or a path, got {type(source).__name__}",
+    if isinstance(source, bytearray):
+        source = bytes(source)
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        raise InputError(f"source: expected CSV text, bytes or a path, got {type(source).__name__}",
                          code="invalid_option", field="source")
-    text = str(source)
-    if isinstance(source, os.PathLike) or ("\n" not in text and os.path.exists(text)):
+    data: Union[str, bytes] = source if isinstance(source, bytes) else str(source)
+    if isinstance(source, os.PathLike) or (
+            isinstance(data, str) and "\n" not in data and os.path.exists(data)):
         try:
-            with open(source, encoding="utf-8-sig") as f:
-                text = f.read()
-        except (OSError, UnicodeDecodeError) as e:
-            raise CsvError(f"source: cannot read {text}: {e}", code="csv", field="source") from None
-    found, left_out = _call(_andel.read_csv, text, id, name, weight, header, decimal)
+            with open(source, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise CsvError(f"source: cannot read {data}: {e}", code="csv", field="source") from None
+    found, left_out, notes = _call(_andel.read_csv, data, id, name, weight, header, decimal,
+                                   keep_totals)
+    import warnings
+    for note in notes:
+        warnings.warn(f"read_csv: {note}", ReadWarning, stacklevel=2)
     if left_out:
-        import warnings
         warnings.warn(f"read_csv: {left_out}", LeftOutWarning, stacklevel=2)
     return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
 
