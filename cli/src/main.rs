@@ -39,7 +39,8 @@ enum Command {
         #[arg(long)]
         explain: Option<String>,
     },
-    /// Split an amount of money by the weights in a CSV file.
+    /// Split an amount of money by the weights in a CSV file, or by the
+    /// embedded population (--region, --year).
     Split {
         /// The amount (1234.50 or 1.234,50; -100 for a refund).
         #[arg(allow_hyphen_values = true)]
@@ -53,7 +54,8 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Apportion whole units (places) by the weights in a CSV file.
+    /// Apportion whole units (places) by the weights in a CSV file, or by the
+    /// embedded population (--region, --year).
     Apportion {
         /// The number of places.
         seats: u64,
@@ -89,12 +91,13 @@ enum Command {
     },
     /// The JSON Schema of the key document (generated from the Rust types).
     Schema,
-    /// The report of the KKR Nordjylland minutes: every document in a folder
-    /// (examples/ by default), with its title, note and assumptions.
+    /// The report of the KKR Nordjylland minutes: every key document (the
+    /// minutes' own, built into the program, or those of a folder), with its
+    /// title, note and assumptions.
     Report {
-        /// The folder of key documents.
-        #[arg(long, default_value = "examples")]
-        documents: PathBuf,
+        /// A folder of key documents (*.json) instead of the minutes' own.
+        #[arg(long, value_name = "DIR")]
+        documents: Option<PathBuf>,
         /// Danish (1.658.397,22) or plain numbers.
         #[arg(long, value_enum, default_value_t = Numbers::Danish)]
         numbers: Numbers,
@@ -103,9 +106,18 @@ enum Command {
 
 #[derive(clap::Args)]
 struct WeightsArgs {
-    /// The CSV file of weights (any dialect: , ; or tab; decimal comma or point).
+    /// The CSV file of weights, or - for standard input (any dialect: , ; or
+    /// tab; decimal comma or point; UTF-8, UTF-16 or Windows-1252).
+    #[arg(long, value_name = "FILE")]
+    weights: Option<String>,
+    /// Instead of --weights: the embedded population of this region's
+    /// municipalities (all 98 without it).
     #[arg(long)]
-    weights: String,
+    region: Option<String>,
+    /// Instead of --weights: the embedded population on 1 January of this
+    /// year (the latest shipped without it).
+    #[arg(long)]
+    year: Option<i32>,
     /// Parties that take no part (ids, or municipality names or codes).
     #[arg(long)]
     exclude: Vec<String>,
@@ -399,7 +411,7 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             })
         }
-        Command::Report { documents, numbers } => report(&documents, numbers.style()),
+        Command::Report { documents, numbers } => report(documents.as_deref(), numbers.style()),
         Command::Schema => Ok(json(&andel_core::document::schema())),
     }
 }
@@ -423,9 +435,75 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
     }
 }
 
-/// The weights of a CSV file, with the parties named by `--exclude` out.
+/// The weights of a CSV file or the embedded population, with the parties
+/// named by `--exclude` out.
 fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
-    let bytes = read_bytes(&args.weights)?;
+    let key = match &args.weights {
+        Some(path) => read_csv_key(path, args)?,
+        None => embedded_key(args)?,
+    };
+    if args.exclude.is_empty() {
+        return Ok(key);
+    }
+    andel_core::data::exclude_named(&key, &args.exclude, "exclude")
+}
+
+/// The embedded population of `--region` in `--year`; the CSV options
+/// (which would do nothing here) are refused.
+fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
+    if args.region.is_none() && args.year.is_none() {
+        return Err(Error::InvalidOption {
+            field: "weights".into(),
+            message: "give --weights FILE, or --region and/or --year for the embedded population"
+                .into(),
+        });
+    }
+    let csv_options = [
+        ("id-column", args.id_column.is_some()),
+        ("name-column", args.name_column.is_some()),
+        ("weight-column", args.weight_column.is_some()),
+        ("header", args.header.is_some()),
+        ("decimal", args.decimal.is_some()),
+        ("keep-totals", args.keep_totals),
+    ];
+    if let Some((name, _)) = csv_options.iter().find(|(_, given)| *given) {
+        return Err(Error::InvalidOption {
+            field: (*name).into(),
+            message: format!(
+                "--{name} is for a CSV file (--weights); the embedded population has none"
+            ),
+        });
+    }
+    let region = args
+        .region
+        .as_deref()
+        .map(str::parse::<Region>)
+        .transpose()?;
+    let year = match args.year {
+        Some(y) => y,
+        None => data::years().last().copied().unwrap_or_default(),
+    };
+    data::population_key(region, year)
+}
+
+/// The weights of a CSV file (`-`: standard input).
+fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<Key, Error> {
+    if let Some(name) = [
+        ("region", args.region.is_some()),
+        ("year", args.year.is_some()),
+    ]
+    .iter()
+    .find(|(_, given)| *given)
+    .map(|(n, _)| n)
+    {
+        return Err(Error::InvalidOption {
+            field: (*name).into(),
+            message: format!(
+                "--{name} chooses the embedded population; give it or --weights, not both"
+            ),
+        });
+    }
+    let bytes = read_bytes(path)?;
     let columns = CsvColumns {
         id: args.id_column.clone(),
         name: args.name_column.clone(),
@@ -443,13 +521,9 @@ fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
     // How the file was read and the totals left out are said, on standard
     // error (the output stays data).
     for said in read.said() {
-        eprintln!("note: {}: {said}", args.weights);
+        eprintln!("note: {path}: {said}");
     }
-    let key = read.key;
-    if args.exclude.is_empty() {
-        return Ok(key);
-    }
-    andel_core::data::exclude_named(&key, &args.exclude, "exclude")
+    Ok(read.key)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -696,47 +770,63 @@ fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
     Ok(out)
 }
 
-/// Every key document of a folder, in the order of the minutes' items
-/// (2.4 before 2.8 before 2.12), each with its title, note and assumptions.
-fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+// The minutes' documents, embedded by build.rs.
+include!(concat!(env!("OUT_DIR"), "/documents.rs"));
+
+/// Every key document of a folder (the minutes' own, built in, without
+/// one), in the order of the minutes' items (2.4 before 2.8 before 2.12),
+/// each with its title, note and assumptions.
+fn report(folder: Option<&Path>, style: NumberStyle) -> Result<String, Error> {
+    let documents: Vec<(String, String, FileAccess)> = match folder {
+        None => EMBEDDED_DOCUMENTS
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string(), FileAccess::None))
+            .collect(),
+        Some(folder) => folder_documents(folder)?,
+    };
+    let order = |name: &str| -> Vec<u64> {
+        name.split(['.', '-'])
+            .map_while(|x| x.parse().ok())
+            .collect()
+    };
+    let mut documents = documents;
+    documents.sort_by(|a, b| (order(&a.0), &a.0).cmp(&(order(&b.0), &b.0)));
+    let mut out = String::from(
+        "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
+    );
+    for (name, text, files) in documents {
+        let doc = parse(&text).map_err(|e| e.under(&name))?;
+        let r = compute_with(&doc, &files).map_err(|e| e.under(&name))?;
+        out += &format!("\n\n[{name}]\n");
+        out += &document_text(&r, style);
+    }
+    Ok(out)
+}
+
+/// The key documents (*.json) of a folder: (file name, text, what its
+/// `csv.path` may read).
+fn folder_documents(folder: &Path) -> Result<Vec<(String, String, FileAccess)>, Error> {
+    let files: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(|e| io_error(&folder.display().to_string(), e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
-    let item = |p: &PathBuf| -> (Vec<u64>, String) {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let number: Vec<u64> = name
-            .split(['.', '-'])
-            .map_while(|x| x.parse().ok())
-            .collect();
-        (number, name)
-    };
-    files.sort_by_key(item);
     if files.is_empty() {
         return Err(io_error(
             &folder.display().to_string(),
             "no key documents (*.json)",
         ));
     }
-    let mut out = String::from(
-        "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
-    );
-    for f in files {
-        let name = f.display().to_string();
-        let doc = parse(&read_input(&name)?).map_err(|e| e.under(&name))?;
-        let folder = f.parent().map(Path::to_path_buf).unwrap_or_default();
-        let r = compute_with(&doc, &FileAccess::Under(folder)).map_err(|e| e.under(&name))?;
-        out += &format!(
-            "\n\n[{}]\n",
-            f.file_name()
+    files
+        .into_iter()
+        .map(|f| {
+            let name = f
+                .file_name()
                 .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default()
-        );
-        out += &document_text(&r, style);
-    }
-    Ok(out)
+                .unwrap_or_default();
+            let text = read_input(&f.display().to_string())?;
+            let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+            Ok((name, text, FileAccess::Under(dir)))
+        })
+        .collect()
 }

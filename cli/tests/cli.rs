@@ -676,3 +676,87 @@ fn files_from_excel_and_statbank_give_2_8() {
     );
     assert!(out.contains(",45,up,"), "{out}");
 }
+
+/// The embedded population without a file; the report outside the
+/// repository; `$schema` in a document; --explain by the name in the table.
+#[test]
+fn a_new_users_commands() {
+    // 2.8 from the embedded 2022 population: Aalborg 1.658.397,22 and
+    // Rebild 229.884,12 (4.275.000 × 221.082/569.903 and × 30.646/569.903,
+    // Hamilton over the nine; worked out in core/tests/real_inputs.rs).
+    let out = plain_csv(&[
+        "split",
+        "4275000",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2022",
+        "--exclude",
+        "Læsø",
+        "--exclude",
+        "Morsø",
+    ]);
+    // 221.082 / 569.903 = 0,38792917391…
+    assert!(out.contains("\n851,Aalborg,221082,0.3879291739,"), "{out}");
+    assert!(out.contains(",1658397.22,"), "{out}");
+    assert!(
+        out.contains("\n840,Rebild,30646,") && out.contains(",229884.12,"),
+        "{out}"
+    );
+    // 2.12's 620 places by the same nine: Aalborg's quota 620 × 221.082 /
+    // 569.903 = 240,51… (Hamilton: 240 or 241; the sum is 620 either way).
+    let places = plain_csv(&[
+        "apportion",
+        "620",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2022",
+        "--exclude",
+        "Læsø",
+        "--exclude",
+        "Morsø",
+    ]);
+    assert!(places.contains("\ntotal,,,,,620,620,"), "{places}");
+    assert!(places.contains("\n851,Aalborg,221082,"), "{places}");
+    let e = fails(&["split", "100"], 1);
+    assert!(e.starts_with("error [invalid_option] weights:"), "{e}");
+    let e = fails(&["split", "100", "--year", "2022", "--decimal", ","], 1);
+    assert!(e.starts_with("error [invalid_option] decimal:"), "{e}");
+    let e = fails(&["split", "100", "--year", "1999"], 1);
+    assert!(e.starts_with("error [unknown_year]"), "{e}");
+    assert!(ok(&["split", "--help"]).contains("or - for standard input"));
+
+    // The report outside the repository: the minutes' documents are built in.
+    let elsewhere = std::env::temp_dir();
+    let o = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .arg("report")
+        .current_dir(&elsewhere)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(report, ok(&["report", "--documents", "examples"]));
+    assert!(report.contains("1.658.397,22"));
+
+    // "$schema" is read and ignored; the schema says version 1.
+    let dir = std::env::temp_dir().join(format!("andel-cli-schema-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = dir.join("doc.json");
+    std::fs::write(
+        &doc,
+        r#"{"$schema": "../schema/andel.schema.json", "version": 1,
+            "parts": [{"id": "kommunerne", "share": "0.75", "key": {"population": {"region": "Nordjylland", "year": 2022}, "exclude": ["Læsø", "Morsø"]}},
+                      {"id": "region", "name": "Region Nordjylland", "share": "0.25"}],
+            "scenarios": [{"name": "lav", "total": "5700000.00"}]}"#,
+    )
+    .unwrap();
+    let doc = doc.to_str().unwrap();
+    assert!(ok(&["compute", doc]).contains("1.658.397,22"));
+    let schema: serde_json::Value = serde_json::from_str(&ok(&["schema"])).unwrap();
+    assert_eq!(schema["properties"]["version"]["const"], 1);
+    assert!(schema["properties"]["$schema"].is_object());
+    // --explain by the name the table shows: 5.700.000 × 0,25 = 1.425.000.
+    let why = ok(&["compute", doc, "--explain", "Region Nordjylland"]);
+    assert!(why.contains("1425000"), "{why}");
+}

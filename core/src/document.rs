@@ -69,7 +69,12 @@ pub const VERSION: u32 = 1;
     schemars(deny_unknown_fields)
 )]
 pub struct Document {
+    /// The JSON Schema an editor checks the document against
+    /// (`schema/andel.schema.json`); read and ignored.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always 1.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub version: u32,
     /// A title for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -734,10 +739,19 @@ impl ScenarioResult {
         let lines: Vec<String> = all
             .iter()
             .filter_map(|(label, a)| {
+                // By id, a municipality's name or code, or the name the
+                // table shows ("Region Nordjylland" for the id "region").
+                let by_name = || {
+                    let w = data::lower(who.trim());
+                    a.parties
+                        .iter()
+                        .find(|p| p.name.as_deref().is_some_and(|n| data::lower(n) == w))
+                        .map(|p| p.id.as_str())
+                };
                 let id = if a.get(who).is_some() {
                     who
                 } else {
-                    code.filter(|c| a.get(c).is_some())?
+                    code.filter(|c| a.get(c).is_some()).or_else(by_name)?
                 };
                 Some(label.prefix() + &a.explain(id)? + label.suffix())
             })
@@ -829,6 +843,7 @@ impl FromJson for Document {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         let mut f = Fields::new(v, path)?;
         let d = Document {
+            schema: f.opt("$schema")?,
             version: f.req("version")?,
             title: f.opt("title")?,
             note: f.opt("note")?,
@@ -844,6 +859,7 @@ impl FromJson for Document {
             actual: f.opt("actual")?,
         };
         f.finish(&[
+            "$schema",
             "version",
             "title",
             "note",
