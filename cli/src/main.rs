@@ -6,6 +6,7 @@
 
 use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
+use andel_core::statbank::{read_population, Ages};
 use andel_core::tabular::{read_weights_bytes, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
     Allocation, Decimal, Error, Key, Limit, Method, Options, PartyRef, SplitOptions, TieRule,
@@ -83,9 +84,12 @@ enum Command {
         /// Only this region (Nordjylland, Midtjylland, Syddanmark, Hovedstaden, Sjælland).
         #[arg(long)]
         region: Option<String>,
-        /// Population on 1 January of this year (the latest shipped by default).
+        /// Population on 1 January of this year (the latest shipped by default;
+        /// with --population, the file's first period of the year).
         #[arg(long)]
         year: Option<i32>,
+        #[command(flatten)]
+        population: PopulationArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -115,9 +119,12 @@ struct WeightsArgs {
     #[arg(long)]
     region: Option<String>,
     /// Instead of --weights: the embedded population on 1 January of this
-    /// year (the latest shipped without it).
+    /// year (the latest shipped without it), or the first period of this
+    /// year in the --population file.
     #[arg(long)]
     year: Option<i32>,
+    #[command(flatten)]
+    population: PopulationArgs,
     /// Parties that take no part (ids, or municipality names or codes).
     #[arg(long)]
     exclude: Vec<String>,
@@ -151,6 +158,57 @@ struct WeightsArgs {
     /// the others as parties; by default they are totals, left out and said.
     #[arg(long)]
     keep_totals: bool,
+}
+
+/// Population from the user's own Statbank file.
+#[derive(clap::Args)]
+struct PopulationArgs {
+    /// Instead of the embedded population: a Statbank file (FOLK1A,
+    /// FOLK1AM or BY2; the API's CSV or the web's matrix export; any year).
+    #[arg(long, value_name = "FILE")]
+    population: Option<String>,
+    /// Only these ages, from the file's age groups: 65- (65 and over),
+    /// 0-17, 80 (one age).
+    #[arg(long, value_name = "FROM-TO", requires = "population")]
+    ages: Option<String>,
+}
+
+impl PopulationArgs {
+    /// The ages of --ages: `65-`, `0-17`, `-17`, `80`.
+    fn ages(&self) -> Result<Option<Ages>, Error> {
+        let Some(text) = &self.ages else {
+            return Ok(None);
+        };
+        let bad = || Error::InvalidOption {
+            field: "ages".into(),
+            message: format!("{text:?}: write 65- (65 and over), 0-17 or 80"),
+        };
+        let num = |s: &str| -> Result<Option<u32>, Error> {
+            let s = s.trim();
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                s.parse().map(Some).map_err(|_| bad())
+            }
+        };
+        let (from, to) = match text.split_once('-') {
+            Some((a, b)) => (num(a)?, num(b)?),
+            None => (num(text)?, num(text)?),
+        };
+        if from.is_none() && to.is_none() || from.zip(to).is_some_and(|(f, t)| f > t) {
+            return Err(bad());
+        }
+        Ok(Some(Ages { from, to }))
+    }
+
+    /// The file's population of `region` in `year`, said on standard error.
+    fn read(&self, file: &str, region: Option<Region>, year: Option<i32>) -> Result<Key, Error> {
+        let bytes = read_bytes(file)?;
+        let read = read_population(&bytes, year, self.ages()?)
+            .map_err(|e| e.with_field_if_empty("population"))?;
+        eprintln!("note: {}", read.describe(file));
+        read.key(region).map_err(|e| e.with_field("population"))
+    }
 }
 
 #[derive(clap::Args)]
@@ -355,15 +413,40 @@ fn run(command: Command) -> Result<String, Error> {
         Command::Municipalities {
             region,
             year,
+            population,
             output,
         } => {
             let (format, numbers) = output.resolve()?;
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
-            let year = match year {
-                Some(y) => y,
-                None => data::years().last().copied().unwrap_or_default(),
+            let (rows, year) = match &population.population {
+                Some(file) => {
+                    let key = population.read(file, region, year)?;
+                    let rows = key
+                        .parties()
+                        .iter()
+                        .map(|p| {
+                            let m = data::municipality(&p.id)?;
+                            Ok(data::MunicipalityRow {
+                                code: m.code.clone(),
+                                name: m.name.clone(),
+                                region: m.region,
+                                population: u64::try_from(p.weight).unwrap_or_default(),
+                            })
+                        })
+                        .collect::<Result<Vec<_>, Error>>()?;
+                    (
+                        rows,
+                        year.map(|y| y.to_string()).unwrap_or_else(|| "file".into()),
+                    )
+                }
+                None => {
+                    let year = match year {
+                        Some(y) => y,
+                        None => data::years().last().copied().unwrap_or_default(),
+                    };
+                    (municipality_rows(region, year)?, year.to_string())
+                }
             };
-            let rows = municipality_rows(region, year)?;
             Ok(match format {
                 Format::Json => json(&rows),
                 Format::Csv => {
@@ -451,10 +534,11 @@ fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
 /// The embedded population of `--region` in `--year`; the CSV options
 /// (which would do nothing here) are refused.
 fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
-    if args.region.is_none() && args.year.is_none() {
+    if args.region.is_none() && args.year.is_none() && args.population.population.is_none() {
         return Err(Error::InvalidOption {
             field: "weights".into(),
-            message: "give --weights FILE, or --region and/or --year for the embedded population"
+            message: "give --weights FILE, or --region and/or --year for the embedded population \
+                      (--population FILE for your own)"
                 .into(),
         });
     }
@@ -479,6 +563,9 @@ fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
         .as_deref()
         .map(str::parse::<Region>)
         .transpose()?;
+    if let Some(file) = &args.population.population {
+        return args.population.read(file, region, args.year);
+    }
     let year = match args.year {
         Some(y) => y,
         None => data::years().last().copied().unwrap_or_default(),
@@ -491,6 +578,7 @@ fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<Key, Error> {
     if let Some(name) = [
         ("region", args.region.is_some()),
         ("year", args.year.is_some()),
+        ("population", args.population.population.is_some()),
     ]
     .iter()
     .find(|(_, given)| *given)

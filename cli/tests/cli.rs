@@ -760,3 +760,89 @@ fn a_new_users_commands() {
     let why = ok(&["compute", doc, "--explain", "Region Nordjylland"]);
     assert!(why.contains("1425000"), "{why}");
 }
+
+/// Population from the user's own Statbank file (2026, not shipped), by
+/// age: 1.000.000 kr. among Nordjylland by 65+ gives Aalborg 378.427,40
+/// and Læsø 3.044,41 (58.422 and 470 of 154.381; worked out in
+/// core/tests/real_inputs.rs).
+#[test]
+fn population_from_a_statbank_file() {
+    let file = "tests/inputs/folk1a-2026-ages.csv";
+    let out = plain_csv(&[
+        "split",
+        "1000000",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2026",
+        "--population",
+        file,
+        "--ages",
+        "65-",
+    ]);
+    assert!(
+        out.contains("\n851,Aalborg,58422,") && out.contains(",378427.40,"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n825,Læsø,470,") && out.contains(",3044.41,"),
+        "{out}"
+    );
+    let places = plain_csv(&[
+        "apportion",
+        "100",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2026",
+        "--population",
+        file,
+        "--ages",
+        "65-",
+    ]);
+    // 100 × 58.422 / 154.381 = 37,84… → 38 (Hamilton).
+    assert!(
+        places.contains("\n851,Aalborg,58422,") && places.contains(",38,38,up,"),
+        "{places}"
+    );
+    let list = ok(&[
+        "municipalities",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2026",
+        "--population",
+        file,
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    // All ages: Aalborg P = 224.612 + 100.
+    assert!(
+        list.contains("\n851,Aalborg,Nordjylland,224712\n"),
+        "{list}"
+    );
+    let e = fails(&["split", "1", "--year", "2027", "--population", file], 1);
+    assert!(e.contains("error [period_not_in_file] year:"), "{e}");
+    let e = fails(
+        &[
+            "split",
+            "1",
+            "--year",
+            "2026",
+            "--population",
+            file,
+            "--ages",
+            "70-",
+        ],
+        1,
+    );
+    assert!(e.contains("error [ages_not_in_file] ages:"), "{e}");
+    let e = fails(&["split", "1", "--year", "2026", "--population", file], 1);
+    assert!(
+        e.contains("error [missing_municipality] population:"),
+        "{e}"
+    );
+    assert!(fails(&["split", "1", "--ages", "65-"], 2).contains("--population"));
+}

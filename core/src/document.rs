@@ -239,6 +239,14 @@ pub struct PopulationSpec {
     /// Only these municipalities (codes or names), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipalities: Option<Vec<String>>,
+    /// The user's own Statbank file (FOLK1A, FOLK1AM, BY2; the API's CSV or
+    /// the web's matrix export), read as `csv.path` is, instead of the
+    /// embedded figures: `year` picks its first period of that year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Only these ages (from the file's age groups): `{"from": 65}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ages: Option<crate::statbank::Ages>,
 }
 
 /// A year.
@@ -951,9 +959,23 @@ impl FromJson for PopulationSpec {
             region: f.opt("region")?,
             year: f.req("year")?,
             municipalities: f.opt("municipalities")?,
+            file: f.opt("file")?,
+            ages: f.opt("ages")?,
         };
-        f.finish(&["region", "year", "municipalities"])?;
+        f.finish(&["region", "year", "municipalities", "file", "ages"])?;
         Ok(p)
+    }
+}
+
+impl FromJson for crate::statbank::Ages {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let a = crate::statbank::Ages {
+            from: f.opt("from")?,
+            to: f.opt("to")?,
+        };
+        f.finish(&["from", "to"])?;
+        Ok(a)
     }
 }
 
@@ -1651,8 +1673,24 @@ fn build_key_noting(
             .map(|r| r.parse::<Region>())
             .transpose()
             .map_err(|e| e.under(&format!("{at}.population")))?;
-        let key = data::population_key(region, p.year)
-            .map_err(|e| e.under(&format!("{at}.population")))?;
+        let key = match (&p.file, p.ages) {
+            (None, None) => data::population_key(region, p.year),
+            (None, Some(_)) => Err(Error::Document {
+                field: "ages".into(),
+                message: "the embedded population has no ages; give a Statbank file with them \
+                          (file)"
+                    .into(),
+            }),
+            (Some(file), ages) => {
+                let bytes = read_file(file, files)
+                    .map_err(|e| e.with_field(format!("{at}.population.file")))?;
+                let read = crate::statbank::read_population(&bytes, Some(p.year), ages)
+                    .map_err(|e| e.under(&format!("{at}.population")))?;
+                notes.push(format!("{at}.population: {}.", read.describe(file)));
+                read.key(region)
+            }
+        }
+        .map_err(|e| e.under(&format!("{at}.population")))?;
         match &p.municipalities {
             None => key,
             Some(list) => {

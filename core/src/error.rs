@@ -110,6 +110,27 @@ pub enum Error {
     /// A file that cannot be read.
     #[error("{field}: {message}")]
     Io { field: String, message: String },
+    /// A population file without a figure for a municipality the key needs.
+    #[error("{field}: the population file has no figure for {name} ({municipality})")]
+    MissingMunicipality {
+        field: String,
+        municipality: String,
+        name: String,
+    },
+    /// A population file without the period asked for.
+    #[error("{field}: the population file has no period {}; it has [{}]", if asked.is_empty() { "chosen (give the year)".to_string() } else { format!("of {asked}") }, available.join(", "))]
+    PeriodNotInFile {
+        field: String,
+        asked: String,
+        available: Vec<String>,
+    },
+    /// A population file whose age groups cannot give the range asked for.
+    #[error("{field}: the population file's age groups [{}] cannot give {ages} exactly", groups.join(", "))]
+    AgesNotInFile {
+        field: String,
+        ages: String,
+        groups: Vec<String>,
+    },
     /// Bytes that are not text in the encoding their byte order mark
     /// names (UTF-16 cut in the middle of a character, a lone surrogate);
     /// `offset` is the byte's place in the file, from 1.
@@ -201,7 +222,10 @@ macro_rules! with_field {
             | Error::UnknownYear { field: $f, .. }
             | Error::Document { field: $f, .. }
             | Error::Io { field: $f, .. }
-            | Error::Encoding { field: $f, .. } => $some,
+            | Error::Encoding { field: $f, .. }
+            | Error::MissingMunicipality { field: $f, .. }
+            | Error::PeriodNotInFile { field: $f, .. }
+            | Error::AgesNotInFile { field: $f, .. } => $some,
             Error::Tie { .. } | Error::Csv { .. } => $none,
         }
     };
@@ -239,6 +263,9 @@ impl Error {
             Error::Document { .. } => "document",
             Error::Io { .. } => "io",
             Error::Encoding { .. } => "encoding",
+            Error::MissingMunicipality { .. } => "missing_municipality",
+            Error::PeriodNotInFile { .. } => "period_not_in_file",
+            Error::AgesNotInFile { .. } => "ages_not_in_file",
         }
     }
 
@@ -280,6 +307,15 @@ impl Error {
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
         with_field!(&mut self, f => *f = field.into(), ());
         self
+    }
+
+    /// The same error about `field` when it names none (an error from a
+    /// file's reader, whose field is the caller's option).
+    pub fn with_field_if_empty(self, field: &str) -> Self {
+        match self.field() {
+            Some("") => self.with_field(field),
+            _ => self,
+        }
     }
 
     /// An overflow error about `field`.

@@ -35,6 +35,7 @@ pub mod money;
 pub mod number;
 mod sort;
 pub mod sorted_map;
+pub mod statbank;
 pub mod table;
 pub mod tabular;
 

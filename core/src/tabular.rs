@@ -254,9 +254,48 @@ const WEIGHT_NAMES: [&str; 13] = [
 pub const MAX_INPUT_BYTES: usize = 256 << 20;
 
 /// One CSV record: its cells and the line it starts on.
-struct Record {
-    line: u64,
-    cells: Vec<String>,
+pub(crate) struct Record {
+    pub(crate) line: u64,
+    pub(crate) cells: Vec<String>,
+}
+
+/// The records of CSV text in any dialect the reader takes (BOM dropped,
+/// separator found), title and footnote lines dropped.
+pub(crate) fn records_of(text: &str) -> Result<Vec<Record>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut all = records(text, sniff_separator(text))?;
+    drop_text_lines(&mut all);
+    Ok(all)
+}
+
+/// Drops the lines with text in their first cell only above the table
+/// and below it (a Statbank title, footnotes), where the table has more
+/// columns, and gives them (line, text, why). A line below that names a
+/// municipality is a row missing its weight (an error later), not a note.
+fn drop_text_lines(all: &mut Vec<Record>) -> Vec<(u64, String, LeftOut)> {
+    let mut skipped = Vec::new();
+    let text_only = |r: &Record| r.cells.iter().skip(1).all(|c| c.is_empty());
+    if all.iter().any(|r| !text_only(r)) {
+        let lead = all.iter().take_while(|r| text_only(r)).count();
+        let trail = all[lead..]
+            .iter()
+            .rev()
+            .take_while(|r| text_only(r) && municipality_exact(&r.cells[0]).is_none())
+            .count();
+        let notes: Vec<Record> = all.drain(all.len() - trail..).collect();
+        let titles: Vec<Record> = all.drain(..lead).collect();
+        for (r, why) in titles
+            .iter()
+            .map(|r| (r, LeftOut::Title))
+            .chain(notes.iter().map(|r| (r, LeftOut::Footnote)))
+        {
+            skipped.push((r.line, r.cells[0].clone(), why));
+        }
+    }
+    skipped
 }
 
 /// Splits CSV text into records (RFC 4180: quoted cells may hold the
@@ -674,29 +713,7 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sep = sniff_separator(text);
     let mut all = records(text, sep)?;
-    let mut skipped = Vec::new();
-    // Statbank's title above the table and notes below it: lines with text
-    // in their first cell only, where the table has more columns. A line
-    // below that names a municipality is a row missing its weight (an
-    // error), not a note.
-    let text_only = |r: &Record| r.cells.iter().skip(1).all(|c| c.is_empty());
-    if all.iter().any(|r| !text_only(r)) {
-        let lead = all.iter().take_while(|r| text_only(r)).count();
-        let trail = all[lead..]
-            .iter()
-            .rev()
-            .take_while(|r| text_only(r) && municipality_exact(&r.cells[0]).is_none())
-            .count();
-        let notes: Vec<Record> = all.drain(all.len() - trail..).collect();
-        let titles: Vec<Record> = all.drain(..lead).collect();
-        for (r, why) in titles
-            .iter()
-            .map(|r| (r, LeftOut::Title))
-            .chain(notes.iter().map(|r| (r, LeftOut::Footnote)))
-        {
-            skipped.push((r.line, r.cells[0].clone(), why));
-        }
-    }
+    let mut skipped = drop_text_lines(&mut all);
     let Some(first) = all.first() else {
         return Err(Error::Csv {
             line: 1,

@@ -212,3 +212,93 @@ fn the_decimal_rule_for_danish_text() {
     let r = read("Aalborg\t221082\nHjørring\t0,5\n").unwrap();
     assert!(r.notes.is_empty());
 }
+
+/// A FOLK1A-style file for 2026 (a year andel does not ship), in the API's
+/// CSV (Windows-1252, men and women apart, two quarters, age groups
+/// 0-64, 65-79, 80+ and "Alder i alt") and the web's matrix export of the
+/// same figures. The figures are made up by a rule (tests/inputs/README.md):
+/// P = BY2 2025 + 100; per sex 80+ = ⌊7 %⌋, 65-79 = ⌊19 %⌋. Aalborg: P =
+/// 224.712, men 112.356 (65-79: 21.347, 80+: 7.864), women 112.356 (the
+/// same): 65+ = 2 × (21.347 + 7.864) = 58.422. Læsø: P = 1.819, men 909
+/// (172 + 63), women 910 (172 + 63): 470. Nordjylland's 65+ add up to
+/// 154.381, so 1.000.000 kr. by 65+ gives Aalborg 100.000.000 øre × 58.422 /
+/// 154.381 = 37.842.739,715… øre, rounded up (its remainder ,715 is among
+/// the 8 largest of the 11) → 378.427,40; Læsø × 470 / 154.381 =
+/// 304.441,608… øre, rounded down (,608 is not) → 3.044,41; worked out with
+/// Python's Fraction and Hamilton's largest remainders.
+#[test]
+fn a_folk1a_file_of_2026_gives_a_key_by_65_and_over() {
+    use andel_core::statbank::{read_population, Ages};
+    let over_65 = Some(Ages {
+        from: Some(65),
+        to: None,
+    });
+    for name in ["folk1a-2026-ages.csv", "folk1a-2026-matrix.csv"] {
+        let p = read_population(&file(name), Some(2026), over_65).unwrap();
+        assert_eq!(
+            (p.period.as_str(), p.date.as_str()),
+            ("2026K1", "2026-01-01")
+        );
+        let key = p.key(Some(data::Region::Nordjylland)).unwrap();
+        assert_eq!(key.total_weight(), Decimal::from(154_381), "{name}");
+        let a = key
+            .split(Decimal::from(1_000_000), &SplitOptions::default())
+            .unwrap();
+        let amount = |code: &str| a.parties.iter().find(|p| p.id == code).unwrap().amount;
+        assert_eq!(amount("851"), Decimal::new(37_842_740, 2), "{name}");
+        assert_eq!(amount("825"), Decimal::new(304_441, 2), "{name}");
+        // All ages: Aalborg's 224.712, from "Alder i alt" (or the groups).
+        let all = read_population(&file(name), Some(2026), None).unwrap();
+        let key = all.key(Some(data::Region::Nordjylland)).unwrap();
+        assert_eq!(key.parties()[9].weight, Decimal::from(224_712), "{name}");
+    }
+    let bytes = file("folk1a-2026-ages.csv");
+    // 2025 is the file's 2025K4 (P = BY2 2025 − 50): Aalborg 224.562.
+    let p = read_population(&bytes, Some(2025), None).unwrap();
+    assert_eq!(p.date, "2025-10-01");
+    assert!(p.counts.contains(&("851".to_string(), 224_562)));
+    // Errors: a year not in the file, ages the groups cannot give, a
+    // municipality the file lacks.
+    let e = read_population(&bytes, Some(2027), None).unwrap_err();
+    assert_eq!(e.code(), "period_not_in_file");
+    assert!(e.to_string().contains("2025K4, 2026K1"), "{e}");
+    let e = read_population(
+        &bytes,
+        Some(2026),
+        Some(Ages {
+            from: Some(70),
+            to: None,
+        }),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "ages_not_in_file");
+    assert!(e.to_string().contains("[0-64, 65-79, 80-]"), "{e}");
+    let e = p.key(Some(data::Region::Hovedstaden)).unwrap_err();
+    assert_eq!(e.code(), "missing_municipality");
+    assert!(e.to_string().contains("København (101)"), "{e}");
+}
+
+/// A document names its population file; the result says where the
+/// figures come from.
+#[test]
+fn a_document_reads_its_population_file() {
+    use andel_core::document::{compute_with, parse, FileAccess};
+    let doc = parse(
+        r#"{"version": 1,
+            "key": {"population": {"region": "Nordjylland", "year": 2026,
+                                   "file": "folk1a-2026-ages.csv", "ages": {"from": 65}}},
+            "scenarios": [{"name": "ældre", "total": "1000000"}]}"#,
+    )
+    .unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inputs");
+    let r = compute_with(&doc, &FileAccess::Under(dir)).unwrap();
+    let aalborg = r.scenarios[0].allocation.get("851").unwrap();
+    assert_eq!(aalborg.amount, Decimal::new(37_842_740, 2));
+    assert_eq!(
+        r.assumptions,
+        ["key.population: population on 2026-01-01 (2026K1 in folk1a-2026-ages.csv), 65 years and over."]
+    );
+    // Without file access the file is refused, at its field.
+    let e = compute_with(&doc, &FileAccess::None).unwrap_err();
+    assert_eq!(e.field(), Some("key.population.file"));
+}

@@ -775,6 +775,35 @@ fn population(region: Option<&str>, year: i32) -> PyResult<String> {
     serde_json::to_string(&key).map_err(json_err)
 }
 
+/// A population key from a Statbank file's bytes (FOLK1A, FOLK1AM, BY2):
+/// JSON parties and where the figures come from, for people.
+#[pyfunction]
+#[pyo3(signature = (bytes, name, region, year, age_from, age_to))]
+fn population_file(
+    bytes: &[u8],
+    name: &str,
+    region: Option<&str>,
+    year: Option<i32>,
+    age_from: Option<u32>,
+    age_to: Option<u32>,
+) -> PyResult<(String, String)> {
+    let region = region
+        .map(str::parse::<data::Region>)
+        .transpose()
+        .map_err(err)?;
+    let ages = (age_from.is_some() || age_to.is_some()).then_some(andel_core::statbank::Ages {
+        from: age_from,
+        to: age_to,
+    });
+    let read = andel_core::statbank::read_population(bytes, year, ages)
+        .map_err(|e| err(e.with_field_if_empty("file")))?;
+    let key = read.key(region).map_err(|e| err(e.with_field("file")))?;
+    Ok((
+        serde_json::to_string(&key).map_err(json_err)?,
+        read.describe(name),
+    ))
+}
+
 /// The five KKR by their regions' population in a year, as JSON parties.
 #[pyfunction]
 fn region_population(year: i32) -> PyResult<String> {
@@ -865,6 +894,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(population, m)?)?;
     m.add_function(wrap_pyfunction!(region_population, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(population_file, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
     m.add_function(wrap_pyfunction!(split_table, m)?)?;

@@ -328,6 +328,9 @@ _BY_CODE = {
     "document": DocumentError,
     "io": InputError,
     "encoding": InputError,
+    "missing_municipality": InputError,
+    "period_not_in_file": InputError,
+    "ages_not_in_file": InputError,
 }
 
 
@@ -1356,11 +1359,21 @@ def _population(text: str) -> Population:
                       {p["id"]: p["name"] for p in parties if p.get("name")})
 
 
-def population(region: Optional[str] = None, year: int = 2022) -> Population:
-    """Population on 1 January of ``year`` by municipality code, a
-    :class:`Population` (a ``dict`` that also knows the names). ``region``
-    is forgiving ("nordjylland", "Region Nordjylland"); a misspelt one is
-    refused with the closest region named.
+def population(region: Optional[str] = None, year: Optional[int] = None, *,
+               file: Union[None, str, "os.PathLike[str]", bytes] = None,
+               ages: Optional[Tuple[Optional[int], Optional[int]]] = None) -> Population:
+    """Population on 1 January of ``year`` (2022 unless given) by
+    municipality code, a :class:`Population` (a ``dict`` that also knows the
+    names). ``region`` is forgiving ("nordjylland", "Region Nordjylland"); a
+    misspelt one is refused with the closest region named.
+
+    ``file`` (a path or the bytes) is your own Statbank file instead of the
+    embedded figures, any year: FOLK1A, FOLK1AM or BY2, as the API's CSV
+    (``OMRÅDE;ALDER;KØN;TID;INDHOLD``) or the web's matrix export; ``year``
+    picks the file's first period of that year (its only period when not
+    given), ``ages=(65, None)`` sums the age groups from 65 up (a range the
+    groups cannot give exactly is an error). A :class:`ReadWarning` says the
+    period and ages read.
 
     >>> p = population("Nordjylland", 2022)
     >>> p["851"], p.names["851"]
@@ -1368,7 +1381,25 @@ def population(region: Optional[str] = None, year: int = 2022) -> Population:
     >>> allocate(p, "100").to_pandas().loc["851", "name"]
     'Aalborg'
     """
-    return _population(_call(_andel.population, region, _year(year)))
+    if file is None:
+        if ages is not None:
+            raise InputError("ages: the embedded population has no ages; give a Statbank file",
+                             code="invalid_option", field="ages")
+        return _population(_call(_andel.population, region, _year(2022 if year is None else year)))
+    data = file
+    if not isinstance(file, bytes):
+        try:
+            with open(file, "rb") as f:
+                data = f.read()
+        except (OSError, TypeError) as e:
+            raise InputError(f"file: cannot read {file}: {e}", code="io", field="file") from None
+    name = "the bytes given" if isinstance(file, bytes) else os.fspath(file)
+    age_from, age_to = ages if ages is not None else (None, None)
+    found, said = _call(_andel.population_file, data, name, region,
+                        None if year is None else _year(year), age_from, age_to)
+    import warnings
+    warnings.warn(f"population: {said}", ReadWarning, stacklevel=2)
+    return _population(found)
 
 
 def region_population(year: int = 2022) -> Population:
