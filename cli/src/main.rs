@@ -6,6 +6,7 @@
 
 use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
+use andel_core::excel;
 use andel_core::statbank::{read_population, Ages};
 use andel_core::tabular::{read_weights_bytes, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
@@ -111,7 +112,8 @@ enum Command {
 #[derive(clap::Args)]
 struct WeightsArgs {
     /// The CSV file of weights, or - for standard input (any dialect: , ; or
-    /// tab; decimal comma or point; UTF-8, UTF-16 or Windows-1252).
+    /// tab; decimal comma or point; UTF-8, UTF-16 or Windows-1252), or an
+    /// .xlsx workbook (--sheet).
     #[arg(long, value_name = "FILE")]
     weights: Option<String>,
     /// Instead of --weights: the embedded population of this region's
@@ -154,6 +156,9 @@ struct WeightsArgs {
     /// when not given (an ambiguous column such as 1.250 asks for it).
     #[arg(long)]
     decimal: Option<String>,
+    /// The sheet of an .xlsx --weights file (the first by default).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     /// Keep regions (Region Nordjylland, 081) and a row that is the sum of
     /// the others as parties; by default they are totals, left out and said.
     #[arg(long)]
@@ -213,9 +218,14 @@ impl PopulationArgs {
 
 #[derive(clap::Args)]
 struct Output {
-    /// table (the default), csv or json.
+    /// table (the default), csv, json, or xlsx (an Excel workbook: amounts
+    /// as numbers, a total row, the assumptions on their own sheet; needs
+    /// --output).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Danish (1.658.397,22, the default) or plain numbers in tables; Danish
     /// Excel or plain CSV. Not for json, which is always exact plain numbers.
     #[arg(long, value_enum)]
@@ -224,8 +234,38 @@ struct Output {
 
 impl Output {
     /// The format and number style, refusing a style JSON would ignore.
+    /// `text` to --output, or returned for standard output.
+    fn emit(&self, text: String) -> Result<String, Error> {
+        self.emit_bytes(text.into_bytes())
+    }
+
+    /// `bytes` to --output (or, text, returned for standard output).
+    fn emit_bytes(&self, bytes: Vec<u8>) -> Result<String, Error> {
+        match &self.output {
+            Some(path) => {
+                std::fs::write(path, bytes)
+                    .map_err(|e| io_error(&path.display().to_string(), e))?;
+                Ok(String::new())
+            }
+            None => Ok(String::from_utf8(bytes).unwrap_or_default()),
+        }
+    }
+
     fn resolve(&self) -> Result<(Format, Numbers), Error> {
         let format = self.format.unwrap_or(Format::Table);
+        if format == Format::Xlsx && self.output.is_none() {
+            return Err(Error::InvalidOption {
+                field: "output".into(),
+                message: "--format xlsx writes a workbook: give --output FILE".into(),
+            });
+        }
+        if format == Format::Xlsx && self.numbers.is_some() {
+            return Err(Error::InvalidOption {
+                field: "numbers".into(),
+                message: "--numbers is for table and csv output; xlsx writes numbers as numbers"
+                    .into(),
+            });
+        }
         if format == Format::Json && self.numbers.is_some() {
             return Err(Error::InvalidOption {
                 field: "numbers".into(),
@@ -242,6 +282,7 @@ enum Format {
     Table,
     Csv,
     Json,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -354,10 +395,15 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             }
             match explain {
-                Some(_) if output.format.is_some() || output.numbers.is_some() => {
+                Some(_)
+                    if output.format.is_some()
+                        || output.numbers.is_some()
+                        || output.output.is_some() =>
+                {
                     Err(Error::InvalidOption {
                         field: "explain".into(),
-                        message: "--explain prints sentences; --format and --numbers do not apply"
+                        message: "--explain prints sentences; --format, --numbers and --output \
+                                  do not apply"
                             .into(),
                     })
                 }
@@ -376,12 +422,12 @@ fn run(command: Command) -> Result<String, Error> {
             // Read as the amount is: 1.000 is a thousand, as a Dane writes it.
             let unit = andel_core::tabular::parse_danish_number(&unit)
                 .map_err(|e| e.with_field("unit"))?;
-            let key = read_key(&weights)?;
+            let (key, notes) = read_key(&weights)?;
             let options = SplitOptions {
                 unit,
                 ties: tie_rule(&weights, &key)?,
             };
-            render_allocation(&key.split(amount, &options)?, &output)
+            render_allocation(&key.split(amount, &options)?, &output, &notes)
         }
         Command::Apportion {
             seats,
@@ -396,7 +442,7 @@ fn run(command: Command) -> Result<String, Error> {
                 .map(|d| andel_core::tabular::parse_danish_number(&d))
                 .transpose()
                 .map_err(|e| e.with_field("first-divisor"))?;
-            let key = read_key(&weights)?;
+            let (key, notes) = read_key(&weights)?;
             let options = Options {
                 method: method.parse::<Method>()?,
                 minimum: minimum.map(Limit::All),
@@ -408,7 +454,7 @@ fn run(command: Command) -> Result<String, Error> {
                 e.renamed("total", "seats")
                     .renamed("first_divisor", "first-divisor")
             })?;
-            render_allocation(&allocation, &output)
+            render_allocation(&allocation, &output, &notes)
         }
         Command::Municipalities {
             region,
@@ -417,6 +463,12 @@ fn run(command: Command) -> Result<String, Error> {
             output,
         } => {
             let (format, numbers) = output.resolve()?;
+            if format == Format::Xlsx {
+                return Err(Error::InvalidOption {
+                    field: "format".into(),
+                    message: "xlsx is for results (split, apportion, compute); use csv here".into(),
+                });
+            }
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
             let (rows, year) = match &population.population {
                 Some(file) => {
@@ -447,7 +499,8 @@ fn run(command: Command) -> Result<String, Error> {
                     (municipality_rows(region, year)?, year.to_string())
                 }
             };
-            Ok(match format {
+            output.emit(match format {
+                Format::Xlsx => String::new(),
                 Format::Json => json(&rows),
                 Format::Csv => {
                     let sep = if numbers == Numbers::Danish { ';' } else { ',' };
@@ -520,15 +573,18 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
 
 /// The weights of a CSV file or the embedded population, with the parties
 /// named by `--exclude` out.
-fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
-    let key = match &args.weights {
+fn read_key(args: &WeightsArgs) -> Result<(Key, Vec<String>), Error> {
+    let (key, notes) = match &args.weights {
         Some(path) => read_csv_key(path, args)?,
-        None => embedded_key(args)?,
+        None => (embedded_key(args)?, Vec::new()),
     };
     if args.exclude.is_empty() {
-        return Ok(key);
+        return Ok((key, notes));
     }
-    andel_core::data::exclude_named(&key, &args.exclude, "exclude")
+    Ok((
+        andel_core::data::exclude_named(&key, &args.exclude, "exclude")?,
+        notes,
+    ))
 }
 
 /// The embedded population of `--region` in `--year`; the CSV options
@@ -549,6 +605,7 @@ fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
         ("header", args.header.is_some()),
         ("decimal", args.decimal.is_some()),
         ("keep-totals", args.keep_totals),
+        ("sheet", args.sheet.is_some()),
     ];
     if let Some((name, _)) = csv_options.iter().find(|(_, given)| *given) {
         return Err(Error::InvalidOption {
@@ -574,7 +631,7 @@ fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
 }
 
 /// The weights of a CSV file (`-`: standard input).
-fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<Key, Error> {
+fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<(Key, Vec<String>), Error> {
     if let Some(name) = [
         ("region", args.region.is_some()),
         ("year", args.year.is_some()),
@@ -601,17 +658,31 @@ fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<Key, Error> {
         keep_totals: args.keep_totals.then_some(true),
     };
     // Errors about a column option name it as the command line spells it.
-    let read = read_weights_bytes(&bytes, &columns).map_err(|e| {
+    // An .xlsx file is a zip file: its first bytes say so.
+    let xlsx = bytes.starts_with(b"PK\x03\x04");
+    if args.sheet.is_some() && !xlsx {
+        return Err(Error::InvalidOption {
+            field: "sheet".into(),
+            message: format!("--sheet is for an .xlsx file; {path} is not one"),
+        });
+    }
+    let read = if xlsx {
+        excel::read_weights_xlsx(&bytes, args.sheet.as_deref(), &columns)
+    } else {
+        read_weights_bytes(&bytes, &columns)
+    }
+    .map_err(|e| {
         e.renamed("id", "id-column")
             .renamed("name", "name-column")
             .renamed("weight", "weight-column")
     })?;
     // How the file was read and the totals left out are said, on standard
     // error (the output stays data).
-    for said in read.said() {
-        eprintln!("note: {path}: {said}");
+    let said = read.said();
+    for s in &said {
+        eprintln!("note: {path}: {s}");
     }
-    Ok(read.key)
+    Ok((read.key, said))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -620,18 +691,20 @@ fn json<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-fn render_allocation(a: &Allocation, output: &Output) -> Result<String, Error> {
+fn render_allocation(a: &Allocation, output: &Output, notes: &[String]) -> Result<String, Error> {
     let (format, numbers) = output.resolve()?;
-    Ok(match format {
+    output.emit(match format {
         Format::Json => json(a),
         Format::Csv => a.to_csv(numbers.dialect()),
         Format::Table => a.table(numbers.style()),
+        Format::Xlsx => return output.emit_bytes(excel::write_allocation(a, Some(notes))?),
     })
 }
 
 fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
     let (format, numbers) = output.resolve()?;
-    Ok(match format {
+    output.emit(match format {
+        Format::Xlsx => return output.emit_bytes(excel::write_result(r)?),
         Format::Json => json(r),
         Format::Csv => {
             // The assumptions lead the file as comment lines.

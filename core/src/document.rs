@@ -653,6 +653,15 @@ pub enum AllocationLabel<'a> {
 impl AllocationLabel<'_> {
     /// How an explanation names it, before the party ("part kommunerne:
     /// "); nothing for the main allocation.
+    /// The label as a heading's end: `""`, `", part kommunerne"`.
+    pub(crate) fn heading(&self) -> String {
+        let p = self.prefix();
+        match p.strip_suffix(": ") {
+            Some(p) => format!(", {p}"),
+            None => String::new(),
+        }
+    }
+
     fn prefix(&self) -> String {
         match self {
             AllocationLabel::Main => String::new(),

@@ -86,7 +86,8 @@ fn utf16(bytes: &[u8], big_endian: bool, encoding: Encoding) -> Result<String> {
         return Err(Error::Encoding {
             field: String::new(),
             encoding: encoding.name().into(),
-            offset: bytes.len() as u64 + 1,
+            // The dangling last byte, after the BOM's two (1-based).
+            offset: 2 + bytes.len() as u64,
             message: "the file ends in the middle of a character (an odd number of bytes)".into(),
         });
     }

@@ -28,6 +28,8 @@ pub mod document;
 pub mod encoding;
 pub mod error;
 mod exact;
+#[cfg(feature = "excel")]
+pub mod excel;
 pub mod format;
 mod json;
 pub mod key;

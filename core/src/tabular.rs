@@ -698,6 +698,24 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_big());
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sep = sniff_separator(text);
+    let danish = match sep {
+        ';' => Some(DanishBy::Semicolons),
+        '\t' => Some(DanishBy::Tabs),
+        _ => None,
+    };
+    read_records(records(text, sep)?, sep, danish, columns)
+}
+
+/// [`read_weights`] from records: `sep` shows a left-out row's cells,
+/// `danish_by_shape` says the text is Danish by its separator.
+pub(crate) fn read_records(
+    mut all: Vec<Record>,
+    sep: char,
+    danish_by_shape: Option<DanishBy>,
+    columns: &CsvColumns,
+) -> Result<CsvWeights> {
     let keep_totals = columns.keep_totals.unwrap_or(false);
     let given_mark = match columns.decimal.as_deref() {
         None => None,
@@ -710,9 +728,6 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             })
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let sep = sniff_separator(text);
-    let mut all = records(text, sep)?;
     let mut skipped = drop_text_lines(&mut all);
     let Some(first) = all.first() else {
         return Err(Error::Csv {
@@ -787,10 +802,8 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             .iter()
             .any(|h| h == "område" || h == "omrade" || h == "tid")
             || lowered.get(weight_col).is_some_and(|h| is_period(h)));
-    let danish = if sep == ';' {
-        Some(DanishBy::Semicolons)
-    } else if sep == '\t' {
-        Some(DanishBy::Tabs)
+    let danish = if danish_by_shape.is_some() {
+        danish_by_shape
     } else if has_header && lowered.iter().any(|h| DANISH_HEADS.contains(&h.as_str())) {
         Some(DanishBy::Header)
     } else {
@@ -825,7 +838,13 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             (None, Some(n)) => r.cells[n].clone(),
             (None, None) => String::new(),
         };
-        match is_aggregate(&label, statbank) {
+        // A row without an id is a total by its name ("I alt" under a
+        // column of codes).
+        let shown = match (id_col, name_col) {
+            (Some(_), Some(n)) if label.is_empty() => r.cells[n].as_str(),
+            _ => label.as_str(),
+        };
+        match is_aggregate(shown, statbank) {
             Some(LeftOut::RegionalTotal) if !keep_totals => regions.push((r, label)),
             Some(LeftOut::RegionalTotal) | None => kept.push((r, label)),
             Some(why) => skipped.push((r.line, r.cells.join(&sep.to_string()), why)),

@@ -725,6 +725,54 @@ fn allocation_csv(json: &str, dialect: &str) -> PyResult<String> {
     Ok(allocation(json)?.to_csv(dialect.parse::<Dialect>().map_err(err)?))
 }
 
+/// An allocation (JSON) as an .xlsx workbook's bytes.
+#[pyfunction]
+fn allocation_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = andel_core::excel::write_allocation(&allocation(json)?, None).map_err(err)?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// A document's result (JSON) as an .xlsx workbook's bytes.
+#[pyfunction]
+fn result_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let r: andel_core::document::DocumentResult = serde_json::from_str(json).map_err(json_err)?;
+    let bytes = andel_core::excel::write_result(&r).map_err(err)?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// Weights from an .xlsx workbook's bytes (a sheet by name, or the first),
+/// as read_csv reads CSV.
+#[pyfunction]
+#[pyo3(signature = (bytes, sheet=None, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None))]
+#[allow(clippy::too_many_arguments)]
+fn read_xlsx(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    id: Option<String>,
+    name: Option<String>,
+    weight: Option<String>,
+    header: Option<bool>,
+    decimal: Option<String>,
+    keep_totals: Option<bool>,
+) -> PyResult<(String, Option<String>, Vec<String>)> {
+    let columns = CsvColumns {
+        id,
+        name,
+        weight,
+        header,
+        decimal,
+        keep_totals,
+    };
+    let r = andel_core::excel::read_weights_xlsx(bytes, sheet, &columns)
+        .map_err(|e| err(e.with_field_if_empty("source")))?;
+    let notes = r.notes.iter().map(|n| n.text()).collect();
+    Ok((
+        serde_json::to_string(&r).map_err(json_err)?,
+        r.left_out(),
+        notes,
+    ))
+}
+
 /// One sentence on why a party got what it got.
 #[pyfunction]
 fn allocation_explain(json: &str, id: &str) -> PyResult<Option<String>> {
@@ -846,7 +894,7 @@ fn read_csv(
     } else {
         read_weights(&source.extract::<String>()?, &columns)
     }
-    .map_err(err)?;
+    .map_err(|e| err(e.with_field_if_empty("source")))?;
     let notes = r.notes.iter().map(|n| n.text()).collect();
     Ok((
         serde_json::to_string(&r).map_err(json_err)?,
@@ -895,6 +943,9 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(region_population, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(population_file, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(result_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(read_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
     m.add_function(wrap_pyfunction!(split_table, m)?)?;

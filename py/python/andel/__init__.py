@@ -55,6 +55,7 @@ __all__ = [
     "region_population",
     "years",
     "read_csv",
+    "read_excel",
     "danish",
 ]
 
@@ -881,6 +882,19 @@ class Allocation:
         """
         return str(_call(_andel.allocation_csv, self._json, dialect))
 
+    def to_excel(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the allocation as an Excel workbook (.xlsx): amounts as
+        numbers in Danish formats and a total row (a SUM whose value is the
+        exact total), on the sheet "Fordeling".
+
+        >>> import tempfile, os
+        >>> path = os.path.join(tempfile.mkdtemp(), "fordeling.xlsx")
+        >>> allocate({"A": 2, "B": 1}, "100").to_excel(path)
+        >>> open(path, "rb").read(2)
+        b'PK'
+        """
+        _write_bytes(path, _call(_andel.allocation_xlsx, self._json))
+
     def table(self, style: str = "danish") -> str:
         """A plain-text table: ``"danish"`` (1.658.397,22) or ``"plain"`` numbers.
 
@@ -1171,6 +1185,14 @@ class Result:
         'lav'
         """
         return self._json
+
+    def to_excel(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the result as an Excel workbook (.xlsx): every allocation of
+        every scenario as a table on "Fordeling" (amounts as numbers in
+        Danish formats, a total row whose SUM has the exact total as its
+        value), and the title, note and assumptions on "Forudsætninger".
+        Text is always written as text, never as a formula."""
+        _write_bytes(path, _call(_andel.result_xlsx, self._json))
 
     def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain") -> str:
         """A scenario's main allocation as CSV (``"plain"`` or ``"danish_excel"``).
@@ -1468,6 +1490,42 @@ def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str]
         warnings.warn(f"read_csv: {note}", ReadWarning, stacklevel=2)
     if left_out:
         warnings.warn(f"read_csv: {left_out}", LeftOutWarning, stacklevel=2)
+    return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
+
+
+def _write_bytes(path: Union[str, "os.PathLike[str]"], data: bytes) -> None:
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except (OSError, TypeError) as e:
+        raise InputError(f"path: cannot write {path}: {e}", code="io", field="path") from None
+
+
+def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional[str] = None,
+               id: Optional[str] = None, name: Optional[str] = None,
+               weight: Optional[str] = None, header: Optional[bool] = None,
+               decimal: Optional[str] = None,
+               keep_totals: Optional[bool] = None) -> Dict[str, Decimal]:
+    """Weights from an Excel workbook (.xlsx, a path or its bytes): the
+    first sheet or ``sheet``, read by the same rules as :func:`read_csv`
+    (columns, header, totals left out with a :class:`LeftOutWarning`). A
+    number cell is read as the decimal its shortest form shows (7.2).
+    """
+    data = source
+    if not isinstance(source, bytes):
+        try:
+            with open(source, "rb") as f:
+                data = f.read()
+        except (OSError, TypeError) as e:
+            raise InputError(f"source: cannot read {source}: {e}", code="io",
+                             field="source") from None
+    found, left_out, notes = _call(_andel.read_xlsx, data, sheet, id, name, weight, header,
+                                   decimal, keep_totals)
+    import warnings
+    for note in notes:
+        warnings.warn(f"read_excel: {note}", ReadWarning, stacklevel=2)
+    if left_out:
+        warnings.warn(f"read_excel: {left_out}", LeftOutWarning, stacklevel=2)
     return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
 
 
