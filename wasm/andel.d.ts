@@ -204,7 +204,16 @@ export interface CsvColumns {
   header?: boolean;
   /** The decimal separator of the weights, "," or "." (found from all cells when not given). */
   decimal?: "," | ".";
+  /** Keep regions (Region Nordjylland, 081) and a row that is the sum of the others as parties; by default they are totals, left out. */
+  keep_totals?: boolean;
 }
+
+/** A file's encoding as the core found it. */
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+/** How a CSV was read, when its reader should know. */
+export type CsvNote =
+  | { kind: "encoding"; encoding: Encoding }
+  | { kind: "danish_thousands"; line: number; text: string; because: "semicolons" | "tabs" | "header" };
 
 export interface CsvWeights {
   key: Array<{ id: string; name?: string; weight: DecimalString; basis: Basis }>;
@@ -213,6 +222,10 @@ export interface CsvWeights {
   decimal: string;
   /** Rows left out on purpose: [line, text, why]. */
   skipped: Array<[number, string, string]>;
+  /** The encoding of the bytes read (null when text was given). */
+  encoding: Encoding | null;
+  /** The encoding when not UTF-8, a decimal separator decided by the Danish rule. */
+  notes: CsvNote[];
 }
 
 /** Whole units per party, in input order. */
@@ -230,7 +243,9 @@ export function parseNumber(text: string, danish?: boolean | null): DecimalStrin
 /** A number for people: "1.658.397,22" (danish, the default) or "1658397.22" (plain). */
 export function formatNumber(value: NumberInput, places: number, style?: "danish" | "plain" | null): string;
 /** Weights from CSV text (comma, semicolon or tab; decimal comma; Statbank exports). */
-export function readCsv(text: string, columns?: CsvColumns | null): CsvWeights;
+export function readCsv(text: string | Uint8Array, columns?: CsvColumns | null): CsvWeights;
+/** The text of a file's bytes, decoded as the core decodes files (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding };
 /** A key document computed, every allocation of the result as one CSV (columns scenario, part, id, name, …): "danish_excel" (default: semicolons, decimal comma, BOM) or "plain". */
 export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null): string;
 /** A tie in a table: cells (row, column) that another, equally justified rounding would change; `winners` got the contested units (decided by table order). */

@@ -6,8 +6,10 @@
 
 use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
+use andel_core::excel;
 use andel_core::files;
-use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
+use andel_core::statbank::{read_population, Ages};
+use andel_core::tabular::{read_weights_bytes, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
     Allocation, Decimal, Error, Key, Limit, Method, Options, PartyRef, SplitOptions, TieRule,
 };
@@ -40,7 +42,8 @@ enum Command {
         #[arg(long)]
         explain: Option<String>,
     },
-    /// Split an amount of money by the weights in a CSV file.
+    /// Split an amount of money by the weights in a CSV file, or by the
+    /// embedded population (--region, --year).
     Split {
         /// The amount (1234.50 or 1.234,50; -100 for a refund).
         #[arg(allow_hyphen_values = true)]
@@ -54,7 +57,8 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Apportion whole units (places) by the weights in a CSV file.
+    /// Apportion whole units (places) by the weights in a CSV file, or by the
+    /// embedded population (--region, --year).
     Apportion {
         /// The number of places.
         seats: u64,
@@ -82,20 +86,24 @@ enum Command {
         /// Only this region (Nordjylland, Midtjylland, Syddanmark, Hovedstaden, Sjælland).
         #[arg(long)]
         region: Option<String>,
-        /// Population on 1 January of this year (the latest shipped by default).
+        /// Population on 1 January of this year (the latest shipped by default;
+        /// with --population, the file's first period of the year).
         #[arg(long)]
         year: Option<i32>,
+        #[command(flatten)]
+        population: PopulationArgs,
         #[command(flatten)]
         output: Output,
     },
     /// The JSON Schema of the key document (generated from the Rust types).
     Schema,
-    /// The report of the KKR Nordjylland minutes: every document in a folder
-    /// (examples/ by default), with its title, note and assumptions.
+    /// The report of the KKR Nordjylland minutes: every key document (the
+    /// minutes' own, built into the program, or those of a folder), with its
+    /// title, note and assumptions.
     Report {
-        /// The folder of key documents.
-        #[arg(long, default_value = "examples")]
-        documents: PathBuf,
+        /// A folder of key documents (*.json) instead of the minutes' own.
+        #[arg(long, value_name = "DIR")]
+        documents: Option<PathBuf>,
         /// Danish (1.658.397,22) or plain numbers.
         #[arg(long, value_enum, default_value_t = Numbers::Danish)]
         numbers: Numbers,
@@ -104,9 +112,22 @@ enum Command {
 
 #[derive(clap::Args)]
 struct WeightsArgs {
-    /// The CSV file of weights (any dialect: , ; or tab; decimal comma or point).
+    /// The CSV file of weights, or - for standard input (any dialect: , ; or
+    /// tab; decimal comma or point; UTF-8, UTF-16 or Windows-1252), or an
+    /// .xlsx workbook (--sheet).
+    #[arg(long, value_name = "FILE")]
+    weights: Option<String>,
+    /// Instead of --weights: the embedded population of this region's
+    /// municipalities (all 98 without it).
     #[arg(long)]
-    weights: String,
+    region: Option<String>,
+    /// Instead of --weights: the embedded population on 1 January of this
+    /// year (the latest shipped without it), or the first period of this
+    /// year in the --population file.
+    #[arg(long)]
+    year: Option<i32>,
+    #[command(flatten)]
+    population: PopulationArgs,
     /// Parties that take no part (ids, or municipality names or codes).
     #[arg(long)]
     exclude: Vec<String>,
@@ -136,13 +157,79 @@ struct WeightsArgs {
     /// when not given (an ambiguous column such as 1.250 asks for it).
     #[arg(long)]
     decimal: Option<String>,
+    /// The sheet of an .xlsx --weights file (the first by default).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// Keep regions (Region Nordjylland, 081) and a row that is the sum of
+    /// the others as parties; by default they are totals, left out and said.
+    #[arg(long)]
+    keep_totals: bool,
+}
+
+/// Population from the user's own Statbank file.
+#[derive(clap::Args)]
+struct PopulationArgs {
+    /// Instead of the embedded population: a Statbank file (FOLK1A,
+    /// FOLK1AM or BY2; the API's CSV or the web's matrix export; any year).
+    #[arg(long, value_name = "FILE")]
+    population: Option<String>,
+    /// Only these ages, from the file's age groups: 65- (65 and over),
+    /// 0-17, 80 (one age).
+    #[arg(long, value_name = "FROM-TO", requires = "population")]
+    ages: Option<String>,
+}
+
+impl PopulationArgs {
+    /// The ages of --ages: `65-`, `0-17`, `-17`, `80`.
+    fn ages(&self) -> Result<Option<Ages>, Error> {
+        let Some(text) = &self.ages else {
+            return Ok(None);
+        };
+        let bad = || Error::InvalidOption {
+            field: "ages".into(),
+            message: format!("{text:?}: write 65- (65 and over), 0-17 or 80"),
+        };
+        let num = |s: &str| -> Result<Option<u32>, Error> {
+            let s = s.trim();
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                s.parse().map(Some).map_err(|_| bad())
+            }
+        };
+        let (from, to) = match text.split_once('-') {
+            Some((a, b)) => (num(a)?, num(b)?),
+            None => (num(text)?, num(text)?),
+        };
+        if from.is_none() && to.is_none() || from.zip(to).is_some_and(|(f, t)| f > t) {
+            return Err(bad());
+        }
+        Ok(Some(Ages { from, to }))
+    }
+
+    /// The file's population of `region` in `year`, said on standard error.
+    fn read(&self, file: &str, region: Option<Region>, year: Option<i32>) -> Result<Key, Error> {
+        let bytes = read_bytes(file, "population")?;
+        let read = read_population(&bytes, year, self.ages()?)
+            .map_err(|e| e.with_field_if_empty("population"))?;
+        {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "note: {}", read.describe(file));
+        }
+        read.key(region).map_err(|e| e.with_field("population"))
+    }
 }
 
 #[derive(clap::Args)]
 struct Output {
-    /// table (the default), csv or json.
+    /// table (the default), csv, json, or xlsx (an Excel workbook: amounts
+    /// as numbers, a total row, the assumptions on their own sheet; needs
+    /// --output).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Danish (1.658.397,22, the default) or plain numbers in tables; Danish
     /// Excel or plain CSV. Not for json, which is always exact plain numbers.
     #[arg(long, value_enum)]
@@ -151,8 +238,38 @@ struct Output {
 
 impl Output {
     /// The format and number style, refusing a style JSON would ignore.
+    /// `text` to --output, or returned for standard output.
+    fn emit(&self, text: String) -> Result<String, Error> {
+        self.emit_bytes(text.into_bytes())
+    }
+
+    /// `bytes` to --output (or, text, returned for standard output).
+    fn emit_bytes(&self, bytes: Vec<u8>) -> Result<String, Error> {
+        match &self.output {
+            Some(path) => {
+                std::fs::write(path, bytes)
+                    .map_err(|e| io_error("output", &path.display().to_string(), e))?;
+                Ok(String::new())
+            }
+            None => Ok(String::from_utf8(bytes).unwrap_or_default()),
+        }
+    }
+
     fn resolve(&self) -> Result<(Format, Numbers), Error> {
         let format = self.format.unwrap_or(Format::Table);
+        if format == Format::Xlsx && self.output.is_none() {
+            return Err(Error::InvalidOption {
+                field: "output".into(),
+                message: "--format xlsx writes a workbook: give --output FILE".into(),
+            });
+        }
+        if format == Format::Xlsx && self.numbers.is_some() {
+            return Err(Error::InvalidOption {
+                field: "numbers".into(),
+                message: "--numbers is for table and csv output; xlsx writes numbers as numbers"
+                    .into(),
+            });
+        }
         if format == Format::Json && self.numbers.is_some() {
             return Err(Error::InvalidOption {
                 field: "numbers".into(),
@@ -169,6 +286,7 @@ enum Format {
     Table,
     Csv,
     Json,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -245,25 +363,28 @@ fn io_error(option: &str, what: &str, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// A file (or standard input for `-`), at most MAX_INPUT_BYTES, read the one
-/// way andel reads files (regular files only, the size checked first);
-/// errors name the option it came from (`option`).
+/// The bytes of a file (or standard input for `-`), at most MAX_INPUT_BYTES,
+/// read the one way andel reads files (regular files only, the size checked
+/// first); errors name the option it came from (`option`).
+fn read_bytes(path: &str, option: &str) -> Result<Vec<u8>, Error> {
+    if path != "-" {
+        return files::read(path, &FileAccess::Anywhere, option, MAX_INPUT_BYTES);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(option, "standard input", e))?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        let over = format!("over {} MiB", MAX_INPUT_BYTES >> 20);
+        return Err(io_error(option, "standard input", over));
+    }
+    Ok(bytes)
+}
+
+/// A UTF-8 text file (a document), or standard input for `-`.
 fn read_input(path: &str, option: &str) -> Result<String, Error> {
-    let bytes = if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_INPUT_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| io_error(option, "standard input", e))?;
-        if bytes.len() > MAX_INPUT_BYTES {
-            let over = format!("over {} MiB", MAX_INPUT_BYTES >> 20);
-            return Err(io_error(option, "standard input", over));
-        }
-        bytes
-    } else {
-        files::read(path, &FileAccess::Anywhere, option, MAX_INPUT_BYTES)?
-    };
-    files::text(bytes, option)
+    files::text(read_bytes(path, option)?, option)
 }
 
 fn run(command: Command) -> Result<String, Error> {
@@ -296,10 +417,15 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             }
             match explain {
-                Some(_) if output.format.is_some() || output.numbers.is_some() => {
+                Some(_)
+                    if output.format.is_some()
+                        || output.numbers.is_some()
+                        || output.output.is_some() =>
+                {
                     Err(Error::InvalidOption {
                         field: "explain".into(),
-                        message: "--explain prints sentences; --format and --numbers do not apply"
+                        message: "--explain prints sentences; --format, --numbers and --output \
+                                  do not apply"
                             .into(),
                     })
                 }
@@ -320,12 +446,12 @@ fn run(command: Command) -> Result<String, Error> {
             // Read as the amount is: 1.000 is a thousand, as a Dane writes it.
             let unit = andel_core::tabular::parse_danish_number(&unit)
                 .map_err(|e| e.with_field("unit"))?;
-            let key = read_key(&weights)?;
+            let (key, notes) = read_key(&weights)?;
             let options = SplitOptions {
                 unit,
                 ties: tie_rule(&weights, &key)?,
             };
-            render_allocation(&key.split(amount, &options)?, &output)
+            render_allocation(&key.split(amount, &options)?, &output, &notes)
         }
         Command::Apportion {
             seats,
@@ -340,7 +466,7 @@ fn run(command: Command) -> Result<String, Error> {
                 .map(|d| andel_core::tabular::parse_danish_number(&d))
                 .transpose()
                 .map_err(|e| e.with_field("first-divisor"))?;
-            let key = read_key(&weights)?;
+            let (key, notes) = read_key(&weights)?;
             let options = Options {
                 method: method.parse::<Method>()?,
                 minimum: minimum.map(Limit::All),
@@ -352,21 +478,53 @@ fn run(command: Command) -> Result<String, Error> {
                 e.renamed("total", "seats")
                     .renamed("first_divisor", "first-divisor")
             })?;
-            render_allocation(&allocation, &output)
+            render_allocation(&allocation, &output, &notes)
         }
         Command::Municipalities {
             region,
             year,
+            population,
             output,
         } => {
             let (format, numbers) = output.resolve()?;
+            if format == Format::Xlsx {
+                return Err(Error::InvalidOption {
+                    field: "format".into(),
+                    message: "xlsx is for results (split, apportion, compute); use csv here".into(),
+                });
+            }
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
-            let year = match year {
-                Some(y) => y,
-                None => data::years().last().copied().unwrap_or_default(),
+            let (rows, year) = match &population.population {
+                Some(file) => {
+                    let key = population.read(file, region, year)?;
+                    let rows = key
+                        .parties()
+                        .iter()
+                        .map(|p| {
+                            let m = data::municipality(&p.id)?;
+                            Ok(data::MunicipalityRow {
+                                code: m.code.clone(),
+                                name: m.name.clone(),
+                                region: m.region,
+                                population: u64::try_from(p.weight).unwrap_or_default(),
+                            })
+                        })
+                        .collect::<Result<Vec<_>, Error>>()?;
+                    (
+                        rows,
+                        year.map(|y| y.to_string()).unwrap_or_else(|| "file".into()),
+                    )
+                }
+                None => {
+                    let year = match year {
+                        Some(y) => y,
+                        None => data::years().last().copied().unwrap_or_default(),
+                    };
+                    (municipality_rows(region, year)?, year.to_string())
+                }
             };
-            let rows = municipality_rows(region, year)?;
-            Ok(match format {
+            output.emit(match format {
+                Format::Xlsx => String::new(),
                 Format::Json => json(&rows),
                 Format::Csv => {
                     let sep = if numbers == Numbers::Danish { ';' } else { ',' };
@@ -413,9 +571,8 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             })
         }
-        Command::Report { documents, numbers } => {
-            report(&documents, numbers.style()).map(|t| andel_core::format::for_terminal(&t))
-        }
+        Command::Report { documents, numbers } => report(documents.as_deref(), numbers.style())
+            .map(|t| andel_core::format::for_terminal(&t)),
         Command::Schema => Ok(json(&andel_core::document::schema())),
     }
 }
@@ -439,32 +596,119 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
     }
 }
 
-/// The weights of a CSV file, with the parties named by `--exclude` out.
-fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
-    let text = read_input(&args.weights, "weights")?;
+/// The weights of a CSV file or the embedded population, with the parties
+/// named by `--exclude` out.
+fn read_key(args: &WeightsArgs) -> Result<(Key, Vec<String>), Error> {
+    let (key, notes) = match &args.weights {
+        Some(path) => read_csv_key(path, args)?,
+        None => (embedded_key(args)?, Vec::new()),
+    };
+    if args.exclude.is_empty() {
+        return Ok((key, notes));
+    }
+    Ok((
+        andel_core::data::exclude_named(&key, &args.exclude, "exclude")?,
+        notes,
+    ))
+}
+
+/// The embedded population of `--region` in `--year`; the CSV options
+/// (which would do nothing here) are refused.
+fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
+    if args.region.is_none() && args.year.is_none() && args.population.population.is_none() {
+        return Err(Error::InvalidOption {
+            field: "weights".into(),
+            message: "give --weights FILE, or --region and/or --year for the embedded population \
+                      (--population FILE for your own)"
+                .into(),
+        });
+    }
+    let csv_options = [
+        ("id-column", args.id_column.is_some()),
+        ("name-column", args.name_column.is_some()),
+        ("weight-column", args.weight_column.is_some()),
+        ("header", args.header.is_some()),
+        ("decimal", args.decimal.is_some()),
+        ("keep-totals", args.keep_totals),
+        ("sheet", args.sheet.is_some()),
+    ];
+    if let Some((name, _)) = csv_options.iter().find(|(_, given)| *given) {
+        return Err(Error::InvalidOption {
+            field: (*name).into(),
+            message: format!(
+                "--{name} is for a CSV file (--weights); the embedded population has none"
+            ),
+        });
+    }
+    let region = args
+        .region
+        .as_deref()
+        .map(str::parse::<Region>)
+        .transpose()?;
+    if let Some(file) = &args.population.population {
+        return args.population.read(file, region, args.year);
+    }
+    let year = match args.year {
+        Some(y) => y,
+        None => data::years().last().copied().unwrap_or_default(),
+    };
+    data::population_key(region, year)
+}
+
+/// The weights of a CSV file (`-`: standard input).
+fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<(Key, Vec<String>), Error> {
+    if let Some(name) = [
+        ("region", args.region.is_some()),
+        ("year", args.year.is_some()),
+        ("population", args.population.population.is_some()),
+    ]
+    .iter()
+    .find(|(_, given)| *given)
+    .map(|(n, _)| n)
+    {
+        return Err(Error::InvalidOption {
+            field: (*name).into(),
+            message: format!(
+                "--{name} chooses the embedded population; give it or --weights, not both"
+            ),
+        });
+    }
+    let bytes = read_bytes(path, "weights")?;
     let columns = CsvColumns {
         id: args.id_column.clone(),
         name: args.name_column.clone(),
         weight: args.weight_column.clone(),
         header: args.header,
         decimal: args.decimal.clone(),
+        keep_totals: args.keep_totals.then_some(true),
     };
     // Errors about a column option name it as the command line spells it.
-    let read = read_weights(&text, &columns).map_err(|e| {
+    // An .xlsx file is a zip file: its first bytes say so.
+    let xlsx = bytes.starts_with(b"PK\x03\x04");
+    if args.sheet.is_some() && !xlsx {
+        return Err(Error::InvalidOption {
+            field: "sheet".into(),
+            message: format!("--sheet is for an .xlsx file; {path} is not one"),
+        });
+    }
+    let read = if xlsx {
+        excel::read_weights_xlsx(&bytes, args.sheet.as_deref(), &columns)
+    } else {
+        read_weights_bytes(&bytes, &columns)
+    }
+    .map_err(|e| {
         e.renamed("id", "id-column")
             .renamed("name", "name-column")
             .renamed("weight", "weight-column")
     })?;
-    // Totals left out are said, on standard error (the output stays data).
-    if let Some(left_out) = read.left_out() {
+    // How the file was read and the totals left out are said, on standard
+    // error (the output stays data).
+    let said = read.said();
+    for s in &said {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "note: {}: {left_out}", args.weights);
+        let _ = writeln!(std::io::stderr(), "note: {path}: {s}");
     }
-    let key = read.key;
-    if args.exclude.is_empty() {
-        return Ok(key);
-    }
-    andel_core::data::exclude_named(&key, &args.exclude, "exclude")
+    Ok((read.key, said))
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -473,18 +717,20 @@ fn json<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-fn render_allocation(a: &Allocation, output: &Output) -> Result<String, Error> {
+fn render_allocation(a: &Allocation, output: &Output, notes: &[String]) -> Result<String, Error> {
     let (format, numbers) = output.resolve()?;
-    Ok(match format {
+    output.emit(match format {
         Format::Json => json(a),
         Format::Csv => a.to_csv(numbers.dialect()),
         Format::Table => andel_core::format::for_terminal(&a.table(numbers.style())),
+        Format::Xlsx => return output.emit_bytes(excel::write_allocation(a, Some(notes))?),
     })
 }
 
 fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
     let (format, numbers) = output.resolve()?;
-    Ok(match format {
+    output.emit(match format {
+        Format::Xlsx => return output.emit_bytes(excel::write_result(r)?),
         Format::Json => json(r),
         Format::Csv => {
             // The assumptions lead the file as comment lines.
@@ -715,40 +961,68 @@ fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
     Ok(out)
 }
 
-/// Every key document of a folder, in the order of the minutes' items
-/// (2.4 before 2.8 before 2.12), each with its title, note and assumptions.
-fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
-    let shown = folder.display().to_string();
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .map_err(|e| io_error("documents", &shown, e))?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    let item = |name: &String| -> (Vec<u64>, String) {
-        let number: Vec<u64> = name
-            .split(['.', '-'])
-            .map_while(|x| x.parse().ok())
-            .collect();
-        (number, name.clone())
+// The minutes' documents, embedded by build.rs.
+include!(concat!(env!("OUT_DIR"), "/documents.rs"));
+
+/// Every key document of a folder (the minutes' own, built in, without
+/// one), in the order of the minutes' items (2.4 before 2.8 before 2.12),
+/// each with its title, note and assumptions.
+fn report(folder: Option<&Path>, style: NumberStyle) -> Result<String, Error> {
+    let documents: Vec<(String, String, FileAccess)> = match folder {
+        None => EMBEDDED_DOCUMENTS
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string(), FileAccess::None))
+            .collect(),
+        Some(folder) => folder_documents(folder)?,
     };
-    names.sort_by_key(item);
-    if names.is_empty() {
-        return Err(io_error("documents", &shown, "no key documents (*.json)"));
-    }
+    let order = |name: &str| -> Vec<u64> {
+        name.split(['.', '-'])
+            .map_while(|x| x.parse().ok())
+            .collect()
+    };
+    let mut documents = documents;
+    documents.sort_by(|a, b| (order(&a.0), &a.0).cmp(&(order(&b.0), &b.0)));
     let mut out = String::from(
         "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
     );
-    // Each document is read inside the folder (a link out of it, a pipe or a
-    // device is refused), its csv.path too.
-    let access = FileAccess::Under(folder.to_path_buf());
-    for name in names {
-        let path = folder.join(&name).display().to_string();
-        let bytes = files::read(&name, &access, "documents", MAX_INPUT_BYTES)
-            .map_err(|e| e.with_field(&path))?;
-        let doc = parse(&files::text(bytes, &path)?).map_err(|e| e.under(&path))?;
-        let r = compute_with(&doc, &access).map_err(|e| e.under(&path))?;
+    for (name, text, files) in documents {
+        let doc = parse(&text).map_err(|e| e.under(&name))?;
+        let r = compute_with(&doc, &files).map_err(|e| e.under(&name))?;
         out += &format!("\n\n[{name}]\n");
         out += &document_text(&r, style);
     }
     Ok(out)
+}
+
+/// The key documents (*.json) of a folder: (file name, text, what its
+/// `csv.path` may read).
+fn folder_documents(folder: &Path) -> Result<Vec<(String, String, FileAccess)>, Error> {
+    let files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|e| io_error("documents", &folder.display().to_string(), e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    if files.is_empty() {
+        return Err(io_error(
+            "documents",
+            &folder.display().to_string(),
+            "no key documents (*.json)",
+        ));
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            // Read inside the folder (a link out of it, a pipe or a device
+            // is refused), as its csv.path is.
+            let access = FileAccess::Under(folder.to_path_buf());
+            let path = f.display().to_string();
+            let bytes = files::read(&name, &access, "documents", MAX_INPUT_BYTES)
+                .map_err(|e| e.with_field(&path))?;
+            Ok((name, files::text(bytes, &path)?, access))
+        })
+        .collect()
 }

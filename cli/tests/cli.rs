@@ -241,7 +241,14 @@ fn split_and_apportion_a_csv() {
         ],
         1,
     );
-    assert!(big.starts_with("error [overflow] seats:"), "{big}");
+    // (After the note that 221.082 was read the Danish way, in a ; file.)
+    assert!(
+        big.lines()
+            .last()
+            .unwrap()
+            .starts_with("error [overflow] seats:"),
+        "{big}"
+    );
     // The unit is read as the amount is: 1.000 is a thousand kroner, 0,01 an øre.
     let thousands = plain_csv(&["split", "4.275.000", "--weights", w, "--unit", "1.000"]);
     // 4275 thousands by 221082:63839:1769: quotas 3296.68…, 951.94…, 26.37…; the two
@@ -352,8 +359,17 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         unknown.contains("no weight column named \"km2\""),
         "{unknown}"
     );
-    // An ambiguous column in a comma file: 1.234 is 1234 or 1.234, as the user says.
-    let ambiguous = csv_file("amb.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    // A Danish header says a comma file is Danish: 1.234 is 1234, and a note says why.
+    let danish = csv_file("da.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    let o = andel(&["split", "100", "--weights", &danish, "--format", "csv"]);
+    assert!(o.status.success());
+    let said = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        said.contains("\"1.234\" is 1234") && said.contains("header is Danish"),
+        "{said}"
+    );
+    // An ambiguous column in an English comma file: 1.234 is 1234 or 1.234, as the user says.
+    let ambiguous = csv_file("amb.csv", "name,weight\nA,1.234\nB,2\n");
     let asks = fails(&["split", "100", "--weights", &ambiguous], 1);
     assert!(asks.contains("decimal"), "{asks}");
     let point = plain_csv(&["split", "100", "--weights", &ambiguous, "--decimal", "."]);
@@ -793,4 +809,238 @@ fn a_negative_option_value_reaches_its_own_error() {
             "{err}"
         );
     }
+}
+
+/// Files as Danish desks make them (tests/inputs/, written by Python's
+/// codecs): each gives case 2.8's Aalborg, 4.275.000 × 221.082/569.903 =
+/// 1.658.397,22 (Hamilton over the nine municipalities without Læsø and
+/// Morsø, worked out with exact fractions in core/tests/real_inputs.rs),
+/// and says on standard error how it was read and what it left out.
+#[test]
+fn files_from_excel_and_statbank_give_2_8() {
+    for (file, said) in [
+        (
+            "tests/inputs/folk1a-2022-nordjylland-cp1252.csv",
+            "read as Windows-1252 (the bytes are not UTF-8)",
+        ),
+        (
+            "tests/inputs/nordjylland-2022-excel-unicode.txt",
+            "tab separated",
+        ),
+        (
+            "tests/inputs/nordjylland-2022-totals.csv",
+            "line 3 \"Region Nordjylland;591.740\" (a regional total)",
+        ),
+        (
+            "tests/inputs/folk1a-2022-web-export.csv",
+            "(a title above the table)",
+        ),
+    ] {
+        let args = [
+            "split",
+            "4275000",
+            "--weights",
+            file,
+            "--exclude",
+            "Læsø",
+            "--exclude",
+            "Morsø",
+            "--format",
+            "csv",
+            "--numbers",
+            "plain",
+        ];
+        let o = andel(&args);
+        let (out, err) = (
+            String::from_utf8(o.stdout).unwrap(),
+            String::from_utf8(o.stderr).unwrap(),
+        );
+        assert!(o.status.success(), "{file}: {err}");
+        assert!(out.contains("\n851,Aalborg,221082,"), "{file}: {out}");
+        assert!(out.contains(",1658397.22,"), "{file}: {out}");
+        assert!(out.contains("\ntotal,,,,,4275000.00,"), "{file}: {out}");
+        assert!(err.contains(said), "{file}: {err}");
+    }
+    // A region meant as a party is kept when said (2.12's region).
+    let w = csv_file(
+        "keep.csv",
+        "part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\n",
+    );
+    let out = plain_csv(&["apportion", "620", "--weights", &w, "--keep-totals"]);
+    // 620 × 7,2 % = 44,64 → 45 (the larger remainder), Aalborg 575,36 → 575.
+    assert!(
+        out.contains("Region Nordjylland,Region Nordjylland,7.2,"),
+        "{out}"
+    );
+    assert!(out.contains(",45,up,"), "{out}");
+}
+
+/// The embedded population without a file; the report outside the
+/// repository; `$schema` in a document; --explain by the name in the table.
+#[test]
+fn a_new_users_commands() {
+    // 2.8 from the embedded 2022 population: Aalborg 1.658.397,22 and
+    // Rebild 229.884,12 (4.275.000 × 221.082/569.903 and × 30.646/569.903,
+    // Hamilton over the nine; worked out in core/tests/real_inputs.rs).
+    let out = plain_csv(&[
+        "split",
+        "4275000",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2022",
+        "--exclude",
+        "Læsø",
+        "--exclude",
+        "Morsø",
+    ]);
+    // 221.082 / 569.903 = 0,38792917391…
+    assert!(out.contains("\n851,Aalborg,221082,0.3879291739,"), "{out}");
+    assert!(out.contains(",1658397.22,"), "{out}");
+    assert!(
+        out.contains("\n840,Rebild,30646,") && out.contains(",229884.12,"),
+        "{out}"
+    );
+    // 2.12's 620 places by the same nine: Aalborg's quota 620 × 221.082 /
+    // 569.903 = 240,51… (Hamilton: 240 or 241; the sum is 620 either way).
+    let places = plain_csv(&[
+        "apportion",
+        "620",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2022",
+        "--exclude",
+        "Læsø",
+        "--exclude",
+        "Morsø",
+    ]);
+    assert!(places.contains("\ntotal,,,,,620,620,"), "{places}");
+    assert!(places.contains("\n851,Aalborg,221082,"), "{places}");
+    let e = fails(&["split", "100"], 1);
+    assert!(e.starts_with("error [invalid_option] weights:"), "{e}");
+    let e = fails(&["split", "100", "--year", "2022", "--decimal", ","], 1);
+    assert!(e.starts_with("error [invalid_option] decimal:"), "{e}");
+    let e = fails(&["split", "100", "--year", "1999"], 1);
+    assert!(e.starts_with("error [unknown_year]"), "{e}");
+    assert!(ok(&["split", "--help"]).contains("or - for standard input"));
+
+    // The report outside the repository: the minutes' documents are built in.
+    let elsewhere = std::env::temp_dir();
+    let o = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .arg("report")
+        .current_dir(&elsewhere)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(report, ok(&["report", "--documents", "examples"]));
+    assert!(report.contains("1.658.397,22"));
+
+    // "$schema" is read and ignored; the schema says version 1.
+    let dir = std::env::temp_dir().join(format!("andel-cli-schema-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = dir.join("doc.json");
+    std::fs::write(
+        &doc,
+        r#"{"$schema": "../schema/andel.schema.json", "version": 1,
+            "parts": [{"id": "kommunerne", "share": "0.75", "key": {"population": {"region": "Nordjylland", "year": 2022}, "exclude": ["Læsø", "Morsø"]}},
+                      {"id": "region", "name": "Region Nordjylland", "share": "0.25"}],
+            "scenarios": [{"name": "lav", "total": "5700000.00"}]}"#,
+    )
+    .unwrap();
+    let doc = doc.to_str().unwrap();
+    assert!(ok(&["compute", doc]).contains("1.658.397,22"));
+    let schema: serde_json::Value = serde_json::from_str(&ok(&["schema"])).unwrap();
+    assert_eq!(schema["properties"]["version"]["const"], 1);
+    assert!(schema["properties"]["$schema"].is_object());
+    // --explain by the name the table shows: 5.700.000 × 0,25 = 1.425.000.
+    let why = ok(&["compute", doc, "--explain", "Region Nordjylland"]);
+    assert!(why.contains("1425000"), "{why}");
+}
+
+/// Population from the user's own Statbank file (2026, not shipped), by
+/// age: 1.000.000 kr. among Nordjylland by 65+ gives Aalborg 378.427,40
+/// and Læsø 3.044,41 (58.422 and 470 of 154.381; worked out in
+/// core/tests/real_inputs.rs).
+#[test]
+fn population_from_a_statbank_file() {
+    let file = "tests/inputs/folk1a-2026-ages.csv";
+    let out = plain_csv(&[
+        "split",
+        "1000000",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2026",
+        "--population",
+        file,
+        "--ages",
+        "65-",
+    ]);
+    assert!(
+        out.contains("\n851,Aalborg,58422,") && out.contains(",378427.40,"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n825,Læsø,470,") && out.contains(",3044.41,"),
+        "{out}"
+    );
+    let places = plain_csv(&[
+        "apportion",
+        "100",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2026",
+        "--population",
+        file,
+        "--ages",
+        "65-",
+    ]);
+    // 100 × 58.422 / 154.381 = 37,84… → 38 (Hamilton).
+    assert!(
+        places.contains("\n851,Aalborg,58422,") && places.contains(",38,38,up,"),
+        "{places}"
+    );
+    let list = ok(&[
+        "municipalities",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2026",
+        "--population",
+        file,
+        "--format",
+        "csv",
+        "--numbers",
+        "plain",
+    ]);
+    // All ages: Aalborg P = 224.612 + 100.
+    assert!(
+        list.contains("\n851,Aalborg,Nordjylland,224712\n"),
+        "{list}"
+    );
+    let e = fails(&["split", "1", "--year", "2027", "--population", file], 1);
+    assert!(e.contains("error [period_not_in_file] year:"), "{e}");
+    let e = fails(
+        &[
+            "split",
+            "1",
+            "--year",
+            "2026",
+            "--population",
+            file,
+            "--ages",
+            "70-",
+        ],
+        1,
+    );
+    assert!(e.contains("error [ages_not_in_file] ages:"), "{e}");
+    let e = fails(&["split", "1", "--year", "2026", "--population", file], 1);
+    assert!(
+        e.contains("error [missing_municipality] population:"),
+        "{e}"
+    );
+    assert!(fails(&["split", "1", "--ages", "65-"], 2).contains("--population"));
 }

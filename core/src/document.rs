@@ -17,7 +17,7 @@ use crate::key::{
 };
 use crate::money::SplitOptions;
 use crate::sorted_map::{first_repeat, SortedMap};
-use crate::tabular::{read_weights, CsvColumns, CsvWriter, Dialect};
+use crate::tabular::{read_weights, read_weights_bytes, CsvColumns, CsvWriter, Dialect};
 use crate::TieRule;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -69,7 +69,12 @@ pub const VERSION: u32 = 1;
     schemars(deny_unknown_fields)
 )]
 pub struct Document {
+    /// The JSON Schema an editor checks the document against
+    /// (`schema/andel.schema.json`); read and ignored.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always 1.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub version: u32,
     /// A title for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,6 +239,14 @@ pub struct PopulationSpec {
     /// Only these municipalities (codes or names), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipalities: Option<Vec<String>>,
+    /// The user's own Statbank file (FOLK1A, FOLK1AM, BY2; the API's CSV or
+    /// the web's matrix export), read as `csv.path` is, instead of the
+    /// embedded figures: `year` picks its first period of that year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Only these ages (from the file's age groups): `{"from": 65}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ages: Option<crate::statbank::Ages>,
 }
 
 /// A year.
@@ -640,6 +653,15 @@ pub enum AllocationLabel<'a> {
 impl AllocationLabel<'_> {
     /// How an explanation names it, before the party ("part kommunerne:
     /// "); nothing for the main allocation.
+    /// The label as a heading's end: `""`, `", part kommunerne"`.
+    pub(crate) fn heading(&self) -> String {
+        let p = self.prefix();
+        match p.strip_suffix(": ") {
+            Some(p) => format!(", {p}"),
+            None => String::new(),
+        }
+    }
+
     fn prefix(&self) -> String {
         match self {
             AllocationLabel::Main => String::new(),
@@ -734,10 +756,19 @@ impl ScenarioResult {
         let lines: Vec<String> = all
             .iter()
             .filter_map(|(label, a)| {
+                // By id, a municipality's name or code, or the name the
+                // table shows ("Region Nordjylland" for the id "region").
+                let by_name = || {
+                    let w = data::lower(who.trim());
+                    a.parties
+                        .iter()
+                        .find(|p| p.name.as_deref().is_some_and(|n| data::lower(n) == w))
+                        .map(|p| p.id.as_str())
+                };
                 let id = if a.get(who).is_some() {
                     who
                 } else {
-                    code.filter(|c| a.get(c).is_some())?
+                    code.filter(|c| a.get(c).is_some()).or_else(by_name)?
                 };
                 Some(label.prefix() + &a.explain(id)? + label.suffix())
             })
@@ -830,6 +861,7 @@ impl FromJson for Document {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         let mut f = Fields::new(v, path)?;
         let d = Document {
+            schema: f.opt("$schema")?,
             version: f.req::<crate::json::Version>("version")?.0,
             title: f.opt("title")?,
             note: f.opt("note")?,
@@ -845,6 +877,7 @@ impl FromJson for Document {
             actual: f.opt("actual")?,
         };
         f.finish(&[
+            "$schema",
             "version",
             "title",
             "note",
@@ -936,9 +969,23 @@ impl FromJson for PopulationSpec {
             region: f.opt("region")?,
             year: f.req("year")?,
             municipalities: f.opt("municipalities")?,
+            file: f.opt("file")?,
+            ages: f.opt("ages")?,
         };
-        f.finish(&["region", "year", "municipalities"])?;
+        f.finish(&["region", "year", "municipalities", "file", "ages"])?;
         Ok(p)
+    }
+}
+
+impl FromJson for crate::statbank::Ages {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let a = crate::statbank::Ages {
+            from: f.opt("from")?,
+            to: f.opt("to")?,
+        };
+        f.finish(&["from", "to"])?;
+        Ok(a)
     }
 }
 
@@ -1630,8 +1677,24 @@ fn build_key_noting(
             .map(|r| r.parse::<Region>())
             .transpose()
             .map_err(|e| e.under(&format!("{at}.population")))?;
-        let key = data::population_key(region, p.year)
-            .map_err(|e| e.under(&format!("{at}.population")))?;
+        let key = match (&p.file, p.ages) {
+            (None, None) => data::population_key(region, p.year),
+            (None, Some(_)) => Err(Error::Document {
+                field: "ages".into(),
+                message: "the embedded population has no ages; give a Statbank file with them \
+                          (file)"
+                    .into(),
+            }),
+            (Some(file), ages) => {
+                let field = format!("{at}.population.file");
+                let bytes = crate::files::read(file, files, &field, crate::files::MAX_FILE_BYTES)?;
+                let read = crate::statbank::read_population(&bytes, Some(p.year), ages)
+                    .map_err(|e| e.under(&format!("{at}.population")))?;
+                notes.push(format!("{at}.population: {}.", read.describe(file)));
+                read.key(region)
+            }
+        }
+        .map_err(|e| e.under(&format!("{at}.population")))?;
         match &p.municipalities {
             None => key,
             Some(list) => {
@@ -1663,12 +1726,12 @@ fn build_key_noting(
             .collect();
         Key::new(parties).map_err(|e| rename_parties(e, &format!("{at}.weights")))?
     } else if let Some(c) = &spec.csv {
-        let text = match (&c.text, &c.path) {
-            (Some(t), None) => t.clone(),
+        let read = match (&c.text, &c.path) {
+            (Some(t), None) => read_weights(t, &c.columns),
             (None, Some(p)) => {
                 let field = format!("{at}.csv.path");
                 let bytes = crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?;
-                crate::files::text(bytes, &field)?
+                read_weights_bytes(&bytes, &c.columns)
             }
             _ => {
                 return Err(Error::Document {
@@ -1677,10 +1740,9 @@ fn build_key_noting(
                 })
             }
         };
-        let read =
-            read_weights(&text, &c.columns).map_err(|e| e.under(&format!("{at}.csv.columns")))?;
-        if let Some(left_out) = read.left_out() {
-            notes.push(format!("{at}.csv: {left_out}."));
+        let read = read.map_err(|e| e.under(&format!("{at}.csv.columns")))?;
+        for said in read.said() {
+            notes.push(format!("{at}.csv: {said}."));
         }
         read.key
     } else if let Some(parts) = &spec.blend {

@@ -119,6 +119,37 @@ pub enum Error {
         id: String,
         reason: String,
     },
+    /// A population file without a figure for a municipality the key needs.
+    #[error("{field}: the population file has no figure for {name} ({municipality})")]
+    MissingMunicipality {
+        field: String,
+        municipality: String,
+        name: String,
+    },
+    /// A population file without the period asked for.
+    #[error("{field}: the population file has no period {}; it has [{}]", if asked.is_empty() { "chosen (give the year)".to_string() } else { format!("of {asked}") }, available.join(", "))]
+    PeriodNotInFile {
+        field: String,
+        asked: String,
+        available: Vec<String>,
+    },
+    /// A population file whose age groups cannot give the range asked for.
+    #[error("{field}: the population file's age groups [{}] cannot give {ages} exactly", groups.join(", "))]
+    AgesNotInFile {
+        field: String,
+        ages: String,
+        groups: Vec<String>,
+    },
+    /// Bytes that are not text in the encoding their byte order mark
+    /// names (UTF-16 cut in the middle of a character, a lone surrogate);
+    /// `offset` is the byte's place in the file, from 1.
+    #[error("{field}{}the file is not {encoding} text at byte {offset}: {message}", if field.is_empty() { "" } else { ": " })]
+    Encoding {
+        field: String,
+        encoding: String,
+        offset: u64,
+        message: String,
+    },
 }
 
 /// The most characters of a caller's text an error message shows; longer
@@ -261,7 +292,11 @@ macro_rules! with_field {
             | Error::UnknownYear { field: $f, .. }
             | Error::Document { field: $f, .. }
             | Error::Io { field: $f, .. }
-            | Error::InvalidId { field: $f, .. } => $some,
+            | Error::InvalidId { field: $f, .. }
+            | Error::Encoding { field: $f, .. }
+            | Error::MissingMunicipality { field: $f, .. }
+            | Error::PeriodNotInFile { field: $f, .. }
+            | Error::AgesNotInFile { field: $f, .. } => $some,
             Error::Tie { .. } | Error::Csv { .. } => $none,
         }
     };
@@ -299,6 +334,10 @@ impl Error {
             Error::Document { .. } => "document",
             Error::Io { .. } => "io",
             Error::InvalidId { .. } => "invalid_id",
+            Error::Encoding { .. } => "encoding",
+            Error::MissingMunicipality { .. } => "missing_municipality",
+            Error::PeriodNotInFile { .. } => "period_not_in_file",
+            Error::AgesNotInFile { .. } => "ages_not_in_file",
         }
     }
 
@@ -340,6 +379,15 @@ impl Error {
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
         with_field!(&mut self, f => *f = field.into(), ());
         self
+    }
+
+    /// The same error about `field` when it names none (an error from a
+    /// file's reader, whose field is the caller's option).
+    pub fn with_field_if_empty(self, field: &str) -> Self {
+        match self.field() {
+            Some("") => self.with_field(field),
+            _ => self,
+        }
     }
 
     /// An overflow error about `field`.

@@ -590,8 +590,9 @@ impl FromJson for CsvColumns {
             weight: f.opt("weight")?,
             header: f.opt("header")?,
             decimal: f.opt("decimal")?,
+            keep_totals: f.opt("keep_totals")?,
         };
-        f.finish(&["id", "name", "weight", "header", "decimal"])?;
+        f.finish(&["id", "name", "weight", "header", "decimal", "keep_totals"])?;
         Ok(c)
     }
 }

@@ -25,8 +25,11 @@ pub mod apportion;
 pub mod biproportional;
 pub mod data;
 pub mod document;
+pub mod encoding;
 pub mod error;
 mod exact;
+#[cfg(feature = "excel")]
+pub mod excel;
 pub mod files;
 pub mod format;
 mod json;
@@ -35,6 +38,7 @@ pub mod money;
 pub mod number;
 mod sort;
 pub mod sorted_map;
+pub mod statbank;
 pub mod table;
 pub mod tabular;
 

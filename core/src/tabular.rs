@@ -7,6 +7,7 @@
 //! Every error names the line and the column.
 
 use crate::data::{lower, municipality_exact};
+use crate::encoding::{decode, Encoding};
 use crate::error::{quoted, quoted_char, quoted_list, Error, Result};
 use crate::format::{checked_sum, read_as, readings, Mark};
 use crate::key::{Allocation, Key, KeyParty};
@@ -55,6 +56,12 @@ pub struct CsvColumns {
     /// The decimal separator of the weights, `","` or `"."`. Found when not
     /// given, from all the column's cells at once; see [`read_weights`].
     pub decimal: Option<String>,
+    /// Keep rows that would be left out as totals when they are parties
+    /// (a region that takes a share, as in the minutes' 2.12): a region or
+    /// landsdel by name or code, and a row whose weight is the sum of the
+    /// others. The national total ("Hele landet", `000`) is always left out.
+    /// Off by default.
+    pub keep_totals: Option<bool>,
 }
 
 /// What a CSV file gave: the parties and the rows it left out on purpose.
@@ -67,7 +74,96 @@ pub struct CsvWeights {
     /// The decimal separator the weights were read with.
     pub decimal: char,
     /// Rows left out: (line, text, why), such as "Hele landet".
-    pub skipped: Vec<(u64, String, String)>,
+    pub skipped: Vec<(u64, String, LeftOut)>,
+    /// The encoding of the bytes read ([`read_weights_bytes`]); `None` for
+    /// text ([`read_weights`]).
+    #[serde(default)]
+    pub encoding: Option<Encoding>,
+    /// What else a reader should know about how the file was read (the
+    /// encoding when it was not UTF-8, a decimal separator decided by the
+    /// Danish rule).
+    #[serde(default)]
+    pub notes: Vec<CsvNote>,
+}
+
+/// Something about how a CSV was read that its reader should know; the
+/// English words are in [`CsvNote::text`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CsvNote {
+    /// The bytes were not UTF-8 and were read in this encoding.
+    Encoding { encoding: Encoding },
+    /// A column that reads both ways (`221.082`) was read with a decimal
+    /// comma (dots group thousands) because the text is Danish.
+    DanishThousands {
+        /// The first cell that reads both ways.
+        line: u64,
+        text: String,
+        /// What says the text is Danish.
+        because: DanishBy,
+    },
+}
+
+/// What says a text is Danish, for the decimal separator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DanishBy {
+    /// Semicolon separated: Danish Excel's CSV.
+    Semicolons,
+    /// Tab separated: cells copied from a spreadsheet (Danish Excel).
+    Tabs,
+    /// A header in Danish (`kommune`, `befolkning`, `vægt` …).
+    Header,
+}
+
+impl CsvNote {
+    /// The note for people (the one place of these words).
+    pub fn text(&self) -> String {
+        match self {
+            CsvNote::Encoding { encoding } => {
+                format!("read as {} (the bytes are not UTF-8)", encoding.name())
+            }
+            CsvNote::DanishThousands {
+                line,
+                text,
+                because,
+            } => {
+                let why = match because {
+                    DanishBy::Semicolons => "semicolon separated, as Danish Excel writes",
+                    DanishBy::Tabs => "tab separated, as cells copied from Danish Excel are",
+                    DanishBy::Header => "its header is Danish",
+                };
+                let reading = read_as(text, Mark::Comma)
+                    .ok()
+                    .flatten()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                format!(
+                    "the weights were read with a decimal comma, dots grouping thousands \
+                     (line {line}: {} is {reading}), because the text is {why}; \
+                     give the decimal separator \".\" if the dots are decimals",
+                    quoted(text)
+                )
+            }
+        }
+    }
+}
+
+impl Serialize for LeftOut {
+    /// As its text, so front ends show it as it is.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.text())
+    }
+}
+
+impl<'de> Deserialize<'de> for LeftOut {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let t = String::deserialize(d)?;
+        LeftOut::ALL
+            .into_iter()
+            .find(|w| w.text() == t)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown reason {}", quoted(&t))))
+    }
 }
 
 impl CsvWeights {
@@ -80,10 +176,52 @@ impl CsvWeights {
         let rows: Vec<String> = self
             .skipped
             .iter()
-            .map(|(line, text, why)| format!("line {line} {} ({why})", quoted(text)))
+            .map(|(line, text, why)| format!("line {line} {} ({})", quoted(text), why.text()))
             .collect();
         Some(format!("left out {}", rows.join(", ")))
     }
+
+    /// Everything a reader should know about how the file was read, for
+    /// people: the notes, then the rows left out.
+    pub fn said(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.notes.iter().map(CsvNote::text).collect();
+        out.extend(self.left_out());
+        out
+    }
+}
+
+/// Header words that say a text is Danish (for the decimal separator).
+const DANISH_HEADS: [&str; 14] = [
+    "kode",
+    "kommunekode",
+    "navn",
+    "kommune",
+    "område",
+    "vægt",
+    "befolkning",
+    "befolkningstal",
+    "indbyggere",
+    "indbyggertal",
+    "folketal",
+    "indhold",
+    "antal",
+    "andel",
+];
+
+/// A Statbank period: `2022`, `2022K1`, `2024M01`, `2022H1`.
+fn is_period(h: &str) -> bool {
+    let b = h.as_bytes();
+    b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && match &b[4..] {
+            [] => true,
+            [k, rest @ ..] => {
+                matches!(k, b'k' | b'm' | b'h' | b'q')
+                    && !rest.is_empty()
+                    && rest.len() <= 2
+                    && rest.iter().all(u8::is_ascii_digit)
+            }
+        }
 }
 
 const ID_NAMES: [&str; 4] = ["id", "code", "kode", "kommunekode"];
@@ -116,14 +254,53 @@ const WEIGHT_NAMES: [&str; 13] = [
 pub const MAX_INPUT_BYTES: usize = 256 << 20;
 
 /// One CSV record: its cells and the line it starts on.
-struct Record {
-    line: u64,
-    cells: Vec<String>,
+pub(crate) struct Record {
+    pub(crate) line: u64,
+    pub(crate) cells: Vec<String>,
+}
+
+/// The records of CSV text in any dialect the reader takes (BOM dropped,
+/// separator found), title and footnote lines dropped.
+pub(crate) fn records_of(text: &str) -> Result<Vec<Record>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut all = records(text, sniff_separator(text))?;
+    drop_text_lines(&mut all);
+    Ok(all)
+}
+
+/// Drops the lines with text in their first cell only above the table
+/// and below it (a Statbank title, footnotes), where the table has more
+/// columns, and gives them (line, text, why). A line below that names a
+/// municipality is a row missing its weight (an error later), not a note.
+fn drop_text_lines(all: &mut Vec<Record>) -> Vec<(u64, String, LeftOut)> {
+    let mut skipped = Vec::new();
+    let text_only = |r: &Record| r.cells.iter().skip(1).all(|c| c.is_empty());
+    if all.iter().any(|r| !text_only(r)) {
+        let lead = all.iter().take_while(|r| text_only(r)).count();
+        let trail = all[lead..]
+            .iter()
+            .rev()
+            .take_while(|r| text_only(r) && municipality_exact(&r.cells[0]).is_none())
+            .count();
+        let notes: Vec<Record> = all.drain(all.len() - trail..).collect();
+        let titles: Vec<Record> = all.drain(..lead).collect();
+        for (r, why) in titles
+            .iter()
+            .map(|r| (r, LeftOut::Title))
+            .chain(notes.iter().map(|r| (r, LeftOut::Footnote)))
+        {
+            skipped.push((r.line, r.cells[0].clone(), why));
+        }
+    }
+    skipped
 }
 
 /// Splits CSV text into records (RFC 4180: quoted cells may hold the
 /// separator, quotes doubled, and line breaks; lines end in LF, CRLF or
-/// CR). Blank lines are skipped. An unclosed quote or text after a closing
+/// CR). Blank lines and rows of empty cells are skipped. An unclosed quote or text after a closing
 /// quote is an error with line and column.
 fn records(text: &str, sep: char) -> Result<Vec<Record>> {
     let mut out = Vec::new();
@@ -139,7 +316,8 @@ fn records(text: &str, sep: char) -> Result<Vec<Record>> {
         |cells: &mut Vec<String>, cell: &mut String, out: &mut Vec<Record>, at: u64| {
             cells.push(std::mem::take(cell));
             let row = std::mem::take(cells);
-            if !(row.len() == 1 && row[0].trim().is_empty()) {
+            // Blank lines and rows of empty cells (Excel's `;;;`) are no rows.
+            if !row.iter().all(|c| c.trim().is_empty()) {
                 out.push(Record {
                     line: at,
                     cells: row,
@@ -224,35 +402,125 @@ fn records(text: &str, sep: char) -> Result<Vec<Record>> {
     Ok(out)
 }
 
-/// The separator of the first line, outside quotes: the one of `;`, tab and
-/// `,` it has most of (`;` on a draw: Danish Excel).
+/// The separator: of `;`, tab and `,`, the one that splits the most of the
+/// first 50 records (outside quotes) into the same number of cells, so a
+/// title line above the table (with a comma in its words) does not decide;
+/// `;`, then tab, on a draw (Danish Excel).
 fn sniff_separator(text: &str) -> char {
+    const SEPS: [char; 3] = [';', '\t', ','];
+    let mut lines: Vec<[usize; 3]> = Vec::new();
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
-            '\r' | '\n' if !quoted => break,
-            ';' if !quoted => counts[0] += 1,
-            '\t' if !quoted => counts[1] += 1,
-            ',' if !quoted => counts[2] += 1,
+            '\r' | '\n' if !quoted => {
+                if counts != [0; 3] {
+                    lines.push(counts);
+                    if lines.len() == 50 {
+                        break;
+                    }
+                }
+                counts = [0; 3];
+            }
+            c if !quoted => {
+                if let Some(i) = SEPS.iter().position(|&s| s == c) {
+                    counts[i] += 1;
+                }
+            }
             _ => {}
         }
     }
-    let best = counts.iter().copied().max().unwrap_or(0);
-    [';', '\t', ','][counts.iter().position(|&c| c == best).unwrap_or(0)]
+    if counts != [0; 3] {
+        lines.push(counts);
+    }
+    // For each separator: the most records that share one count above 0.
+    let score = |i: usize| {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for l in &lines {
+            if l[i] == 0 {
+                continue;
+            }
+            match seen.iter_mut().find(|(n, _)| *n == l[i]) {
+                Some((_, k)) => *k += 1,
+                None => seen.push((l[i], 1)),
+            }
+        }
+        seen.iter().map(|&(_, k)| k).max().unwrap_or(0)
+    };
+    let scores = [score(0), score(1), score(2)];
+    let best = scores.iter().copied().max().unwrap_or(0);
+    SEPS[scores.iter().position(|&c| c == best).unwrap_or(0)]
 }
 
-/// A total, not a party: (always) "Hele landet", "I alt"; (in a Statbank
-/// export) regions and landsdele.
-fn is_aggregate(name: &str, statbank: bool) -> Option<&'static str> {
-    let n = lower(name.trim());
+/// Why a row of a table of weights was left out: a total or text around
+/// the table, never a party. The English words are in [`LeftOut::text`]
+/// (and it crosses to JSON as them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// "Hele landet", "I alt", "Total", Statbank's code `000`.
+    NationalTotal,
+    /// "Region Nordjylland", "Landsdel …", Statbank's codes `081`-`085`.
+    RegionalTotal,
+    /// Christiansø (Statbank's `411`) is no municipality.
+    Christianso,
+    /// The first or last row, not a municipality, whose weight is the sum
+    /// of all the others.
+    SumOfOthers,
+    /// A line of one cell above the table (a Statbank title).
+    Title,
+    /// A line of one cell below the table (a Statbank footnote).
+    Footnote,
+}
+
+impl LeftOut {
+    /// Every reason.
+    pub const ALL: [LeftOut; 6] = [
+        LeftOut::NationalTotal,
+        LeftOut::RegionalTotal,
+        LeftOut::Christianso,
+        LeftOut::SumOfOthers,
+        LeftOut::Title,
+        LeftOut::Footnote,
+    ];
+
+    /// Why, for people (the one place of these words).
+    pub fn text(self) -> &'static str {
+        match self {
+            LeftOut::NationalTotal => "the national total",
+            LeftOut::RegionalTotal => "a regional total",
+            LeftOut::Christianso => "Christiansø is not a municipality",
+            LeftOut::SumOfOthers => "a total: its weight is the sum of the other rows",
+            LeftOut::Title => "a title above the table",
+            LeftOut::Footnote => "a note below the table",
+        }
+    }
+}
+
+/// A total, not a party, by its label: a national total by name ("Hele
+/// landet", "I alt", "Total") or Statbank code (`000`, `000 Hele landet`);
+/// a region or landsdel by name or code (`081`-`085`); Christiansø.
+fn is_aggregate(name: &str, statbank: bool) -> Option<LeftOut> {
+    let t = name.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let (code, rest) = if digits == 3 && (t.len() == 3 || t[3..].starts_with(' ')) {
+        (Some(&t[..3]), t[3..].trim())
+    } else {
+        (None, t)
+    };
+    match code {
+        Some("000") => return Some(LeftOut::NationalTotal),
+        Some("081" | "082" | "083" | "084" | "085") => return Some(LeftOut::RegionalTotal),
+        Some("411") if statbank || !rest.is_empty() => return Some(LeftOut::Christianso),
+        _ => {}
+    }
+    let n = lower(rest);
     if n == "hele landet" || n == "i alt" || n == "total" || n == "all denmark" {
-        Some("the national total")
-    } else if statbank && (n.starts_with("region ") || n.starts_with("landsdel ")) {
-        Some("a regional total of a Statistics Denmark export")
-    } else if statbank && (n.contains("christiansø") || n == "411") {
-        Some("Christiansø is not a municipality")
+        Some(LeftOut::NationalTotal)
+    } else if n.starts_with("region ") || n.starts_with("landsdel ") {
+        Some(LeftOut::RegionalTotal)
+    } else if n.contains("christiansø") {
+        Some(LeftOut::Christianso)
     } else {
         None
     }
@@ -260,15 +528,17 @@ fn is_aggregate(name: &str, statbank: bool) -> Option<&'static str> {
 
 /// The decimal separator of a column of numbers, decided once from all its
 /// cells (line, text): the one reading every cell is used; where both do
-/// and some cell reads differently by them (`1.250`), a semicolon file is
-/// Danish Excel (decimal comma), any other is an error. Cells that contradict
-/// each other (`0.072` and `1,5`) are an error naming the line.
+/// and some cell reads differently by them (`221.082`), a Danish text
+/// (`danish`: semicolons, tabs or a Danish header) is read with a decimal
+/// comma, and the note says so; any other is an error that asks. Cells
+/// that contradict each other (`0.072` and `1,5`) are an error naming the
+/// line.
 fn decide_mark(
     cells: &[(u64, &str)],
-    sep: char,
+    danish: Option<DanishBy>,
     column: &str,
     given: Option<Mark>,
-) -> Result<Mark> {
+) -> Result<(Mark, Option<CsvNote>)> {
     let err = |line: u64, message: String| Error::Csv {
         line,
         column: Some(column.to_string()),
@@ -288,7 +558,7 @@ fn decide_mark(
                 ));
             }
         }
-        return Ok(m);
+        return Ok((m, None));
     }
     let (mut comma_ok, mut point_ok) = (true, true);
     let mut first_only: [Option<(u64, &str)>; 2] = [None, None];
@@ -311,12 +581,19 @@ fn decide_mark(
         }
     }
     match (comma_ok, point_ok) {
-        (true, false) => Ok(Mark::Comma),
-        (false, true) => Ok(Mark::Point),
-        (true, true) => match ambiguous {
-            None => Ok(Mark::Point),
-            Some(_) if sep == ';' => Ok(Mark::Comma),
-            Some((line, text)) => Err(err(
+        (true, false) => Ok((Mark::Comma, None)),
+        (false, true) => Ok((Mark::Point, None)),
+        (true, true) => match (ambiguous, danish) {
+            (None, _) => Ok((Mark::Point, None)),
+            (Some((line, text)), Some(because)) => Ok((
+                Mark::Comma,
+                Some(CsvNote::DanishThousands {
+                    line,
+                    text: text.to_string(),
+                    because,
+                }),
+            )),
+            (Some((line, text)), None) => Err(err(
                 line,
                 format!(
                     "{} could be read with a decimal comma or a decimal point; {say}",
@@ -340,15 +617,65 @@ fn decide_mark(
     }
 }
 
+/// Reads weights from the bytes of a CSV file: the encoding is found as
+/// [`decode`] finds it (UTF-8 with or without a byte order mark, UTF-16
+/// with one, else Windows-1252), and said in `notes` when it is not UTF-8;
+/// then as [`read_weights`].
+///
+/// # Example
+/// ```
+/// use andel_core::tabular::{read_weights_bytes, CsvColumns};
+/// use andel_core::encoding::Encoding;
+/// // Danish Excel's "CSV (semikolonsepareret)": Windows-1252.
+/// let r = read_weights_bytes(b"kommune;befolkning\nL\xe6s\xf8;1.769\nMors\xf8;20.068\n", &CsvColumns::default())?;
+/// assert_eq!(r.key.ids(), ["825", "773"]);
+/// assert_eq!(r.encoding, Some(Encoding::Windows1252));
+/// assert!(r.said()[0].starts_with("read as Windows-1252"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn read_weights_bytes(bytes: &[u8], columns: &CsvColumns) -> Result<CsvWeights> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    let d = decode(bytes)?;
+    let mut r = read_weights(&d.text, columns)?;
+    r.encoding = Some(d.encoding);
+    if !d.encoding.is_utf8() {
+        r.notes.insert(
+            0,
+            CsvNote::Encoding {
+                encoding: d.encoding,
+            },
+        );
+    }
+    Ok(r)
+}
+
+fn too_big() -> Error {
+    Error::Csv {
+        line: 0,
+        column: None,
+        message: format!("the text is over {} MiB; split it", MAX_INPUT_BYTES >> 20),
+    }
+}
+
 /// Reads weights from CSV text: UTF-8 with or without a byte order mark;
-/// `,`, `;` or tab separated (found from the first line); quoted cells
+/// `,`, `;` or tab separated (found from the first lines); quoted cells
 /// (with separators, quotes and line breaks inside); lines ending in LF,
 /// CRLF or CR. Numbers are read by one decimal separator per column, decided
-/// from all its cells ([`CsvColumns::decimal`] to say it). A cell that is
-/// wholly a municipality code or name (or a Statbank label such as
-/// `851 Aalborg`) becomes that municipality; any other text is a party of
-/// its own. Totals (`Hele landet`; regions in a Statbank export) are left
-/// out and reported in `skipped`. Every error names the line and column.
+/// from all its cells ([`CsvColumns::decimal`] to say it; a column that
+/// reads both ways, `221.082`, is read the Danish way when the text is
+/// Danish: semicolons, tabs or a Danish header, and `notes` says so). A
+/// cell that is wholly a municipality code or name (or a Statbank label
+/// such as `851 Aalborg`) becomes that municipality; any other text is a
+/// party of its own. Totals are never parties, whatever the header: the
+/// national total ("Hele landet", "I alt", "Total", `000`), regions and
+/// landsdele by name or code (`081`-`085`), and the first or last row, not
+/// a municipality, whose weight is the sum of the others, are left out and
+/// reported in `skipped` ([`CsvColumns::keep_totals`] keeps regions and
+/// sums as parties). Lines of one cell above the table (a Statbank title)
+/// or below it (footnotes) are skipped and reported too. Every error names
+/// the line and column.
 ///
 /// # Example
 /// ```
@@ -359,19 +686,37 @@ fn decide_mark(
 /// assert_eq!(r.key.ids(), ["851", "825"]);
 /// assert_eq!(r.key.parties()[0].weight.to_string(), "221082");
 /// assert_eq!(r.skipped.len(), 1); // "Hele landet"
-/// // The region is a party of its own outside a Statbank export (case 2.12).
-/// let r = read_weights("part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\n", &CsvColumns::default())?;
-/// assert_eq!(r.key.ids(), ["Region Nordjylland", "851"]);
+/// // A region is a total, left out, unless it is said to be a party
+/// // (case 2.12, where the region takes a share).
+/// let text = "part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\nHjørring;1\n";
+/// assert_eq!(read_weights(text, &CsvColumns::default())?.key.ids(), ["851", "860"]);
+/// let keep = CsvColumns { keep_totals: Some(true), ..CsvColumns::default() };
+/// assert_eq!(read_weights(text, &keep)?.key.ids(), ["Region Nordjylland", "851", "860"]);
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::Csv {
-            line: 0,
-            column: None,
-            message: format!("the text is over {} MiB; split it", MAX_INPUT_BYTES >> 20),
-        });
+        return Err(too_big());
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sep = sniff_separator(text);
+    let danish = match sep {
+        ';' => Some(DanishBy::Semicolons),
+        '\t' => Some(DanishBy::Tabs),
+        _ => None,
+    };
+    read_records(records(text, sep)?, sep, danish, columns)
+}
+
+/// [`read_weights`] from records: `sep` shows a left-out row's cells,
+/// `danish_by_shape` says the text is Danish by its separator.
+pub(crate) fn read_records(
+    mut all: Vec<Record>,
+    sep: char,
+    danish_by_shape: Option<DanishBy>,
+    columns: &CsvColumns,
+) -> Result<CsvWeights> {
+    let keep_totals = columns.keep_totals.unwrap_or(false);
     let given_mark = match columns.decimal.as_deref() {
         None => None,
         Some(",") => Some(Mark::Comma),
@@ -383,9 +728,7 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             })
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let sep = sniff_separator(text);
-    let all = records(text, sep)?;
+    let mut skipped = drop_text_lines(&mut all);
     let Some(first) = all.first() else {
         return Err(Error::Csv {
             line: 1,
@@ -452,7 +795,20 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
         }
         (None, Some(0), head.len() - 1)
     };
-    let statbank = has_header && lowered.iter().any(|h| h == "område" || h == "omrade");
+    // Statbank's export: an OMRÅDE or TID column, or periods (2022K1) as
+    // the weight column's name (the web's matrix export).
+    let statbank = has_header
+        && (lowered
+            .iter()
+            .any(|h| h == "område" || h == "omrade" || h == "tid")
+            || lowered.get(weight_col).is_some_and(|h| is_period(h)));
+    let danish = if danish_by_shape.is_some() {
+        danish_by_shape
+    } else if has_header && lowered.iter().any(|h| DANISH_HEADS.contains(&h.as_str())) {
+        Some(DanishBy::Header)
+    } else {
+        None
+    };
     let col_name = |c: usize| {
         if has_header {
             head.get(c).cloned().unwrap_or_else(|| format!("{}", c + 1))
@@ -464,7 +820,7 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
     let width = head.len();
     // Pass 1: shape, labels, totals left out, the weight cells.
     let mut kept: Vec<(&Record, String)> = Vec::with_capacity(rows.len());
-    let mut skipped = Vec::new();
+    let mut regions: Vec<(&Record, String)> = Vec::new();
     for r in rows {
         if r.cells.len() != width {
             return Err(Error::Csv {
@@ -482,17 +838,37 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             (None, Some(n)) => r.cells[n].clone(),
             (None, None) => String::new(),
         };
-        if let Some(why) = is_aggregate(&label, statbank) {
-            skipped.push((r.line, r.cells.join(&sep.to_string()), why.to_string()));
-            continue;
+        // A row without an id is a total by its name ("I alt" under a
+        // column of codes).
+        let shown = match (id_col, name_col) {
+            (Some(_), Some(n)) if label.is_empty() => r.cells[n].as_str(),
+            _ => label.as_str(),
+        };
+        match is_aggregate(shown, statbank) {
+            Some(LeftOut::RegionalTotal) if !keep_totals => regions.push((r, label)),
+            Some(LeftOut::RegionalTotal) | None => kept.push((r, label)),
+            Some(why) => skipped.push((r.line, r.cells.join(&sep.to_string()), why)),
         }
-        kept.push((r, label));
+    }
+    // Regions are totals beside other rows; a file of regions only (a key
+    // between the regions) has them as its parties.
+    if kept.is_empty() {
+        kept = regions;
+    } else {
+        for (r, _) in regions {
+            skipped.push((
+                r.line,
+                r.cells.join(&sep.to_string()),
+                LeftOut::RegionalTotal,
+            ));
+        }
+        skipped.sort_by_key(|s| s.0);
     }
     let weight_cells: Vec<(u64, &str)> = kept
         .iter()
         .map(|(r, _)| (r.line, r.cells[weight_col].as_str()))
         .collect();
-    let mark = decide_mark(&weight_cells, sep, &col_name(weight_col), given_mark)?;
+    let (mark, mark_note) = decide_mark(&weight_cells, danish, &col_name(weight_col), given_mark)?;
     // Pass 2: parties.
     let weight_column = Some(col_name(weight_col));
     let id_column = Some(col_name(id_col.or(name_col).unwrap_or(0)));
@@ -510,6 +886,7 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             ),
         })
     };
+    let kept_rows: Vec<&Record> = kept.iter().map(|(r, _)| *r).collect();
     for (r, label) in kept {
         let party = read_party(
             r,
@@ -530,6 +907,32 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
     if let Some(e) = repeated(&parties, &lines) {
         return Err(e);
     }
+    // A total by its weight: the first or last row, not a municipality,
+    // whose weight is the sum of all the others (at least two).
+    if !keep_totals && parties.len() >= 3 {
+        let sum = |skip: usize| {
+            checked_sum(
+                parties
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != skip)
+                    .map(|(_, p)| p.weight),
+            )
+        };
+        let municipal = |p: &KeyParty| municipality_exact(&p.id).is_some_and(|m| m.code == p.id);
+        let last = parties.len() - 1;
+        let total = [0, last].into_iter().find(|&i| {
+            !municipal(&parties[i])
+                && parties[i].weight > Decimal::ZERO
+                && sum(i) == Some(parties[i].weight)
+        });
+        if let Some(i) = total {
+            let r = kept_rows[i];
+            skipped.push((r.line, r.cells.join(&sep.to_string()), LeftOut::SumOfOthers));
+            skipped.sort_by_key(|s| s.0);
+            parties.remove(i);
+        }
+    }
     let key = Key::new(parties).map_err(|e| Error::Csv {
         line: first.line,
         column: None,
@@ -540,6 +943,8 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
         separator: sep,
         decimal: mark.char(),
         skipped,
+        encoding: None,
+        notes: mark_note.into_iter().collect(),
     })
 }
 

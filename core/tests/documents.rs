@@ -746,7 +746,7 @@ fn rows_a_csv_left_out_are_shown_with_the_assumptions() {
         r.assumptions,
         [
             "Befolkning 2022.",
-            "key.csv: left out line 2 \"Hele landet;2022K1;5873420\" (the national total), line 4 \"Region Nordjylland;2022K1;591740\" (a regional total of a Statistics Denmark export)."
+            "key.csv: left out line 2 \"Hele landet;2022K1;5873420\" (the national total), line 4 \"Region Nordjylland;2022K1;591740\" (a regional total)."
         ]
     );
     // 100 × 221082/222851 = 99.2062 → 99.21; Læsø 0.79.

@@ -209,17 +209,23 @@ mod csv_reading {
             [Decimal::from(221_082), Decimal::new(5, 1)]
         );
         // In a comma file an ambiguous column must be said.
-        let e = read("name\tweight\nA\t1.250\nB\t2.500\n").unwrap_err();
+        let e = read("name,weight\nA,\"1.250\"\nB,\"2.500\"\n").unwrap_err();
         assert!(e.to_string().contains("decimal"), "{e}");
+        // A tab separated text (a paste from Danish Excel) is read the Danish
+        // way, and a note says so; the decimal option reads it otherwise.
+        let r = read("name\tweight\nA\t1.250\nB\t2.500\n").unwrap();
+        assert_eq!(r.key.weights(), [Decimal::from(1250), Decimal::from(2500)]);
+        assert_eq!(r.notes.len(), 1);
         let r = read_weights(
             "name\tweight\nA\t1.250\nB\t2.500\n",
             &CsvColumns {
-                decimal: Some(",".into()),
+                decimal: Some(".".into()),
                 ..CsvColumns::default()
             },
         )
         .unwrap();
-        assert_eq!(r.key.weights(), [Decimal::from(1250), Decimal::from(2500)]);
+        assert_eq!(r.key.weights(), [Decimal::new(125, 2), Decimal::new(25, 1)]);
+        assert!(r.notes.is_empty());
         // More digits than a decimal holds: an error, never rounded.
         let e = read("name,weight\nA,0.50000000000000000000000000001\nB,0.5\n").unwrap_err();
         assert!(e.to_string().contains("digits"), "{e}");
@@ -230,12 +236,19 @@ mod csv_reading {
         // A header whose weight column is a year is a header, not a party.
         let r = read("kommune;2022\nAalborg;221082\nHjørring;63839\n").unwrap();
         assert_eq!(r.key.ids(), ["851", "860"]);
-        // Only a cell that is wholly a municipality becomes one; the region
-        // and other text are parties of their own, never dropped.
-        let r = read(
-            "part;andel\nRegion Nordjylland;25\nKommunerne;75\nTeam 101;1\n101;2\n851 Aalborg;3\n",
-        )
-        .unwrap();
+        // Only a cell that is wholly a municipality becomes one; other text
+        // is a party of its own. A region is a total, left out and said,
+        // unless keep_totals says it is a party (the region of 2.12).
+        let text =
+            "part;andel\nRegion Nordjylland;25\nKommunerne;75\nTeam 101;1\n101;2\n851 Aalborg;3\n";
+        let r = read(text).unwrap();
+        assert_eq!(r.key.ids(), ["Kommunerne", "Team 101", "101", "851"]);
+        assert_eq!(r.skipped.len(), 1);
+        let keep = CsvColumns {
+            keep_totals: Some(true),
+            ..CsvColumns::default()
+        };
+        let r = read_weights(text, &keep).unwrap();
         assert_eq!(
             r.key.ids(),
             ["Region Nordjylland", "Kommunerne", "Team 101", "101", "851"]

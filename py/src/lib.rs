@@ -5,7 +5,7 @@
 //! code. Explained results cross as JSON text (exact decimals as strings).
 
 use andel_core::document::{compute_json_with, FileAccess};
-use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle};
+use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Allocation, Decimal, Error, Key, KeyParty,
     Limit, Method, Options, PartyRef, SplitOptions, TieRule,
@@ -812,6 +812,54 @@ fn allocation_csv(py: Python<'_>, json: &str, dialect: &str) -> PyResult<String>
     py.detach(|| Ok(allocation(json)?.to_csv(dialect)))
 }
 
+/// An allocation (JSON) as an .xlsx workbook's bytes.
+#[pyfunction]
+fn allocation_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = andel_core::excel::write_allocation(&allocation(json)?, None).map_err(err)?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// A document's result (JSON) as an .xlsx workbook's bytes.
+#[pyfunction]
+fn result_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>> {
+    let r: andel_core::document::DocumentResult = serde_json::from_str(json).map_err(json_err)?;
+    let bytes = andel_core::excel::write_result(&r).map_err(err)?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// Weights from an .xlsx workbook's bytes (a sheet by name, or the first),
+/// as read_csv reads CSV.
+#[pyfunction]
+#[pyo3(signature = (bytes, sheet=None, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None))]
+#[allow(clippy::too_many_arguments)]
+fn read_xlsx(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    id: Option<String>,
+    name: Option<String>,
+    weight: Option<String>,
+    header: Option<bool>,
+    decimal: Option<String>,
+    keep_totals: Option<bool>,
+) -> PyResult<(String, Option<String>, Vec<String>)> {
+    let columns = CsvColumns {
+        id,
+        name,
+        weight,
+        header,
+        decimal,
+        keep_totals,
+    };
+    let r = andel_core::excel::read_weights_xlsx(bytes, sheet, &columns)
+        .map_err(|e| err(e.with_field_if_empty("source")))?;
+    let notes = r.notes.iter().map(|n| n.text()).collect();
+    Ok((
+        serde_json::to_string(&r).map_err(json_err)?,
+        r.left_out(),
+        notes,
+    ))
+}
+
 /// One sentence on why a party got what it got.
 #[pyfunction]
 fn allocation_explain(py: Python<'_>, json: &str, id: &str) -> PyResult<Option<String>> {
@@ -864,6 +912,35 @@ fn population(region: Option<&str>, year: i32) -> PyResult<String> {
     serde_json::to_string(&key).map_err(json_err)
 }
 
+/// A population key from a Statbank file's bytes (FOLK1A, FOLK1AM, BY2):
+/// JSON parties and where the figures come from, for people.
+#[pyfunction]
+#[pyo3(signature = (bytes, name, region, year, age_from, age_to))]
+fn population_file(
+    bytes: &[u8],
+    name: &str,
+    region: Option<&str>,
+    year: Option<i32>,
+    age_from: Option<u32>,
+    age_to: Option<u32>,
+) -> PyResult<(String, String)> {
+    let region = region
+        .map(str::parse::<data::Region>)
+        .transpose()
+        .map_err(err)?;
+    let ages = (age_from.is_some() || age_to.is_some()).then_some(andel_core::statbank::Ages {
+        from: age_from,
+        to: age_to,
+    });
+    let read = andel_core::statbank::read_population(bytes, year, ages)
+        .map_err(|e| err(e.with_field_if_empty("file")))?;
+    let key = read.key(region).map_err(|e| err(e.with_field("file")))?;
+    Ok((
+        serde_json::to_string(&key).map_err(json_err)?,
+        read.describe(name),
+    ))
+}
+
 /// The five KKR by their regions' population in a year, as JSON parties.
 #[pyfunction]
 fn region_population(year: i32) -> PyResult<String> {
@@ -877,35 +954,76 @@ fn years() -> Vec<i32> {
     data::years()
 }
 
-/// Weights from CSV text: JSON of the key and what was skipped, and the
-/// rows left out said for people (`None` when none were).
+/// Weights from CSV text (`str`) or a file's bytes (`bytes`, decoded by
+/// core): JSON of the key and what was skipped, the rows left out said for
+/// people (`None` when none were), and the other notes (the encoding when
+/// not UTF-8, a decimal separator decided by the Danish rule).
 #[pyfunction]
-#[pyo3(signature = (text, id=None, name=None, weight=None, header=None, decimal=None))]
+#[pyo3(signature = (source, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None))]
+#[allow(clippy::too_many_arguments)]
 fn read_csv(
     py: Python<'_>,
-    text: &str,
+    source: &Bound<'_, PyAny>,
     id: Option<String>,
     name: Option<String>,
     weight: Option<String>,
     header: Option<bool>,
     decimal: Option<String>,
-) -> PyResult<(String, Option<String>)> {
+    keep_totals: Option<bool>,
+) -> PyResult<(String, Option<String>, Vec<String>)> {
     let columns = CsvColumns {
         id,
         name,
         weight,
         header,
         decimal,
+        keep_totals,
     };
+    let text = match source.cast::<PyBytes>() {
+        Ok(_) => None,
+        Err(_) => Some(source.extract::<String>()?),
+    };
+    let bytes = source.cast::<PyBytes>().ok().map(|b| b.as_bytes());
     py.detach(|| {
-        let r = read_weights(text, &columns).map_err(err)?;
-        Ok((serde_json::to_string(&r).map_err(json_err)?, r.left_out()))
+        let r = match (&text, bytes) {
+            (Some(text), _) => read_weights(text, &columns),
+            (None, Some(bytes)) => read_weights_bytes(bytes, &columns),
+            (None, None) => read_weights("", &columns),
+        }
+        .map_err(|e| err(e.with_field_if_empty("source")))?;
+        let notes = r.notes.iter().map(|n| n.text()).collect();
+        Ok((
+            serde_json::to_string(&r).map_err(json_err)?,
+            r.left_out(),
+            notes,
+        ))
     })
 }
 
-/// The text of a file, read the one way andel reads files (core's
+/// The bytes of a file, read the one way andel reads files (core's
 /// `files::read`: a regular file, the size checked before reading; a FIFO or
 /// a device refused at once), errors at `field`.
+#[pyfunction]
+fn read_file_bytes<'py>(
+    py: Python<'py>,
+    path: std::path::PathBuf,
+    field: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let shown = path.to_string_lossy().to_string();
+    let bytes = py
+        .detach(|| {
+            andel_core::files::read(
+                &shown,
+                &FileAccess::Anywhere,
+                field,
+                andel_core::files::MAX_FILE_BYTES,
+            )
+        })
+        .map_err(err)?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// The text of a file, read as [`read_file_bytes`] reads it.
 #[pyfunction]
 fn read_file(py: Python<'_>, path: std::path::PathBuf, field: &str) -> PyResult<String> {
     let shown = path.to_string_lossy().to_string();
@@ -961,6 +1079,10 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(population, m)?)?;
     m.add_function(wrap_pyfunction!(region_population, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(population_file, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(result_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(read_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
     m.add_function(wrap_pyfunction!(split_table, m)?)?;
@@ -971,6 +1093,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scenario_explain, m)?)?;
     m.add_function(wrap_pyfunction!(float_text, m)?)?;
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
+    m.add_function(wrap_pyfunction!(read_file_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(check_allocation, m)?)?;
     Ok(())
 }

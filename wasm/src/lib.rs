@@ -19,7 +19,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 mod convert;
 
 use andel_core::document::compute as compute_document;
-use andel_core::tabular::{self, read_weights, CsvColumns, Dialect, NumberStyle};
+use andel_core::tabular::{
+    self, read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle,
+};
 use andel_core::{apportion_named, data, split_named, Error, Method, Options, SplitOptions};
 use convert::{
     decimal, fields, ids, is_absent, limit, no_extra, text, throw, ties, to_js, whole, JsResult,
@@ -297,32 +299,68 @@ pub fn format_number(
     tabular::format_number(d, places, style).map_err(throw)
 }
 
-/// Weights from CSV text (any dialect the reader takes): the parties, the
-/// separator found and the rows left out on purpose.
+/// The text of a file's bytes (a `Uint8Array`), decoded by the core as
+/// every reader of files decodes them (UTF-8 with or without BOM, UTF-16
+/// with BOM, else Windows-1252): `{ text, encoding }`.
+#[wasm_bindgen(skip_typescript, js_name = decodeText)]
+pub fn decode_text(bytes: JsValue, extra: JsValue) -> JsResult<JsValue> {
+    no_extra(&extra, 1)?;
+    let bytes = bytes
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|_| convert::option_error("bytes", "give the file's bytes as a Uint8Array"))?;
+    let d = andel_core::encoding::decode(&bytes.to_vec()).map_err(|e| throw(e.under("bytes")))?;
+    #[derive(serde::Serialize)]
+    struct Decoded {
+        text: String,
+        encoding: andel_core::encoding::Encoding,
+    }
+    to_js(&Decoded {
+        text: d.text,
+        encoding: d.encoding,
+    })
+}
+
+/// Weights from CSV text, or a file's bytes as a `Uint8Array` (decoded by
+/// the core), in any dialect the reader takes: the parties, the separator
+/// found, the rows left out on purpose and the notes.
 #[wasm_bindgen(skip_typescript, js_name = readCsv)]
 pub fn read_csv(text: JsValue, columns: JsValue, extra: JsValue) -> JsResult<JsValue> {
     no_extra(&extra, 2)?;
-    let t = convert::text(Some(&text), "text")?
-        .ok_or_else(|| convert::option_error("text", "give the CSV text"))?;
+    let bytes = text.dyn_ref::<js_sys::Uint8Array>().map(|b| b.to_vec());
+    let t = match bytes {
+        Some(_) => None,
+        None => Some(
+            convert::text(Some(&text), "text")?
+                .ok_or_else(|| convert::option_error("text", "give the CSV text or bytes"))?,
+        ),
+    };
     let c = fields(
         &columns,
         "columns",
-        &["id", "name", "weight", "header", "decimal"],
+        &["id", "name", "weight", "header", "decimal", "keep_totals"],
     )?;
-    let header = match c.get("header").filter(|v| !is_absent(v)) {
-        None => None,
-        Some(v) => Some(
-            v.as_bool()
-                .ok_or_else(|| convert::option_error("columns.header", "expected true or false"))?,
-        ),
+    let flag = |name: &str| -> JsResult<Option<bool>> {
+        match c.get(name).filter(|v| !is_absent(v)) {
+            None => Ok(None),
+            Some(v) => Ok(Some(v.as_bool().ok_or_else(|| {
+                convert::option_error(&format!("columns.{name}"), "expected true or false")
+            })?)),
+        }
     };
+    let header = flag("header")?;
+    let keep_totals = flag("keep_totals")?;
     let columns = CsvColumns {
         id: convert::text(c.get("id"), "columns.id")?,
         name: convert::text(c.get("name"), "columns.name")?,
         weight: convert::text(c.get("weight"), "columns.weight")?,
         header,
         decimal: convert::text(c.get("decimal"), "columns.decimal")?,
+        keep_totals,
+    };
+    let read = match (&bytes, &t) {
+        (Some(b), _) => read_weights_bytes(b, &columns),
+        (None, t) => read_weights(t.as_deref().unwrap_or_default(), &columns),
     };
     // A column option's error is at `columns.<option>`, as the caller wrote it.
-    to_js(&read_weights(&t, &columns).map_err(|e| throw(e.under("columns")))?)
+    to_js(&read.map_err(|e| throw(e.under("columns")))?)
 }

@@ -584,7 +584,8 @@ function wire() {
   $("csv-file").addEventListener("change", async (ev) => {
     const file = ev.target.files[0];
     if (!file) return;
-    state.csv = await file.text();
+    // The bytes, decoded by the core (Windows-1252 and UTF-16 from Excel too).
+    state.csv = andel.decodeText(new Uint8Array(await file.arrayBuffer())).text;
     $("csv").value = state.csv;
     recompute();
     showCsvInfo();

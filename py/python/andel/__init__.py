@@ -33,6 +33,7 @@ __all__ = [
     "TieError",
     "TieWarning",
     "LeftOutWarning",
+    "ReadWarning",
     "AndelOverflowError",
     "CsvError",
     "UnknownMunicipalityError",
@@ -55,6 +56,7 @@ __all__ = [
     "region_population",
     "years",
     "read_csv",
+    "read_excel",
     "danish",
 ]
 
@@ -187,9 +189,24 @@ class TieWarning(UserWarning):
     """
 
 
-class LeftOutWarning(UserWarning):
-    """Rows of a CSV file left out of the weights on purpose: a national or a
-    Statbank export's regional total. The message names their lines.
+class ReadWarning(UserWarning):
+    """How a CSV file was read, when its reader should know: the encoding
+    when it was not UTF-8, or a decimal separator decided by the Danish rule.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     read_csv(b"kommune;vaegt\nL\xe6s\xf8;1769\n")
+    {'825': Decimal('1769')}
+    >>> str(caught[0].message)
+    'read_csv: read as Windows-1252 (the bytes are not UTF-8)'
+    """
+
+
+class LeftOutWarning(ReadWarning):
+    """Rows of a CSV file left out of the weights on purpose: a national or
+    regional total, a row that is the sum of the others, a title above the
+    table or a note below it. The message names their lines.
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -313,6 +330,10 @@ _BY_CODE = {
     "unknown_year": UnknownYearError,
     "document": DocumentError,
     "io": InputError,
+    "encoding": InputError,
+    "missing_municipality": InputError,
+    "period_not_in_file": InputError,
+    "ages_not_in_file": InputError,
 }
 
 
@@ -885,6 +906,19 @@ class Allocation:
         """
         return str(_call(_andel.allocation_csv, self._json, dialect))
 
+    def to_excel(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the allocation as an Excel workbook (.xlsx): amounts as
+        numbers in Danish formats and a total row (a SUM whose value is the
+        exact total), on the sheet "Fordeling".
+
+        >>> import tempfile, os
+        >>> path = os.path.join(tempfile.mkdtemp(), "fordeling.xlsx")
+        >>> allocate({"A": 2, "B": 1}, "100").to_excel(path)
+        >>> open(path, "rb").read(2)
+        b'PK'
+        """
+        _write_bytes(path, _call(_andel.allocation_xlsx, self._json))
+
     def table(self, style: str = "danish") -> str:
         """A plain-text table: ``"danish"`` (1.658.397,22) or ``"plain"`` numbers.
 
@@ -1181,6 +1215,14 @@ class Result:
         """
         return self._json
 
+    def to_excel(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the result as an Excel workbook (.xlsx): every allocation of
+        every scenario as a table on "Fordeling" (amounts as numbers in
+        Danish formats, a total row whose SUM has the exact total as its
+        value), and the title, note and assumptions on "Forudsætninger".
+        Text is always written as text, never as a formula."""
+        _write_bytes(path, _call(_andel.result_xlsx, self._json))
+
     def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain") -> str:
         """A scenario's main allocation as CSV (``"plain"`` or ``"danish_excel"``).
 
@@ -1366,11 +1408,21 @@ def _population(text: str) -> Population:
                       {p["id"]: p["name"] for p in parties if p.get("name")})
 
 
-def population(region: Optional[str] = None, year: int = 2022) -> Population:
-    """Population on 1 January of ``year`` by municipality code, a
-    :class:`Population` (a ``dict`` that also knows the names). ``region``
-    is forgiving ("nordjylland", "Region Nordjylland"); a misspelt one is
-    refused with the closest region named.
+def population(region: Optional[str] = None, year: Optional[int] = None, *,
+               file: Union[None, str, "os.PathLike[str]", bytes] = None,
+               ages: Optional[Tuple[Optional[int], Optional[int]]] = None) -> Population:
+    """Population on 1 January of ``year`` (2022 unless given) by
+    municipality code, a :class:`Population` (a ``dict`` that also knows the
+    names). ``region`` is forgiving ("nordjylland", "Region Nordjylland"); a
+    misspelt one is refused with the closest region named.
+
+    ``file`` (a path or the bytes) is your own Statbank file instead of the
+    embedded figures, any year: FOLK1A, FOLK1AM or BY2, as the API's CSV
+    (``OMRÅDE;ALDER;KØN;TID;INDHOLD``) or the web's matrix export; ``year``
+    picks the file's first period of that year (its only period when not
+    given), ``ages=(65, None)`` sums the age groups from 65 up (a range the
+    groups cannot give exactly is an error). A :class:`ReadWarning` says the
+    period and ages read.
 
     >>> p = population("Nordjylland", 2022)
     >>> p["851"], p.names["851"]
@@ -1378,7 +1430,25 @@ def population(region: Optional[str] = None, year: int = 2022) -> Population:
     >>> allocate(p, "100").to_pandas().loc["851", "name"]
     'Aalborg'
     """
-    return _population(_call(_andel.population, region, _year(year)))
+    if file is None:
+        if ages is not None:
+            raise InputError("ages: the embedded population has no ages; give a Statbank file",
+                             code="invalid_option", field="ages")
+        return _population(_call(_andel.population, region, _year(2022 if year is None else year)))
+    data = file
+    if not isinstance(file, bytes):
+        if not isinstance(file, (str, os.PathLike)):
+            raise InputError(f"file: expected a path or bytes, got {type(file).__name__}",
+                             code="invalid_option", field="file")
+        # Read by core, as every file (a regular file only, the size first).
+        data = _call(_andel.read_file_bytes, os.fspath(file), "file")
+    name = "the bytes given" if isinstance(file, bytes) else os.fspath(file)
+    age_from, age_to = ages if ages is not None else (None, None)
+    found, said = _call(_andel.population_file, data, name, region,
+                        None if year is None else _year(year), age_from, age_to)
+    import warnings
+    warnings.warn(f"population: {said}", ReadWarning, stacklevel=2)
+    return _population(found)
 
 
 def region_population(year: int = 2022) -> Population:
@@ -1400,13 +1470,15 @@ def years() -> List[int]:
     return list(_andel.years())
 
 
-def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None,
+def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str] = None,
              name: Optional[str] = None, weight: Optional[str] = None,
-             header: Optional[bool] = None, decimal: Optional[str] = None) -> Dict[str, Decimal]:
-    """Weights from a CSV file or CSV text (``source``: a path, as a
-    ``pathlib.Path`` or as text without a line break, or the CSV's text
-    itself): any of ``,`` ``;`` tab, decimal
-    point or comma, with or without BOM, Statbank FOLK1A exports. Returns
+             header: Optional[bool] = None, decimal: Optional[str] = None,
+             keep_totals: Optional[bool] = None) -> Dict[str, Decimal]:
+    """Weights from a CSV file (a path), its bytes, or CSV text: any of ``,``
+    ``;`` tab, decimal point or comma; a file's bytes in UTF-8 with or
+    without BOM, UTF-16 with BOM (Excel's "Unicode text") or Windows-1252
+    (Danish Excel's CSV), found by the core and said with a
+    :class:`ReadWarning` when not UTF-8; Statbank FOLK1A exports. Returns
     ``{id: Decimal}`` (a cell that is wholly a municipality's name or code
     becomes its code; other text is a party of its own).
 
@@ -1414,25 +1486,72 @@ def read_csv(source: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None
     given); ``decimal`` the decimal separator (``","`` or ``"."``), found
     from all the weights at once when not given: cells that contradict each
     other, or an ambiguous column (``1.250``) outside a semicolon file, are
-    an error that asks for it. Totals (``Hele landet``; in a Statbank export
-    the regions) are left out, with a :class:`LeftOutWarning` naming them.
+    an error that asks for it (a semicolon or tab separated text, or one
+    with a Danish header, reads ``221.082`` the Danish way, with a
+    :class:`ReadWarning`). Totals (``Hele landet``, ``I alt``, ``000``;
+    regions by name or code; the first or last row when it is the sum of
+    the others) and a Statbank title or footnotes are left out, with a
+    :class:`LeftOutWarning` naming them; ``keep_totals=True`` keeps regions
+    and sums as parties (a region that takes a share, as in 2.12).
 
     >>> read_csv("kommune;vægt\\nAalborg;221.082\\nLæsø;1.769\\n")
     {'851': Decimal('221082'), '825': Decimal('1769')}
     """
-    if not isinstance(source, (str, os.PathLike)):
-        raise InputError(f"source: expected CSV text or a path, got {type(source).__name__}",
+    if isinstance(source, bytearray):
+        source = bytes(source)
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        raise InputError(f"source: expected CSV text, bytes or a path, got {type(source).__name__}",
                          code="invalid_option", field="source")
-    text = str(source)
+    data: Union[str, bytes] = source if isinstance(source, bytes) else str(source)
     # Text without a line break is a file's path (CSV text has a line per
     # row): a missing file is an error, never read as CSV. A file is read by
-    # core, as every file (a regular file only, the size checked first).
-    if isinstance(source, os.PathLike) or ("\n" not in text and "\r" not in text):
-        text = _call(_andel.read_file, os.fspath(source), "source")
-    found, left_out = _call(_andel.read_csv, text, id, name, weight, header, decimal)
+    # core, as every file (a regular file only, the size checked first), and
+    # its bytes decoded by core.
+    if isinstance(source, os.PathLike) or (
+            isinstance(data, str) and "\n" not in data and "\r" not in data):
+        data = _call(_andel.read_file_bytes, os.fspath(source), "source")
+    found, left_out, notes = _call(_andel.read_csv, data, id, name, weight, header, decimal,
+                                   keep_totals)
+    import warnings
+    for note in notes:
+        warnings.warn(f"read_csv: {note}", ReadWarning, stacklevel=2)
     if left_out:
-        import warnings
         warnings.warn(f"read_csv: {left_out}", LeftOutWarning, stacklevel=2)
+    return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
+
+
+def _write_bytes(path: Union[str, "os.PathLike[str]"], data: bytes) -> None:
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except (OSError, TypeError) as e:
+        raise InputError(f"path: cannot write {path}: {e}", code="io", field="path") from None
+
+
+def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional[str] = None,
+               id: Optional[str] = None, name: Optional[str] = None,
+               weight: Optional[str] = None, header: Optional[bool] = None,
+               decimal: Optional[str] = None,
+               keep_totals: Optional[bool] = None) -> Dict[str, Decimal]:
+    """Weights from an Excel workbook (.xlsx, a path or its bytes): the
+    first sheet or ``sheet``, read by the same rules as :func:`read_csv`
+    (columns, header, totals left out with a :class:`LeftOutWarning`). A
+    number cell is read as the decimal its shortest form shows (7.2).
+    """
+    data = source
+    if not isinstance(source, bytes):
+        if not isinstance(source, (str, os.PathLike)):
+            raise InputError(f"source: expected a path or bytes, got {type(source).__name__}",
+                             code="invalid_option", field="source")
+        # Read by core, as every file (a regular file only, the size first).
+        data = _call(_andel.read_file_bytes, os.fspath(source), "source")
+    found, left_out, notes = _call(_andel.read_xlsx, data, sheet, id, name, weight, header,
+                                   decimal, keep_totals)
+    import warnings
+    for note in notes:
+        warnings.warn(f"read_excel: {note}", ReadWarning, stacklevel=2)
+    if left_out:
+        warnings.warn(f"read_excel: {left_out}", LeftOutWarning, stacklevel=2)
     return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
 
 
