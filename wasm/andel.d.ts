@@ -145,6 +145,8 @@ export interface TieReport {
 export interface Allocation {
   total: DecimalString;
   unit: DecimalString;
+  /** Money (a split, in kroner whatever the unit); absent for places. */
+  money?: true;
   method: Method;
   first_divisor?: DecimalString;
   parties: PartyAllocation[];

@@ -6,6 +6,7 @@
 
 use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
+use andel_core::present::{self, Language, Msg};
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
     Allocation, Decimal, Error, Key, Limit, Method, Options, PartyRef, SplitOptions, TieRule,
@@ -98,6 +99,9 @@ enum Command {
         /// Danish (1.658.397,22) or plain numbers.
         #[arg(long, value_enum, default_value_t = Numbers::Danish)]
         numbers: Numbers,
+        /// The language of the words: da (Danish, the default) or en.
+        #[arg(long, value_enum, default_value_t = Lang::Da)]
+        language: Lang,
     },
 }
 
@@ -146,11 +150,17 @@ struct Output {
     /// Excel or plain CSV. Not for json, which is always exact plain numbers.
     #[arg(long, value_enum)]
     numbers: Option<Numbers>,
+    /// The language of tables, Danish Excel CSV and explanations: da
+    /// (Danish, the default) or en. Not for json or plain CSV, whose names
+    /// are stable for programs.
+    #[arg(long, value_enum)]
+    language: Option<Lang>,
 }
 
 impl Output {
-    /// The format and number style, refusing a style JSON would ignore.
-    fn resolve(&self) -> Result<(Format, Numbers), Error> {
+    /// The format, number style and language, refusing a style or a
+    /// language the output would ignore.
+    fn resolve(&self) -> Result<(Format, Numbers, Language), Error> {
         let format = self.format.unwrap_or(Format::Table);
         if format == Format::Json && self.numbers.is_some() {
             return Err(Error::InvalidOption {
@@ -159,7 +169,37 @@ impl Output {
                     .into(),
             });
         }
-        Ok((format, self.numbers.unwrap_or(Numbers::Danish)))
+        let numbers = self.numbers.unwrap_or(Numbers::Danish);
+        let machine =
+            format == Format::Json || (format == Format::Csv && numbers == Numbers::Plain);
+        if machine && self.language.is_some() {
+            return Err(Error::InvalidOption {
+                field: "language".into(),
+                message: "--language is for tables and Danish Excel CSV; json and plain CSV \
+                          keep stable machine names"
+                    .into(),
+            });
+        }
+        Ok((
+            format,
+            numbers,
+            self.language.unwrap_or(Lang::Da).language(),
+        ))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    Da,
+    En,
+}
+
+impl Lang {
+    fn language(self) -> Language {
+        match self {
+            Lang::Da => Language::Da,
+            Lang::En => Language::En,
+        }
     }
 }
 
@@ -274,14 +314,14 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             }
             match explain {
-                Some(_) if output.format.is_some() || output.numbers.is_some() => {
-                    Err(Error::InvalidOption {
-                        field: "explain".into(),
-                        message: "--explain prints sentences; --format and --numbers do not apply"
-                            .into(),
-                    })
+                Some(_) if output.format.is_some() => Err(Error::InvalidOption {
+                    field: "explain".into(),
+                    message: "--explain prints sentences; --format does not apply".into(),
+                }),
+                Some(id) => {
+                    let (_, numbers, language) = output.resolve()?;
+                    explain_party(&result, &id, language, numbers.style())
                 }
-                Some(id) => explain_party(&result, &id),
                 None => render_result(&result, &output),
             }
         }
@@ -335,7 +375,7 @@ fn run(command: Command) -> Result<String, Error> {
             year,
             output,
         } => {
-            let (format, numbers) = output.resolve()?;
+            let (format, numbers, language) = output.resolve()?;
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
             let year = match year {
                 Some(y) => y,
@@ -376,20 +416,29 @@ fn run(command: Command) -> Result<String, Error> {
                     let mut body = body;
                     body.push(vec![
                         String::new(),
-                        "Total".into(),
+                        language.text(Msg::Total).into(),
                         String::new(),
                         style.format(Decimal::from(total), 0),
                     ]);
-                    let pop = format!("population {year}");
+                    let pop = language.say(Msg::ColPopulation, &[("year", &year.to_string())]);
                     andel_core::tabular::render_table(
-                        &["code", "name", "region", &pop],
+                        &[
+                            language.text(Msg::ColCode),
+                            language.text(Msg::ColName),
+                            language.text(Msg::ColRegion),
+                            &pop,
+                        ],
                         &body,
                         &[false, false, false, true],
                     )
                 }
             })
         }
-        Command::Report { documents, numbers } => report(&documents, numbers.style()),
+        Command::Report {
+            documents,
+            numbers,
+            language,
+        } => report(&documents, numbers.style(), language.language()),
         Command::Schema => Ok(json(&andel_core::document::schema())),
     }
 }
@@ -447,238 +496,48 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn render_allocation(a: &Allocation, output: &Output) -> Result<String, Error> {
-    let (format, numbers) = output.resolve()?;
-    Ok(match format {
-        Format::Json => json(a),
-        Format::Csv => a.to_csv(numbers.dialect()),
-        Format::Table => a.table(numbers.style()),
+    let (format, numbers, language) = output.resolve()?;
+    Ok(match (format, numbers) {
+        (Format::Json, _) => json(a),
+        (Format::Csv, Numbers::Plain) => a.to_csv(numbers.dialect()),
+        // Danish Excel: the table as on the screen.
+        (Format::Csv, Numbers::Danish) => {
+            present::allocation_view(a, language, numbers.style()).to_csv(numbers.dialect())
+        }
+        (Format::Table, _) => present::allocation_view(a, language, numbers.style()).text(),
     })
 }
 
 fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
-    let (format, numbers) = output.resolve()?;
-    Ok(match format {
-        Format::Json => json(r),
-        Format::Csv => {
+    let (format, numbers, language) = output.resolve()?;
+    Ok(match (format, numbers) {
+        (Format::Json, _) => json(r),
+        (Format::Csv, Numbers::Plain) => {
             // The assumptions lead the file as comment lines.
-            let csv = r.to_csv(numbers.dialect());
-            let (bom, body) = match csv.strip_prefix('\u{feff}') {
-                Some(b) => ("\u{feff}", b),
-                None => ("", csv.as_str()),
-            };
             let notes: String = r.assumptions.iter().map(|a| format!("# {a}\n")).collect();
-            format!("{bom}{notes}{body}")
+            format!("{notes}{}", r.to_csv(numbers.dialect()))
         }
-        Format::Table => document_text(r, numbers.style()),
+        // Danish Excel: the tables as on the screen, assumptions first.
+        (Format::Csv, Numbers::Danish) => {
+            present::document_view(r, language, numbers.style()).to_csv(numbers.dialect())
+        }
+        (Format::Table, _) => present::document_view(r, language, numbers.style()).text(),
     })
 }
 
-/// A result for people: its title, note and assumptions, then every
-/// allocation of every scenario.
-fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
-    let mut out = String::new();
-    if let Some(t) = &r.title {
-        out += &format!("{t}\n{}\n", "=".repeat(t.chars().count()));
-    }
-    if let Some(n) = &r.note {
-        out += &format!("{n}\n");
-    }
-    if !r.assumptions.is_empty() {
-        out += "\nAssumptions:\n";
-        for a in &r.assumptions {
-            out += &format!("- {a}\n");
-        }
-    }
-    for s in &r.scenarios {
-        out += &format!("\nScenario {:?}\n", s.name);
-        match (&s.nested, &s.parts) {
-            (Some(n), _) => {
-                out += &format!(
-                    "\nBetween the groups ({}):\n",
-                    if n.groups.is_some() {
-                        "per level"
-                    } else {
-                        "flat"
-                    }
-                );
-                out += &s.allocation.table(style);
-                for g in &n.per_group {
-                    if let Some(m) = &g.members {
-                        out += &format!("\nWithin {} ({} units):\n", g.id, g.units);
-                        out += &m.table(style);
-                    }
-                }
-            }
-            (None, Some(p)) => {
-                out += "\nBetween the parts:\n";
-                out += &p.parts.table(style);
-                for (part, d) in p.parts.parties.iter().zip(&p.details) {
-                    if let Some(d) = d {
-                        out += &format!("\nWithin {}:\n", part.name.as_deref().unwrap_or(&part.id));
-                        out += &d.table(style);
-                    }
-                }
-            }
-            (None, None) => {
-                out += "\n";
-                out += &s.allocation.table(style);
-            }
-        }
-        if let Some(y) = &s.years {
-            out += "\nOver the years:\n";
-            out += &y.years.table(style);
-            out += "\nBy party and year (each party's years add up to its total, each year's \
-                    parties to the year's amount):\n";
-            let columns: Vec<String> = y
-                .years
-                .parties
-                .iter()
-                .map(|year| format!("year {}", year.id))
-                .collect();
-            let rows: Vec<(String, String, Vec<Decimal>, Decimal)> = s
-                .allocation
-                .parties
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let cells = y.per_year.iter().map(|a| a.parties[i].amount).collect();
-                    (
-                        p.id.clone(),
-                        p.name.clone().unwrap_or_default(),
-                        cells,
-                        p.amount,
-                    )
-                })
-                .collect();
-            let totals: Vec<Decimal> = y.years.parties.iter().map(|p| p.amount).collect();
-            out += &grid(&columns, &rows, &totals, s.total, style);
-            for tie in &y.ties {
-                let cells: Vec<String> = tie
-                    .iter()
-                    .map(|c| format!("{} {}", c.party, c.year))
-                    .collect();
-                out += &format!("tie (equal remainders): {}\n", cells.join(", "));
-            }
-        }
-        if let Some(t) = &s.table {
-            out += &format!(
-                "\nBy party and column (method {}; rows and columns both add up):\n",
-                t.method
-            );
-            let columns: Vec<String> = t
-                .columns
-                .iter()
-                .map(|c| c.name.clone().unwrap_or_else(|| c.id.clone()))
-                .collect();
-            let rows: Vec<(String, String, Vec<Decimal>, Decimal)> = t
-                .rows
-                .iter()
-                .map(|r| {
-                    (
-                        r.id.clone(),
-                        r.name.clone().unwrap_or_default(),
-                        r.cells.iter().map(|&x| Decimal::from(x)).collect(),
-                        Decimal::from(r.total),
-                    )
-                })
-                .collect();
-            let totals: Vec<Decimal> = t.columns.iter().map(|c| Decimal::from(c.total)).collect();
-            let all: u64 = t.columns.iter().map(|c| c.total).sum();
-            out += &grid(&columns, &rows, &totals, Decimal::from(all), style);
-            for tie in &t.ties {
-                let cells: Vec<String> = tie
-                    .cells
-                    .iter()
-                    .map(|&(i, j)| format!("{} × {}", t.rows[i].id, t.columns[j].id))
-                    .collect();
-                out += &format!("tie, decided by table order: {}\n", cells.join(", "));
-            }
-        }
-        if let Some(c) = &s.comparison {
-            out += &format!(
-                "\nCompared with {}:\n",
-                c.label.as_deref().unwrap_or("the other key")
-            );
-            let rows: Vec<Vec<String>> = c
-                .rows
-                .iter()
-                .map(|row| {
-                    vec![
-                        row.id.clone(),
-                        row.name.clone().unwrap_or_default(),
-                        style.format(row.amount_base, row.amount_base.scale()),
-                        style.format(row.amount_other, row.amount_other.scale()),
-                        style.format(row.change, row.change.scale()),
-                    ]
-                })
-                .collect();
-            out += &andel_core::tabular::render_table(
-                &["id", "name", "this key", "other key", "change"],
-                &rows,
-                &[false, false, true, true, true],
-            );
-        }
-        if let Some(a) = &s.attainment {
-            out += "\nDimensioned against actual:\n";
-            let rows: Vec<Vec<String>> = a
-                .iter()
-                .map(|row| {
-                    vec![
-                        row.id.clone(),
-                        row.name.clone().unwrap_or_default(),
-                        style.format(row.dimensioned, row.dimensioned.scale()),
-                        style.format(row.actual, row.actual.scale()),
-                        style.format(row.difference, row.difference.scale()),
-                        row.percent.map(|p| style.format(p, 2)).unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            out += &andel_core::tabular::render_table(
-                &["id", "name", "dimensioned", "actual", "difference", "%"],
-                &rows,
-                &[false, false, true, true, true, true],
-            );
-        }
-    }
-    out
-}
-
-/// A table of parties (rows) × columns with every row's and column's total.
-fn grid(
-    columns: &[String],
-    rows: &[(String, String, Vec<Decimal>, Decimal)],
-    totals: &[Decimal],
-    all: Decimal,
-    style: NumberStyle,
-) -> String {
-    let show = |d: Decimal| style.format(d, d.scale());
-    let mut head: Vec<&str> = vec!["id", "name"];
-    head.extend(columns.iter().map(String::as_str));
-    head.push("total");
-    let mut body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|(id, name, cells, total)| {
-            let mut r = vec![id.clone(), name.clone()];
-            r.extend(cells.iter().map(|&c| show(c)));
-            r.push(show(*total));
-            r
-        })
-        .collect();
-    let mut last = vec!["total".to_string(), String::new()];
-    last.extend(totals.iter().map(|&c| show(c)));
-    last.push(show(all));
-    body.push(last);
-    let mut right = vec![false, false];
-    right.extend(std::iter::repeat_n(true, columns.len() + 1));
-    andel_core::tabular::render_table(&head, &body, &right)
-}
-
 /// Why a party got what it got, in every allocation of the result it is in.
-fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
+fn explain_party(
+    r: &DocumentResult,
+    who: &str,
+    language: Language,
+    style: NumberStyle,
+) -> Result<String, Error> {
     let mut out = String::new();
     for s in &r.scenarios {
-        for text in s.explain(who, "explain")? {
-            out += &format!("{}: {text}\n", s.name);
+        for text in present::explain_in_scenario(s, who, "explain", language, style)? {
+            out += &language.say(Msg::LabelScenario, &[("scenario", &s.name)]);
+            out += &text;
+            out.push('\n');
         }
     }
     Ok(out)
@@ -686,7 +545,7 @@ fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
 
 /// Every key document of a folder, in the order of the minutes' items
 /// (2.4 before 2.8 before 2.12), each with its title, note and assumptions.
-fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
+fn report(folder: &Path, style: NumberStyle, language: Language) -> Result<String, Error> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(|e| io_error(&folder.display().to_string(), e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -710,9 +569,7 @@ fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
             "no key documents (*.json)",
         ));
     }
-    let mut out = String::from(
-        "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
-    );
+    let mut out = format!("{}\n", language.text(Msg::ReportTitle));
     for f in files {
         let name = f.display().to_string();
         let doc = parse(&read_input(&name)?).map_err(|e| e.under(&name))?;
@@ -724,7 +581,7 @@ fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default()
         );
-        out += &document_text(&r, style);
+        out += &present::document_view(&r, language, style).text();
     }
     Ok(out)
 }

@@ -32,6 +32,7 @@ mod json;
 pub mod key;
 pub mod money;
 pub mod number;
+pub mod present;
 mod sort;
 pub mod sorted_map;
 pub mod table;

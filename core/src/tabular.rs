@@ -681,6 +681,33 @@ impl CsvWriter {
         w
     }
 
+    /// A CSV with no header row yet (the presentation writes its own).
+    pub(crate) fn bare(dialect: Dialect) -> CsvWriter {
+        let mut w = CsvWriter {
+            dialect,
+            out: String::new(),
+        };
+        if dialect == Dialect::DanishExcel {
+            w.out.push('\u{feff}');
+        }
+        w
+    }
+
+    /// A comment line: `# ` and the text on one line.
+    pub(crate) fn comment(&mut self, text: &str) {
+        self.out.push_str("# ");
+        self.out.push_str(&text.replace(['\r', '\n'], " "));
+        self.out.push('\n');
+    }
+
+    /// A plain number's text (`1658397.22`) in this dialect.
+    pub(crate) fn plain_number(&self, plain: &str) -> String {
+        match self.dialect {
+            Dialect::Plain => plain.to_string(),
+            Dialect::DanishExcel => plain.replace('.', ","),
+        }
+    }
+
     fn sep(&self) -> char {
         match self.dialect {
             Dialect::Plain => ',',
@@ -699,7 +726,7 @@ impl CsvWriter {
     /// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
     /// gets a leading `'`, as OWASP recommends against CSV injection; numbers
     /// are written by [`CsvWriter::num`] and stay numbers.
-    fn text(&self, s: &str) -> String {
+    pub(crate) fn text(&self, s: &str) -> String {
         let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
         if self.dialect == Dialect::DanishExcel && risky {
             format!("'{s}")
@@ -708,7 +735,7 @@ impl CsvWriter {
         }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         let sep = self.sep();
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {
