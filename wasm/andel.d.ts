@@ -40,9 +40,29 @@ export interface AndelError extends Error {
   code: string;
   /** The field path ("weights[3]", "key.fixed[0].share"), or null. */
   field: string | null;
-  /** The error's data: suggestions for an unknown municipality, the tied parties, … */
-  details: { code: string; [key: string]: unknown } | null;
+  /** The error's data: suggestions for an unknown municipality, the tied parties, …;
+   * a CSV error's `problem` says which problem with its fields. */
+  details: { code: string; problem?: CsvProblem; [key: string]: unknown } | null;
 }
+
+/** What is wrong in a CSV file (`details.problem` of a "csv" error). */
+export type CsvProblem =
+  | { kind: "ambiguous_decimal"; text: string }
+  | { kind: "mixed_decimals"; comma: string; comma_line: number; point: string; point_line: number }
+  | { kind: "not_a_number_with_mark"; text: string; mark: string }
+  | { kind: "not_a_number"; text: string }
+  | { kind: "invalid_number"; text: string; reason: string }
+  | { kind: "no_column"; what: string; name: string; header: string[] }
+  | { kind: "negative_weight"; value: DecimalString }
+  | { kind: "repeated_party"; id: string }
+  | { kind: "row_width"; found: number; expected: number; header: boolean }
+  | { kind: "open_quote" }
+  | { kind: "text_after_quote"; found: string }
+  | { kind: "empty" }
+  | { kind: "empty_id" }
+  | { kind: "no_parties" }
+  | { kind: "zero_total" }
+  | { kind: "too_large"; mib: number };
 
 export type RegionName = "Hovedstaden" | "Sjælland" | "Syddanmark" | "Midtjylland" | "Nordjylland";
 

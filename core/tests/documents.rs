@@ -363,6 +363,10 @@ fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
         line: 3,
         column: Some("vægt".into()),
         message: "\"x\" is not a valid number here: only digits, one decimal separator and thousands separators".into(),
+        problem: Some(Box::new(andel_core::CsvProblem::InvalidNumber {
+            text: "x".into(),
+            reason: "only digits, one decimal separator and thousands separators".into(),
+        })),
     });
     // Not a number at all (NaN is not a decimal).
     let e = error_of(&base(r#"{"weights": [{"id": "A", "weight": "NaN"}]}"#, ""));

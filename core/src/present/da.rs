@@ -105,3 +105,162 @@ pub fn text(msg: Msg) -> &'static str {
 pub fn ordinal(n: u64) -> String {
     format!("{n}.")
 }
+
+/// `text` in Danish quotes, escaped as [`crate::error::quoted`] escapes it
+/// (invisible characters shown).
+fn q(text: &str) -> String {
+    let quoted = crate::error::quoted(text);
+    let inner = quoted
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(&quoted);
+    format!("«{inner}»")
+}
+
+/// A decimal the Danish way, every digit it has.
+fn n(d: rust_decimal::Decimal) -> String {
+    crate::format::danish(d, d.scale())
+}
+
+/// What went wrong in a CSV file, in Danish.
+pub fn csv_problem(p: &crate::CsvProblem) -> String {
+    use crate::CsvProblem as P;
+    match p {
+        P::AmbiguousDecimal { text } => format!(
+            "{} kan læses både med decimalkomma og med decimalpunktum; sig hvilket (decimaltegn \",\" eller \".\")",
+            q(text)
+        ),
+        P::MixedDecimals {
+            comma,
+            comma_line,
+            point,
+            point_line,
+        } => format!(
+            "kolonnen blander decimalkomma ({}, linje {comma_line}) og decimalpunktum ({}, linje {point_line}); sig hvilket (decimaltegn \",\" eller \".\")",
+            q(comma),
+            q(point)
+        ),
+        P::NotANumberWithMark { text, mark } => format!(
+            "{} er ikke et tal med decimaltegnet {}",
+            q(text),
+            q(&mark.to_string())
+        ),
+        P::NotANumber { text } => format!("{} er ikke et tal", q(text)),
+        P::InvalidNumber { text, .. } => format!("{} er ikke et tal, der kan læses", q(text)),
+        P::NoColumn { name, header, .. } => format!(
+            "der er ingen kolonne {}; overskriften har {}",
+            q(name),
+            header.iter().map(|h| q(h)).collect::<Vec<_>>().join(", ")
+        ),
+        P::NegativeWeight { value } => format!("vægten {} er negativ", n(*value)),
+        P::RepeatedParty { id } => format!(
+            "{} står der mere end én gang (brug kun én periode)",
+            q(id)
+        ),
+        P::RowWidth {
+            found,
+            expected,
+            header,
+        } => format!(
+            "rækken har {found} felter, men {} har {expected}",
+            if *header { "overskriften" } else { "første række" }
+        ),
+        P::OpenQuote => "et anførselstegn åbnes her, men lukkes aldrig".into(),
+        P::TextAfterQuote { found } => format!(
+            "tekst ({}) efter et afsluttende anførselstegn; et anførselstegn inde i et felt skrives to gange (\"\")",
+            q(&found.to_string())
+        ),
+        P::Empty => "der er ingen tekst".into(),
+        P::EmptyId => "en række har intet navn".into(),
+        P::NoParties => "der er ingen at fordele mellem".into(),
+        P::ZeroTotal => "alle vægte er nul; mindst én skal være positiv".into(),
+        P::TooLarge { mib } => format!("teksten er over {mib} MiB; del den op"),
+    }
+}
+
+/// An error's message in Danish, led by its field path as the English one
+/// is. Details that only exist in English (an operating system's message,
+/// a document reader's reason) follow in brackets.
+pub fn error(e: &crate::Error) -> String {
+    use crate::Error as E;
+    let text = match e {
+        E::NegativeWeight { value, .. } => {
+            format!("vægten {} er negativ; vægte skal være nul eller mere", n(*value))
+        }
+        E::ZeroTotalWeight { .. } => "alle vægte er nul; mindst én skal være positiv".into(),
+        E::NoParties { .. } => "der er ingen at fordele mellem".into(),
+        E::DuplicateParty { id, .. } => format!("{} står der mere end én gang", q(id)),
+        E::UnknownParty { id, .. } => format!("ukendt part {}", q(id)),
+        E::InvalidShare { value, reason, .. } => format!(
+            "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({reason})",
+            n(*value)
+        ),
+        E::Infeasible { reason, .. } => format!(
+            "mindste og højeste antal kan ikke overholdes med det antal ({reason})"
+        ),
+        E::Tie { parties, units, .. } => format!(
+            "{} står lige om {units} enhed(er), og reglen for lige stillinger siger fejl; giv en rækkefølge (lodtrækning) eller brug rækkefølgen",
+            super::list(
+                super::Language::Da,
+                &parties.iter().map(|p| q(p)).collect::<Vec<_>>()
+            )
+        ),
+        E::Overflow { detail, .. } => {
+            format!("tallet er for stort til at regne præcist med ({detail})")
+        }
+        E::InvalidUnit { value, .. } => format!("enheden {} skal være positiv", n(*value)),
+        E::NotMultipleOfUnit { amount, unit, .. } => format!(
+            "beløbet {} går ikke op i enheden {}",
+            n(*amount),
+            n(*unit)
+        ),
+        E::InvalidOption { message, .. } => format!("indstillingen kan ikke bruges ({message})"),
+        E::InvalidNumber { value, reason, .. } => {
+            format!("{} er ikke et tal, der kan læses her ({reason})", q(value))
+        }
+        E::LengthMismatch {
+            expected, found, ..
+        } => format!("der skulle være {expected} værdier, men der er {found}"),
+        E::Csv {
+            line,
+            column,
+            message,
+            problem,
+        } => {
+            let at = match column {
+                Some(c) => format!("CSV linje {line}, kolonne {}", q(c)),
+                None => format!("CSV linje {line}"),
+            };
+            let what = match problem {
+                Some(p) => csv_problem(p),
+                None => format!("kan ikke læses ({message})"),
+            };
+            return format!("{at}: {what}");
+        }
+        E::UnknownMunicipality {
+            query, suggestions, ..
+        } => {
+            let mut t = format!("ukendt kommune {}", q(query));
+            if !suggestions.is_empty() {
+                t += &format!("; mente du {}?", suggestions.join(", "));
+            }
+            t
+        }
+        E::UnknownYear {
+            year, available, ..
+        } => format!(
+            "ingen indbyggertal for {year}; der er tal for {}",
+            available
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        E::Document { message, .. } => format!("dokumentet kan ikke læses ({message})"),
+        E::Io { message, .. } => format!("kan ikke læses ({message})"),
+    };
+    match e.field().filter(|f| !f.is_empty()) {
+        Some(f) => format!("{f}: {text}"),
+        None => text,
+    }
+}

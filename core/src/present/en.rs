@@ -112,3 +112,13 @@ pub fn ordinal(n: u64) -> String {
     };
     format!("{n}{suffix}")
 }
+
+/// What went wrong in a CSV file, in English: the problem's own message.
+pub fn csv_problem(p: &crate::CsvProblem) -> String {
+    p.to_string()
+}
+
+/// An error's message in English: its own (`Display`), led by its field.
+pub fn error(e: &crate::Error) -> String {
+    e.to_string()
+}

@@ -28,6 +28,7 @@
 
 pub mod da;
 pub mod en;
+mod errors;
 mod explain;
 mod view;
 
