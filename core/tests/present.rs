@@ -149,3 +149,236 @@ fn every_error_has_a_danish_message() {
         assert_eq!(e.message(Language::Da), da);
     }
 }
+
+/// The words of a text: runs of letters, lower-cased.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every word of the English catalogue that is not also Danish: those must
+/// never appear in Danish output. Slots (`{total}`) are no words; a few
+/// short words are Danish too ("for", "over", "by" is a town, "to" is two).
+fn english_only() -> std::collections::BTreeSet<String> {
+    use andel_core::present::{Language, ALL_MESSAGES};
+    let strip = |t: &str| {
+        let mut out = String::new();
+        let mut in_slot = false;
+        for c in t.chars() {
+            match c {
+                '{' => in_slot = true,
+                '}' => in_slot = false,
+                c if !in_slot => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let danish: std::collections::BTreeSet<String> = ALL_MESSAGES
+        .iter()
+        .flat_map(|&m| words(&strip(Language::Da.text(m))))
+        .collect();
+    let shared = [
+        "for",
+        "over",
+        "under",
+        "by",
+        "to",
+        "at",
+        "i",
+        "a",
+        "s",
+        "nordjylland",
+        "kkr",
+        "november",
+    ];
+    ALL_MESSAGES
+        .iter()
+        .flat_map(|&m| words(&strip(Language::En.text(m))))
+        .filter(|w| !danish.contains(w) && !shared.contains(&w.as_str()))
+        .collect()
+}
+
+/// The examples of the minutes, computed.
+fn examples() -> Vec<(String, andel_core::document::DocumentResult)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let r = andel_core::document::compute_with(
+                &andel_core::document::parse(&text).unwrap(),
+                &andel_core::document::FileAccess::Under(dir.clone()),
+            )
+            .unwrap();
+            out.push((path.display().to_string(), r));
+        }
+    }
+    assert!(out.len() >= 10, "{}", out.len());
+    out
+}
+
+/// The texts a document brings itself, longest first: its title, note and
+/// assumptions, scenario names, parties' names and ids, table columns and
+/// comparison labels.
+fn own_texts(r: &andel_core::document::DocumentResult) -> Vec<String> {
+    let mut own: Vec<String> = r
+        .title
+        .iter()
+        .chain(&r.note)
+        .chain(&r.assumptions)
+        .cloned()
+        .collect();
+    for s in &r.scenarios {
+        own.push(s.name.clone());
+        for (_, a) in s.allocations() {
+            for p in &a.parties {
+                own.push(p.id.clone());
+                own.extend(p.name.clone());
+            }
+        }
+        if let Some(t) = &s.table {
+            for c in &t.columns {
+                own.push(c.id.clone());
+                own.extend(c.name.clone());
+            }
+        }
+        if let Some(c) = &s.comparison {
+            own.extend(c.label.clone());
+        }
+    }
+    own.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    own
+}
+
+/// Danish output holds no word of the English catalogue: the report's text
+/// of every example, every table's heads and cells, and every party's
+/// explanation in every allocation (the view's and the scenario's).
+#[test]
+fn danish_output_has_no_english_catalogue_word() {
+    use andel_core::present::{document_view, explain_in_scenario, Language, Msg};
+    use andel_core::tabular::NumberStyle;
+    let english = english_only();
+    // The catalogue words people would notice are all in the list.
+    for w in [
+        "assumptions",
+        "scenario",
+        "between",
+        "within",
+        "places",
+        "rounding",
+        "excluded",
+        "total",
+        "exact",
+        "weight",
+        "share",
+        "compared",
+        "dimensioned",
+        "actual",
+        "method",
+        "largest",
+        "remainder",
+        "because",
+        "rounded",
+        "tied",
+        "year",
+        "split",
+        "down",
+        "up",
+    ] {
+        assert!(english.contains(w), "{w}");
+    }
+    let check = |what: &str, own: &[String], text: &str| {
+        // The document's own texts (title, note, assumptions, names) stay
+        // as written: what is left is andel's frame.
+        let mut frame = text.to_string();
+        for t in own {
+            frame = frame.replace(t.as_str(), " ");
+        }
+        for w in words(&frame) {
+            assert!(
+                !english.contains(&w),
+                "{what}: English word {w:?} in {frame:?}"
+            );
+        }
+    };
+    check("report title", &[], Language::Da.text(Msg::ReportTitle));
+    let mut sentences = 0;
+    for style in [NumberStyle::Danish, NumberStyle::Plain] {
+        for (name, r) in examples() {
+            let own = own_texts(&r);
+            let view = document_view(&r, Language::Da, style);
+            check(&name, &own, &view.text());
+            for s in &view.scenarios {
+                for section in &s.sections {
+                    for row in &section.table.rows {
+                        if let Some(e) = &row.explanation {
+                            check(&name, &own, e);
+                            sentences += 1;
+                        }
+                    }
+                }
+            }
+            for s in &r.scenarios {
+                for (_, a) in s.allocations() {
+                    for p in &a.parties {
+                        for line in
+                            explain_in_scenario(s, &p.id, "party", Language::Da, style).unwrap()
+                        {
+                            check(&name, &own, &line);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(sentences > 200, "{sentences}");
+}
+
+/// And the other way: English output holds none of the Danish catalogue's
+/// frame (the documents' own texts aside, which stay as written).
+#[test]
+fn english_tables_and_explanations_have_no_danish_catalogue_word() {
+    use andel_core::present::{document_view, Language};
+    use andel_core::tabular::NumberStyle;
+    for (name, r) in examples() {
+        let view = document_view(&r, Language::En, NumberStyle::Danish);
+        assert_eq!(view.assumptions_heading, "Assumptions:");
+        for s in &view.scenarios {
+            assert!(s.heading.starts_with("Scenario \""), "{name}");
+            for section in &s.sections {
+                let heads: Vec<&str> = section
+                    .table
+                    .columns
+                    .iter()
+                    .map(|c| c.head.as_str())
+                    .collect();
+                for danish in [
+                    "navn",
+                    "vægt",
+                    "andel",
+                    "pladser",
+                    "afrunding",
+                    "i alt",
+                    "kr.",
+                ] {
+                    assert!(
+                        !heads.iter().any(|h| h.contains(danish)),
+                        "{name}: {heads:?}"
+                    );
+                }
+                for row in &section.table.rows {
+                    if let Some(e) = &row.explanation {
+                        for danish in [" af ", " giver ", "rundet", "fordi", "største", "deltager"]
+                        {
+                            assert!(!e.contains(danish), "{name}: {e}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
