@@ -5,6 +5,7 @@
 //! code. Explained results cross as JSON text (exact decimals as strings).
 
 use andel_core::document::{compute_json_with, FileAccess};
+use andel_core::present::{self, Language};
 use andel_core::tabular::{read_weights, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Allocation, Decimal, Error, Key, KeyParty,
@@ -713,31 +714,79 @@ fn allocation(json: &str) -> PyResult<Allocation> {
     serde_json::from_str(json).map_err(json_err)
 }
 
-/// A table for people of an allocation (JSON), Danish or plain numbers.
-#[pyfunction]
-fn allocation_table(json: &str, style: &str) -> PyResult<String> {
-    Ok(allocation(json)?.table(style.parse::<NumberStyle>().map_err(err)?))
+fn language(code: &str) -> PyResult<Language> {
+    code.parse::<Language>().map_err(err)
 }
 
-/// An allocation (JSON) as CSV, `plain` or `danish_excel`.
+fn style(numbers: &str) -> PyResult<NumberStyle> {
+    numbers.parse::<NumberStyle>().map_err(err)
+}
+
+/// A table for people of an allocation (JSON), in a language, Danish or
+/// plain numbers.
 #[pyfunction]
-fn allocation_csv(json: &str, dialect: &str) -> PyResult<String> {
-    Ok(allocation(json)?.to_csv(dialect.parse::<Dialect>().map_err(err)?))
+fn allocation_table(json: &str, numbers: &str, lang: &str) -> PyResult<String> {
+    Ok(present::allocation_view(&allocation(json)?, language(lang)?, style(numbers)?).text())
+}
+
+/// An allocation (JSON) as CSV: `plain` (machine names) or `danish_excel`
+/// (the table as on the screen, in a language).
+#[pyfunction]
+fn allocation_csv(json: &str, dialect: &str, lang: &str) -> PyResult<String> {
+    let a = allocation(json)?;
+    Ok(match dialect.parse::<Dialect>().map_err(err)? {
+        Dialect::Plain => a.to_csv(Dialect::Plain),
+        d => present::allocation_view(&a, language(lang)?, NumberStyle::Danish).to_csv(d),
+    })
+}
+
+/// The view of an allocation (JSON): the section as JSON.
+#[pyfunction]
+fn allocation_view(json: &str, numbers: &str, lang: &str) -> PyResult<String> {
+    let v = present::allocation_view(&allocation(json)?, language(lang)?, style(numbers)?);
+    serde_json::to_string(&v).map_err(json_err)
+}
+
+/// The view of a document's result (JSON), as JSON, and its text.
+#[pyfunction]
+fn document_view(json: &str, numbers: &str, lang: &str) -> PyResult<(String, String)> {
+    let r: andel_core::document::DocumentResult = serde_json::from_str(json).map_err(json_err)?;
+    let v = present::document_view(&r, language(lang)?, style(numbers)?);
+    Ok((serde_json::to_string(&v).map_err(json_err)?, v.text()))
 }
 
 /// One sentence on why a party got what it got.
 #[pyfunction]
-fn allocation_explain(json: &str, id: &str) -> PyResult<Option<String>> {
-    Ok(allocation(json)?.explain(id))
+fn allocation_explain(json: &str, id: &str, numbers: &str, lang: &str) -> PyResult<Option<String>> {
+    Ok(present::explain(
+        &allocation(json)?,
+        id,
+        language(lang)?,
+        style(numbers)?,
+    ))
 }
 
 /// Why a party got what it got in a scenario of a result (JSON): a
 /// sentence for each allocation of the scenario it is in.
 #[pyfunction]
-fn scenario_explain(json: &str, who: &str) -> PyResult<Vec<String>> {
+fn scenario_explain(json: &str, who: &str, numbers: &str, lang: &str) -> PyResult<Vec<String>> {
     let scenario: andel_core::document::ScenarioResult =
         serde_json::from_str(json).map_err(json_err)?;
-    scenario.explain(who, "party").map_err(err)
+    present::explain_in_scenario(&scenario, who, "party", language(lang)?, style(numbers)?)
+        .map_err(err)
+}
+
+/// An error (its JSON, as an exception carries it) in a language.
+#[pyfunction]
+fn error_message(json: &str, lang: &str) -> PyResult<String> {
+    let e: Error = serde_json::from_str(json).map_err(json_err)?;
+    Ok(e.message(language(lang)?))
+}
+
+/// A language code checked: "da" or "en".
+#[pyfunction]
+fn check_language(lang: &str) -> PyResult<String> {
+    Ok(language(lang)?.code().to_string())
 }
 
 /// All municipalities with population by year, as JSON.
@@ -843,6 +892,10 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(allocation_table, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_csv, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_explain, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation_view, m)?)?;
+    m.add_function(wrap_pyfunction!(document_view, m)?)?;
+    m.add_function(wrap_pyfunction!(error_message, m)?)?;
+    m.add_function(wrap_pyfunction!(check_language, m)?)?;
     m.add_function(wrap_pyfunction!(municipalities, m)?)?;
     m.add_function(wrap_pyfunction!(municipality, m)?)?;
     m.add_function(wrap_pyfunction!(region, m)?)?;
