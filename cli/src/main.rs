@@ -390,7 +390,18 @@ fn run(command: Command) -> Result<String, Error> {
                     if numbers == Numbers::Danish {
                         out.push('\u{feff}');
                     }
-                    out += &format!("code{sep}name{sep}region{sep}population_{year}\n");
+                    if numbers == Numbers::Danish {
+                        // Danish Excel: the heads as the table shows them.
+                        let pop = language.say(Msg::ColPopulation, &[("year", &year.to_string())]);
+                        out += &format!(
+                            "{}{sep}{}{sep}{}{sep}{pop}\n",
+                            language.text(Msg::ColCode),
+                            language.text(Msg::ColName),
+                            language.text(Msg::ColRegion)
+                        );
+                    } else {
+                        out += &format!("code{sep}name{sep}region{sep}population_{year}\n");
+                    }
                     for m in &rows {
                         out += &format!(
                             "{}{sep}{}{sep}{}{sep}{}\n",
