@@ -243,16 +243,51 @@ fn sniff_separator(text: &str) -> char {
     [';', '\t', ','][counts.iter().position(|&c| c == best).unwrap_or(0)]
 }
 
+/// Why reading CSV weights left a row out: it is a total, not a party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LeftOut {
+    /// "Hele landet", "I alt": the national total.
+    NationalTotal,
+    /// A region or landsdel in a Statbank export.
+    RegionalTotal,
+    /// Christiansø in a Statbank export: no municipality.
+    NotAMunicipality,
+}
+
+impl LeftOut {
+    /// The reason as [`CsvWeights::skipped`] records it (English, stable).
+    pub fn reason(self) -> &'static str {
+        match self {
+            LeftOut::NationalTotal => "the national total",
+            LeftOut::RegionalTotal => "a regional total of a Statistics Denmark export",
+            LeftOut::NotAMunicipality => "Christiansø is not a municipality",
+        }
+    }
+
+    /// The kind of a recorded reason, for a front end to say it in its
+    /// language; `None` for a reason this version does not know.
+    pub fn from_reason(reason: &str) -> Option<LeftOut> {
+        [
+            LeftOut::NationalTotal,
+            LeftOut::RegionalTotal,
+            LeftOut::NotAMunicipality,
+        ]
+        .into_iter()
+        .find(|l| l.reason() == reason)
+    }
+}
+
 /// A total, not a party: (always) "Hele landet", "I alt"; (in a Statbank
 /// export) regions and landsdele.
-fn is_aggregate(name: &str, statbank: bool) -> Option<&'static str> {
+fn is_aggregate(name: &str, statbank: bool) -> Option<LeftOut> {
     let n = lower(name.trim());
     if n == "hele landet" || n == "i alt" || n == "total" || n == "all denmark" {
-        Some("the national total")
+        Some(LeftOut::NationalTotal)
     } else if statbank && (n.starts_with("region ") || n.starts_with("landsdel ")) {
-        Some("a regional total of a Statistics Denmark export")
+        Some(LeftOut::RegionalTotal)
     } else if statbank && (n.contains("christiansø") || n == "411") {
-        Some("Christiansø is not a municipality")
+        Some(LeftOut::NotAMunicipality)
     } else {
         None
     }
@@ -482,7 +517,11 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
             (None, None) => String::new(),
         };
         if let Some(why) = is_aggregate(&label, statbank) {
-            skipped.push((r.line, r.cells.join(&sep.to_string()), why.to_string()));
+            skipped.push((
+                r.line,
+                r.cells.join(&sep.to_string()),
+                why.reason().to_string(),
+            ));
             continue;
         }
         kept.push((r, label));

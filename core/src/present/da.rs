@@ -97,6 +97,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LabelCompare => "sammenligning ({label}): ",
         Msg::LabelCompareBare => "sammenligning: ",
         Msg::LabelScenario => "{scenario}: ",
+        Msg::LeftOut => "udeladt {rows}",
+        Msg::LeftOutRow => "linje {line} {text} ({why})",
+        Msg::NationalTotal => "landstallet",
+        Msg::RegionalTotal => "en regions tal i et udtræk fra Danmarks Statistik",
+        Msg::NotAMunicipality => "Christiansø er ingen kommune",
         Msg::And => " og ",
     }
 }
@@ -108,7 +113,7 @@ pub fn ordinal(n: u64) -> String {
 
 /// `text` in Danish quotes, escaped as [`crate::error::quoted`] escapes it
 /// (invisible characters shown).
-fn q(text: &str) -> String {
+pub(crate) fn q(text: &str) -> String {
     let quoted = crate::error::quoted(text);
     let inner = quoted
         .strip_prefix('"')

@@ -97,6 +97,11 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LabelCompare => "compare ({label}): ",
         Msg::LabelCompareBare => "compare: ",
         Msg::LabelScenario => "{scenario}: ",
+        Msg::LeftOut => "left out {rows}",
+        Msg::LeftOutRow => "line {line} {text} ({why})",
+        Msg::NationalTotal => "the national total",
+        Msg::RegionalTotal => "a regional total of a Statistics Denmark export",
+        Msg::NotAMunicipality => "Christiansø is not a municipality",
         Msg::And => " and ",
     }
 }

@@ -337,6 +337,16 @@ pub enum Msg {
     LabelScenario,
     /// Where a list ends: " og ", " and ".
     And,
+    /// `{rows}`: the rows reading CSV weights left out.
+    LeftOut,
+    /// `{line}`, `{text}`, `{why}`: one row left out.
+    LeftOutRow,
+    /// Left out: the national total.
+    NationalTotal,
+    /// Left out: a regional total of a Statbank export.
+    RegionalTotal,
+    /// Left out: Christiansø.
+    NotAMunicipality,
 }
 
 /// Every message, for the tests that hold both catalogues complete.
@@ -433,7 +443,53 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::LabelCompareBare,
     Msg::LabelScenario,
     Msg::And,
+    Msg::LeftOut,
+    Msg::LeftOutRow,
+    Msg::NationalTotal,
+    Msg::RegionalTotal,
+    Msg::NotAMunicipality,
 ];
+
+/// The rows reading CSV weights left out, for people: "udeladt linje 2
+/// «Hele landet;5.873.420» (landstallet)"; `None` when none were. The
+/// English is [`crate::tabular::CsvWeights::left_out`]'s text.
+///
+/// # Example
+/// ```
+/// use andel_core::present::{left_out, Language};
+/// use andel_core::tabular::{read_weights, CsvColumns};
+/// let r = read_weights("kommune;befolkning\nHele landet;5.873.420\nAalborg;221.082\n", &CsvColumns::default())?;
+/// assert_eq!(left_out(&r, Language::Da).as_deref(), Some("udeladt linje 2 «Hele landet;5.873.420» (landstallet)"));
+/// assert_eq!(left_out(&r, Language::En), r.left_out());
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn left_out(weights: &crate::tabular::CsvWeights, language: Language) -> Option<String> {
+    use crate::tabular::LeftOut as L;
+    if weights.skipped.is_empty() {
+        return None;
+    }
+    let rows: Vec<String> = weights
+        .skipped
+        .iter()
+        .map(|(line, text, why)| {
+            let why = match L::from_reason(why) {
+                Some(L::NationalTotal) => language.text(Msg::NationalTotal).to_string(),
+                Some(L::RegionalTotal) => language.text(Msg::RegionalTotal).to_string(),
+                Some(L::NotAMunicipality) => language.text(Msg::NotAMunicipality).to_string(),
+                _ => why.clone(),
+            };
+            let text = match language {
+                Language::Da => da::q(text),
+                Language::En => quoted(text),
+            };
+            language.say(
+                Msg::LeftOutRow,
+                &[("line", &line.to_string()), ("text", &text), ("why", &why)],
+            )
+        })
+        .collect();
+    Some(language.say(Msg::LeftOut, &[("rows", &rows.join(", "))]))
+}
 
 /// A method's name for people.
 pub fn method_name(language: Language, method: crate::Method) -> &'static str {
