@@ -585,6 +585,21 @@ fn the_english_report_is_its_golden_output() {
     assert!(plain.contains("DKK 4275000.00 split to the øre"));
 }
 
+/// The Danish Excel CSV of a document is a golden file that the JS suite
+/// compares with `computeCsv` byte for byte: the web form's "Hent CSV" and
+/// the command line write the same file.
+#[test]
+fn the_danish_excel_csv_is_its_golden_output() {
+    let csv = golden(
+        &["compute", "examples/2.8-cost-split.json", "--format", "csv"],
+        "2.8-cost-split.csv",
+    );
+    assert!(csv.starts_with("\u{feff}# 2.8 Hele udgiften (lav)"));
+    // Aalborg's 1.658.397,22 kr. as Excel reads it, with the Danish heads.
+    assert!(csv.contains("\nid;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding\n"));
+    assert!(csv.contains("\n851;Aalborg;221082;38,7929;1658397,218474;1658397,22;op nr. 2\n"));
+}
+
 #[test]
 fn the_report_is_its_golden_output() {
     let report = golden(&["report"], "report.txt");

@@ -130,6 +130,11 @@ test("computeCsv: Danish Excel is the tables as present shows them; plain keeps 
   throwsAndel(() => andel.computeCsv(example("2.4-dk2020.json"), "plain", "en"), "invalid_option", "language");
 });
 
+test("computeCsv writes what the command line writes, byte for byte", () => {
+  const cli = fs.readFileSync(path.join(root, "cli", "tests", "golden", "2.8-cost-split.csv"), "utf8");
+  assert.equal(andel.computeCsv(example("2.8-cost-split.json")), cli);
+});
+
 test("present: the view of a document in Danish and English, every part of every example", () => {
   const v = andel.present(example("2.8-cost-split.json"));
   assert.equal(v.language, "da");

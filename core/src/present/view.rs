@@ -867,7 +867,7 @@ impl View {
             for section in &s.sections {
                 let mut caption = s.heading.clone();
                 if let Some(h) = &section.heading {
-                    caption = format!("{caption} {}", h.trim_end_matches(':'));
+                    caption = format!("{caption}, {}", h.trim_end_matches(':'));
                 }
                 if let Some(summary) = &section.summary {
                     caption = format!("{caption}: {summary}");
