@@ -40,9 +40,31 @@ export interface AndelError extends Error {
   code: string;
   /** The field path ("weights[3]", "key.fixed[0].share"), or null. */
   field: string | null;
-  /** The error's data: suggestions for an unknown municipality, the tied parties, … */
-  details: { code: string; [key: string]: unknown } | null;
+  /** The error's data: suggestions for an unknown municipality, the tied parties, …;
+   * a CSV error's `problem` says which problem with its fields. */
+  details: { code: string; problem?: CsvProblem; [key: string]: unknown } | null;
+  /** The message in Danish and English, from core's catalogue (`en` is `message`). */
+  messages: { da: string; en: string };
 }
+
+/** What is wrong in a CSV file (`details.problem` of a "csv" error). */
+export type CsvProblem =
+  | { kind: "ambiguous_decimal"; text: string }
+  | { kind: "mixed_decimals"; comma: string; comma_line: number; point: string; point_line: number }
+  | { kind: "not_a_number_with_mark"; text: string; mark: string }
+  | { kind: "not_a_number"; text: string }
+  | { kind: "invalid_number"; text: string; reason: string }
+  | { kind: "no_column"; what: string; name: string; header: string[] }
+  | { kind: "negative_weight"; value: DecimalString }
+  | { kind: "repeated_party"; id: string }
+  | { kind: "row_width"; found: number; expected: number; header: boolean }
+  | { kind: "open_quote" }
+  | { kind: "text_after_quote"; found: string }
+  | { kind: "empty" }
+  | { kind: "empty_id" }
+  | { kind: "no_parties" }
+  | { kind: "zero_total" }
+  | { kind: "too_large"; mib: number };
 
 export type RegionName = "Hovedstaden" | "Sjælland" | "Syddanmark" | "Midtjylland" | "Nordjylland";
 
@@ -145,6 +167,8 @@ export interface TieReport {
 export interface Allocation {
   total: DecimalString;
   unit: DecimalString;
+  /** Money (a split, in kroner whatever the unit); absent for places. */
+  money?: true;
   method: Method;
   first_divisor?: DecimalString;
   parties: PartyAllocation[];
@@ -226,6 +250,8 @@ export interface CsvWeights {
   encoding: Encoding | null;
   /** The encoding when not UTF-8, a decimal separator decided by the Danish rule. */
   notes: CsvNote[];
+  /** The rows left out, said in Danish and English (absent when none were). */
+  leftOut?: { da: string; en: string };
 }
 
 /** Whole units per party, in input order. */
@@ -246,8 +272,88 @@ export function formatNumber(value: NumberInput, places: number, style?: "danish
 export function readCsv(text: string | Uint8Array, columns?: CsvColumns | null): CsvWeights;
 /** The text of a file's bytes, decoded as the core decodes files (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding };
-/** A key document computed, every allocation of the result as one CSV (columns scenario, part, id, name, …): "danish_excel" (default: semicolons, decimal comma, BOM) or "plain". */
-export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null): string;
+/** A key document computed as CSV. "danish_excel" (the default: semicolons, decimal comma,
+ * BOM) writes the tables as `present` shows them, in `language` ("da" unless given), title,
+ * note and assumptions first as `#` lines: what `andel compute --format csv` writes. "plain"
+ * keeps stable machine columns (scenario, part, id, name, weight, share, quota, amount, units,
+ * rounding, remainder_rank, tied) and takes no language. */
+export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null, language?: Language | null): string;
+/** A key document computed and presented: everything people read of the result (title, note,
+ * assumptions; per scenario every table with named columns, rows, the total, ties and each
+ * party's explanation) in `language` with Danish or plain numbers. A front end renders it and
+ * writes no sentence or column head of its own. */
+export function present(document: KeyDocument | string, options?: PresentOptions | null): View;
+
+export type Language = "da" | "en";
+
+export interface PresentOptions {
+  /** "da" (the default) or "en". */
+  language?: Language | null;
+  /** "danish" (1.658.397,22, the default) or "plain" (1658397.22). */
+  numbers?: "danish" | "plain" | null;
+}
+
+/** What people see of a result. */
+export interface View {
+  language: Language;
+  title?: string;
+  note?: string;
+  /** "Forudsætninger:" / "Assumptions:" */
+  assumptions_heading: string;
+  assumptions: string[];
+  scenarios: ScenarioView[];
+}
+
+export interface ScenarioView {
+  name: string;
+  /** `Scenarie »lav«` */
+  heading: string;
+  /** Every table, in reading order: the main split (between groups or parts), each group's
+   * or part's own, the years, the table, the comparison, the attainment. */
+  sections: Section[];
+}
+
+export interface Section {
+  /** "Mellem delene:", "Inden for KKR Nordjylland (610 pladser):", … */
+  heading?: string;
+  /** "4.275.000,00 kr. fordelt i øre efter største brøk (Hamilton)" */
+  summary?: string;
+  table: ViewTable;
+  /** Ties, as sentences. */
+  notes?: string[];
+}
+
+export interface ViewTable {
+  columns: ViewColumn[];
+  rows: ViewRow[];
+  total?: ViewRow;
+}
+
+export interface ViewColumn {
+  /** A stable name: id, name, weight, key_weight, share, quota, amount, rounding, this_key,
+   * other_key, change, dimensioned, actual, difference, percent, total, or a year's or
+   * column's id. */
+  key: string;
+  /** The head in the view's language ("kr., i øre", "pladser"). */
+  head: string;
+  /** Numbers: align right. */
+  numeric: boolean;
+}
+
+export interface ViewRow {
+  /** The party's id ("" for the total row). */
+  id: string;
+  cells: ViewCell[];
+  /** Why the party got what it got, a sentence in the view's language. */
+  explanation?: string;
+}
+
+export interface ViewCell {
+  /** As shown. */
+  text: string;
+  /** A number's exact plain value at the places shown ("1658397.22"). */
+  value?: DecimalString;
+}
 /** A tie in a table: cells (row, column) that another, equally justified rounding would change; `winners` got the contested units (decided by table order). */
 export interface TableTie { cells: [number, number][]; winners: [number, number][]; decided_by: "order"; }
 /** Options of biproportional(). */

@@ -8,6 +8,7 @@ use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
 use andel_core::excel;
 use andel_core::files;
+use andel_core::present::{self, Language, Msg};
 use andel_core::statbank::{read_population, Ages};
 use andel_core::tabular::{read_weights_bytes, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
@@ -107,6 +108,9 @@ enum Command {
         /// Danish (1.658.397,22) or plain numbers.
         #[arg(long, value_enum, default_value_t = Numbers::Danish)]
         numbers: Numbers,
+        /// The language of the words: da (Danish, the default) or en.
+        #[arg(long, value_enum, default_value_t = Lang::Da)]
+        language: Lang,
     },
 }
 
@@ -234,6 +238,11 @@ struct Output {
     /// Excel or plain CSV. Not for json, which is always exact plain numbers.
     #[arg(long, value_enum)]
     numbers: Option<Numbers>,
+    /// The language of tables, Danish Excel CSV and explanations: da
+    /// (Danish, the default) or en. Not for json or plain CSV, whose names
+    /// are stable for programs.
+    #[arg(long, value_enum)]
+    language: Option<Lang>,
 }
 
 impl Output {
@@ -255,7 +264,9 @@ impl Output {
         }
     }
 
-    fn resolve(&self) -> Result<(Format, Numbers), Error> {
+    /// The format, number style and language, refusing a style or a
+    /// language the output would ignore.
+    fn resolve(&self) -> Result<(Format, Numbers, Language), Error> {
         let format = self.format.unwrap_or(Format::Table);
         if format == Format::Xlsx && self.output.is_none() {
             return Err(Error::InvalidOption {
@@ -277,7 +288,37 @@ impl Output {
                     .into(),
             });
         }
-        Ok((format, self.numbers.unwrap_or(Numbers::Danish)))
+        let numbers = self.numbers.unwrap_or(Numbers::Danish);
+        let machine =
+            format == Format::Json || (format == Format::Csv && numbers == Numbers::Plain);
+        if machine && self.language.is_some() {
+            return Err(Error::InvalidOption {
+                field: "language".into(),
+                message: "--language is for tables and Danish Excel CSV; json and plain CSV \
+                          keep stable machine names"
+                    .into(),
+            });
+        }
+        Ok((
+            format,
+            numbers,
+            self.language.unwrap_or(Lang::Da).language(),
+        ))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    Da,
+    En,
+}
+
+impl Lang {
+    fn language(self) -> Language {
+        match self {
+            Lang::Da => Language::Da,
+            Lang::En => Language::En,
+        }
     }
 }
 
@@ -417,20 +458,17 @@ fn run(command: Command) -> Result<String, Error> {
                 }
             }
             match explain {
-                Some(_)
-                    if output.format.is_some()
-                        || output.numbers.is_some()
-                        || output.output.is_some() =>
-                {
+                Some(_) if output.format.is_some() || output.output.is_some() => {
                     Err(Error::InvalidOption {
                         field: "explain".into(),
-                        message: "--explain prints sentences; --format, --numbers and --output \
-                                  do not apply"
+                        message: "--explain prints sentences; --format and --output do not apply"
                             .into(),
                     })
                 }
                 Some(id) => {
-                    explain_party(&result, &id).map(|t| andel_core::format::for_terminal(&t))
+                    let (_, numbers, language) = output.resolve()?;
+                    explain_party(&result, &id, language, numbers.style())
+                        .map(|t| andel_core::format::for_terminal(&t))
                 }
                 None => render_result(&result, &output),
             }
@@ -486,7 +524,7 @@ fn run(command: Command) -> Result<String, Error> {
             population,
             output,
         } => {
-            let (format, numbers) = output.resolve()?;
+            let (format, numbers, language) = output.resolve()?;
             if format == Format::Xlsx {
                 return Err(Error::InvalidOption {
                     field: "format".into(),
@@ -532,7 +570,18 @@ fn run(command: Command) -> Result<String, Error> {
                     if numbers == Numbers::Danish {
                         out.push('\u{feff}');
                     }
-                    out += &format!("code{sep}name{sep}region{sep}population_{year}\n");
+                    if numbers == Numbers::Danish {
+                        // Danish Excel: the heads as the table shows them.
+                        let pop = language.say(Msg::ColPopulation, &[("year", &year.to_string())]);
+                        out += &format!(
+                            "{}{sep}{}{sep}{}{sep}{pop}\n",
+                            language.text(Msg::ColCode),
+                            language.text(Msg::ColName),
+                            language.text(Msg::ColRegion)
+                        );
+                    } else {
+                        out += &format!("code{sep}name{sep}region{sep}population_{year}\n");
+                    }
                     for m in &rows {
                         out += &format!(
                             "{}{sep}{}{sep}{}{sep}{}\n",
@@ -558,20 +607,29 @@ fn run(command: Command) -> Result<String, Error> {
                     let mut body = body;
                     body.push(vec![
                         String::new(),
-                        "Total".into(),
+                        language.text(Msg::Total).into(),
                         String::new(),
                         style.format(Decimal::from(total), 0),
                     ]);
-                    let pop = format!("population {year}");
+                    let pop = language.say(Msg::ColPopulation, &[("year", &year.to_string())]);
                     andel_core::tabular::render_table(
-                        &["code", "name", "region", &pop],
+                        &[
+                            language.text(Msg::ColCode),
+                            language.text(Msg::ColName),
+                            language.text(Msg::ColRegion),
+                            &pop,
+                        ],
                         &body,
                         &[false, false, false, true],
                     )
                 }
             })
         }
-        Command::Report { documents, numbers } => report(documents.as_deref(), numbers.style())
+        Command::Report {
+            documents,
+            numbers,
+            language,
+        } => report(documents.as_deref(), numbers.style(), language.language())
             .map(|t| andel_core::format::for_terminal(&t)),
         Command::Schema => Ok(json(&andel_core::document::schema())),
     }
@@ -718,244 +776,59 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn render_allocation(a: &Allocation, output: &Output, notes: &[String]) -> Result<String, Error> {
-    let (format, numbers) = output.resolve()?;
-    output.emit(match format {
-        Format::Json => json(a),
-        Format::Csv => a.to_csv(numbers.dialect()),
-        Format::Table => andel_core::format::for_terminal(&a.table(numbers.style())),
-        Format::Xlsx => return output.emit_bytes(excel::write_allocation(a, Some(notes))?),
+    let (format, numbers, language) = output.resolve()?;
+    output.emit(match (format, numbers) {
+        (Format::Json, _) => json(a),
+        (Format::Csv, Numbers::Plain) => a.to_csv(numbers.dialect()),
+        // Danish Excel: the table as on the screen.
+        (Format::Csv, Numbers::Danish) => {
+            present::allocation_view(a, language, numbers.style()).to_csv(numbers.dialect())
+        }
+        (Format::Table, _) => andel_core::format::for_terminal(
+            &present::allocation_view(a, language, numbers.style()).text(),
+        ),
+        (Format::Xlsx, _) => return output.emit_bytes(excel::write_allocation(a, Some(notes))?),
     })
 }
 
 fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
-    let (format, numbers) = output.resolve()?;
-    output.emit(match format {
-        Format::Xlsx => return output.emit_bytes(excel::write_result(r)?),
-        Format::Json => json(r),
-        Format::Csv => {
+    let (format, numbers, language) = output.resolve()?;
+    output.emit(match (format, numbers) {
+        (Format::Xlsx, _) => return output.emit_bytes(excel::write_result(r)?),
+        (Format::Json, _) => json(r),
+        (Format::Csv, Numbers::Plain) => {
             // The assumptions lead the file as comment lines.
             let csv = r.to_csv(numbers.dialect());
-            let (bom, body) = match csv.strip_prefix('\u{feff}') {
-                Some(b) => ("\u{feff}", b),
-                None => ("", csv.as_str()),
-            };
             let notes: String = r
                 .assumptions
                 .iter()
                 .map(|a| andel_core::tabular::csv_comment(a, numbers.dialect()))
                 .collect();
-            format!("{bom}{notes}{body}")
+            format!("{notes}{csv}")
         }
-        Format::Table => andel_core::format::for_terminal(&document_text(r, numbers.style())),
+        // Danish Excel: the tables as on the screen, assumptions first.
+        (Format::Csv, Numbers::Danish) => {
+            present::document_view(r, language, numbers.style()).to_csv(numbers.dialect())
+        }
+        (Format::Table, _) => andel_core::format::for_terminal(
+            &present::document_view(r, language, numbers.style()).text(),
+        ),
     })
 }
 
-/// A result for people: its title, note and assumptions, then every
-/// allocation of every scenario.
-fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
-    let mut out = String::new();
-    if let Some(t) = &r.title {
-        out += &format!("{t}\n{}\n", "=".repeat(t.chars().count()));
-    }
-    if let Some(n) = &r.note {
-        out += &format!("{n}\n");
-    }
-    if !r.assumptions.is_empty() {
-        out += "\nAssumptions:\n";
-        for a in &r.assumptions {
-            out += &format!("- {a}\n");
-        }
-    }
-    for s in &r.scenarios {
-        out += &format!("\nScenario {:?}\n", s.name);
-        match (&s.nested, &s.parts) {
-            (Some(n), _) => {
-                out += &format!(
-                    "\nBetween the groups ({}):\n",
-                    if n.groups.is_some() {
-                        "per level"
-                    } else {
-                        "flat"
-                    }
-                );
-                out += &s.allocation.table(style);
-                for g in &n.per_group {
-                    if let Some(m) = &g.members {
-                        out += &format!("\nWithin {} ({} units):\n", g.id, g.units);
-                        out += &m.table(style);
-                    }
-                }
-            }
-            (None, Some(p)) => {
-                out += "\nBetween the parts:\n";
-                out += &p.parts.table(style);
-                for (part, d) in p.parts.parties.iter().zip(&p.details) {
-                    if let Some(d) = d {
-                        out += &format!("\nWithin {}:\n", part.name.as_deref().unwrap_or(&part.id));
-                        out += &d.table(style);
-                    }
-                }
-            }
-            (None, None) => {
-                out += "\n";
-                out += &s.allocation.table(style);
-            }
-        }
-        if let Some(y) = &s.years {
-            out += "\nOver the years:\n";
-            out += &y.years.table(style);
-            out += "\nBy party and year (each party's years add up to its total, each year's \
-                    parties to the year's amount):\n";
-            let columns: Vec<String> = y
-                .years
-                .parties
-                .iter()
-                .map(|year| format!("year {}", year.id))
-                .collect();
-            let rows: Vec<(String, String, Vec<Decimal>, Decimal)> = s
-                .allocation
-                .parties
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let cells = y.per_year.iter().map(|a| a.parties[i].amount).collect();
-                    (
-                        p.id.clone(),
-                        p.name.clone().unwrap_or_default(),
-                        cells,
-                        p.amount,
-                    )
-                })
-                .collect();
-            let totals: Vec<Decimal> = y.years.parties.iter().map(|p| p.amount).collect();
-            out += &grid(&columns, &rows, &totals, s.total, style);
-            for tie in &y.ties {
-                let cells: Vec<String> = tie
-                    .iter()
-                    .map(|c| format!("{} {}", c.party, c.year))
-                    .collect();
-                out += &format!("tie (equal remainders): {}\n", cells.join(", "));
-            }
-        }
-        if let Some(t) = &s.table {
-            out += &format!(
-                "\nBy party and column (method {}; rows and columns both add up):\n",
-                t.method
-            );
-            let columns: Vec<String> = t
-                .columns
-                .iter()
-                .map(|c| c.name.clone().unwrap_or_else(|| c.id.clone()))
-                .collect();
-            let rows: Vec<(String, String, Vec<Decimal>, Decimal)> = t
-                .rows
-                .iter()
-                .map(|r| {
-                    (
-                        r.id.clone(),
-                        r.name.clone().unwrap_or_default(),
-                        r.cells.iter().map(|&x| Decimal::from(x)).collect(),
-                        Decimal::from(r.total),
-                    )
-                })
-                .collect();
-            let totals: Vec<Decimal> = t.columns.iter().map(|c| Decimal::from(c.total)).collect();
-            let all: u64 = t.columns.iter().map(|c| c.total).sum();
-            out += &grid(&columns, &rows, &totals, Decimal::from(all), style);
-            for tie in &t.ties {
-                let cells: Vec<String> = tie
-                    .cells
-                    .iter()
-                    .map(|&(i, j)| format!("{} × {}", t.rows[i].id, t.columns[j].id))
-                    .collect();
-                out += &format!("tie, decided by table order: {}\n", cells.join(", "));
-            }
-        }
-        if let Some(c) = &s.comparison {
-            out += &format!(
-                "\nCompared with {}:\n",
-                c.label.as_deref().unwrap_or("the other key")
-            );
-            let rows: Vec<Vec<String>> = c
-                .rows
-                .iter()
-                .map(|row| {
-                    vec![
-                        row.id.clone(),
-                        row.name.clone().unwrap_or_default(),
-                        style.format(row.amount_base, row.amount_base.scale()),
-                        style.format(row.amount_other, row.amount_other.scale()),
-                        style.format(row.change, row.change.scale()),
-                    ]
-                })
-                .collect();
-            out += &andel_core::tabular::render_table(
-                &["id", "name", "this key", "other key", "change"],
-                &rows,
-                &[false, false, true, true, true],
-            );
-        }
-        if let Some(a) = &s.attainment {
-            out += "\nDimensioned against actual:\n";
-            let rows: Vec<Vec<String>> = a
-                .iter()
-                .map(|row| {
-                    vec![
-                        row.id.clone(),
-                        row.name.clone().unwrap_or_default(),
-                        style.format(row.dimensioned, row.dimensioned.scale()),
-                        style.format(row.actual, row.actual.scale()),
-                        style.format(row.difference, row.difference.scale()),
-                        row.percent.map(|p| style.format(p, 2)).unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            out += &andel_core::tabular::render_table(
-                &["id", "name", "dimensioned", "actual", "difference", "%"],
-                &rows,
-                &[false, false, true, true, true, true],
-            );
-        }
-    }
-    out
-}
-
-/// A table of parties (rows) × columns with every row's and column's total.
-fn grid(
-    columns: &[String],
-    rows: &[(String, String, Vec<Decimal>, Decimal)],
-    totals: &[Decimal],
-    all: Decimal,
-    style: NumberStyle,
-) -> String {
-    let show = |d: Decimal| style.format(d, d.scale());
-    let mut head: Vec<&str> = vec!["id", "name"];
-    head.extend(columns.iter().map(String::as_str));
-    head.push("total");
-    let mut body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|(id, name, cells, total)| {
-            let mut r = vec![id.clone(), name.clone()];
-            r.extend(cells.iter().map(|&c| show(c)));
-            r.push(show(*total));
-            r
-        })
-        .collect();
-    let mut last = vec!["total".to_string(), String::new()];
-    last.extend(totals.iter().map(|&c| show(c)));
-    last.push(show(all));
-    body.push(last);
-    let mut right = vec![false, false];
-    right.extend(std::iter::repeat_n(true, columns.len() + 1));
-    andel_core::tabular::render_table(&head, &body, &right)
-}
-
 /// Why a party got what it got, in every allocation of the result it is in.
-fn explain_party(r: &DocumentResult, who: &str) -> Result<String, Error> {
+fn explain_party(
+    r: &DocumentResult,
+    who: &str,
+    language: Language,
+    style: NumberStyle,
+) -> Result<String, Error> {
     let mut out = String::new();
     for s in &r.scenarios {
-        for text in s.explain(who, "explain")? {
-            out += &format!("{}: {text}\n", s.name);
+        for text in present::explain_in_scenario(s, who, "explain", language, style)? {
+            out += &language.say(Msg::LabelScenario, &[("scenario", &s.name)]);
+            out += &text;
+            out.push('\n');
         }
     }
     Ok(out)
@@ -967,7 +840,7 @@ include!(concat!(env!("OUT_DIR"), "/documents.rs"));
 /// Every key document of a folder (the minutes' own, built in, without
 /// one), in the order of the minutes' items (2.4 before 2.8 before 2.12),
 /// each with its title, note and assumptions.
-fn report(folder: Option<&Path>, style: NumberStyle) -> Result<String, Error> {
+fn report(folder: Option<&Path>, style: NumberStyle, language: Language) -> Result<String, Error> {
     let documents: Vec<(String, String, FileAccess)> = match folder {
         None => EMBEDDED_DOCUMENTS
             .iter()
@@ -982,14 +855,12 @@ fn report(folder: Option<&Path>, style: NumberStyle) -> Result<String, Error> {
     };
     let mut documents = documents;
     documents.sort_by(|a, b| (order(&a.0), &a.0).cmp(&(order(&b.0), &b.0)));
-    let mut out = String::from(
-        "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
-    );
+    let mut out = format!("{}\n", language.text(Msg::ReportTitle));
     for (name, text, files) in documents {
         let doc = parse(&text).map_err(|e| e.under(&name))?;
         let r = compute_with(&doc, &files).map_err(|e| e.under(&name))?;
         out += &format!("\n\n[{name}]\n");
-        out += &document_text(&r, style);
+        out += &present::document_view(&r, language, style).text();
     }
     Ok(out)
 }

@@ -101,6 +101,23 @@ fn help_version_and_unknown_options() {
         1
     )
     .contains("numbers"));
+    // A language only where there are words: not json, not plain CSV.
+    for args in [
+        &["compute", doc, "--format", "json", "--language", "en"][..],
+        &[
+            "compute",
+            doc,
+            "--format",
+            "csv",
+            "--numbers",
+            "plain",
+            "--language",
+            "da",
+        ],
+    ] {
+        assert!(fails(args, 1).contains("language"), "{args:?}");
+    }
+    assert!(fails(&["compute", doc, "--language", "de"], 2).contains("de"));
     fails(&[], 2);
 }
 
@@ -114,7 +131,9 @@ fn compute_every_example_in_every_format() {
         }
         let p = path.to_str().unwrap();
         let table = ok(&["compute", p]);
-        assert!(table.contains("Assumptions:"), "{p}");
+        assert!(table.contains("Forudsætninger:"), "{p}");
+        let english = ok(&["compute", p, "--language", "en"]);
+        assert!(english.contains("Assumptions:"), "{p}");
         let json: serde_json::Value =
             serde_json::from_str(&ok(&["compute", p, "--format", "json"])).unwrap();
         assert!(
@@ -164,10 +183,48 @@ fn compute_case_2_8_from_a_file_and_from_standard_input() {
     let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
     assert!(out.contains("2168524.08"), "{out}"); // Aalborg, high
     assert!(!out.contains("1658397.22"), "only the scenario asked for");
+    // Rebild, low: 30.646 / 569.903 × 4.275.000,00 = 229.884,120631… kr.
+    // (68748/569903 øre over 229.884,12), rounded down.
     let why = ok(&["compute", doc, "--explain", "Rebild"]);
     assert!(
-        why.contains("229884.12") && why.contains("rounded down"),
+        why.contains(
+            "lav: Rebild: 30.646 af 569.903 (5,3774 %) af 4.275.000,00 kr. giver \
+                      229.884,120631 kr.; rundet ned til 229.884,12 kr."
+        ),
         "{why}"
+    );
+    // Aalborg, low: 221.082 / 569.903 × 4.275.000,00 = 1.658.397,218474 kr.;
+    // of the nine municipalities' øre remainders (weight × 427.500.000 mod
+    // 569.903, worked out apart) Frederikshavn's is the largest, Aalborg's
+    // the second.
+    let why = ok(&["compute", doc, "--explain", "Aalborg", "--scenario", "lav"]);
+    assert!(
+        why.starts_with(
+            "lav: Aalborg: 221.082 af 569.903 (38,7929 %) af 4.275.000,00 kr. \
+                         giver 1.658.397,218474 kr.; rundet op til 1.658.397,22 kr., fordi \
+                         resten 0,008474 kr. er den 2. største af 9.\n"
+        ),
+        "{why}"
+    );
+    let english = ok(&[
+        "compute",
+        doc,
+        "--explain",
+        "Aalborg",
+        "--scenario",
+        "lav",
+        "--language",
+        "en",
+        "--numbers",
+        "plain",
+    ]);
+    assert!(
+        english.starts_with(
+            "lav: Aalborg: 221082 of 569903 (38.7929 %) of DKK 4275000.00 \
+                             gives DKK 1658397.218474; rounded up to DKK 1658397.22, because \
+                             the remainder DKK 0.008474 is the 2nd largest of 9.\n"
+        ),
+        "{english}"
     );
     assert!(fails(&["compute", doc, "--scenario", "middel"], 1).contains("lav"));
     assert!(fails(&["compute", doc, "--explain", "Narnia"], 1).contains("Narnia"));
@@ -212,6 +269,60 @@ fn split_and_apportion_a_csv() {
     );
     assert!(out.contains(",224.06,"), "{out}");
     assert!(out.contains("\n825,Læsø,0,"), "{out}");
+    // The same split for people, Danish and English: money says kroner and
+    // its unit, whole kroner too (not places); places say places.
+    let table = ok(&["split", "1000", "--weights", w, "--exclude", "Læsø"]);
+    assert!(
+        table.starts_with("1.000,00 kr. fordelt i øre efter største brøk (Hamilton)\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("kr., i øre") && table.contains("deltager ikke"),
+        "{table}"
+    );
+    let kroner = ok(&[
+        "split",
+        "1000",
+        "--weights",
+        w,
+        "--unit",
+        "1",
+        "--language",
+        "en",
+    ]);
+    assert!(
+        kroner.starts_with("DKK 1.000 split in whole kroner by largest remainder (Hamilton)\n"),
+        "{kroner}"
+    );
+    assert!(
+        kroner.contains("DKK, in whole kroner") && !kroner.contains("places"),
+        "{kroner}"
+    );
+    let places = ok(&["apportion", "10", "--weights", w, "--method", "dhondt"]);
+    assert!(
+        places.starts_with("10 pladser fordelt efter d'Hondts metode\n"),
+        "{places}"
+    );
+    // Danish Excel CSV: the table as on the screen, numbers as Excel reads them.
+    let excel = ok(&[
+        "split",
+        "1000",
+        "--weights",
+        w,
+        "--exclude",
+        "Læsø",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        excel.starts_with(
+            "\u{feff}# 1.000,00 kr. fordelt i øre efter største brøk (Hamilton)\n\
+                           id;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding\n"
+        ),
+        "{excel}"
+    );
+    assert!(excel.contains("\n851;Aalborg;221082;"), "{excel}");
+    assert!(excel.contains(";775,94;"), "{excel}");
     let seats = ok(&[
         "apportion",
         "10",
@@ -459,15 +570,59 @@ fn municipalities_with_population() {
     assert!(fails(&["municipalities", "--region", "Atlantis"], 1).contains("Atlantis"));
 }
 
-#[test]
-fn the_report_is_its_golden_output() {
-    let report = ok(&["report"]);
-    let golden = root().join("cli/tests/golden/report.txt");
+/// The output of `args` against its golden file (rewritten with ANDEL_BLESS).
+fn golden(args: &[&str], file: &str) -> String {
+    let out = ok(args);
+    let golden = root().join("cli/tests/golden").join(file);
     if std::env::var_os("ANDEL_BLESS").is_some() {
         std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
-        std::fs::write(&golden, &report).unwrap();
+        std::fs::write(&golden, &out).unwrap();
     }
-    assert_eq!(report, std::fs::read_to_string(&golden).unwrap());
+    assert_eq!(out, std::fs::read_to_string(&golden).unwrap(), "{file}");
+    out
+}
+
+#[test]
+fn the_english_report_is_its_golden_output() {
+    let report = golden(&["report", "--language", "en"], "report.en.txt");
+    assert!(report.starts_with("The KKR Nordjylland minutes of 18 November 2022"));
+    for figure in ["1.658.397,22", "323.222,51", "2.168.524,08", "74.349"] {
+        assert!(report.contains(figure), "{figure}");
+    }
+    // The frame is English (the documents' own texts stay Danish).
+    for danish in [
+        "Forudsætninger:",
+        "Scenarie »",
+        "kr. fordelt i øre",
+        "afrunding",
+        "eksakt, pladser",
+        "\ni alt ",
+        "  deltager ikke\n",
+    ] {
+        assert!(!report.contains(danish), "{danish}");
+    }
+    let plain = ok(&["report", "--language", "en", "--numbers", "plain"]);
+    assert!(plain.contains("DKK 4275000.00 split to the øre"));
+}
+
+/// The Danish Excel CSV of a document is a golden file that the JS suite
+/// compares with `computeCsv` byte for byte: the web form's "Hent CSV" and
+/// the command line write the same file.
+#[test]
+fn the_danish_excel_csv_is_its_golden_output() {
+    let csv = golden(
+        &["compute", "examples/2.8-cost-split.json", "--format", "csv"],
+        "2.8-cost-split.csv",
+    );
+    assert!(csv.starts_with("\u{feff}# 2.8 Hele udgiften (lav)"));
+    // Aalborg's 1.658.397,22 kr. as Excel reads it, with the Danish heads.
+    assert!(csv.contains("\nid;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding\n"));
+    assert!(csv.contains("\n851;Aalborg;221082;38,7929;1658397,218474;1658397,22;op nr. 2\n"));
+}
+
+#[test]
+fn the_report_is_its_golden_output() {
+    let report = golden(&["report"], "report.txt");
     // Figures from the minutes' cases, worked out outside the code.
     for figure in ["1.658.397,22", "323.222,51", "2.168.524,08", "74.349"] {
         assert!(report.contains(figure), "{figure}");
@@ -758,7 +913,9 @@ fn nothing_written_is_run_by_a_spreadsheet_or_a_terminal() {
             }
         }
         assert!(csv.contains("'=1+1"), "{csv}");
-        assert!(csv.contains("'+x"), "{csv}");
+        // The scenario: a column of its own in plain CSV, in the heading
+        // (inside a cell) in the Danish table.
+        assert!(csv.contains("'+x") || csv.contains("»+x«"), "{csv}");
         assert_eq!(csv.lines().filter(|l| l.contains("HYPERLINK")).count(), 1);
     }
     let table = ok(&["compute", doc]);
@@ -956,7 +1113,7 @@ fn a_new_users_commands() {
     assert!(schema["properties"]["$schema"].is_object());
     // --explain by the name the table shows: 5.700.000 × 0,25 = 1.425.000.
     let why = ok(&["compute", doc, "--explain", "Region Nordjylland"]);
-    assert!(why.contains("1425000"), "{why}");
+    assert!(why.contains("1.425.000,00 kr."), "{why}");
 }
 
 /// Population from the user's own Statbank file (2026, not shipped), by

@@ -535,6 +535,7 @@ pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
             line: n as u64 + 1,
             column: None,
             message: format!("embedded SOSU data: {m}"),
+            problem: None,
         };
         let mut cells = row.split(',');
         let (Some(kkr), Some(programme), Some(places)) = (cells.next(), cells.next(), cells.next())

@@ -650,42 +650,6 @@ pub enum AllocationLabel<'a> {
     Compare(Option<&'a str>),
 }
 
-impl AllocationLabel<'_> {
-    /// How an explanation names it, before the party ("part kommunerne:
-    /// "); nothing for the main allocation.
-    /// The label as a heading's end: `""`, `", part kommunerne"`.
-    pub(crate) fn heading(&self) -> String {
-        let p = self.prefix();
-        match p.strip_suffix(": ") {
-            Some(p) => format!(", {p}"),
-            None => String::new(),
-        }
-    }
-
-    fn prefix(&self) -> String {
-        match self {
-            AllocationLabel::Main => String::new(),
-            AllocationLabel::Group(g) => format!("group {g}: "),
-            AllocationLabel::Part(p) => format!("part {p}: "),
-            AllocationLabel::Year(y) => format!("year {y}: "),
-            AllocationLabel::Compare(Some(label)) => format!("compare ({label}): "),
-            AllocationLabel::Compare(None) => "compare: ".into(),
-        }
-    }
-
-    /// What an explanation adds after the party's sentence: a year's cells
-    /// are rounded with the other years' (controlled rounding), not by a
-    /// remainder rank of their own.
-    fn suffix(&self) -> &'static str {
-        match self {
-            AllocationLabel::Year(_) => {
-                " (the years are rounded together: the party's years add up to its total, the year's parties to the year's amount)"
-            }
-            _ => "",
-        }
-    }
-}
-
 impl ScenarioResult {
     /// Every allocation of the scenario, labelled, in the order of the CSV:
     /// the main one, then a nesting's groups' members or a cost split's
@@ -723,69 +687,6 @@ impl ScenarioResult {
             all.push((AllocationLabel::Compare(c.label.as_deref()), &c.other));
         }
         all
-    }
-
-    /// Why `who` (an id, or a municipality's code or name) got what it got
-    /// in this scenario: one sentence for each allocation it is in (the
-    /// main one, and a cost split's part, a group of a nesting, each year,
-    /// the comparison's other key), each but the main one's led by which it
-    /// is ("part municipalities: ", "year 2: ", "compare (2025): "). A
-    /// party in none is an error at `field` that names the closest
-    /// municipalities where the parties are municipalities.
-    ///
-    /// # Example
-    /// ```
-    /// use andel_core::document::compute_json;
-    /// let r = compute_json(r#"{"version": 1, "parts": [
-    ///     {"id": "municipalities", "share": "0.75", "key": {"weights": [{"id": "851", "weight": 3}, {"id": "860", "weight": 1}]}},
-    ///     {"id": "region", "share": "0.25"}],
-    ///   "scenarios": [{"name": "low", "total": "100.00"}]}"#)?;
-    /// let why = r.scenarios[0].explain("Aalborg", "party")?;
-    /// assert_eq!(why.len(), 1);
-    /// assert!(why[0].starts_with("part municipalities: 851: weight 3, share 75.0000 %"), "{}", why[0]);
-    /// assert!(r.scenarios[0].explain("region", "party")?[0].contains("= 25.00"));
-    /// let e = r.scenarios[0].explain("Odense", "party").unwrap_err();
-    /// assert_eq!((e.code(), e.field()), ("unknown_party", Some("party")));
-    /// let e = r.scenarios[0].explain("Aalborgg", "party").unwrap_err();
-    /// assert!(e.to_string().contains("did you mean Aalborg"), "{e}");
-    /// # Ok::<(), andel_core::Error>(())
-    /// ```
-    pub fn explain(&self, who: &str, field: &str) -> Result<Vec<String>> {
-        let code = data::municipality_exact(who).map(|m| m.code.as_str());
-        let all = self.allocations();
-        let lines: Vec<String> = all
-            .iter()
-            .filter_map(|(label, a)| {
-                // By id, a municipality's name or code, or the name the
-                // table shows ("Region Nordjylland" for the id "region").
-                let by_name = || {
-                    let w = data::lower(who.trim());
-                    a.parties
-                        .iter()
-                        .find(|p| p.name.as_deref().is_some_and(|n| data::lower(n) == w))
-                        .map(|p| p.id.as_str())
-                };
-                let id = if a.get(who).is_some() {
-                    who
-                } else {
-                    code.filter(|c| a.get(c).is_some()).or_else(by_name)?
-                };
-                Some(label.prefix() + &a.explain(id)? + label.suffix())
-            })
-            .collect();
-        if !lines.is_empty() {
-            return Ok(lines);
-        }
-        let ids: Vec<String> = all
-            .iter()
-            .flat_map(|(_, a)| a.parties.iter().map(|p| p.id.clone()))
-            .collect();
-        Err(data::find_party(&ids, who, field)
-            .err()
-            .unwrap_or_else(|| Error::UnknownParty {
-                field: field.to_string(),
-                id: who.to_string(),
-            }))
     }
 }
 

@@ -79,12 +79,16 @@ pub enum Error {
         expected: usize,
         found: usize,
     },
-    /// A malformed CSV file.
+    /// A malformed CSV file. `problem` says which problem, with its
+    /// details as fields, for a front end to say in its own language
+    /// (`present`); `message` is the English text.
     #[error("CSV line {line}{}: {message}", column.as_ref().map(|c| format!(", column {}", short(c))).unwrap_or_default())]
     Csv {
         line: u64,
         column: Option<String>,
         message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        problem: Option<Box<CsvProblem>>,
     },
     /// A municipality name or code we do not know.
     #[error(
@@ -209,6 +213,93 @@ pub fn escaped(text: &str, quotes: bool) -> String {
         }
     }
     out
+}
+
+/// What is wrong in a CSV file, with the details a message needs. Its
+/// `Display` is the English message of [`Error::Csv`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CsvProblem {
+    /// A number the decimal comma and the decimal point read differently
+    /// (`1.250`), in a file that does not say which it uses.
+    #[error("{} could be read with a decimal comma or a decimal point; say which with the option decimal: \",\" or \".\"", quoted(text))]
+    AmbiguousDecimal { text: String },
+    /// A column with numbers only a decimal comma reads and others only a
+    /// decimal point reads.
+    #[error("the column mixes a decimal comma ({}, line {comma_line}) and a decimal point ({}, line {point_line}); say which with the option decimal: \",\" or \".\"", quoted(comma), quoted(point))]
+    MixedDecimals {
+        comma: String,
+        comma_line: u64,
+        point: String,
+        point_line: u64,
+    },
+    /// A number the decimal mark asked for cannot read.
+    #[error("{} is not a number with the decimal separator {}", quoted(text), quoted_char(*mark))]
+    NotANumberWithMark { text: String, mark: char },
+    /// A weight cell that is no number.
+    #[error("{} is not a number", quoted(text))]
+    NotANumber { text: String },
+    /// A weight cell no decimal mark reads (`reason` says why, in English).
+    #[error("{} is not a valid number here: {reason}", quoted(text))]
+    InvalidNumber { text: String, reason: String },
+    /// A column named by an option that the header does not have.
+    #[error(
+        "no {what} column named {}; the header is {}",
+        quoted(name),
+        quoted_list(header)
+    )]
+    NoColumn {
+        what: String,
+        name: String,
+        header: Vec<String>,
+    },
+    /// A weight below zero.
+    #[error("weight {value} is negative")]
+    NegativeWeight { value: Decimal },
+    /// A party given twice.
+    #[error("party {} appears twice (filter the file to one period)", quoted(id))]
+    RepeatedParty { id: String },
+    /// A row with more or fewer cells than the header (or the first row).
+    #[error("the row has {found} cells where the {} has {expected}", if *header { "header" } else { "first row" })]
+    RowWidth {
+        found: usize,
+        expected: usize,
+        header: bool,
+    },
+    /// A quote never closed.
+    #[error("a quote opened here is never closed")]
+    OpenQuote,
+    /// Text after a closing quote.
+    #[error("text ({}) after a closing quote; a quote inside a quoted cell is written twice (\"\")", quoted_char(*found))]
+    TextAfterQuote { found: char },
+    /// No text at all.
+    #[error("the file is empty")]
+    Empty,
+    /// A row without a name or id.
+    #[error("empty party id")]
+    EmptyId,
+    /// No party rows.
+    #[error("there are no parties")]
+    NoParties,
+    /// Every weight is zero.
+    #[error("all weights are zero; at least one must be positive")]
+    ZeroTotal,
+    /// More text than andel reads.
+    #[error("the text is over {mib} MiB; split it")]
+    TooLarge { mib: usize },
+}
+
+impl Error {
+    /// A CSV error at `line` (and `column`) about `problem`.
+    pub fn csv(line: u64, column: Option<String>, problem: CsvProblem) -> Error {
+        Error::Csv {
+            line,
+            column,
+            message: problem.to_string(),
+            problem: Some(Box::new(problem)),
+        }
+    }
 }
 
 /// `text` in double quotes as `{:?}` shows ordinary text: `\` and `"`

@@ -270,7 +270,14 @@ pub fn write_result(r: &DocumentResult) -> Result<Vec<u8>> {
         }
         for s in &r.scenarios {
             for (label, a) in s.allocations() {
-                let head = format!("{} {}{}", WORDS.scenario, s.name, label.heading());
+                // Which allocation, as an explanation names it ("del
+                // kommunerne: " becomes ", del kommunerne").
+                let which = crate::present::label_prefix(&label, crate::present::Language::Da);
+                let which = which
+                    .strip_suffix(": ")
+                    .map(|w| format!(", {w}"))
+                    .unwrap_or_default();
+                let head = format!("{} {}{which}", WORDS.scenario, s.name);
                 ws.write_string_with_format(row, 0, &head, &bold)?;
                 row = table(ws, row + 1, a)?;
             }

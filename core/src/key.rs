@@ -10,12 +10,10 @@ use crate::apportion::{
 };
 use crate::error::{Error, Result};
 use crate::exact::{exact_add, exact_mul, Quota};
-use crate::format::{checked_sum, render_table, NumberStyle};
 use crate::money::{split_named, SplitOptions};
 use crate::sorted_map::{first_repeat, Positions, SortedMap};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Where a party's weight in a key comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -438,6 +436,7 @@ impl Key {
             Decimal::from(total),
             Decimal::ONE,
             false,
+            false,
         ))
     }
 
@@ -451,6 +450,7 @@ impl Key {
             amount,
             options.unit,
             amount.is_sign_negative(),
+            true,
         ))
     }
 }
@@ -513,6 +513,10 @@ pub struct Allocation {
     pub total: Decimal,
     /// The rounding unit (0.01 for øre, 1 for places).
     pub unit: Decimal,
+    /// Money (a split, in kroner, whatever the unit) rather than whole
+    /// places: tables and explanations say kroner or places by it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub money: bool,
     /// The method.
     pub method: Method,
     /// Modified Sainte-Laguë: the first divisor.
@@ -528,6 +532,10 @@ pub struct Allocation {
     pub boundary: Option<BoundaryReport>,
     /// The options used (method, limits, first divisor, tie rule).
     pub options: Options,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A seat of a party: its id and the seat's number, counted from 1.
@@ -553,7 +561,14 @@ pub struct BoundaryReport {
 }
 
 impl Allocation {
-    fn new(key: &Key, a: Apportionment, total: Decimal, unit: Decimal, negative: bool) -> Self {
+    fn new(
+        key: &Key,
+        a: Apportionment,
+        total: Decimal,
+        unit: Decimal,
+        negative: bool,
+        money: bool,
+    ) -> Self {
         let id = |i: usize| key.parties[i].id.clone();
         let sign_unit = if negative { -unit } else { unit };
         let quota_places = unit.normalize().scale() + 10;
@@ -602,6 +617,7 @@ impl Allocation {
             options: a.options.clone(),
             total,
             unit,
+            money,
             method: a.method,
             first_divisor: a.first_divisor,
             parties,
@@ -629,72 +645,6 @@ impl Allocation {
     /// The party with this id.
     pub fn get(&self, id: &str) -> Option<&PartyAllocation> {
         self.parties.iter().find(|p| p.id == id)
-    }
-
-    /// One sentence on why a party got what it got.
-    ///
-    /// # Example
-    /// ```
-    /// use andel_core::{Decimal, Key, SplitOptions};
-    /// let key = Key::from_weights([("A", 50), ("B", 27), ("C", 23)].map(|(i, w)| (i, Decimal::from(w))))?;
-    /// let a = key.split(Decimal::new(10, 2), &SplitOptions::default())?;
-    /// assert_eq!(
-    ///     a.explain("B").as_deref(),
-    ///     Some(
-    ///     "B: weight 27, share 27.0000 %, quota 2 7/10 units of 0.01; \
-    ///      rounded up (remainder rank 1) to 3 units = 0.03"
-    ///     )
-    /// );
-    /// # Ok::<(), andel_core::Error>(())
-    /// ```
-    pub fn explain(&self, id: &str) -> Option<String> {
-        let p = self.get(id)?;
-        let how = match p.rounding {
-            Rounding::Exact => "exact, no rounding".to_string(),
-            Rounding::Down => match p.remainder_rank {
-                Some(r) => format!("rounded down (remainder rank {r})"),
-                None => "rounded down".into(),
-            },
-            Rounding::Up => match p.remainder_rank {
-                Some(r) => format!("rounded up (remainder rank {r})"),
-                None => "rounded up".into(),
-            },
-            Rounding::Minimum => "held at its minimum".into(),
-            Rounding::Maximum => "held at its maximum".into(),
-        };
-        let tie = p
-            .tie
-            .and_then(|t| self.ties.get(t))
-            .map(|t| {
-                format!(
-                    "; tied with {} for {} unit(s), decided by {}",
-                    t.parties
-                        .iter()
-                        .filter(|x| **x != p.id)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    t.units,
-                    t.decided_by
-                )
-            })
-            .unwrap_or_default();
-        let percent = p
-            .share
-            .checked_mul(Decimal::ONE_HUNDRED)
-            .map_or_else(|| "—".into(), |x| crate::format::plain(x, 4));
-        Some(format!(
-            "{}: weight {}, share {} %, quota {} units of {}; {} to {} units = {}{}",
-            p.name.as_deref().unwrap_or(&p.id),
-            p.weight,
-            percent,
-            p.quota,
-            self.unit,
-            how,
-            p.units,
-            p.amount,
-            tie
-        ))
     }
 }
 
@@ -781,96 +731,6 @@ impl Allocation {
             ));
         }
         Ok(())
-    }
-}
-
-impl Allocation {
-    /// A table for people: one row per party with weight, share, exact
-    /// quota, amount and what rounding did, then the total and any tie.
-    pub fn table(&self, style: NumberStyle) -> String {
-        let places = self.unit.normalize().scale();
-        let mut rows: Vec<Vec<String>> = self
-            .parties
-            .iter()
-            .map(|p| {
-                vec![
-                    p.id.clone(),
-                    p.name.clone().unwrap_or_default(),
-                    match p.basis {
-                        // Shown for reference, in brackets: it counts for nothing.
-                        crate::key::Basis::Excluded { weight: Some(w) } => {
-                            format!("({})", style.format(w, w.normalize().scale()))
-                        }
-                        _ => style.format(p.weight, p.weight.normalize().scale()),
-                    },
-                    style.checked(p.share.checked_mul(Decimal::ONE_HUNDRED), 4),
-                    style.format(
-                        quota_amount(&p.quota, self.unit, self.total < Decimal::ZERO, places + 4),
-                        places + 4,
-                    ),
-                    style.format(p.amount, places),
-                    format!(
-                        "{}{}{}",
-                        match p.basis {
-                            crate::key::Basis::Excluded { .. } => "excluded".to_string(),
-                            _ => p.rounding.name().to_string(),
-                        },
-                        p.remainder_rank
-                            .map(|r| format!(" #{r}"))
-                            .unwrap_or_default(),
-                        if p.tie.is_some() { " tie" } else { "" }
-                    ),
-                ]
-            })
-            .collect();
-        // An allocation read back from JSON may hold anything: sums are checked.
-        let sum = checked_sum(self.parties.iter().map(|p| p.amount));
-        let shares = checked_sum(self.parties.iter().map(|p| p.share))
-            .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED));
-        let weights = checked_sum(self.parties.iter().map(|p| p.weight));
-        rows.push(vec![
-            "total".into(),
-            String::new(),
-            // Every digit of the sum: 1,5 + 2 is 3,5, not 4.
-            style.checked(weights, weights.map_or(0, |w| w.normalize().scale())),
-            style.checked(shares, 4),
-            String::new(),
-            style.checked(sum, places),
-            String::new(),
-        ]);
-        let what = if self.unit == Decimal::ONE {
-            format!("{} units", style.format(self.total, 0))
-        } else {
-            format!(
-                "{} in units of {}",
-                style.format(self.total, places),
-                style.format(self.unit, places)
-            )
-        };
-        let mut out = format!("{what}, method {}\n", self.method);
-        out += &render_table(
-            &[
-                "id", "name", "weight", "share %", "quota", "amount", "rounding",
-            ],
-            &rows,
-            &[false, false, true, true, true, true, false],
-        );
-        for t in &self.ties {
-            out += &format!(
-                "tie for {} unit(s) between {}: {} won by rule {}\n",
-                t.units,
-                t.parties.join(", "),
-                t.winners.join(", "),
-                t.decided_by
-            );
-        }
-        out
-    }
-}
-
-impl fmt::Display for Allocation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.table(NumberStyle::Plain))
     }
 }
 

@@ -36,6 +36,7 @@ mod json;
 pub mod key;
 pub mod money;
 pub mod number;
+pub mod present;
 mod sort;
 pub mod sorted_map;
 pub mod statbank;
@@ -47,7 +48,7 @@ pub use apportion::{
     PartyRef, PartyUnits, Rounding, Tie, TieRule, MAX_DIVISOR_UNITS,
 };
 pub use biproportional::{biproportional, Biproportional, BiproportionalOptions, TableTie};
-pub use error::{Error, Result};
+pub use error::{CsvProblem, Error, Result};
 pub use exact::Quota;
 pub use key::{
     cost_split, cost_split_from_part, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult,

@@ -159,6 +159,7 @@ fn file_error(line: u64, message: String) -> Error {
         line,
         column: None,
         message,
+        problem: None,
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::data::{lower, municipality_exact};
 use crate::encoding::{decode, Encoding};
-use crate::error::{quoted, quoted_char, quoted_list, Error, Result};
+use crate::error::{quoted, CsvProblem, Error, Result};
 use crate::format::{checked_sum, read_as, readings, Mark};
 use crate::key::{Allocation, Key, KeyParty};
 use crate::sorted_map::first_repeat;
@@ -370,11 +370,11 @@ fn records(text: &str, sep: char) -> Result<Vec<Record>> {
                 quote_at = (line, column);
             }
             c if was_quoted && !c.is_whitespace() => {
-                return Err(Error::Csv {
+                return Err(Error::csv(
                     line,
-                    column: Some(column.to_string()),
-                    message: format!("text ({}) after a closing quote; a quote inside a quoted cell is written twice (\"\")", quoted_char(c)),
-                });
+                    Some(column.to_string()),
+                    CsvProblem::TextAfterQuote { found: c },
+                ));
             }
             c => {
                 if !was_quoted {
@@ -384,11 +384,11 @@ fn records(text: &str, sep: char) -> Result<Vec<Record>> {
         }
     }
     if quoted {
-        return Err(Error::Csv {
-            line: quote_at.0,
-            column: Some(quote_at.1.to_string()),
-            message: "a quote opened here is never closed".into(),
-        });
+        return Err(Error::csv(
+            quote_at.0,
+            Some(quote_at.1.to_string()),
+            CsvProblem::OpenQuote,
+        ));
     }
     end_record(&mut cells, &mut cell, &mut out, start_line);
     for r in &mut out {
@@ -539,22 +539,16 @@ fn decide_mark(
     column: &str,
     given: Option<Mark>,
 ) -> Result<(Mark, Option<CsvNote>)> {
-    let err = |line: u64, message: String| Error::Csv {
-        line,
-        column: Some(column.to_string()),
-        message,
-    };
-    let say = "say which with the option decimal: \",\" or \".\"";
+    let err = |line: u64, problem: CsvProblem| Error::csv(line, Some(column.to_string()), problem);
     if let Some(m) = given {
         for &(line, text) in cells {
             if read_as(text, m)?.is_none() {
                 return Err(err(
                     line,
-                    format!(
-                        "{} is not a number with the decimal separator {}",
-                        quoted(text),
-                        quoted_char(m.char())
-                    ),
+                    CsvProblem::NotANumberWithMark {
+                        text: text.to_string(),
+                        mark: m.char(),
+                    },
                 ));
             }
         }
@@ -564,9 +558,15 @@ fn decide_mark(
     let mut first_only: [Option<(u64, &str)>; 2] = [None, None];
     let mut ambiguous: Option<(u64, &str)> = None;
     for &(line, text) in cells {
-        let (c, p) = readings(text).map_err(|e| {
-            let m = e.to_string();
-            err(line, m.strip_prefix("number: ").unwrap_or(&m).to_string())
+        let (c, p) = readings(text).map_err(|e| match e {
+            Error::InvalidNumber { value, reason, .. } => err(
+                line,
+                CsvProblem::InvalidNumber {
+                    text: value,
+                    reason,
+                },
+            ),
+            e => e,
         })?;
         if c.is_none() {
             comma_ok = false;
@@ -595,23 +595,22 @@ fn decide_mark(
             )),
             (Some((line, text)), None) => Err(err(
                 line,
-                format!(
-                    "{} could be read with a decimal comma or a decimal point; {say}",
-                    quoted(text)
-                ),
+                CsvProblem::AmbiguousDecimal {
+                    text: text.to_string(),
+                },
             )),
         },
         (false, false) => {
             let (l1, t1) = first_only[0].unwrap_or_default();
             let (l2, t2) = first_only[1].unwrap_or_default();
-            let (line, _) = (l1.max(l2), ());
             Err(err(
-                line,
-                format!(
-                    "the column mixes a decimal comma ({}, line {l1}) and a decimal point ({}, line {l2}); {say}",
-                    quoted(t1),
-                    quoted(t2)
-                ),
+                l1.max(l2),
+                CsvProblem::MixedDecimals {
+                    comma: t1.to_string(),
+                    comma_line: l1,
+                    point: t2.to_string(),
+                    point_line: l2,
+                },
             ))
         }
     }
@@ -652,11 +651,13 @@ pub fn read_weights_bytes(bytes: &[u8], columns: &CsvColumns) -> Result<CsvWeigh
 }
 
 fn too_big() -> Error {
-    Error::Csv {
-        line: 0,
-        column: None,
-        message: format!("the text is over {} MiB; split it", MAX_INPUT_BYTES >> 20),
-    }
+    Error::csv(
+        0,
+        None,
+        CsvProblem::TooLarge {
+            mib: MAX_INPUT_BYTES >> 20,
+        },
+    )
 }
 
 /// Reads weights from CSV text: UTF-8 with or without a byte order mark;
@@ -730,11 +731,7 @@ pub(crate) fn read_records(
     };
     let mut skipped = drop_text_lines(&mut all);
     let Some(first) = all.first() else {
-        return Err(Error::Csv {
-            line: 1,
-            column: None,
-            message: "the file is empty".into(),
-        });
+        return Err(Error::csv(1, None, CsvProblem::Empty));
     };
     let head = first.cells.clone();
     let lowered: Vec<String> = head.iter().map(|h| lower(h)).collect();
@@ -755,14 +752,16 @@ pub(crate) fn read_records(
                 .iter()
                 .position(|h| *h == lower(g))
                 .map(Some)
-                .ok_or_else(|| Error::Csv {
-                    line: first.line,
-                    column: Some(g.clone()),
-                    message: format!(
-                        "no {what} column named {}; the header is {}",
-                        quoted(g),
-                        quoted_list(&head)
-                    ),
+                .ok_or_else(|| {
+                    Error::csv(
+                        first.line,
+                        Some(g.clone()),
+                        CsvProblem::NoColumn {
+                            what: what.to_string(),
+                            name: g.clone(),
+                            header: head.clone(),
+                        },
+                    )
                 }),
             Some(g) => Err(Error::InvalidOption {
                 field: what.into(),
@@ -823,15 +822,15 @@ pub(crate) fn read_records(
     let mut regions: Vec<(&Record, String)> = Vec::new();
     for r in rows {
         if r.cells.len() != width {
-            return Err(Error::Csv {
-                line: r.line,
-                column: Some(col_name(r.cells.len().min(width))),
-                message: format!(
-                    "the row has {} cells where the {} has {width}",
-                    r.cells.len(),
-                    if has_header { "header" } else { "first row" }
-                ),
-            });
+            return Err(Error::csv(
+                r.line,
+                Some(col_name(r.cells.len().min(width))),
+                CsvProblem::RowWidth {
+                    found: r.cells.len(),
+                    expected: width,
+                    header: has_header,
+                },
+            ));
         }
         let label = match (id_col, name_col) {
             (Some(i), _) => r.cells[i].clone(),
@@ -877,13 +876,14 @@ pub(crate) fn read_records(
     // The first party that repeats an earlier one's id: the error for the
     // rows read so far, reported before any error in a later row.
     let repeated = |parties: &[KeyParty], lines: &[u64]| {
-        first_repeat(parties.len(), |n| parties[n].id.as_str()).map(|n| Error::Csv {
-            line: lines[n],
-            column: id_column.clone(),
-            message: format!(
-                "party {} appears twice (filter the file to one period)",
-                quoted(&parties[n].id)
-            ),
+        first_repeat(parties.len(), |n| parties[n].id.as_str()).map(|n| {
+            Error::csv(
+                lines[n],
+                id_column.clone(),
+                CsvProblem::RepeatedParty {
+                    id: parties[n].id.clone(),
+                },
+            )
         })
     };
     let kept_rows: Vec<&Record> = kept.iter().map(|(r, _)| *r).collect();
@@ -933,10 +933,15 @@ pub(crate) fn read_records(
             parties.remove(i);
         }
     }
-    let key = Key::new(parties).map_err(|e| Error::Csv {
-        line: first.line,
-        column: None,
-        message: e.to_string(),
+    let key = Key::new(parties).map_err(|e| match e {
+        Error::NoParties { .. } => Error::csv(first.line, None, CsvProblem::NoParties),
+        Error::ZeroTotalWeight { .. } => Error::csv(first.line, None, CsvProblem::ZeroTotal),
+        e => Error::Csv {
+            line: first.line,
+            column: None,
+            message: e.to_string(),
+            problem: None,
+        },
     })?;
     Ok(CsvWeights {
         key,
@@ -959,17 +964,19 @@ fn read_party(
     id_column: &Option<String>,
 ) -> Result<KeyParty> {
     let cell = &r.cells[weight_col];
-    let weight = read_as(cell, mark)?.ok_or_else(|| Error::Csv {
-        line: r.line,
-        column: weight_column.clone(),
-        message: format!("{} is not a number", quoted(cell)),
+    let weight = read_as(cell, mark)?.ok_or_else(|| {
+        Error::csv(
+            r.line,
+            weight_column.clone(),
+            CsvProblem::NotANumber { text: cell.clone() },
+        )
     })?;
     if weight < Decimal::ZERO {
-        return Err(Error::Csv {
-            line: r.line,
-            column: weight_column.clone(),
-            message: format!("weight {weight} is negative"),
-        });
+        return Err(Error::csv(
+            r.line,
+            weight_column.clone(),
+            CsvProblem::NegativeWeight { value: weight },
+        ));
     }
     let (id, name) = match (id_col, name_col) {
         (Some(i), n) => (r.cells[i].clone(), n.map(|n| r.cells[n].clone())),
@@ -977,11 +984,7 @@ fn read_party(
         (None, None) => (format!("{}", r.line), None),
     };
     if id.is_empty() {
-        return Err(Error::Csv {
-            line: r.line,
-            column: id_column.clone(),
-            message: "empty party id".into(),
-        });
+        return Err(Error::csv(r.line, id_column.clone(), CsvProblem::EmptyId));
     }
     if let Some(reason) = crate::error::hidden_in_id(&id) {
         return Err(Error::Csv {
@@ -991,6 +994,7 @@ fn read_party(
                 "party id {} has {reason}; ids are visible text",
                 quoted(&id)
             ),
+            problem: None,
         });
     }
     Ok(KeyParty::new(id, name, weight))
@@ -1132,6 +1136,33 @@ impl CsvWriter {
         w
     }
 
+    /// A CSV with no header row yet (the presentation writes its own).
+    pub(crate) fn bare(dialect: Dialect) -> CsvWriter {
+        let mut w = CsvWriter {
+            dialect,
+            out: String::new(),
+        };
+        if dialect == Dialect::DanishExcel {
+            w.out.push('\u{feff}');
+        }
+        w
+    }
+
+    /// A comment line: `# ` and the text on one line.
+    /// A `#` line: one cell, escaped and quoted as [`csv_comment`] writes
+    /// it, so no part of it reads as a formula.
+    pub(crate) fn comment(&mut self, text: &str) {
+        self.out.push_str(&csv_comment(text, self.dialect));
+    }
+
+    /// A plain number's text (`1658397.22`) in this dialect.
+    pub(crate) fn plain_number(&self, plain: &str) -> String {
+        match self.dialect {
+            Dialect::Plain => plain.to_string(),
+            Dialect::DanishExcel => plain.replace('.', ","),
+        }
+    }
+
     fn sep(&self) -> char {
         match self.dialect {
             Dialect::Plain => ',',
@@ -1147,11 +1178,11 @@ impl CsvWriter {
     }
 
     /// A text cell: see [`csv_text`].
-    fn text(&self, s: &str) -> String {
+    pub(crate) fn text(&self, s: &str) -> String {
         csv_text(s)
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         let sep = self.sep();
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {
@@ -1253,7 +1284,11 @@ mod tests {
             Error::Csv {
                 line: 3,
                 column: Some("weight".into()),
-                message: "\"x\" is not a valid number here: only digits, one decimal separator and thousands separators".into()
+                message: "\"x\" is not a valid number here: only digits, one decimal separator and thousands separators".into(),
+                problem: Some(Box::new(CsvProblem::InvalidNumber {
+                    text: "x".into(),
+                    reason: "only digits, one decimal separator and thousands separators".into(),
+                })),
             }
         );
         let e = read_weights("name;weight\nA;1\nA;2\n", &CsvColumns::default()).unwrap_err();

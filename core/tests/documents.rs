@@ -363,6 +363,10 @@ fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
         line: 3,
         column: Some("vægt".into()),
         message: "\"x\" is not a valid number here: only digits, one decimal separator and thousands separators".into(),
+        problem: Some(Box::new(andel_core::CsvProblem::InvalidNumber {
+            text: "x".into(),
+            reason: "only digits, one decimal separator and thousands separators".into(),
+        })),
     });
     // Not a number at all (NaN is not a decimal).
     let e = error_of(&base(r#"{"weights": [{"id": "A", "weight": "NaN"}]}"#, ""));
@@ -662,7 +666,14 @@ fn values_a_service_shares_between_threads_are_send_and_sync() {
 fn an_explanation_names_the_allocation_it_is_about() {
     let r = run("2.8-self-harm-offer.json");
     let high = r.scenarios.iter().find(|s| s.name == "høj").unwrap();
-    let why = high.explain("Rebild", "party").unwrap();
+    let why = andel_core::present::explain_in_scenario(
+        high,
+        "Rebild",
+        "party",
+        andel_core::present::Language::En,
+        andel_core::tabular::NumberStyle::Plain,
+    )
+    .unwrap();
     let leads: Vec<&str> = why
         .iter()
         .map(|l| &l[..l.find("Rebild").unwrap()])
@@ -678,15 +689,30 @@ fn an_explanation_names_the_allocation_it_is_about() {
         ]
     );
     // 5.590.000,00 × 30.646/569.903 = 300.597,0138… → 300.597,01.
-    assert!(why[0].ends_with("= 300597.01"), "{}", why[0]);
+    assert!(
+        why[0].contains("rounded down to DKK 300597.01,"),
+        "{}",
+        why[0]
+    );
     let amount = |l: &str| {
-        let at = l.find("units = ").unwrap() + "units = ".len();
-        let end = l[at..].find(' ').map_or(l.len(), |e| at + e);
-        Decimal::from_str(&l[at..end]).unwrap()
+        let at = l.find(" to DKK ").unwrap() + " to DKK ".len();
+        let digits: String = l[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        Decimal::from_str(digits.trim_end_matches('.')).unwrap()
     };
     let years: Decimal = why[1..4].iter().map(|l| amount(l)).sum();
     assert_eq!(years, Decimal::from_str("300597.01").unwrap());
     assert!(why[1].contains("years are rounded together"), "{}", why[1]);
+    // In Danish, the same leads in Danish.
+    let danish = high.explain("Rebild", "party").unwrap();
+    assert!(
+        danish[1].starts_with("år 1: Rebild: 30.646 af 569.903"),
+        "{}",
+        danish[1]
+    );
+    assert!(danish[4].starts_with("sammenligning (befolkning 1. januar 2025): "));
     // The CSV labels the same allocations in the same order.
     let csv = r.to_csv(andel_core::tabular::Dialect::Plain);
     let parts: Vec<&str> = csv

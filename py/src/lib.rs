@@ -5,6 +5,7 @@
 //! code. Explained results cross as JSON text (exact decimals as strings).
 
 use andel_core::document::{compute_json_with, FileAccess};
+use andel_core::present::{self, Language};
 use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Allocation, Decimal, Error, Key, KeyParty,
@@ -798,32 +799,79 @@ fn check_allocation(py: Python<'_>, json: &str) -> PyResult<()> {
     py.detach(|| allocation(json)?.check().map_err(err))
 }
 
-/// A table for people of an allocation (JSON), Danish or plain numbers.
-#[pyfunction]
-fn allocation_table(py: Python<'_>, json: &str, style: &str) -> PyResult<String> {
-    let style = style.parse::<NumberStyle>().map_err(err)?;
-    py.detach(|| Ok(allocation(json)?.table(style)))
+fn language(code: &str) -> PyResult<Language> {
+    code.parse::<Language>().map_err(err)
 }
 
-/// An allocation (JSON) as CSV, `plain` or `danish_excel`.
+fn style(numbers: &str) -> PyResult<NumberStyle> {
+    numbers.parse::<NumberStyle>().map_err(err)
+}
+
+/// A table for people of an allocation (JSON), in a language, Danish or
+/// plain numbers.
 #[pyfunction]
-fn allocation_csv(py: Python<'_>, json: &str, dialect: &str) -> PyResult<String> {
-    let dialect = dialect.parse::<Dialect>().map_err(err)?;
-    py.detach(|| Ok(allocation(json)?.to_csv(dialect)))
+fn allocation_table(py: Python<'_>, json: &str, numbers: &str, lang: &str) -> PyResult<String> {
+    let (language, style) = (language(lang)?, style(numbers)?);
+    py.detach(|| Ok(present::allocation_view(&allocation(json)?, language, style).text()))
+}
+
+/// An allocation (JSON) as CSV: `plain` (machine names) or `danish_excel`
+/// (the table as on the screen, in a language).
+#[pyfunction]
+fn allocation_csv(py: Python<'_>, json: &str, dialect: &str, lang: &str) -> PyResult<String> {
+    let (dialect, language) = (dialect.parse::<Dialect>().map_err(err)?, language(lang)?);
+    py.detach(|| {
+        let a = allocation(json)?;
+        Ok(match dialect {
+            Dialect::Plain => a.to_csv(Dialect::Plain),
+            d => present::allocation_view(&a, language, NumberStyle::Danish).to_csv(d),
+        })
+    })
+}
+
+/// The view of an allocation (JSON): the section as JSON.
+#[pyfunction]
+fn allocation_view(py: Python<'_>, json: &str, numbers: &str, lang: &str) -> PyResult<String> {
+    let (language, style) = (language(lang)?, style(numbers)?);
+    py.detach(|| {
+        let v = present::allocation_view(&allocation(json)?, language, style);
+        serde_json::to_string(&v).map_err(json_err)
+    })
+}
+
+/// The view of a document's result (JSON), as JSON, and its text.
+#[pyfunction]
+fn document_view(
+    py: Python<'_>,
+    json: &str,
+    numbers: &str,
+    lang: &str,
+) -> PyResult<(String, String)> {
+    let (language, style) = (language(lang)?, style(numbers)?);
+    py.detach(|| {
+        let r: andel_core::document::DocumentResult =
+            serde_json::from_str(json).map_err(json_err)?;
+        let v = present::document_view(&r, language, style);
+        Ok((serde_json::to_string(&v).map_err(json_err)?, v.text()))
+    })
 }
 
 /// An allocation (JSON) as an .xlsx workbook's bytes.
 #[pyfunction]
 fn allocation_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>> {
-    let bytes = andel_core::excel::write_allocation(&allocation(json)?, None).map_err(err)?;
+    let bytes =
+        py.detach(|| andel_core::excel::write_allocation(&allocation(json)?, None).map_err(err))?;
     Ok(PyBytes::new(py, &bytes))
 }
 
 /// A document's result (JSON) as an .xlsx workbook's bytes.
 #[pyfunction]
 fn result_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>> {
-    let r: andel_core::document::DocumentResult = serde_json::from_str(json).map_err(json_err)?;
-    let bytes = andel_core::excel::write_result(&r).map_err(err)?;
+    let bytes = py.detach(|| {
+        let r: andel_core::document::DocumentResult =
+            serde_json::from_str(json).map_err(json_err)?;
+        andel_core::excel::write_result(&r).map_err(err)
+    })?;
     Ok(PyBytes::new(py, &bytes))
 }
 
@@ -833,6 +881,7 @@ fn result_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>
 #[pyo3(signature = (bytes, sheet=None, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None))]
 #[allow(clippy::too_many_arguments)]
 fn read_xlsx(
+    py: Python<'_>,
     bytes: &[u8],
     sheet: Option<&str>,
     id: Option<String>,
@@ -850,31 +899,60 @@ fn read_xlsx(
         decimal,
         keep_totals,
     };
-    let r = andel_core::excel::read_weights_xlsx(bytes, sheet, &columns)
-        .map_err(|e| err(e.with_field_if_empty("source")))?;
-    let notes = r.notes.iter().map(|n| n.text()).collect();
-    Ok((
-        serde_json::to_string(&r).map_err(json_err)?,
-        r.left_out(),
-        notes,
-    ))
+    py.detach(|| {
+        let r = andel_core::excel::read_weights_xlsx(bytes, sheet, &columns)
+            .map_err(|e| err(e.with_field_if_empty("source")))?;
+        let notes = r.notes.iter().map(|n| n.text()).collect();
+        Ok((
+            serde_json::to_string(&r).map_err(json_err)?,
+            r.left_out(),
+            notes,
+        ))
+    })
 }
 
 /// One sentence on why a party got what it got.
 #[pyfunction]
-fn allocation_explain(py: Python<'_>, json: &str, id: &str) -> PyResult<Option<String>> {
-    py.detach(|| Ok(allocation(json)?.explain(id)))
+fn allocation_explain(
+    py: Python<'_>,
+    json: &str,
+    id: &str,
+    numbers: &str,
+    lang: &str,
+) -> PyResult<Option<String>> {
+    let (language, style) = (language(lang)?, style(numbers)?);
+    py.detach(|| Ok(present::explain(&allocation(json)?, id, language, style)))
 }
 
 /// Why a party got what it got in a scenario of a result (JSON): a
 /// sentence for each allocation of the scenario it is in.
 #[pyfunction]
-fn scenario_explain(py: Python<'_>, json: &str, who: &str) -> PyResult<Vec<String>> {
+fn scenario_explain(
+    py: Python<'_>,
+    json: &str,
+    who: &str,
+    numbers: &str,
+    lang: &str,
+) -> PyResult<Vec<String>> {
+    let (language, style) = (language(lang)?, style(numbers)?);
     py.detach(|| {
         let scenario: andel_core::document::ScenarioResult =
             serde_json::from_str(json).map_err(json_err)?;
-        scenario.explain(who, "party").map_err(err)
+        present::explain_in_scenario(&scenario, who, "party", language, style).map_err(err)
     })
+}
+
+/// An error (its JSON, as an exception carries it) in a language.
+#[pyfunction]
+fn error_message(json: &str, lang: &str) -> PyResult<String> {
+    let e: Error = serde_json::from_str(json).map_err(json_err)?;
+    Ok(e.message(language(lang)?))
+}
+
+/// A language code checked: "da" or "en".
+#[pyfunction]
+fn check_language(lang: &str) -> PyResult<String> {
+    Ok(language(lang)?.code().to_string())
 }
 
 /// All municipalities with population by year, as JSON.
@@ -1072,6 +1150,10 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(allocation_table, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_csv, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_explain, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation_view, m)?)?;
+    m.add_function(wrap_pyfunction!(document_view, m)?)?;
+    m.add_function(wrap_pyfunction!(error_message, m)?)?;
+    m.add_function(wrap_pyfunction!(check_language, m)?)?;
     m.add_function(wrap_pyfunction!(municipalities, m)?)?;
     m.add_function(wrap_pyfunction!(municipality, m)?)?;
     m.add_function(wrap_pyfunction!(region, m)?)?;

@@ -131,13 +131,26 @@ def test_a_refund_has_quotas_with_its_sign():
 def test_allocate_explains_and_pickles():
     a = andel.allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
     assert a.amounts == {"A": Decimal("0.05"), "B": Decimal("0.03"), "C": Decimal("0.02")}
-    assert "rounded up (remainder rank 1)" in a.explain("B")
+    # 10 øre by 50:27:23: A 5 exactly, B 2,7 and C 2,3; the øre left goes to B.
+    assert a.explain("B").endswith("rundet op til 0,03 kr., fordi resten 0,007000 kr. er den 1. største af 2.")
+    assert a.explain("B", language="en").endswith("because the remainder DKK 0,007000 is the 1st largest of 2.")
+    andel.set_language("en")
+    try:
+        assert a.explain("C", numbers="plain").endswith("is only the 2nd largest of 2.")
+        assert "share %" in a.table() and "andel %" in a.table(language="da")
+        assert "<th>share %</th>" not in a._repr_html_() and "share %" in a._repr_html_()
+    finally:
+        andel.set_language("da")
+    with pytest.raises(andel.InputError) as err:
+        andel.set_language("de")
+    assert err.value.field == "language"
     assert a["C"]["rounding"] == "down"
     assert pickle.loads(pickle.dumps(a)) == a
-    assert "total" in repr(a) and "<table>" in a._repr_html_()
+    assert "i alt" in repr(a) and "<table>" in a._repr_html_()
     # money's HTML shows amounts, right-aligned, never the øre units behind them
     money = andel.allocate({"A": 1, "B": 2}, "4275000")._repr_html_()
-    assert '<td style="text-align: right">2850000.00</td>' in money and "285000000" not in money
+    assert '<td style="text-align: right">2.850.000,00</td>' in money and "285000000" not in money
+    assert '<th style="text-align: right">kr., i øre</th>' in money
     assert "<th>units</th>" not in money
     with pytest.raises(andel.InputError):
         a.explain("Z")
@@ -145,7 +158,8 @@ def test_allocate_explains_and_pickles():
     assert places.units == {"0": 8, "1": 1, "2": 1}
     assert places["1"]["rounding"] == "minimum"
     csv = places.to_csv("danish_excel")
-    assert csv.startswith("\ufeffid;name;weight") and "total;" in csv
+    assert csv.startswith("\ufeff# 10 pladser fordelt efter største brøk (Hamilton)\nid;navn;vægt") and "\ni alt;" in csv
+    assert places.to_csv("danish_excel", "en").startswith("\ufeff# 10 places apportioned")
 
 
 def test_compute_case_2_8_and_result_api():
@@ -343,7 +357,8 @@ def test_results_show_the_documents_assumptions():
     r = andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8"))
     assert r.assumptions and "antagelse" in r.assumptions[0]
     assert r.assumptions[0] in repr(r)
-    assert "Assumptions" in r._repr_html_()
+    assert "Forudsætninger:" in r._repr_html_() and "Forudsætninger:" in repr(r)
+    assert "Assumptions:" in r.text("en") and "Assumptions:" in r.view("en")["assumptions_heading"]
 
 
 def test_exclude_and_every_argument_counts():
@@ -422,7 +437,10 @@ def test_one_vocabulary_in_every_view():
     assert laeso["rounding"] == "excluded" and laeso["basis"] == "excluded"
     assert laeso["quota"] == 0 and str(laeso["quota"]) == "0"
     assert laeso["remainder_rank"] is None
-    assert "excluded" in repr(low) and "excluded" in low._repr_html_()
+    # Views for people say it in their language, from core's catalogue; the
+    # records and the DataFrame keep the stable identifier.
+    assert "deltager ikke" in repr(low) and "deltager ikke" in low._repr_html_()
+    assert "excluded" in low.table(language="en")
     pd = pytest.importorskip("pandas")
     frame = low.to_pandas()
     assert str(frame["remainder_rank"].dtype) == "Int64"
@@ -592,8 +610,13 @@ def test_explain_finds_a_party_in_a_cost_split_and_a_nest():
     r = andel.compute((ROOT / "examples" / "2.8-cost-split.json").read_text(encoding="utf-8"))
     # Aalborg is in the municipalities' part, not between the parts: 1.658.397,22 (minutes).
     why = r.explain("Aalborg", "lav")
-    assert why.startswith("part kommunerne: Aalborg: weight 221082") and why.endswith("= 1658397.22"), why
-    assert r.explain("region").endswith("= 1425000.00")
+    # 221.082 / 569.903 × 4.275.000,00 = 1.658.397,218474 kr.; Aalborg's øre remainder is the
+    # second largest of the nine (worked out apart: weight × 427.500.000 mod 569.903).
+    assert why == ("del kommunerne: Aalborg: 221.082 af 569.903 (38,7929 %) af 4.275.000,00 kr. giver "
+                   "1.658.397,218474 kr.; rundet op til 1.658.397,22 kr., fordi resten 0,008474 kr. "
+                   "er den 2. største af 9."), why
+    assert r.explain("region").endswith("det går op, så den får 1.425.000,00 kr.")
+    assert r.explain("region", language="en", numbers="plain").endswith("that is exact, so it gets DKK 1425000.00.")
     with pytest.raises(andel.UnknownMunicipalityError) as e:
         r.explain("Aalborgg")
     assert "Aalborg" in str(e.value)

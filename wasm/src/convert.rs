@@ -5,6 +5,7 @@
 use andel_core::document::{parse, Document};
 use andel_core::error::quoted;
 use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
+use andel_core::present::Language;
 use andel_core::SortedMap;
 use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
 use js_sys::{Array, Object, Reflect, JSON};
@@ -31,6 +32,12 @@ pub(crate) fn throw(e: Error) -> JsValue {
     let _ = Reflect::set(&err, &"code".into(), &e.code().into());
     let _ = Reflect::set(&err, &"field".into(), &field);
     let _ = Reflect::set(&err, &"details".into(), &details);
+    // The message in both languages, from core's catalogue: a form shows
+    // the Danish one without reading meaning out of the English text.
+    let messages = js_sys::Object::new();
+    let _ = Reflect::set(&messages, &"da".into(), &e.message(Language::Da).into());
+    let _ = Reflect::set(&messages, &"en".into(), &e.message(Language::En).into());
+    let _ = Reflect::set(&err, &"messages".into(), &messages);
     err.into()
 }
 

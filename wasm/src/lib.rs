@@ -19,6 +19,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 mod convert;
 
 use andel_core::document::compute as compute_document;
+use andel_core::present::Language;
 use andel_core::tabular::{
     self, read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle,
 };
@@ -208,15 +209,78 @@ pub fn compute(document: JsValue, extra: JsValue) -> JsResult<JsValue> {
 /// A key document computed, every allocation of the result as one CSV:
 /// `danish_excel` (the default: semicolons, decimal comma, a byte order
 /// mark) or `plain`.
+///
+/// `danish_excel` writes the tables as `present` shows them (the same heads
+/// in `language`, "da" by default; amounts in kroner; title, note and
+/// assumptions first as `#` lines): what the command line's
+/// `compute --format csv` writes. `plain` keeps the stable machine columns
+/// (`scenario,part,id,name,weight,share,quota,amount,units,rounding,
+/// remainder_rank,tied`) and takes no language.
 #[wasm_bindgen(skip_typescript, js_name = computeCsv)]
-pub fn compute_csv(document: JsValue, dialect: JsValue, extra: JsValue) -> JsResult<String> {
-    no_extra(&extra, 2)?;
+pub fn compute_csv(
+    document: JsValue,
+    dialect: JsValue,
+    language: JsValue,
+    extra: JsValue,
+) -> JsResult<String> {
+    no_extra(&extra, 3)?;
     let dialect = match text(Some(&dialect), "dialect")? {
         Some(d) => d.parse::<Dialect>().map_err(throw)?,
         None => Dialect::DanishExcel,
     };
+    let language = text(Some(&language), "language")?
+        .map(|l| l.parse::<Language>())
+        .transpose()
+        .map_err(throw)?;
     let r = compute_document(&convert::document(&document)?).map_err(throw)?;
-    Ok(r.to_csv(dialect))
+    Ok(match dialect {
+        Dialect::Plain if language.is_some() => {
+            return Err(throw(Error::InvalidOption {
+                field: "language".into(),
+                message: "plain CSV keeps stable machine names; a language is for danish_excel"
+                    .into(),
+            }))
+        }
+        Dialect::Plain => r.to_csv(dialect),
+        _ => andel_core::present::document_view(
+            &r,
+            language.unwrap_or_default(),
+            NumberStyle::Danish,
+        )
+        .to_csv(dialect),
+    })
+}
+
+/// `options.language` ("da", the default, or "en") and `options.numbers`
+/// ("danish", the default, or "plain").
+fn language_and_style(options: &JsValue) -> JsResult<(Language, NumberStyle)> {
+    let o = fields(options, "options", &["language", "numbers"])?;
+    let language = match text(o.get("language"), "options.language")? {
+        Some(l) => l
+            .parse::<Language>()
+            .map_err(|e| throw(e.with_field("options.language")))?,
+        None => Language::Da,
+    };
+    let style = match text(o.get("numbers"), "options.numbers")? {
+        Some(n) => n
+            .parse::<NumberStyle>()
+            .map_err(|e| throw(e.with_field("options.numbers")))?,
+        None => NumberStyle::Danish,
+    };
+    Ok((language, style))
+}
+
+/// A key document computed and presented: the view people read (title,
+/// note, assumptions, and per scenario every table with its heads, rows,
+/// total, notes and every party's explanation) as plain objects, in
+/// `options.language` with `options.numbers`. It takes the document, not a
+/// result, so the module needs no reader of results (smaller download).
+#[wasm_bindgen(skip_typescript)]
+pub fn present(document: JsValue, options: JsValue, extra: JsValue) -> JsResult<JsValue> {
+    no_extra(&extra, 2)?;
+    let (language, style) = language_and_style(&options)?;
+    let r = compute_document(&convert::document(&document)?).map_err(throw)?;
+    to_js(&andel_core::present::document_view(&r, language, style))
 }
 
 /// The municipalities of a region (all 98 without one) with their population
@@ -362,5 +426,15 @@ pub fn read_csv(text: JsValue, columns: JsValue, extra: JsValue) -> JsResult<JsV
         (None, t) => read_weights(t.as_deref().unwrap_or_default(), &columns),
     };
     // A column option's error is at `columns.<option>`, as the caller wrote it.
-    to_js(&read.map_err(|e| throw(e.under("columns")))?)
+    let read = read.map_err(|e| throw(e.under("columns")))?;
+    let out = to_js(&read)?;
+    // The rows left out, said in both languages from core's catalogue.
+    if let Some(da) = andel_core::present::left_out(&read, Language::Da) {
+        let said = js_sys::Object::new();
+        let en = andel_core::present::left_out(&read, Language::En).unwrap_or_default();
+        js_sys::Reflect::set(&said, &"da".into(), &da.into())?;
+        js_sys::Reflect::set(&said, &"en".into(), &en.into())?;
+        js_sys::Reflect::set(&out, &"leftOut".into(), &said)?;
+    }
+    Ok(out)
 }

@@ -116,12 +116,67 @@ test("compute: results equal the JSON Rust writes (tests/results)", () => {
   }
 });
 
-test("computeCsv: Danish Excel, every allocation of the result", () => {
+test("computeCsv: Danish Excel is the tables as present shows them; plain keeps machine names", () => {
   const csv = andel.computeCsv(example("2.12-paid-internships.json"));
-  assert.ok(csv.startsWith("\ufeffscenario;part;id;name;"));
-  assert.ok(csv.includes("620 pladser;;region;Region Nordjylland;42605,280;0,0720000000;44,6400000000;45;45;up;5;0\n"));
+  assert.ok(csv.startsWith("\ufeff# 2.12 Lønnede praktikpladser"), csv.slice(0, 80));
+  // The region's fixed 7,2 % of 620 places is 44,64: rounded up to 45 (worked by hand).
+  assert.ok(csv.includes("\nregion;Region Nordjylland;fast andel;42605,28;7,2000;44,6400;45;op nr. 5\n"), csv);
+  assert.ok(csv.includes("id;navn;vægt;nøglens vægt;andel %;eksakt, pladser;pladser;afrunding\n"));
+  const english = andel.computeCsv(example("2.12-paid-internships.json"), "danish_excel", "en");
+  assert.ok(english.includes("id;name;weight;key weight;share %;exact, places;places;rounding\n"));
   const plain = andel.computeCsv(example("2.4-dk2020.json"), "plain");
+  assert.ok(plain.startsWith("scenario,part,id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied\n"));
   assert.ok(plain.includes(",851,Aalborg,"));
+  throwsAndel(() => andel.computeCsv(example("2.4-dk2020.json"), "plain", "en"), "invalid_option", "language");
+});
+
+test("computeCsv writes what the command line writes, byte for byte", () => {
+  const cli = fs.readFileSync(path.join(root, "cli", "tests", "golden", "2.8-cost-split.csv"), "utf8");
+  assert.equal(andel.computeCsv(example("2.8-cost-split.json")), cli);
+});
+
+test("present: the view of a document in Danish and English, every part of every example", () => {
+  const v = andel.present(example("2.8-cost-split.json"));
+  assert.equal(v.language, "da");
+  assert.equal(v.assumptions_heading, "Forudsætninger:");
+  const [parts, municipalities] = v.scenarios[0].sections;
+  assert.equal(parts.heading, "Mellem delene:");
+  assert.equal(municipalities.heading, "Inden for Kommunerne:");
+  assert.deepEqual(municipalities.table.columns.map((c) => c.key),
+    ["id", "name", "weight", "share", "quota", "amount", "rounding"]);
+  assert.equal(municipalities.table.columns[5].head, "kr., i øre");
+  const aalborg = municipalities.table.rows.find((r) => r.id === "851");
+  // 221.082 / 569.903 × 4.275.000,00 = 1.658.397,218474… kr., rounded up.
+  assert.equal(aalborg.cells[5].text, "1.658.397,22");
+  assert.equal(aalborg.cells[5].value, "1658397.22");
+  assert.ok(aalborg.explanation.startsWith("Aalborg: 221.082 af 569.903 (38,7929 %) af 4.275.000,00 kr."), aalborg.explanation);
+  const en = andel.present(example("2.8-cost-split.json"), { language: "en", numbers: "plain" });
+  assert.equal(en.scenarios[0].sections[1].table.columns[5].head, "DKK, to the øre");
+  // 2.9: the groups and then the Nordjylland municipalities' places.
+  const sosu = andel.present(example("2.9-sosu-assistant.json"));
+  const headings = sosu.scenarios[0].sections.map((s) => s.heading);
+  assert.deepEqual(headings, ["Mellem grupperne (afrundet trin for trin):", "Inden for KKR Nordjylland (610 pladser):"]);
+  throwsAndel(() => andel.present(example("2.8-cost-split.json"), { language: "de" }), "invalid_option", "options.language");
+  throwsAndel(() => andel.present(example("2.8-cost-split.json"), { lang: "en" }), "invalid_option", "options.lang");
+});
+
+test("errors carry their message in Danish and English from the catalogue", () => {
+  let caught;
+  try {
+    andel.readCsv("navn,vægt\nA,1.250\nB,2\n");
+  } catch (e) {
+    caught = e;
+  }
+  assert.equal(caught.code, "csv");
+  assert.deepEqual(caught.details.problem, { kind: "ambiguous_decimal", text: "1.250" });
+  assert.ok(caught.messages.da.startsWith("CSV linje 2, kolonne «vægt»: «1.250» kan læses både med decimalkomma"), caught.messages.da);
+  assert.equal(caught.messages.en, caught.message);
+  const read = andel.readCsv("kommune;befolkning\nHele landet;5.873.420\nAalborg;221.082\n");
+  assert.deepEqual(read.leftOut, {
+    da: "udeladt linje 2 «Hele landet;5.873.420» (landstallet)",
+    en: 'left out line 2 "Hele landet;5.873.420" (the national total)',
+  });
+  assert.equal(andel.readCsv("A;1\n").leftOut, undefined);
 });
 
 test("municipalities and years: the embedded data", () => {
@@ -255,7 +310,8 @@ test("an argument beyond those a function takes is refused, never dropped", () =
     [4, () => andel.splitTable("1", [1], [1], {}, {})],
     [3, () => andel.biproportional([[1]], [1], {}, {})],
     [1, () => andel.compute(doc, "csv")],
-    [2, () => andel.computeCsv(doc, "plain", "danish_excel")],
+    [3, () => andel.computeCsv(doc, "danish_excel", "da", "plain")],
+    [2, () => andel.present(doc, {}, "en")],
     [2, () => andel.municipalities("Nordjylland", 2022, 2025)],
     [0, () => andel.years(2022)],
     [2, () => andel.parseNumber("1.234", true, false)],

@@ -115,9 +115,11 @@ try {
   step("download the CSV (Danish Excel)");
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Hent CSV" }).click()]);
   const csv = readFileSync(await dl.path(), "utf8");
-  assert.ok(csv.startsWith("\ufeffscenario;part;id;name;"), csv.slice(0, 80));
-  assert.match(csv, /;851;Aalborg;[^\n]*;215;215;/);
-  assert.match(csv, /;fast-1;Region Nordjylland;[^\n]*;45;45;/);
+  // The tables as on the screen (core's view, Danish heads), assumptions first.
+  assert.ok(csv.startsWith("\ufeff# "), csv.slice(0, 80));
+  assert.match(csv, /\nid;navn;vægt;nøglens vægt;andel %;eksakt, pladser;pladser;afrunding\n/);
+  assert.match(csv, /\n851;Aalborg;221082;[^\n]*;215;[^;\n]*\n/);
+  assert.match(csv, /\nfast-1;Region Nordjylland;fast andel;[^\n]*;45;[^;\n]*\n/);
 
   step("the shared link gives the same result");
   const url = page.url();

@@ -7,7 +7,10 @@ const zlib = require("node:zlib");
 
 // Gzipped bytes. See the README ("Use it in the browser") for what the
 // module holds and why this is the budget.
-const BUDGET = Number(process.env.ANDEL_WASM_BUDGET || 172 * 1024);
+// 200 KiB since the presentation layer (the view of a result, explanations
+// in words, every error's message, Danish and English catalogues; about
+// 24 KB gzipped) moved in: the form's own texts move out of app.js.
+const BUDGET = Number(process.env.ANDEL_WASM_BUDGET || 200 * 1024);
 
 test("web build within the size budget", () => {
   const wasm = fs.readFileSync(path.join(__dirname, "..", "pkg", "web", "andel_wasm_bg.wasm"));

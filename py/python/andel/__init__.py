@@ -58,6 +58,8 @@ __all__ = [
     "read_csv",
     "read_excel",
     "danish",
+    "set_language",
+    "get_language",
 ]
 
 __version__ = "0.1.0"
@@ -97,6 +99,22 @@ class AndelError(ValueError):
         self.code = code or type(self).code
         self.field = field
         self.details: Dict[str, Any] = details or {}
+
+    def message_in(self, language: Optional[str] = None) -> str:
+        """The message in ``"da"`` or ``"en"`` (the module's language by
+        default, see :func:`set_language`), from core's catalogue; the
+        exception's own text stays English.
+
+        >>> try:
+        ...     apportion([1, -2], 3)
+        ... except AndelError as e:
+        ...     print(e.message_in("da"))
+        weights[1]: vægten -2 er negativ; vægte skal være nul eller mere
+        """
+        lang = _lang(language)
+        if "code" not in self.details:
+            return str(self)
+        return str(_call(_andel.error_message, json.dumps(self.details), lang))
 
     @property
     def party(self) -> Optional[str]:
@@ -357,6 +375,36 @@ _EXACT = _decimal.Context(prec=200, rounding=_decimal.ROUND_HALF_EVEN, Emax=_dec
                           Emin=_decimal.MIN_EMIN, capitals=1, clamp=0,
                           traps=[_decimal.InvalidOperation, _decimal.DivisionByZero,
                                  _decimal.Overflow])
+
+
+# --------------------------------------------------------------------------
+# The language of text for people (tables, explanations, HTML): Danish
+# unless set; the words themselves come from core's catalogue.
+
+_language = "da"
+
+
+def set_language(language: str) -> None:
+    """The language of every table, explanation and HTML view from now on,
+    ``"da"`` (the default) or ``"en"``; each call can still pass its own
+    ``language=``. Column labels of :meth:`Allocation.to_pandas` and plain
+    CSV stay stable identifiers.
+
+    >>> set_language("en"); get_language()
+    'en'
+    >>> set_language("da")
+    """
+    global _language
+    _language = str(_call(_andel.check_language, str(language)))
+
+
+def get_language() -> str:
+    """The language set by :func:`set_language` (``"da"`` by default)."""
+    return _language
+
+
+def _lang(language: Optional[str]) -> str:
+    return _language if language is None else str(_call(_andel.check_language, str(language)))
 
 
 # --------------------------------------------------------------------------
@@ -701,7 +749,7 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
 
     >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
     >>> a.explain("B")
-    'B: weight 27, share 27.0000 %, quota 2 7/10 units of 0.01; rounded up (remainder rank 1) to 3 units = 0.03'
+    'B: 27 af 100 (27,0000 %) af 0,10 kr. giver 0,027000 kr.; rundet op til 0,03 kr., fordi resten 0,007000 kr. er den 1. største af 2.'
     """
     s = _Shape(weights)
     ids = s.ids if s.ids is not None else [str(i) for i in range(len(s.values))]
@@ -896,15 +944,18 @@ class Allocation:
         """
         return self._json
 
-    def to_csv(self, dialect: str = "plain") -> str:
-        """CSV text: ``"plain"`` (comma, decimal point) or ``"danish_excel"``
-        (semicolon, decimal comma, byte order mark).
+    def to_csv(self, dialect: str = "plain", language: Optional[str] = None) -> str:
+        """CSV text: ``"plain"`` (comma, decimal point, stable machine column
+        names) or ``"danish_excel"`` (semicolon, decimal comma, byte order
+        mark: the table as :meth:`table` shows it, in ``language``).
 
         >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
         >>> a.to_csv().splitlines()[2]
         'B,,27,0.2700000000,0.0270000000,0.03,3,up,1,0'
+        >>> a.to_csv("danish_excel").splitlines()[1]
+        'id;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding'
         """
-        return str(_call(_andel.allocation_csv, self._json, dialect))
+        return str(_call(_andel.allocation_csv, self._json, dialect, _lang(language)))
 
     def to_excel(self, path: Union[str, "os.PathLike[str]"]) -> None:
         """Writes the allocation as an Excel workbook (.xlsx): amounts as
@@ -919,13 +970,28 @@ class Allocation:
         """
         _write_bytes(path, _call(_andel.allocation_xlsx, self._json))
 
-    def table(self, style: str = "danish") -> str:
-        """A plain-text table: ``"danish"`` (1.658.397,22) or ``"plain"`` numbers.
+    def table(self, style: str = "danish", language: Optional[str] = None) -> str:
+        """A plain-text table: ``"danish"`` (1.658.397,22) or ``"plain"``
+        numbers, words in ``language`` (see :func:`set_language`).
 
         >>> print(allocate({"A": 2, "B": 1}, 3, seats=True).table("plain").splitlines()[0])
-        3 units, method hamilton
+        3 pladser fordelt efter største brøk (Hamilton)
+        >>> print(allocate({"A": 2, "B": 1}, 3, seats=True).table("plain", "en").splitlines()[0])
+        3 places apportioned by largest remainder (Hamilton)
         """
-        return str(_call(_andel.allocation_table, self._json, style))
+        return str(_call(_andel.allocation_table, self._json, style, _lang(language)))
+
+    def view(self, language: Optional[str] = None, numbers: str = "danish") -> Dict[str, Any]:
+        """The table as people see it, as plain data: ``summary``, ``table``
+        (``columns`` with a stable ``key`` and a ``head`` in ``language``,
+        ``rows`` of cells with their ``text`` and plain ``value``, each row's
+        ``explanation``, the ``total`` row) and ``notes`` (ties).
+
+        >>> v = allocate({"A": 2, "B": 1}, 3, seats=True).view("en")
+        >>> [c["head"] for c in v["table"]["columns"]][-2:]
+        ['places', 'rounding']
+        """
+        return dict(json.loads(_call(_andel.allocation_view, self._json, numbers, _lang(language))))
 
     def _party(self, party: Any) -> str:
         """The id of ``party``: an id, or a municipality's code or name
@@ -933,15 +999,20 @@ class Allocation:
         ids = [str(p["id"]) for p in self.data["parties"]]
         return ids[int(_call(_andel.find_party, ids, str(party), "party"))]
 
-    def explain(self, party: Any) -> str:
-        """Why ``party`` got what it got, in one sentence. ``party`` is an id
-        or a municipality's name: ``explain("Aalborg")``.
+    def explain(self, party: Any, language: Optional[str] = None, numbers: str = "danish") -> str:
+        """Why ``party`` got what it got, in one sentence a person can repeat,
+        in ``language`` (see :func:`set_language`) with ``"danish"`` or
+        ``"plain"`` numbers. ``party`` is an id or a municipality's name:
+        ``explain("Aalborg")``.
 
         >>> a = allocate({"A": 50, "B": 27, "C": 23}, Decimal("0.10"))
         >>> a.explain("C")
-        'C: weight 23, share 23.0000 %, quota 2 3/10 units of 0.01; rounded down (remainder rank 2) to 2 units = 0.02'
+        'C: 23 af 100 (23,0000 %) af 0,10 kr. giver 0,023000 kr.; rundet ned til 0,02 kr., fordi resten 0,003000 kr. kun er den 2. største af 2.'
+        >>> a.explain("B", "en", "plain")
+        'B: 27 of 100 (27.0000 %) of DKK 0.10 gives DKK 0.027000; rounded up to DKK 0.03, because the remainder DKK 0.007000 is the 1st largest of 2.'
         """
-        text = _call(_andel.allocation_explain, self._json, self._party(party))
+        text = _call(_andel.allocation_explain, self._json, self._party(party), numbers,
+                     _lang(language))
         if text is None:
             raise InputError(f"no party {party!r} in this allocation", code="unknown_party",
                              field="party", details={"id": str(party)})
@@ -985,31 +1056,35 @@ class Allocation:
         return self.table("plain")
 
     def _repr_html_(self) -> str:
-        """An HTML table read like a pandas one: plain numbers (as in
-        :meth:`to_pandas`), right-aligned; the amount (or places), not the
-        units of rounding behind it; excluded parties say ``excluded``."""
-        from html import escape
+        """The table as :meth:`table` shows it, in the module's language:
+        the summary, the heads from core's catalogue, the total and ties."""
+        return _section_html(self.view())
 
-        right = ' style="text-align: right"'
-        head = [("id", ""), ("name", ""), ("weight", right), ("share %", right),
-                ("amount", right), ("rounding", "")]
-        records = self.to_records()
-        with _decimal.localcontext(_EXACT):
-            return self._html(records, head, right, escape)
 
-    @staticmethod
-    def _html(records: List[Dict[str, Any]], head: Any, right: str, escape: Any) -> str:
-        rows = []
-        for r in records:
-            cells = [(r["id"], ""), (r["name"] or "", ""), (str(r["weight"]), right),
-                     (f'{r["share"] * 100:.4f}', right), (str(r["amount"]), right),
-                     (r["rounding"] + (" (tie)" if r["tied"] else ""), "")]
-            rows.append("<tr>" + "".join(f"<td{a}>{escape(c)}</td>" for c, a in cells) + "</tr>")
-        total = sum((r["amount"] for r in records), Decimal(0))
-        return ("<table><thead><tr>" + "".join(f"<th{a}>{h}</th>" for h, a in head)
-                + "</tr></thead><tbody>" + "".join(rows)
-                + f"<tr><th>total</th><td></td><td></td><td></td><td{right}>{total}</td><td></td></tr>"
-                + "</tbody></table>")
+def _section_html(section: Dict[str, Any]) -> str:
+    """An HTML table of a view's section (escaped text only)."""
+    from html import escape
+
+    def align(col: Dict[str, Any]) -> str:
+        return ' style="text-align: right"' if col["numeric"] else ""
+
+    table = section["table"]
+    cols = table["columns"]
+    html = ""
+    if section.get("heading"):
+        html += f"<p>{escape(section['heading'])}</p>"
+    if section.get("summary"):
+        html += f"<p>{escape(section['summary'])}</p>"
+    html += "<table><thead><tr>" + "".join(f"<th{align(c)}>{escape(c['head'])}</th>" for c in cols)
+    html += "</tr></thead><tbody>"
+    rows = list(table["rows"]) + ([table["total"]] if table.get("total") else [])
+    for row in rows:
+        html += "<tr>" + "".join(f"<td{align(c)}>{escape(cell['text'])}</td>"
+                                 for c, cell in zip(cols, row["cells"])) + "</tr>"
+    html += "</tbody></table>"
+    for note in section.get("notes", []):
+        html += f"<p>{escape(note)}</p>"
+    return html
 
 
 class Result:
@@ -1223,30 +1298,56 @@ class Result:
         Text is always written as text, never as a formula."""
         _write_bytes(path, _call(_andel.result_xlsx, self._json))
 
-    def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain") -> str:
-        """A scenario's main allocation as CSV (``"plain"`` or ``"danish_excel"``).
+    def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain",
+               language: Optional[str] = None) -> str:
+        """A scenario's main allocation as CSV (``"plain"``, stable machine
+        names, or ``"danish_excel"``, the table as on the screen in ``language``).
 
         >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
         ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
         >>> r.to_csv().splitlines()[0]
         'id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied'
         """
-        return self.allocation(scenario).to_csv(dialect)
+        return self.allocation(scenario).to_csv(dialect, language)
 
-    def explain(self, party: Any, scenario: Union[int, str] = 0) -> str:
+    def explain(self, party: Any, scenario: Union[int, str] = 0,
+                language: Optional[str] = None, numbers: str = "danish") -> str:
         """Why ``party`` (an id or a municipality's name) got what it got in a
-        scenario: a line for each allocation it is in (the main one, or the
-        part of a cost split, the group of a nesting, each year, the
-        comparison), each but the main one's led by which (``part
-        kommunerne: ``, ``year 2: ``).
+        scenario: a sentence for each allocation it is in (the main one, or
+        the part of a cost split, the group of a nesting, each year, the
+        comparison), each but the main one's led by which (``del
+        kommunerne: ``, ``år 2: ``), in ``language`` (see :func:`set_language`).
 
         >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
         ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
         >>> r.explain("B")
-        'B: weight 1, share 25.0000 %, quota 2500 units of 0.01; exact, no rounding to 2500 units = 25.00'
+        'B: 1 af 4 (25,0000 %) af 100,00 kr. giver 25,000000 kr.; det går op, så den får 25,00 kr.'
+        >>> r.explain("B", language="en", numbers="plain")
+        'B: 1 of 4 (25.0000 %) of DKK 100.00 gives DKK 25.000000; that is exact, so it gets DKK 25.00.'
         """
-        lines = _call(_andel.scenario_explain, json.dumps(self._scenario(scenario)), str(party))
+        lines = _call(_andel.scenario_explain, json.dumps(self._scenario(scenario)), str(party),
+                      numbers, _lang(language))
         return "\n".join(str(line) for line in lines)
+
+    def view(self, language: Optional[str] = None, numbers: str = "danish") -> Dict[str, Any]:
+        """The whole result as people see it, as plain data: ``title``,
+        ``note``, ``assumptions``, and per scenario its ``heading`` and every
+        table (``sections``: the main split, each group's or part's own, the
+        years, the table, the comparison, the attainment), with heads and
+        sentences in ``language``.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
+        ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
+        >>> r.view()["scenarios"][0]["heading"]
+        'Scenarie »lav«'
+        """
+        view, _ = _call(_andel.document_view, self._json, numbers, _lang(language))
+        return dict(json.loads(view))
+
+    def text(self, language: Optional[str] = None, numbers: str = "danish") -> str:
+        """The result as the command line prints it, in ``language``."""
+        _, text = _call(_andel.document_view, self._json, numbers, _lang(language))
+        return str(text)
 
     @property
     def assumptions(self) -> List[str]:
@@ -1262,21 +1363,22 @@ class Result:
         return list(self.data.get("assumptions", []))
 
     def __repr__(self) -> str:
-        parts = [self.title or "andel result"]
-        if self.assumptions:
-            parts.append("Assumptions:\n" + "\n".join(f"- {a}" for a in self.assumptions))
-        for s in self.data["scenarios"]:
-            parts.append(f"\n{s['name']}:\n" + repr(Allocation._from(s["allocation"])))
-        return "\n".join(parts)
+        return self.text(numbers="plain")
 
     def _repr_html_(self) -> str:
+        """Every table of every scenario, as :meth:`text` shows them."""
         from html import escape
 
-        html = f"<h4>{escape(self.title or 'andel result')}</h4>"
-        if self.assumptions:
-            html += "<p>Assumptions:</p><ul>" + "".join(f"<li>{escape(a)}</li>" for a in self.assumptions) + "</ul>"
-        for s in self.data["scenarios"]:
-            html += f"<h5>{escape(s['name'])}</h5>" + Allocation._from(s["allocation"])._repr_html_()
+        view = self.view()
+        html = f"<h4>{escape(view['title'])}</h4>" if view.get("title") else ""
+        if view.get("note"):
+            html += f"<p>{escape(view['note'])}</p>"
+        if view["assumptions"]:
+            html += (f"<p>{escape(view['assumptions_heading'])}</p><ul>"
+                     + "".join(f"<li>{escape(a)}</li>" for a in view["assumptions"]) + "</ul>")
+        for s in view["scenarios"]:
+            html += f"<h5>{escape(s['heading'])}</h5>"
+            html += "".join(_section_html(section) for section in s["sections"])
         return html
 
 

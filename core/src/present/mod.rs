@@ -1,0 +1,587 @@
+//! The presentation layer: every word and sentence andel shows to people,
+//! in Danish and English, from one catalogue.
+//!
+//! It sits above the documents and below the bindings (DESIGN.md,
+//! "Layers"): from any result (a document's result with its scenarios,
+//! parts, nests, years, comparisons and attainment; a plain split or
+//! apportionment) it builds one [`View`]: the title, note and assumptions,
+//! and for every part a table with named columns, rows, a total and every
+//! party's explanation. The command line prints a view, the Danish Excel CSV
+//! writes it, Python and JS hand it on as plain data; no front end writes a
+//! sentence or a column head of its own.
+//!
+//! The words live in [`da`] and [`en`], one file a language, keyed by
+//! [`Msg`], a typed message id: a match over every id in each file, so a
+//! message missing in one language does not compile. Sentences carry named
+//! slots (`{total}`) filled by [`fill`]; numbers are written by
+//! [`crate::format`] (Danish `1.658.397,22` or plain `1658397.22`, with
+//! either language).
+//!
+//! # Example
+//! ```
+//! use andel_core::present::{Language, Msg};
+//! assert_eq!(Language::Da.text(Msg::Assumptions), "Forudsætninger:");
+//! assert_eq!(Language::En.text(Msg::Assumptions), "Assumptions:");
+//! assert_eq!("en".parse::<Language>()?, Language::En);
+//! # Ok::<(), andel_core::Error>(())
+//! ```
+
+pub mod da;
+pub mod en;
+mod errors;
+mod explain;
+mod view;
+
+pub use explain::{explain, explain_in_scenario, label_prefix};
+pub use view::{
+    allocation_view, document_view, Cell, Column, Row, ScenarioView, Section, Table, View,
+};
+
+use crate::error::{quoted, Error, Result};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// The language of the words people read: Danish (the default) or English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// Danish.
+    #[default]
+    Da,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// Both languages.
+    pub const ALL: [Language; 2] = [Language::Da, Language::En];
+
+    /// The catalogue's text for `msg` in this language.
+    pub fn text(self, msg: Msg) -> &'static str {
+        match self {
+            Language::Da => da::text(msg),
+            Language::En => en::text(msg),
+        }
+    }
+
+    /// `msg` with its slots filled: `("total", "620")` fills `{total}`.
+    pub fn say(self, msg: Msg, args: &[(&str, &str)]) -> String {
+        fill(self.text(msg), args)
+    }
+
+    /// "2." in Danish, "2nd" in English.
+    pub fn ordinal(self, n: u64) -> String {
+        match self {
+            Language::Da => da::ordinal(n),
+            Language::En => en::ordinal(n),
+        }
+    }
+
+    /// Its code: `"da"` or `"en"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Da => "da",
+            Language::En => "en",
+        }
+    }
+}
+
+impl FromStr for Language {
+    type Err = Error;
+    /// `"da"` or `"en"`.
+    fn from_str(s: &str) -> Result<Language> {
+        match s {
+            "da" => Ok(Language::Da),
+            "en" => Ok(Language::En),
+            _ => Err(Error::InvalidOption {
+                field: "language".into(),
+                message: format!("{}: use \"da\" or \"en\"", quoted(s)),
+            }),
+        }
+    }
+}
+
+/// `template` with every `{name}` of `args` replaced by its value; a slot
+/// without a value stays as written (a test holds every slot filled).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A message of the catalogue: a word, a column head or a sentence with
+/// slots. Each language file answers every one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Msg {
+    // The report's frame.
+    /// The report's first line.
+    ReportTitle,
+    /// Before the assumptions.
+    Assumptions,
+    /// `{name}`: a scenario's heading.
+    Scenario,
+    /// A nesting's groups, rounded per level.
+    BetweenGroupsPerLevel,
+    /// A nesting's groups, rounded flat.
+    BetweenGroupsFlat,
+    /// `{group}`, `{units}`: a group's members.
+    WithinGroup,
+    /// A cost split's parts.
+    BetweenParts,
+    /// `{part}`: a part's own split.
+    WithinPart,
+    /// The total split between the years.
+    OverYears,
+    /// The party × year table.
+    ByPartyAndYear,
+    /// `{year}`: a year's column head.
+    YearColumn,
+    /// `{cells}`: cells of the year table with equal remainders.
+    YearsTie,
+    /// `{method}`: the biproportional table.
+    ByPartyAndColumn,
+    /// `{cells}`: cells of the biproportional table that stood equal.
+    TableTie,
+    /// `{label}`: the comparison.
+    ComparedWith,
+    /// The comparison's other key when it has no label.
+    TheOtherKey,
+    /// The attainment table.
+    DimensionedAgainstActual,
+
+    // Column heads.
+    /// The party's id.
+    ColId,
+    /// The party's name.
+    ColName,
+    /// The weight as given (population, places, …).
+    ColWeight,
+    /// The weight the key used (scaled for fixed shares, blended).
+    ColKeyWeight,
+    /// The share in per cent.
+    ColShare,
+    /// The exact amount before rounding, in kroner.
+    ColQuotaMoney,
+    /// The exact places before rounding.
+    ColQuotaPlaces,
+    /// `{unit}`: the amount in kroner, with the rounding unit.
+    ColAmount,
+    /// Whole places.
+    ColPlaces,
+    /// What rounding did.
+    ColRounding,
+    /// The comparison: this key's result.
+    ColThisKey,
+    /// The comparison: the other key's result.
+    ColOtherKey,
+    /// The comparison: the difference.
+    ColChange,
+    /// Attainment: what was dimensioned.
+    ColDimensioned,
+    /// Attainment: what was reached.
+    ColActual,
+    /// Attainment: the difference.
+    ColDifference,
+    /// Attainment: the per cent reached.
+    ColPercent,
+    /// The total row; a grid's total column.
+    Total,
+    /// A municipality's code.
+    ColCode,
+    /// A municipality's region.
+    ColRegion,
+    /// `{year}`: the population on 1 January of a year.
+    ColPopulation,
+
+    // The rounding unit of money.
+    /// To the øre (0,01).
+    UnitOre,
+    /// Whole kroner (1).
+    UnitKrone,
+    /// Whole thousands (1.000).
+    UnitThousand,
+    /// `{unit}`: any other unit.
+    UnitOther,
+
+    // An allocation's summary line.
+    /// `{total}`, `{unit}`, `{method}`: money.
+    SummaryMoney,
+    /// `{total}`, `{method}`: places.
+    SummaryPlaces,
+    /// `{amount}`: an amount of money.
+    Kroner,
+    /// One place.
+    OnePlace,
+    /// `{count}`: places.
+    Places,
+
+    // The methods.
+    /// Largest remainder.
+    MethodHamilton,
+    /// D'Hondt.
+    MethodDhondt,
+    /// Sainte-Laguë.
+    MethodSainteLague,
+    /// Modified Sainte-Laguë.
+    MethodModifiedSainteLague,
+    /// Huntington-Hill.
+    MethodHuntingtonHill,
+    /// Adams.
+    MethodAdams,
+    /// Dean.
+    MethodDean,
+
+    // The rounding column.
+    /// Rounded up.
+    RoundedUp,
+    /// Rounded down.
+    RoundedDown,
+    /// No rounding.
+    RoundedExact,
+    /// Held at its minimum.
+    HeldAtMinimum,
+    /// Held at its maximum.
+    HeldAtMaximum,
+    /// `{rank}`: the remainder's rank after up or down.
+    Rank,
+    /// Excluded: takes no part.
+    Excluded,
+    /// After the rounding: it was in a tie.
+    Tied,
+    /// A fixed share in the weight column.
+    FixedShare,
+
+    // Ties.
+    /// `{units}`, `{parties}`, `{winners}`, `{rule}`: a tie under a table.
+    TieLine,
+    /// The rule: earlier in the input wins.
+    RuleOrder,
+    /// The rule: a drawn order.
+    RulePriority,
+    /// The rule: a tie is an error.
+    RuleError,
+
+    // Explanations.
+    /// `{name}`, `{weight}`, `{total}`, `{share}`: by weight.
+    ExWeight,
+    /// `{name}`, `{weight}`, `{total}`, `{share}`: by weight, sharing what
+    /// the fixed shares leave.
+    ExWeightAfterFixed,
+    /// `{name}`, `{share}`: a fixed share.
+    ExFixed,
+    /// `{name}`, `{share}`: a blended key.
+    ExBlend,
+    /// `{name}`, `{share}`, `{group}`: through a nesting (flat).
+    ExNested,
+    /// `{name}`, `{weight}`, `{amount}`: excluded.
+    ExExcluded,
+    /// `{total}`, `{quota}`: what the share of the total gives.
+    ExGives,
+    /// `{amount}`: no rounding needed.
+    ExExact,
+    /// `{amount}`, `{rest}`, `{rank}`, `{count}`: Hamilton rounded up.
+    ExUpRank,
+    /// `{amount}`, `{rest}`, `{rank}`, `{count}`: Hamilton rounded down.
+    ExDownRank,
+    /// `{amount}`: rounded up (with other cells of a table).
+    ExUp,
+    /// `{amount}`: rounded down (with other cells of a table).
+    ExDown,
+    /// `{amount}`, `{method}`: a divisor method rounded up.
+    ExUpMethod,
+    /// `{amount}`, `{method}`: a divisor method rounded down.
+    ExDownMethod,
+    /// `{amount}`: held at its minimum.
+    ExMinimum,
+    /// `{amount}`: held at its maximum.
+    ExMaximum,
+    /// `{others}`, `{units}`, `{rule}`, `{winners}`: a tie it was in.
+    ExTie,
+    /// The year table's rounding.
+    ExYears,
+    /// `{id}`: before a group's sentence.
+    LabelGroup,
+    /// `{id}`: before a part's sentence.
+    LabelPart,
+    /// `{id}`: before a year's sentence.
+    LabelYear,
+    /// `{label}`: before the comparison's sentence.
+    LabelCompare,
+    /// Before the comparison's sentence, without a label.
+    LabelCompareBare,
+    /// `{scenario}`: before a scenario's sentences on the command line.
+    LabelScenario,
+    /// Where a list ends: " og ", " and ".
+    And,
+    /// `{rows}`: the rows reading CSV weights left out.
+    LeftOut,
+    /// `{line}`, `{text}`, `{why}`: one row left out.
+    LeftOutRow,
+    /// Left out: the national total.
+    NationalTotal,
+    /// Left out: a regional total of a Statbank export.
+    RegionalTotal,
+    /// Left out: Christiansø.
+    NotAMunicipality,
+    /// Left out: a first or last row whose weight is the sum of the others.
+    SumOfOthers,
+    /// Left out: a line of one cell above the table (a Statbank title).
+    TitleLine,
+    /// Left out: a line of one cell below the table (a Statbank footnote).
+    FootnoteLine,
+}
+
+/// Every message, for the tests that hold both catalogues complete.
+pub const ALL_MESSAGES: &[Msg] = &[
+    Msg::ReportTitle,
+    Msg::Assumptions,
+    Msg::Scenario,
+    Msg::BetweenGroupsPerLevel,
+    Msg::BetweenGroupsFlat,
+    Msg::WithinGroup,
+    Msg::BetweenParts,
+    Msg::WithinPart,
+    Msg::OverYears,
+    Msg::ByPartyAndYear,
+    Msg::YearColumn,
+    Msg::YearsTie,
+    Msg::ByPartyAndColumn,
+    Msg::TableTie,
+    Msg::ComparedWith,
+    Msg::TheOtherKey,
+    Msg::DimensionedAgainstActual,
+    Msg::ColId,
+    Msg::ColName,
+    Msg::ColWeight,
+    Msg::ColKeyWeight,
+    Msg::ColShare,
+    Msg::ColQuotaMoney,
+    Msg::ColQuotaPlaces,
+    Msg::ColAmount,
+    Msg::ColPlaces,
+    Msg::ColRounding,
+    Msg::ColThisKey,
+    Msg::ColOtherKey,
+    Msg::ColChange,
+    Msg::ColDimensioned,
+    Msg::ColActual,
+    Msg::ColDifference,
+    Msg::ColPercent,
+    Msg::Total,
+    Msg::ColCode,
+    Msg::ColRegion,
+    Msg::ColPopulation,
+    Msg::UnitOre,
+    Msg::UnitKrone,
+    Msg::UnitThousand,
+    Msg::UnitOther,
+    Msg::SummaryMoney,
+    Msg::SummaryPlaces,
+    Msg::Kroner,
+    Msg::OnePlace,
+    Msg::Places,
+    Msg::MethodHamilton,
+    Msg::MethodDhondt,
+    Msg::MethodSainteLague,
+    Msg::MethodModifiedSainteLague,
+    Msg::MethodHuntingtonHill,
+    Msg::MethodAdams,
+    Msg::MethodDean,
+    Msg::RoundedUp,
+    Msg::RoundedDown,
+    Msg::RoundedExact,
+    Msg::HeldAtMinimum,
+    Msg::HeldAtMaximum,
+    Msg::Rank,
+    Msg::Excluded,
+    Msg::Tied,
+    Msg::FixedShare,
+    Msg::TieLine,
+    Msg::RuleOrder,
+    Msg::RulePriority,
+    Msg::RuleError,
+    Msg::ExWeight,
+    Msg::ExWeightAfterFixed,
+    Msg::ExFixed,
+    Msg::ExBlend,
+    Msg::ExNested,
+    Msg::ExExcluded,
+    Msg::ExGives,
+    Msg::ExExact,
+    Msg::ExUpRank,
+    Msg::ExDownRank,
+    Msg::ExUp,
+    Msg::ExDown,
+    Msg::ExUpMethod,
+    Msg::ExDownMethod,
+    Msg::ExMinimum,
+    Msg::ExMaximum,
+    Msg::ExTie,
+    Msg::ExYears,
+    Msg::LabelGroup,
+    Msg::LabelPart,
+    Msg::LabelYear,
+    Msg::LabelCompare,
+    Msg::LabelCompareBare,
+    Msg::LabelScenario,
+    Msg::And,
+    Msg::LeftOut,
+    Msg::LeftOutRow,
+    Msg::NationalTotal,
+    Msg::RegionalTotal,
+    Msg::NotAMunicipality,
+    Msg::SumOfOthers,
+    Msg::TitleLine,
+    Msg::FootnoteLine,
+];
+
+/// The rows reading CSV weights left out, for people: "udeladt linje 2
+/// «Hele landet;5.873.420» (landstallet)"; `None` when none were. The
+/// English is [`crate::tabular::CsvWeights::left_out`]'s text.
+///
+/// # Example
+/// ```
+/// use andel_core::present::{left_out, Language};
+/// use andel_core::tabular::{read_weights, CsvColumns};
+/// let r = read_weights("kommune;befolkning\nHele landet;5.873.420\nAalborg;221.082\n", &CsvColumns::default())?;
+/// assert_eq!(left_out(&r, Language::Da).as_deref(), Some("udeladt linje 2 «Hele landet;5.873.420» (landstallet)"));
+/// assert_eq!(left_out(&r, Language::En), r.left_out());
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn left_out(weights: &crate::tabular::CsvWeights, language: Language) -> Option<String> {
+    use crate::tabular::LeftOut as L;
+    if weights.skipped.is_empty() {
+        return None;
+    }
+    let rows: Vec<String> = weights
+        .skipped
+        .iter()
+        .map(|(line, text, why)| {
+            let why = language.text(match why {
+                L::NationalTotal => Msg::NationalTotal,
+                L::RegionalTotal => Msg::RegionalTotal,
+                L::Christianso => Msg::NotAMunicipality,
+                L::SumOfOthers => Msg::SumOfOthers,
+                L::Title => Msg::TitleLine,
+                L::Footnote => Msg::FootnoteLine,
+            });
+            let text = match language {
+                Language::Da => da::q(text),
+                Language::En => quoted(text),
+            };
+            language.say(
+                Msg::LeftOutRow,
+                &[("line", &line.to_string()), ("text", &text), ("why", &why)],
+            )
+        })
+        .collect();
+    Some(language.say(Msg::LeftOut, &[("rows", &rows.join(", "))]))
+}
+
+/// A method's name for people.
+pub fn method_name(language: Language, method: crate::Method) -> &'static str {
+    use crate::Method as M;
+    language.text(match method {
+        M::Hamilton => Msg::MethodHamilton,
+        M::Dhondt => Msg::MethodDhondt,
+        M::SainteLague => Msg::MethodSainteLague,
+        M::ModifiedSainteLague => Msg::MethodModifiedSainteLague,
+        M::HuntingtonHill => Msg::MethodHuntingtonHill,
+        M::Adams => Msg::MethodAdams,
+        M::Dean => Msg::MethodDean,
+    })
+}
+
+/// A tie rule's name for people (`order`, `priority`, `error` as
+/// [`crate::TieReport::decided_by`] records it).
+pub fn rule_name(language: Language, rule: &str) -> String {
+    match rule {
+        "order" => language.text(Msg::RuleOrder).to_string(),
+        "priority" => language.text(Msg::RulePriority).to_string(),
+        "error" => language.text(Msg::RuleError).to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Items as a sentence lists them: "A, B og C".
+pub fn list(language: Language, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{}{last}", init.join(", "), language.text(Msg::And)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slots of a template: `{name}` parts.
+    fn slots(t: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = t;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            out.push(after[..close].to_string());
+            rest = &after[close + 1..];
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_slots_and_no_empty_text() {
+        for &m in ALL_MESSAGES {
+            let (da, en) = (Language::Da.text(m), Language::En.text(m));
+            assert!(!da.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
+            assert_eq!(slots(da), slots(en), "{m:?}: {da} / {en}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_named_slots_only() {
+        assert_eq!(
+            fill("{a} af {b} ({c})", &[("a", "1"), ("b", "2")]),
+            "1 af 2 ({c})"
+        );
+        assert_eq!(fill("no slots {", &[]), "no slots {");
+        assert_eq!(
+            list(Language::Da, &["A".into(), "B".into(), "C".into()]),
+            "A, B og C"
+        );
+        assert_eq!(list(Language::En, &["A".into(), "B".into()]), "A and B");
+        assert_eq!(Language::En.ordinal(2), "2nd");
+        assert_eq!(Language::En.ordinal(11), "11th");
+        assert_eq!(Language::En.ordinal(23), "23rd");
+        assert_eq!(Language::Da.ordinal(2), "2.");
+        assert_eq!(
+            "fr".parse::<Language>().unwrap_err().field(),
+            Some("language")
+        );
+    }
+}

@@ -1,0 +1,384 @@
+//! The presentation layer: typed CSV problems said in both languages, and
+//! Danish output free of the English catalogue's words.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use andel_core::present::Language;
+use andel_core::tabular::{read_weights, CsvColumns};
+use andel_core::{CsvProblem, Decimal, Error};
+
+fn problem(text: &str, columns: &CsvColumns) -> (u64, CsvProblem, Error) {
+    let e = read_weights(text, columns).unwrap_err();
+    match &e {
+        Error::Csv {
+            line,
+            problem: Some(p),
+            ..
+        } => (*line, (**p).clone(), e.clone()),
+        other => panic!("not a typed CSV problem: {other:?}"),
+    }
+}
+
+/// The CSV problems the web form once read out of English messages with
+/// regular expressions are kinds with their details as fields, and each has
+/// a Danish message from the catalogue.
+#[test]
+fn csv_problems_are_typed_and_said_in_danish() {
+    let none = CsvColumns::default();
+    let cases: Vec<(&str, CsvColumns, u64, CsvProblem, &str)> = vec![
+        (
+            // 1.250 is 1,25 with a decimal point, 1250 with a decimal comma.
+            "navn,vægt\nA,1.250\nB,2\n",
+            none.clone(),
+            2,
+            CsvProblem::AmbiguousDecimal {
+                text: "1.250".into(),
+            },
+            "«1.250» kan læses både med decimalkomma og med decimalpunktum",
+        ),
+        (
+            // 0.072 reads only with a point, 1,5 only with a comma.
+            "navn;vægt\nA;0.072\nB;1,5\n",
+            none.clone(),
+            3,
+            CsvProblem::MixedDecimals {
+                comma: "1,5".into(),
+                comma_line: 3,
+                point: "0.072".into(),
+                point_line: 2,
+            },
+            "kolonnen blander decimalkomma («1,5», linje 3) og decimalpunktum («0.072», linje 2)",
+        ),
+        (
+            "navn;vægt\nA;1.5\n",
+            CsvColumns {
+                decimal: Some(",".into()),
+                ..CsvColumns::default()
+            },
+            2,
+            CsvProblem::NotANumberWithMark {
+                text: "1.5".into(),
+                mark: ',',
+            },
+            "«1.5» er ikke et tal med decimaltegnet «,»",
+        ),
+        (
+            "navn,vægt\nA,1,2\n",
+            none.clone(),
+            2,
+            CsvProblem::RowWidth {
+                found: 3,
+                expected: 2,
+                header: true,
+            },
+            "rækken har 3 felter, men overskriften har 2",
+        ),
+        (
+            "navn,vægt\n\"A,1\n",
+            none.clone(),
+            2,
+            CsvProblem::OpenQuote,
+            "et anførselstegn åbnes her, men lukkes aldrig",
+        ),
+        (
+            "navn,vægt\nA,-1\n",
+            none.clone(),
+            2,
+            CsvProblem::NegativeWeight {
+                value: Decimal::from(-1),
+            },
+            "vægten -1 er negativ",
+        ),
+        (
+            "navn,vægt\nA,1\nA,2\n",
+            none.clone(),
+            3,
+            CsvProblem::RepeatedParty { id: "A".into() },
+            "«A» står der mere end én gang",
+        ),
+        (
+            "navn,vægt\n",
+            none.clone(),
+            1,
+            CsvProblem::NoParties,
+            "der er ingen at fordele mellem",
+        ),
+    ];
+    for (text, columns, line, expected, danish) in cases {
+        let (at, got, e) = problem(text, &columns);
+        assert_eq!((at, &got), (line, &expected), "{text:?}");
+        let da = e.message(Language::Da);
+        assert!(da.starts_with(&format!("CSV linje {line}")), "{da}");
+        assert!(da.contains(danish), "{da}");
+        // English is the error's own message, the same words as before.
+        assert_eq!(e.message(Language::En), e.to_string());
+        assert_eq!(got.message(Language::En), got.to_string());
+        // The problem crosses to Python and JS as fields.
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["code"], "csv");
+        assert!(json["problem"]["kind"].is_string(), "{json}");
+        let back: Error = serde_json::from_value(json).unwrap();
+        assert_eq!(back, e);
+    }
+}
+
+/// Every error kind has a Danish message without the English one's words.
+#[test]
+fn every_error_has_a_danish_message() {
+    let errors = [
+        Error::NegativeWeight {
+            field: "weights[1]".into(),
+            value: Decimal::new(-15, 1),
+        },
+        Error::NotMultipleOfUnit {
+            field: "amount".into(),
+            amount: Decimal::new(100005, 3),
+            unit: Decimal::new(1, 2),
+        },
+        Error::UnknownMunicipality {
+            field: "exclude[0]".into(),
+            query: "Fredriksberg".into(),
+            suggestions: vec!["Frederiksberg (147)".into()],
+        },
+    ];
+    let expected = [
+        "weights[1]: vægten -1,5 er negativ; vægte skal være nul eller mere",
+        "amount: beløbet 100,005 går ikke op i enheden 0,01",
+        "exclude[0]: ukendt kommune «Fredriksberg»; mente du Frederiksberg (147)?",
+    ];
+    for (e, da) in errors.iter().zip(expected) {
+        assert_eq!(e.message(Language::Da), da);
+    }
+}
+
+/// The words of a text: runs of letters, lower-cased.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every word of the English catalogue that is not also Danish: those must
+/// never appear in Danish output. Slots (`{total}`) are no words; a few
+/// short words are Danish too ("for", "over", "by" is a town, "to" is two).
+fn english_only() -> std::collections::BTreeSet<String> {
+    use andel_core::present::{Language, ALL_MESSAGES};
+    let strip = |t: &str| {
+        let mut out = String::new();
+        let mut in_slot = false;
+        for c in t.chars() {
+            match c {
+                '{' => in_slot = true,
+                '}' => in_slot = false,
+                c if !in_slot => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let danish: std::collections::BTreeSet<String> = ALL_MESSAGES
+        .iter()
+        .flat_map(|&m| words(&strip(Language::Da.text(m))))
+        .collect();
+    let shared = [
+        "for",
+        "over",
+        "under",
+        "by",
+        "to",
+        "at",
+        "i",
+        "a",
+        "s",
+        "nordjylland",
+        "kkr",
+        "november",
+    ];
+    ALL_MESSAGES
+        .iter()
+        .flat_map(|&m| words(&strip(Language::En.text(m))))
+        .filter(|w| !danish.contains(w) && !shared.contains(&w.as_str()))
+        .collect()
+}
+
+/// The examples of the minutes, computed.
+fn examples() -> Vec<(String, andel_core::document::DocumentResult)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let r = andel_core::document::compute_with(
+                &andel_core::document::parse(&text).unwrap(),
+                &andel_core::document::FileAccess::Under(dir.clone()),
+            )
+            .unwrap();
+            out.push((path.display().to_string(), r));
+        }
+    }
+    assert!(out.len() >= 10, "{}", out.len());
+    out
+}
+
+/// The texts a document brings itself, longest first: its title, note and
+/// assumptions, scenario names, parties' names and ids, table columns and
+/// comparison labels.
+fn own_texts(r: &andel_core::document::DocumentResult) -> Vec<String> {
+    let mut own: Vec<String> = r
+        .title
+        .iter()
+        .chain(&r.note)
+        .chain(&r.assumptions)
+        .cloned()
+        .collect();
+    for s in &r.scenarios {
+        own.push(s.name.clone());
+        for (_, a) in s.allocations() {
+            for p in &a.parties {
+                own.push(p.id.clone());
+                own.extend(p.name.clone());
+            }
+        }
+        if let Some(t) = &s.table {
+            for c in &t.columns {
+                own.push(c.id.clone());
+                own.extend(c.name.clone());
+            }
+        }
+        if let Some(c) = &s.comparison {
+            own.extend(c.label.clone());
+        }
+    }
+    own.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    own
+}
+
+/// Danish output holds no word of the English catalogue: the report's text
+/// of every example, every table's heads and cells, and every party's
+/// explanation in every allocation (the view's and the scenario's).
+#[test]
+fn danish_output_has_no_english_catalogue_word() {
+    use andel_core::present::{document_view, explain_in_scenario, Language, Msg};
+    use andel_core::tabular::NumberStyle;
+    let english = english_only();
+    // The catalogue words people would notice are all in the list.
+    for w in [
+        "assumptions",
+        "scenario",
+        "between",
+        "within",
+        "places",
+        "rounding",
+        "excluded",
+        "total",
+        "exact",
+        "weight",
+        "share",
+        "compared",
+        "dimensioned",
+        "actual",
+        "method",
+        "largest",
+        "remainder",
+        "because",
+        "rounded",
+        "tied",
+        "year",
+        "split",
+        "down",
+        "up",
+    ] {
+        assert!(english.contains(w), "{w}");
+    }
+    let check = |what: &str, own: &[String], text: &str| {
+        // The document's own texts (title, note, assumptions, names) stay
+        // as written: what is left is andel's frame.
+        let mut frame = text.to_string();
+        for t in own {
+            frame = frame.replace(t.as_str(), " ");
+        }
+        for w in words(&frame) {
+            assert!(
+                !english.contains(&w),
+                "{what}: English word {w:?} in {frame:?}"
+            );
+        }
+    };
+    check("report title", &[], Language::Da.text(Msg::ReportTitle));
+    let mut sentences = 0;
+    for style in [NumberStyle::Danish, NumberStyle::Plain] {
+        for (name, r) in examples() {
+            let own = own_texts(&r);
+            let view = document_view(&r, Language::Da, style);
+            check(&name, &own, &view.text());
+            for s in &view.scenarios {
+                for section in &s.sections {
+                    for row in &section.table.rows {
+                        if let Some(e) = &row.explanation {
+                            check(&name, &own, e);
+                            sentences += 1;
+                        }
+                    }
+                }
+            }
+            for s in &r.scenarios {
+                for (_, a) in s.allocations() {
+                    for p in &a.parties {
+                        for line in
+                            explain_in_scenario(s, &p.id, "party", Language::Da, style).unwrap()
+                        {
+                            check(&name, &own, &line);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(sentences > 200, "{sentences}");
+}
+
+/// And the other way: English output holds none of the Danish catalogue's
+/// frame (the documents' own texts aside, which stay as written).
+#[test]
+fn english_tables_and_explanations_have_no_danish_catalogue_word() {
+    use andel_core::present::{document_view, Language};
+    use andel_core::tabular::NumberStyle;
+    for (name, r) in examples() {
+        let view = document_view(&r, Language::En, NumberStyle::Danish);
+        assert_eq!(view.assumptions_heading, "Assumptions:");
+        for s in &view.scenarios {
+            assert!(s.heading.starts_with("Scenario \""), "{name}");
+            for section in &s.sections {
+                let heads: Vec<&str> = section
+                    .table
+                    .columns
+                    .iter()
+                    .map(|c| c.head.as_str())
+                    .collect();
+                for danish in [
+                    "navn",
+                    "vægt",
+                    "andel",
+                    "pladser",
+                    "afrunding",
+                    "i alt",
+                    "kr.",
+                ] {
+                    assert!(
+                        !heads.iter().any(|h| h.contains(danish)),
+                        "{name}: {heads:?}"
+                    );
+                }
+                for row in &section.table.rows {
+                    if let Some(e) = &row.explanation {
+                        for danish in [" af ", " giver ", "rundet", "fordi", "største", "deltager"]
+                        {
+                            assert!(!e.contains(danish), "{name}: {e}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
