@@ -693,8 +693,10 @@ fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     let item = |p: &PathBuf| -> (Vec<u64>, String) {
+        // By stem: "2.12-paid-internships" before its variant
+        // "2.12-paid-internships-region-first".
         let name = p
-            .file_name()
+            .file_stem()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         let number: Vec<u64> = name

@@ -102,18 +102,68 @@ fn case_2_8_low_and_high_by_population_without_laeso_and_morso() {
 }
 
 #[test]
-fn case_2_8_as_a_cost_split() {
+fn case_2_8_as_a_cost_split_from_the_municipalities_part() {
+    // The minutes give the municipalities' part (75 %): 4,275 and 5,59 mio.
+    // kr. The region's 25 % is that × 25/75, to the øre: 4.275.000 / 3 =
+    // 1.425.000,00 exactly; 5.590.000 / 3 = 1.863.333,333… → 1.863.333,33
+    // (half away from zero), so the whole is 7.453.333,33. Splitting that
+    // whole 75/25 again: 745.333.333 øre × 0,75 = 558.999.999,75 and
+    // × 0,25 = 186.333.333,25; largest remainder gives the øre to the
+    // municipalities: 5.590.000,00 and 1.863.333,33, as given.
     let r = run("2.8-cost-split.json");
-    let s = &r.scenarios[0];
+    let low = &r.scenarios[0];
     assert_eq!(
-        s.allocation.amounts(),
+        low.allocation.amounts(),
         [Decimal::from(4_275_000), Decimal::from(1_425_000)]
     );
-    let municipal = s.parts.as_ref().unwrap().details[0].as_ref().unwrap();
+    assert_eq!(low.allocation.total, Decimal::from(5_700_000));
+    let high = &r.scenarios[1];
+    assert_eq!(
+        high.allocation.amounts(),
+        [
+            Decimal::from(5_590_000),
+            Decimal::from_str("1863333.33").unwrap()
+        ]
+    );
+    assert_eq!(
+        high.allocation.total,
+        Decimal::from_str("7453333.33").unwrap()
+    );
+    // The municipalities' part is split as in 2.8-self-harm-offer.
+    let offer = run("2.8-self-harm-offer.json");
+    for (s, o) in r.scenarios.iter().zip(&offer.scenarios) {
+        let municipal = s.parts.as_ref().unwrap().details[0].as_ref().unwrap();
+        assert_eq!(municipal.amounts(), o.allocation.amounts());
+    }
+    let municipal = low.parts.as_ref().unwrap().details[0].as_ref().unwrap();
     assert_eq!(
         municipal.get("851").unwrap().amount,
         Decimal::from_str("1658397.22").unwrap()
     );
+}
+
+#[test]
+fn case_2_12_region_first_in_places_then_the_rest() {
+    // The region's 7,2 % of 620 is 44,64 places; the municipalities' 92,8 %
+    // is 575,36. Largest remainder: 44 + 575 = 619, the last place to the
+    // larger remainder (0,64): 45 to the region (45/620 = 7,26 %), 575 to
+    // the municipalities. Then 575 by population 1 January 2022 (591.740):
+    // Aalborg 575 × 221.082 / 591.740 = 214,83, Thisted 41,87, Læsø 1,72,
+    // … (floors 570, the five places to the largest remainders Thisted
+    // 0,87, Aalborg 0,83, Rebild 0,78, Læsø 0,72 and Morsø 0,50).
+    let r = run("2.12-paid-internships-region-first.json");
+    let s = &r.scenarios[0];
+    assert_eq!(
+        units(&s.allocation),
+        expect_units(&[("region", 45), ("kommunerne", 575)])
+    );
+    let nested = s.nested.as_ref().unwrap();
+    let members = nested.per_group[1].members.as_ref().unwrap();
+    assert_eq!(
+        members.units(),
+        [20, 42, 35, 57, 35, 2, 30, 40, 37, 215, 62]
+    );
+    assert_eq!(members.units().iter().sum::<u64>(), 575);
 }
 
 #[test]
@@ -236,10 +286,13 @@ fn case_2_9_two_readings_and_2_10_in_places() {
             .get("Nordjylland")
             .map_or(g.units, |p| p.units)
     };
-    // Reading A: every place to the municipalities (610 assistant places for
-    // Nordjylland); reading B: the regions first keep 1.363/4.818 of the
-    // 6.000, 1.697,38 -> 1.697, so 4.303 are shared by the KKR key and
-    // Nordjylland's 10,1750 % gives 437,83 -> 438 (worked by hand).
+    // Reading A: every place to the municipalities: Nordjylland's blended
+    // share 10,1750 % of 6.000 is 610,50, rounded down (the smallest of the
+    // five remainders) to 610. Reading B: the regions first keep their
+    // share of KL's published 2018 totals, 1.363 of 4.811: 6.000 × 1.363 /
+    // 4.811 = 1.699,85 → 1.700, so 4.300 are shared by the KKR key and
+    // Nordjylland's 10,1750 % gives 437,53 → 438 (floors 4.298; the two
+    // places to Midtjylland 0,65 and Nordjylland 0,53).
     let a = nordjylland("2.9-sosu-assistant.json", "Nordjylland");
     let b = nordjylland("2.9-sosu-assistant-regions-keep-share.json", "kommunerne");
     let helper = nordjylland("2.9-sosu-helper.json", "Nordjylland");
@@ -247,20 +300,50 @@ fn case_2_9_two_readings_and_2_10_in_places() {
     let r = run("2.9-sosu-assistant-regions-keep-share.json");
     assert_eq!(
         units(&r.scenarios[0].allocation),
-        expect_units(&[("regionerne", 1697), ("kommunerne", 4303)])
+        expect_units(&[("regionerne", 1700), ("kommunerne", 4300)])
     );
-    // 2.10 splits those minimums 74/26: 915 -> 677,1 / 237,9 -> 677 + 238;
-    // 743 -> 549,82 / 193,18 -> 550 + 193.
+    // 2.10: the 26 % concern the assistant programme, so they apply to the
+    // assistant minimum alone. A: 610 × 0,26 = 158,6 missing, 451,4
+    // reached → 451 + 159; B: 438 × 0,26 = 113,88, 324,12 → 324 + 114.
     let s = run("2.10-nordjylland-below-minimum.json");
-    assert_eq!(s.scenarios[0].total, Decimal::from(a + helper));
-    assert_eq!(s.scenarios[1].total, Decimal::from(b + helper));
+    assert_eq!(s.scenarios[0].total, Decimal::from(a));
+    assert_eq!(s.scenarios[1].total, Decimal::from(b));
     assert_eq!(
         units(&s.scenarios[0].allocation),
-        expect_units(&[("naaet", 677), ("mangler", 238)])
+        expect_units(&[("naaet", 451), ("mangler", 159)])
     );
     assert_eq!(
         units(&s.scenarios[1].allocation),
-        expect_units(&[("naaet", 550), ("mangler", 193)])
+        expect_units(&[("naaet", 324), ("mangler", 114)])
+    );
+    // The municipality tables take exactly these numbers, and each
+    // programme's split is the one the KKR-level documents make.
+    for (name, assistant) in [
+        ("2.9-sosu-nordjylland.json", a),
+        ("2.9-sosu-nordjylland-regions-keep-share.json", b),
+    ] {
+        let r = run(name);
+        let n = r.scenarios[0].nested.as_ref().unwrap();
+        assert_eq!(
+            units(&r.scenarios[0].allocation),
+            expect_units(&[("assistent", assistant), ("hjaelper", helper)]),
+            "{name}"
+        );
+        let helpers = n.per_group[1].members.as_ref().unwrap().units();
+        assert_eq!(helpers, [10, 22, 19, 30, 19, 1, 16, 21, 20, 114, 33]);
+    }
+    // Reading B down to the municipalities: 438 by population 1 January
+    // 2022 (591.740): Aalborg 163,64, Hjørring 47,25, Frederikshavn 43,58,
+    // Thisted 31,89, Mariagerfjord 30,84, Jammerbugt 28,27, Vesthimmerland
+    // 26,89, Brønderslev 26,79, Rebild 22,68, Morsø 14,85, Læsø 1,31:
+    // floors 431, the seven places to the remainders 0,894 (Thisted), 0,888
+    // (Vesthimmerland), 0,85 (Morsø), 0,84 (Mariagerfjord), 0,79
+    // (Brønderslev), 0,68 (Rebild), 0,64 (Aalborg).
+    let r = run("2.9-sosu-nordjylland-regions-keep-share.json");
+    let n = r.scenarios[0].nested.as_ref().unwrap();
+    assert_eq!(
+        n.per_group[0].members.as_ref().unwrap().units(),
+        [15, 32, 27, 43, 27, 1, 23, 31, 28, 164, 47]
     );
 }
 
@@ -674,7 +757,7 @@ fn an_explanation_names_the_allocation_it_is_about() {
             "year 1: ",
             "year 2: ",
             "year 3: ",
-            "compare (befolkning 1. januar 2025): "
+            "compare (befolkning 1. januar 2025 (BY2)): "
         ]
     );
     // 5.590.000,00 × 30.646/569.903 = 300.597,0138… → 300.597,01.
@@ -754,4 +837,61 @@ fn rows_a_csv_left_out_are_shown_with_the_assumptions() {
         amounts(&r.scenarios[0].allocation),
         expect(&[("851", "99.21"), ("825", "0.79")])
     );
+}
+
+/// Every year of population a document of the minutes uses, wherever in the
+/// document (a key, a blend, a nest's members, a comparison), is named in
+/// its own words as "1. januar YEAR", and the 2025 figures with their table.
+#[test]
+fn every_example_names_the_year_of_the_population_it_uses() {
+    fn years(v: &serde_json::Value, out: &mut Vec<i64>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    if k == "population" || k == "regions" {
+                        if let Some(y) = x.get("year").and_then(serde_json::Value::as_i64) {
+                            out.push(y);
+                        }
+                    }
+                    years(x, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| years(x, out)),
+            _ => {}
+        }
+    }
+    let folder = format!("{}/../examples", env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut used = Vec::new();
+        years(&doc, &mut used);
+        let text = format!(
+            "{} {} {}",
+            doc["note"].as_str().unwrap_or(""),
+            doc["assumptions"],
+            doc["compare"]["label"].as_str().unwrap_or("")
+        );
+        for y in used {
+            assert!(
+                text.contains(&format!("1. januar {y}")),
+                "{}: population of {y} not named",
+                path.display()
+            );
+            if y == 2025 {
+                assert!(
+                    text.contains("BY2"),
+                    "{}: 2025 without its table",
+                    path.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked}");
 }

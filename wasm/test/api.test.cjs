@@ -119,7 +119,7 @@ test("compute: results equal the JSON Rust writes (tests/results)", () => {
 test("computeCsv: Danish Excel, every allocation of the result", () => {
   const csv = andel.computeCsv(example("2.12-paid-internships.json"));
   assert.ok(csv.startsWith("\ufeffscenario;part;id;name;"));
-  assert.ok(csv.includes("620 pladser;;region;Region Nordjylland;42605,280;0,0720000000;44,6400000000;45;45;up;5;0\n"));
+  assert.ok(csv.includes("620 pladser (illustration);;region;Region Nordjylland;42605,280;0,0720000000;44,6400000000;45;45;up;5;0\n"));
   const plain = andel.computeCsv(example("2.4-dk2020.json"), "plain");
   assert.ok(plain.includes(",851,Aalborg,"));
 });
