@@ -473,6 +473,45 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
     })
 }
 
+/// The report's words for the sections added in the third pass over the
+/// minutes (the member table, the status totals, the meeting summary), in
+/// one place so they can move into the language catalogue with the rest.
+struct Words {
+    by_member: &'static str,
+    against: &'static str,
+    dimensioned_against_actual: &'static str,
+    dimensioned: &'static str,
+    actual: &'static str,
+    summary: &'static str,
+    summary_note: &'static str,
+    summary_kroner: &'static str,
+    summary_places: &'static str,
+    total_all: &'static str,
+    total_lowest: &'static str,
+    total_highest: &'static str,
+    not_in_case: &'static str,
+}
+
+const WORDS: Words = Words {
+    by_member: "\nBy member and group (each member's groups add up to its total, each group's \
+                members to the group's places):\n",
+    against: "against",
+    dimensioned_against_actual: "\nDimensioned against actual:\n",
+    dimensioned: "dimensioned",
+    actual: "actual",
+    summary: "The meeting as a whole, per municipality",
+    summary_note: "Every document with a summary counts: each column is one case (and reading), \
+                   one scenario and, for places, one programme. Kroner are added into a total; \
+                   places never. Only municipalities: a region's part (2.8's 25 %, 2.12's 7,2 %) \
+                   is in its case. \"-\": not in that case.",
+    summary_kroner: "\nKroner by case, and in total:\n",
+    summary_places: "\nPlaces by case and programme (not added across columns):\n",
+    total_all: "total",
+    total_lowest: "total, lowest scenarios",
+    total_highest: "total, highest scenarios",
+    not_in_case: "-",
+};
+
 /// A result for people: its title, note and assumptions, then every
 /// allocation of every scenario.
 fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
@@ -507,6 +546,29 @@ fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
                         out += &format!("\nWithin {} ({} units):\n", g.id, g.units);
                         out += &m.table(style);
                     }
+                }
+                if let Some(t) = n.by_member() {
+                    out += WORDS.by_member;
+                    let columns: Vec<String> = t
+                        .groups
+                        .iter()
+                        .map(|g| g.name.clone().unwrap_or_else(|| g.id.clone()))
+                        .collect();
+                    let rows: Vec<(String, String, Vec<Decimal>, Decimal)> = t
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            (
+                                r.id.clone(),
+                                r.name.clone().unwrap_or_default(),
+                                r.cells.iter().map(|&x| Decimal::from(x)).collect(),
+                                Decimal::from(r.total),
+                            )
+                        })
+                        .collect();
+                    let totals: Vec<Decimal> =
+                        t.groups.iter().map(|g| Decimal::from(g.units)).collect();
+                    out += &grid(&columns, &rows, &totals, Decimal::from(t.total), style);
                 }
             }
             (None, Some(p)) => {
@@ -619,22 +681,39 @@ fn document_text(r: &DocumentResult, style: NumberStyle) -> String {
             );
         }
         if let Some(a) = &s.attainment {
-            out += "\nDimensioned against actual:\n";
-            let rows: Vec<Vec<String>> = a
-                .iter()
-                .map(|row| {
-                    vec![
-                        row.id.clone(),
-                        row.name.clone().unwrap_or_default(),
-                        style.format(row.dimensioned, row.dimensioned.scale()),
-                        style.format(row.actual, row.actual.scale()),
-                        style.format(row.difference, row.difference.scale()),
-                        row.percent.map(|p| style.format(p, 2)).unwrap_or_default(),
-                    ]
-                })
-                .collect();
+            // The heads say what each column holds: the scenario's name over
+            // the dimensioned figures and the document's label over the
+            // actual ones, when it gives one.
+            let (head, planned, actual) = match &r.actual_label {
+                Some(label) => (
+                    format!("\n{} {} {}:\n", s.name, WORDS.against, label),
+                    s.name.as_str(),
+                    label.as_str(),
+                ),
+                None => (
+                    WORDS.dimensioned_against_actual.to_string(),
+                    WORDS.dimensioned,
+                    WORDS.actual,
+                ),
+            };
+            out += &head;
+            let line = |row: &andel_core::analysis::AttainmentRow| {
+                vec![
+                    row.id.clone(),
+                    row.name.clone().unwrap_or_default(),
+                    style.format(row.dimensioned, row.dimensioned.scale()),
+                    style.format(row.actual, row.actual.scale()),
+                    style.format(row.difference, row.difference.scale()),
+                    row.percent.map(|p| style.format(p, 2)).unwrap_or_default(),
+                ]
+            };
+            let mut rows: Vec<Vec<String>> = a.iter().map(line).collect();
+            // A total row where there is more than one row to add.
+            if let Some(t) = s.attainment_total.as_ref().filter(|_| a.len() > 1) {
+                rows.push(line(t));
+            }
             out += &andel_core::tabular::render_table(
-                &["id", "name", "dimensioned", "actual", "difference", "%"],
+                &["id", "name", planned, actual, "difference", "%"],
                 &rows,
                 &[false, false, true, true, true, true],
             );
@@ -715,6 +794,7 @@ fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
     let mut out = String::from(
         "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
     );
+    let mut results = Vec::new();
     for f in files {
         let name = f.display().to_string();
         let doc = parse(&read_input(&name)?).map_err(|e| e.under(&name))?;
@@ -727,6 +807,91 @@ fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
                 .unwrap_or_default()
         );
         out += &document_text(&r, style);
+        results.push(r);
     }
+    out += &summary_text(&andel_core::summary::summary(&results)?, style);
     Ok(out)
+}
+
+/// The meeting's summary for people: kroner by case with the totals, then
+/// places by case and programme; nothing when no document counts in it.
+fn summary_text(m: &andel_core::summary::MeetingSummary, style: NumberStyle) -> String {
+    use andel_core::summary::{SummaryTotal, SummaryUnit};
+    if m.columns.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n\n{}\n{}\n{}\n",
+        WORDS.summary,
+        "=".repeat(WORDS.summary.chars().count()),
+        WORDS.summary_note
+    );
+    for (places, head) in [(false, WORDS.summary_kroner), (true, WORDS.summary_places)] {
+        // Kroner to the øre in every column (2.4 is in whole kroner), places whole.
+        let show = |d: Option<Decimal>| {
+            d.map_or_else(
+                || WORDS.not_in_case.to_string(),
+                |d| style.format(d, if places { 0 } else { 2 }),
+            )
+        };
+        let columns: Vec<usize> = (0..m.columns.len())
+            .filter(|&j| matches!(m.columns[j].unit, SummaryUnit::Places { .. }) == places)
+            .collect();
+        if columns.is_empty() {
+            continue;
+        }
+        out += head;
+        let mut heads: Vec<String> = vec!["id".into(), "name".into()];
+        heads.extend(columns.iter().map(|&j| m.columns[j].head.clone()));
+        if !places {
+            heads.extend(m.totals.iter().map(|t| {
+                match t {
+                    SummaryTotal::All => WORDS.total_all,
+                    SummaryTotal::Lowest => WORDS.total_lowest,
+                    SummaryTotal::Highest => WORDS.total_highest,
+                }
+                .to_string()
+            }));
+        }
+        let mut body: Vec<Vec<String>> = m
+            .rows
+            .iter()
+            .map(|r| {
+                let mut line = vec![r.id.clone(), r.name.clone()];
+                line.extend(
+                    columns
+                        .iter()
+                        .map(|&j| show(r.cells.get(j).copied().flatten())),
+                );
+                if !places {
+                    line.extend(r.kroner.iter().map(|&k| show(Some(k))));
+                }
+                line
+            })
+            .collect();
+        let mut last = vec![WORDS.total_all.to_string(), String::new()];
+        last.extend(columns.iter().map(|&j| show(Some(m.columns[j].total))));
+        if !places {
+            last.extend(m.kroner.iter().map(|&k| show(Some(k))));
+        }
+        body.push(last);
+        let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+        let right: Vec<bool> = (0..heads.len()).map(|i| i >= 2).collect();
+        out += &andel_core::tabular::render_table(&head_refs, &body, &right);
+        if !places {
+            for (t, adds) in m.totals.iter().zip(&m.adds) {
+                let which = match t {
+                    SummaryTotal::All => WORDS.total_all,
+                    SummaryTotal::Lowest => WORDS.total_lowest,
+                    SummaryTotal::Highest => WORDS.total_highest,
+                };
+                let parts: Vec<&str> = adds
+                    .iter()
+                    .filter_map(|&j| m.columns.get(j).map(|c| c.head.as_str()))
+                    .collect();
+                out += &format!("{which} = {}\n", parts.join(" + "));
+            }
+        }
+    }
+    out
 }

@@ -895,3 +895,153 @@ fn every_example_names_the_year_of_the_population_it_uses() {
     }
     assert!(checked >= 10, "{checked}");
 }
+
+#[test]
+fn status_tables_add_up_and_say_what_each_column_holds() {
+    // 2021: minimum 6.000 + 3.000 = 9.000 (our reading) against 5.753 +
+    // 3.496 = 9.249 students: +249, 249/9.000 = 2,766… % → 2,77 %.
+    let r = run("2.9-status-2021.json");
+    let t = r.scenarios[0].attainment_total.as_ref().unwrap();
+    assert_eq!(
+        (t.dimensioned, t.actual, t.difference, t.percent),
+        (
+            Decimal::from(9000),
+            Decimal::from(9249),
+            Decimal::from(249),
+            Some(Decimal::from_str("2.77").unwrap())
+        )
+    );
+    assert_eq!(r.actual_label.as_deref(), Some("elever 2021"));
+    // January-August: 2021 is 3.813 + 282 = 4.095 and 2.714 - 215 = 2.499,
+    // 6.594 in all; 2022 is 3.813 + 2.714 = 6.527: -67, -67/6.594 =
+    // -1,016… % → -1,02 %.
+    let r = run("2.9-status-jan-aug-2022.json");
+    let t = r.scenarios[0].attainment_total.as_ref().unwrap();
+    assert_eq!(
+        (t.dimensioned, t.actual, t.difference, t.percent),
+        (
+            Decimal::from(6594),
+            Decimal::from(6527),
+            Decimal::from(-67),
+            Some(Decimal::from_str("-1.02").unwrap())
+        )
+    );
+    assert_eq!(r.scenarios[0].name, "januar-august 2021");
+    assert_eq!(r.actual_label.as_deref(), Some("januar-august 2022"));
+    // A label without the figures it names is refused.
+    let bad = example("2.4-dk2020.json").replacen(
+        "\"version\": 1,",
+        "\"version\": 1, \"actual_label\": \"x\",",
+        1,
+    );
+    assert_eq!(error_of(&bad).field(), Some("actual_label"));
+}
+
+#[test]
+fn case_2_9_municipalities_by_programme_add_up_both_ways() {
+    // Reading A: Aalborg 228 assistant (610 × 37,3613 % = 227,90 → 228)
+    // and 114 helper (305 × 37,3613 % = 113,95 → 114): 342; Læsø 2 + 1 = 3
+    // (1,82 → 2 and 0,91 → 1); the columns 610 and 305, 915 in all.
+    let r = run("2.9-sosu-nordjylland.json");
+    let t = r.scenarios[0].nested.as_ref().unwrap().by_member().unwrap();
+    let row = |id: &str| t.rows.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(
+        (row("851").cells.clone(), row("851").total),
+        (vec![228, 114], 342)
+    );
+    assert_eq!(
+        (row("825").cells.clone(), row("825").total),
+        (vec![2, 1], 3)
+    );
+    assert_eq!(t.rows.iter().map(|r| r.total).sum::<u64>(), 915);
+    assert_eq!(
+        t.groups.iter().map(|g| g.units).collect::<Vec<_>>(),
+        [610, 305]
+    );
+    for (j, g) in t.groups.iter().enumerate() {
+        assert_eq!(t.rows.iter().map(|r| r.cells[j]).sum::<u64>(), g.units);
+    }
+    // Reading B: Aalborg 164 + 114 = 278, 438 + 305 = 743 in all.
+    let r = run("2.9-sosu-nordjylland-regions-keep-share.json");
+    let t = r.scenarios[0].nested.as_ref().unwrap().by_member().unwrap();
+    assert_eq!(t.rows.iter().find(|r| r.id == "851").unwrap().total, 278);
+    assert_eq!(t.total, 743);
+    // The KKR-level nestings have different members per group: no table.
+    let r = run("2.9-sosu-assistant.json");
+    assert!(r.scenarios[0]
+        .nested
+        .as_ref()
+        .unwrap()
+        .by_member()
+        .is_none());
+}
+
+#[test]
+fn the_meeting_summary_per_municipality() {
+    use andel_core::summary::{summary, SummaryTotal, SummaryUnit};
+    let folder = format!("{}/../examples", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    let results: Vec<DocumentResult> = names.iter().map(|n| run(n)).collect();
+    let m = summary(&results).unwrap();
+    let heads: Vec<&str> = m.columns.iter().map(|c| c.head.as_str()).collect();
+    // Kroner first (2.4, then 2.8's two scenarios), then places; the
+    // documents come in file-name order here.
+    assert_eq!(
+        &heads[..3],
+        ["2.4 DK2020", "2.8 selvskade lav", "2.8 selvskade høj"]
+    );
+    assert!(m.columns[3..]
+        .iter()
+        .all(|c| matches!(c.unit, SummaryUnit::Places { .. })));
+    assert_eq!(m.totals, [SummaryTotal::Lowest, SummaryTotal::Highest]);
+    // Aalborg pays 74.349 (2.4, whole kroner) + 1.658.397,22 (2.8 low) =
+    // 1.732.746,22, or with 2.8 high (2.168.524,08) 2.242.873,08; Læsø and
+    // Morsø take no part in 2.8 and pay only 2.4 (595 and 6.749).
+    let row = |id: &str| m.rows.iter().find(|r| r.id == id).unwrap();
+    let d = |s: &str| Decimal::from_str(s).unwrap();
+    assert_eq!(row("851").kroner, [d("1732746.22"), d("2242873.08")]);
+    assert_eq!(row("825").kroner, [d("595"), d("595")]);
+    assert_eq!(row("773").kroner, [d("6749"), d("6749")]);
+    // In all: 199.000 + 4.275.000 and 199.000 + 5.590.000.
+    assert_eq!(m.kroner, [d("4474000"), d("5789000")]);
+    // Places, never added: Aalborg's 2.12 places are 215 (of 575 for the
+    // municipalities; the region's 45 is not a municipality's), its 2.9
+    // assistant places 228 in reading A and 164 in reading B.
+    let col = |head: &str| heads.iter().position(|h| *h == head).unwrap();
+    let cell = |id: &str, head: &str| row(id).cells[col(head)];
+    assert_eq!(cell("851", "2.12 pædagogpraktik"), Some(Decimal::from(215)));
+    assert_eq!(
+        m.columns[col("2.12 pædagogpraktik")].total,
+        Decimal::from(575)
+    );
+    assert_eq!(
+        cell("851", "2.9 A Social- og sundhedsassistent"),
+        Some(Decimal::from(228))
+    );
+    assert_eq!(
+        cell("851", "2.9 B Social- og sundhedsassistent"),
+        Some(Decimal::from(164))
+    );
+    assert_eq!(m.rows.len(), 11);
+    // A document that counts must round what it says: places or kroner.
+    let bad = example("2.4-dk2020.json").replace(
+        "\"case\": \"2.4 DK2020\"",
+        "\"case\": \"2.4 DK2020\", \"places\": \"x\"",
+    );
+    assert_eq!(error_of(&bad).field(), Some("summary.places"));
+    // And it must have municipalities.
+    let none = compute_json(
+        r#"{"version": 1, "summary": {"case": "x"}, "key": {"weights": [{"id": "a", "weight": 1}]},
+            "scenarios": [{"name": "x", "total": "1.00"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        summary(&[none]).unwrap_err().field(),
+        Some("results[0].summary")
+    );
+}
