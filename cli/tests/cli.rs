@@ -466,6 +466,24 @@ fn the_report_is_its_golden_output() {
     }
 }
 
+/// The README's report excerpt is the report's own: every line of it but
+/// the "…" that stand for lines left out is a line of the report, in order.
+#[test]
+fn the_readmes_report_excerpt_is_the_real_output() {
+    let report = ok(&["report"]);
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("The report's part for case 2.8").unwrap();
+    let block = readme[start..].split("```text\n").nth(1).unwrap();
+    let block = block.split("```").next().unwrap();
+    let mut lines = report.lines();
+    for line in block.lines().filter(|l| *l != "…") {
+        assert!(
+            lines.any(|r| r == line),
+            "README line not in the report (in order): {line:?}"
+        );
+    }
+}
+
 #[test]
 fn the_shipped_schema_is_the_generated_one() {
     let schema = ok(&["schema"]);
