@@ -214,14 +214,11 @@ fn row(
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn attainment_total(rows: &[AttainmentRow]) -> Result<AttainmentRow> {
-    let too_large = || Error::overflow("actual", "the totals are too large");
     let mut dimensioned = Decimal::ZERO;
     let mut actual = Decimal::ZERO;
     for r in rows {
-        dimensioned = dimensioned
-            .checked_add(r.dimensioned)
-            .ok_or_else(too_large)?;
-        actual = actual.checked_add(r.actual).ok_or_else(too_large)?;
+        dimensioned = crate::exact::exact_add(dimensioned, r.dimensioned, "actual")?;
+        actual = crate::exact::exact_add(actual, r.actual, "actual")?;
     }
     row("total".into(), None, dimensioned, actual, "actual")
 }

@@ -1180,26 +1180,17 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
     if doc.actual_label.is_some() && doc.actual.is_none() {
         return Err(Error::Document {
             field: "actual_label".into(),
-            message: "actual_label names the actual figures: give them in actual".into(),
+            message: "given without actual".into(),
         });
     }
+    // A summary's `places` says what places are: given exactly when the
+    // document rounds places (kroner otherwise).
     if let Some(spec) = &doc.summary {
-        match (&spec.places, &rounding) {
-            (Some(_), Rounding::Money(_)) => {
-                return Err(Error::Document {
-                    field: "summary.places".into(),
-                    message:
-                        "the document splits money (kroner): leave places out, or round places"
-                            .into(),
-                })
-            }
-            (None, Rounding::Places(_)) => {
-                return Err(Error::Document {
-                    field: "summary.places".into(),
-                    message: "the document rounds places: say what they are places of".into(),
-                })
-            }
-            _ => {}
+        if spec.places.is_some() != matches!(rounding, Rounding::Places(_)) {
+            return Err(Error::Document {
+                field: "summary.places".into(),
+                message: "give it exactly when the document rounds places".into(),
+            });
         }
     }
     // What reading CSV weights left out, shown after the assumptions.

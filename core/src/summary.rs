@@ -206,8 +206,7 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
                     })
                     .collect();
                 let total = values.iter().try_fold(Decimal::ZERO, |t, (_, _, v)| {
-                    t.checked_add(*v)
-                        .ok_or_else(|| Error::overflow("summary", "a column's sum is too large"))
+                    crate::exact::exact_add(t, *v, "summary")
                 })?;
                 let mut head = spec.case.clone();
                 if let Some(w) = &within {
@@ -300,7 +299,6 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         n(&a.0).cmp(&n(&b.0)).then_with(|| a.0.cmp(&b.0))
     });
     ids.dedup_by(|a, b| a.0 == b.0);
-    let overflow = || Error::overflow("summary", "a municipality's total is too large");
     let rows = ids
         .into_iter()
         .map(|(id, name)| {
@@ -312,8 +310,8 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
                 .iter()
                 .map(|cols| {
                     cols.iter().try_fold(Decimal::ZERO, |t, &c| {
-                        t.checked_add(cells.get(c).copied().flatten().unwrap_or_default())
-                            .ok_or_else(overflow)
+                        let v = cells.get(c).copied().flatten().unwrap_or_default();
+                        crate::exact::exact_add(t, v, "summary")
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -329,8 +327,8 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         .iter()
         .map(|cols| {
             cols.iter().try_fold(Decimal::ZERO, |t, &c| {
-                t.checked_add(columns.get(c).map(|x| x.0.total).unwrap_or_default())
-                    .ok_or_else(overflow)
+                let v = columns.get(c).map(|x| x.0.total).unwrap_or_default();
+                crate::exact::exact_add(t, v, "summary")
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -340,5 +338,24 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         kroner,
         adds,
         rows,
+    })
+}
+
+/// [`summary`] of documents: each computed (no file access, as
+/// [`crate::document::compute`]), then summed up; an error in a document
+/// names it (`documents[1].key…`). What the web form calls with the cases
+/// it has open.
+pub fn summary_of_documents(documents: &[crate::document::Document]) -> Result<MeetingSummary> {
+    let results = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| crate::document::compute(d).map_err(|e| e.under(&format!("documents[{i}]"))))
+        .collect::<Result<Vec<_>>>()?;
+    summary(&results).map_err(|e| match e {
+        Error::Document { field, message } => Error::Document {
+            field: field.replacen("results[", "documents[", 1),
+            message,
+        },
+        e => e,
     })
 }

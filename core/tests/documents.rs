@@ -724,8 +724,24 @@ fn status_figures_of_the_minutes() {
         rows("2.9-status-jan-aug-2022.json", 0),
         [s("-282", "-6.89"), s("215", "8.60")]
     );
+    // 2.13: 1.345 matches in 1 September 2020 - 1 August 2022 against the
+    // whole three-year target of 2.000: -655, -655/2.000 = -32,75 % (so
+    // 67,25 % reached, the minutes' "67 pct."); against two of three
+    // years, 2/3 × 2.000 = 1.333⅓, in whole matches 1.333: +12, 12/1.333 =
+    // 0,900… % → 0,90 % (exactly 11⅔ and 0,875 %, as the assumption says).
     assert_eq!(rows("2.13-vaekst-via-viden.json", 0), [s("-655", "-32.75")]);
     assert_eq!(rows("2.13-vaekst-via-viden.json", 1), [s("12", "0.90")]);
+    let r = run("2.13-vaekst-via-viden.json");
+    assert_eq!(r.scenarios[1].total, Decimal::from(2000 * 2 / 3));
+    assert!(r
+        .assumptions
+        .iter()
+        .any(|a| a.contains("11⅔") && a.contains("0,875 %")));
+    assert!(r
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("1. september 2020 til den 1. august 2022"));
 }
 
 #[test]
