@@ -621,3 +621,15 @@ def test_summary_of_the_minutes_per_municipality():
     with pytest.raises(andel.DocumentError) as e:
         andel.summary([results[0], {"scenarios": []}])
     assert e.value.field == "results[1]"
+
+
+def test_status_total_of_the_minutes():
+    # 2021: 5.753 + 3.496 = 9.249 against 6.000 + 3.000 = 9.000 (our
+    # reading): +249, 249/9.000 = 2,77 %; the actual column is "elever 2021".
+    r = andel.compute(ROOT / "examples" / "2.9-status-2021.json")
+    total = r.attainment_total()
+    assert (total["dimensioned"], total["actual"], total["difference"], total["percent"]) == (
+        Decimal(9000), Decimal(9249), Decimal(249), Decimal("2.77"))
+    assert r.data["actual_label"] == "elever 2021"
+    with pytest.raises(KeyError):
+        andel.compute(ROOT / "examples" / "2.4-dk2020.json").attainment_total()

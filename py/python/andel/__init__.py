@@ -1101,6 +1101,21 @@ class Result:
         rows = self._part(scenario, "attainment")
         return [_numbers(r) for r in rows]
 
+    def attainment_total(self, scenario: Union[int, str] = 0) -> Dict[str, Any]:
+        """The attainment's rows added up (id ``"total"``): dimensioned and
+        actual summed, the difference, and its percent of the summed
+        dimensioned.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "s", "total": 9000}],
+        ...              "rounding": {"places": {"method": "hamilton"}},
+        ...              "key": {"weights": [{"id": "A", "weight": 2}, {"id": "H", "weight": 1}]},
+        ...              "actual": {"A": 5753, "H": 3496}})
+        >>> r.attainment_total()["difference"], r.attainment_total()["percent"]
+        (Decimal('249'), Decimal('2.77'))
+        """
+        self._part(scenario, "attainment")
+        return _numbers(self._scenario(scenario)["attainment_total"])
+
     def table(self, scenario: Union[int, str] = 0) -> Dict[str, Dict[str, int]]:
         """A document's ``table``: places by party (rows, each keeping its
         total) and column, both adding up (biproportional apportionment).
