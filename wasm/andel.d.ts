@@ -118,6 +118,15 @@ export interface KeyDocument {
   years?: Array<{ year: number; fraction: NumberInput }>;
   compare?: { label?: string; key: KeySpec };
   actual?: Record<string, NumberInput>;
+  /** What the actual figures are ("elever 2021"): the head of their column. Only with actual. */
+  actual_label?: string;
+  /** How the document counts in the meeting's summary: its case, and for places what they are places of. */
+  summary?: SummarySpec;
+}
+
+export interface SummarySpec {
+  case: string;
+  places?: string;
 }
 
 // ---- Results ----
@@ -210,6 +219,8 @@ export interface ScenarioResult {
   years?: { years: Allocation; per_year: Allocation[] };
   comparison?: { label?: string; other: Allocation; rows: ComparisonRow[] };
   attainment?: AttainmentRow[];
+  /** The attainment's rows added up (id "total"). */
+  attainment_total?: AttainmentRow;
 }
 
 export interface DocumentResult {
@@ -218,6 +229,8 @@ export interface DocumentResult {
   note?: string;
   assumptions?: string[];
   scenarios: ScenarioResult[];
+  actual_label?: string;
+  summary?: SummarySpec;
 }
 
 export interface CsvColumns {

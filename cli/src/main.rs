@@ -848,19 +848,31 @@ fn report(folder: Option<&Path>, style: NumberStyle, language: Language) -> Resu
             .collect(),
         Some(folder) => folder_documents(folder)?,
     };
+    // By stem: "2.12-paid-internships" before its variant
+    // "2.12-paid-internships-region-first".
     let order = |name: &str| -> Vec<u64> {
-        name.split(['.', '-'])
+        let stem = name.strip_suffix(".json").unwrap_or(name);
+        stem.split(['.', '-'])
             .map_while(|x| x.parse().ok())
             .collect()
     };
     let mut documents = documents;
-    documents.sort_by(|a, b| (order(&a.0), &a.0).cmp(&(order(&b.0), &b.0)));
+    let stem = |name: &str| name.strip_suffix(".json").unwrap_or(name).to_string();
+    documents.sort_by_key(|d| (order(&d.0), stem(&d.0)));
     let mut out = format!("{}\n", language.text(Msg::ReportTitle));
+    let mut results = Vec::new();
     for (name, text, files) in documents {
         let doc = parse(&text).map_err(|e| e.under(&name))?;
         let r = compute_with(&doc, &files).map_err(|e| e.under(&name))?;
         out += &format!("\n\n[{name}]\n");
         out += &present::document_view(&r, language, style).text();
+        results.push(r);
+    }
+    // The meeting as a whole, per municipality, over every document.
+    let meeting = andel_core::summary::summary(&results)?;
+    if let Some(v) = present::meeting_view(&meeting, language, style) {
+        out += "\n\n";
+        out += &v.text();
     }
     Ok(out)
 }

@@ -155,36 +155,72 @@ pub fn attainment(
         .iter()
         .map(|p| {
             let actual = actual.get(&p.id).copied().unwrap_or(Decimal::ZERO);
-            let field = || format!("actual.{}", p.id);
-            let too_large =
-                || Error::overflow(field(), "the difference to the dimensioned is too large");
-            let difference = actual.checked_sub(p.amount).ok_or_else(too_large)?;
-            let percent = if p.amount.is_zero() {
-                None
-            } else {
-                // ×100 first keeps the digits; for huge differences divide first.
-                let x = match difference.checked_mul(Decimal::ONE_HUNDRED) {
-                    Some(h) => h.checked_div(p.amount),
-                    None => difference
-                        .checked_div(p.amount)
-                        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)),
-                }
-                .ok_or_else(too_large)?;
-                Some(x.round_dp_with_strategy(
-                    2,
-                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                ))
-            };
-            Ok(AttainmentRow {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                dimensioned: p.amount,
+            row(
+                p.id.clone(),
+                p.name.clone(),
+                p.amount,
                 actual,
-                difference,
-                percent,
-            })
+                &format!("actual.{}", p.id),
+            )
         })
         .collect()
+}
+
+/// One row: the difference and the percent of the dimensioned.
+fn row(
+    id: String,
+    name: Option<String>,
+    dimensioned: Decimal,
+    actual: Decimal,
+    field: &str,
+) -> Result<AttainmentRow> {
+    let too_large = || Error::overflow(field, "the difference to the dimensioned is too large");
+    let difference = actual.checked_sub(dimensioned).ok_or_else(too_large)?;
+    let percent = if dimensioned.is_zero() {
+        None
+    } else {
+        // ×100 first keeps the digits; for huge differences divide first.
+        let x = match difference.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(h) => h.checked_div(dimensioned),
+            None => difference
+                .checked_div(dimensioned)
+                .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)),
+        }
+        .ok_or_else(too_large)?;
+        Some(x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+    };
+    Ok(AttainmentRow {
+        id,
+        name,
+        dimensioned,
+        actual,
+        difference,
+        percent,
+    })
+}
+
+/// The rows of [`attainment`] added up (id `total`): the dimensioned and
+/// the actual summed, their difference, and the difference in percent of
+/// the summed dimensioned (not an average of the rows' percents).
+///
+/// # Example
+/// ```
+/// use andel_core::{analysis::{attainment, attainment_total}, Decimal, Key, Options, SortedMap};
+/// let a = Key::from_weights([("A", Decimal::from(2)), ("B", Decimal::from(1))])?
+///     .apportion(9000, &Options::default())?;
+/// let actual = SortedMap::from([("A".to_string(), Decimal::from(5753)), ("B".to_string(), Decimal::from(3496))]);
+/// let total = attainment_total(&attainment(&a, &actual)?)?;
+/// assert_eq!((total.difference, total.percent), (Decimal::from(249), Some(Decimal::new(277, 2))));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn attainment_total(rows: &[AttainmentRow]) -> Result<AttainmentRow> {
+    let mut dimensioned = Decimal::ZERO;
+    let mut actual = Decimal::ZERO;
+    for r in rows {
+        dimensioned = crate::exact::exact_add(dimensioned, r.dimensioned, "actual")?;
+        actual = crate::exact::exact_add(actual, r.actual, "actual")?;
+    }
+    row("total".into(), None, dimensioned, actual, "actual")
 }
 
 /// One year's part of a total spread over years.

@@ -286,6 +286,15 @@ fn stem(s: &str) -> &str {
     s.strip_suffix('s').unwrap_or(s)
 }
 
+/// Whether `id` is exactly a municipality's code ("851"; not a name, not
+/// "0851"): how the meeting's summary tells municipalities from other
+/// parties (a region, a group).
+pub fn is_municipality_code(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_digit())
+        && municipality_exact(id).is_some_and(|m| m.code == id)
+}
+
 /// [`municipality`] without suggestions: `None` for a query that is not
 /// wholly one municipality's code or name (forgiving of spelling as
 /// [`municipality`] is). One bisection, for reading large files.

@@ -120,6 +120,16 @@ pub struct Document {
         schemars(schema_with = "crate::document::actual_schema")
     )]
     pub actual: Option<SortedMap<String, Decimal>>,
+    /// What the `actual` figures are ("elever 2021", "januar-august
+    /// 2022"): the head of their column, beside the scenario's name over
+    /// the dimensioned one. Only with `actual`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_label: Option<String>,
+    /// How the document counts in the meeting's summary (per municipality
+    /// across the cases, [`crate::summary::summary`]): its case, and for
+    /// places what they are places of. Left out of it when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<crate::summary::SummarySpec>,
 }
 
 /// One total.
@@ -472,6 +482,12 @@ pub struct DocumentResult {
     pub assumptions: Vec<String>,
     /// Per scenario.
     pub scenarios: Vec<ScenarioResult>,
+    /// What the actual figures are (the document's `actual_label`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_label: Option<String>,
+    /// How it counts in the meeting's summary (the document's `summary`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<crate::summary::SummarySpec>,
 }
 
 /// One scenario's result.
@@ -500,6 +516,9 @@ pub struct ScenarioResult {
     /// Dimensioned against actual.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attainment: Option<Vec<AttainmentRow>>,
+    /// The attainment's rows added up (id `total`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attainment_total: Option<AttainmentRow>,
     /// The table of places, when the document asks for one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<TableResult>,
@@ -776,6 +795,8 @@ impl FromJson for Document {
             compare: f.opt("compare")?,
             table: f.opt("table")?,
             actual: f.opt("actual")?,
+            actual_label: f.opt("actual_label")?,
+            summary: f.opt("summary")?,
         };
         f.finish(&[
             "$schema",
@@ -792,6 +813,8 @@ impl FromJson for Document {
             "compare",
             "table",
             "actual",
+            "actual_label",
+            "summary",
         ])?;
         Ok(d)
     }
@@ -887,6 +910,18 @@ impl FromJson for crate::statbank::Ages {
         };
         f.finish(&["from", "to"])?;
         Ok(a)
+    }
+}
+
+impl FromJson for crate::summary::SummarySpec {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        let mut f = Fields::new(v, path)?;
+        let s = crate::summary::SummarySpec {
+            case: f.req("case")?,
+            places: f.opt("places")?,
+        };
+        f.finish(&["case", "places"])?;
+        Ok(s)
     }
 }
 
@@ -1078,6 +1113,22 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         });
     }
     let rounding = Rounding::from_spec(&doc.rounding)?;
+    if doc.actual_label.is_some() && doc.actual.is_none() {
+        return Err(Error::Document {
+            field: "actual_label".into(),
+            message: "given without actual".into(),
+        });
+    }
+    // A summary's `places` says what places are: given exactly when the
+    // document rounds places (kroner otherwise).
+    if let Some(spec) = &doc.summary {
+        if spec.places.is_some() != matches!(rounding, Rounding::Places(_)) {
+            return Err(Error::Document {
+                field: "summary.places".into(),
+                message: "give it exactly when the document rounds places".into(),
+            });
+        }
+    }
     // What reading CSV weights left out, shown after the assumptions.
     let mut notes = Vec::new();
     let key = doc
@@ -1288,6 +1339,10 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
             .as_ref()
             .map(|a| attainment(&allocation, a))
             .transpose()?;
+        let attainment_total = attainment
+            .as_deref()
+            .map(crate::analysis::attainment_total)
+            .transpose()?;
         let table = match (&doc.table, &table_keys) {
             (Some(spec), Some(keys)) => Some(places_table(
                 spec,
@@ -1307,6 +1362,7 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
             years,
             comparison,
             attainment,
+            attainment_total,
             table,
         });
     }
@@ -1316,6 +1372,8 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         note: doc.note.clone(),
         assumptions: doc.assumptions.iter().cloned().chain(notes).collect(),
         scenarios,
+        actual_label: doc.actual_label.clone(),
+        summary: doc.summary.clone(),
     })
 }
 

@@ -959,6 +959,129 @@ pub struct NestedAllocation {
     pub per_group: Vec<GroupAllocation>,
 }
 
+/// A nesting's members by group, when every group shares the same members
+/// (the same municipalities for each programme, say): rows are the members,
+/// columns the groups; a row adds up to the member's places over the
+/// groups, a column to its group's places. See [`NestedAllocation::by_member`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberTable {
+    /// The groups (the columns): id, name and places.
+    pub groups: Vec<MemberTableGroup>,
+    /// The members (the rows), in the members' key order.
+    pub rows: Vec<MemberTableRow>,
+    /// All places: the sum of the groups' (and of the rows').
+    pub total: u64,
+}
+
+/// A column of a [`MemberTable`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberTableGroup {
+    /// The group's id.
+    pub id: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its places.
+    pub units: u64,
+}
+
+/// A row of a [`MemberTable`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberTableRow {
+    /// The member's id.
+    pub id: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its places in each group, in column order.
+    pub cells: Vec<u64>,
+    /// Their sum.
+    pub total: u64,
+}
+
+impl NestedAllocation {
+    /// Per-level rounding where two or more groups all have the same
+    /// members in the same order (2.9: the 11 municipalities for each of
+    /// the two programmes): the members × groups table, its rows adding up
+    /// to each member's places in all groups. `None` for any other nesting.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::{Decimal, Key, Nest, NestRounding, Options, SortedMap};
+    /// let w = |xs: &[(&str, i64)]| Key::from_weights(xs.iter().map(|&(i, w)| (i, Decimal::from(w))));
+    /// let towns = w(&[("a", 2), ("b", 1)])?;
+    /// let nest = Nest {
+    ///     groups: w(&[("assistant", 2), ("helper", 1)])?,
+    ///     members: SortedMap::from([("assistant".to_string(), towns.clone()), ("helper".to_string(), towns)]),
+    /// };
+    /// let o = Options::default();
+    /// let t = nest.apportion(9, &o, &o, NestRounding::PerLevel)?.by_member().expect("same members");
+    /// assert_eq!(t.rows[0].cells, [4, 2]);
+    /// assert_eq!(t.rows[0].total, 6);
+    /// assert_eq!(t.total, 9);
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn by_member(&self) -> Option<MemberTable> {
+        let groups = self.groups.as_ref()?;
+        if self.per_group.len() < 2 {
+            return None;
+        }
+        let members: Vec<&Allocation> = self
+            .per_group
+            .iter()
+            .map(|g| g.members.as_ref())
+            .collect::<Option<_>>()?;
+        let first = members.first()?;
+        let same = members.iter().all(|m| {
+            m.parties.len() == first.parties.len()
+                && m.parties
+                    .iter()
+                    .zip(&first.parties)
+                    .all(|(p, q)| p.id == q.id)
+        });
+        if !same {
+            return None;
+        }
+        let rows = first
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let cells: Vec<u64> = members
+                    .iter()
+                    .map(|m| m.parties.get(i).map_or(0, |x| x.units))
+                    .collect();
+                MemberTableRow {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    total: cells.iter().sum(),
+                    cells,
+                }
+            })
+            .collect();
+        Some(MemberTable {
+            groups: self
+                .per_group
+                .iter()
+                .map(|g| MemberTableGroup {
+                    id: g.id.clone(),
+                    name: groups
+                        .parties
+                        .iter()
+                        .find(|p| p.id == g.id)
+                        .and_then(|p| p.name.clone()),
+                    units: g.units,
+                })
+                .collect(),
+            rows,
+            total: self.per_group.iter().map(|g| g.units).sum(),
+        })
+    }
+}
+
 impl Nest {
     /// Checks that every member key belongs to a known group.
     fn check(&self) -> Result<()> {

@@ -40,6 +40,7 @@ pub mod present;
 mod sort;
 pub mod sorted_map;
 pub mod statbank;
+pub mod summary;
 pub mod table;
 pub mod tabular;
 
@@ -52,8 +53,8 @@ pub use error::{CsvProblem, Error, Result};
 pub use exact::Quota;
 pub use key::{
     cost_split, cost_split_from_part, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult,
-    FixedShare, GroupAllocation, Key, KeyParty, Nest, NestRounding, NestedAllocation,
-    PartyAllocation, SeatRef, TieReport,
+    FixedShare, GroupAllocation, Key, KeyParty, MemberTable, MemberTableGroup, MemberTableRow,
+    Nest, NestRounding, NestedAllocation, PartyAllocation, SeatRef, TieReport,
 };
 pub use money::{split, split_named, Split, SplitOptions};
 pub use rust_decimal::Decimal;

@@ -102,18 +102,68 @@ fn case_2_8_low_and_high_by_population_without_laeso_and_morso() {
 }
 
 #[test]
-fn case_2_8_as_a_cost_split() {
+fn case_2_8_as_a_cost_split_from_the_municipalities_part() {
+    // The minutes give the municipalities' part (75 %): 4,275 and 5,59 mio.
+    // kr. The region's 25 % is that × 25/75, to the øre: 4.275.000 / 3 =
+    // 1.425.000,00 exactly; 5.590.000 / 3 = 1.863.333,333… → 1.863.333,33
+    // (half away from zero), so the whole is 7.453.333,33. Splitting that
+    // whole 75/25 again: 745.333.333 øre × 0,75 = 558.999.999,75 and
+    // × 0,25 = 186.333.333,25; largest remainder gives the øre to the
+    // municipalities: 5.590.000,00 and 1.863.333,33, as given.
     let r = run("2.8-cost-split.json");
-    let s = &r.scenarios[0];
+    let low = &r.scenarios[0];
     assert_eq!(
-        s.allocation.amounts(),
+        low.allocation.amounts(),
         [Decimal::from(4_275_000), Decimal::from(1_425_000)]
     );
-    let municipal = s.parts.as_ref().unwrap().details[0].as_ref().unwrap();
+    assert_eq!(low.allocation.total, Decimal::from(5_700_000));
+    let high = &r.scenarios[1];
+    assert_eq!(
+        high.allocation.amounts(),
+        [
+            Decimal::from(5_590_000),
+            Decimal::from_str("1863333.33").unwrap()
+        ]
+    );
+    assert_eq!(
+        high.allocation.total,
+        Decimal::from_str("7453333.33").unwrap()
+    );
+    // The municipalities' part is split as in 2.8-self-harm-offer.
+    let offer = run("2.8-self-harm-offer.json");
+    for (s, o) in r.scenarios.iter().zip(&offer.scenarios) {
+        let municipal = s.parts.as_ref().unwrap().details[0].as_ref().unwrap();
+        assert_eq!(municipal.amounts(), o.allocation.amounts());
+    }
+    let municipal = low.parts.as_ref().unwrap().details[0].as_ref().unwrap();
     assert_eq!(
         municipal.get("851").unwrap().amount,
         Decimal::from_str("1658397.22").unwrap()
     );
+}
+
+#[test]
+fn case_2_12_region_first_in_places_then_the_rest() {
+    // The region's 7,2 % of 620 is 44,64 places; the municipalities' 92,8 %
+    // is 575,36. Largest remainder: 44 + 575 = 619, the last place to the
+    // larger remainder (0,64): 45 to the region (45/620 = 7,26 %), 575 to
+    // the municipalities. Then 575 by population 1 January 2022 (591.740):
+    // Aalborg 575 × 221.082 / 591.740 = 214,83, Thisted 41,87, Læsø 1,72,
+    // … (floors 570, the five places to the largest remainders Thisted
+    // 0,87, Aalborg 0,83, Rebild 0,78, Læsø 0,72 and Morsø 0,50).
+    let r = run("2.12-paid-internships-region-first.json");
+    let s = &r.scenarios[0];
+    assert_eq!(
+        units(&s.allocation),
+        expect_units(&[("region", 45), ("kommunerne", 575)])
+    );
+    let nested = s.nested.as_ref().unwrap();
+    let members = nested.per_group[1].members.as_ref().unwrap();
+    assert_eq!(
+        members.units(),
+        [20, 42, 35, 57, 35, 2, 30, 40, 37, 215, 62]
+    );
+    assert_eq!(members.units().iter().sum::<u64>(), 575);
 }
 
 #[test]
@@ -236,10 +286,13 @@ fn case_2_9_two_readings_and_2_10_in_places() {
             .get("Nordjylland")
             .map_or(g.units, |p| p.units)
     };
-    // Reading A: every place to the municipalities (610 assistant places for
-    // Nordjylland); reading B: the regions first keep 1.363/4.818 of the
-    // 6.000, 1.697,38 -> 1.697, so 4.303 are shared by the KKR key and
-    // Nordjylland's 10,1750 % gives 437,83 -> 438 (worked by hand).
+    // Reading A: every place to the municipalities: Nordjylland's blended
+    // share 10,1750 % of 6.000 is 610,50, rounded down (the smallest of the
+    // five remainders) to 610. Reading B: the regions first keep their
+    // share of KL's published 2018 totals, 1.363 of 4.811: 6.000 × 1.363 /
+    // 4.811 = 1.699,85 → 1.700, so 4.300 are shared by the KKR key and
+    // Nordjylland's 10,1750 % gives 437,53 → 438 (floors 4.298; the two
+    // places to Midtjylland 0,65 and Nordjylland 0,53).
     let a = nordjylland("2.9-sosu-assistant.json", "Nordjylland");
     let b = nordjylland("2.9-sosu-assistant-regions-keep-share.json", "kommunerne");
     let helper = nordjylland("2.9-sosu-helper.json", "Nordjylland");
@@ -247,20 +300,50 @@ fn case_2_9_two_readings_and_2_10_in_places() {
     let r = run("2.9-sosu-assistant-regions-keep-share.json");
     assert_eq!(
         units(&r.scenarios[0].allocation),
-        expect_units(&[("regionerne", 1697), ("kommunerne", 4303)])
+        expect_units(&[("regionerne", 1700), ("kommunerne", 4300)])
     );
-    // 2.10 splits those minimums 74/26: 915 -> 677,1 / 237,9 -> 677 + 238;
-    // 743 -> 549,82 / 193,18 -> 550 + 193.
+    // 2.10: the 26 % concern the assistant programme, so they apply to the
+    // assistant minimum alone. A: 610 × 0,26 = 158,6 missing, 451,4
+    // reached → 451 + 159; B: 438 × 0,26 = 113,88, 324,12 → 324 + 114.
     let s = run("2.10-nordjylland-below-minimum.json");
-    assert_eq!(s.scenarios[0].total, Decimal::from(a + helper));
-    assert_eq!(s.scenarios[1].total, Decimal::from(b + helper));
+    assert_eq!(s.scenarios[0].total, Decimal::from(a));
+    assert_eq!(s.scenarios[1].total, Decimal::from(b));
     assert_eq!(
         units(&s.scenarios[0].allocation),
-        expect_units(&[("naaet", 677), ("mangler", 238)])
+        expect_units(&[("naaet", 451), ("mangler", 159)])
     );
     assert_eq!(
         units(&s.scenarios[1].allocation),
-        expect_units(&[("naaet", 550), ("mangler", 193)])
+        expect_units(&[("naaet", 324), ("mangler", 114)])
+    );
+    // The municipality tables take exactly these numbers, and each
+    // programme's split is the one the KKR-level documents make.
+    for (name, assistant) in [
+        ("2.9-sosu-nordjylland.json", a),
+        ("2.9-sosu-nordjylland-regions-keep-share.json", b),
+    ] {
+        let r = run(name);
+        let n = r.scenarios[0].nested.as_ref().unwrap();
+        assert_eq!(
+            units(&r.scenarios[0].allocation),
+            expect_units(&[("assistent", assistant), ("hjaelper", helper)]),
+            "{name}"
+        );
+        let helpers = n.per_group[1].members.as_ref().unwrap().units();
+        assert_eq!(helpers, [10, 22, 19, 30, 19, 1, 16, 21, 20, 114, 33]);
+    }
+    // Reading B down to the municipalities: 438 by population 1 January
+    // 2022 (591.740): Aalborg 163,64, Hjørring 47,25, Frederikshavn 43,58,
+    // Thisted 31,89, Mariagerfjord 30,84, Jammerbugt 28,27, Vesthimmerland
+    // 26,89, Brønderslev 26,79, Rebild 22,68, Morsø 14,85, Læsø 1,31:
+    // floors 431, the seven places to the remainders 0,894 (Thisted), 0,888
+    // (Vesthimmerland), 0,85 (Morsø), 0,84 (Mariagerfjord), 0,79
+    // (Brønderslev), 0,68 (Rebild), 0,64 (Aalborg).
+    let r = run("2.9-sosu-nordjylland-regions-keep-share.json");
+    let n = r.scenarios[0].nested.as_ref().unwrap();
+    assert_eq!(
+        n.per_group[0].members.as_ref().unwrap().units(),
+        [15, 32, 27, 43, 27, 1, 23, 31, 28, 164, 47]
     );
 }
 
@@ -645,8 +728,24 @@ fn status_figures_of_the_minutes() {
         rows("2.9-status-jan-aug-2022.json", 0),
         [s("-282", "-6.89"), s("215", "8.60")]
     );
+    // 2.13: 1.345 matches in 1 September 2020 - 1 August 2022 against the
+    // whole three-year target of 2.000: -655, -655/2.000 = -32,75 % (so
+    // 67,25 % reached, the minutes' "67 pct."); against two of three
+    // years, 2/3 × 2.000 = 1.333⅓, in whole matches 1.333: +12, 12/1.333 =
+    // 0,900… % → 0,90 % (exactly 11⅔ and 0,875 %, as the assumption says).
     assert_eq!(rows("2.13-vaekst-via-viden.json", 0), [s("-655", "-32.75")]);
     assert_eq!(rows("2.13-vaekst-via-viden.json", 1), [s("12", "0.90")]);
+    let r = run("2.13-vaekst-via-viden.json");
+    assert_eq!(r.scenarios[1].total, Decimal::from(2000 * 2 / 3));
+    assert!(r
+        .assumptions
+        .iter()
+        .any(|a| a.contains("11⅔") && a.contains("0,875 %")));
+    assert!(r
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("1. september 2020 til den 1. august 2022"));
 }
 
 #[test]
@@ -685,7 +784,7 @@ fn an_explanation_names_the_allocation_it_is_about() {
             "year 1: ",
             "year 2: ",
             "year 3: ",
-            "compare (befolkning 1. januar 2025): "
+            "compare (befolkning 1. januar 2025 (BY2)): "
         ]
     );
     // 5.590.000,00 × 30.646/569.903 = 300.597,0138… → 300.597,01.
@@ -712,7 +811,11 @@ fn an_explanation_names_the_allocation_it_is_about() {
         "{}",
         danish[1]
     );
-    assert!(danish[4].starts_with("sammenligning (befolkning 1. januar 2025): "));
+    assert!(
+        danish[4].starts_with("sammenligning (befolkning 1. januar 2025 (BY2)): "),
+        "{}",
+        danish[4]
+    );
     // The CSV labels the same allocations in the same order.
     let csv = r.to_csv(andel_core::tabular::Dialect::Plain);
     let parts: Vec<&str> = csv
@@ -779,5 +882,212 @@ fn rows_a_csv_left_out_are_shown_with_the_assumptions() {
     assert_eq!(
         amounts(&r.scenarios[0].allocation),
         expect(&[("851", "99.21"), ("825", "0.79")])
+    );
+}
+
+/// Every year of population a document of the minutes uses, wherever in the
+/// document (a key, a blend, a nest's members, a comparison), is named in
+/// its own words as "1. januar YEAR", and the 2025 figures with their table.
+#[test]
+fn every_example_names_the_year_of_the_population_it_uses() {
+    fn years(v: &serde_json::Value, out: &mut Vec<i64>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    if k == "population" || k == "regions" {
+                        if let Some(y) = x.get("year").and_then(serde_json::Value::as_i64) {
+                            out.push(y);
+                        }
+                    }
+                    years(x, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| years(x, out)),
+            _ => {}
+        }
+    }
+    let folder = format!("{}/../examples", env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut used = Vec::new();
+        years(&doc, &mut used);
+        let text = format!(
+            "{} {} {}",
+            doc["note"].as_str().unwrap_or(""),
+            doc["assumptions"],
+            doc["compare"]["label"].as_str().unwrap_or("")
+        );
+        for y in used {
+            assert!(
+                text.contains(&format!("1. januar {y}")),
+                "{}: population of {y} not named",
+                path.display()
+            );
+            if y == 2025 {
+                assert!(
+                    text.contains("BY2"),
+                    "{}: 2025 without its table",
+                    path.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked}");
+}
+
+#[test]
+fn status_tables_add_up_and_say_what_each_column_holds() {
+    // 2021: minimum 6.000 + 3.000 = 9.000 (our reading) against 5.753 +
+    // 3.496 = 9.249 students: +249, 249/9.000 = 2,766… % → 2,77 %.
+    let r = run("2.9-status-2021.json");
+    let t = r.scenarios[0].attainment_total.as_ref().unwrap();
+    assert_eq!(
+        (t.dimensioned, t.actual, t.difference, t.percent),
+        (
+            Decimal::from(9000),
+            Decimal::from(9249),
+            Decimal::from(249),
+            Some(Decimal::from_str("2.77").unwrap())
+        )
+    );
+    assert_eq!(r.actual_label.as_deref(), Some("elever 2021"));
+    // January-August: 2021 is 3.813 + 282 = 4.095 and 2.714 - 215 = 2.499,
+    // 6.594 in all; 2022 is 3.813 + 2.714 = 6.527: -67, -67/6.594 =
+    // -1,016… % → -1,02 %.
+    let r = run("2.9-status-jan-aug-2022.json");
+    let t = r.scenarios[0].attainment_total.as_ref().unwrap();
+    assert_eq!(
+        (t.dimensioned, t.actual, t.difference, t.percent),
+        (
+            Decimal::from(6594),
+            Decimal::from(6527),
+            Decimal::from(-67),
+            Some(Decimal::from_str("-1.02").unwrap())
+        )
+    );
+    assert_eq!(r.scenarios[0].name, "januar-august 2021");
+    assert_eq!(r.actual_label.as_deref(), Some("januar-august 2022"));
+    // A label without the figures it names is refused.
+    let bad = example("2.4-dk2020.json").replacen(
+        "\"version\": 1,",
+        "\"version\": 1, \"actual_label\": \"x\",",
+        1,
+    );
+    assert_eq!(error_of(&bad).field(), Some("actual_label"));
+}
+
+#[test]
+fn case_2_9_municipalities_by_programme_add_up_both_ways() {
+    // Reading A: Aalborg 228 assistant (610 × 37,3613 % = 227,90 → 228)
+    // and 114 helper (305 × 37,3613 % = 113,95 → 114): 342; Læsø 2 + 1 = 3
+    // (1,82 → 2 and 0,91 → 1); the columns 610 and 305, 915 in all.
+    let r = run("2.9-sosu-nordjylland.json");
+    let t = r.scenarios[0].nested.as_ref().unwrap().by_member().unwrap();
+    let row = |id: &str| t.rows.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(
+        (row("851").cells.clone(), row("851").total),
+        (vec![228, 114], 342)
+    );
+    assert_eq!(
+        (row("825").cells.clone(), row("825").total),
+        (vec![2, 1], 3)
+    );
+    assert_eq!(t.rows.iter().map(|r| r.total).sum::<u64>(), 915);
+    assert_eq!(
+        t.groups.iter().map(|g| g.units).collect::<Vec<_>>(),
+        [610, 305]
+    );
+    for (j, g) in t.groups.iter().enumerate() {
+        assert_eq!(t.rows.iter().map(|r| r.cells[j]).sum::<u64>(), g.units);
+    }
+    // Reading B: Aalborg 164 + 114 = 278, 438 + 305 = 743 in all.
+    let r = run("2.9-sosu-nordjylland-regions-keep-share.json");
+    let t = r.scenarios[0].nested.as_ref().unwrap().by_member().unwrap();
+    assert_eq!(t.rows.iter().find(|r| r.id == "851").unwrap().total, 278);
+    assert_eq!(t.total, 743);
+    // The KKR-level nestings have different members per group: no table.
+    let r = run("2.9-sosu-assistant.json");
+    assert!(r.scenarios[0]
+        .nested
+        .as_ref()
+        .unwrap()
+        .by_member()
+        .is_none());
+}
+
+#[test]
+fn the_meeting_summary_per_municipality() {
+    use andel_core::summary::{summary, SummaryTotal, SummaryUnit};
+    let folder = format!("{}/../examples", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    let results: Vec<DocumentResult> = names.iter().map(|n| run(n)).collect();
+    let m = summary(&results).unwrap();
+    let heads: Vec<&str> = m.columns.iter().map(|c| c.head.as_str()).collect();
+    // Kroner first (2.4, then 2.8's two scenarios), then places; the
+    // documents come in file-name order here.
+    assert_eq!(
+        &heads[..3],
+        ["2.4 DK2020", "2.8 selvskade lav", "2.8 selvskade høj"]
+    );
+    assert!(m.columns[3..]
+        .iter()
+        .all(|c| matches!(c.unit, SummaryUnit::Places { .. })));
+    assert_eq!(m.totals, [SummaryTotal::Lowest, SummaryTotal::Highest]);
+    // Aalborg pays 74.349 (2.4, whole kroner) + 1.658.397,22 (2.8 low) =
+    // 1.732.746,22, or with 2.8 high (2.168.524,08) 2.242.873,08; Læsø and
+    // Morsø take no part in 2.8 and pay only 2.4 (595 and 6.749).
+    let row = |id: &str| m.rows.iter().find(|r| r.id == id).unwrap();
+    let d = |s: &str| Decimal::from_str(s).unwrap();
+    assert_eq!(row("851").kroner, [d("1732746.22"), d("2242873.08")]);
+    assert_eq!(row("825").kroner, [d("595"), d("595")]);
+    assert_eq!(row("773").kroner, [d("6749"), d("6749")]);
+    // In all: 199.000 + 4.275.000 and 199.000 + 5.590.000.
+    assert_eq!(m.kroner, [d("4474000"), d("5789000")]);
+    // Places, never added: Aalborg's 2.12 places are 215 (of 575 for the
+    // municipalities; the region's 45 is not a municipality's), its 2.9
+    // assistant places 228 in reading A and 164 in reading B.
+    let col = |head: &str| heads.iter().position(|h| *h == head).unwrap();
+    let cell = |id: &str, head: &str| row(id).cells[col(head)];
+    assert_eq!(cell("851", "2.12 pædagogpraktik"), Some(Decimal::from(215)));
+    assert_eq!(
+        m.columns[col("2.12 pædagogpraktik")].total,
+        Decimal::from(575)
+    );
+    assert_eq!(
+        cell("851", "2.9 A Social- og sundhedsassistent"),
+        Some(Decimal::from(228))
+    );
+    assert_eq!(
+        cell("851", "2.9 B Social- og sundhedsassistent"),
+        Some(Decimal::from(164))
+    );
+    assert_eq!(m.rows.len(), 11);
+    // A document that counts must round what it says: places or kroner.
+    let bad = example("2.4-dk2020.json").replace(
+        "\"case\": \"2.4 DK2020\"",
+        "\"case\": \"2.4 DK2020\", \"places\": \"x\"",
+    );
+    assert_eq!(error_of(&bad).field(), Some("summary.places"));
+    // And it must have municipalities.
+    let none = compute_json(
+        r#"{"version": 1, "summary": {"case": "x"}, "key": {"weights": [{"id": "a", "weight": 1}]},
+            "scenarios": [{"name": "x", "total": "1.00"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        summary(&[none]).unwrap_err().field(),
+        Some("results[0].summary")
     );
 }

@@ -27,7 +27,7 @@ fn csv_problems_are_typed_and_said_in_danish() {
     let cases: Vec<(&str, CsvColumns, u64, CsvProblem, &str)> = vec![
         (
             // 1.250 is 1,25 with a decimal point, 1250 with a decimal comma.
-            "navn,vægt\nA,1.250\nB,2\n",
+            "name,weight\nA,1.250\nB,2\n",
             none.clone(),
             2,
             CsvProblem::AmbiguousDecimal {

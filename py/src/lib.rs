@@ -1139,6 +1139,27 @@ fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<Strin
         .map_err(err)
 }
 
+/// The meeting's summary (JSON) over the results (each the JSON of a
+/// document's result): per municipality, kroner by case and in total,
+/// places by case and programme (`andel_core::summary::summary`).
+#[pyfunction]
+fn summary(results: Vec<String>) -> PyResult<String> {
+    let results = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            serde_json::from_str::<andel_core::document::DocumentResult>(r).map_err(|e| {
+                err(Error::Document {
+                    field: format!("results[{i}]"),
+                    message: format!("not the JSON of a result: {e}"),
+                })
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let s = andel_core::summary::summary(&results).map_err(err)?;
+    serde_json::to_string(&s).map_err(json_err)
+}
+
 #[pymodule]
 fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CoreError", m.py().get_type::<CoreError>())?;
@@ -1177,5 +1198,6 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(read_file_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(check_allocation, m)?)?;
+    m.add_function(wrap_pyfunction!(summary, m)?)?;
     Ok(())
 }

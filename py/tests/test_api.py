@@ -620,3 +620,43 @@ def test_explain_finds_a_party_in_a_cost_split_and_a_nest():
     with pytest.raises(andel.UnknownMunicipalityError) as e:
         r.explain("Aalborgg")
     assert "Aalborg" in str(e.value)
+
+
+# ---- the meeting's summary --------------------------------------------------
+
+def test_summary_of_the_minutes_per_municipality():
+    results = [andel.compute(p) for p in sorted((ROOT / "examples").glob("*.json"))]
+    s = andel.summary(results)
+    # Kroner: Aalborg pays 74.349 (2.4) + 1.658.397,22 (2.8 low) =
+    # 1.732.746,22, or with 2.8 high (2.168.524,08) 2.242.873,08.
+    aalborg = s.rows["851"]
+    assert aalborg["2.4 DK2020"] == Decimal("74349")
+    assert aalborg["total (lowest)"] == Decimal("1732746.22")
+    assert aalborg["total (highest)"] == Decimal("2242873.08")
+    # Places by case and programme, never added: reading A 228, B 164.
+    assert aalborg["2.9 A Social- og sundhedsassistent"] == Decimal(228)
+    assert aalborg["2.9 B Social- og sundhedsassistent"] == Decimal(164)
+    assert s.units["2.12 pædagogpraktik"] == "lønnede praktikpladser på pædagoguddannelsen"
+    assert s.units["total (lowest)"] == "kr."
+    assert s.names["825"] == "Læsø"
+    assert len(s.rows) == 11
+    assert pickle.loads(pickle.dumps(s)) == s
+    frame = s.to_pandas()
+    assert frame.loc["825", "total (highest)"] == Decimal("595")
+    assert frame.loc["851", "name"] == "Aalborg"
+    # Only results count: anything else is refused with its index.
+    with pytest.raises(andel.DocumentError) as e:
+        andel.summary([results[0], {"scenarios": []}])
+    assert e.value.field == "results[1]"
+
+
+def test_status_total_of_the_minutes():
+    # 2021: 5.753 + 3.496 = 9.249 against 6.000 + 3.000 = 9.000 (our
+    # reading): +249, 249/9.000 = 2,77 %; the actual column is "elever 2021".
+    r = andel.compute(ROOT / "examples" / "2.9-status-2021.json")
+    total = r.attainment_total()
+    assert (total["dimensioned"], total["actual"], total["difference"], total["percent"]) == (
+        Decimal(9000), Decimal(9249), Decimal(249), Decimal("2.77"))
+    assert r.data["actual_label"] == "elever 2021"
+    with pytest.raises(KeyError):
+        andel.compute(ROOT / "examples" / "2.4-dk2020.json").attainment_total()

@@ -3,6 +3,7 @@ command line (the Rust binary) for the same documents."""
 
 import json
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,11 @@ def test_notebook_matches_the_report():
         "2.9 Nordjylland": str(group(assistant) + group(helper)),
         "2.9 Aalborg": str(aalborg(assistant) + aalborg(helper)),
         "2.4 Aalborg": amount(cli("2.4-dk2020.json")[0]["allocation"], "851"),
+        # The region's 25 % from the municipalities' 5.590.000 (2.8 high).
+        "2.8 high region": amount(cli("2.8-cost-split.json")[1]["allocation"], "region"),
+        # The meeting summary's highest total for Aalborg: 2.4 + 2.8 high.
+        "meeting Aalborg highest": str(Decimal(amount(cli("2.4-dk2020.json")[0]["allocation"], "851"))
+                                       + Decimal(amount(s28[1]["allocation"], "851"))),
     }
     assert summary == expected
     # The bar chart was drawn.

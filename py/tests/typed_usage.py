@@ -18,3 +18,8 @@ try:
     andel.apportion([1, 1], 1, ties="error")
 except andel.TieError as e:
     tied: List[str] = e.parties
+meeting: andel.Summary = andel.summary([result])
+heads: List[str] = meeting.columns
+status = andel.compute({"version": 1, "key": {"weights": [{"id": "A", "weight": 1}]}, "actual": {"A": 2},
+                        "rounding": {"places": {}}, "scenarios": [{"name": "x", "total": 1}]})
+total: Dict[str, object] = status.attainment_total(0)

@@ -105,6 +105,14 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SumOfOthers => "a total: its weight is the sum of the other rows",
         Msg::TitleLine => "a title above the table",
         Msg::FootnoteLine => "a note below the table",
+        Msg::ByMemberAndGroup => "By member and group (each member's groups add up to its total, each group's members to the group's places):",
+        Msg::AgainstActual => "{scenario} against {actual}:",
+        Msg::MeetingTitle => "The meeting as a whole, per municipality",
+        Msg::MeetingNote => "Every document with a summary counts: each column is one case (and reading), one scenario and, for places, one programme. Kroner are added into a total; places never. Only municipalities: a region's part (2.8's 25 %, 2.12's 7,2 %) is in its case. \"-\": not in that case.",
+        Msg::MeetingKroner => "Kroner by case, and in total:",
+        Msg::MeetingPlaces => "Places by case and programme (not added across columns):",
+        Msg::MeetingTotalLowest => "total, lowest scenarios",
+        Msg::MeetingTotalHighest => "total, highest scenarios",
         Msg::And => " and ",
     }
 }

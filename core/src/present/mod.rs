@@ -34,7 +34,8 @@ mod view;
 
 pub use explain::{explain, explain_in_scenario, label_prefix};
 pub use view::{
-    allocation_view, document_view, Cell, Column, Row, ScenarioView, Section, Table, View,
+    allocation_view, document_view, meeting_view, Cell, Column, MeetingView, Row, ScenarioView,
+    Section, Table, View,
 };
 
 use crate::error::{quoted, Error, Result};
@@ -353,6 +354,23 @@ pub enum Msg {
     TitleLine,
     /// Left out: a line of one cell below the table (a Statbank footnote).
     FootnoteLine,
+    /// Above a nesting's member × group table.
+    ByMemberAndGroup,
+    /// `{scenario}`, `{actual}`: above an attainment table whose actual
+    /// figures the document names.
+    AgainstActual,
+    /// The meeting summary's title.
+    MeetingTitle,
+    /// What the meeting summary counts.
+    MeetingNote,
+    /// Above the summary's kroner table.
+    MeetingKroner,
+    /// Above the summary's places table.
+    MeetingPlaces,
+    /// The total with each case's lowest scenario.
+    MeetingTotalLowest,
+    /// The total with each case's highest scenario.
+    MeetingTotalHighest,
 }
 
 /// Every message, for the tests that hold both catalogues complete.
@@ -457,6 +475,14 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::SumOfOthers,
     Msg::TitleLine,
     Msg::FootnoteLine,
+    Msg::ByMemberAndGroup,
+    Msg::AgainstActual,
+    Msg::MeetingTitle,
+    Msg::MeetingNote,
+    Msg::MeetingKroner,
+    Msg::MeetingPlaces,
+    Msg::MeetingTotalLowest,
+    Msg::MeetingTotalHighest,
 ];
 
 /// The rows reading CSV weights left out, for people: "udeladt linje 2
@@ -495,7 +521,7 @@ pub fn left_out(weights: &crate::tabular::CsvWeights, language: Language) -> Opt
             };
             language.say(
                 Msg::LeftOutRow,
-                &[("line", &line.to_string()), ("text", &text), ("why", &why)],
+                &[("line", &line.to_string()), ("text", &text), ("why", why)],
             )
         })
         .collect();

@@ -482,7 +482,12 @@ fn with_heading(mut s: Section, heading: String) -> Section {
 }
 
 /// The sections of one scenario.
-fn scenario_view(s: &ScenarioResult, language: Language, style: NumberStyle) -> ScenarioView {
+fn scenario_view(
+    s: &ScenarioResult,
+    actual_label: Option<&str>,
+    language: Language,
+    style: NumberStyle,
+) -> ScenarioView {
     let say = |m: Msg| language.text(m).to_string();
     let mut sections = Vec::new();
     match (&s.nested, &s.parts) {
@@ -517,6 +522,42 @@ fn scenario_view(s: &ScenarioResult, language: Language, style: NumberStyle) -> 
                         ),
                     ));
                 }
+            }
+            // Each member's places in every group, rows and columns adding
+            // up (2.9 down to the municipalities).
+            if let Some(t) = n.by_member() {
+                let columns = t
+                    .groups
+                    .iter()
+                    .map(|g| column(&g.id, g.name.clone().unwrap_or_else(|| g.id.clone()), true))
+                    .collect();
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        (
+                            r.id.clone(),
+                            r.name.clone().unwrap_or_default(),
+                            r.cells.iter().map(|&x| Decimal::from(x)).collect(),
+                            Decimal::from(r.total),
+                        )
+                    })
+                    .collect();
+                let totals: Vec<Decimal> =
+                    t.groups.iter().map(|g| Decimal::from(g.units)).collect();
+                sections.push(Section {
+                    heading: Some(say(Msg::ByMemberAndGroup)),
+                    summary: None,
+                    table: grid(
+                        language,
+                        columns,
+                        rows,
+                        &totals,
+                        Decimal::from(t.total),
+                        style,
+                    ),
+                    notes: Vec::new(),
+                });
             }
         }
         (None, Some(p)) => {
@@ -684,37 +725,62 @@ fn scenario_view(s: &ScenarioResult, language: Language, style: NumberStyle) -> 
         });
     }
     if let Some(a) = &s.attainment {
-        let rows = a
-            .iter()
-            .map(|row| Row {
-                id: row.id.clone(),
-                cells: vec![
-                    Cell::text(row.id.clone()),
-                    Cell::text(row.name.clone().unwrap_or_default()),
-                    Cell::number(style, row.dimensioned, row.dimensioned.scale()),
-                    Cell::number(style, row.actual, row.actual.scale()),
-                    Cell::number(style, row.difference, row.difference.scale()),
-                    row.percent
-                        .map(|p| Cell::number(style, p, 2))
-                        .unwrap_or_else(Cell::empty),
-                ],
-                explanation: None,
-            })
-            .collect();
+        let line = |row: &crate::analysis::AttainmentRow, total: bool| Row {
+            id: if total { String::new() } else { row.id.clone() },
+            cells: vec![
+                Cell::text(if total {
+                    say(Msg::Total)
+                } else {
+                    row.id.clone()
+                }),
+                Cell::text(row.name.clone().unwrap_or_default()),
+                Cell::number(style, row.dimensioned, row.dimensioned.scale()),
+                Cell::number(style, row.actual, row.actual.scale()),
+                Cell::number(style, row.difference, row.difference.scale()),
+                row.percent
+                    .map(|p| Cell::number(style, p, 2))
+                    .unwrap_or_else(Cell::empty),
+            ],
+            explanation: None,
+        };
+        let rows = a.iter().map(|row| line(row, false)).collect();
+        // A total row where there is more than one row to add.
+        let total = s
+            .attainment_total
+            .as_ref()
+            .filter(|_| a.len() > 1)
+            .map(|t| line(t, true));
+        // The heads say what each column holds: the scenario's name over the
+        // dimensioned figures, the document's label over the actual ones.
+        let (heading, planned, actual) = match actual_label {
+            Some(label) => (
+                language.say(
+                    Msg::AgainstActual,
+                    &[("scenario", &s.name), ("actual", label)],
+                ),
+                s.name.clone(),
+                label.to_string(),
+            ),
+            None => (
+                say(Msg::DimensionedAgainstActual),
+                say(Msg::ColDimensioned),
+                say(Msg::ColActual),
+            ),
+        };
         sections.push(Section {
-            heading: Some(say(Msg::DimensionedAgainstActual)),
+            heading: Some(heading),
             summary: None,
             table: Table {
                 columns: vec![
                     column("id", say(Msg::ColId), false),
                     column("name", say(Msg::ColName), false),
-                    column("dimensioned", say(Msg::ColDimensioned), true),
-                    column("actual", say(Msg::ColActual), true),
+                    column("dimensioned", planned, true),
+                    column("actual", actual, true),
                     column("difference", say(Msg::ColDifference), true),
                     column("percent", say(Msg::ColPercent), true),
                 ],
                 rows,
-                total: None,
+                total,
             },
             notes: Vec::new(),
         });
@@ -755,7 +821,7 @@ pub fn document_view(r: &DocumentResult, language: Language, style: NumberStyle)
         scenarios: r
             .scenarios
             .iter()
-            .map(|s| scenario_view(s, language, style))
+            .map(|s| scenario_view(s, r.actual_label.as_deref(), language, style))
             .collect(),
     }
 }
@@ -891,5 +957,155 @@ impl Section {
         }
         self.csv(&mut w);
         w.finish()
+    }
+}
+
+/// The meeting as a whole for people ([`meeting_view`]): a title, a note
+/// on what counts, and two tables (kroner by case with the totals, places
+/// by case and programme).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingView {
+    /// The language of every word in it.
+    pub language: Language,
+    /// "Mødet som helhed, pr. kommune".
+    pub title: String,
+    /// What counts and what is never added.
+    pub note: String,
+    /// Kroner, then places.
+    pub sections: Vec<Section>,
+}
+
+/// The meeting's summary ([`crate::summary::summary`]) for people; `None`
+/// when no document counts in it.
+///
+/// # Example
+/// ```
+/// use andel_core::document::compute_json;
+/// use andel_core::present::{meeting_view, Language};
+/// use andel_core::summary::summary;
+/// use andel_core::tabular::NumberStyle;
+/// let r = compute_json(r#"{"version": 1, "summary": {"case": "9.9"},
+///   "key": {"weights": [{"id": "851", "weight": 3}, {"id": "860", "weight": 1}]},
+///   "scenarios": [{"name": "lav", "total": "100.00"}]}"#)?;
+/// let v = meeting_view(&summary(&[r])?, Language::Da, NumberStyle::Danish).unwrap();
+/// let text = v.text();
+/// assert!(text.contains("Aalborg") && text.contains("75,00"), "{text}");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn meeting_view(
+    m: &crate::summary::MeetingSummary,
+    language: Language,
+    style: NumberStyle,
+) -> Option<MeetingView> {
+    use crate::summary::{SummaryTotal, SummaryUnit};
+    if m.columns.is_empty() {
+        return None;
+    }
+    let say = |msg: Msg| language.text(msg).to_string();
+    let total_name = |t: &SummaryTotal| match t {
+        SummaryTotal::All => say(Msg::Total),
+        SummaryTotal::Lowest => say(Msg::MeetingTotalLowest),
+        SummaryTotal::Highest => say(Msg::MeetingTotalHighest),
+    };
+    let mut sections = Vec::new();
+    for (places, heading) in [(false, Msg::MeetingKroner), (true, Msg::MeetingPlaces)] {
+        // Kroner to the øre in every column, places whole; "-": not in
+        // that case's key.
+        let show = |d: Option<Decimal>| match d {
+            Some(d) => Cell::number(style, d, if places { 0 } else { 2 }),
+            None => Cell::text("-"),
+        };
+        let columns: Vec<usize> = (0..m.columns.len())
+            .filter(|&j| matches!(m.columns[j].unit, SummaryUnit::Places { .. }) == places)
+            .collect();
+        if columns.is_empty() {
+            continue;
+        }
+        let mut head = vec![
+            column("id", say(Msg::ColId), false),
+            column("name", say(Msg::ColName), false),
+        ];
+        head.extend(
+            columns
+                .iter()
+                .map(|&j| column(&format!("column_{j}"), m.columns[j].head.clone(), true)),
+        );
+        if !places {
+            head.extend(
+                m.totals
+                    .iter()
+                    .map(|t| column("total", total_name(t), true)),
+            );
+        }
+        let rows = m
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![Cell::text(r.id.clone()), Cell::text(r.name.clone())];
+                cells.extend(
+                    columns
+                        .iter()
+                        .map(|&j| show(r.cells.get(j).copied().flatten())),
+                );
+                if !places {
+                    cells.extend(r.kroner.iter().map(|&k| show(Some(k))));
+                }
+                Row {
+                    id: r.id.clone(),
+                    cells,
+                    explanation: None,
+                }
+            })
+            .collect();
+        let mut last = vec![Cell::text(say(Msg::Total)), Cell::empty()];
+        last.extend(columns.iter().map(|&j| show(Some(m.columns[j].total))));
+        let mut notes = Vec::new();
+        if !places {
+            last.extend(m.kroner.iter().map(|&k| show(Some(k))));
+            for (t, adds) in m.totals.iter().zip(&m.adds) {
+                let parts: Vec<String> = adds
+                    .iter()
+                    .filter_map(|&j| m.columns.get(j).map(|c| c.head.clone()))
+                    .collect();
+                notes.push(format!("{} = {}", total_name(t), parts.join(" + ")));
+            }
+        }
+        sections.push(Section {
+            heading: Some(say(heading)),
+            summary: None,
+            table: Table {
+                columns: head,
+                rows,
+                total: Some(Row {
+                    id: String::new(),
+                    cells: last,
+                    explanation: None,
+                }),
+            },
+            notes,
+        });
+    }
+    Some(MeetingView {
+        language,
+        title: say(Msg::MeetingTitle),
+        note: say(Msg::MeetingNote),
+        sections,
+    })
+}
+
+impl MeetingView {
+    /// The summary as text: the title underlined, the note, the tables.
+    pub fn text(&self) -> String {
+        let mut out = format!(
+            "{}\n{}\n{}\n",
+            self.title,
+            "=".repeat(self.title.chars().count()),
+            self.note
+        );
+        for section in &self.sections {
+            out.push('\n');
+            out += &section.text();
+        }
+        out
     }
 }

@@ -48,6 +48,8 @@ __all__ = [
     "biproportional",
     "compute",
     "Result",
+    "summary",
+    "Summary",
     "Allocation",
     "Municipality",
     "municipality",
@@ -1237,6 +1239,21 @@ class Result:
         rows = self._part(scenario, "attainment")
         return [_numbers(r) for r in rows]
 
+    def attainment_total(self, scenario: Union[int, str] = 0) -> Dict[str, Any]:
+        """The attainment's rows added up (id ``"total"``): dimensioned and
+        actual summed, the difference, and its percent of the summed
+        dimensioned.
+
+        >>> r = compute({"version": 1, "scenarios": [{"name": "s", "total": 9000}],
+        ...              "rounding": {"places": {"method": "hamilton"}},
+        ...              "key": {"weights": [{"id": "A", "weight": 2}, {"id": "H", "weight": 1}]},
+        ...              "actual": {"A": 5753, "H": 3496}})
+        >>> r.attainment_total()["difference"], r.attainment_total()["percent"]
+        (Decimal('249'), Decimal('2.77'))
+        """
+        self._part(scenario, "attainment")
+        return _numbers(self._scenario(scenario)["attainment_total"])
+
     def table(self, scenario: Union[int, str] = 0) -> Dict[str, Dict[str, int]]:
         """A document's ``table``: places by party (rows, each keeping its
         total) and column, both adding up (biproportional apportionment).
@@ -1447,6 +1464,104 @@ def compute(document: Union[Mapping[str, Any], str, "os.PathLike[str]"]) -> Resu
         raise DocumentError(f"document: not valid text ({e.reason} at {e.start})", code="document",
                             field="document") from None
     return Result(_call(_andel.compute, text, folder))
+
+
+class Summary:
+    """The meeting as a whole, per municipality (from :func:`summary`): kroner
+    by case and in total, places by case and programme, never added across
+    kinds. All of it as plain data in :attr:`data`; :attr:`columns`,
+    :attr:`rows` and :meth:`to_pandas` for analysis.
+    """
+
+    def __init__(self, json_text: str) -> None:
+        """From the JSON of a summary (``to_json()``); summaries come from
+        :func:`summary`, not from here."""
+        self._json = json_text
+        self.data: Dict[str, Any] = _json_object(json_text, "Summary")
+
+    def __reduce__(self) -> Any:
+        return (Summary, (self._json,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Summary) and self.data == other.data
+
+    def __repr__(self) -> str:
+        heads = ", ".join(c["head"] for c in self.data["columns"])
+        return f"<Summary: {len(self.data['rows'])} municipalities; {heads}>"
+
+    @property
+    def columns(self) -> List[str]:
+        """The columns' heads: kroner columns, then places columns, then the
+        kroner totals (``"total"``, or ``"total (lowest)"`` and
+        ``"total (highest)"`` when a case has several scenarios)."""
+        heads = [c["head"] for c in self.data["columns"]]
+        return heads + [_TOTAL_HEADS[t] for t in self.data["totals"]]
+
+    @property
+    def units(self) -> Dict[str, str]:
+        """Per column head, what it counts: ``"kr."`` or what the places are
+        places of."""
+        out = {c["head"]: ("kr." if c["unit"] == "kroner" else c["unit"]["places"]["of"])
+               for c in self.data["columns"]}
+        out.update({_TOTAL_HEADS[t]: "kr." for t in self.data["totals"]})
+        return out
+
+    @property
+    def rows(self) -> Dict[str, Dict[str, Optional[Decimal]]]:
+        """Per municipality code, its value in each column (``None``: not in
+        that case), as :attr:`columns` orders them."""
+        heads = self.columns
+        out: Dict[str, Dict[str, Optional[Decimal]]] = {}
+        for r in self.data["rows"]:
+            values = [None if v is None else Decimal(v) for v in r["cells"]]
+            values += [Decimal(v) for v in r["kroner"]]
+            out[r["id"]] = dict(zip(heads, values))
+        return out
+
+    @property
+    def names(self) -> Dict[str, str]:
+        """Per municipality code, its name."""
+        return {r["id"]: r["name"] for r in self.data["rows"]}
+
+    def to_pandas(self) -> Any:
+        """A DataFrame, one row per municipality (indexed by code, with its
+        name), one column per head of :attr:`columns` (needs pandas)."""
+        import pandas as pd
+
+        frame = pd.DataFrame.from_dict(self.rows, orient="index", columns=self.columns)
+        frame.insert(0, "name", pd.Series(self.names))
+        frame.index.name = "id"
+        return frame
+
+    def to_json(self) -> str:
+        """The summary as JSON, the same as Rust gives."""
+        return self._json
+
+
+_TOTAL_HEADS = {"all": "total", "lowest": "total (lowest)", "highest": "total (highest)"}
+
+
+def summary(results: Iterable[Result]) -> Summary:
+    """The meeting as a whole: per municipality, what it pays and which
+    places it gets across the results whose documents say how they count
+    (their ``summary``: the case, and for places what they are places of).
+    Kroner are added into a total (with each case's lowest and highest
+    scenario when a case has several); places are never added.
+
+    >>> doc = lambda case, total: {"version": 1, "summary": {"case": case},
+    ...     "key": {"population": {"region": "Nordjylland", "year": 2022, "municipalities": ["Læsø"]}},
+    ...     "scenarios": [{"name": "x", "total": total}]}
+    >>> s = summary([compute(doc("A", "100.00")), compute(doc("B", "50.00"))])
+    >>> s.rows["825"]["total"]
+    Decimal('150.00')
+    """
+    texts = []
+    for i, r in enumerate(results):
+        if not isinstance(r, Result):
+            raise DocumentError(f"results[{i}]: expected a Result (from compute), got {type(r).__name__}",
+                                code="document", field=f"results[{i}]")
+        texts.append(r.to_json())
+    return Summary(_call(_andel.summary, texts))
 
 
 # --------------------------------------------------------------------------
