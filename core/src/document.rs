@@ -1667,8 +1667,14 @@ fn build_key_noting(
             (Some(t), None) => t.clone(),
             (None, Some(p)) => {
                 let field = format!("{at}.csv.path");
-                let bytes = crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?;
-                crate::files::text(bytes, &field)?
+                // Without files (the browser) there is nothing to read.
+                #[cfg(not(feature = "fs"))]
+                return Err(crate::files::no_files(&field, p, files));
+                #[cfg(feature = "fs")]
+                crate::files::text(
+                    crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?,
+                    &field,
+                )?
             }
             _ => {
                 return Err(Error::Document {

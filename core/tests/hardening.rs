@@ -22,9 +22,9 @@ fn a_long_number_is_not_quoted_whole() {
 fn an_exponent_beyond_a_decimal_is_said_to_be_the_exponent() {
     let e = decimal_from_number_text("1e400", "w").unwrap_err();
     assert_eq!(e.code(), "overflow");
-    assert!(e.to_string().contains("exponent 400"), "{e}");
+    assert!(e.to_string().contains("has an exponent beyond"), "{e}");
     let e = decimal_from_number_text("5e-324", "w").unwrap_err();
-    assert!(e.to_string().contains("exponent -324"), "{e}");
+    assert!(e.to_string().contains("has an exponent beyond"), "{e}");
     let e = decimal_from_number_text("1e99999999999999999999", "w").unwrap_err();
     assert_eq!(e.code(), "overflow");
     assert!(e.to_string().contains("exponent"), "{e}");

@@ -31,13 +31,13 @@ use wasm_bindgen::prelude::*;
 const TYPES: &str = include_str!("../andel.d.ts");
 
 /// Whole units per party, in input order.
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(skip_typescript, variadic)]
 pub fn apportion(
     weights: JsValue,
     seats: JsValue,
     method: JsValue,
     options: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<Array> {
     no_extra(&extra, 4)?;
     let w = convert::weights(&weights, "weights")?;
@@ -74,13 +74,8 @@ pub fn apportion(
 }
 
 /// Money parts per party, in input order, as decimal strings.
-#[wasm_bindgen(skip_typescript)]
-pub fn split(
-    amount: JsValue,
-    weights: JsValue,
-    options: JsValue,
-    extra: JsValue,
-) -> JsResult<Array> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn split(amount: JsValue, weights: JsValue, options: JsValue, extra: Array) -> JsResult<Array> {
     no_extra(&extra, 3)?;
     let amount = decimal(&amount, "amount")?;
     let w = convert::weights(&weights, "weights")?;
@@ -103,13 +98,13 @@ pub fn split(
 /// Money split two ways at once: every row adds up to the split of `amount`
 /// by `rowWeights`, every column to its split by `columnWeights`; row by
 /// row, decimal strings.
-#[wasm_bindgen(skip_typescript, js_name = splitTable)]
+#[wasm_bindgen(skip_typescript, variadic, js_name = splitTable)]
 pub fn split_table(
     amount: JsValue,
     row_weights: JsValue,
     column_weights: JsValue,
     options: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<Array> {
     no_extra(&extra, 4)?;
     let amount = decimal(&amount, "amount")?;
@@ -139,12 +134,12 @@ pub fn split_table(
 /// Whole units in a table whose rows and columns both meet their totals
 /// (biproportional apportionment): row by row, as JS numbers, with the ties
 /// met (decided by table order) on the array's `ties` property.
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(skip_typescript, variadic)]
 pub fn biproportional(
     weights: JsValue,
     column_totals: JsValue,
     options: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<Array> {
     no_extra(&extra, 3)?;
     let rows = convert::table(&weights, "weights")?;
@@ -197,8 +192,8 @@ pub fn biproportional(
 
 /// A key document (an object or JSON text) computed: the result as plain
 /// objects, the same JSON as Rust and Python give.
-#[wasm_bindgen(skip_typescript)]
-pub fn compute(document: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn compute(document: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 1)?;
     to_js(&compute_document(&convert::document(&document)?).map_err(throw)?)
 }
@@ -206,8 +201,8 @@ pub fn compute(document: JsValue, extra: JsValue) -> JsResult<JsValue> {
 /// A key document computed, every allocation of the result as one CSV:
 /// `danish_excel` (the default: semicolons, decimal comma, a byte order
 /// mark) or `plain`.
-#[wasm_bindgen(skip_typescript, js_name = computeCsv)]
-pub fn compute_csv(document: JsValue, dialect: JsValue, extra: JsValue) -> JsResult<String> {
+#[wasm_bindgen(skip_typescript, variadic, js_name = computeCsv)]
+pub fn compute_csv(document: JsValue, dialect: JsValue, extra: Array) -> JsResult<String> {
     no_extra(&extra, 2)?;
     let dialect = match text(Some(&dialect), "dialect")? {
         Some(d) => d.parse::<Dialect>().map_err(throw)?,
@@ -219,8 +214,8 @@ pub fn compute_csv(document: JsValue, dialect: JsValue, extra: JsValue) -> JsRes
 
 /// The municipalities of a region (all 98 without one) with their population
 /// on 1 January of `year` (the latest year shipped without one).
-#[wasm_bindgen(skip_typescript)]
-pub fn municipalities(region: JsValue, year: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn municipalities(region: JsValue, year: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 2)?;
     let region = text(Some(&region), "region")?
         .map(|r| r.parse::<data::Region>())
@@ -251,8 +246,8 @@ fn year_or_latest(year: &JsValue) -> JsResult<i32> {
 }
 
 /// The population years shipped, oldest first.
-#[wasm_bindgen(skip_typescript)]
-pub fn years(extra: JsValue) -> JsResult<Array> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn years(extra: Array) -> JsResult<Array> {
     no_extra(&extra, 0)?;
     Ok(data::years().into_iter().map(JsValue::from).collect())
 }
@@ -260,8 +255,8 @@ pub fn years(extra: JsValue) -> JsResult<Array> {
 /// A number as people write it, as a decimal string: `danish` (the default)
 /// reads `4.275.000,00` and a lone `4.275` as 4275; otherwise `1.234` is
 /// 1.234.
-#[wasm_bindgen(skip_typescript, js_name = parseNumber)]
-pub fn parse_number(text: JsValue, danish: JsValue, extra: JsValue) -> JsResult<String> {
+#[wasm_bindgen(skip_typescript, variadic, js_name = parseNumber)]
+pub fn parse_number(text: JsValue, danish: JsValue, extra: Array) -> JsResult<String> {
     no_extra(&extra, 2)?;
     let t = convert::text(Some(&text), "text")?.unwrap_or_default();
     let danish = match danish.as_bool() {
@@ -279,12 +274,12 @@ pub fn parse_number(text: JsValue, danish: JsValue, extra: JsValue) -> JsResult<
 }
 
 /// A decimal written for people: `1.658.397,22` (danish) or `1658397.22`.
-#[wasm_bindgen(skip_typescript, js_name = formatNumber)]
+#[wasm_bindgen(skip_typescript, variadic, js_name = formatNumber)]
 pub fn format_number(
     value: JsValue,
     places: JsValue,
     style: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<String> {
     no_extra(&extra, 3)?;
     let d = decimal(&value, "value")?;
@@ -299,8 +294,8 @@ pub fn format_number(
 
 /// Weights from CSV text (any dialect the reader takes): the parties, the
 /// separator found and the rows left out on purpose.
-#[wasm_bindgen(skip_typescript, js_name = readCsv)]
-pub fn read_csv(text: JsValue, columns: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic, js_name = readCsv)]
+pub fn read_csv(text: JsValue, columns: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 2)?;
     let t = convert::text(Some(&text), "text")?
         .ok_or_else(|| convert::option_error("text", "give the CSV text"))?;
