@@ -214,7 +214,13 @@ fn main() -> ExitCode {
                 .and_then(|f| message.strip_prefix(&format!("{f}: ")))
                 .unwrap_or(&message);
             use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "error [{}]{field} {message}", e.code());
+            // Shown as text: nothing in a message runs in the terminal.
+            let line = format!("error [{}]{field} {message}", e.code());
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                andel_core::format::for_terminal(&line)
+            );
             ExitCode::FAILURE
         }
     }
@@ -458,7 +464,12 @@ fn read_key(args: &WeightsArgs) -> Result<Key, Error> {
     // Totals left out are said, on standard error (the output stays data).
     if let Some(left_out) = read.left_out() {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "note: {}: {left_out}", args.weights);
+        let note = format!("note: {}: {left_out}", args.weights);
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            andel_core::format::for_terminal(&note)
+        );
     }
     let key = read.key;
     if args.exclude.is_empty() {

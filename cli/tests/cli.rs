@@ -794,3 +794,22 @@ fn a_negative_option_value_reaches_its_own_error() {
         );
     }
 }
+
+#[test]
+fn notes_and_errors_on_standard_error_run_nothing_in_a_terminal() {
+    // A left-out total whose row carries an escape sequence, and an id with
+    // one: both are said on standard error, escaped.
+    let csv = csv_file(
+        "escape-note.csv",
+        "kommune;vægt\nHele landet\u{1b}]0;x\u{7};5\nAalborg;1\nLæsø;1\n",
+    );
+    let o = andel(&["split", "100", "--weights", &csv]);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    let csv = csv_file("escape-id.csv", "id;weight\nA\u{1b}[2J;1\n");
+    let err = fails(&["split", "100", "--weights", &csv], 1);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("\\u{1b}"),
+        "{err:?}"
+    );
+}
