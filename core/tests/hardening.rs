@@ -105,3 +105,21 @@ fn every_allocation_of_the_shipped_results_passes_its_check_and_a_changed_one_fa
     let e = changed.check().unwrap_err();
     assert_eq!((e.code(), e.field()), ("document", Some("total")));
 }
+
+#[test]
+fn a_result_read_back_is_checked_whole() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/results/2.8-self-harm-offer.json"
+    ))
+    .unwrap();
+    let r: andel_core::document::DocumentResult = serde_json::from_str(&text).unwrap();
+    r.check().unwrap();
+    let mut changed = r.clone();
+    changed.scenarios[1].allocation.parties[0].amount += andel_core::Decimal::ONE;
+    let e = changed.check().unwrap_err();
+    assert_eq!(e.field(), Some("scenarios[1].parties[0].amount"));
+    let mut changed = r;
+    changed.version = 2;
+    assert_eq!(changed.check().unwrap_err().field(), Some("version"));
+}
