@@ -754,8 +754,8 @@ fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
     let access = FileAccess::Under(folder.to_path_buf());
     for name in names {
         let path = folder.join(&name).display().to_string();
-        let bytes = files::read(&name, &access, "documents", MAX_INPUT_BYTES)
-            .map_err(|e| e.with_field(&path))?;
+        // A file that cannot be read is an error at the option, --documents.
+        let bytes = files::read(&name, &access, "documents", MAX_INPUT_BYTES)?;
         let doc = parse(&files::text(bytes, &path)?).map_err(|e| e.under(&path))?;
         let r = compute_with(&doc, &access).map_err(|e| e.under(&path))?;
         out += &format!("\n\n[{name}]\n");
