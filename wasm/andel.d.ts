@@ -33,7 +33,8 @@ export interface SplitOptions {
 
 /** Thrown by every function: a real Error with core's stable code and the field path.
  * An argument beyond those a function takes is refused too (code "invalid_option",
- * field "arguments[n]"), never dropped as JS would. */
+ * field "arguments[n]"), never dropped as JS would, also after an undefined one. Options
+ * and documents are plain objects: a Map or a class's instance is refused. */
 export interface AndelError extends Error {
   name: "AndelError";
   /** "negative_weight", "invalid_number", "unknown_municipality", "tie", "document", … */

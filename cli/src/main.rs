@@ -373,7 +373,13 @@ fn main() -> ExitCode {
                 .and_then(|f| message.strip_prefix(&format!("{f}: ")))
                 .unwrap_or(&message);
             use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "error [{}]{field} {message}", e.code());
+            // Shown as text: nothing in a message runs in the terminal.
+            let line = format!("error [{}]{field} {message}", e.code());
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                andel_core::format::for_terminal(&line)
+            );
             ExitCode::FAILURE
         }
     }
@@ -764,7 +770,12 @@ fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<(Key, Vec<String>), Er
     let said = read.said();
     for s in &said {
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "note: {path}: {s}");
+        let note = format!("note: {path}: {s}");
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            andel_core::format::for_terminal(&note)
+        );
     }
     Ok((read.key, said))
 }
@@ -900,11 +911,10 @@ fn folder_documents(folder: &Path) -> Result<Vec<(String, String, FileAccess)>, 
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
             // Read inside the folder (a link out of it, a pipe or a device
-            // is refused), as its csv.path is.
+            // is refused), as its csv.path is; an error is at the option.
             let access = FileAccess::Under(folder.to_path_buf());
             let path = f.display().to_string();
-            let bytes = files::read(&name, &access, "documents", MAX_INPUT_BYTES)
-                .map_err(|e| e.with_field(&path))?;
+            let bytes = files::read(&name, &access, "documents", MAX_INPUT_BYTES)?;
             Ok((name, files::text(bytes, &path)?, access))
         })
         .collect()

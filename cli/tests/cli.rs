@@ -908,7 +908,10 @@ fn files_are_read_inside_their_folder_and_only_regular_files() {
         .unwrap()
         .success());
     let err = fails(&["report", "--documents", report.to_str().unwrap()], 1);
-    assert!(err.contains("not a regular file"), "{err}");
+    assert!(
+        err.starts_with("error [io] documents: \"2.2.json\": not a regular file"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -1234,4 +1237,23 @@ fn population_from_a_statbank_file() {
         "{e}"
     );
     assert!(fails(&["split", "1", "--ages", "65-"], 2).contains("--population"));
+}
+
+#[test]
+fn notes_and_errors_on_standard_error_run_nothing_in_a_terminal() {
+    // A left-out total whose row carries an escape sequence, and an id with
+    // one: both are said on standard error, escaped.
+    let csv = csv_file(
+        "escape-note.csv",
+        "kommune;vægt\nHele landet\u{1b}]0;x\u{7};5\nAalborg;1\nLæsø;1\n",
+    );
+    let o = andel(&["split", "100", "--weights", &csv]);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    let csv = csv_file("escape-id.csv", "id;weight\nA\u{1b}[2J;1\n");
+    let err = fails(&["split", "100", "--weights", &csv], 1);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("\\u{1b}"),
+        "{err:?}"
+    );
 }

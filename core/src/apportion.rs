@@ -523,7 +523,7 @@ pub fn apportion_named(
             });
         }
         for (i, id) in ids.iter().enumerate() {
-            crate::error::check_id(id, || format!("ids[{i}]"))?;
+            crate::error::check_id(id, &|| format!("ids[{i}]"))?;
         }
         // An id names one party: limits, priorities and errors by id
         // would otherwise be ambiguous.

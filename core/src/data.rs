@@ -13,6 +13,12 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 const SOSU_2018_CSV: &str = include_str!("../data/sosu_training_places_2018_by_kkr.csv");
+/// The programmes of that file (a test checks them against it).
+const SOSU_2018_PROGRAMMES: [&str; 3] = [
+    "social- og sundhedshjælper",
+    "social- og sundhedsassistent",
+    "pædagogisk assistent",
+];
 
 /// A Danish region; each region is one KKR (Kommunekontaktråd). Declared
 /// in [`Region::ALL`] order, so `region as usize` is its place there.
@@ -508,32 +514,16 @@ fn kkr_key(totals: &[u64; 5]) -> Result<Key> {
 pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
     // Every name must be a programme of the file, once: a name it does not
     // know (a capital letter, a typo) would otherwise be dropped unsaid.
-    let known: Vec<&str> = {
-        let mut k: Vec<&str> = SOSU_2018_CSV
-            .lines()
-            .skip(1)
-            .filter_map(|row| row.split(',').nth(1))
-            .collect();
-        k.sort_unstable();
-        k.dedup();
-        k
-    };
     for (i, p) in programmes.iter().enumerate() {
-        let field = format!("programmes[{i}]");
-        if !known.contains(p) {
+        if !SOSU_2018_PROGRAMMES.contains(p) || programmes[..i].contains(p) {
             return Err(Error::InvalidOption {
-                field,
+                field: format!("programmes[{i}]"),
                 message: format!(
-                    "unknown programme {}; the programmes are {}",
+                    "unknown or repeated programme {}; the programmes are \
+                     social- og sundhedshjælper, social- og sundhedsassistent, \
+                     pædagogisk assistent, each once",
                     crate::error::quoted(p),
-                    known.join(", ")
                 ),
-            });
-        }
-        if programmes[..i].contains(p) {
-            return Err(Error::InvalidOption {
-                field,
-                message: format!("programme {} is named twice", crate::error::quoted(p)),
             });
         }
     }
@@ -562,6 +552,25 @@ pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sosu_programmes_are_those_of_the_file() {
+        let mut in_file: Vec<&str> = Vec::new();
+        for row in SOSU_2018_CSV.lines().skip(1) {
+            let p = row.split(',').nth(1).unwrap();
+            if !in_file.contains(&p) {
+                in_file.push(p);
+            }
+        }
+        assert_eq!(in_file, SOSU_2018_PROGRAMMES);
+        let e = sosu_2018_key(&["social- og sundhedshjælper", "Pædagogisk assistent"]).unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("invalid_option", Some("programmes[1]"))
+        );
+        let e = sosu_2018_key(&["pædagogisk assistent", "pædagogisk assistent"]).unwrap_err();
+        assert_eq!(e.field(), Some("programmes[1]"));
+    }
 
     #[test]
     fn a_misspelt_region_is_refused_with_the_closest_named() {

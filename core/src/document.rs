@@ -710,6 +710,25 @@ impl ScenarioResult {
 }
 
 impl DocumentResult {
+    /// Checks a result read back from JSON someone kept (and may have
+    /// changed): the version this library writes, and every allocation of
+    /// every scenario as [`Allocation::check`] checks one; errors name the
+    /// scenario (`scenarios[0].parties[2].amount`).
+    pub fn check(&self) -> Result<()> {
+        if self.version != VERSION {
+            return Err(Error::Document {
+                field: "version".into(),
+                message: format!("version {} is not {VERSION}", self.version),
+            });
+        }
+        for (i, s) in self.scenarios.iter().enumerate() {
+            for (_, a) in s.allocations() {
+                a.check().map_err(|e| e.under(&format!("scenarios[{i}]")))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Every allocation of the result as one CSV, long format: a `scenario`
     /// and a `part` column lead each row (`part` is empty for the key's own
     /// allocation; else `groups`/a group id for a nest, `parts`/a part id for
@@ -1689,8 +1708,14 @@ fn build_key_noting(
             (Some(t), None) => read_weights(t, &c.columns),
             (None, Some(p)) => {
                 let field = format!("{at}.csv.path");
-                let bytes = crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?;
-                read_weights_bytes(&bytes, &c.columns)
+                // Without files (the browser) there is nothing to read.
+                #[cfg(not(feature = "fs"))]
+                return Err(crate::files::no_files(&field, p, files));
+                #[cfg(feature = "fs")]
+                read_weights_bytes(
+                    &crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?,
+                    &c.columns,
+                )
             }
             _ => {
                 return Err(Error::Document {

@@ -172,25 +172,20 @@ pub fn is_hidden(c: char) -> bool {
 /// The first control or invisible character of a party id, said for
 /// [`Error::InvalidId`]; `None` for an id that is all visible text (spaces
 /// inside are fine).
-pub fn hidden_in_id(id: &str) -> Option<String> {
-    id.chars().position(is_hidden).map(|i| {
-        let c = id.chars().nth(i).unwrap_or_default();
-        format!(
-            "the invisible or control character U+{:04X} at character {}",
-            c as u32,
-            i + 1
-        )
-    })
+pub fn hidden_in_id(id: &str) -> Option<&'static str> {
+    id.chars()
+        .any(is_hidden)
+        .then_some("an invisible or control character")
 }
 
 /// An [`Error::InvalidId`] at `field` when `id` has a hidden character.
-pub fn check_id(id: &str, field: impl FnOnce() -> String) -> Result<()> {
+pub fn check_id(id: &str, field: &dyn Fn() -> String) -> Result<()> {
     match hidden_in_id(id) {
         None => Ok(()),
         Some(reason) => Err(Error::InvalidId {
             field: field(),
             id: id.to_string(),
-            reason,
+            reason: reason.into(),
         }),
     }
 }
@@ -311,10 +306,9 @@ impl Error {
 pub fn quoted(text: &str) -> String {
     // A caller's text may be a whole file or a 100.000-digit number: the
     // message shows its start, escaped, and says how long it is.
-    let count = text.chars().count();
-    if count > QUOTED_CHARS {
-        let start: String = text.chars().take(QUOTED_CHARS).collect();
-        return format!("\"{}…\" ({count} characters)", escaped(&start, true));
+    if let Some((end, _)) = text.char_indices().nth(QUOTED_CHARS) {
+        let count = text.chars().count();
+        return format!("\"{}…\" ({count} characters)", escaped(&text[..end], true));
     }
     format!("\"{}\"", escaped(text, true))
 }

@@ -123,6 +123,15 @@ pub fn read(path: &str, _access: &FileAccess, field: &str, _limit: usize) -> Res
     ))
 }
 
+/// Without the `fs` feature: the error for a file named.
+#[cfg(not(feature = "fs"))]
+pub(crate) fn no_files(field: &str, _path: &str, _access: &FileAccess) -> Error {
+    Error::Io {
+        field: field.to_string(),
+        message: "files are not read here; give the CSV as csv.text".into(),
+    }
+}
+
 /// The text of a file's bytes: UTF-8, a leading byte-order mark dropped.
 /// Bytes that are not UTF-8 are an error at `field` saying where, without
 /// quoting the file.

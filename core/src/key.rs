@@ -135,7 +135,7 @@ impl Key {
         let repeat = first_repeat(parties.len(), |i| parties[i].id.as_str());
         let mut total = Decimal::ZERO;
         for (i, p) in parties.iter().enumerate() {
-            crate::error::check_id(&p.id, || format!("parties[{i}].id"))?;
+            crate::error::check_id(&p.id, &|| format!("parties[{i}].id"))?;
             if repeat == Some(i) {
                 return Err(Error::DuplicateParty {
                     field: format!("parties[{i}].id"),
@@ -688,7 +688,7 @@ impl Allocation {
         let negative = self.total < Decimal::ZERO;
         let mut sum = Decimal::ZERO;
         for (i, p) in self.parties.iter().enumerate() {
-            crate::error::check_id(&p.id, || format!("parties[{i}].id"))?;
+            crate::error::check_id(&p.id, &|| format!("parties[{i}].id"))?;
             if repeat == Some(i) {
                 return Err(Error::DuplicateParty {
                     field: format!("parties[{i}].id"),
@@ -821,17 +821,8 @@ pub fn cost_split(
             })
             .collect(),
     )
-    .map_err(|e| {
-        // The key's parties are the parts, their weights the shares.
-        let field = e.field().map(|f| {
-            f.replacen("parties", "parts", 1)
-                .replace("].weight", "].share")
-        });
-        match field {
-            Some(f) => e.with_field(f),
-            None => e,
-        }
-    })?;
+    // The key's parties are the parts (shares were checked above).
+    .map_err(|e| e.renamed("parties", "parts"))?;
     let top = key.split(amount, options)?;
     let details = parts
         .iter()

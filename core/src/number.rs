@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 /// assert!(nan.to_string().contains("NaN and infinity are not numbers"), "{nan}");
 /// assert_eq!(decimal_from_number_text("5e-324", "w[0]").unwrap_err().code(), "overflow");
 /// let big = decimal_from_number_text("1e400", "w").unwrap_err().to_string();
-/// assert!(big.contains("exponent 400: larger than a decimal holds"), "{big}");
+/// assert!(big.contains("has an exponent beyond a decimal's range"), "{big}");
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
@@ -41,10 +41,6 @@ pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
         reason: "NaN and infinity are not numbers; a number is digits with an optional exponent"
             .into(),
     };
-    // What is wrong with a number a decimal cannot hold: its exponent (1e400,
-    // 5e-324) or its digits; the number shown cut short (it may be long).
-    let too_long = |why: String| Error::overflow(field, format!("{} {why}", quoted(shown)));
-    let digits = || "has more digits than a decimal holds (28 significant digits)".to_string();
     let unsigned = shown.trim_start_matches(['+', '-']);
     if ["nan", "inf", "infinity"]
         .iter()
@@ -53,57 +49,34 @@ pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
         return Err(bad());
     }
     let exponent_text = exponent.strip_prefix('+').unwrap_or(exponent);
-    let exponent: i64 = match exponent_text.parse() {
-        Ok(e) => e,
-        Err(_) => {
-            let all_digits = exponent_text
-                .strip_prefix('-')
-                .unwrap_or(exponent_text)
-                .bytes()
-                .all(|b| b.is_ascii_digit());
-            if all_digits && !exponent_text.is_empty() {
-                return Err(too_long(
-                    "has an exponent far beyond what a decimal holds (10^-28 to about 7.9·10^28)"
-                        .into(),
-                ));
-            }
-            return Err(bad());
-        }
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    // An exponent too long for an i64 is far beyond any decimal.
+    let (exponent, far): (i64, bool) = match exponent_text.parse() {
+        Ok(e) => (e, false),
+        Err(_) if all_digits(exponent_text.strip_prefix('-').unwrap_or(exponent_text)) => (0, true),
+        Err(_) => return Err(bad()),
     };
+    // What is wrong with a number a decimal cannot hold: its exponent (1e400,
+    // 5e-324) or its digits; the number shown cut short (it may be long).
+    let why = if far || !(-28..=28).contains(&exponent) {
+        "has an exponent beyond a decimal's range (28 places, up to 7.9·10^28)"
+    } else {
+        "has more digits than a decimal holds (28 significant digits)"
+    };
+    let too_long = || Error::overflow(field, format!("{} {why}", quoted(shown)));
+    if far {
+        return Err(too_long());
+    }
     let m = decimal_from_text(mantissa, field)?;
     let scale = i64::from(m.scale()) - exponent;
-    let small = || {
-        too_long(format!(
-            "has exponent {exponent}: finer than a decimal holds (28 decimal places)"
-        ))
-    };
-    let large = || {
-        too_long(format!(
-            "has exponent {exponent}: larger than a decimal holds (about 7.9·10^28)"
-        ))
-    };
     let d = if scale >= 0 {
-        let fail = || {
-            if exponent < -28 {
-                small()
-            } else {
-                too_long(digits())
-            }
-        };
-        let scale = u32::try_from(scale).map_err(|_| fail())?;
-        Decimal::try_from_i128_with_scale(m.mantissa(), scale).map_err(|_| fail())?
+        let scale = u32::try_from(scale).map_err(|_| too_long())?;
+        Decimal::try_from_i128_with_scale(m.mantissa(), scale).map_err(|_| too_long())?
     } else {
-        let fail = || {
-            if exponent > 28 {
-                large()
-            } else {
-                too_long(digits())
-            }
-        };
-        let shift = u32::try_from(-scale).map_err(|_| fail())?;
-        let factor = 10i128.checked_pow(shift).ok_or_else(fail)?;
-        let whole = m.mantissa().checked_mul(factor).ok_or_else(fail)?;
-        Decimal::try_from_i128_with_scale(whole, 0).map_err(|_| fail())?
+        let shift = u32::try_from(-scale).map_err(|_| too_long())?;
+        let factor = 10i128.checked_pow(shift).ok_or_else(too_long)?;
+        let whole = m.mantissa().checked_mul(factor).ok_or_else(too_long)?;
+        Decimal::try_from_i128_with_scale(whole, 0).map_err(|_| too_long())?
     };
     Ok(if d.is_zero() { Decimal::ZERO } else { d })
 }

@@ -1036,9 +1036,13 @@ fn identify(label: &str) -> (String, Option<String>) {
 /// injection. Numbers are written apart and stay numbers.
 pub fn csv_text(s: &str) -> String {
     let shown = crate::error::escaped(s, false);
-    let risky = s
-        .trim_start_matches([' ', '\u{a0}', '\u{3000}'])
-        .starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠']);
+    let first = s
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\u{a0}' | '\u{3000}'));
+    let risky = matches!(
+        first,
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠')
+    );
     if risky {
         format!("'{shown}")
     } else {

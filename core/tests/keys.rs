@@ -272,7 +272,7 @@ mod csv_reading {
         assert_eq!(e, andel_core::Error::Csv {
             line: 2,
             column: Some("name".into()),
-            message: "party id \"Line\\nbreak\" has the invisible or control character U+000A at character 5; ids are visible text".into(),
+            message: "party id \"Line\\nbreak\" has an invisible or control character; ids are visible text".into(),
             problem: None,
         });
         let e = read("name;weight\nA;1\n\"B;2\n").unwrap_err();

@@ -792,6 +792,17 @@ fn allocation(json: &str) -> PyResult<Allocation> {
     serde_json::from_str(json).map_err(json_err)
 }
 
+/// Checks the JSON of a result handed to `Result(...)`: it must read as one
+/// (the version a number) and every allocation in it hold together.
+#[pyfunction]
+fn check_result(py: Python<'_>, json: &str) -> PyResult<()> {
+    py.detach(|| {
+        let r: andel_core::document::DocumentResult =
+            serde_json::from_str(json).map_err(json_err)?;
+        r.check().map_err(err)
+    })
+}
+
 /// Checks the JSON of an allocation handed to `Allocation(...)`: it must
 /// read as one and hold together (core's `Allocation::check`).
 #[pyfunction]
@@ -1199,5 +1210,6 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_file_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(check_allocation, m)?)?;
     m.add_function(wrap_pyfunction!(summary, m)?)?;
+    m.add_function(wrap_pyfunction!(check_result, m)?)?;
     Ok(())
 }

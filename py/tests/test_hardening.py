@@ -133,6 +133,20 @@ def test_a_changed_allocation_is_refused():
     assert e.value.field == "total"
 
 
+def test_a_changed_result_is_refused():
+    r = andel.compute(ROOT / "examples" / "2.8-self-harm-offer.json")
+    assert andel.Result(r.to_json()).data == r.data
+    data = json.loads(r.to_json())
+    data["version"] = "1"
+    with pytest.raises(andel.DocumentError):
+        andel.Result(json.dumps(data))
+    data = json.loads(r.to_json())
+    data["scenarios"][0]["allocation"]["parties"][0]["amount"] = "1.00"
+    with pytest.raises(andel.DocumentError) as e:
+        andel.Result(json.dumps(data))
+    assert e.value.field == "scenarios[0].parties[0].amount"
+
+
 def test_other_threads_go_on_while_andel_works():
     # A document of 100.000 parties: parsed and computed without the GIL.
     parties = [{"id": f"p{i}", "weight": i % 97 + 1} for i in range(100_000)]

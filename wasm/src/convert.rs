@@ -8,7 +8,7 @@ use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
 use andel_core::present::Language;
 use andel_core::SortedMap;
 use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub(crate) type JsResult<T> = Result<T, JsValue>;
@@ -42,16 +42,20 @@ pub(crate) fn throw(e: Error) -> JsValue {
 }
 
 /// JS drops arguments beyond those a function takes without a word; each
-/// function takes one more, `extra`, and refuses it when given: an argument
-/// either counts or is an error. `takes` is how many it takes.
-pub(crate) fn no_extra(extra: &JsValue, takes: usize) -> JsResult<()> {
-    if extra.is_undefined() {
-        return Ok(());
+/// function takes the rest (`...extra`) and refuses any that is given: an
+/// argument either counts or is an error, also after an `undefined` one.
+/// `takes` is how many it takes.
+pub(crate) fn no_extra(extra: &Array, takes: usize) -> JsResult<()> {
+    // `extra` is the rest parameter: a fresh array of the arguments.
+    for i in 0..extra.length() {
+        if !extra.get(i).is_undefined() {
+            return Err(option_error(
+                &format!("arguments[{}]", takes + i as usize),
+                format!("the function takes {takes} argument(s); more were given"),
+            ));
+        }
     }
-    Err(option_error(
-        &format!("arguments[{takes}]"),
-        format!("the function takes {takes} argument(s); one more was given"),
-    ))
+    Ok(())
 }
 
 pub(crate) fn option_error(field: &str, message: impl Into<String>) -> JsValue {
@@ -128,9 +132,41 @@ pub(crate) fn whole(v: &JsValue, field: &str) -> JsResult<u64> {
     number::whole(decimal(v, field)?, field, MAX_WHOLE).map_err(throw)
 }
 
+// Every read of a caller's value that can run the caller's code (a getter,
+// a Proxy trap, a revoked Proxy) goes through a function that catches what
+// it throws: a JS exception must never unwind through wasm frames, which
+// leaves the module's stack broken for every later call.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_catching(v: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn from_catching(v: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn entries_catching(v: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// What a caller's value threw while it was read, as an error at `field`
+/// (the exception itself on the error's `cause`).
+fn threw(field: &str, e: &JsValue) -> JsValue {
+    let err = option_error(field, "reading it threw an exception (see cause)");
+    let _ = Reflect::set(&err, &"cause".into(), e);
+    err
+}
+
+fn is_array(v: &JsValue, field: &str) -> JsResult<bool> {
+    is_array_catching(v).map_err(|e| threw(field, &e))
+}
+
+/// The items of an array, copied out by `Array.from` (in JS, where what a
+/// getter or a Proxy throws is caught): a fresh array of plain values.
+fn items(v: &JsValue, field: &str) -> JsResult<Array> {
+    from_catching(v).map_err(|e| threw(field, &e))
+}
+
 fn array(v: &JsValue, field: &str, what: &str) -> JsResult<Array> {
-    if Array::is_array(v) {
-        Ok(v.clone().unchecked_into())
+    if is_array(v, field)? {
+        items(v, field)
     } else {
         Err(option_error(
             field,
@@ -148,20 +184,36 @@ pub(crate) fn weights(v: &JsValue, field: &str) -> JsResult<Vec<Decimal>> {
         .collect()
 }
 
-/// A plain object's own keys and values, in order.
-fn entries(v: &JsValue) -> JsResult<Vec<(String, JsValue)>> {
-    let obj: &Object = v.unchecked_ref();
-    Object::keys(obj)
+/// A plain object's own keys and values, in order, as `Object.entries`
+/// reads them (in JS, where what a getter or a Proxy throws is caught).
+fn entries(v: &JsValue, field: &str) -> JsResult<Vec<(String, JsValue)>> {
+    Ok(entries_catching(v)
+        .map_err(|e| threw(field, &e))?
         .iter()
-        .map(|k| {
-            let value = Reflect::get(v, &k)?;
-            Ok((k.as_string().unwrap_or_default(), value))
+        .map(|pair| {
+            let pair: Array = pair.unchecked_into();
+            (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
         })
-        .collect()
+        .collect())
 }
 
-fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !Array::is_array(v) && !v.is_function()
+/// Whether `v` is a plain object (`{…}`, or `Object.create(null)`): not an
+/// array, a function, a `Map` or a class's instance, whose properties JS
+/// code reads otherwise (`map.get(k)`, getters on the prototype) and which
+/// would look empty here.
+fn is_plain_object(v: &JsValue, field: &str) -> JsResult<bool> {
+    if !v.is_object() || v.is_function() || is_array(v, field)? {
+        return Ok(false);
+    }
+    // Its prototype is Object.prototype (of any realm) or none: the one
+    // prototype whose own prototype is none.
+    let proto: JsValue = Reflect::get_prototype_of(v)
+        .map_err(|e| threw(field, &e))?
+        .into();
+    Ok(proto.is_null()
+        || Reflect::get_prototype_of(&proto)
+            .map_err(|e| threw(field, &e))?
+            .is_null())
 }
 
 /// An options object: its fields by name; a field it does not know is an
@@ -174,14 +226,14 @@ pub(crate) fn fields(
     if is_absent(v) {
         return Ok(SortedMap::new());
     }
-    if !is_plain_object(v) {
+    if !is_plain_object(v, field)? {
         return Err(option_error(
             field,
-            format!("expected an object, got {}", shown(v)),
+            format!("expected a plain object ({{…}}), got {}", shown(v)),
         ));
     }
     let mut out = Vec::new();
-    for (k, value) in entries(v)? {
+    for (k, value) in entries(v, field)? {
         if !known.contains(&k.as_str()) {
             return Err(option_error(
                 &format!("{field}.{k}"),
@@ -205,7 +257,7 @@ pub(crate) fn limit(v: Option<&JsValue>, field: &str) -> JsResult<Option<Limit>>
     let Some(v) = v.filter(|v| !is_absent(v)) else {
         return Ok(None);
     };
-    if Array::is_array(v) {
+    if is_array(v, field)? {
         let each = array(v, field, "whole numbers")?
             .iter()
             .enumerate()
@@ -213,9 +265,9 @@ pub(crate) fn limit(v: Option<&JsValue>, field: &str) -> JsResult<Option<Limit>>
             .collect::<JsResult<Vec<_>>>()?;
         return Ok(Some(Limit::Each(each)));
     }
-    if is_plain_object(v) {
+    if is_plain_object(v, field)? {
         let mut by_id = Vec::new();
-        for (k, x) in entries(v)? {
+        for (k, x) in entries(v, field)? {
             let n = whole(&x, &format!("{field}.{k}"))?;
             by_id.push((k, n));
         }
@@ -310,20 +362,20 @@ fn write_json(v: &JsValue, path: &str, depth: usize, out: &mut String) -> JsResu
         string(&s, out);
     } else if v.as_f64().is_some() || v.is_bigint() {
         out.push_str(&decimal(v, path)?.to_string());
-    } else if Array::is_array(v) {
-        let a: &Array = v.unchecked_ref();
+    } else if is_array(v, path)? {
         out.push('[');
-        for (i, x) in a.iter().enumerate() {
+        for (i, x) in items(v, path)?.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             write_json(&x, &format!("{path}[{i}]"), depth + 1, out)?;
         }
         out.push(']');
-    } else if is_plain_object(v) {
+    } else if is_plain_object(v, path)? {
         out.push('{');
         let mut first = true;
-        for (k, x) in entries(v)? {
+        let at = if path.is_empty() { "document" } else { path };
+        for (k, x) in entries(v, at)? {
             if x.is_undefined() {
                 continue;
             }
@@ -370,11 +422,11 @@ pub(crate) fn document(v: &JsValue) -> JsResult<Document> {
     if let Some(text) = v.as_string() {
         return parse(&text).map_err(throw);
     }
-    if !is_plain_object(v) {
+    if !is_plain_object(v, "document")? {
         return Err(throw(Error::Document {
-            field: String::new(),
+            field: "document".into(),
             message: format!(
-                "give the key document as an object or as JSON text, not {}",
+                "give the key document as a plain object or as JSON text, not {}",
                 shown(v)
             ),
         }));

@@ -34,13 +34,13 @@ use wasm_bindgen::prelude::*;
 const TYPES: &str = include_str!("../andel.d.ts");
 
 /// Whole units per party, in input order.
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(skip_typescript, variadic)]
 pub fn apportion(
     weights: JsValue,
     seats: JsValue,
     method: JsValue,
     options: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<Array> {
     no_extra(&extra, 4)?;
     let w = convert::weights(&weights, "weights")?;
@@ -77,13 +77,8 @@ pub fn apportion(
 }
 
 /// Money parts per party, in input order, as decimal strings.
-#[wasm_bindgen(skip_typescript)]
-pub fn split(
-    amount: JsValue,
-    weights: JsValue,
-    options: JsValue,
-    extra: JsValue,
-) -> JsResult<Array> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn split(amount: JsValue, weights: JsValue, options: JsValue, extra: Array) -> JsResult<Array> {
     no_extra(&extra, 3)?;
     let amount = decimal(&amount, "amount")?;
     let w = convert::weights(&weights, "weights")?;
@@ -106,13 +101,13 @@ pub fn split(
 /// Money split two ways at once: every row adds up to the split of `amount`
 /// by `rowWeights`, every column to its split by `columnWeights`; row by
 /// row, decimal strings.
-#[wasm_bindgen(skip_typescript, js_name = splitTable)]
+#[wasm_bindgen(skip_typescript, variadic, js_name = splitTable)]
 pub fn split_table(
     amount: JsValue,
     row_weights: JsValue,
     column_weights: JsValue,
     options: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<Array> {
     no_extra(&extra, 4)?;
     let amount = decimal(&amount, "amount")?;
@@ -142,12 +137,12 @@ pub fn split_table(
 /// Whole units in a table whose rows and columns both meet their totals
 /// (biproportional apportionment): row by row, as JS numbers, with the ties
 /// met (decided by table order) on the array's `ties` property.
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen(skip_typescript, variadic)]
 pub fn biproportional(
     weights: JsValue,
     column_totals: JsValue,
     options: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<Array> {
     no_extra(&extra, 3)?;
     let rows = convert::table(&weights, "weights")?;
@@ -200,8 +195,8 @@ pub fn biproportional(
 
 /// A key document (an object or JSON text) computed: the result as plain
 /// objects, the same JSON as Rust and Python give.
-#[wasm_bindgen(skip_typescript)]
-pub fn compute(document: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn compute(document: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 1)?;
     to_js(&compute_document(&convert::document(&document)?).map_err(throw)?)
 }
@@ -216,12 +211,12 @@ pub fn compute(document: JsValue, extra: JsValue) -> JsResult<JsValue> {
 /// `compute --format csv` writes. `plain` keeps the stable machine columns
 /// (`scenario,part,id,name,weight,share,quota,amount,units,rounding,
 /// remainder_rank,tied`) and takes no language.
-#[wasm_bindgen(skip_typescript, js_name = computeCsv)]
+#[wasm_bindgen(skip_typescript, variadic, js_name = computeCsv)]
 pub fn compute_csv(
     document: JsValue,
     dialect: JsValue,
     language: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<String> {
     no_extra(&extra, 3)?;
     let dialect = match text(Some(&dialect), "dialect")? {
@@ -275,8 +270,8 @@ fn language_and_style(options: &JsValue) -> JsResult<(Language, NumberStyle)> {
 /// total, notes and every party's explanation) as plain objects, in
 /// `options.language` with `options.numbers`. It takes the document, not a
 /// result, so the module needs no reader of results (smaller download).
-#[wasm_bindgen(skip_typescript)]
-pub fn present(document: JsValue, options: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn present(document: JsValue, options: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 2)?;
     let (language, style) = language_and_style(&options)?;
     let r = compute_document(&convert::document(&document)?).map_err(throw)?;
@@ -285,8 +280,8 @@ pub fn present(document: JsValue, options: JsValue, extra: JsValue) -> JsResult<
 
 /// The municipalities of a region (all 98 without one) with their population
 /// on 1 January of `year` (the latest year shipped without one).
-#[wasm_bindgen(skip_typescript)]
-pub fn municipalities(region: JsValue, year: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn municipalities(region: JsValue, year: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 2)?;
     let region = text(Some(&region), "region")?
         .map(|r| r.parse::<data::Region>())
@@ -317,8 +312,8 @@ fn year_or_latest(year: &JsValue) -> JsResult<i32> {
 }
 
 /// The population years shipped, oldest first.
-#[wasm_bindgen(skip_typescript)]
-pub fn years(extra: JsValue) -> JsResult<Array> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn years(extra: Array) -> JsResult<Array> {
     no_extra(&extra, 0)?;
     Ok(data::years().into_iter().map(JsValue::from).collect())
 }
@@ -326,8 +321,8 @@ pub fn years(extra: JsValue) -> JsResult<Array> {
 /// A number as people write it, as a decimal string: `danish` (the default)
 /// reads `4.275.000,00` and a lone `4.275` as 4275; otherwise `1.234` is
 /// 1.234.
-#[wasm_bindgen(skip_typescript, js_name = parseNumber)]
-pub fn parse_number(text: JsValue, danish: JsValue, extra: JsValue) -> JsResult<String> {
+#[wasm_bindgen(skip_typescript, variadic, js_name = parseNumber)]
+pub fn parse_number(text: JsValue, danish: JsValue, extra: Array) -> JsResult<String> {
     no_extra(&extra, 2)?;
     let t = convert::text(Some(&text), "text")?.unwrap_or_default();
     let danish = match danish.as_bool() {
@@ -345,12 +340,12 @@ pub fn parse_number(text: JsValue, danish: JsValue, extra: JsValue) -> JsResult<
 }
 
 /// A decimal written for people: `1.658.397,22` (danish) or `1658397.22`.
-#[wasm_bindgen(skip_typescript, js_name = formatNumber)]
+#[wasm_bindgen(skip_typescript, variadic, js_name = formatNumber)]
 pub fn format_number(
     value: JsValue,
     places: JsValue,
     style: JsValue,
-    extra: JsValue,
+    extra: Array,
 ) -> JsResult<String> {
     no_extra(&extra, 3)?;
     let d = decimal(&value, "value")?;
@@ -366,8 +361,8 @@ pub fn format_number(
 /// The text of a file's bytes (a `Uint8Array`), decoded by the core as
 /// every reader of files decodes them (UTF-8 with or without BOM, UTF-16
 /// with BOM, else Windows-1252): `{ text, encoding }`.
-#[wasm_bindgen(skip_typescript, js_name = decodeText)]
-pub fn decode_text(bytes: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic, js_name = decodeText)]
+pub fn decode_text(bytes: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 1)?;
     let bytes = bytes
         .dyn_into::<js_sys::Uint8Array>()
@@ -387,8 +382,8 @@ pub fn decode_text(bytes: JsValue, extra: JsValue) -> JsResult<JsValue> {
 /// Weights from CSV text, or a file's bytes as a `Uint8Array` (decoded by
 /// the core), in any dialect the reader takes: the parties, the separator
 /// found, the rows left out on purpose and the notes.
-#[wasm_bindgen(skip_typescript, js_name = readCsv)]
-pub fn read_csv(text: JsValue, columns: JsValue, extra: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(skip_typescript, variadic, js_name = readCsv)]
+pub fn read_csv(text: JsValue, columns: JsValue, extra: Array) -> JsResult<JsValue> {
     no_extra(&extra, 2)?;
     let bytes = text.dyn_ref::<js_sys::Uint8Array>().map(|b| b.to_vec());
     let t = match bytes {

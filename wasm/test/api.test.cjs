@@ -326,3 +326,75 @@ test("an argument beyond those a function takes is refused, never dropped", () =
   assert.deepEqual(andel.years(), [2020, 2021, 2022, 2023, 2024, 2025]);
   assert.equal(andel.compute(doc).scenarios[0].allocation.parties[0].amount, "1.00");
 });
+
+test("an argument after an undefined one is refused too", () => {
+  throwsAndel(() => andel.apportion([1, 2], 3, "hamilton", {}, undefined, { ties: "error" }), "invalid_option", "arguments[5]");
+  throwsAndel(() => andel.years(undefined, undefined, 2022), "invalid_option", "arguments[2]");
+  throwsAndel(() => andel.compute({ version: 1 }, undefined, "csv"), "invalid_option", "arguments[2]");
+});
+
+test("options that are not a plain object are refused, not read as empty", () => {
+  // A Map, a class with a getter, an object whose fields are on its
+  // prototype: JS code reads a minimum of 1 from each; andel would have
+  // seen none and given [2, 0] ([5, 1] by Hamilton for 2: quotas 1.67, 0.33).
+  class Opts { get minimum() { return 1; } }
+  const inherited = Object.create({ minimum: 1 });
+  for (const options of [new Map([["minimum", 1]]), new Opts(), inherited]) {
+    throwsAndel(() => andel.apportion([5, 1], 2, "hamilton", options), "invalid_option", "options");
+  }
+  throwsAndel(() => andel.readCsv("A;1\n", new Map()), "invalid_option", "columns");
+  // A plain object with its own getter is read as JS reads it: minimum 1
+  // gives each party one place.
+  const own = { get minimum() { return 1; } };
+  assert.deepEqual(andel.apportion([5, 1], 2, "hamilton", own), [1, 1]);
+  assert.deepEqual(andel.apportion([5, 1], 2, "hamilton", Object.assign(Object.create(null), { minimum: 1 })), [1, 1]);
+  // A document that is not a plain object, or none, names `document`.
+  throwsAndel(() => andel.compute(undefined), "document", "document");
+  throwsAndel(() => andel.compute(new Map()), "document", "document");
+});
+
+test("JS exceptions thrown while a value is read never break the module", () => {
+  const bad = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const getter = () => { const a = [1, 2]; Object.defineProperty(a, 1, { get() { throw new Error("boom"); } }); return a; };
+  const trap = () => new Proxy([1, 2], { get() { throw new Error("trap"); } });
+  const keysTrap = () => new Proxy({}, { ownKeys() { throw new Error("keys"); } });
+  const valueGetter = () => ({ get minimum() { throw new Error("getter"); } });
+  const doc = () => ({ version: 1, get key() { throw new Error("doc"); } });
+  const attacks = [
+    () => andel.apportion(getter(), 3),
+    () => andel.apportion(trap(), 3),
+    () => andel.apportion(bad(), 3),
+    () => andel.apportion([1, 2], 3, "hamilton", bad()),
+    () => andel.apportion([1, 2], 3, "hamilton", keysTrap()),
+    () => andel.apportion([1, 2], 3, "hamilton", valueGetter()),
+    () => andel.apportion([1, 2], 3, "hamilton", { minimum: trap() }),
+    () => andel.split("1", [1], { ids: trap() }),
+    () => andel.compute(bad()),
+    () => andel.compute(doc()),
+    () => andel.compute({ version: 1, key: { weights: trap() } }),
+    () => andel.readCsv("A;1\n", keysTrap()),
+    () => andel.biproportional([getter()], [1]),
+  ];
+  const fields = new Set();
+  for (let i = 0; i < 10000; i++) {
+    const attack = attacks[i % attacks.length];
+    let caught;
+    try { attack(); } catch (e) { caught = e; }
+    assert.ok(caught instanceof Error, `attack ${i % attacks.length}`);
+    assert.equal(caught.name, "AndelError", `attack ${i % attacks.length}: ${caught}`);
+    if (i < attacks.length) fields.add(`${caught.code} ${caught.field}`);
+  }
+  // Each names where it was reading.
+  assert.ok(fields.has("invalid_option weights"), [...fields].join("; "));
+  assert.ok(fields.has("invalid_option minimum"), [...fields].join("; "));
+  assert.ok(fields.has("invalid_option options"), [...fields].join("; "));
+  assert.ok(fields.has("invalid_option key.weights"), [...fields].join("; "));
+  assert.ok(fields.has("invalid_option document"), [...fields].join("; "));
+  // Quotas 3.5, 2.1, 1.4: Hamilton gives 3, 2, 1 and the last place to the
+  // largest remainder (0.5): [4, 2, 1].
+  assert.deepEqual(andel.apportion([5, 3, 2], 7), [4, 2, 1]);
+});

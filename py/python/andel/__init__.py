@@ -1102,9 +1102,21 @@ class Result:
 
     def __init__(self, json_text: str) -> None:
         """From the JSON of a result (``to_json()``); results come from
-        :func:`compute`, not from here."""
+        :func:`compute`, not from here. The JSON is checked (core's
+        ``DocumentResult::check``): a changed amount, or a version given as
+        text, is a :class:`DocumentError`."""
+        data = _json_object(json_text, "Result")
+        _call(_andel.check_result, json_text)
         self._json = json_text
-        self.data: Dict[str, Any] = _json_object(json_text, "Result")
+        self.data: Dict[str, Any] = data
+
+    @classmethod
+    def _of(cls, json_text: str) -> "Result":
+        """A result andel itself made: not checked again."""
+        r = cls.__new__(cls)
+        r._json = json_text
+        r.data = _json_object(json_text, "Result")
+        return r
 
     def __reduce__(self) -> Any:
         return (Result, (self._json,))
@@ -1463,7 +1475,7 @@ def compute(document: Union[Mapping[str, Any], str, "os.PathLike[str]"]) -> Resu
     except UnicodeEncodeError as e:
         raise DocumentError(f"document: not valid text ({e.reason} at {e.start})", code="document",
                             field="document") from None
-    return Result(_call(_andel.compute, text, folder))
+    return Result._of(_call(_andel.compute, text, folder))
 
 
 class Summary:
