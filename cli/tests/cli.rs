@@ -846,3 +846,59 @@ fn population_from_a_statbank_file() {
     );
     assert!(fails(&["split", "1", "--ages", "65-"], 2).contains("--population"));
 }
+
+/// Excel out and back in: 2.8 by the embedded population as a workbook
+/// (--format xlsx --output), read back as weights (the .xlsx is found by
+/// its bytes), gives the same Aalborg 1.658.397,22. (pytest reads the
+/// workbook with openpyxl, a reader andel did not write.)
+#[test]
+fn excel_out_and_back_in() {
+    let dir = std::env::temp_dir().join(format!("andel-cli-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("2.8.xlsx");
+    let book = book.to_str().unwrap();
+    let args = [
+        "split",
+        "4275000",
+        "--region",
+        "Nordjylland",
+        "--year",
+        "2022",
+        "--exclude",
+        "Læsø",
+        "--exclude",
+        "Morsø",
+    ];
+    let mut write = args.to_vec();
+    write.extend(["--format", "xlsx", "--output", book]);
+    assert_eq!(ok(&write), "");
+    assert_eq!(&std::fs::read(book).unwrap()[..4], b"PK\x03\x04");
+    let back = plain_csv(&[
+        "split",
+        "4275000",
+        "--weights",
+        book,
+        "--exclude",
+        "Læsø",
+        "--exclude",
+        "Morsø",
+    ]);
+    assert!(
+        back.contains("\n851,Aalborg,221082,") && back.contains(",1658397.22,"),
+        "{back}"
+    );
+    let e = fails(&["split", "1", "--year", "2022", "--format", "xlsx"], 1);
+    assert!(e.starts_with("error [invalid_option] output:"), "{e}");
+    let e = fails(&["split", "1", "--year", "2022", "--sheet", "x"], 1);
+    assert!(e.starts_with("error [invalid_option] sheet:"), "{e}");
+    let doc = dir.join("doc.xlsx");
+    ok(&[
+        "compute",
+        "examples/2.8-cost-split.json",
+        "--format",
+        "xlsx",
+        "--output",
+        doc.to_str().unwrap(),
+    ]);
+    assert!(std::fs::metadata(&doc).unwrap().len() > 1000);
+}
