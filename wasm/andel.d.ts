@@ -245,7 +245,7 @@ export function formatNumber(value: NumberInput, places: number, style?: "danish
 /** Weights from CSV text (comma, semicolon or tab; decimal comma; Statbank exports). */
 export function readCsv(text: string | Uint8Array, columns?: CsvColumns | null): CsvWeights;
 /** The text of a file's bytes, decoded as the core decodes files (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding };
+export function textFromBytes(bytes: Uint8Array): string;
 /** A key document computed, every allocation of the result as one CSV (columns scenario, part, id, name, …): "danish_excel" (default: semicolons, decimal comma, BOM) or "plain". */
 export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null): string;
 /** A tie in a table: cells (row, column) that another, equally justified rounding would change; `winners` got the contested units (decided by table order). */

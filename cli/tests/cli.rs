@@ -355,15 +355,18 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         unknown.contains("no weight column named \"km2\""),
         "{unknown}"
     );
-    // A Danish header says a comma file is Danish: 1.234 is 1234, and a note says why.
-    let danish = csv_file("da.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    // A tab separated file is Danish Excel's paste: 1.234 is 1234, and a note says why.
+    let danish = csv_file("da.csv", "kommune\tvægt\nA\t1.234\nB\t2\n");
     let o = andel(&["split", "100", "--weights", &danish, "--format", "csv"]);
     assert!(o.status.success());
     let said = String::from_utf8(o.stderr).unwrap();
     assert!(
-        said.contains("\"1.234\" is 1234") && said.contains("header is Danish"),
+        said.contains("\"1.234\" is 1234") && said.contains("tab separated"),
         "{said}"
     );
+    // A comma file with a Danish header still asks (Danish Excel writes ;).
+    let dk = csv_file("dk.csv", "kommune,vægt\nA,1.234\nB,2\n");
+    assert!(fails(&["split", "100", "--weights", &dk], 1).contains("decimal"));
     // An ambiguous column in an English comma file: 1.234 is 1234 or 1.234, as the user says.
     let ambiguous = csv_file("amb.csv", "name,weight\nA,1.234\nB,2\n");
     let asks = fails(&["split", "100", "--weights", &ambiguous], 1);

@@ -35,15 +35,14 @@ test("a Windows-1252 Statbank export and Excel's UTF-16 text give 2.8", () => {
   assert.equal(aalborg(web), "1658397.22");
 });
 
-test("decodeText gives the text the form's upload shows", () => {
-  const d = andel.decodeText(bytes("folk1a-2022-nordjylland-cp1252.csv"));
-  assert.equal(d.encoding, "windows-1252");
-  assert.ok(d.text.startsWith("OMRÅDE;TID;INDHOLD\r\n000 Hele landet;"));
-  assert.ok(d.text.includes("825 Læsø;2022K1;1769"));
-  assert.throws(() => andel.decodeText("text"), (e) => e.code === "invalid_option" && e.field === "bytes");
-  assert.throws(() => andel.decodeText(new Uint8Array([0xff, 0xfe, 0x41])), (e) => e.code === "encoding");
+test("textFromBytes gives the text the form's upload shows", () => {
+  const text = andel.textFromBytes(bytes("folk1a-2022-nordjylland-cp1252.csv"));
+  assert.ok(text.startsWith("OMRÅDE;TID;INDHOLD\r\n000 Hele landet;"));
+  assert.ok(text.includes("825 Læsø;2022K1;1769"));
+  assert.throws(() => andel.textFromBytes("text"), (e) => e.code === "invalid_option" && e.field === "bytes");
+  assert.throws(() => andel.textFromBytes(new Uint8Array([0xff, 0xfe, 0x41])), (e) => e.code === "encoding");
   // keep_totals keeps a region meant as a party (2.12's region).
-  const text = "part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\n";
-  assert.equal(andel.readCsv(text).key.length, 1);
-  assert.equal(andel.readCsv(text, { keep_totals: true }).key.length, 2);
+  const paste = "part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\n";
+  assert.equal(andel.readCsv(paste).key.length, 1);
+  assert.equal(andel.readCsv(paste, { keep_totals: true }).key.length, 2);
 });
