@@ -285,7 +285,7 @@ export function formatNumber(value: NumberInput, places: number, style?: "danish
 /** Weights from CSV text (comma, semicolon or tab; decimal comma; Statbank exports). */
 export function readCsv(text: string | Uint8Array, columns?: CsvColumns | null): CsvWeights;
 /** The text of a file's bytes, decoded as the core decodes files (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding };
+export function textFromBytes(bytes: Uint8Array): string;
 /** A key document computed as CSV. "danish_excel" (the default: semicolons, decimal comma,
  * BOM) writes the tables as `present` shows them, in `language` ("da" unless given), title,
  * note and assumptions first as `#` lines: what `andel compute --format csv` writes. "plain"

@@ -1666,10 +1666,7 @@ fn build_key_noting(
             (Some(file), ages) => {
                 let field = format!("{at}.population.file");
                 let bytes = crate::files::read(file, files, &field, crate::files::MAX_FILE_BYTES)?;
-                let read = crate::statbank::read_population(&bytes, Some(p.year), ages)
-                    .map_err(|e| e.under(&format!("{at}.population")))?;
-                notes.push(format!("{at}.population: {}.", read.describe(file)));
-                read.key(region)
+                file_population(&bytes, file, p.year, ages, region, at, notes)
             }
         }
         .map_err(|e| e.under(&format!("{at}.population")))?;
@@ -1760,4 +1757,39 @@ fn rename_parties(e: Error, at: &str) -> Error {
 fn rename_blend(e: Error, at: &str) -> Error {
     let field = e.field().unwrap_or("").to_string();
     e.with_field(format!("{at}.{field}"))
+}
+
+/// The key of a Statbank population file's bytes (only where files are
+/// read: the browser build, without `fs`, never reaches the reader and
+/// leaves it out for its size).
+#[cfg(feature = "fs")]
+fn file_population(
+    bytes: &[u8],
+    file: &str,
+    year: i32,
+    ages: Option<crate::statbank::Ages>,
+    region: Option<Region>,
+    at: &str,
+    notes: &mut Vec<String>,
+) -> Result<Key> {
+    let read = crate::statbank::read_population(bytes, Some(year), ages)
+        .map_err(|e| e.under(&format!("{at}.population")))?;
+    notes.push(format!("{at}.population: {}.", read.describe(file)));
+    read.key(region)
+}
+
+#[cfg(not(feature = "fs"))]
+fn file_population(
+    _bytes: &[u8],
+    file: &str,
+    _year: i32,
+    _ages: Option<crate::statbank::Ages>,
+    _region: Option<Region>,
+    _at: &str,
+    _notes: &mut Vec<String>,
+) -> Result<Key> {
+    Err(Error::Io {
+        field: String::new(),
+        message: format!("cannot read {file}: files are not available here"),
+    })
 }

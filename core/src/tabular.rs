@@ -285,14 +285,20 @@ fn drop_text_lines(all: &mut Vec<Record>) -> Vec<(u64, String, LeftOut)> {
             .rev()
             .take_while(|r| text_only(r) && municipality_exact(&r.cells[0]).is_none())
             .count();
-        let notes: Vec<Record> = all.drain(all.len() - trail..).collect();
-        let titles: Vec<Record> = all.drain(..lead).collect();
-        for (r, why) in titles
-            .iter()
-            .map(|r| (r, LeftOut::Title))
-            .chain(notes.iter().map(|r| (r, LeftOut::Footnote)))
-        {
-            skipped.push((r.line, r.cells[0].clone(), why));
+        let end = all.len() - trail;
+        for (i, r) in all.iter().enumerate() {
+            if i < lead || i >= end {
+                let why = if i < lead {
+                    LeftOut::Title
+                } else {
+                    LeftOut::Footnote
+                };
+                skipped.push((r.line, r.cells[0].clone(), why));
+            }
+        }
+        all.truncate(end);
+        if lead > 0 {
+            *all = all.split_off(lead);
         }
     }
     skipped
@@ -706,15 +712,18 @@ pub fn read_weights(text: &str, columns: &CsvColumns) -> Result<CsvWeights> {
         '\t' => Some(DanishBy::Tabs),
         _ => None,
     };
-    read_records(records(text, sep)?, sep, danish, columns)
+    read_records(records(text, sep)?, sep, Some(danish), columns)
 }
 
-/// [`read_weights`] from records: `sep` shows a left-out row's cells,
-/// `danish_by_shape` says the text is Danish by its separator.
+/// [`read_weights`] from records: `sep` shows a left-out row's cells;
+/// `by_separator` is what the separator says (`Some(None)`: a comma, which
+/// Danish Excel never writes with decimal commas, so not Danish whatever
+/// the header), `None` where there is no separator (a sheet), and a
+/// Danish header decides.
 pub(crate) fn read_records(
     mut all: Vec<Record>,
     sep: char,
-    danish_by_shape: Option<DanishBy>,
+    by_separator: Option<Option<DanishBy>>,
     columns: &CsvColumns,
 ) -> Result<CsvWeights> {
     let keep_totals = columns.keep_totals.unwrap_or(false);
@@ -801,8 +810,8 @@ pub(crate) fn read_records(
             .iter()
             .any(|h| h == "område" || h == "omrade" || h == "tid")
             || lowered.get(weight_col).is_some_and(|h| is_period(h)));
-    let danish = if danish_by_shape.is_some() {
-        danish_by_shape
+    let danish = if let Some(by) = by_separator {
+        by
     } else if has_header && lowered.iter().any(|h| DANISH_HEADS.contains(&h.as_str())) {
         Some(DanishBy::Header)
     } else {
@@ -861,7 +870,7 @@ pub(crate) fn read_records(
                 LeftOut::RegionalTotal,
             ));
         }
-        skipped.sort_by_key(|s| s.0);
+        crate::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
     }
     let weight_cells: Vec<(u64, &str)> = kept
         .iter()
@@ -910,26 +919,18 @@ pub(crate) fn read_records(
     // A total by its weight: the first or last row, not a municipality,
     // whose weight is the sum of all the others (at least two).
     if !keep_totals && parties.len() >= 3 {
-        let sum = |skip: usize| {
-            checked_sum(
-                parties
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| i != skip)
-                    .map(|(_, p)| p.weight),
-            )
-        };
+        // w = (sum of all) − w, that is 2w = the sum of all.
+        let all = checked_sum(parties.iter().map(|p| p.weight));
         let municipal = |p: &KeyParty| municipality_exact(&p.id).is_some_and(|m| m.code == p.id);
         let last = parties.len() - 1;
         let total = [0, last].into_iter().find(|&i| {
-            !municipal(&parties[i])
-                && parties[i].weight > Decimal::ZERO
-                && sum(i) == Some(parties[i].weight)
+            let w = parties[i].weight;
+            !municipal(&parties[i]) && w > Decimal::ZERO && all.is_some() && w.checked_add(w) == all
         });
         if let Some(i) = total {
             let r = kept_rows[i];
             skipped.push((r.line, r.cells.join(&sep.to_string()), LeftOut::SumOfOthers));
-            skipped.sort_by_key(|s| s.0);
+            crate::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
             parties.remove(i);
         }
     }

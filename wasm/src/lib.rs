@@ -360,23 +360,15 @@ pub fn format_number(
 
 /// The text of a file's bytes (a `Uint8Array`), decoded by the core as
 /// every reader of files decodes them (UTF-8 with or without BOM, UTF-16
-/// with BOM, else Windows-1252): `{ text, encoding }`.
-#[wasm_bindgen(skip_typescript, variadic, js_name = decodeText)]
-pub fn decode_text(bytes: JsValue, extra: Array) -> JsResult<JsValue> {
+/// with BOM, else Windows-1252). (`readCsv` of the bytes says which.)
+#[wasm_bindgen(skip_typescript, variadic, js_name = textFromBytes)]
+pub fn decode_text(bytes: JsValue, extra: Array) -> JsResult<String> {
     no_extra(&extra, 1)?;
     let bytes = bytes
         .dyn_into::<js_sys::Uint8Array>()
         .map_err(|_| convert::option_error("bytes", "give the file's bytes as a Uint8Array"))?;
     let d = andel_core::encoding::decode(&bytes.to_vec()).map_err(|e| throw(e.under("bytes")))?;
-    #[derive(serde::Serialize)]
-    struct Decoded {
-        text: String,
-        encoding: andel_core::encoding::Encoding,
-    }
-    to_js(&Decoded {
-        text: d.text,
-        encoding: d.encoding,
-    })
+    Ok(d.text)
 }
 
 /// Weights from CSV text, or a file's bytes as a `Uint8Array` (decoded by

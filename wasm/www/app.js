@@ -585,7 +585,7 @@ function wire() {
     const file = ev.target.files[0];
     if (!file) return;
     // The bytes, decoded by the core (Windows-1252 and UTF-16 from Excel too).
-    state.csv = andel.decodeText(new Uint8Array(await file.arrayBuffer())).text;
+    state.csv = andel.textFromBytes(new Uint8Array(await file.arrayBuffer()));
     $("csv").value = state.csv;
     recompute();
     showCsvInfo();

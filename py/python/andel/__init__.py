@@ -216,7 +216,7 @@ class ReadWarning(UserWarning):
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
-    ...     read_csv(b"kommune;vaegt\nL\xe6s\xf8;1769\n")
+    ...     read_csv(b"kommune;vaegt\\nL\\xe6s\\xf8;1769\\n")
     {'825': Decimal('1769')}
     >>> str(caught[0].message)
     'read_csv: read as Windows-1252 (the bytes are not UTF-8)'
