@@ -179,6 +179,8 @@ export interface Allocation {
   unit: DecimalString;
   /** Money (a split, in kroner whatever the unit); absent for places. */
   money?: true;
+  /** What the weights count, when known: inhabitants on 1 January of a year. */
+  weights?: { kind: "population"; year: number };
   method: Method;
   first_divisor?: DecimalString;
   parties: PartyAllocation[];

@@ -188,7 +188,7 @@ fn compute_case_2_8_from_a_file_and_from_standard_input() {
     let why = ok(&["compute", doc, "--explain", "Rebild"]);
     assert!(
         why.contains(
-            "lav: Rebild: 30.646 af 569.903 (5,3774 %) af 4.275.000,00 kr. giver \
+            "lav: Rebild: 30.646 af 569.903 indbyggere (5,3774 %) af 4.275.000,00 kr. giver \
                       229.884,120631 kr.; rundet ned til 229.884,12 kr."
         ),
         "{why}"
@@ -200,7 +200,7 @@ fn compute_case_2_8_from_a_file_and_from_standard_input() {
     let why = ok(&["compute", doc, "--explain", "Aalborg", "--scenario", "lav"]);
     assert!(
         why.starts_with(
-            "lav: Aalborg: 221.082 af 569.903 (38,7929 %) af 4.275.000,00 kr. \
+            "lav: Aalborg: 221.082 af 569.903 indbyggere (38,7929 %) af 4.275.000,00 kr. \
                          giver 1.658.397,218474 kr.; rundet op til 1.658.397,22 kr., fordi \
                          resten 0,008474 kr. er den 2. største af 9.\n"
         ),
@@ -220,7 +220,7 @@ fn compute_case_2_8_from_a_file_and_from_standard_input() {
     ]);
     assert!(
         english.starts_with(
-            "lav: Aalborg: 221082 of 569903 (38.7929 %) of DKK 4275000.00 \
+            "lav: Aalborg: 221082 of 569903 inhabitants (38.7929 %) of DKK 4275000.00 \
                              gives DKK 1658397.218474; rounded up to DKK 1658397.22, because \
                              the remainder DKK 0.008474 is the 2nd largest of 9.\n"
         ),
@@ -619,7 +619,7 @@ fn the_danish_excel_csv_is_its_golden_output() {
     );
     assert!(csv.starts_with("\u{feff}# 2.8 Hele udgiften: kommunernes 75 %"));
     // Aalborg's 1.658.397,22 kr. as Excel reads it, with the Danish heads.
-    assert!(csv.contains("\nid;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding\n"));
+    assert!(csv.contains("\nid;navn;indbyggere 2022;andel %;eksakt, kr.;kr., i øre;afrunding\n"));
     assert!(csv.contains("\n851;Aalborg;221082;38,7929;1658397,218474;1658397,22;op nr. 2\n"));
 }
 

@@ -1686,7 +1686,9 @@ fn build_key_noting(
                     })?;
                     keep.push(key.parties()[i].clone());
                 }
-                Key::new(keep).map_err(|e| e.under(&format!("{at}.population")))?
+                Key::new(keep)
+                    .map(|k| k.with_kind(key.kind()))
+                    .map_err(|e| e.under(&format!("{at}.population")))?
             }
         }
     } else if let Some(y) = &spec.regions {

@@ -103,11 +103,32 @@ pub struct FixedShare {
 /// assert_eq!(key.share(0), Decimal::new(696, 3)); // 0.928 × 3/4
 /// # Ok::<(), andel_core::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(try_from = "Vec<KeyParty>", into = "Vec<KeyParty>")]
 pub struct Key {
     parties: Vec<KeyParty>,
     total: Decimal,
+    /// What the weights count, when known (people, from the population
+    /// data): tables and explanations name it. Not part of the key's
+    /// identity or its JSON.
+    kind: Option<WeightKind>,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.parties == other.parties && self.total == other.total
+    }
+}
+
+impl Eq for Key {}
+
+/// What a key's weights count, for people to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WeightKind {
+    /// Inhabitants on 1 January of `year` (Statistics Denmark, FOLK1A).
+    Population { year: i32 },
 }
 
 impl TryFrom<Vec<KeyParty>> for Key {
@@ -155,7 +176,22 @@ impl Key {
                 field: "parties".into(),
             });
         }
-        Ok(Key { parties, total })
+        Ok(Key {
+            parties,
+            total,
+            kind: None,
+        })
+    }
+
+    /// What the weights count, when known ([`WeightKind`]).
+    pub fn kind(&self) -> Option<WeightKind> {
+        self.kind
+    }
+
+    /// The same key, its weights counting `kind`.
+    pub fn with_kind(mut self, kind: Option<WeightKind>) -> Key {
+        self.kind = kind;
+        self
     }
 
     /// A key from `(id, weight)` pairs.
@@ -239,12 +275,14 @@ impl Key {
             parties[i].weight = Decimal::ZERO;
             parties[i].basis = Basis::Excluded { weight: before };
         }
-        Key::new(parties).map_err(|e| match e {
-            Error::ZeroTotalWeight { .. } => Error::ZeroTotalWeight {
-                field: "exclude".into(),
-            },
-            e => e,
-        })
+        Key::new(parties)
+            .map(|k| k.with_kind(self.kind))
+            .map_err(|e| match e {
+                Error::ZeroTotalWeight { .. } => Error::ZeroTotalWeight {
+                    field: "exclude".into(),
+                },
+                e => e,
+            })
     }
 
     /// The key with fixed shares for some parties and the rest shared by the
@@ -325,7 +363,8 @@ impl Key {
                 parties.push(fixed_weight(n)?);
             }
         }
-        Key::new(parties)
+        // The others' weights are still what they counted (scaled).
+        Key::new(parties).map(|k| k.with_kind(self.kind))
     }
 
     /// A weighted sum of keys: party i's share is Σ αₖ · shareₖ(i). The
@@ -517,6 +556,9 @@ pub struct Allocation {
     /// places: tables and explanations say kroner or places by it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub money: bool,
+    /// What the weights count, when known (inhabitants in a year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<WeightKind>,
     /// The method.
     pub method: Method,
     /// Modified Sainte-Laguë: the first divisor.
@@ -618,6 +660,7 @@ impl Allocation {
             total,
             unit,
             money,
+            weights: key.kind,
             method: a.method,
             first_divisor: a.first_divisor,
             parties,

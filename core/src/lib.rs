@@ -54,7 +54,7 @@ pub use exact::Quota;
 pub use key::{
     cost_split, cost_split_from_part, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult,
     FixedShare, GroupAllocation, Key, KeyParty, MemberTable, MemberTableGroup, MemberTableRow,
-    Nest, NestRounding, NestedAllocation, PartyAllocation, SeatRef, TieReport,
+    Nest, NestRounding, NestedAllocation, PartyAllocation, SeatRef, TieReport, WeightKind,
 };
 pub use money::{split, split_named, Split, SplitOptions};
 pub use rust_decimal::Decimal;

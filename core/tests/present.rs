@@ -382,3 +382,114 @@ fn english_tables_and_explanations_have_no_danish_catalogue_word() {
         }
     }
 }
+
+/// Ties, limits, divisor methods, fixed shares and blends each say what
+/// they did, in words, with figures worked out by hand.
+#[test]
+fn explanations_say_ties_limits_methods_fixed_shares_and_blends() {
+    use andel_core::present::{explain, Language};
+    use andel_core::tabular::NumberStyle;
+    use andel_core::{Key, Limit, Method, Options, SplitOptions};
+    let da = |a: &andel_core::Allocation, id: &str| {
+        explain(a, id, Language::Da, NumberStyle::Danish).unwrap()
+    };
+    // 2 øre by 1:1:1: each 2/3 øre (0,006667 kr.), every remainder equal; the
+    // two øre go to A and B by input order, and the tie says so.
+    let key = Key::from_weights(["A", "B", "C"].map(|i| (i, Decimal::ONE))).unwrap();
+    let a = key
+        .split(Decimal::new(2, 2), &SplitOptions::default())
+        .unwrap();
+    assert_eq!(
+        da(&a, "C"),
+        "C: 1 af 3 (33,3333 %) af 0,02 kr. giver 0,006667 kr.; rundet ned til 0,00 kr., fordi \
+         resten 0,006667 kr. kun er den 3. største af 3; den stod lige med A og B om 0,02 kr., \
+         og efter rækkefølgen (den først nævnte først) fik A og B."
+    );
+    // 10 places by 1000:10:10 with at least 1 each: the small ones are held
+    // at their minimum (their quotas, 10 × 10/1020 = 0,098, would give 0).
+    let key =
+        Key::from_weights([("a", 1000), ("b", 10), ("c", 10)].map(|(i, w)| (i, Decimal::from(w))))
+            .unwrap();
+    let options = Options {
+        minimum: Some(Limit::All(1)),
+        ..Options::default()
+    };
+    let a = key.apportion(10, &options).unwrap();
+    assert_eq!(a.units(), vec![8, 1, 1]);
+    assert!(
+        da(&a, "b").ends_with("; holdt oppe på sit mindste antal, 1 plads."),
+        "{}",
+        da(&a, "b")
+    );
+    // D'Hondt, 10 places by 221.082:63.839 (Aalborg, Hjørring): quotas
+    // 7,7594 and 2,2406 (shares 77,5941 % and 22,4059 %); 221082/8 = 27635 >
+    // 63839/3 = 21280, so 8 and 2.
+    let key =
+        Key::from_weights([("851", 221_082), ("860", 63_839)].map(|(i, w)| (i, Decimal::from(w))))
+            .unwrap();
+    let options = Options {
+        method: Method::Dhondt,
+        ..Options::default()
+    };
+    let a = key.apportion(10, &options).unwrap();
+    assert_eq!(
+        da(&a, "851"),
+        "851: 221.082 af 284.921 (77,5941 %) af 10 pladser giver 7,7594 pladser; d'Hondts metode \
+         runder op til 8 pladser."
+    );
+    assert_eq!(
+        explain(&a, "860", Language::En, NumberStyle::Plain).unwrap(),
+        "860: 63839 of 284921 (22.4059 %) of 10 places gives 2.2406 places; the D'Hondt method \
+         rounds it down to 2 places."
+    );
+    // A fixed 7,2 % of 620 places is 44,64 places; the others share the rest
+    // by their own weights (3:1 here): 620 × 0,928 × 3/4 = 431,52.
+    let key = Key::from_weights([("A", 3), ("B", 1)].map(|(i, w)| (i, Decimal::from(w))))
+        .unwrap()
+        .with_fixed(&[andel_core::FixedShare {
+            id: "region".into(),
+            name: Some("Region Nordjylland".into()),
+            share: Decimal::new(72, 3),
+        }])
+        .unwrap();
+    let a = key.apportion(620, &Options::default()).unwrap();
+    assert!(
+        da(&a, "region").starts_with(
+            "Region Nordjylland: en fast andel på 7,2 % af 620 pladser giver 44,6400 pladser;"
+        ),
+        "{}",
+        da(&a, "region")
+    );
+    assert!(
+        da(&a, "A").starts_with("A: 3 af 4 deler det, de faste andele levner, i alt 69,6000 % af 620 pladser giver 431,5200 pladser;"),
+        "{}",
+        da(&a, "A")
+    );
+    // The table shows the weights as given, the key's scaled ones apart.
+    let section = andel_core::present::allocation_view(&a, Language::Da, NumberStyle::Danish);
+    let heads: Vec<&str> = section
+        .table
+        .columns
+        .iter()
+        .map(|c| c.head.as_str())
+        .collect();
+    assert_eq!(&heads[2..4], ["vægt", "nøglens vægt"]);
+    assert_eq!(section.table.rows[0].cells[2].text, "3");
+    assert_eq!(section.table.rows[2].cells[2].text, "fast andel");
+}
+
+/// A blended key (case 2.9: 50 % history, 50 % population) says its share
+/// by the blend, never the blend's internal weight.
+#[test]
+fn a_blended_key_is_explained_by_its_share() {
+    use andel_core::present::{explain, Language};
+    use andel_core::tabular::NumberStyle;
+    let (_, r) = examples()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("2.9-sosu-assistant.json"))
+        .unwrap();
+    let groups = &r.scenarios[0].allocation;
+    let why = explain(groups, "Nordjylland", Language::Da, NumberStyle::Danish).unwrap();
+    assert!(why.starts_with("KKR Nordjylland: 10,1750 % efter den blandede nøgle af 6.000 pladser giver 610,5001 pladser; rundet ned til 610 pladser"), "{why}");
+    assert!(!why.contains("2.064.746.392"), "{why}");
+}

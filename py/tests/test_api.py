@@ -612,7 +612,7 @@ def test_explain_finds_a_party_in_a_cost_split_and_a_nest():
     why = r.explain("Aalborg", "lav")
     # 221.082 / 569.903 × 4.275.000,00 = 1.658.397,218474 kr.; Aalborg's øre remainder is the
     # second largest of the nine (worked out apart: weight × 427.500.000 mod 569.903).
-    assert why == ("del kommunerne: Aalborg: 221.082 af 569.903 (38,7929 %) af 4.275.000,00 kr. giver "
+    assert why == ("del kommunerne: Aalborg: 221.082 af 569.903 indbyggere (38,7929 %) af 4.275.000,00 kr. giver "
                    "1.658.397,218474 kr.; rundet op til 1.658.397,22 kr., fordi resten 0,008474 kr. "
                    "er den 2. største af 9."), why
     assert r.explain("region").endswith("det går op, så den får 1.425.000,00 kr.")

@@ -121,9 +121,9 @@ test("computeCsv: Danish Excel is the tables as present shows them; plain keeps 
   assert.ok(csv.startsWith("\ufeff# 2.12 Lønnede praktikpladser"), csv.slice(0, 80));
   // The region's fixed 7,2 % of 620 places is 44,64: rounded up to 45 (worked by hand).
   assert.ok(csv.includes("\nregion;Region Nordjylland;fast andel;42605,28;7,2000;44,6400;45;op nr. 5\n"), csv);
-  assert.ok(csv.includes("id;navn;vægt;nøglens vægt;andel %;eksakt, pladser;pladser;afrunding\n"));
+  assert.ok(csv.includes("id;navn;indbyggere 2022;nøglens vægt;andel %;eksakt, pladser;pladser;afrunding\n"));
   const english = andel.computeCsv(example("2.12-paid-internships.json"), "danish_excel", "en");
-  assert.ok(english.includes("id;name;weight;key weight;share %;exact, places;places;rounding\n"));
+  assert.ok(english.includes("id;name;population 2022;key weight;share %;exact, places;places;rounding\n"));
   const plain = andel.computeCsv(example("2.4-dk2020.json"), "plain");
   assert.ok(plain.startsWith("scenario,part,id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied\n"));
   assert.ok(plain.includes(",851,Aalborg,"));
@@ -149,7 +149,7 @@ test("present: the view of a document in Danish and English, every part of every
   // 221.082 / 569.903 × 4.275.000,00 = 1.658.397,218474… kr., rounded up.
   assert.equal(aalborg.cells[5].text, "1.658.397,22");
   assert.equal(aalborg.cells[5].value, "1658397.22");
-  assert.ok(aalborg.explanation.startsWith("Aalborg: 221.082 af 569.903 (38,7929 %) af 4.275.000,00 kr."), aalborg.explanation);
+  assert.ok(aalborg.explanation.startsWith("Aalborg: 221.082 af 569.903 indbyggere (38,7929 %) af 4.275.000,00 kr."), aalborg.explanation);
   const en = andel.present(example("2.8-cost-split.json"), { language: "en", numbers: "plain" });
   assert.equal(en.scenarios[0].sections[1].table.columns[5].head, "DKK, to the øre");
   // 2.9: the groups and then the Nordjylland municipalities' places.

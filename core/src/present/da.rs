@@ -50,6 +50,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::Kroner => "{amount} kr.",
         Msg::OnePlace => "1 plads",
         Msg::Places => "{count} pladser",
+        Msg::People => "{count} indbyggere",
         Msg::MethodHamilton => "største brøk (Hamilton)",
         Msg::MethodDhondt => "d'Hondts metode",
         Msg::MethodSainteLague => "Sainte-Laguës metode",

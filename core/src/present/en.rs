@@ -50,6 +50,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::Kroner => "DKK {amount}",
         Msg::OnePlace => "1 place",
         Msg::Places => "{count} places",
+        Msg::People => "{count} inhabitants",
         Msg::MethodHamilton => "largest remainder (Hamilton)",
         Msg::MethodDhondt => "the D'Hondt method",
         Msg::MethodSainteLague => "the Sainte-Laguë method",

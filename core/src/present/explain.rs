@@ -115,12 +115,18 @@ fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> Str
             };
             let show =
                 |d: Option<Decimal>| style.checked(d, d.map_or(0, |d| d.normalize().scale()));
+            let total_text = match a.weights {
+                Some(crate::key::WeightKind::Population { .. }) => {
+                    language.say(Msg::People, &[("count", &show(total))])
+                }
+                _ => show(total),
+            };
             language.say(
                 msg,
                 &[
                     ("name", &name),
                     ("weight", &show(weight)),
-                    ("total", &show(total)),
+                    ("total", &total_text),
                     ("share", &percent(p.share)),
                 ],
             )

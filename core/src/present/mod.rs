@@ -239,6 +239,8 @@ pub enum Msg {
     OnePlace,
     /// `{count}`: places.
     Places,
+    /// `{count}`: inhabitants (a population key's total).
+    People,
 
     // The methods.
     /// Largest remainder.
@@ -422,6 +424,7 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::Kroner,
     Msg::OnePlace,
     Msg::Places,
+    Msg::People,
     Msg::MethodHamilton,
     Msg::MethodDhondt,
     Msg::MethodSainteLague,

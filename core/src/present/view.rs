@@ -235,7 +235,14 @@ pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -
         column("name", say(Msg::ColName), false),
     ];
     if !composed {
-        columns.push(column("weight", say(Msg::ColWeight), true));
+        // What the weights count: inhabitants in a year, when known.
+        let head = match a.weights {
+            Some(crate::key::WeightKind::Population { year }) => {
+                language.say(Msg::ColPopulation, &[("year", &year.to_string())])
+            }
+            _ => say(Msg::ColWeight),
+        };
+        columns.push(column("weight", head, true));
     }
     if composed || inputs.is_some() {
         columns.push(column("key_weight", say(Msg::ColKeyWeight), true));
