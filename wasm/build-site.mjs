@@ -1,9 +1,11 @@
 // The web form's build steps after the module (called by build.sh):
 //   node build-site.mjs cases   www/cases.js: every key document in ../examples, for the case picker
-//   node build-site.mjs dist    dist/site/ (the folder for a web server, with .gz and .br beside
-//                               each file) and dist/andel-fordeling.html (one file that works
-//                               from disk, offline: style, scripts and the module inlined, allowed
-//                               by the page's Content-Security-Policy through their hashes)
+//   node build-site.mjs dist    dist/site/ (the folder for a web server: index.html with its
+//                               style and scripts inlined, the module in pkg/, the service
+//                               worker; .gz and .br beside each file) and dist/andel-fordeling.html
+//                               (one file that works from disk, offline: the module inlined too).
+//                               Inlined style and scripts are allowed by the page's
+//                               Content-Security-Policy through their hashes, nothing else.
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, copyFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -70,16 +72,23 @@ function moduleBody(text) {
   return body;
 }
 
-function singleFile(version) {
+/**
+ * index.html with its style and scripts inlined, allowed by their hashes in the page's policy.
+ * `wasm: "inline"` carries the module's bytes (the single file, which works from disk and needs
+ * nothing else); `wasm: "fetch"` fetches pkg/andel_wasm_bg.wasm beside it, compiled while it
+ * streams and asked for as the page's head is read (the folder: two requests in all).
+ */
+function page(version, wasm) {
   const read = (f) => readFileSync(path.join(www, f), "utf8");
-  const wasm = readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm"));
   const css = read("style.css");
   const boot = read("boot.js");
   const bundle = [
-    `// andel-fordeling.html ${version}: the web form in one file.`,
+    `// andel ${version}: the web form (${wasm === "inline" ? "one file" : "the folder's page"}).`,
     `const andel = ${glueAsObject(read("pkg/andel_wasm.js"))};`,
     "const init = andel.default;",
-    `globalThis.andelWasmBytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));`,
+    wasm === "inline"
+      ? `globalThis.andelWasmBytes = Uint8Array.from(atob("${readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm")).toString("base64")}"), (c) => c.charCodeAt(0));`
+      : 'globalThis.andelWasmUrl = new URL("pkg/andel_wasm_bg.wasm", document.baseURI);',
     moduleBody(read("cases.js")),
     moduleBody(read("view.js")),
     moduleBody(read("app.js")),
@@ -88,20 +97,32 @@ function singleFile(version) {
     if (/<\/(script|style)|<!--/i.test(text)) throw new Error("an inlined file holds </script, </style or <!--");
   }
   const csp = `default-src 'none'; script-src ${sha256(boot)} ${sha256(bundle)} 'wasm-unsafe-eval'; style-src ${sha256(css)}; ` +
-    "img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'";
+    (wasm === "inline" ? "img-src data:; " : "img-src 'self' data:; connect-src 'self'; worker-src 'self'; ") +
+    "base-uri 'none'; form-action 'none'; object-src 'none'";
   let html = read("index.html");
   const replace = (pattern, by) => {
     if (!pattern.test(html)) throw new Error(`index.html: ${pattern} not found`);
     html = html.replace(pattern, by);
   };
-  replace(/<html lang="da">/, '<html lang="da" data-single-file="">');
-  replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
-  replace(/<link rel="stylesheet" href="style.css">/, () => `<style>${css}</style>`);
   html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>\n/g, "");
+  if (wasm === "inline") replace(/<html lang="da">/, '<html lang="da" data-single-file="">');
+  replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
+    (wasm === "inline" ? "" : '\n<link rel="preload" href="pkg/andel_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>'));
+  replace(/<link rel="stylesheet" href="style.css">/, () => `<style>${css}</style>`);
   replace(/<script src="boot.js"><\/script>/, () => `<script>${boot}</script>`);
   replace(/<script type="module" src="app.js"><\/script>/, () => `<script type="module">${bundle}</script>`);
-  writeFileSync(path.join(dist, "andel-fordeling.html"), html);
-  return html.length;
+  return html;
+}
+
+/** Writes a file of the folder with its .gz and .br; returns [name, raw, gzip, brotli] bytes. */
+function siteFile(name, bytes) {
+  const out = path.join(dist, "site", name);
+  writeFileSync(out, bytes);
+  const gz = zlib.gzipSync(bytes, { level: 9 });
+  const br = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  writeFileSync(`${out}.gz`, gz);
+  writeFileSync(`${out}.br`, br);
+  return [name, bytes.length, gz.length, br.length];
 }
 
 function distBuild() {
@@ -110,25 +131,23 @@ function distBuild() {
   const hash = createHash("sha256");
   for (const f of SITE_FILES) hash.update(readFileSync(path.join(www, f)));
   const version = hash.digest("hex").slice(0, 12);
-  const sizes = [];
-  for (const f of SITE_FILES) {
-    let bytes = readFileSync(path.join(www, f));
-    // The offline copy is named after this build, so a new version never mixes with an old one.
-    if (f === "sw.js") bytes = Buffer.from(bytes.toString("utf8").replace(/const VERSION = "[^"]*";/, `const VERSION = "${version}";`));
-    const out = path.join(dist, "site", f);
-    writeFileSync(out, bytes);
-    const gz = zlib.gzipSync(bytes, { level: 9 });
-    const br = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-    writeFileSync(`${out}.gz`, gz);
-    writeFileSync(`${out}.br`, br);
-    sizes.push([f, bytes.length, gz.length, br.length]);
-  }
-  const single = singleFile(version);
+  // The offline copy is named after this build, so a new version never mixes with an old one.
+  const sw = readFileSync(path.join(www, "sw.js"), "utf8")
+    .replace(/const VERSION = "[^"]*";/, `const VERSION = "${version}";`)
+    .replace(/const FILES = \[[^\]]*\];/, 'const FILES = ["./", "./index.html", "./pkg/andel_wasm_bg.wasm"];');
+  const sizes = [
+    siteFile("index.html", Buffer.from(page(version, "fetch"))),
+    siteFile("pkg/andel_wasm_bg.wasm", readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm"))),
+    siteFile("sw.js", Buffer.from(sw)),
+  ];
+  const single = page(version, "inline");
+  writeFileSync(path.join(dist, "andel-fordeling.html"), single);
   const total = sizes.reduce((a, s) => [a[0] + s[1], a[1] + s[2], a[2] + s[3]], [0, 0, 0]);
   for (const [f, raw, gz, br] of [...sizes, ["all (folder)", ...total]]) {
     console.log(`dist/site/${f}: ${raw} B, ${gz} B gzip, ${br} B brotli`);
   }
-  console.log(`dist/andel-fordeling.html: ${single} B`);
+  const singleBytes = Buffer.from(single);
+  console.log(`dist/andel-fordeling.html: ${singleBytes.length} B, ${zlib.gzipSync(singleBytes, { level: 9 }).length} B gzip`);
 }
 
 const command = process.argv[2];

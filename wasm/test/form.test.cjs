@@ -7,6 +7,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const crypto = require("node:crypto");
+const zlib = require("node:zlib");
 
 const www = path.join(__dirname, "..", "www");
 const dist = path.join(__dirname, "..", "dist");
@@ -30,28 +31,42 @@ test("the page's policy: its own scripts and WebAssembly only, no inline script 
   assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|\*|https?:/);
 });
 
-test("the single file's policy allows exactly its inlined style and scripts", () => {
-  const html = fs.readFileSync(path.join(dist, "andel-fordeling.html"), "utf8");
+const hash = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/** A page with its style and scripts inlined: the policy allows exactly those, by hash. */
+function inlinedOnly(html, name) {
   const policy = policyOf(html);
-  assert.doesNotMatch(policy, /unsafe-inline|'self'|https?:/);
-  const hash = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|https?:|\*/, name);
   const scripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
-  assert.equal(scripts.length, 2);
-  assert.equal(styles.length, 1);
+  assert.equal(scripts.length, 2, name);
+  assert.equal(styles.length, 1, name);
   const scriptSrc = policy.match(/script-src ([^;]*)/)[1].split(" ");
-  assert.deepEqual(scriptSrc.sort(), [...scripts.map(hash), "'wasm-unsafe-eval'"].sort());
-  assert.equal(policy.match(/style-src ([^;]*)/)[1], hash(styles[0]));
-  assert.doesNotMatch(html, /<script src=|<link rel="stylesheet"|<link rel="(module)?preload"/);
+  assert.deepEqual(scriptSrc.sort(), [...scripts.map(hash), "'wasm-unsafe-eval'"].sort(), name);
+  assert.equal(policy.match(/style-src ([^;]*)/)[1], hash(styles[0]), name);
+  assert.doesNotMatch(html, /<script src=|<link rel="stylesheet"|<link rel="modulepreload"/, name);
+  return policy;
+}
+
+test("the single file's policy allows exactly its inlined style and scripts, and nothing from anywhere", () => {
+  const policy = inlinedOnly(fs.readFileSync(path.join(dist, "andel-fordeling.html"), "utf8"), "andel-fordeling.html");
+  assert.doesNotMatch(policy, /'self'/);
+});
+
+test("the folder's page: its inlined style and scripts, the module and the worker from its own site", () => {
+  const policy = inlinedOnly(fs.readFileSync(path.join(dist, "site", "index.html"), "utf8"), "site/index.html");
+  assert.match(policy, /connect-src 'self'; worker-src 'self';/);
 });
 
 test("the folder for a web server: every file with its .gz and .br", () => {
-  for (const f of ["index.html", "boot.js", "app.js", "view.js", "cases.js", "style.css", "sw.js", "pkg/andel_wasm.js", "pkg/andel_wasm_bg.wasm"]) {
+  for (const f of ["index.html", "sw.js", "pkg/andel_wasm_bg.wasm"]) {
     const file = path.join(dist, "site", f);
     const raw = fs.readFileSync(file);
-    assert.deepEqual(require("node:zlib").gunzipSync(fs.readFileSync(`${file}.gz`)), raw, `${f}.gz`);
-    assert.deepEqual(require("node:zlib").brotliDecompressSync(fs.readFileSync(`${file}.br`)), raw, `${f}.br`);
+    assert.deepEqual(zlib.gunzipSync(fs.readFileSync(`${file}.gz`)), raw, `${f}.gz`);
+    assert.deepEqual(zlib.brotliDecompressSync(fs.readFileSync(`${file}.br`)), raw, `${f}.br`);
   }
-  // The offline copy is named after the build.
-  assert.match(fs.readFileSync(path.join(dist, "site", "sw.js"), "utf8"), /const VERSION = "[0-9a-f]{12}";/);
+  // The offline copy is named after the build and holds the folder's files.
+  const sw = fs.readFileSync(path.join(dist, "site", "sw.js"), "utf8");
+  assert.match(sw, /const VERSION = "[0-9a-f]{12}";/);
+  assert.match(sw, /const FILES = \["\.\/", "\.\/index\.html", "\.\/pkg\/andel_wasm_bg\.wasm"\];/);
 });

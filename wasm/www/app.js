@@ -691,11 +691,16 @@ function cannotRun(text) {
 
 async function main() {
   try {
-    // The single-file build carries the module's bytes; the site fetches it (compiled while it streams).
-    await init(globalThis.andelWasmBytes ? { module_or_path: globalThis.andelWasmBytes } : undefined);
+    // The single file carries the module's bytes; the folder's page names it; www/ finds it beside
+    // the glue. Fetched, it is compiled while it streams.
+    const source = globalThis.andelWasmBytes || globalThis.andelWasmUrl;
+    await init(source ? { module_or_path: source } : undefined);
   } catch (e) {
-    cannotRun("Beregneren kunne ikke starte: filen med selve beregningen (andel_wasm_bg.wasm) kunne ikke hentes eller læses. " +
-      "Tjek forbindelsen og genindlæs siden. Virker det stadig ikke, så brug den samlede fil andel-fordeling.html.");
+    cannotRun(location.protocol === "file:"
+      ? "Siden er åbnet direkte fra disken, og sådan kan den ikke starte. Brug i stedet filen andel-fordeling.html " +
+        "(den virker ved dobbeltklik, også uden net), eller læg hele mappen på en webserver."
+      : "Beregneren kunne ikke starte: filen med selve beregningen (andel_wasm_bg.wasm) kunne ikke hentes eller læses. " +
+        "Tjek forbindelsen og genindlæs siden. Virker det stadig ikke, så brug den samlede fil andel-fordeling.html.");
     console.error(e);
     return;
   }

@@ -184,9 +184,9 @@ function mainTable(doc, result, model, c) {
   });
   const foot = [];
   if (model.extraRows.length) {
-    // The key's own part (the municipalities' amount in a cost split), then the whole.
+    // The key's own part (the municipalities' amount in a cost split) after its rows, then the other parts.
     const part = result.scenarios[0].parts.parts.parties.find((p, i) => result.scenarios[0].parts.details[i]);
-    foot.push(h("tr", { class: "subtotal" }, h("th", { scope: "row" }, `I alt ${part ? nameOf(part).toLowerCase() : ""}`.trim()), numCell("", "col-weight"),
+    rows.splice(model.rows.length, 0, h("tr", { class: "subtotal" }, h("th", { scope: "row" }, `I alt ${part ? nameOf(part).toLowerCase() : ""}`.trim()), numCell("", "col-weight"),
       numCell("100,0000", "col-share"), model.allocations.map((a) => numCell(num(a.total))), h("td", { class: "why" })));
   }
   foot.push(h("tr", {}, h("th", { scope: "row" }, "I alt"), numCell("", "col-weight"),
