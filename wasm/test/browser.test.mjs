@@ -482,7 +482,7 @@ try {
   assert.ok(await phone.locator("#scenario-total-0").isVisible());
   await phone.close();
 
-  step("the wasm file missing: a message in Danish");
+  step("the wasm file missing, or no WebAssembly at all: a message in Danish");
   const noWasm = await launch();
   const nw = await noWasm.newPage();
   await nw.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
@@ -490,6 +490,12 @@ try {
   await nw.waitForFunction(() => document.documentElement.classList.contains("cannot-run"));
   assert.match(await nw.locator("#boot-message").innerText(), /^Beregneren kunne ikke starte/);
   assert.ok(await nw.locator("#inputs").isHidden());
+  // A browser without WebAssembly (or with it switched off).
+  const noWa = await noWasm.newPage();
+  await noWa.addInitScript(() => { delete globalThis.WebAssembly; });
+  await noWa.goto(base);
+  await noWa.waitForFunction(() => document.documentElement.classList.contains("cannot-run"));
+  assert.match(await noWa.locator("#boot-message").textContent(), /browseren ikke kan WebAssembly/);
   await noWasm.close();
 
   step("index.html opened from disk: it says to use the single file");

@@ -690,6 +690,7 @@ function cannotRun(text) {
 }
 
 async function main() {
+  if (typeof WebAssembly !== "object") return; // boot.js says why
   try {
     // The single file carries the module's bytes; the folder's page names it; www/ finds it beside
     // the glue. Fetched, it is compiled while it streams.

@@ -78,18 +78,17 @@ const th = (text, props = {}) => h("th", { scope: "col", ...props }, text);
 const numCell = (text, cls = "") => h("td", { class: `num ${cls}`.trim() }, text);
 
 /** A table with a caption, a head row, body rows and an optional foot row. */
-function table(caption, head, rows, foot, props = {}) {
+function table(caption, head, rows, foot, props = {}, captionClass = "sr-only") {
   return h("div", { class: "table-wrap" },
     h("table", { class: "result", ...props },
-      h("caption", {}, caption),
+      h("caption", { class: captionClass }, caption), // a heading above says it on screen
       h("thead", {}, h("tr", {}, head)),
       h("tbody", {}, rows),
       foot ? h("tfoot", {}, foot) : null));
 }
 
 /** One allocation as a table: name, weight, share, amount. */
-function allocationTable(caption, alloc, ctx) {
-  const unitWord = ctx.places ? "pladser" : "kr.";
+function allocationTable(caption, alloc, ctx, captionClass) {
   const rows = alloc.parties.map((p) => {
     const excluded = p.basis.kind === "excluded";
     return h("tr", { class: excluded ? "excluded" : null },
@@ -101,14 +100,14 @@ function allocationTable(caption, alloc, ctx) {
   const foot = h("tr", {}, h("th", { scope: "row" }, "I alt"),
     numCell(alloc.parties.some((p) => p.basis.kind === "fixed") ? "" : num(sum(alloc.parties.filter((p) => p.basis.kind !== "excluded").map((p) => p.weight))), "col-weight"),
     numCell("100,0000", "col-share"), numCell(num(alloc.total)));
-  return table(caption, [th("Part"), th("Vægt", { class: "col-weight" }), th("Andel (%)", { class: "col-share" }), th(unitWord)], rows, foot);
+  return table(caption, [th("Part"), th("Vægt", { class: "col-weight" }), th("Andel (%)", { class: "col-share" }), th(ctx.places ? "Pladser" : "Beløb (kr.)")], rows, foot, {}, captionClass);
 }
 
 /** Parties × columns with each row's and column's total (years, a table by column). */
 function gridTable(caption, columns, rows, totals, all) {
   return table(caption, [th("Part"), ...columns.map((c) => th(c)), th("I alt")],
     rows.map((r) => h("tr", {}, h("th", { scope: "row" }, r.name), r.cells.map((c) => numCell(num(c))), numCell(num(r.total)))),
-    h("tr", {}, h("th", { scope: "row" }, "I alt"), totals.map((t) => numCell(num(t))), numCell(num(all))));
+    h("tr", {}, h("th", { scope: "row" }, "I alt"), totals.map((t) => numCell(num(t))), numCell(num(all))), {}, "");
 }
 
 /** The rows of the main table: one per party, each with its allocation per scenario. */
@@ -145,7 +144,7 @@ export function renderResult(body, doc, result, ctx) {
   if (model.sameParties) {
     out.push(mainTable(doc, result, model, c));
   } else {
-    result.scenarios.forEach((sc) => out.push(allocationTable(`${sc.name}`, sc.allocation, c)));
+    result.scenarios.forEach((sc) => out.push(allocationTable(`${sc.name}`, sc.allocation, c, "")));
   }
   const box = h("div", { id: "explanation", class: "explanation", hidden: true, tabindex: "-1", "aria-live": "polite" });
   out.push(box);
@@ -191,9 +190,7 @@ function mainTable(doc, result, model, c) {
   }
   foot.push(h("tr", {}, h("th", { scope: "row" }, "I alt"), numCell("", "col-weight"),
     numCell(model.extraRows.length ? "" : "100,0000", "col-share"), model.totals.map((t) => numCell(num(t))), h("td", { class: "why" })));
-  const wrap = table(result.title || "Fordeling", head, rows, foot, { id: "result-table" });
-  wrap.querySelector("caption").className = "sr-only"; // the case is named above the result
-  return wrap;
+  return table(result.title || "Fordeling", head, rows, foot, { id: "result-table" }); // the case is named above the result
 }
 
 /** Every other part of each scenario, as the command line shows it. */
