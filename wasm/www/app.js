@@ -648,6 +648,10 @@ function wire() {
     }
   });
   $("print").addEventListener("click", () => window.print());
+  window.addEventListener("beforeprint", () => {
+    const where = /^https?:$/.test(location.protocol) ? ` fra ${location.origin}${location.pathname}` : "";
+    $("print-info").textContent = `Udskrevet ${new Date().toLocaleDateString("da-DK")}${where}. Beregnet med andel; indbyggertal fra Danmarks Statistik.`;
+  });
   $("show-inputs").addEventListener("click", () => {
     document.documentElement.classList.remove("inputs-collapsed");
     $("show-inputs").setAttribute("aria-expanded", "true");

@@ -64,8 +64,8 @@ export function sum(decimals) {
   for (const d of decimals) total += BigInt(shift(String(d), scale).split(".")[0]);
   const neg = total < 0n;
   const digits = (neg ? -total : total).toString().padStart(scale + 1, "0");
-  const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-  return (neg ? "-" : "") + out;
+  const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, "") : digits;
+  return (neg && out !== "0" ? "-" : "") + out;
 }
 
 export const percent = (share, places = 4) => num(shift(String(share), 2), places);
@@ -265,6 +265,7 @@ function chart(rows) {
 /** A sentence's full stop, once ("kr." ends one already). */
 const end = (text) => (text.endsWith(".") ? text : `${text}.`);
 
+const LEFTOVER_WORD = { "0.01": "øre", "1": "kroner", "1000": "enheder på 1.000 kr." };
 const ROUNDING_WORD = { "0.01": "øre", "1": "hele kroner" };
 
 function explain(box, row, result, c, opener) {
@@ -281,6 +282,7 @@ function explain(box, row, result, c, opener) {
       const included = alloc.parties.filter((x) => x.basis.kind !== "excluded" && x.basis.kind !== "fixed");
       const unitPlaces = c.places ? 0 : scaleOf(alloc.unit);
       const quota = num(q.quota_amount, c.places ? 4 : unitPlaces + 4);
+      const leftover = c.places ? "pladser" : LEFTOVER_WORD[alloc.unit] || "enheder";
       let basis;
       if (p.basis.kind === "fixed") basis = `${name} har en fast andel på ${percent(p.basis.share, 2)} %.`;
       else {
@@ -294,8 +296,8 @@ function explain(box, row, result, c, opener) {
       let how;
       switch (q.rounding) {
         case "exact": how = "Det går op, så der skal ikke rundes af."; break;
-        case "up": how = `Rundet op: ${c.places ? "en af de pladser, der var tilbage" : "en af de enheder, der var tilbage"}, gik hertil, fordi brøkdelen var blandt de største (nr. ${q.remainder_rank}).`; break;
-        case "down": how = `Rundet ned${q.remainder_rank ? `: brøkdelen var nr. ${q.remainder_rank} i størrelse, og der var ikke flere ${c.places ? "pladser" : "enheder"} tilbage til den` : ""}.`; break;
+        case "up": how = `Rundet op: en af de ${leftover}, der var tilbage, gik hertil, fordi brøkdelen var blandt de største (nr. ${q.remainder_rank}).`; break;
+        case "down": how = `Rundet ned${q.remainder_rank ? `: brøkdelen var nr. ${q.remainder_rank} i størrelse, og der var ikke flere ${leftover} tilbage til den` : ""}.`; break;
         case "minimum": how = "Holdt oppe på mindstegrænsen."; break;
         case "maximum": how = "Holdt nede på højstegrænsen."; break;
         default: how = "";
