@@ -253,6 +253,13 @@ try {
     await broken.close();
   }
   assert.equal(await page.locator("#link-note").innerText(), "");
+  // A link from the first version of the form (it wrote "document": null) still opens without a note.
+  const oldLink = await context.newPage();
+  await oldLink.goto(`${base}#${encodeURIComponent(JSON.stringify({ ...link, document: null }))}`);
+  await ready(oldLink);
+  assert.equal(await oldLink.locator("#link-note").innerText(), "");
+  assert.equal(await oldLink.locator("#result-table").innerText(), table);
+  await oldLink.close();
 
   step("offline once opened: a new page without a network opens and computes");
   const workerReady = await page.evaluate(() => Promise.race([

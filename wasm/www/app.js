@@ -60,7 +60,8 @@ function readStateFromUrl() {
   }
   const out = structuredClone(DEFAULT_STATE);
   if (!s || typeof s !== "object" || Array.isArray(s)) return { state: out, unread: true };
-  let unread = Object.keys(s).some((k) => !(k in DEFAULT_STATE));
+  // Links from the first version wrote "document": null; a document itself is never taken from a link.
+  let unread = Object.keys(s).some((k) => !(k in DEFAULT_STATE) && !(k === "document" && s[k] === null));
   const text = (v) => typeof v === "string" && v.length <= 100000;
   const short = (v) => typeof v === "string" && v.length <= 200;
   const options = (id) => [...$(id).options].map((o) => o.value);
