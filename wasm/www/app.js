@@ -604,7 +604,11 @@ function wire() {
   $("csv-file").addEventListener("change", async (ev) => {
     const file = ev.target.files[0];
     if (!file) return;
-    state.csv = await file.text();
+    // The bytes, decoded by the core where it can (Windows-1252 and UTF-16 from Excel too:
+    // decodeText, from branch inputs); as UTF-8 by the browser until then.
+    state.csv = typeof andel.decodeText === "function"
+      ? andel.decodeText(new Uint8Array(await file.arrayBuffer())).text
+      : await file.text();
     $("csv").value = state.csv;
     recompute();
     showCsvInfo();
