@@ -606,9 +606,8 @@ function wire() {
     if (!file) return;
     // The bytes, decoded by the core where it can (Windows-1252 and UTF-16 from Excel too:
     // decodeText, from branch inputs); as UTF-8 by the browser until then.
-    state.csv = typeof andel.decodeText === "function"
-      ? andel.decodeText(new Uint8Array(await file.arrayBuffer())).text
-      : await file.text();
+    const decoded = typeof andel.decodeText === "function" ? andel.decodeText(new Uint8Array(await file.arrayBuffer())) : await file.text();
+    state.csv = typeof decoded === "string" ? decoded : decoded.text;
     $("csv").value = state.csv;
     recompute();
     showCsvInfo();
@@ -677,7 +676,10 @@ function readPastedCsv(s) {
 
 /** The rows reading a CSV left out (totals), in Danish. */
 function skippedText(skipped) {
-  const why = { "the national total": "hele landet", "a regional total of a Statistics Denmark export": "en region" };
+  const why = { "the national total": "hele landet", "a regional total of a Statistics Denmark export": "en region",
+    "a regional total": "en region", "Christiansø is not a municipality": "Christiansø er ikke en kommune",
+    "a total: its weight is the sum of the other rows": "en sum af de andre rækker", "a title above the table": "en titel over tabellen",
+    "a note below the table": "en note under tabellen" };
   return skipped.map(([line, text, reason]) => `linje ${line} (»${text}«, ${why[reason] || reason})`).join(", ");
 }
 
@@ -687,7 +689,12 @@ function showCsvInfo() {
   const r = state.source === "csv" ? readPastedCsv(state) : null;
   if (!r) return ($("csv-info").textContent = "");
   const skipped = r.skipped.length ? `; sprunget over: ${skippedText(r.skipped)}` : "";
-  $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn ${q(r.separator === "\t" ? "tab" : r.separator)}, decimaltegn ${q(r.decimal)})${skipped}.`;
+  // How the core read it, where it says (notes: from branch inputs on).
+  const because = { semicolons: "semikolon mellem felterne", tabs: "tabulator mellem felterne", header: "dansk overskrift" };
+  const notes = (r.notes || []).map((n) => n.kind === "danish_thousands"
+    ? ` ${q(n.text)} læst som ${num(andel.parseNumber(n.text))} med punktum som tusindtalsskilletegn (linje ${n.line}; ${because[n.because] || n.because}).`
+    : n.kind === "encoding" ? ` Filen er læst som ${n.encoding === "windows-1252" ? "Windows-1252 (fra Excel)" : n.encoding.toUpperCase()}.` : "").join("");
+  $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn ${q(r.separator === "\t" ? "tab" : r.separator)}, decimaltegn ${q(r.decimal)})${skipped}.${notes}`;
 }
 
 /** Says in Danish why the calculator cannot run (boot.js says it before this file can). */
