@@ -212,8 +212,9 @@ function danishMessage(e, s = state) {
     case "document":
       if (/^scenarios\[\d+\]\.name$/.test(f)) return "To scenarier har samme navn; giv hvert sit navn";
       if (/^scenarios\[\d+\]\.total$/.test(f) && /whole/.test(e.message)) return "Antallet af pladser skal være et helt tal (0 eller flere), fx 620";
-      return "Beregningen kan ikke læses";
-    default: return "Beregningen kan ikke laves med de tal";
+      return e.messages?.da || "Beregningen kan ikke læses";
+    // The core's own Danish message where it has one (branch present), else a plain one.
+    default: return e.messages?.da || "Beregningen kan ikke laves med de tal";
   }
 }
 
