@@ -150,7 +150,8 @@ export function renderResult(body, doc, result, ctx) {
   out.push(box);
   c.explanationBox = box;
   out.push(...details(result, c));
-  out.push(h("h3", {}, "Andele"), chart(model.rows));
+  const keyPart = model.extraRows.length && result.scenarios[0].parts.parts.parties.find((p, i) => result.scenarios[0].parts.details[i]);
+  out.push(h("h3", {}, keyPart ? `Andele af ${nameOf(keyPart).toLowerCase()}s del` : "Andele"), chart(model.rows));
   out.push(h("h3", {}, "Forudsætninger"), h("ul", { id: "assumptions" }, (ctx.assumptions || []).map((a) => h("li", {}, a))));
   fill(body, out);
   // "Hvorfor?" buttons (wired here: the rows are this module's).
