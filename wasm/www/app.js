@@ -693,7 +693,7 @@ function showCsvInfo() {
   // How the core read it, where it says (notes: from branch inputs on).
   const because = { semicolons: "semikolon mellem felterne", tabs: "tabulator mellem felterne", header: "dansk overskrift" };
   const notes = (r.notes || []).map((n) => n.kind === "danish_thousands"
-    ? ` ${q(n.text)} læst som ${num(andel.parseNumber(n.text))} med punktum som tusindtalsskilletegn (linje ${n.line}; ${because[n.because] || n.because}).`
+    ? ` ${q(n.text)} læst med punktum som tusindtalsskilletegn (linje ${n.line}; ${because[n.because] || n.because}).`
     : n.kind === "encoding" ? ` Filen er læst som ${n.encoding === "windows-1252" ? "Windows-1252 (fra Excel)" : n.encoding.toUpperCase()}.` : "").join("");
   $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn ${q(r.separator === "\t" ? "tab" : r.separator)}, decimaltegn ${q(r.decimal)})${skipped}.${notes}`;
 }
