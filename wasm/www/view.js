@@ -303,6 +303,12 @@ function explain(box, row, result, c, opener) {
         case "maximum": how = "Holdt nede på højstegrænsen."; break;
         default: how = "";
       }
+      if ((q.rounding === "up" || q.rounding === "down") && alloc.method === "hamilton") {
+        // How many were handed out after everyone was rounded down (largest remainder).
+        const ups = alloc.parties.filter((x) => x.rounding === "up").length;
+        how = (ups === 1 ? `Da alle var rundet ned, var der 1 tilbage (${leftover}); den gik til den største brøkdel. `
+          : `Da alle var rundet ned, var der ${ups} ${leftover} tilbage; de gik én til hver af de ${ups} største brøkdele. `) + how;
+      }
       const lines = [
         h("strong", {}, result.scenarios.length > 1 ? `${sc.name}: ` : ""),
         basis, " ",
