@@ -2,7 +2,11 @@
 # Builds the browser package from the one crate, andel-wasm:
 #   pkg/web/   ES module (wasm-bindgen --target web), for the page and bundlers
 #   pkg/node/  CommonJS (--target nodejs), loadable with require(), for tests
-#   www/       the web form, complete with its own copy of pkg/web
+#   www/       the web form, complete with its own copy of pkg/web and the
+#              cases of the minutes (www/cases.js, from ../examples)
+#   dist/site/ the web form as a folder for any web server, with .gz and .br
+#              beside each file (build-site.mjs)
+#   dist/andel-fordeling.html  the web form as one file that works from disk
 # Needs: the wasm32 target, wasm-bindgen-cli at the version pinned in
 # Cargo.lock, and npm's binaryen (wasm-opt) from `npm ci` in wasm/.
 # scripts/test.sh installs all three when missing.
@@ -23,6 +27,8 @@ for dir in pkg/web pkg/node; do
 done
 mkdir -p www/pkg
 cp pkg/web/andel_wasm.js pkg/web/andel_wasm_bg.wasm www/pkg/
+node build-site.mjs cases
+node build-site.mjs dist
 
 bytes=$(wc -c < pkg/web/andel_wasm_bg.wasm)
 gzipped=$(gzip -9 -c pkg/web/andel_wasm_bg.wasm | wc -c)
