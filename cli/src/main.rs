@@ -466,7 +466,13 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
                 Some(b) => ("\u{feff}", b),
                 None => ("", csv.as_str()),
             };
-            let notes: String = r.assumptions.iter().map(|a| format!("# {a}\n")).collect();
+            // Then what made it: andel's version, the population data's source and dates.
+            let notes: String = r
+                .assumptions
+                .iter()
+                .map(|a| format!("# {a}\n"))
+                .chain([format!("# {}\n", andel_core::data::provenance())])
+                .collect();
             format!("{bom}{notes}{body}")
         }
         Format::Table => document_text(r, numbers.style()),
@@ -713,6 +719,7 @@ fn report(folder: &Path, style: NumberStyle) -> Result<String, Error> {
     let mut out = String::from(
         "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents\n",
     );
+    out += &format!("{}\n", andel_core::data::provenance());
     for f in files {
         let name = f.display().to_string();
         let doc = parse(&read_input(&name)?).map_err(|e| e.under(&name))?;

@@ -835,6 +835,7 @@ fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<Strin
 #[pymodule]
 fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CoreError", m.py().get_type::<CoreError>())?;
+    m.add("__version__", andel_core::VERSION)?;
     m.add_function(wrap_pyfunction!(apportion, m)?)?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(apportion_explained, m)?)?;

@@ -3,6 +3,8 @@
 from decimal import Decimal
 from typing import Any, List, Optional, Sequence, Tuple
 
+__version__: str
+
 class CoreError(Exception):
     """args: (code, message, field, details_json)"""
 
