@@ -278,6 +278,8 @@ export function split(amount: NumberInput, weights: NumberInput[], options?: Spl
 export function compute(document: KeyDocument | string): DocumentResult;
 /** The municipalities of a region (all without one), population on 1 January of `year` (latest without one). */
 export function municipalities(region?: string | null, year?: number | null): MunicipalityRow[];
+/** This release of andel ("0.1.0"): the npm package's version, `andel --version` and Python's `andel.__version__`. */
+export function version(): string;
 /** The population years shipped. */
 export function years(): number[];
 /** A number as people write it ("4.275.000,00"), as a decimal string; `danish` (default true) reads "4.275" as 4275. */

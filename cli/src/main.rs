@@ -810,10 +810,14 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
         (Format::Csv, Numbers::Plain) => {
             // The assumptions lead the file as comment lines.
             let csv = r.to_csv(numbers.dialect());
+            // Then what made it: andel's version, the population data's
+            // source and dates.
             let notes: String = r
                 .assumptions
                 .iter()
-                .map(|a| andel_core::tabular::csv_comment(a, numbers.dialect()))
+                .cloned()
+                .chain([andel_core::data::provenance()])
+                .map(|a| andel_core::tabular::csv_comment(&a, numbers.dialect()))
                 .collect();
             format!("{notes}{csv}")
         }
@@ -870,7 +874,11 @@ fn report(folder: Option<&Path>, style: NumberStyle, language: Language) -> Resu
     let mut documents = documents;
     let stem = |name: &str| name.strip_suffix(".json").unwrap_or(name).to_string();
     documents.sort_by_key(|d| (order(&d.0), stem(&d.0)));
-    let mut out = format!("{}\n", language.text(Msg::ReportTitle));
+    let mut out = format!(
+        "{}\n{}\n",
+        language.text(Msg::ReportTitle),
+        present::provenance(language)
+    );
     let mut results = Vec::new();
     for (name, text, files) in documents {
         let doc = parse(&text).map_err(|e| e.under(&name))?;

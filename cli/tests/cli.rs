@@ -76,7 +76,11 @@ fn help_version_and_unknown_options() {
     for c in ["compute", "split", "apportion", "municipalities", "report"] {
         assert!(ok(&[c, "--help"]).contains("Usage"), "{c}");
     }
-    assert!(ok(&["--version"]).starts_with("andel "));
+    // The workspace's one version (Cargo.toml), as Python and JS give it.
+    assert_eq!(
+        ok(&["--version"]),
+        format!("andel {}\n", andel_core::VERSION)
+    );
     assert!(fails(&["--bogus"], 2).contains("--bogus"));
     assert!(fails(
         &["compute", "examples/2.4-dk2020.json", "--format", "xml"],
@@ -148,6 +152,14 @@ fn compute_every_example_in_every_format() {
             csv.starts_with("\u{feff}# ") || csv.starts_with("\u{feff}\"# "),
             "{p}"
         );
+        // What made it, after the assumptions: version, population source and dates.
+        // (The Danish Excel line holds a ";", so it is one quoted cell.)
+        let made_by = format!("\n\"# andel {}; befolkning: Danmarks Statistik, 1. januar 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
+        assert!(csv.contains(&made_by), "{p}");
+        let plain = ok(&["compute", p, "--format", "csv", "--numbers", "plain"]);
+        // (The plain line holds a ",", so it is one quoted cell too.)
+        let made_by = format!("\n\"# andel {}; population: Statistics Denmark, 1 January 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
+        assert!(plain.contains(&made_by), "{p}");
         assert!(plain_csv(&["compute", p]).contains("scenario,part,id"));
         n += 1;
     }

@@ -187,6 +187,59 @@ pub fn years() -> Vec<i32> {
         .unwrap_or_default()
 }
 
+/// What made a result, for the line outputs state it on: this version of
+/// andel and the embedded population data's source and dates, as
+/// `andel 0.1.0; population: Statistics Denmark, 1 January 2020-2025 (FOLK1A
+/// 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)`.
+///
+/// ```
+/// let line = andel_core::data::provenance();
+/// assert!(line.starts_with(&format!("andel {}; population: Statistics Denmark, 1 January 2020-", andel_core::VERSION)));
+/// assert!(line.contains("FOLK1A 2020K1-2023K1"));
+/// ```
+pub fn provenance() -> String {
+    let (span, sources) = population_sources();
+    format!(
+        "andel {}; population: Statistics Denmark, 1 January {span} ({sources})",
+        crate::VERSION
+    )
+}
+
+/// The embedded population's years ("2020-2025") and its Statbank tables
+/// by period ("FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025"): what
+/// [`provenance`] says, in either language (`present::provenance`).
+pub fn population_sources() -> (String, String) {
+    let years = years();
+    let tables: Vec<&str> = municipalities()
+        .ok()
+        .and_then(|m| m.first())
+        .map(|m| m.population.values().map(|p| p.table.as_str()).collect())
+        .unwrap_or_default();
+    // Consecutive periods of one table as a range: "FOLK1A 2020K1-2023K1".
+    let mut runs: Vec<(&str, &str, &str)> = Vec::new();
+    for t in tables {
+        let (name, period) = t.split_once(' ').unwrap_or((t, ""));
+        match runs.last_mut() {
+            Some(run) if run.0 == name => run.2 = period,
+            _ => runs.push((name, period, period)),
+        }
+    }
+    let sources: Vec<String> = runs
+        .into_iter()
+        .map(|(name, first, last)| match (first, last) {
+            ("", _) => name.to_string(),
+            (f, l) if f == l => format!("{name} {f}"),
+            (f, l) => format!("{name} {f}-{l}"),
+        })
+        .collect();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}-{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    (span, sources.join(", "))
+}
+
 /// Lower case for the letters Danish names and headers use (ASCII and
 /// Latin-1: Æ Ø Å Ä Ö É …); other characters are kept as they are. (The
 /// full Unicode tables of `str::to_lowercase` would triple what the browser
@@ -570,6 +623,28 @@ mod tests {
         );
         let e = sosu_2018_key(&["pædagogisk assistent", "pædagogisk assistent"]).unwrap_err();
         assert_eq!(e.field(), Some("programmes[1]"));
+    }
+
+    #[test]
+    fn provenance_names_the_version_and_each_table_of_the_population_file() {
+        // The tables by year, as core/data/population_municipalities_2020_2025.csv
+        // lists them (column `table`): FOLK1A 2020K1 .. 2023K1, FOLK1AM 2024M01, BY2 2025.
+        assert_eq!(
+            provenance(),
+            format!(
+                "andel {VERSION}; population: Statistics Denmark, 1 January 2020-2025 \
+                 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)",
+                VERSION = crate::VERSION
+            )
+        );
+        // One version for the workspace (Cargo.toml), the wheel (pyproject.toml
+        // takes it from Cargo) and the npm package (wasm/package.json).
+        let package = include_str!("../../wasm/package.json");
+        assert!(
+            package.contains(&format!("\"version\": \"{}\"", crate::VERSION)),
+            "wasm/package.json's version is not {}",
+            crate::VERSION
+        );
     }
 
     #[test]

@@ -60,6 +60,10 @@ pub use money::{split, split_named, Split, SplitOptions};
 pub use rust_decimal::Decimal;
 pub use sorted_map::SortedMap;
 
+/// This release of andel (the workspace version: the command line's
+/// `--version`, Python's `andel.__version__` and JS `version()` say the same).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The README's Rust examples run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -1174,6 +1174,7 @@ fn summary(results: Vec<String>) -> PyResult<String> {
 #[pymodule]
 fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CoreError", m.py().get_type::<CoreError>())?;
+    m.add("__version__", andel_core::VERSION)?;
     m.add_function(wrap_pyfunction!(apportion, m)?)?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(apportion_explained, m)?)?;

@@ -114,6 +114,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::MeetingPlaces => "Pladser pr. sag og uddannelse (lægges ikke sammen på tværs af kolonner):",
         Msg::MeetingTotalLowest => "i alt, laveste scenarier",
         Msg::MeetingTotalHighest => "i alt, højeste scenarier",
+        Msg::Provenance => "andel {version}; befolkning: Danmarks Statistik, 1. januar {span} ({sources})",
         Msg::And => " og ",
     }
 }

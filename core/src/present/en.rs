@@ -114,6 +114,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::MeetingPlaces => "Places by case and programme (not added across columns):",
         Msg::MeetingTotalLowest => "total, lowest scenarios",
         Msg::MeetingTotalHighest => "total, highest scenarios",
+        Msg::Provenance => "andel {version}; population: Statistics Denmark, 1 January {span} ({sources})",
         Msg::And => " and ",
     }
 }

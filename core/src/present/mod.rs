@@ -373,6 +373,8 @@ pub enum Msg {
     MeetingTotalLowest,
     /// The total with each case's highest scenario.
     MeetingTotalHighest,
+    /// `{version}`, `{span}`, `{sources}`: what made an output.
+    Provenance,
 }
 
 /// Every message, for the tests that hold both catalogues complete.
@@ -486,6 +488,7 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::MeetingPlaces,
     Msg::MeetingTotalLowest,
     Msg::MeetingTotalHighest,
+    Msg::Provenance,
 ];
 
 /// The rows reading CSV weights left out, for people: "udeladt linje 2
@@ -529,6 +532,28 @@ pub fn left_out(weights: &crate::tabular::CsvWeights, language: Language) -> Opt
         })
         .collect();
     Some(language.say(Msg::LeftOut, &[("rows", &rows.join(", "))]))
+}
+
+/// What made an output, in `language`: andel's version and the embedded
+/// population's source and dates (every report, CSV and form states it, so
+/// a result found in a folder next year says what made it).
+///
+/// # Example
+/// ```
+/// use andel_core::present::{provenance, Language};
+/// assert!(provenance(Language::Da).starts_with(&format!("andel {}; befolkning: Danmarks Statistik, 1. januar 2020-", andel_core::VERSION)));
+/// assert_eq!(provenance(Language::En), andel_core::data::provenance());
+/// ```
+pub fn provenance(language: Language) -> String {
+    let (span, sources) = crate::data::population_sources();
+    language.say(
+        Msg::Provenance,
+        &[
+            ("version", crate::VERSION),
+            ("span", &span),
+            ("sources", &sources),
+        ],
+    )
 }
 
 /// A method's name for people.

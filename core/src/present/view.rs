@@ -936,6 +936,8 @@ impl View {
         for line in self.title.iter().chain(&self.note).chain(&self.assumptions) {
             w.comment(line);
         }
+        // Then what made it: andel's version, the population's source.
+        w.comment(&super::provenance(self.language));
         for s in &self.scenarios {
             for section in &s.sections {
                 let mut caption = s.heading.clone();

@@ -64,7 +64,9 @@ __all__ = [
     "get_language",
 ]
 
-__version__ = "0.1.0"
+# The workspace's one version (Cargo.toml), compiled in: the same as the
+# wheel's, `andel --version` and JS `version()`.
+__version__: str = _andel.__version__
 
 METHODS = (
     "hamilton",

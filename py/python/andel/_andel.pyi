@@ -4,6 +4,8 @@ import os
 from decimal import Decimal
 from typing import Any, List, Optional, Sequence, Tuple, Union
 
+__version__: str
+
 class CoreError(Exception):
     """args: (code, message, field, details_json)"""
 
