@@ -17,7 +17,7 @@ use crate::key::{
 };
 use crate::money::SplitOptions;
 use crate::sorted_map::{first_repeat, SortedMap};
-use crate::tabular::{read_weights, read_weights_bytes, CsvColumns, CsvWriter, Dialect};
+use crate::tabular::{read_weights, CsvColumns, CsvWriter, Dialect};
 use crate::TieRule;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -1711,7 +1711,7 @@ fn build_key_noting(
                 #[cfg(not(feature = "fs"))]
                 return Err(crate::files::no_files(&field, p, files));
                 #[cfg(feature = "fs")]
-                read_weights_bytes(
+                crate::tabular::read_weights_bytes(
                     &crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?,
                     &c.columns,
                 )

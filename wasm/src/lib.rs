@@ -313,8 +313,8 @@ fn year_or_latest(year: &JsValue) -> JsResult<i32> {
 
 /// This release of andel: the workspace version, the same as the npm
 /// package's, `andel --version` and Python's `andel.__version__`.
-#[wasm_bindgen(skip_typescript)]
-pub fn version(extra: JsValue) -> JsResult<String> {
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn version(extra: Array) -> JsResult<String> {
     no_extra(&extra, 0)?;
     Ok(andel_core::VERSION.to_string())
 }

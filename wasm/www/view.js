@@ -242,8 +242,9 @@ function details(result, c) {
       const title = `Dimensioneret mod faktisk${of}`;
       section.push(h("h3", {}, title), table(title,
         [th("Part"), th("Dimensioneret"), th("Faktisk"), th("Forskel"), th("Forskel (%)")],
-        sc.attainment.map((r) => h("tr", {}, h("th", { scope: "row" }, nameOf(r)), numCell(num(r.dimensioned)), numCell(num(r.actual)),
-          numCell(num(r.difference)), numCell(r.percent === null || r.percent === undefined ? "" : num(r.percent, 2))))));
+        [...sc.attainment, ...(sc.attainment_total && sc.attainment.length > 1 ? [{ ...sc.attainment_total, total: true }] : [])]
+          .map((r) => h("tr", {}, h("th", { scope: "row" }, r.total ? "I alt" : nameOf(r)), numCell(num(r.dimensioned)), numCell(num(r.actual)),
+            numCell(num(r.difference)), numCell(r.percent === null || r.percent === undefined ? "" : num(r.percent, 2))))));
     }
     out.push(...section);
   }
