@@ -178,7 +178,7 @@ EOF
   [ "$(env -i "$dist/$linux_bin" --version)" = "andel $version" ] || fail "$linux_bin --version is not andel $version"
   env -i PATH=/usr/bin:/bin "$dist/$linux_bin" report > "$check_dir/report-linux.txt"
   grep -Eq '^851 +Aalborg .* 1\.658\.397,22 ' "$check_dir/report-linux.txt" || fail "the musl binary's report has no Aalborg 1.658.397,22"
-  grep -q "^andel $version; population: Statistics Denmark" "$check_dir/report-linux.txt" || fail "the report states no version"
+  grep -q "^andel $version; befolkning: Danmarks Statistik" "$check_dir/report-linux.txt" || fail "the report states no version"
   echo "andel report: $(wc -l < "$check_dir/report-linux.txt") lines, Aalborg 1.658.397,22 (case 2.8, lav), andel $version"
 
   step "Windows binary under Wine ($windows_exe)"
@@ -214,7 +214,8 @@ EOF
     "^én,,860,Hjørring,5000,.*,50\.01," "^én,,total,,,,,100\.01,"; do
     grep -Eq "$row" "$check_dir/compute-windows.csv" || { cat "$check_dir/compute-windows.csv"; fail "andel.exe compute: no row $row"; }
   done
-  grep -q "^# andel $version; population" "$check_dir/compute-windows.csv" || fail "andel.exe compute: the CSV states no version"
+  # The line holds a ",", so the plain CSV quotes it as one cell.
+  grep -q "^\"# andel $version; population: Statistics Denmark" "$check_dir/compute-windows.csv" || fail "andel.exe compute: the CSV states no version"
   (cd "$folder" && "${wine[@]}" "$dist/$windows_exe" split 100,01 --weights "befolkning æøå.csv") \
     > "$check_dir/split-windows.txt"
   grep -Eq '^860 +Hjørring .* 50,01 ' "$check_dir/split-windows.txt" || { cat "$check_dir/split-windows.txt"; fail "andel.exe split: no Hjørring 50,01"; }
