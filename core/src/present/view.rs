@@ -1040,11 +1040,14 @@ pub fn meeting_view(
                 .map(|&j| column(&format!("column_{j}"), m.columns[j].head.clone(), true)),
         );
         if !places {
-            head.extend(
-                m.totals
-                    .iter()
-                    .map(|t| column("total", total_name(t), true)),
-            );
+            head.extend(m.totals.iter().map(|t| {
+                let key = match t {
+                    SummaryTotal::All => "total",
+                    SummaryTotal::Lowest => "total_lowest",
+                    SummaryTotal::Highest => "total_highest",
+                };
+                column(key, total_name(t), true)
+            }));
         }
         let rows = m
             .rows
