@@ -483,6 +483,30 @@ fn grid(
     }
 }
 
+/// [`grid`] of whole units (places): rows of (id, name, cells, total), the
+/// columns' totals and the whole.
+fn whole_grid<'a>(
+    language: Language,
+    columns: Vec<Column>,
+    rows: impl Iterator<Item = (&'a String, Option<&'a str>, &'a [u64], u64)>,
+    totals: &[u64],
+    all: u64,
+    style: NumberStyle,
+) -> Table {
+    let rows = rows
+        .map(|(id, name, cells, total)| {
+            (
+                id.clone(),
+                name.unwrap_or_default().to_string(),
+                cells.iter().map(|&x| Decimal::from(x)).collect(),
+                Decimal::from(total),
+            )
+        })
+        .collect();
+    let totals: Vec<Decimal> = totals.iter().map(|&x| Decimal::from(x)).collect();
+    grid(language, columns, rows, &totals, Decimal::from(all), style)
+}
+
 fn with_heading(mut s: Section, heading: String) -> Section {
     s.heading = Some(heading);
     s
@@ -541,28 +565,12 @@ fn scenario_view(
                 let rows = t
                     .rows
                     .iter()
-                    .map(|r| {
-                        (
-                            r.id.clone(),
-                            r.name.clone().unwrap_or_default(),
-                            r.cells.iter().map(|&x| Decimal::from(x)).collect(),
-                            Decimal::from(r.total),
-                        )
-                    })
-                    .collect();
-                let totals: Vec<Decimal> =
-                    t.groups.iter().map(|g| Decimal::from(g.units)).collect();
+                    .map(|r| (&r.id, r.name.as_deref(), r.cells.as_slice(), r.total));
+                let totals: Vec<u64> = t.groups.iter().map(|g| g.units).collect();
                 sections.push(Section {
                     heading: Some(say(Msg::ByMemberAndGroup)),
                     summary: None,
-                    table: grid(
-                        language,
-                        columns,
-                        rows,
-                        &totals,
-                        Decimal::from(t.total),
-                        style,
-                    ),
+                    table: whole_grid(language, columns, rows, &totals, t.total, style),
                     notes: Vec::new(),
                 });
             }
@@ -654,17 +662,9 @@ fn scenario_view(
         let rows = t
             .rows
             .iter()
-            .map(|r| {
-                (
-                    r.id.clone(),
-                    r.name.clone().unwrap_or_default(),
-                    r.cells.iter().map(|&x| Decimal::from(x)).collect(),
-                    Decimal::from(r.total),
-                )
-            })
-            .collect();
-        let totals: Vec<Decimal> = t.columns.iter().map(|c| Decimal::from(c.total)).collect();
-        let all: u64 = t.columns.iter().map(|c| c.total).sum();
+            .map(|r| (&r.id, r.name.as_deref(), r.cells.as_slice(), r.total));
+        let totals: Vec<u64> = t.columns.iter().map(|c| c.total).collect();
+        let all: u64 = totals.iter().sum();
         let notes = t
             .ties
             .iter()
@@ -693,7 +693,7 @@ fn scenario_view(
                 &[("method", method_name(language, t.method))],
             )),
             summary: None,
-            table: grid(language, columns, rows, &totals, Decimal::from(all), style),
+            table: whole_grid(language, columns, rows, &totals, all, style),
             notes,
         });
     }
