@@ -2,10 +2,10 @@
 //! attainment of dimensioned places, spread a total over years.
 
 use crate::error::{Error, Result};
-use crate::exact::exact_add;
 use crate::key::{Allocation, Basis, Key, KeyParty};
 use crate::money::SplitOptions;
-use crate::sorted_map::SortedMap;
+use crate::util::exact::exact_add;
+use crate::util::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -217,8 +217,8 @@ pub fn attainment_total(rows: &[AttainmentRow]) -> Result<AttainmentRow> {
     let mut dimensioned = Decimal::ZERO;
     let mut actual = Decimal::ZERO;
     for r in rows {
-        dimensioned = crate::exact::exact_add(dimensioned, r.dimensioned, "actual")?;
-        actual = crate::exact::exact_add(actual, r.actual, "actual")?;
+        dimensioned = crate::util::exact::exact_add(dimensioned, r.dimensioned, "actual")?;
+        actual = crate::util::exact::exact_add(actual, r.actual, "actual")?;
     }
     row("total".into(), None, dimensioned, actual, "actual")
 }
@@ -233,7 +233,7 @@ pub struct YearShare {
     /// Its fraction of the total (the fractions add up to exactly 1).
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::document::decimal_schema")
+        schemars(schema_with = "crate::number::decimal_schema")
     )]
     pub fraction: Decimal,
 }

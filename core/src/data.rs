@@ -5,7 +5,7 @@
 
 use crate::error::{quoted, Error, Result};
 use crate::key::{Key, KeyParty};
-use crate::sorted_map::{Positions, SortedMap};
+use crate::util::sorted_map::{Positions, SortedMap};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -326,7 +326,7 @@ pub fn municipality(query: &str) -> Result<&'static Municipality> {
         .filter(|_| comparable)
         .map(|m| (levenshtein(&skeleton(&m.name), &k), m))
         .collect();
-    crate::sort::sort_unstable_by(&mut near, |(d, m), (e, n)| {
+    crate::util::sort::sort_unstable_by(&mut near, |(d, m), (e, n)| {
         d.cmp(e).then_with(|| m.code.cmp(&n.code))
     });
     Err(Error::UnknownMunicipality {
@@ -371,7 +371,7 @@ pub fn municipality_exact(query: &str) -> Option<&'static Municipality> {
             stems.push((format!("~{}", stem(&k)), i));
             entries.push((k, i));
         }
-        crate::sort::sort_unstable(&mut stems);
+        crate::util::sort::sort_unstable(&mut stems);
         for (j, (s, i)) in stems.iter().enumerate() {
             let shared = |n: Option<&(String, usize)>| n.is_some_and(|(t, _)| t == s);
             if !shared(j.checked_sub(1).and_then(|p| stems.get(p))) && !shared(stems.get(j + 1)) {

@@ -20,8 +20,8 @@
 
 use crate::document::DocumentResult;
 use crate::error::{Error, Result};
-use crate::format::readings;
 use crate::key::Allocation;
+use crate::number::format::readings;
 use crate::tabular::{read_records, CsvColumns, CsvWeights, Record};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
@@ -198,7 +198,8 @@ fn table(ws: &mut Worksheet, mut row: u32, a: &Allocation) -> Result<u32, XlsxEr
         ws.write_number_with_format(row, 4, number(p.amount), &amount_format)?;
         row += 1;
     }
-    let total = crate::format::checked_sum(a.parties.iter().map(|p| p.amount)).unwrap_or(a.total);
+    let total =
+        crate::number::format::checked_sum(a.parties.iter().map(|p| p.amount)).unwrap_or(a.total);
     ws.write_string_with_format(row, 1, WORDS.total, &bold)?;
     let formula = if a.parties.is_empty() {
         Formula::new("=0")

@@ -9,9 +9,9 @@ use crate::apportion::{
     apportion_named, Apportionment, Limit, Method, Options, PartyRef, Rounding, TieRule,
 };
 use crate::error::{Error, Result};
-use crate::exact::{exact_add, exact_mul, Quota};
 use crate::money::{split_named, SplitOptions};
-use crate::sorted_map::{first_repeat, Positions, SortedMap};
+use crate::util::exact::{exact_add, exact_mul, Quota};
+use crate::util::sorted_map::{first_repeat, Positions, SortedMap};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -86,7 +86,7 @@ pub struct FixedShare {
     /// The share, between 0 and 1 (0.072 for 7.2 %).
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::document::decimal_schema")
+        schemars(schema_with = "crate::number::decimal_schema")
     )]
     pub share: Decimal,
 }
@@ -917,7 +917,7 @@ pub fn cost_split_from_part(
         field: "part".into(),
         id: format!("#{part}"),
     })?;
-    let rest = crate::exact::rest_of_whole(amount, given.share, options.unit, "total")?;
+    let rest = crate::util::exact::rest_of_whole(amount, given.share, options.unit, "total")?;
     let whole = amount
         .checked_add(rest)
         .ok_or_else(|| Error::overflow("total", "the whole is too large"))?;
@@ -1245,7 +1245,7 @@ impl Nest {
         };
         let mut lcm: u128 = 1;
         for (_, den) in &factors {
-            let g = crate::exact::gcd(lcm, *den).max(1);
+            let g = crate::util::exact::gcd(lcm, *den).max(1);
             lcm = (lcm / g).checked_mul(*den).ok_or_else(overflow)?;
         }
         let mut parties = Vec::new();
@@ -1366,11 +1366,11 @@ fn ratio(a: Decimal, b: Decimal) -> Result<(u128, u128)> {
     let (a, b) = (a.normalize(), b.normalize());
     let scale = a.scale().max(b.scale());
     let int = |d: Decimal| {
-        crate::exact::pow10(scale - d.scale())
+        crate::util::exact::pow10(scale - d.scale())
             .and_then(|p| d.mantissa().unsigned_abs().checked_mul(p))
             .ok_or_else(|| Error::overflow("groups", "weight too large"))
     };
     let (x, y) = (int(a)?, int(b)?);
-    let g = crate::exact::gcd(x, y).max(1);
+    let g = crate::util::exact::gcd(x, y).max(1);
     Ok((x / g, y / g))
 }

@@ -3,7 +3,7 @@
 
 use crate::apportion::{apportion_named, Apportionment, Options, TieRule};
 use crate::error::{Error, Result};
-use crate::exact::{exact_mul, pow10};
+use crate::util::exact::{exact_mul, pow10};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -20,8 +20,8 @@
 use crate::data::{self, lower, municipality_exact, Region};
 use crate::encoding::decode;
 use crate::error::{quoted, Error, Result};
-use crate::format::{read_as, Mark};
 use crate::key::{Key, KeyParty};
+use crate::number::format::{read_as, Mark};
 use crate::tabular::{records_of, Record};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -206,7 +206,7 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
                     })
                     .collect();
                 let total = values.iter().try_fold(Decimal::ZERO, |t, (_, _, v)| {
-                    crate::exact::exact_add(t, *v, "summary")
+                    crate::util::exact::exact_add(t, *v, "summary")
                 })?;
                 let mut head = spec.case.clone();
                 if let Some(w) = &within {
@@ -294,7 +294,7 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         .iter()
         .flat_map(|(_, v)| v.iter().map(|(id, name, _)| (id.clone(), name.clone())))
         .collect();
-    crate::sort::sort_unstable_by(&mut ids, |a, b| {
+    crate::util::sort::sort_unstable_by(&mut ids, |a, b| {
         let n = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
         n(&a.0).cmp(&n(&b.0)).then_with(|| a.0.cmp(&b.0))
     });
@@ -311,7 +311,7 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
                 .map(|cols| {
                     cols.iter().try_fold(Decimal::ZERO, |t, &c| {
                         let v = cells.get(c).copied().flatten().unwrap_or_default();
-                        crate::exact::exact_add(t, v, "summary")
+                        crate::util::exact::exact_add(t, v, "summary")
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -328,7 +328,7 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         .map(|cols| {
             cols.iter().try_fold(Decimal::ZERO, |t, &c| {
                 let v = columns.get(c).map(|x| x.0.total).unwrap_or_default();
-                crate::exact::exact_add(t, v, "summary")
+                crate::util::exact::exact_add(t, v, "summary")
             })
         })
         .collect::<Result<Vec<_>>>()?;

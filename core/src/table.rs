@@ -16,8 +16,8 @@
 //! the margins are not roundings of the exact sums), that is an error.
 
 use crate::error::{Error, Result};
-use crate::exact::{exact_mul, scale_weights, Quota, U256};
 use crate::money::{split, SplitOptions};
+use crate::util::exact::{exact_mul, scale_weights, Quota, U256};
 use rust_decimal::Decimal;
 
 /// A rounded table: whole cells, which cells went up, and ties.
@@ -90,7 +90,7 @@ pub fn controlled_round(
         .flat_map(|i| (0..c).map(move |j| (i, j)))
         .filter(|&(i, j)| remainder[i][j] > 0 && remainder[i][j] < denominator)
         .collect();
-    crate::sort::sort_unstable_by(&mut order, |&(a, b), &(x, y)| {
+    crate::util::sort::sort_unstable_by(&mut order, |&(a, b), &(x, y)| {
         remainder[x][y]
             .cmp(&remainder[a][b])
             .then((a, b).cmp(&(x, y)))

@@ -9,17 +9,17 @@
 use crate::data::{lower, municipality_exact};
 use crate::encoding::{decode, Encoding};
 use crate::error::{quoted, CsvProblem, Error, Result};
-use crate::format::{checked_sum, read_as, readings, Mark};
 use crate::key::{Allocation, Key, KeyParty};
-use crate::sorted_map::first_repeat;
+use crate::number::format::{checked_sum, read_as, readings, Mark};
+use crate::util::sorted_map::first_repeat;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-// Number formatting and text tables live in `crate::format` (below the keys);
+// Number formatting and text tables live in `crate::number::format` (below the keys);
 // they are re-exported here, where the CSV code that uses them has always
 // offered them.
-pub use crate::format::{
+pub use crate::number::format::{
     danish, format_number, parse_danish_number, parse_number, plain, render_table, NumberStyle,
     MAX_PLACES,
 };
@@ -870,7 +870,7 @@ pub(crate) fn read_records(
                 LeftOut::RegionalTotal,
             ));
         }
-        crate::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
+        crate::util::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
     }
     let weight_cells: Vec<(u64, &str)> = kept
         .iter()
@@ -930,7 +930,7 @@ pub(crate) fn read_records(
         if let Some(i) = total {
             let r = kept_rows[i];
             skipped.push((r.line, r.cells.join(&sep.to_string()), LeftOut::SumOfOthers));
-            crate::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
+            crate::util::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
             parties.remove(i);
         }
     }

@@ -137,7 +137,7 @@ pub(crate) fn q(text: &str) -> String {
 
 /// A decimal the Danish way, every digit it has.
 fn n(d: rust_decimal::Decimal) -> String {
-    crate::format::danish(d, d.scale())
+    crate::number::format::danish(d, d.scale())
 }
 
 /// What went wrong in a CSV file, in Danish.

@@ -14,7 +14,7 @@
 //! [`Msg`], a typed message id: a match over every id in each file, so a
 //! message missing in one language does not compile. Sentences carry named
 //! slots (`{total}`) filled by [`fill`]; numbers are written by
-//! [`crate::format`] (Danish `1.658.397,22` or plain `1658397.22`, with
+//! [`crate::number::format`] (Danish `1.658.397,22` or plain `1658397.22`, with
 //! either language).
 //!
 //! # Example

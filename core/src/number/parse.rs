@@ -120,7 +120,7 @@ pub fn whole(d: Decimal, field: &str, max: u64) -> Result<u64> {
 /// A decimal from text as programs write it (`"0.072"`, `"-1250.50"`),
 /// surrounding spaces allowed. More digits than a decimal holds is an error,
 /// never a rounding. (People's formats such as `1.234,5` are
-/// [`crate::format::parse_number`].)
+/// [`crate::number::format::parse_number`].)
 ///
 /// # Example
 /// ```

@@ -9,7 +9,7 @@
 //! kilobytes: what the web form downloads (DESIGN.md, "Sorting in the
 //! browser"). It reads and writes JSON as an object, as `BTreeMap` did.
 
-use crate::sort;
+use crate::util::sort;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
 use std::cmp::Ordering;
