@@ -1,0 +1,49 @@
+//! Parties that do not take part: weight zero, so they get exactly nothing
+//! and the others share the whole. The minutes' case 2.8: Læsø and Morsø do
+//! not take part in the new residential offer, and the municipal part is
+//! split between the other nine municipalities by population.
+
+use super::{Basis, Key};
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+
+impl Key {
+    /// The key with the parties named set to weight zero: they get exactly
+    /// nothing and the others share as if they were not there.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::{Decimal, Key};
+    /// let key = Key::from_weights([("A", 1), ("B", 1), ("C", 2)].map(|(i, w)| (i, Decimal::from(w))))?;
+    /// let without_c = key.exclude(&["C"])?;
+    /// assert_eq!(without_c.share(0), Decimal::new(5, 1));
+    /// assert_eq!(without_c.share(2), Decimal::ZERO);
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn exclude<S: AsRef<str>>(&self, ids: &[S]) -> Result<Key> {
+        let mut parties = self.parties.clone();
+        let positions = self.positions(ids.len());
+        for (n, id) in ids.iter().enumerate() {
+            let id = id.as_ref();
+            let i = positions.get(id).ok_or_else(|| Error::UnknownParty {
+                field: format!("exclude[{n}]"),
+                id: id.to_string(),
+            })?;
+            // Excluded twice keeps the weight it had first.
+            let before = match parties[i].basis {
+                Basis::Excluded { weight } => weight,
+                _ => Some(parties[i].weight),
+            };
+            parties[i].weight = Decimal::ZERO;
+            parties[i].basis = Basis::Excluded { weight: before };
+        }
+        Key::new(parties)
+            .map(|k| k.with_kind(self.kind))
+            .map_err(|e| match e {
+                Error::ZeroTotalWeight { .. } => Error::ZeroTotalWeight {
+                    field: "exclude".into(),
+                },
+                e => e,
+            })
+    }
+}

@@ -1,0 +1,290 @@
+//! Distribution keys: a share for every party, the shares adding up to one.
+//!
+//! A [`Key`] keeps exact decimal weights; a party's share is its weight over
+//! the total. Keys are built from weights, with exclusions, fixed shares and
+//! blends, all exact: when a product needs more digits than a decimal holds,
+//! that is an error, never a silent rounding. One rule a file, each citing the
+//! case of the minutes (KKR Nordjylland, 18 November 2022) it serves:
+//!
+//! - `exclude`: parties that do not take part (2.8: Læsø and Morsø);
+//! - `fixed`: a fixed share, the rest by weight (2.12: the region's 7,2 %);
+//! - `blend`: a weighted sum of keys (2.9: KL's key, history and demography);
+//! - `cost_split`: fixed parts first (2.8: municipalities 75 %, region 25 %);
+//! - `nest`: two levels, groups then members (2.9: KKR, then municipalities);
+//! - `allocation`: the result of splitting or apportioning by a key.
+
+mod allocation;
+mod blend;
+mod cost_split;
+mod exclude;
+mod fixed;
+mod nest;
+
+pub(crate) use allocation::quota_amount;
+pub use allocation::{Allocation, BoundaryReport, PartyAllocation, SeatRef, TieReport};
+pub use cost_split::{cost_split, cost_split_from_part, CostPart, CostSplitResult};
+pub use fixed::FixedShare;
+pub use nest::{
+    GroupAllocation, MemberTable, MemberTableGroup, MemberTableRow, Nest, NestRounding,
+    NestedAllocation,
+};
+
+use crate::apportion::{apportion_named, Options};
+use crate::error::{Error, Result};
+use crate::money::{split_named, SplitOptions};
+use crate::util::exact::exact_add;
+use crate::util::sorted_map::{first_repeat, Positions};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Where a party's weight in a key comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Basis {
+    /// Its own weight (population, places, …).
+    Weight,
+    /// Excluded: weight zero, so it pays and gets nothing and dilutes no one.
+    Excluded {
+        /// The weight it had before it was excluded (its real population,
+        /// say), shown for reference; it counts for nothing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        weight: Option<Decimal>,
+    },
+    /// A fixed share of the whole; the others share the rest by weight.
+    Fixed { share: Decimal },
+    /// A blend of other keys.
+    Blend,
+    /// Composed through a nesting of keys (flat rounding).
+    Nested { group: String },
+}
+
+/// One party of a key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyParty {
+    /// A stable id (a municipality code such as "851", or "region").
+    pub id: String,
+    /// A name for people ("Aalborg").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The weight; the share is weight / total weight.
+    pub weight: Decimal,
+    /// Where the weight comes from.
+    #[serde(default = "weight_basis")]
+    pub basis: Basis,
+}
+
+fn weight_basis() -> Basis {
+    Basis::Weight
+}
+
+impl KeyParty {
+    /// A party with a plain weight.
+    pub fn new(id: impl Into<String>, name: Option<String>, weight: Decimal) -> KeyParty {
+        KeyParty {
+            id: id.into(),
+            name,
+            weight,
+            basis: Basis::Weight,
+        }
+    }
+
+    /// The name, or the id when there is none.
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// A distribution key.
+///
+/// # Example
+/// ```
+/// use andel_core::{Decimal, FixedShare, Key};
+/// // Case 2.12: the region keeps a fixed 7.2 %, the rest follows population.
+/// let key = Key::from_weights([("A", 300), ("B", 100)].map(|(id, w)| (id, Decimal::from(w))))?
+///     .with_fixed(&[FixedShare { id: "region".into(), name: None, share: Decimal::new(72, 3) }])?;
+/// assert_eq!(key.share(2), Decimal::new(72, 3));
+/// assert_eq!(key.share(0), Decimal::new(696, 3)); // 0.928 × 3/4
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(try_from = "Vec<KeyParty>", into = "Vec<KeyParty>")]
+pub struct Key {
+    parties: Vec<KeyParty>,
+    total: Decimal,
+    /// What the weights count, when known (people, from the population
+    /// data): tables and explanations name it. Not part of the key's
+    /// identity or its JSON.
+    kind: Option<WeightKind>,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.parties == other.parties && self.total == other.total
+    }
+}
+
+impl Eq for Key {}
+
+/// What a key's weights count, for people to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WeightKind {
+    /// Inhabitants on 1 January of `year` (Statistics Denmark, FOLK1A).
+    Population { year: i32 },
+}
+
+impl TryFrom<Vec<KeyParty>> for Key {
+    type Error = Error;
+    fn try_from(parties: Vec<KeyParty>) -> Result<Key> {
+        Key::new(parties)
+    }
+}
+
+impl From<Key> for Vec<KeyParty> {
+    fn from(k: Key) -> Vec<KeyParty> {
+        k.parties
+    }
+}
+
+impl Key {
+    /// A key from parties; checks ids are unique, weights not negative and
+    /// not all zero.
+    pub fn new(parties: Vec<KeyParty>) -> Result<Key> {
+        if parties.is_empty() {
+            return Err(Error::NoParties {
+                field: "parties".into(),
+            });
+        }
+        let repeat = first_repeat(parties.len(), |i| parties[i].id.as_str());
+        let mut total = Decimal::ZERO;
+        for (i, p) in parties.iter().enumerate() {
+            crate::error::check_id(&p.id, &|| format!("parties[{i}].id"))?;
+            if repeat == Some(i) {
+                return Err(Error::DuplicateParty {
+                    field: format!("parties[{i}].id"),
+                    id: p.id.clone(),
+                });
+            }
+            if p.weight < Decimal::ZERO {
+                return Err(Error::NegativeWeight {
+                    field: format!("parties[{i}].weight"),
+                    value: p.weight,
+                });
+            }
+            total = exact_add(total, p.weight, "parties")?;
+        }
+        if total.is_zero() {
+            return Err(Error::ZeroTotalWeight {
+                field: "parties".into(),
+            });
+        }
+        Ok(Key {
+            parties,
+            total,
+            kind: None,
+        })
+    }
+
+    /// What the weights count, when known ([`WeightKind`]).
+    pub fn kind(&self) -> Option<WeightKind> {
+        self.kind
+    }
+
+    /// The same key, its weights counting `kind`.
+    pub fn with_kind(mut self, kind: Option<WeightKind>) -> Key {
+        self.kind = kind;
+        self
+    }
+
+    /// A key from `(id, weight)` pairs.
+    pub fn from_weights<S: Into<String>>(
+        pairs: impl IntoIterator<Item = (S, Decimal)>,
+    ) -> Result<Key> {
+        Key::new(
+            pairs
+                .into_iter()
+                .map(|(id, w)| KeyParty::new(id, None, w))
+                .collect(),
+        )
+    }
+
+    /// The parties, in order.
+    pub fn parties(&self) -> &[KeyParty] {
+        &self.parties
+    }
+
+    /// The total weight.
+    pub fn total_weight(&self) -> Decimal {
+        self.total
+    }
+
+    /// The ids, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.parties.iter().map(|p| p.id.clone()).collect()
+    }
+
+    /// The weights, in order.
+    pub fn weights(&self) -> Vec<Decimal> {
+        self.parties.iter().map(|p| p.weight).collect()
+    }
+
+    /// The position of a party. (A scan: for many lookups, see
+    /// [`Key::positions`].)
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.parties.iter().position(|p| p.id == id)
+    }
+
+    /// The parties' positions, for `lookups` lookups by id.
+    pub(crate) fn positions(&self, lookups: usize) -> Positions<'_> {
+        Positions::new(self.parties.iter().map(|p| p.id.as_str()), lookups)
+    }
+
+    /// Party `i`'s share, as a decimal with 28 significant digits (for
+    /// display; allocations use the exact weights).
+    pub fn share(&self, i: usize) -> Decimal {
+        self.parties
+            .get(i)
+            .and_then(|p| p.weight.checked_div(self.total))
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    /// Apportions `total` whole units (places) by this key.
+    ///
+    /// # Example
+    /// ```
+    /// use andel_core::{Decimal, Key, Options};
+    /// let key = Key::from_weights([("A", 5), ("B", 3), ("C", 2)].map(|(i, w)| (i, Decimal::from(w))))?;
+    /// let a = key.apportion(7, &Options::default())?;
+    /// assert_eq!(a.units(), vec![4, 2, 1]);
+    /// println!("{a}"); // a readable table
+    /// # Ok::<(), andel_core::Error>(())
+    /// ```
+    pub fn apportion(&self, total: u64, options: &Options) -> Result<Allocation> {
+        let ids = self.ids();
+        let a = apportion_named(&self.weights(), Some(&ids), total, options)?;
+        Ok(Allocation::new(
+            self,
+            a,
+            Decimal::from(total),
+            Decimal::ONE,
+            false,
+            false,
+        ))
+    }
+
+    /// Splits an amount of money by this key, into multiples of the unit.
+    pub fn split(&self, amount: Decimal, options: &SplitOptions) -> Result<Allocation> {
+        let ids = self.ids();
+        let s = split_named(amount, &self.weights(), Some(&ids), options)?;
+        Ok(Allocation::new(
+            self,
+            s.apportionment,
+            amount,
+            options.unit,
+            amount.is_sign_negative(),
+            true,
+        ))
+    }
+}
