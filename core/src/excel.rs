@@ -18,11 +18,11 @@
 //! Every text is written as text, never as a formula. The Danish words are
 //! in [`WORDS`].
 
+use crate::csv::{read_records, CsvColumns, CsvWeights, Record};
 use crate::document::DocumentResult;
 use crate::error::{Error, Result};
 use crate::key::Allocation;
 use crate::number::format::readings;
-use crate::tabular::{read_records, CsvColumns, CsvWeights, Record};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
 
@@ -66,7 +66,7 @@ fn xlsx_error(e: impl std::fmt::Display) -> Error {
 }
 
 /// Weights from the bytes of an .xlsx file: `sheet` by name, or the first;
-/// then the CSV rules ([`crate::tabular::read_weights`]), lines being the
+/// then the CSV rules ([`crate::csv::read_weights`]), lines being the
 /// sheet's row numbers.
 ///
 /// # Example

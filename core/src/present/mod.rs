@@ -493,7 +493,7 @@ pub const ALL_MESSAGES: &[Msg] = &[
 
 /// The rows reading CSV weights left out, for people: "udeladt linje 2
 /// «Hele landet;5.873.420» (landstallet)"; `None` when none were. The
-/// English is [`crate::tabular::CsvWeights::left_out`]'s text.
+/// English is [`crate::csv::CsvWeights::left_out`]'s text.
 ///
 /// # Example
 /// ```
@@ -504,8 +504,8 @@ pub const ALL_MESSAGES: &[Msg] = &[
 /// assert_eq!(left_out(&r, Language::En), r.left_out());
 /// # Ok::<(), andel_core::Error>(())
 /// ```
-pub fn left_out(weights: &crate::tabular::CsvWeights, language: Language) -> Option<String> {
-    use crate::tabular::LeftOut as L;
+pub fn left_out(weights: &crate::csv::CsvWeights, language: Language) -> Option<String> {
+    use crate::csv::LeftOut as L;
     if weights.skipped.is_empty() {
         return None;
     }

@@ -5,10 +5,10 @@
 
 use super::explain::{amount_phrase, sentence};
 use super::{list, method_name, rule_name, Language, Msg};
+use crate::csv::{CsvWriter, Dialect};
 use crate::document::{DocumentResult, ScenarioResult};
 use crate::key::{quota_amount, Allocation, Basis};
 use crate::number::format::{checked_sum, plain, render_table, NumberStyle};
-use crate::tabular::{CsvWriter, Dialect};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -17,12 +17,12 @@
 //! an error, never a guess. Sexes are the file's total, or men and women
 //! added up.
 
+use crate::csv::encoding::decode;
+use crate::csv::{records_of, Record};
 use crate::data::{self, lower, municipality_exact, Region};
-use crate::encoding::decode;
 use crate::error::{quoted, Error, Result};
 use crate::key::{Key, KeyParty};
 use crate::number::format::{read_as, Mark};
-use crate::tabular::{records_of, Record};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -12,7 +12,7 @@ use crate::error::quoted;
 use crate::{Error, Result};
 
 /// The most bytes a file may have (the limit for CSV text too).
-pub const MAX_FILE_BYTES: usize = crate::tabular::MAX_INPUT_BYTES;
+pub const MAX_FILE_BYTES: usize = crate::csv::MAX_INPUT_BYTES;
 
 /// Which files a document's `csv.path` (or any other named file) may read.
 /// Reading files is the caller's decision: none by default (a document from
