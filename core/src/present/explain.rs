@@ -4,7 +4,7 @@
 //! or a fraction of a rounding unit: money is said in kroner, places in
 //! places.
 
-use super::view::{allocation_view, input_weights, tie_units};
+use super::allocation::{allocation_view, input_weights, tie_units};
 use super::{list, method_name, rule_name, Language, Msg};
 use crate::data;
 use crate::document::{AllocationLabel, ScenarioResult};

@@ -26,17 +26,19 @@
 //! # Ok::<(), andel_core::Error>(())
 //! ```
 
+mod allocation;
 pub mod da;
 pub mod en;
 mod errors;
 mod explain;
+mod meeting;
+mod scenario;
 mod view;
 
+pub use allocation::allocation_view;
 pub use explain::{explain, explain_in_scenario, label_prefix};
-pub use view::{
-    allocation_view, document_view, meeting_view, Cell, Column, MeetingView, Row, ScenarioView,
-    Section, Table, View,
-};
+pub use meeting::{meeting_view, MeetingView};
+pub use view::{document_view, Cell, Column, Row, ScenarioView, Section, Table, View};
 
 use crate::error::{quoted, Error, Result};
 use serde::{Deserialize, Serialize};
