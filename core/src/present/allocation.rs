@@ -93,14 +93,53 @@ pub(super) fn label_of(a: &Allocation, id: &str) -> String {
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -> Section {
+    let shape = Shape::of(a);
+    Section {
+        heading: None,
+        summary: Some(summary_line(a, shape.places, language, style)),
+        table: Table {
+            columns: columns(a, &shape, language, style),
+            rows: (0..a.parties.len())
+                .map(|i| party_row(a, i, &shape, language, style))
+                .collect(),
+            total: Some(Row {
+                id: String::new(),
+                cells: total_cells(a, &shape, language, style),
+                explanation: None,
+            }),
+        },
+        notes: tie_notes(a, language, style),
+    }
+}
+
+/// Which weight columns an allocation's table has: a blend or a nest shows
+/// only the key's weights; fixed shares show the weights as given beside
+/// the key's scaled ones (`inputs`); `places` are the unit's decimals.
+struct Shape {
+    composed: bool,
+    inputs: Option<Vec<Option<Decimal>>>,
+    places: u32,
+}
+
+impl Shape {
+    fn of(a: &Allocation) -> Shape {
+        let composed = a
+            .parties
+            .iter()
+            .any(|p| matches!(p.basis, Basis::Blend | Basis::Nested { .. }));
+        let inputs = if composed { None } else { input_weights(a) };
+        Shape {
+            composed,
+            inputs,
+            places: own(a.unit),
+        }
+    }
+}
+
+/// The table's columns: id, name, the weights, share, quota, amount, rounding.
+fn columns(a: &Allocation, shape: &Shape, language: Language, style: NumberStyle) -> Vec<Column> {
     let say = |m: Msg| language.text(m).to_string();
-    let places = own(a.unit);
-    let negative = a.total < Decimal::ZERO;
-    let composed = a
-        .parties
-        .iter()
-        .any(|p| matches!(p.basis, Basis::Blend | Basis::Nested { .. }));
-    let inputs = if composed { None } else { input_weights(a) };
+    let (composed, inputs) = (shape.composed, &shape.inputs);
     let mut columns = vec![
         column("id", say(Msg::ColId), false),
         column("name", say(Msg::ColName), false),
@@ -132,52 +171,66 @@ pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -
         columns.push(column("amount", say(Msg::ColPlaces), true));
     }
     columns.push(column("rounding", say(Msg::ColRounding), false));
-    let rows: Vec<Row> = a
-        .parties
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut cells = vec![
-                Cell::text(p.id.clone()),
-                Cell::text(p.name.clone().unwrap_or_default()),
-            ];
-            if !composed {
-                cells.push(match (&p.basis, &inputs) {
-                    // Shown for reference, in brackets: it counts for nothing.
-                    (Basis::Excluded { weight: Some(w) }, _) => Cell {
-                        text: format!("({})", style.format(*w, own(*w))),
-                        value: Some(plain(*w, own(*w))),
-                    },
-                    (Basis::Fixed { .. }, _) => Cell::text(say(Msg::FixedShare)),
-                    (_, Some(input)) => match input.get(i).copied().flatten() {
-                        Some(w) => Cell::number(style, w, own(w)),
-                        None => Cell::text("—"),
-                    },
-                    _ => Cell::number(style, p.weight, own(p.weight)),
-                });
-            }
-            if composed || inputs.is_some() {
-                cells.push(Cell::number(style, p.weight, own(p.weight)));
-            }
-            cells.push(Cell::checked(
-                style,
-                p.share.checked_mul(Decimal::ONE_HUNDRED),
-                4,
-            ));
-            cells.push(Cell::number(
-                style,
-                quota_amount(&p.quota, a.unit, negative, places + 4),
-                places + 4,
-            ));
-            cells.push(Cell::number(style, p.amount, places));
-            cells.push(Cell::text(rounding_word(a, i, language)));
-            Row {
-                id: p.id.clone(),
-                cells,
-                explanation: Some(sentence(a, i, language, style)),
-            }
-        })
-        .collect();
+    columns
+}
+
+/// Party `i`'s row: its weights, share, quota, amount, rounding and why.
+fn party_row(
+    a: &Allocation,
+    i: usize,
+    shape: &Shape,
+    language: Language,
+    style: NumberStyle,
+) -> Row {
+    let say = |m: Msg| language.text(m).to_string();
+    let (composed, inputs, places) = (shape.composed, &shape.inputs, shape.places);
+    let negative = a.total < Decimal::ZERO;
+    let p = &a.parties[i];
+    let mut cells = vec![
+        Cell::text(p.id.clone()),
+        Cell::text(p.name.clone().unwrap_or_default()),
+    ];
+    if !composed {
+        cells.push(match (&p.basis, &inputs) {
+            // Shown for reference, in brackets: it counts for nothing.
+            (Basis::Excluded { weight: Some(w) }, _) => Cell {
+                text: format!("({})", style.format(*w, own(*w))),
+                value: Some(plain(*w, own(*w))),
+            },
+            (Basis::Fixed { .. }, _) => Cell::text(say(Msg::FixedShare)),
+            (_, Some(input)) => match input.get(i).copied().flatten() {
+                Some(w) => Cell::number(style, w, own(w)),
+                None => Cell::text("—"),
+            },
+            _ => Cell::number(style, p.weight, own(p.weight)),
+        });
+    }
+    if composed || inputs.is_some() {
+        cells.push(Cell::number(style, p.weight, own(p.weight)));
+    }
+    cells.push(Cell::checked(
+        style,
+        p.share.checked_mul(Decimal::ONE_HUNDRED),
+        4,
+    ));
+    cells.push(Cell::number(
+        style,
+        quota_amount(&p.quota, a.unit, negative, places + 4),
+        places + 4,
+    ));
+    cells.push(Cell::number(style, p.amount, places));
+    cells.push(Cell::text(rounding_word(a, i, language)));
+    Row {
+        id: p.id.clone(),
+        cells,
+        explanation: Some(sentence(a, i, language, style)),
+    }
+}
+
+/// The total row: every column that adds up, added.
+fn total_cells(a: &Allocation, shape: &Shape, language: Language, style: NumberStyle) -> Vec<Cell> {
+    let say = |m: Msg| language.text(m).to_string();
+    let (composed, inputs, places) = (shape.composed, &shape.inputs, shape.places);
     // An allocation read back from JSON may hold anything: sums are checked.
     let sum = checked_sum(a.parties.iter().map(|p| p.amount));
     let shares = checked_sum(a.parties.iter().map(|p| p.share))
@@ -213,7 +266,12 @@ pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -
     total.push(Cell::empty());
     total.push(Cell::checked(style, sum, places));
     total.push(Cell::empty());
-    let summary = if a.money {
+    total
+}
+
+/// The line above the table: what was split, to which unit, by which method.
+fn summary_line(a: &Allocation, places: u32, language: Language, style: NumberStyle) -> String {
+    if a.money {
         language.say(
             Msg::SummaryMoney,
             &[
@@ -230,9 +288,12 @@ pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -
                 ("method", method_name(language, a.method)),
             ],
         )
-    };
-    let notes = a
-        .ties
+    }
+}
+
+/// A note per tie: the contested units, who stood equal, who won, and how.
+fn tie_notes(a: &Allocation, language: Language, style: NumberStyle) -> Vec<String> {
+    a.ties
         .iter()
         .map(|t| {
             let names = |ids: &[String]| -> String {
@@ -251,21 +312,7 @@ pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -
                 ],
             )
         })
-        .collect();
-    Section {
-        heading: None,
-        summary: Some(summary),
-        table: Table {
-            columns,
-            rows,
-            total: Some(Row {
-                id: String::new(),
-                cells: total,
-                explanation: None,
-            }),
-        },
-        notes,
-    }
+        .collect()
 }
 
 /// What `units` contested units are: an amount of money, or places.

@@ -49,29 +49,49 @@ fn finish(mut text: String) -> String {
     text
 }
 
-/// The sentence without its full stop.
+/// The sentence without its full stop: what the party's weight or share is,
+/// what that gives exactly, how it was rounded, and any tie it stood in.
 fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> String {
     let Some(p) = a.parties.get(i) else {
         return String::new();
     };
     let name = p.name.clone().unwrap_or_else(|| p.id.clone());
-    let places = a.unit.normalize().scale();
-    let negative = a.total < Decimal::ZERO;
     let amount = amount_phrase(a, p.amount, language, style);
+    if let Basis::Excluded { weight } = &p.basis {
+        let w = weight.unwrap_or(p.weight);
+        return language.say(
+            Msg::ExExcluded,
+            &[
+                ("name", &name),
+                ("weight", &style.format(w, w.normalize().scale())),
+                ("amount", &amount),
+            ],
+        );
+    }
+    let places = a.unit.normalize().scale();
+    let quota = quota_amount(&p.quota, a.unit, a.total < Decimal::ZERO, places + 4);
+    let mut out = basis_clause(a, i, &name, language, style);
+    out += &gives_clause(a, quota, places, language, style);
+    out += &rounding_clause(a, i, quota, &amount, language, style);
+    out += &tie_clause(a, i, language, style);
+    out
+}
+
+/// What the party's share comes from: a fixed share, a blend, a group of a
+/// nest, or its weight of the total (as given, before fixed shares scaled it).
+fn basis_clause(
+    a: &Allocation,
+    i: usize,
+    name: &str,
+    language: Language,
+    style: NumberStyle,
+) -> String {
+    let p = &a.parties[i];
+    let name = name.to_string();
     let percent = |d: Decimal| style.checked(d.checked_mul(Decimal::ONE_HUNDRED), 4);
-    let mut out = match &p.basis {
-        Basis::Excluded { weight } => {
-            let w = weight.unwrap_or(p.weight);
-            let text = language.say(
-                Msg::ExExcluded,
-                &[
-                    ("name", &name),
-                    ("weight", &style.format(w, w.normalize().scale())),
-                    ("amount", &amount),
-                ],
-            );
-            return text;
-        }
+    match &p.basis {
+        // Said whole by `body`: an excluded party gets nothing.
+        Basis::Excluded { .. } => String::new(),
         Basis::Fixed { share } => {
             let shown = share
                 .checked_mul(Decimal::ONE_HUNDRED)
@@ -131,15 +151,38 @@ fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> Str
                 ],
             )
         }
-    };
-    let quota = quota_amount(&p.quota, a.unit, negative, places + 4);
+    }
+}
+
+/// What the share gives exactly: the total and the party's exact quota.
+fn gives_clause(
+    a: &Allocation,
+    quota: Decimal,
+    places: u32,
+    language: Language,
+    style: NumberStyle,
+) -> String {
     let quota_text = if a.money {
         language.say(Msg::Kroner, &[("amount", &style.format(quota, places + 4))])
     } else {
         language.say(Msg::Places, &[("count", &style.format(quota, places + 4))])
     };
     let total = amount_phrase(a, a.total, language, style);
-    out += &language.say(Msg::ExGives, &[("total", &total), ("quota", &quota_text)]);
+    language.say(Msg::ExGives, &[("total", &total), ("quota", &quota_text)])
+}
+
+/// How the party's part was rounded and why: exact, up or down by its
+/// remainder's rank, by the method, or held by a minimum or maximum.
+fn rounding_clause(
+    a: &Allocation,
+    i: usize,
+    quota: Decimal,
+    amount: &str,
+    language: Language,
+    style: NumberStyle,
+) -> String {
+    let p = &a.parties[i];
+    let places = a.unit.normalize().scale();
     // The remainder: the exact amount beyond the whole units below it.
     let floor = Decimal::from(p.quota.whole).checked_mul(a.unit);
     let rest = floor.and_then(|f| quota.abs().checked_sub(f));
@@ -156,12 +199,12 @@ fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> Str
         .filter(|q| q.remainder_rank.is_some())
         .count();
     let rank = |r: u32| language.ordinal(u64::from(r));
-    out += &match (p.rounding, p.remainder_rank) {
-        (Rounding::Exact, _) => language.say(Msg::ExExact, &[("amount", &amount)]),
+    match (p.rounding, p.remainder_rank) {
+        (Rounding::Exact, _) => language.say(Msg::ExExact, &[("amount", amount)]),
         (Rounding::Up, Some(r)) => language.say(
             Msg::ExUpRank,
             &[
-                ("amount", &amount),
+                ("amount", amount),
                 ("rest", &rest_text),
                 ("rank", &rank(r)),
                 ("count", &ranked.to_string()),
@@ -170,7 +213,7 @@ fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> Str
         (Rounding::Down, Some(r)) => language.say(
             Msg::ExDownRank,
             &[
-                ("amount", &amount),
+                ("amount", amount),
                 ("rest", &rest_text),
                 ("rank", &rank(r)),
                 ("count", &ranked.to_string()),
@@ -178,53 +221,58 @@ fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> Str
         ),
         // A year's cell, rounded with the others (controlled rounding).
         (Rounding::Up, None) if a.method == crate::Method::Hamilton => {
-            language.say(Msg::ExUp, &[("amount", &amount)])
+            language.say(Msg::ExUp, &[("amount", amount)])
         }
         (Rounding::Down, None) if a.method == crate::Method::Hamilton => {
-            language.say(Msg::ExDown, &[("amount", &amount)])
+            language.say(Msg::ExDown, &[("amount", amount)])
         }
         (Rounding::Up, None) => language.say(
             Msg::ExUpMethod,
             &[
-                ("amount", &amount),
+                ("amount", amount),
                 ("method", method_name(language, a.method)),
             ],
         ),
         (Rounding::Down, None) => language.say(
             Msg::ExDownMethod,
             &[
-                ("amount", &amount),
+                ("amount", amount),
                 ("method", method_name(language, a.method)),
             ],
         ),
-        (Rounding::Minimum, _) => language.say(Msg::ExMinimum, &[("amount", &amount)]),
-        (Rounding::Maximum, _) => language.say(Msg::ExMaximum, &[("amount", &amount)]),
-    };
-    if let Some(t) = p.tie.and_then(|t| a.ties.get(t)) {
-        let names = |ids: &mut dyn Iterator<Item = &String>| -> String {
-            let labels: Vec<String> = ids
-                .map(|id| {
-                    a.get(id)
-                        .map(|q| q.name.clone().unwrap_or_else(|| q.id.clone()))
-                        .unwrap_or_else(|| id.clone())
-                })
-                .collect();
-            list(language, &labels)
-        };
-        out += &language.say(
-            Msg::ExTie,
-            &[
-                (
-                    "others",
-                    &names(&mut t.parties.iter().filter(|x| **x != p.id)),
-                ),
-                ("units", &tie_units(a, t.units, language, style)),
-                ("rule", &rule_name(language, &t.decided_by)),
-                ("winners", &names(&mut t.winners.iter())),
-            ],
-        );
+        (Rounding::Minimum, _) => language.say(Msg::ExMinimum, &[("amount", amount)]),
+        (Rounding::Maximum, _) => language.say(Msg::ExMaximum, &[("amount", amount)]),
     }
-    out
+}
+
+/// The tie the party stood in, if any: with whom, for what, and how it was settled.
+fn tie_clause(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> String {
+    let p = &a.parties[i];
+    let Some(t) = p.tie.and_then(|t| a.ties.get(t)) else {
+        return String::new();
+    };
+    let names = |ids: &mut dyn Iterator<Item = &String>| -> String {
+        let labels: Vec<String> = ids
+            .map(|id| {
+                a.get(id)
+                    .map(|q| q.name.clone().unwrap_or_else(|| q.id.clone()))
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect();
+        list(language, &labels)
+    };
+    language.say(
+        Msg::ExTie,
+        &[
+            (
+                "others",
+                &names(&mut t.parties.iter().filter(|x| **x != p.id)),
+            ),
+            ("units", &tie_units(a, t.units, language, style)),
+            ("rule", &rule_name(language, &t.decided_by)),
+            ("winners", &names(&mut t.winners.iter())),
+        ],
+    )
 }
 
 /// Why the party `id` got what it got in `a`, one sentence: its weight and
