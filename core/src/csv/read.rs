@@ -371,132 +371,224 @@ pub(crate) fn read_records(
     columns: &CsvColumns,
 ) -> Result<CsvWeights> {
     let keep_totals = columns.keep_totals.unwrap_or(false);
-    let given_mark = match columns.decimal.as_deref() {
-        None => None,
-        Some(",") => Some(Mark::Comma),
-        Some(".") => Some(Mark::Point),
-        Some(other) => {
-            return Err(Error::InvalidOption {
-                field: "decimal".into(),
-                message: format!("{}: the decimal separator is \",\" or \".\"", quoted(other)),
-            })
-        }
-    };
+    let given_mark = given_mark(columns)?;
     let mut skipped = drop_text_lines(&mut all);
     let Some(first) = all.first() else {
         return Err(Error::csv(1, None, CsvProblem::Empty));
     };
-    let head = first.cells.clone();
-    let lowered: Vec<String> = head.iter().map(|h| lower(h)).collect();
-    let known = |h: &String| {
-        let h = h.as_str();
-        ID_NAMES.contains(&h) || NAME_NAMES.contains(&h) || WEIGHT_NAMES.contains(&h)
-    };
-    let has_header = columns.header.unwrap_or_else(|| {
-        lowered.iter().any(known)
-            || columns.id.is_some()
-            || columns.name.is_some()
-            || columns.weight.is_some()
-            || head.last().is_none_or(|c| readings(c).is_err())
-    });
-    let find = |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>> {
-        match given {
-            Some(g) if has_header => lowered
-                .iter()
-                .position(|h| *h == lower(g))
-                .map(Some)
-                .ok_or_else(|| {
-                    Error::csv(
-                        first.line,
-                        Some(g.clone()),
-                        CsvProblem::NoColumn {
-                            what: what.to_string(),
-                            name: g.clone(),
-                            header: head.clone(),
-                        },
-                    )
-                }),
-            Some(g) => Err(Error::InvalidOption {
-                field: what.into(),
-                message: format!(
-                    "the column {} is named, but the file has no header",
-                    quoted(g)
-                ),
-            }),
-            None => Ok(lowered.iter().position(|h| names.contains(&h.as_str()))),
-        }
-    };
-    let (id_col, name_col, weight_col) = if has_header {
-        let id = find(&columns.id, &ID_NAMES, "id")?;
-        let name = find(&columns.name, &NAME_NAMES, "name")?;
-        let weight = find(&columns.weight, &WEIGHT_NAMES, "weight")?.unwrap_or(head.len() - 1);
-        let name = name.or(if id.is_none() && weight != 0 {
-            Some(0)
-        } else {
-            None
-        });
-        (id, name, weight)
-    } else {
-        // A column named where there is no header is refused, not ignored.
-        for (given, what) in [
-            (&columns.id, "id"),
-            (&columns.name, "name"),
-            (&columns.weight, "weight"),
-        ] {
-            find(given, &[], what)?;
-        }
-        (None, Some(0), head.len() - 1)
-    };
-    // Statbank's export: an OMRÅDE or TID column, or periods (2022K1) as
-    // the weight column's name (the web's matrix export).
-    let statbank = has_header
-        && (lowered
-            .iter()
-            .any(|h| h == "område" || h == "omrade" || h == "tid")
-            || lowered.get(weight_col).is_some_and(|h| is_period(h)));
+    let layout = Layout::find(first, columns)?;
     let danish = if let Some(by) = by_separator {
         by
-    } else if has_header && lowered.iter().any(|h| DANISH_HEADS.contains(&h.as_str())) {
+    } else if layout.has_header
+        && layout
+            .lowered
+            .iter()
+            .any(|h| DANISH_HEADS.contains(&h.as_str()))
+    {
         Some(DanishBy::Header)
     } else {
         None
     };
-    let col_name = |c: usize| {
-        if has_header {
-            head.get(c).cloned().unwrap_or_else(|| format!("{}", c + 1))
+    let rows = if layout.has_header {
+        &all[1..]
+    } else {
+        &all[..]
+    };
+    // Pass 1: shape, labels, totals left out, the weight cells.
+    let kept = kept_rows(rows, &layout, keep_totals, sep, &mut skipped)?;
+    let weight_cells: Vec<(u64, &str)> = kept
+        .iter()
+        .map(|(r, _)| (r.line, r.cells[layout.weight_col].as_str()))
+        .collect();
+    let (mark, mark_note) = decide_mark(
+        &weight_cells,
+        danish,
+        &layout.col_name(layout.weight_col),
+        given_mark,
+    )?;
+    // Pass 2: parties.
+    let (mut parties, kept_rows) = parties_of(kept, &layout, mark)?;
+    if !keep_totals {
+        drop_sum_of_others(&mut parties, &kept_rows, sep, &mut skipped);
+    }
+    let key = Key::new(parties).map_err(|e| match e {
+        Error::NoParties { .. } => Error::csv(first.line, None, CsvProblem::NoParties),
+        Error::ZeroTotalWeight { .. } => Error::csv(first.line, None, CsvProblem::ZeroTotal),
+        e => Error::Csv {
+            line: first.line,
+            column: None,
+            message: e.to_string(),
+            problem: None,
+        },
+    })?;
+    Ok(CsvWeights {
+        key,
+        separator: sep,
+        decimal: mark.char(),
+        skipped,
+        encoding: None,
+        notes: mark_note.into_iter().collect(),
+    })
+}
+
+/// The decimal separator the caller gave, if any ("," or ".").
+fn given_mark(columns: &CsvColumns) -> Result<Option<Mark>> {
+    match columns.decimal.as_deref() {
+        None => Ok(None),
+        Some(",") => Ok(Some(Mark::Comma)),
+        Some(".") => Ok(Some(Mark::Point)),
+        Some(other) => Err(Error::InvalidOption {
+            field: "decimal".into(),
+            message: format!("{}: the decimal separator is \",\" or \".\"", quoted(other)),
+        }),
+    }
+}
+
+/// Where a table's parts are: its header (if it has one), the id, name and
+/// weight columns, and whether it is a Statbank export.
+struct Layout {
+    head: Vec<String>,
+    lowered: Vec<String>,
+    has_header: bool,
+    id_col: Option<usize>,
+    name_col: Option<usize>,
+    weight_col: usize,
+    statbank: bool,
+}
+
+impl Layout {
+    /// The layout from the first record and the columns the caller named
+    /// (a column named in a file without a header is refused, not ignored).
+    fn find(first: &Record, columns: &CsvColumns) -> Result<Layout> {
+        let head = first.cells.clone();
+        let lowered: Vec<String> = head.iter().map(|h| lower(h)).collect();
+        let known = |h: &String| {
+            let h = h.as_str();
+            ID_NAMES.contains(&h) || NAME_NAMES.contains(&h) || WEIGHT_NAMES.contains(&h)
+        };
+        let has_header = columns.header.unwrap_or_else(|| {
+            lowered.iter().any(known)
+                || columns.id.is_some()
+                || columns.name.is_some()
+                || columns.weight.is_some()
+                || head.last().is_none_or(|c| readings(c).is_err())
+        });
+        let find = |given: &Option<String>, names: &[&str], what: &str| -> Result<Option<usize>> {
+            match given {
+                Some(g) if has_header => lowered
+                    .iter()
+                    .position(|h| *h == lower(g))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        Error::csv(
+                            first.line,
+                            Some(g.clone()),
+                            CsvProblem::NoColumn {
+                                what: what.to_string(),
+                                name: g.clone(),
+                                header: head.clone(),
+                            },
+                        )
+                    }),
+                Some(g) => Err(Error::InvalidOption {
+                    field: what.into(),
+                    message: format!(
+                        "the column {} is named, but the file has no header",
+                        quoted(g)
+                    ),
+                }),
+                None => Ok(lowered.iter().position(|h| names.contains(&h.as_str()))),
+            }
+        };
+        let (id_col, name_col, weight_col) = if has_header {
+            let id = find(&columns.id, &ID_NAMES, "id")?;
+            let name = find(&columns.name, &NAME_NAMES, "name")?;
+            let weight = find(&columns.weight, &WEIGHT_NAMES, "weight")?.unwrap_or(head.len() - 1);
+            let name = name.or(if id.is_none() && weight != 0 {
+                Some(0)
+            } else {
+                None
+            });
+            (id, name, weight)
+        } else {
+            // A column named where there is no header is refused, not ignored.
+            for (given, what) in [
+                (&columns.id, "id"),
+                (&columns.name, "name"),
+                (&columns.weight, "weight"),
+            ] {
+                find(given, &[], what)?;
+            }
+            (None, Some(0), head.len() - 1)
+        };
+        // Statbank's export: an OMRÅDE or TID column, or periods (2022K1) as
+        // the weight column's name (the web's matrix export).
+        let statbank = has_header
+            && (lowered
+                .iter()
+                .any(|h| h == "område" || h == "omrade" || h == "tid")
+                || lowered.get(weight_col).is_some_and(|h| is_period(h)));
+        Ok(Layout {
+            head,
+            lowered,
+            has_header,
+            id_col,
+            name_col,
+            weight_col,
+            statbank,
+        })
+    }
+
+    /// A column's name for an error: its head, or its number without a header.
+    fn col_name(&self, c: usize) -> String {
+        if self.has_header {
+            self.head
+                .get(c)
+                .cloned()
+                .unwrap_or_else(|| format!("{}", c + 1))
         } else {
             format!("{}", c + 1)
         }
-    };
-    let rows = if has_header { &all[1..] } else { &all[..] };
-    let width = head.len();
-    // Pass 1: shape, labels, totals left out, the weight cells.
+    }
+}
+
+/// Pass 1: the rows that are parties, each with its label; totals and text
+/// rows go to `skipped` (regional totals only beside other rows: a file of
+/// regions only has them as its parties). A row of the wrong width is an error.
+fn kept_rows<'a>(
+    rows: &'a [Record],
+    layout: &Layout,
+    keep_totals: bool,
+    sep: char,
+    skipped: &mut Vec<(u64, String, LeftOut)>,
+) -> Result<Vec<(&'a Record, String)>> {
+    let width = layout.head.len();
     let mut kept: Vec<(&Record, String)> = Vec::with_capacity(rows.len());
     let mut regions: Vec<(&Record, String)> = Vec::new();
     for r in rows {
         if r.cells.len() != width {
             return Err(Error::csv(
                 r.line,
-                Some(col_name(r.cells.len().min(width))),
+                Some(layout.col_name(r.cells.len().min(width))),
                 CsvProblem::RowWidth {
                     found: r.cells.len(),
                     expected: width,
-                    header: has_header,
+                    header: layout.has_header,
                 },
             ));
         }
-        let label = match (id_col, name_col) {
+        let label = match (layout.id_col, layout.name_col) {
             (Some(i), _) => r.cells[i].clone(),
             (None, Some(n)) => r.cells[n].clone(),
             (None, None) => String::new(),
         };
         // A row without an id is a total by its name ("I alt" under a
         // column of codes).
-        let shown = match (id_col, name_col) {
+        let shown = match (layout.id_col, layout.name_col) {
             (Some(_), Some(n)) if label.is_empty() => r.cells[n].as_str(),
             _ => label.as_str(),
         };
-        match is_aggregate(shown, statbank) {
+        match is_aggregate(shown, layout.statbank) {
             Some(LeftOut::RegionalTotal) if !keep_totals => regions.push((r, label)),
             Some(LeftOut::RegionalTotal) | None => kept.push((r, label)),
             Some(why) => skipped.push((r.line, r.cells.join(&sep.to_string()), why)),
@@ -514,16 +606,20 @@ pub(crate) fn read_records(
                 LeftOut::RegionalTotal,
             ));
         }
-        crate::util::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
+        crate::util::sort::sort_unstable_by(skipped, |a, b| a.0.cmp(&b.0));
     }
-    let weight_cells: Vec<(u64, &str)> = kept
-        .iter()
-        .map(|(r, _)| (r.line, r.cells[weight_col].as_str()))
-        .collect();
-    let (mark, mark_note) = decide_mark(&weight_cells, danish, &col_name(weight_col), given_mark)?;
-    // Pass 2: parties.
-    let weight_column = Some(col_name(weight_col));
-    let id_column = Some(col_name(id_col.or(name_col).unwrap_or(0)));
+    Ok(kept)
+}
+
+/// Pass 2: the kept rows as parties, their weights read with `mark`; a
+/// repeated id is reported before any error in a later row.
+fn parties_of<'a>(
+    kept: Vec<(&'a Record, String)>,
+    layout: &Layout,
+    mark: Mark,
+) -> Result<(Vec<KeyParty>, Vec<&'a Record>)> {
+    let weight_column = Some(layout.col_name(layout.weight_col));
+    let id_column = Some(layout.col_name(layout.id_col.or(layout.name_col).unwrap_or(0)));
     let mut parties: Vec<KeyParty> = Vec::with_capacity(kept.len());
     let mut lines: Vec<u64> = Vec::with_capacity(kept.len());
     // The first party that repeats an earlier one's id: the error for the
@@ -544,9 +640,9 @@ pub(crate) fn read_records(
         let party = read_party(
             r,
             &label,
-            (weight_col, &weight_column),
+            (layout.weight_col, &weight_column),
             mark,
-            (id_col, name_col),
+            (layout.id_col, layout.name_col),
             &id_column,
         );
         match party {
@@ -560,42 +656,34 @@ pub(crate) fn read_records(
     if let Some(e) = repeated(&parties, &lines) {
         return Err(e);
     }
-    // A total by its weight: the first or last row, not a municipality,
-    // whose weight is the sum of all the others (at least two).
-    if !keep_totals && parties.len() >= 3 {
-        // w = (sum of all) − w, that is 2w = the sum of all.
-        let all = checked_sum(parties.iter().map(|p| p.weight));
-        let municipal = |p: &KeyParty| municipality_exact(&p.id).is_some_and(|m| m.code == p.id);
-        let last = parties.len() - 1;
-        let total = [0, last].into_iter().find(|&i| {
-            let w = parties[i].weight;
-            !municipal(&parties[i]) && w > Decimal::ZERO && all.is_some() && w.checked_add(w) == all
-        });
-        if let Some(i) = total {
-            let r = kept_rows[i];
-            skipped.push((r.line, r.cells.join(&sep.to_string()), LeftOut::SumOfOthers));
-            crate::util::sort::sort_unstable_by(&mut skipped, |a, b| a.0.cmp(&b.0));
-            parties.remove(i);
-        }
+    Ok((parties, kept_rows))
+}
+
+/// A total by its weight: the first or last row, not a municipality, whose
+/// weight is the sum of all the others (at least two), moved to `skipped`.
+fn drop_sum_of_others(
+    parties: &mut Vec<KeyParty>,
+    kept_rows: &[&Record],
+    sep: char,
+    skipped: &mut Vec<(u64, String, LeftOut)>,
+) {
+    if parties.len() < 3 {
+        return;
     }
-    let key = Key::new(parties).map_err(|e| match e {
-        Error::NoParties { .. } => Error::csv(first.line, None, CsvProblem::NoParties),
-        Error::ZeroTotalWeight { .. } => Error::csv(first.line, None, CsvProblem::ZeroTotal),
-        e => Error::Csv {
-            line: first.line,
-            column: None,
-            message: e.to_string(),
-            problem: None,
-        },
-    })?;
-    Ok(CsvWeights {
-        key,
-        separator: sep,
-        decimal: mark.char(),
-        skipped,
-        encoding: None,
-        notes: mark_note.into_iter().collect(),
-    })
+    // w = (sum of all) − w, that is 2w = the sum of all.
+    let all = checked_sum(parties.iter().map(|p| p.weight));
+    let municipal = |p: &KeyParty| municipality_exact(&p.id).is_some_and(|m| m.code == p.id);
+    let last = parties.len() - 1;
+    let total = [0, last].into_iter().find(|&i| {
+        let w = parties[i].weight;
+        !municipal(&parties[i]) && w > Decimal::ZERO && all.is_some() && w.checked_add(w) == all
+    });
+    if let Some(i) = total {
+        let r = kept_rows[i];
+        skipped.push((r.line, r.cells.join(&sep.to_string()), LeftOut::SumOfOthers));
+        crate::util::sort::sort_unstable_by(skipped, |a, b| a.0.cmp(&b.0));
+        parties.remove(i);
+    }
 }
 
 /// One CSV row as a party: its weight read with the decimal `mark`, its id
