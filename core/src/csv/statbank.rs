@@ -272,9 +272,40 @@ pub fn read_population(
     let text = decode(bytes)?.text;
     let records = records_of(&text)?;
     let all = cells(&records)?;
-    // The period.
+    let period = the_period(&all, year)?;
+    let date = period_date(&period)
+        .map(|d| d.1)
+        .unwrap_or_else(|| period.clone());
+    let want = ages.unwrap_or_default();
+    let (lo, hi) = (want.from.unwrap_or(0), want.to);
+    let found = by_municipality(&all, &period)?;
+    let mut counts = Vec::with_capacity(found.len());
+    for (code, f) in found {
+        let whole = ages.is_none() || (lo == 0 && hi.is_none());
+        let count = match (whole, f.total) {
+            (true, Some(t)) => t,
+            _ => sum_ages(&f.groups, lo, hi).ok_or_else(|| Error::AgesNotInFile {
+                field: "ages".into(),
+                ages: want.show(),
+                groups: show_groups(&f.groups),
+            })?,
+        };
+        counts.push((code, count));
+    }
+    counts.sort();
+    Ok(FilePopulation {
+        period,
+        date,
+        ages: want,
+        counts,
+    })
+}
+
+/// The period to read: the earliest of `year`'s in the file, or the file's
+/// only one; an error lists the periods the file has.
+fn the_period(all: &[Cell], year: Option<i32>) -> Result<String> {
     let mut periods: Vec<String> = Vec::new();
-    for c in &all {
+    for c in all {
         if !periods.contains(&c.period) {
             periods.push(c.period.clone());
         }
@@ -299,16 +330,19 @@ pub fn read_population(
             available: periods,
         });
     };
-    let date = period_date(&period)
-        .map(|d| d.1)
-        .unwrap_or_else(|| period.clone());
-    let want = ages.unwrap_or_default();
-    let (lo, hi) = (want.from.unwrap_or(0), want.to);
-    // Per municipality: the total-age figure and the age groups.
-    struct Found {
-        total: Option<u64>,
-        groups: Vec<(u32, Option<u32>, u64, u64)>, // from, to, count, line
-    }
+    Ok(period)
+}
+
+/// One municipality's figures in the period: the total-age figure and the
+/// age groups.
+struct Found {
+    total: Option<u64>,
+    groups: Vec<(u32, Option<u32>, u64, u64)>, // from, to, count, line
+}
+
+/// The period's figures per municipality code, in the file's order; sexes
+/// given apart are added, the national and regional totals skipped.
+fn by_municipality(all: &[Cell], period: &str) -> Result<Vec<(String, Found)>> {
     let mut found: Vec<(String, Found)> = Vec::new();
     let any_sex_total = all
         .iter()
@@ -320,26 +354,8 @@ pub fn read_population(
         {
             continue;
         }
-        let area = c.area.trim();
-        let code = area
-            .split_once(' ')
-            .filter(|(c, _)| c.bytes().all(|b| b.is_ascii_digit()))
-            .map_or(area, |(c, _)| c);
-        let Some(m) = municipality_exact(code).or_else(|| municipality_exact(area)) else {
-            let l = lower(area);
-            let total = l.contains("hele landet")
-                || l.starts_with("region")
-                || l.starts_with("landsdel")
-                || l.contains("i alt")
-                || l.contains("christiansø")
-                || ["000", "081", "082", "083", "084", "085", "411"].contains(&code);
-            if total || area.is_empty() {
-                continue;
-            }
-            return Err(file_error(
-                c.line,
-                format!("{} is not a municipality", quoted(area)),
-            ));
+        let Some(code) = municipality_of(c)? else {
+            continue;
         };
         let count = read_as(&c.value, Mark::Comma)
             .ok()
@@ -352,11 +368,11 @@ pub fn read_population(
                     format!("{} is not a number of people", quoted(&c.value)),
                 )
             })?;
-        let at = match found.iter().position(|(code, _)| *code == m.code) {
+        let at = match found.iter().position(|(known, _)| *known == code) {
             Some(i) => i,
             None => {
                 found.push((
-                    m.code.clone(),
+                    code,
                     Found {
                         total: None,
                         groups: Vec::new(),
@@ -380,26 +396,35 @@ pub fn read_population(
             },
         }
     }
-    let mut counts = Vec::with_capacity(found.len());
-    for (code, f) in found {
-        let whole = ages.is_none() || (lo == 0 && hi.is_none());
-        let count = match (whole, f.total) {
-            (true, Some(t)) => t,
-            _ => sum_ages(&f.groups, lo, hi).ok_or_else(|| Error::AgesNotInFile {
-                field: "ages".into(),
-                ages: want.show(),
-                groups: show_groups(&f.groups),
-            })?,
-        };
-        counts.push((code, count));
+    Ok(found)
+}
+
+/// The municipality code of a cell's area ("851", "Aalborg", "851 Aalborg");
+/// `None` for a total (the country, a region, a landsdel) or an empty area,
+/// an error for anything else.
+fn municipality_of(c: &Cell) -> Result<Option<String>> {
+    let area = c.area.trim();
+    let code = area
+        .split_once(' ')
+        .filter(|(c, _)| c.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(area, |(c, _)| c);
+    if let Some(m) = municipality_exact(code).or_else(|| municipality_exact(area)) {
+        return Ok(Some(m.code.clone()));
     }
-    counts.sort();
-    Ok(FilePopulation {
-        period,
-        date,
-        ages: want,
-        counts,
-    })
+    let l = lower(area);
+    let total = l.contains("hele landet")
+        || l.starts_with("region")
+        || l.starts_with("landsdel")
+        || l.contains("i alt")
+        || l.contains("christiansø")
+        || ["000", "081", "082", "083", "084", "085", "411"].contains(&code);
+    if total || area.is_empty() {
+        return Ok(None);
+    }
+    Err(file_error(
+        c.line,
+        format!("{} is not a municipality", quoted(area)),
+    ))
 }
 
 /// The sum of the age groups that make up `lo..=hi` exactly (`hi` `None`:
