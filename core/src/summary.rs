@@ -179,65 +179,12 @@ fn municipal_allocations(
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
-    // (column, per municipality code its value), kroner and places apart.
-    type Column = (SummaryColumn, Vec<(String, String, Decimal)>);
-    let mut kroner: Vec<(usize, Vec<Column>)> = Vec::new();
-    let mut places: Vec<Column> = Vec::new();
+    let mut kroner: Vec<(usize, Vec<Valued>)> = Vec::new();
+    let mut places: Vec<Valued> = Vec::new();
     for (d, r) in results.iter().enumerate() {
-        let Some(spec) = &r.summary else { continue };
-        let unit = match &spec.places {
-            Some(of) => SummaryUnit::Places { of: of.clone() },
-            None => SummaryUnit::Kroner,
+        let Some((unit, columns)) = document_columns(d, r)? else {
+            continue;
         };
-        let several = r.scenarios.len() > 1;
-        let mut columns = Vec::new();
-        for s in &r.scenarios {
-            for (within, a) in municipal_allocations(s) {
-                let values: Vec<(String, String, Decimal)> = a
-                    .parties
-                    .iter()
-                    .filter(|p| crate::data::is_municipality_code(&p.id))
-                    .map(|p| {
-                        let name = crate::data::municipality_exact(&p.id)
-                            .map(|m| m.name.clone())
-                            .or_else(|| p.name.clone())
-                            .unwrap_or_else(|| p.id.clone());
-                        (p.id.clone(), name, p.amount)
-                    })
-                    .collect();
-                let total = values.iter().try_fold(Decimal::ZERO, |t, (_, _, v)| {
-                    crate::util::exact::exact_add(t, *v, "summary")
-                })?;
-                let mut head = spec.case.clone();
-                if let Some(w) = &within {
-                    head = format!("{head} {w}");
-                }
-                if several {
-                    head = format!("{head} {}", s.name);
-                }
-                columns.push((
-                    SummaryColumn {
-                        case: spec.case.clone(),
-                        title: r.title.clone(),
-                        scenario: s.name.clone(),
-                        within,
-                        unit: unit.clone(),
-                        total,
-                        head,
-                    },
-                    values,
-                ));
-            }
-        }
-        if columns.is_empty() {
-            return Err(Error::Document {
-                field: format!("results[{d}].summary"),
-                message: format!(
-                    "{} asks to count in the summary but has no municipality",
-                    r.title.as_deref().unwrap_or("a document")
-                ),
-            });
-        }
         match unit {
             SummaryUnit::Kroner => kroner.push((d, columns)),
             SummaryUnit::Places { .. } => places.extend(columns),
@@ -253,30 +200,14 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         (false, false) => vec![SummaryTotal::All],
         (false, true) => vec![SummaryTotal::Lowest, SummaryTotal::Highest],
     };
-    // The scenario names of a document's lowest and highest totals.
-    let pick = |d: usize, which: SummaryTotal| -> Option<String> {
-        let r = results.get(d)?;
-        let mut best: Option<&crate::document::ScenarioResult> = None;
-        for s in &r.scenarios {
-            best = match best {
-                None => Some(s),
-                Some(b) => Some(match which {
-                    SummaryTotal::Highest if s.total > b.total => s,
-                    SummaryTotal::Lowest if s.total < b.total => s,
-                    _ => b,
-                }),
-            };
-        }
-        best.map(|s| s.name.clone())
-    };
-    let mut columns: Vec<Column> = Vec::new();
+    let mut columns: Vec<Valued> = Vec::new();
     // For each total, which columns it adds (by index into `columns`).
     let mut adds: Vec<Vec<usize>> = vec![Vec::new(); totals.len()];
     for (d, cs) in kroner {
         for (t, which) in totals.iter().enumerate() {
             let chosen = match which {
                 SummaryTotal::All => None,
-                w => pick(d, *w),
+                w => extreme_scenario(results, d, *w),
             };
             for (i, (c, _)) in cs.iter().enumerate() {
                 if chosen.as_ref().is_none_or(|n| *n == c.scenario) {
@@ -289,7 +220,113 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         columns.extend(cs);
     }
     columns.extend(places);
-    // The rows: every municipality in any column, by code.
+    let rows = summary_rows(&columns, &adds)?;
+    let kroner = adds
+        .iter()
+        .map(|cols| {
+            cols.iter().try_fold(Decimal::ZERO, |t, &c| {
+                let v = columns.get(c).map(|x| x.0.total).unwrap_or_default();
+                crate::util::exact::exact_add(t, v, "summary")
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(MeetingSummary {
+        columns: columns.into_iter().map(|(c, _)| c).collect(),
+        totals,
+        kroner,
+        adds,
+        rows,
+    })
+}
+
+/// A column of the summary with its value per municipality (code, name, value).
+type Valued = (SummaryColumn, Vec<(String, String, Decimal)>);
+
+/// Document `d`'s columns in the summary, one per municipal allocation of
+/// each scenario, and whether they count kroner or places; `None` when the
+/// document does not count in the summary, an error when it asks to but
+/// has no municipality.
+fn document_columns(d: usize, r: &DocumentResult) -> Result<Option<(SummaryUnit, Vec<Valued>)>> {
+    let Some(spec) = &r.summary else {
+        return Ok(None);
+    };
+    let unit = match &spec.places {
+        Some(of) => SummaryUnit::Places { of: of.clone() },
+        None => SummaryUnit::Kroner,
+    };
+    let several = r.scenarios.len() > 1;
+    let mut columns = Vec::new();
+    for s in &r.scenarios {
+        for (within, a) in municipal_allocations(s) {
+            let values: Vec<(String, String, Decimal)> = a
+                .parties
+                .iter()
+                .filter(|p| crate::data::is_municipality_code(&p.id))
+                .map(|p| {
+                    let name = crate::data::municipality_exact(&p.id)
+                        .map(|m| m.name.clone())
+                        .or_else(|| p.name.clone())
+                        .unwrap_or_else(|| p.id.clone());
+                    (p.id.clone(), name, p.amount)
+                })
+                .collect();
+            let total = values.iter().try_fold(Decimal::ZERO, |t, (_, _, v)| {
+                crate::util::exact::exact_add(t, *v, "summary")
+            })?;
+            let mut head = spec.case.clone();
+            if let Some(w) = &within {
+                head = format!("{head} {w}");
+            }
+            if several {
+                head = format!("{head} {}", s.name);
+            }
+            columns.push((
+                SummaryColumn {
+                    case: spec.case.clone(),
+                    title: r.title.clone(),
+                    scenario: s.name.clone(),
+                    within,
+                    unit: unit.clone(),
+                    total,
+                    head,
+                },
+                values,
+            ));
+        }
+    }
+    if columns.is_empty() {
+        return Err(Error::Document {
+            field: format!("results[{d}].summary"),
+            message: format!(
+                "{} asks to count in the summary but has no municipality",
+                r.title.as_deref().unwrap_or("a document")
+            ),
+        });
+    }
+    Ok(Some((unit, columns)))
+}
+
+/// The name of document `d`'s scenario with the lowest or the highest total
+/// (the first such, in the scenarios' order).
+fn extreme_scenario(results: &[DocumentResult], d: usize, which: SummaryTotal) -> Option<String> {
+    let r = results.get(d)?;
+    let mut best: Option<&crate::document::ScenarioResult> = None;
+    for s in &r.scenarios {
+        best = match best {
+            None => Some(s),
+            Some(b) => Some(match which {
+                SummaryTotal::Highest if s.total > b.total => s,
+                SummaryTotal::Lowest if s.total < b.total => s,
+                _ => b,
+            }),
+        };
+    }
+    best.map(|s| s.name.clone())
+}
+
+/// The rows: every municipality in any column, by code, with its cell in
+/// each column and each total's sum of the columns it adds.
+fn summary_rows(columns: &[Valued], adds: &[Vec<usize>]) -> Result<Vec<SummaryRow>> {
     let mut ids: Vec<(String, String)> = columns
         .iter()
         .flat_map(|(_, v)| v.iter().map(|(id, name, _)| (id.clone(), name.clone())))
@@ -299,8 +336,7 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
         n(&a.0).cmp(&n(&b.0)).then_with(|| a.0.cmp(&b.0))
     });
     ids.dedup_by(|a, b| a.0 == b.0);
-    let rows = ids
-        .into_iter()
+    ids.into_iter()
         .map(|(id, name)| {
             let cells: Vec<Option<Decimal>> = columns
                 .iter()
@@ -322,23 +358,7 @@ pub fn summary(results: &[DocumentResult]) -> Result<MeetingSummary> {
                 kroner,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
-    let kroner = adds
-        .iter()
-        .map(|cols| {
-            cols.iter().try_fold(Decimal::ZERO, |t, &c| {
-                let v = columns.get(c).map(|x| x.0.total).unwrap_or_default();
-                crate::util::exact::exact_add(t, v, "summary")
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(MeetingSummary {
-        columns: columns.into_iter().map(|(c, _)| c).collect(),
-        totals,
-        kroner,
-        adds,
-        rows,
-    })
+        .collect::<Result<Vec<_>>>()
 }
 
 /// [`summary`] of documents: each computed (no file access, as
