@@ -7,7 +7,10 @@
 //!   `crate::…` paths between them form no cycle, save the edges named in
 //!   [`UPWARD`] with the reason they still point up.
 //!
-//! Both lists are meant to shrink: when a file is split or an edge is turned
+//! - no function in those folders is over 120 lines, save the ones named
+//!   in [`LONG_FUNCTIONS`].
+//!
+//! The lists are meant to shrink: when a file is split or an edge is turned
 //! around, its line here goes (a stale line fails the test too).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,6 +30,17 @@ const OVER_LIMIT: &[(&str, &str)] = &[
     ("core/src/document.rs", "document"),
     // The "python" engineer: py/src split into lib, convert, error.
     ("py/src/lib.rs", "python"),
+];
+
+/// The most lines a function may have (its signature to its closing brace).
+const MAX_FUNCTION_LINES: usize = 120;
+
+/// Functions still over [`MAX_FUNCTION_LINES`]: (file, function, engineer).
+const LONG_FUNCTIONS: &[(&str, &str, &str)] = &[
+    ("core/src/apportion.rs", "divisor_seats", "apportion"),
+    ("core/src/biproportional.rs", "biproportional", "apportion"),
+    ("core/src/document.rs", "compute_with", "document"),
+    ("core/src/document.rs", "build_key_noting", "document"),
 ];
 
 /// Edges `from -> to` between core's top-level modules that still point up
@@ -369,4 +383,111 @@ fn core_modules_use_only_the_layers_below() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The functions of `text` longer than [`MAX_FUNCTION_LINES`], with their
+/// length: from a line that starts a `fn` to the first line after it that
+/// closes a block at the same indentation (rustfmt's layout).
+fn long_functions(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let rest = [
+            "pub(crate) fn ",
+            "pub(super) fn ",
+            "pub fn ",
+            "const fn ",
+            "fn ",
+        ]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p));
+        let Some(rest) = rest else { continue };
+        if trimmed.ends_with(';') {
+            continue; // a declaration without a body
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let close = format!("{indent}}}");
+        let end = lines[i + 1..]
+            .iter()
+            .position(|l| l.starts_with(&close) && !l[indent.len()..].starts_with("} else"))
+            .map_or(lines.len() - i, |n| n + 2);
+        if end > MAX_FUNCTION_LINES {
+            out.push((name, end));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_is_over_120_lines() {
+    let mut files = Vec::new();
+    for dir in ["core/src", "py/src", "wasm/src"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    let mut over = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &files {
+        let name = relative(file);
+        let text = fs::read_to_string(file).unwrap_or_default();
+        for (function, lines) in long_functions(&text) {
+            let allowed = LONG_FUNCTIONS
+                .iter()
+                .any(|(f, n, _)| *f == name && *n == function);
+            if allowed {
+                seen.insert((name.clone(), function));
+            } else {
+                over.push(format!("{name}: fn {function} is {lines} lines"));
+            }
+        }
+    }
+    let stale: Vec<String> = LONG_FUNCTIONS
+        .iter()
+        .filter(|(f, n, _)| !seen.contains(&(f.to_string(), n.to_string())))
+        .map(|(f, n, who)| {
+            format!("{f}: fn {n} ({who}) is short now or gone: remove it from LONG_FUNCTIONS")
+        })
+        .collect();
+    assert!(
+        over.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines (split them into named steps):\n{}",
+        over.join("\n")
+    );
+    assert!(
+        stale.is_empty(),
+        "stale LONG_FUNCTIONS lines:\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn the_function_length_check_sees_a_long_function() {
+    let body = "    let x = 1;\n".repeat(MAX_FUNCTION_LINES);
+    let text = format!("fn short() {{\n}}\n\npub fn long() {{\n{body}}}\n");
+    assert_eq!(
+        long_functions(&text),
+        [("long".to_string(), MAX_FUNCTION_LINES + 2)]
+    );
+}
+
+#[test]
+fn the_import_checks_see_a_cycle_and_a_commented_path() {
+    let graph: BTreeMap<String, BTreeSet<String>> =
+        [("key", "csv"), ("csv", "data"), ("data", "key")]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), BTreeSet::from([b.to_string()])))
+            .collect();
+    assert_eq!(cycle(&graph).map(|c| c.len()), Some(4), "{graph:?}");
+    let names: BTreeMap<&str, &str> = NAMES.iter().copied().collect();
+    let mut unknown = Vec::new();
+    let code = code_of(
+        "use crate::tabular::x; // crate::document\n/// [`crate::summary`]\nlet a = crate::Error;",
+    );
+    let found = targets(&code, &names, "x.rs", &mut unknown);
+    assert_eq!(found, BTreeSet::from(["csv".to_string()]));
+    assert!(unknown.is_empty(), "{unknown:?}");
 }
