@@ -4,7 +4,7 @@
 
 use super::Dialect;
 use crate::key::Allocation;
-use crate::number::format::{checked_sum, plain};
+use crate::number::format::{checked_sum, plain, with_decimal_comma};
 use rust_decimal::Decimal;
 
 /// A text cell for a CSV file that a spreadsheet will open (Excel and
@@ -128,7 +128,7 @@ impl CsvWriter {
     pub(crate) fn plain_number(&self, plain: &str) -> String {
         match self.dialect {
             Dialect::Plain => plain.to_string(),
-            Dialect::DanishExcel => plain.replace('.', ","),
+            Dialect::DanishExcel => with_decimal_comma(plain),
         }
     }
 
@@ -140,10 +140,7 @@ impl CsvWriter {
     }
 
     fn num(&self, d: Decimal, places: u32) -> String {
-        match self.dialect {
-            Dialect::Plain => plain(d, places),
-            Dialect::DanishExcel => plain(d, places).replace('.', ","),
-        }
+        self.plain_number(&plain(d, places))
     }
 
     /// A text cell: see [`csv_text`].

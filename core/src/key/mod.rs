@@ -231,7 +231,7 @@ impl Key {
     }
 
     /// The position of a party. (A scan: for many lookups, see
-    /// [`Key::positions`].)
+    /// `Key::positions`.)
     pub fn position(&self, id: &str) -> Option<usize> {
         self.parties.iter().position(|p| p.id == id)
     }

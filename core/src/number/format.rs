@@ -152,6 +152,12 @@ pub fn danish(d: Decimal, places: u32) -> String {
     group(d, places, '.', ',')
 }
 
+/// A plain number's text (`1658397.22`) with a decimal comma and no
+/// grouping (`1658397,22`): a cell Danish Excel reads as a number.
+pub(crate) fn with_decimal_comma(plain: &str) -> String {
+    plain.replace('.', ",")
+}
+
 /// Formats a number with a decimal point and no grouping: `1658397.22`,
 /// rounded half away from zero to `places` decimals (at most
 /// [`MAX_PLACES`]; a decimal has no more digits to show).

@@ -1,10 +1,10 @@
 //! Numbers as text: the Danish number format's one home.
 //!
-//! - [`format`]: numbers for people, Danish (`1.658.397,22`) or plain
+//! - [`format`](mod@format): numbers for people, Danish (`1.658.397,22`) or plain
 //!   (`1658397.22`), reading numbers as people write them (a CSV cell with a
 //!   decimal comma or point), and plain-text tables. Every amount the minutes
 //!   show (2.8's kroner per municipality, 2.12's 7,2 %) is written here.
-//! - [`parse`]: numbers handed over by other languages and JSON (a float's
+//! - `parse`: numbers handed over by other languages and JSON (a float's
 //!   shortest text, `"0.072"`, `1e3`), read exactly.
 //!
 //! Nothing here knows keys, data or file formats (DESIGN.md, "Layers").
