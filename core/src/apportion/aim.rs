@@ -154,4 +154,76 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             }
         }
     }
+
+    /// The target whose divisor a method's first counts are taken at.
+    pub(super) fn first_target(
+        &self,
+        d: &Divisor,
+        positive: u64,
+        cap: &dyn Fn(u128) -> u64,
+    ) -> u64 {
+        let n = self.ctx.n;
+        // Aim the estimate so that the rounding bias of the method cancels:
+        // about half a unit a party when every party gets several. In a
+        // house of at most a quarter as many seats as parties most get none
+        // and there is no such bias to aim off: the estimate comes from the
+        // seat-th largest weight instead. (Between a quarter and one seat a
+        // party the proportional estimate is as close, without the
+        // selection's pass; only speed depends on the choice, never seats.)
+        let small_house = 4 * u128::from(self.total) <= u128::from(positive);
+        match d {
+            Divisor::Dhondt | Divisor::SainteLague | Divisor::Modified { .. }
+                if small_house && self.total > 0 && !self.limited() =>
+            {
+                // Few seats: most parties get none and the divisor is near
+                // the weight of the party with the last first seat (the
+                // total-th largest weight), found by selection in O(n): the
+                // scale that puts its first seat exactly on the threshold
+                // d(0) (1 for D'Hondt, ½ for Sainte-Laguë, f/2 modified).
+                let at = self.total as usize - 1;
+                let last = if u64::try_from(self.weight_total).is_ok() {
+                    // Every weight fits 64 bits: half the memory to select in.
+                    let mut ws: Vec<u64> = (0..n)
+                        .map(|i| self.weight(i))
+                        .filter(|&x| x > 0)
+                        .map(|x| x as u64)
+                        .collect();
+                    u128::from(*sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a)))
+                } else {
+                    let mut ws: Vec<u128> = self
+                        .w
+                        .iter()
+                        .map(|&x| x.into())
+                        .filter(|&x| x > 0)
+                        .collect();
+                    *sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a))
+                };
+                let (num, den) = match d {
+                    Divisor::Modified { first, scale } => (*first, 2 * scale),
+                    Divisor::SainteLague => (1, 2),
+                    _ => (1, 1),
+                };
+                let by_last = self
+                    .weight_total
+                    .checked_mul(num)
+                    .and_then(|x| x.checked_div(last.checked_mul(den)?))
+                    .map_or(self.total, cap);
+                // That scale gives every seat holder at least one seat, so
+                // it is never too low; when most parties hold seats, and the
+                // large ones several, D'Hondt's own estimate for a large house
+                // (each holder losing about half a unit to the floor) is closer.
+                match d {
+                    Divisor::Dhondt => {
+                        by_last.min(cap(u128::from(self.total) + u128::from(positive / 2)))
+                    }
+                    _ => by_last,
+                }
+            }
+            Divisor::Dhondt if !small_house => {
+                cap(u128::from(self.total) + u128::from(positive / 2))
+            }
+            Divisor::Adams => cap(u128::from(self.total.saturating_sub(positive / 2))),
+            _ => self.total,
+        }
+    }
 }

@@ -14,13 +14,17 @@ use std::cmp::Ordering;
 
 impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// A divisor method's seats (ties decided by the rule), without the
-    /// explanation: what [`apportion_units`] needs. With `report` false (units
-    /// only), no limits and the tie rule `order`, the boundary seats are not
-    /// looked for: the correction already takes equal priorities in input
-    /// order (giving to the earlier party, taking from the later), which is
-    /// what the rule decides, and nobody asks for the report.
+    /// explanation: what [`super::apportion_units`] needs. With `report` false
+    /// (units only), no limits and the tie rule `order`, the boundary seats
+    /// are not looked for: the correction already takes equal priorities in
+    /// input order (giving to the earlier party, taking from the later),
+    /// which is what the rule decides, and nobody asks for the report.
+    ///
+    /// The steps: a first guess of every party's seats (the heaviest
+    /// parties' house, the largest weights, the minimums, or exact counts
+    /// at an aimed divisor), the correction that moves the units still
+    /// off, then the boundary and a tie there.
     pub(super) fn divisor_seats(&self, d: &Divisor, report: bool) -> Result<Seated> {
-        let n = self.ctx.n;
         let positive = self.w.iter().filter(|&&w| w.into() > 0).count() as u64;
         let limited = self.limited();
         let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
@@ -29,135 +33,21 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             && self.total > 0
             && 2 * u128::from(self.total) <= u128::from(positive)
         {
-            // No limits, at most half as many units as parties, first
-            // divisor above zero: whoever holds a seat holds its first one,
-            // and a first seat's priority w/d(0) grows with the weight, so
-            // the holders are among the `total` heaviest parties (earlier
-            // first on equal weights, as input order gives equal
-            // priorities). The house among them alone, in input order, is
-            // the house: O(n) for the selection, the rest over `total`. The
-            // boundary and a tie there are then found over all parties.
-            let mut heaviest = Vec::with_capacity(self.total as usize);
-            self.for_heaviest(self.total as usize, |i| heaviest.push(i));
-            sort::sort_unstable(&mut heaviest);
-            let w: Vec<W> = heaviest.iter().map(|&i| self.w[i]).collect();
-            let among = Problem {
-                w: &w,
-                weight_total: w.iter().map(|&x| x.into()).sum(),
-                total: self.total,
-                lo: &[],
-                hi: &[],
-                ctx: Context {
-                    ids: None,
-                    n: w.len(),
-                },
-                ties: self.ties,
-            };
-            let mut k = vec![0; n];
-            let among_k = Problem {
-                ties: &TieRule::Order,
-                ..among
-            }
-            .divisor_seats(d, false)?
-            .k;
-            for (&i, &ki) in heaviest.iter().zip(&among_k) {
-                k[i] = ki;
-            }
-            // Equal priorities went in input order; a tie at the boundary
-            // (over all parties, not only the heaviest) goes to the tie rule.
-            if !report && *self.ties == TieRule::Order {
-                return Ok(Seated::units_only(k));
-            }
-            return self.boundary_and_ties(d, k);
+            return self.among_heaviest(d, report);
         }
         let (sum_lo, sum_hi) = if limited {
             (
-                (0..n).map(|i| u128::from(self.lo(i))).sum(),
-                (0..n).map(|i| u128::from(self.hi(i))).sum(),
+                (0..self.ctx.n).map(|i| u128::from(self.lo(i))).sum(),
+                (0..self.ctx.n).map(|i| u128::from(self.hi(i))).sum(),
             )
         } else {
             (0, u128::from(positive) * u128::from(u64::MAX))
         };
         let cap = |t: u128| -> u64 { t.clamp(sum_lo, sum_hi.min(u128::from(u64::MAX))) as u64 };
-        // Aim the estimate so that the rounding bias of the method cancels:
-        // about half a unit a party when every party gets several. In a
-        // house of at most a quarter as many seats as parties most get none
-        // and there is no such bias to aim off: the estimate comes from the
-        // seat-th largest weight instead. (Between a quarter and one seat a
-        // party the proportional estimate is as close, without the
-        // selection's pass; only speed depends on the choice, never seats.)
-        let small_house = 4 * u128::from(self.total) <= u128::from(positive);
-        let target = match d {
-            Divisor::Dhondt | Divisor::SainteLague | Divisor::Modified { .. }
-                if small_house && self.total > 0 && !self.limited() =>
-            {
-                // Few seats: most parties get none and the divisor is near
-                // the weight of the party with the last first seat (the
-                // total-th largest weight), found by selection in O(n): the
-                // scale that puts its first seat exactly on the threshold
-                // d(0) (1 for D'Hondt, ½ for Sainte-Laguë, f/2 modified).
-                let at = self.total as usize - 1;
-                let last = if u64::try_from(self.weight_total).is_ok() {
-                    // Every weight fits 64 bits: half the memory to select in.
-                    let mut ws: Vec<u64> = (0..n)
-                        .map(|i| self.weight(i))
-                        .filter(|&x| x > 0)
-                        .map(|x| x as u64)
-                        .collect();
-                    u128::from(*sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a)))
-                } else {
-                    let mut ws: Vec<u128> = self
-                        .w
-                        .iter()
-                        .map(|&x| x.into())
-                        .filter(|&x| x > 0)
-                        .collect();
-                    *sort::select_nth_unstable_by(&mut ws, at, |a, b| b.cmp(a))
-                };
-                let (num, den) = match d {
-                    Divisor::Modified { first, scale } => (*first, 2 * scale),
-                    Divisor::SainteLague => (1, 2),
-                    _ => (1, 1),
-                };
-                let by_last = self
-                    .weight_total
-                    .checked_mul(num)
-                    .and_then(|x| x.checked_div(last.checked_mul(den)?))
-                    .map_or(self.total, cap);
-                // That scale gives every seat holder at least one seat, so
-                // it is never too low; when most parties hold seats, and the
-                // large ones several, D'Hondt's own estimate for a large house
-                // (each holder losing about half a unit to the floor) is closer.
-                match d {
-                    Divisor::Dhondt => {
-                        by_last.min(cap(u128::from(self.total) + u128::from(positive / 2)))
-                    }
-                    _ => by_last,
-                }
-            }
-            Divisor::Dhondt if !small_house => {
-                cap(u128::from(self.total) + u128::from(positive / 2))
-            }
-            Divisor::Adams => cap(u128::from(self.total.saturating_sub(positive / 2))),
-            _ => self.total,
-        };
         let rest = u128::from(self.total) - sum_lo;
         // The seats before the correction and their sum.
         let (mut k, given) = if rest <= u128::from(positive) && zero_first && !limited {
-            // No limits: the first seats' infinite priorities are ordered by
-            // weight (then input order), and every positive weight's first
-            // seat comes before any second one, so the seats go to the
-            // `total` largest weights: one selection, O(n). Ties at the edge
-            // are found by the boundary pass below, as after any correction.
-            // The seat holders first, the result after: the selection's
-            // keys are freed before the result is allocated.
-            let mut holders = Vec::with_capacity(self.total as usize);
-            self.for_heaviest(self.total as usize, |i| holders.push(i));
-            let mut k = vec![0; n];
-            for &i in &holders {
-                k[i] = 1;
-            }
-            (k, holders.len() as u128)
+            self.to_the_heaviest()
         } else if rest <= u128::from(positive) && zero_first {
             // A small house (no more units than parties) with a zero first
             // divisor: the minimums, then the correction below places the
@@ -166,69 +56,158 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             // weight, the limit of w/ε; see `Divisor::cmp`). Other methods
             // take the estimate below in every house: it leaves only a few
             // units for the correction however few seats there are.
-            ((0..n).map(|i| self.lo(i)).collect(), sum_lo)
+            ((0..self.ctx.n).map(|i| self.lo(i)).collect(), sum_lo)
         } else {
-            // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.
-            // Being exactly a threshold set is what makes the correction below
-            // exact; no party can need more than all units, so counts are capped.
-            let counts = |target: u64| -> Result<(Vec<u64>, u128)> {
-                let s = self.scale_for(target)?;
-                let by = Divisor::small_divisor(s.b);
-                let mut k: Vec<u64> = Vec::with_capacity(n);
-                let mut sum: u128 = 0;
-                for i in 0..n {
-                    let est = if self.weight(i) == 0 {
-                        0
-                    } else {
-                        d.count_by(U256::mul(s.a, self.weight(i)), s.b, by, self.total)
-                            .ok_or_else(|| self.overflow())?
-                    };
-                    let ki = if limited {
-                        est.min(self.total).clamp(self.lo(i), self.hi(i))
-                    } else {
-                        est.min(self.total)
-                    };
-                    sum += u128::from(ki);
-                    k.push(ki);
-                }
-                Ok((k, sum))
-            };
-            // A method's rounding bias can leave many units to move; aim again
-            // (a secant step on the target, a few O(n) passes at most) until
-            // the correction is small. With many parties and no limits the
-            // aim is first refined on a sample of 2^14 of them spread over
-            // the input (their counts scaled to the whole by weight), so
-            // that one full pass is usually enough.
-            let target = if !limited && n >= SAMPLE_FROM {
-                self.aim_on_sample(d, target, &cap)?
-            } else {
-                target
-            };
-            let (mut k, mut sum) = counts(target)?;
-            let mut aim = u128::from(target);
-            // Up to n/128 moves cost the correction less than another pass.
-            let small = 64 + (n as u128) / 128;
-            for _ in 0..4 {
-                let off = sum.abs_diff(u128::from(self.total));
-                if off <= small {
-                    break;
-                }
-                aim = if sum > u128::from(self.total) {
-                    aim.saturating_sub(off)
-                } else {
-                    aim + off
-                };
-                let (k2, sum2) = counts(cap(aim))?;
-                if sum2.abs_diff(u128::from(self.total)) >= off {
-                    break;
-                }
-                (k, sum) = (k2, sum2);
-            }
-            (k, sum)
+            let target = self.first_target(d, positive, &cap);
+            self.counted(d, target, &cap)?
         };
+        if given != u128::from(self.total) {
+            self.correct(d, &mut k, given)?;
+        }
+        if !report && !limited && *self.ties == TieRule::Order {
+            return Ok(Seated::units_only(k));
+        }
+        self.boundary_and_ties(d, k)
+    }
+
+    /// No limits, at most half as many units as parties, first divisor
+    /// above zero: whoever holds a seat holds its first one, and a first
+    /// seat's priority w/d(0) grows with the weight, so the holders are
+    /// among the `total` heaviest parties (earlier first on equal weights,
+    /// as input order gives equal priorities). The house among them alone,
+    /// in input order, is the house: O(n) for the selection, the rest over
+    /// `total`. The boundary and a tie there are then found over all parties.
+    fn among_heaviest(&self, d: &Divisor, report: bool) -> Result<Seated> {
+        let n = self.ctx.n;
+        let mut heaviest = Vec::with_capacity(self.total as usize);
+        self.for_heaviest(self.total as usize, |i| heaviest.push(i));
+        sort::sort_unstable(&mut heaviest);
+        let w: Vec<W> = heaviest.iter().map(|&i| self.w[i]).collect();
+        let among = Problem {
+            w: &w,
+            weight_total: w.iter().map(|&x| x.into()).sum(),
+            total: self.total,
+            lo: &[],
+            hi: &[],
+            ctx: Context {
+                ids: None,
+                n: w.len(),
+            },
+            ties: self.ties,
+        };
+        let mut k = vec![0; n];
+        let among_k = Problem {
+            ties: &TieRule::Order,
+            ..among
+        }
+        .divisor_seats(d, false)?
+        .k;
+        for (&i, &ki) in heaviest.iter().zip(&among_k) {
+            k[i] = ki;
+        }
+        // Equal priorities went in input order; a tie at the boundary
+        // (over all parties, not only the heaviest) goes to the tie rule.
+        if !report && *self.ties == TieRule::Order {
+            return Ok(Seated::units_only(k));
+        }
+        self.boundary_and_ties(d, k)
+    }
+
+    /// A zero first divisor and no limits, no more units than parties: the
+    /// first seats' infinite priorities are ordered by weight (then input
+    /// order), and every positive weight's first seat comes before any
+    /// second one, so the seats go to the `total` largest weights: one
+    /// selection, O(n). Ties at the edge are found by the boundary pass, as
+    /// after any correction. The seat holders first, the result after: the
+    /// selection's keys are freed before the result is allocated.
+    fn to_the_heaviest(&self) -> (Vec<u64>, u128) {
+        let mut holders = Vec::with_capacity(self.total as usize);
+        self.for_heaviest(self.total as usize, |i| holders.push(i));
+        let mut k = vec![0; self.ctx.n];
+        for &i in &holders {
+            k[i] = 1;
+        }
+        (k, holders.len() as u128)
+    }
+
+    /// Every party's exact count at the divisor aimed for `target` units,
+    /// and their sum: re-aimed (a secant step) while the sum is far off.
+    fn counted(
+        &self,
+        d: &Divisor,
+        target: u64,
+        cap: &dyn Fn(u128) -> u64,
+    ) -> Result<(Vec<u64>, u128)> {
+        let n = self.ctx.n;
+        let limited = self.limited();
+        // Exact counts at the divisor λ = 1/μ: every seat with priority ≥ λ.
+        // Being exactly a threshold set is what makes the correction below
+        // exact; no party can need more than all units, so counts are capped.
+        let counts = |target: u64| -> Result<(Vec<u64>, u128)> {
+            let s = self.scale_for(target)?;
+            let by = Divisor::small_divisor(s.b);
+            let mut k: Vec<u64> = Vec::with_capacity(n);
+            let mut sum: u128 = 0;
+            for i in 0..n {
+                let est = if self.weight(i) == 0 {
+                    0
+                } else {
+                    d.count_by(U256::mul(s.a, self.weight(i)), s.b, by, self.total)
+                        .ok_or_else(|| self.overflow())?
+                };
+                let ki = if limited {
+                    est.min(self.total).clamp(self.lo(i), self.hi(i))
+                } else {
+                    est.min(self.total)
+                };
+                sum += u128::from(ki);
+                k.push(ki);
+            }
+            Ok((k, sum))
+        };
+        // A method's rounding bias can leave many units to move; aim again
+        // (a secant step on the target, a few O(n) passes at most) until
+        // the correction is small. With many parties and no limits the
+        // aim is first refined on a sample of 2^14 of them spread over
+        // the input (their counts scaled to the whole by weight), so
+        // that one full pass is usually enough.
+        let target = if !limited && n >= SAMPLE_FROM {
+            self.aim_on_sample(d, target, cap)?
+        } else {
+            target
+        };
+        let (mut k, mut sum) = counts(target)?;
+        let mut aim = u128::from(target);
+        // Up to n/128 moves cost the correction less than another pass.
+        let small = 64 + (n as u128) / 128;
+        for _ in 0..4 {
+            let off = sum.abs_diff(u128::from(self.total));
+            if off <= small {
+                break;
+            }
+            aim = if sum > u128::from(self.total) {
+                aim.saturating_sub(off)
+            } else {
+                aim + off
+            };
+            let (k2, sum2) = counts(cap(aim))?;
+            if sum2.abs_diff(u128::from(self.total)) >= off {
+                break;
+            }
+            (k, sum) = (k2, sum2);
+        }
+        Ok((k, sum))
+    }
+
+    /// The correction: moves the units still off (`given` against the
+    /// total) one at a time in priority order, on a bounded heap of the
+    /// only parties that can take part: O(n + m log m) for m moves.
+    fn correct(&self, d: &Divisor, k: &mut [u64], given: u128) -> Result<()> {
+        let n = self.ctx.n;
+        let limited = self.limited();
         let total = u128::from(self.total);
         let w = |i: usize| self.weight(i);
-        if given != total {
+        {
             let giving = given < total;
             let moves = usize::try_from(if giving { total - given } else { given - total })
                 .map_err(|_| self.overflow())?;
@@ -306,10 +285,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 k[c.i] = c.k;
             }
         }
-        if !report && !limited && *self.ties == TieRule::Order {
-            return Ok(Seated::units_only(k));
-        }
-        self.boundary_and_ties(d, k)
+        Ok(())
     }
 }
 
