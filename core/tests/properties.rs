@@ -728,3 +728,64 @@ fn divisor_methods_at_scale_meet_their_definition() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Hamilton's one selection keys a party by remainder and index in one
+    /// 64-bit key where both fit, else by the remainder alone (64 or 128
+    /// bits) with a second pass to find the parties. Weights times a
+    /// constant have the same quotas, so the units, the ties, every party's
+    /// reasons (but the remainder's numerator) and the refusals must not
+    /// change with the key's width, under every tie rule, explained or
+    /// units only. Small weights make ties common.
+    #[test]
+    fn hamilton_is_the_same_on_every_key_width(
+        w in prop::collection::vec(prop_oneof![0u64..4, 0u64..2_000_000], 1..40),
+        n in 0u64..200,
+        scale in prop::sample::select(vec![1u64 << 20, 1u64 << 40, 1u64 << 56, 1u64 << 58, 1u64 << 62]),
+        rule in 0usize..3,
+    ) {
+        let ties = match rule {
+            0 => andel_core::TieRule::Order,
+            1 => andel_core::TieRule::Error,
+            _ => andel_core::TieRule::Priority(
+                (0..w.len()).rev().map(andel_core::PartyRef::Index).collect(),
+            ),
+        };
+        let o = Options { ties, ..Options::default() };
+        let small: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        let big: Vec<Decimal> = w
+            .iter()
+            .map(|&x| Decimal::from(u128::from(x) * u128::from(scale)))
+            .collect();
+        let reasons = |a: &andel_core::Apportionment| -> Vec<_> {
+            a.parties()
+                .into_iter()
+                .map(|p| (p.units, p.quota_whole, p.rounding, p.remainder_rank, p.tied))
+                .collect()
+        };
+        let scaled_u64: Option<Vec<u64>> = w.iter().map(|&x| x.checked_mul(scale)).collect();
+        match (apportion(&small, n, &o), apportion(&big, n, &o)) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.units(), b.units());
+                prop_assert_eq!(&a.ties, &b.ties);
+                prop_assert_eq!(reasons(&a), reasons(&b));
+                prop_assert_eq!(a.units(), andel_core::apportion_units(&w, n, &o).unwrap());
+                if let Some(w) = scaled_u64 {
+                    prop_assert_eq!(a.units(), andel_core::apportion_units(&w, n, &o).unwrap());
+                }
+            }
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.to_string(), b.to_string());
+                let units = andel_core::apportion_units(&w, n, &o).unwrap_err();
+                prop_assert_eq!(a.to_string(), units.to_string());
+                if let Some(w) = scaled_u64 {
+                    let units = andel_core::apportion_units(&w, n, &o).unwrap_err();
+                    prop_assert_eq!(a.to_string(), units.to_string());
+                }
+            }
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.into_units()), b.map(|x| x.into_units())),
+        }
+    }
+}

@@ -39,7 +39,6 @@ use crate::exact::{narrow_weights, scale_weights};
 use crate::sort;
 use crate::sorted_map::{first_repeat, Positions};
 use bounds::check_limits;
-use hamilton::hamilton_units;
 use problem::{Context, Problem, Solution};
 use result::{Scaled, Why};
 use rust_decimal::Decimal;
@@ -100,7 +99,7 @@ pub fn apportion_named(
     let (w, weight_total, solution) = match narrow_weights(weights) {
         Some((w, weight_total)) => {
             let solution = solve(&w, weight_total, ids, total, options, |p, d| match d {
-                None => p.hamilton(),
+                None => p.hamilton(true),
                 Some(d) => p.divisor_method(d),
             })?;
             (Scaled::Narrow(w), weight_total, solution)
@@ -114,7 +113,7 @@ pub fn apportion_named(
                 total,
                 options,
                 |p, d| match d {
-                    None => p.hamilton(),
+                    None => p.hamilton(true),
                     Some(d) => p.divisor_method(d),
                 },
             )?;
@@ -252,16 +251,6 @@ pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result
         });
     }
     let weight_total: u128 = weights.iter().map(|&x| u128::from(x)).sum();
-    let plain = options.method == Method::Hamilton
-        && options.minimum.is_none()
-        && options.maximum.is_none()
-        && options.first_divisor.is_none()
-        && matches!(options.ties, TieRule::Order | TieRule::Error);
-    if plain && weight_total > 0 {
-        if let Some(units) = hamilton_units(weights, weight_total, total, &options.ties)? {
-            return Ok(units);
-        }
-    }
     // The engine reads the u64 weights in place: no 128-bit copy.
     solve(
         weights,
@@ -270,7 +259,7 @@ pub fn apportion_units(weights: &[u64], total: u64, options: &Options) -> Result
         total,
         options,
         |p, d| match d {
-            None => Ok(p.hamilton()?.units),
+            None => Ok(p.hamilton(false)?.units),
             Some(d) => Ok(p.divisor_seats(d, false)?.k),
         },
     )
