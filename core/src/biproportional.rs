@@ -31,7 +31,7 @@
 //! over the cells. Tables of parties × districts or regions × programmes
 //! (tens to a few thousand cells) take milliseconds.
 
-use crate::apportion::{apportion, Apportionment, Divisor, Method, Options, TieRule};
+use crate::apportion::{apportion, Apportionment, DecidedBy, Divisor, Method, Options, TieRule};
 use crate::error::{Error, Result};
 use crate::exact::{exact_add, exact_mul, scale_weights};
 use rust_decimal::Decimal;
@@ -72,7 +72,7 @@ pub struct TableTie {
     /// The tied cells that got a contested unit.
     pub winners: Vec<(usize, usize)>,
     /// The rule that decided (`order`).
-    pub decided_by: String,
+    pub decided_by: DecidedBy,
 }
 
 /// The result of [`biproportional`].
@@ -710,7 +710,7 @@ impl Table {
                         TableTie {
                             cells: Vec::new(),
                             winners: Vec::new(),
-                            decided_by: "order".into(),
+                            decided_by: DecidedBy::Order,
                         },
                     ));
                     groups.len() - 1

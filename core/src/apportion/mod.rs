@@ -33,6 +33,7 @@ mod ties;
 pub(crate) use divisor::Divisor;
 pub use options::{Limit, Method, Options, PartyRef, TieRule};
 pub use result::{Apportionment, Boundary, PartyUnits, Rounding, Tie};
+pub use ties::DecidedBy;
 
 use crate::error::{Error, Result};
 use crate::exact::{narrow_weights, scale_weights};

@@ -7,6 +7,7 @@ use super::boundary::Slot;
 use super::divisor::Divisor;
 use super::options::{Method, Options};
 use super::problem::{Context, Problem, Scale};
+use super::ties::DecidedBy;
 use crate::exact::Quota;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -75,7 +76,7 @@ pub struct Tie {
     /// How many units were contested.
     pub units: u64,
     /// The rule that decided: `order` or `priority`.
-    pub decided_by: String,
+    pub decided_by: DecidedBy,
 }
 
 /// Divisor methods: which seat went last and which would come next; every

@@ -8,16 +8,46 @@ use super::result::Tie;
 use crate::error::{Error, Result};
 use crate::sort;
 use crate::sorted_map::SortedMap;
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
-impl<W: Copy + Into<u128>> Problem<'_, W> {
-    pub(super) fn rule_name(&self) -> String {
-        match self.ties {
-            TieRule::Order => "order".into(),
-            TieRule::Error => "error".into(),
-            TieRule::Priority(_) => "priority".into(),
+/// The rule that decided a tie (the rule `error` decides none: it refuses).
+/// Written as `"order"` or `"priority"` in JSON and tables.
+///
+/// # Example
+/// ```
+/// use andel_core::apportion::DecidedBy;
+/// assert_eq!(DecidedBy::Order.name(), "order");
+/// assert_eq!(serde_json::to_string(&DecidedBy::Priority)?, "\"priority\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidedBy {
+    /// Input order: the earlier party (or cell) won.
+    Order,
+    /// The priority order given (a lot drawn by people).
+    Priority,
+}
+
+impl DecidedBy {
+    /// Its name in documents and tables (`"order"`, `"priority"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DecidedBy::Order => "order",
+            DecidedBy::Priority => "priority",
         }
     }
+}
 
+impl fmt::Display for DecidedBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// A tie settled: `won` contested units to members of `group` (sorted,
     /// holding none of them yet in `units`), chosen by the tie rule, and
     /// the tie as reported.
@@ -30,7 +60,11 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             parties: group,
             winners: sorted(chosen),
             units: won as u64,
-            decided_by: self.rule_name(),
+            decided_by: match self.ties {
+                TieRule::Priority(_) => DecidedBy::Priority,
+                // `error` refused in `decide`: never here.
+                TieRule::Order | TieRule::Error => DecidedBy::Order,
+            },
         })
     }
 

@@ -219,7 +219,7 @@ fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> Str
                     &names(&mut t.parties.iter().filter(|x| **x != p.id)),
                 ),
                 ("units", &tie_units(a, t.units, language, style)),
-                ("rule", &rule_name(language, &t.decided_by)),
+                ("rule", &rule_name(language, t.decided_by.name())),
                 ("winners", &names(&mut t.winners.iter())),
             ],
         );

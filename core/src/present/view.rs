@@ -376,7 +376,7 @@ pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -
                     ("units", &tie_units(a, t.units, language, style)),
                     ("parties", &names(&t.parties)),
                     ("winners", &names(&t.winners)),
-                    ("rule", &rule_name(language, &t.decided_by)),
+                    ("rule", &rule_name(language, t.decided_by.name())),
                 ],
             )
         })
