@@ -789,3 +789,53 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Weights whose total passes 2^64 less the index's bits: the key holds
+    /// the remainder's leading bits only, and parties whose remainders
+    /// differ in the bits dropped (weights k·2^58 + e, so remainders a few
+    /// hundred apart) are ordered afterwards by their exact remainders.
+    /// Held to largest remainder worked out here in 128 bits: the units,
+    /// and under `error` a refusal exactly when equal remainders straddle
+    /// the last unit.
+    #[test]
+    fn hamilton_on_wide_weights_is_largest_remainder(
+        parts in prop::collection::vec((0u64..4, 0u64..4), 1..60),
+        n in 0u64..200,
+        strict in any::<bool>(),
+    ) {
+        let w: Vec<u64> = parts.iter().map(|&(k, e)| (k << 58) + e).collect();
+        let t: u128 = w.iter().map(|&x| u128::from(x)).sum();
+        prop_assume!(t > 0);
+        let mut units: Vec<u64> = Vec::new();
+        let mut order: Vec<(u128, usize)> = Vec::new();
+        for (i, &x) in w.iter().enumerate() {
+            let q = u128::from(n) * u128::from(x);
+            units.push((q / t) as u64);
+            if q % t > 0 {
+                order.push((q % t, i));
+            }
+        }
+        order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let left = (n - units.iter().sum::<u64>()) as usize;
+        for &(_, i) in &order[..left] {
+            units[i] += 1;
+        }
+        let straddle = left > 0
+            && order.get(left).is_some_and(|next| next.0 == order[left - 1].0);
+        let o = Options {
+            ties: if strict { andel_core::TieRule::Error } else { andel_core::TieRule::Order },
+            ..Options::default()
+        };
+        let dec: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        for got in [apportion(&dec, n, &o).map(|a| a.into_units()), andel_core::apportion_units(&w, n, &o)] {
+            if strict && straddle {
+                prop_assert_eq!(got.map_err(|e| e.code()), Err("tie"));
+            } else {
+                prop_assert_eq!(got.unwrap(), units.clone());
+            }
+        }
+    }
+}

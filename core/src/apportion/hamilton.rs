@@ -11,22 +11,6 @@ use crate::error::{Error, Result};
 use crate::exact::Divide64;
 use crate::sort;
 
-/// The one Hamilton selection: puts the `left` first of `keys` (ascending
-/// is first served: the larger remainder, then the earlier party) in
-/// front by selection, O(n), and gives the level of the last of them
-/// (`level` is equal for equal remainders) and, when `look`, whether a key
-/// behind them stands at that level too: a tie.
-fn cut<K: Ord + Copy, L: Eq>(
-    keys: &mut [K],
-    left: usize,
-    level: impl Fn(K) -> L,
-    look: bool,
-) -> (L, bool) {
-    let last = level(*sort::select_nth_unstable(keys, left - 1));
-    let tie = look && keys[left..].iter().any(|&k| level(k) == last);
-    (last, tie)
-}
-
 impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// Largest remainder: every party the whole part of its quota (or its
     /// limit), then the units left over to the largest remainders among the
@@ -34,6 +18,13 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// rule. The units left over are found by selection, not sorting: O(n),
     /// 16 bytes a party beside the weights. The remainder ranks are worked
     /// out only when asked for ([`super::Apportionment::party`]).
+    ///
+    /// Each party rounded is one 64-bit key: its remainder (larger first),
+    /// then its index. Where the two do not fit 64 bits together (10^7
+    /// parties of populations), the key holds the remainder's leading bits
+    /// only; the selection is then exact for every party but those whose
+    /// leading bits equal the last unit's, and those few are ordered by
+    /// their exact remainders afterwards. One selection, no cliff in size.
     ///
     /// With `report` false (the units-only entry) and the tie rule `order`
     /// a tie is not looked for: the selection already serves equal
@@ -44,36 +35,15 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         let max_rem = s.b.saturating_sub(1);
         let index_bits = u64::BITS - (n as u64).saturating_sub(1).leading_zeros();
         let rem_bits = u128::BITS - max_rem.leading_zeros();
+        // Remainder bits dropped so that the rest fits beside the index.
+        let shift = (index_bits + rem_bits).saturating_sub(64);
         let look = report || *self.ties != TieRule::Order;
         let mut units = Vec::with_capacity(n);
-        let tie = if index_bits + rem_bits <= 64 {
-            // Remainder and index in one 64-bit key (populations, money):
-            // the keys say who gets the units.
-            let mask = (1u64 << index_bits) - 1;
-            let mut keys: Vec<u64> = Vec::with_capacity(n);
-            let left = self.floors(s, &mut units, |r, i| {
-                keys.push(((max_rem - r) as u64) << index_bits | i as u64);
-            })?;
-            self.give_keyed(
-                &mut keys,
-                left,
-                look,
-                &mut units,
-                |k| k >> index_bits,
-                |k| (k & mask) as usize,
-            )?
-        } else if rem_bits <= 64 {
-            // The remainders alone (no room for the index beside them):
-            // the selection finds the last remainder served, a second pass
-            // the parties. Still 16 bytes a party, no cliff.
-            let mut keys: Vec<u64> = Vec::with_capacity(n);
-            let left = self.floors(s, &mut units, |r, _| keys.push((max_rem - r) as u64))?;
-            self.give_bare(s, keys, left, look, &mut units, |r| (max_rem - r) as u64)?
-        } else {
-            let mut keys: Vec<u128> = Vec::with_capacity(n);
-            let left = self.floors(s, &mut units, |r, _| keys.push(max_rem - r))?;
-            self.give_bare(s, keys, left, look, &mut units, |r| max_rem - r)?
-        };
+        let mut keys: Vec<u64> = Vec::with_capacity(n);
+        let left = self.floors(s, &mut units, |r, i| {
+            keys.push((((max_rem - r) >> shift) as u64) << index_bits | i as u64);
+        })?;
+        let tie = self.give(s, &mut keys, left, look, shift > 0, index_bits, &mut units)?;
         Ok(Solution {
             units,
             ties: tie.into_iter().collect(),
@@ -97,7 +67,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 None => {}
             }
         }
-        // The common case in one 64-bit multiplication and division by
+        // The common case in one 64-bit multiplication and a division by
         // reciprocal: units and weight below 2^64, their product too.
         if let (Ok(a), Ok(w), Some(by)) = (u64::try_from(s.a), u64::try_from(self.weight(i)), by) {
             if let Ok(q) = u64::try_from(u128::from(a) * u128::from(w)) {
@@ -140,92 +110,97 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         Ok(left)
     }
 
-    /// The units left over by keys that name their party (`index`): the
-    /// first `left` keys get one each; a tie at the last remainder goes to
-    /// the tie rule.
-    fn give_keyed<K: Ord + Copy, L: Eq>(
-        &self,
-        keys: &mut [K],
-        left: usize,
-        look: bool,
-        units: &mut [u64],
-        level: impl Fn(K) -> L,
-        index: impl Fn(K) -> usize,
-    ) -> Result<Option<Tie>> {
-        if left == 0 {
-            return Ok(None);
-        }
-        let (last, tie) = cut(keys, left, &level, look);
-        let top = &keys[..left];
-        if !tie {
-            for &k in top {
-                units[index(k)] += 1;
-            }
-            return Ok(None);
-        }
-        // Equal remainders across the boundary: the tie rule, not the
-        // input order, decides within the group.
-        let mut group: Vec<usize> = keys
-            .iter()
-            .filter(|&&k| level(k) == last)
-            .map(|&k| index(k))
-            .collect();
-        sort::sort_unstable(&mut group);
-        let won = top.iter().filter(|&&k| level(k) == last).count();
-        for &k in top.iter().filter(|&&k| level(k) != last) {
-            units[index(k)] += 1;
-        }
-        self.settle(group, won, units).map(Some)
-    }
-
-    /// The units left over by bare keys (`key(remainder)`, no index): the
-    /// selection finds the last key served; a second pass gives a unit to
-    /// every party before it and the rest to those at it, in input order or,
-    /// on a tie when `look`, by the tie rule.
-    fn give_bare<K: Ord + Copy>(
+    /// The one Hamilton selection: the `left` first `keys` (ascending is
+    /// first served) get a unit each, found by selection in O(n). Keys of
+    /// the last unit's level (equal remainders, or equal leading bits when
+    /// `truncated`) that straddle it are settled exactly: by their exact
+    /// remainders, and a tie among equal ones by the tie rule.
+    #[allow(clippy::too_many_arguments)]
+    fn give(
         &self,
         s: Scale,
-        mut keys: Vec<K>,
+        keys: &mut [u64],
         left: usize,
         look: bool,
+        truncated: bool,
+        index_bits: u32,
         units: &mut [u64],
-        key: impl Fn(u128) -> K,
     ) -> Result<Option<Tie>> {
         if left == 0 {
             return Ok(None);
         }
-        let (last, _) = cut(&mut keys, left, |k| k, false);
-        let above = keys[..left].iter().filter(|&&k| k < last).count();
-        drop(keys);
-        let won = left - above;
-        let by = u64::try_from(s.b).ok().and_then(Divide64::new);
-        let mut at_last = won;
-        let mut group = Vec::new();
-        for (i, u) in units.iter_mut().enumerate() {
-            let Some(r) = self.floor(s, by, i)?.1 else {
-                continue;
-            };
-            let k = key(r);
-            if k < last {
-                *u += 1;
-            } else if k == last {
-                if look {
-                    group.push(i);
-                } else if at_last > 0 {
-                    *u += 1;
-                    at_last -= 1;
-                }
+        let mask = (1u64 << index_bits) - 1;
+        let last = *sort::select_nth_unstable(keys, left - 1) >> index_bits;
+        let (top, rest) = keys.split_at(left);
+        // Nobody behind the last unit at its level: the keys decide alone.
+        if !(look || truncated) || !rest.iter().any(|&k| k >> index_bits == last) {
+            for &k in top {
+                units[(k & mask) as usize] += 1;
             }
-        }
-        if !look {
             return Ok(None);
         }
-        if group.len() == won {
-            for &i in &group {
+        let mut group: Vec<usize> = Vec::new();
+        let mut needed = left;
+        for &k in top {
+            if k >> index_bits == last {
+                group.push((k & mask) as usize);
+            } else {
+                units[(k & mask) as usize] += 1;
+                needed -= 1;
+            }
+        }
+        group.extend(
+            rest.iter()
+                .filter(|&&k| k >> index_bits == last)
+                .map(|&k| (k & mask) as usize),
+        );
+        sort::sort_unstable(&mut group);
+        if truncated {
+            // The level holds different remainders: the larger ones first.
+            self.settle_level(s, group, needed, look, units)
+        } else {
+            // Equal remainders across the boundary: the tie rule, not the
+            // input order, decides within the group.
+            self.settle(group, needed, units).map(Some)
+        }
+    }
+
+    /// `needed` units among `group` (sorted parties whose keys' leading
+    /// bits are equal): by exact remainder, larger first; equal remainders
+    /// across the last of them are a tie for the tie rule when `look`, else
+    /// go in input order.
+    fn settle_level(
+        &self,
+        s: Scale,
+        group: Vec<usize>,
+        needed: usize,
+        look: bool,
+        units: &mut [u64],
+    ) -> Result<Option<Tie>> {
+        let by = u64::try_from(s.b).ok().and_then(Divide64::new);
+        let mut exact: Vec<(u128, usize)> = Vec::with_capacity(group.len());
+        for i in group {
+            exact.push((self.floor(s, by, i)?.1.unwrap_or(0), i));
+        }
+        // Larger remainder first, then input order.
+        sort::sort_unstable_by(&mut exact, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let boundary = exact[needed - 1].0;
+        let mut tied = Vec::new();
+        let mut won = needed;
+        for &(r, i) in &exact {
+            if r > boundary {
+                units[i] += 1;
+                won -= 1;
+            } else if r == boundary {
+                tied.push(i);
+            }
+        }
+        if !look || tied.len() == won {
+            for &i in tied.iter().take(won) {
                 units[i] += 1;
             }
             return Ok(None);
         }
-        self.settle(group, won, units).map(Some)
+        self.settle(tied, won, units).map(Some)
     }
 }
