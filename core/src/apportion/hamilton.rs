@@ -57,10 +57,11 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
 
     /// Party i at scale s: its units before the leftover (the whole part of
     /// its quota, or the limit that holds it) and, when it is rounded (a
-    /// fractional quota and no limit), its remainder.
+    /// fractional quota and no limit), its remainder. `fast` is
+    /// [`Floors::new`]'s, made once for every party.
     #[inline(always)]
-    fn floor(&self, s: Scale, by: Option<Divide64>, i: usize) -> Result<(u64, Option<u128>)> {
-        if self.limited() {
+    fn floor(&self, s: Scale, fast: &Floors, i: usize) -> Result<(u64, Option<u128>)> {
+        if fast.limited {
             match self.clamp(s, i) {
                 Some(Rounding::Minimum) => return Ok((self.lo(i), None)),
                 Some(_) => return Ok((self.hi(i), None)),
@@ -69,7 +70,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         }
         // The common case in one 64-bit multiplication and a division by
         // reciprocal: units and weight below 2^64, their product too.
-        if let (Ok(a), Ok(w), Some(by)) = (u64::try_from(s.a), u64::try_from(self.weight(i)), by) {
+        if let (Some((a, by)), Ok(w)) = (fast.by, u64::try_from(self.weight(i))) {
             if let Ok(q) = u64::try_from(u128::from(a) * u128::from(w)) {
                 let (whole, r) = by.div_rem(q);
                 return Ok((whole, (r > 0).then_some(u128::from(r))));
@@ -87,11 +88,11 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         units: &mut Vec<u64>,
         mut rounded: impl FnMut(u128, usize),
     ) -> Result<usize> {
-        let by = u64::try_from(s.b).ok().and_then(Divide64::new);
+        let fast = Floors::new(self, s);
         let mut given: u128 = 0;
         let mut count = 0usize;
         for i in 0..self.ctx.n {
-            let (u, r) = self.floor(s, by, i)?;
+            let (u, r) = self.floor(s, &fast, i)?;
             if let Some(r) = r {
                 rounded(r, i);
                 count += 1;
@@ -177,10 +178,10 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         look: bool,
         units: &mut [u64],
     ) -> Result<Option<Tie>> {
-        let by = u64::try_from(s.b).ok().and_then(Divide64::new);
+        let fast = Floors::new(self, s);
         let mut exact: Vec<(u128, usize)> = Vec::with_capacity(group.len());
         for i in group {
-            exact.push((self.floor(s, by, i)?.1.unwrap_or(0), i));
+            exact.push((self.floor(s, &fast, i)?.1.unwrap_or(0), i));
         }
         // Larger remainder first, then input order.
         sort::sort_unstable_by(&mut exact, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -202,5 +203,26 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             return Ok(None);
         }
         self.settle(tied, won, units).map(Some)
+    }
+}
+
+/// What every party's floor at one scale shares, worked out once: whether
+/// limits hold anyone, and the scale's numerator with its denominator
+/// ready for division by reciprocal, where both fit 64 bits.
+struct Floors {
+    limited: bool,
+    by: Option<(u64, Divide64)>,
+}
+
+impl Floors {
+    fn new<W: Copy + Into<u128>>(p: &Problem<'_, W>, s: Scale) -> Floors {
+        let by = match (u64::try_from(s.a), u64::try_from(s.b)) {
+            (Ok(a), Ok(b)) => Divide64::new(b).map(|by| (a, by)),
+            _ => None,
+        };
+        Floors {
+            limited: p.limited(),
+            by,
+        }
     }
 }
