@@ -40,9 +40,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         let look = report || *self.ties != TieRule::Order;
         let mut units = Vec::with_capacity(n);
         let mut keys: Vec<u64> = Vec::with_capacity(n);
-        let left = self.floors(s, &mut units, |r, i| {
-            keys.push((((max_rem - r) >> shift) as u64) << index_bits | i as u64);
-        })?;
+        let left = self.floors(s, &mut units, &mut keys, shift, index_bits)?;
         let tie = self.give(s, &mut keys, left, look, shift > 0, index_bits, &mut units)?;
         Ok(Solution {
             units,
@@ -80,29 +78,48 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         Ok((q.whole, (!q.is_whole()).then_some(q.remainder)))
     }
 
-    /// Every party its units before the leftover into `units`, and
-    /// `rounded(remainder, i)` for each party rounded; the units left over.
+    /// Every party its units before the leftover into `units`, and a key
+    /// into `keys` for each party rounded: its remainder's distance below
+    /// the largest (without its `shift` lowest bits) above its index. The
+    /// units left over.
     fn floors(
         &self,
         s: Scale,
         units: &mut Vec<u64>,
-        mut rounded: impl FnMut(u128, usize),
+        keys: &mut Vec<u64>,
+        shift: u32,
+        index_bits: u32,
     ) -> Result<usize> {
         let fast = Floors::new(self, s);
+        let max_rem = s.b.saturating_sub(1);
         let mut given: u128 = 0;
-        let mut count = 0usize;
         for i in 0..self.ctx.n {
+            // The common case in 64-bit arithmetic throughout (every
+            // remainder is below b < 2^64 there).
+            if let (false, Some((a, by)), Ok(w)) =
+                (fast.limited, fast.by, u64::try_from(self.weight(i)))
+            {
+                if let Ok(q) = u64::try_from(u128::from(a) * u128::from(w)) {
+                    let (whole, r) = by.div_rem(q);
+                    if r > 0 {
+                        let below = (by.divisor() - 1 - r) >> shift;
+                        keys.push(below << index_bits | i as u64);
+                    }
+                    given += u128::from(whole);
+                    units.push(whole);
+                    continue;
+                }
+            }
             let (u, r) = self.floor(s, &fast, i)?;
             if let Some(r) = r {
-                rounded(r, i);
-                count += 1;
+                keys.push((((max_rem - r) >> shift) as u64) << index_bits | i as u64);
             }
             given += u128::from(u);
             units.push(u);
         }
         let left = usize::try_from(u128::from(self.total).saturating_sub(given))
             .map_err(|_| self.overflow())?;
-        if left > count {
+        if left > keys.len() {
             return Err(Error::Infeasible {
                 field: "total".into(),
                 reason: "internal: more units left than parties to round".into(),
