@@ -92,7 +92,7 @@ pub struct Boundary {
     pub next: Option<(usize, u64)>,
 }
 
-/// The result of [`apportion`]: units per party in input order, with reasons.
+/// The result of [`super::apportion`]: units per party in input order, with reasons.
 ///
 /// The units are kept; every party's reasons (quota, rounding step, remainder
 /// rank, tie) are worked out when asked for ([`Apportionment::party`],
@@ -166,7 +166,7 @@ impl Apportionment {
         self.units.len()
     }
 
-    /// True when there are no parties (never, for a result of [`apportion`]).
+    /// True when there are no parties (never, for a result of [`super::apportion`]).
     pub fn is_empty(&self) -> bool {
         self.units.is_empty()
     }
