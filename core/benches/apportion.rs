@@ -1,5 +1,5 @@
 //! Criterion benchmarks: every method at 11, 98, 10,000 and 1,000,000 parties
-//! with 9,000 and 10·n units, money splits of 4,275,000.00 kr., and
+//! with 9,000 and 10·n units, Hamilton, D'Hondt and Sainte-Laguë at 10^7, money splits of 4,275,000.00 kr., and
 //! options naming every party by id (limits, a priority order, exclusions).
 //!
 //! Run: `cargo bench -p andel-core --bench apportion`
@@ -173,5 +173,39 @@ fn ids(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, methods, money, units, ids);
+/// 10^7 parties (issue 30: 10^6 → 10^7 within 12×; Hamilton at 10^8
+/// units against numpy): units only and explained, for Hamilton, D'Hondt
+/// and Sainte-Laguë at 10^7 and 10^8 units.
+fn large(c: &mut Criterion) {
+    let n = 10_000_000usize;
+    let w = weights(n);
+    let ints: Vec<u64> = w
+        .iter()
+        .map(|d| d.mantissa().unsigned_abs() as u64)
+        .collect();
+    let mut group = c.benchmark_group("large_10000000");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for method in [Method::Hamilton, Method::Dhondt, Method::SainteLague] {
+        let options = Options {
+            method,
+            ..Options::default()
+        };
+        let seats = if method == Method::Hamilton {
+            100_000_000
+        } else {
+            10_000_000
+        };
+        group.bench_function(format!("units/{}/{seats}", method.name()), |b| {
+            b.iter(|| apportion_units(black_box(&ints), seats, &options))
+        });
+        group.bench_function(format!("explained/{}/{seats}", method.name()), |b| {
+            b.iter(|| apportion(black_box(&w), seats, &options).map(|a| a.len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, methods, money, units, ids, large);
 criterion_main!(benches);

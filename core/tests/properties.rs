@@ -728,3 +728,114 @@ fn divisor_methods_at_scale_meet_their_definition() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Hamilton's one selection keys a party by remainder and index in one
+    /// 64-bit key where both fit, else by the remainder alone (64 or 128
+    /// bits) with a second pass to find the parties. Weights times a
+    /// constant have the same quotas, so the units, the ties, every party's
+    /// reasons (but the remainder's numerator) and the refusals must not
+    /// change with the key's width, under every tie rule, explained or
+    /// units only. Small weights make ties common.
+    #[test]
+    fn hamilton_is_the_same_on_every_key_width(
+        w in prop::collection::vec(prop_oneof![0u64..4, 0u64..2_000_000], 1..40),
+        n in 0u64..200,
+        scale in prop::sample::select(vec![1u64 << 20, 1u64 << 40, 1u64 << 56, 1u64 << 58, 1u64 << 62]),
+        rule in 0usize..3,
+    ) {
+        let ties = match rule {
+            0 => andel_core::TieRule::Order,
+            1 => andel_core::TieRule::Error,
+            _ => andel_core::TieRule::Priority(
+                (0..w.len()).rev().map(andel_core::PartyRef::Index).collect(),
+            ),
+        };
+        let o = Options { ties, ..Options::default() };
+        let small: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        let big: Vec<Decimal> = w
+            .iter()
+            .map(|&x| Decimal::from(u128::from(x) * u128::from(scale)))
+            .collect();
+        let reasons = |a: &andel_core::Apportionment| -> Vec<_> {
+            a.parties()
+                .into_iter()
+                .map(|p| (p.units, p.quota_whole, p.rounding, p.remainder_rank, p.tied))
+                .collect()
+        };
+        let scaled_u64: Option<Vec<u64>> = w.iter().map(|&x| x.checked_mul(scale)).collect();
+        match (apportion(&small, n, &o), apportion(&big, n, &o)) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.units(), b.units());
+                prop_assert_eq!(&a.ties, &b.ties);
+                prop_assert_eq!(reasons(&a), reasons(&b));
+                prop_assert_eq!(a.units(), andel_core::apportion_units(&w, n, &o).unwrap());
+                if let Some(w) = scaled_u64 {
+                    prop_assert_eq!(a.units(), andel_core::apportion_units(&w, n, &o).unwrap());
+                }
+            }
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.to_string(), b.to_string());
+                let units = andel_core::apportion_units(&w, n, &o).unwrap_err();
+                prop_assert_eq!(a.to_string(), units.to_string());
+                if let Some(w) = scaled_u64 {
+                    let units = andel_core::apportion_units(&w, n, &o).unwrap_err();
+                    prop_assert_eq!(a.to_string(), units.to_string());
+                }
+            }
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|x| x.into_units()), b.map(|x| x.into_units())),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Weights whose total passes 2^64 less the index's bits: the key holds
+    /// the remainder's leading bits only, and parties whose remainders
+    /// differ in the bits dropped (weights k·2^58 + e, so remainders a few
+    /// hundred apart) are ordered afterwards by their exact remainders.
+    /// Held to largest remainder worked out here in 128 bits: the units,
+    /// and under `error` a refusal exactly when equal remainders straddle
+    /// the last unit.
+    #[test]
+    fn hamilton_on_wide_weights_is_largest_remainder(
+        parts in prop::collection::vec((0u64..4, 0u64..4), 1..60),
+        n in 0u64..200,
+        strict in any::<bool>(),
+    ) {
+        let w: Vec<u64> = parts.iter().map(|&(k, e)| (k << 58) + e).collect();
+        let t: u128 = w.iter().map(|&x| u128::from(x)).sum();
+        prop_assume!(t > 0);
+        let mut units: Vec<u64> = Vec::new();
+        let mut order: Vec<(u128, usize)> = Vec::new();
+        for (i, &x) in w.iter().enumerate() {
+            let q = u128::from(n) * u128::from(x);
+            units.push((q / t) as u64);
+            if q % t > 0 {
+                order.push((q % t, i));
+            }
+        }
+        order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let left = (n - units.iter().sum::<u64>()) as usize;
+        for &(_, i) in &order[..left] {
+            units[i] += 1;
+        }
+        let straddle = left > 0
+            && order.get(left).is_some_and(|next| next.0 == order[left - 1].0);
+        let o = Options {
+            ties: if strict { andel_core::TieRule::Error } else { andel_core::TieRule::Order },
+            ..Options::default()
+        };
+        let dec: Vec<Decimal> = w.iter().map(|&x| Decimal::from(x)).collect();
+        for got in [apportion(&dec, n, &o).map(|a| a.into_units()), andel_core::apportion_units(&w, n, &o)] {
+            if strict && straddle {
+                prop_assert_eq!(got.map_err(|e| e.code()), Err("tie"));
+            } else {
+                prop_assert_eq!(got.unwrap(), units.clone());
+            }
+        }
+    }
+}

@@ -57,7 +57,7 @@ pub struct TieReport {
     /// How many units were contested.
     pub units: u64,
     /// The rule that decided.
-    pub decided_by: String,
+    pub decided_by: crate::apportion::DecidedBy,
 }
 
 /// The result of splitting or apportioning by a key.
@@ -168,7 +168,7 @@ impl Allocation {
                 parties: t.parties.iter().map(|&i| id(i)).collect(),
                 winners: t.winners.iter().map(|&i| id(i)).collect(),
                 units: t.units,
-                decided_by: t.decided_by.clone(),
+                decided_by: t.decided_by,
             })
             .collect();
         Allocation {

@@ -308,7 +308,7 @@ fn tie_notes(a: &Allocation, language: Language, style: NumberStyle) -> Vec<Stri
                     ("units", &tie_units(a, t.units, language, style)),
                     ("parties", &names(&t.parties)),
                     ("winners", &names(&t.winners)),
-                    ("rule", &rule_name(language, &t.decided_by)),
+                    ("rule", &rule_name(language, t.decided_by.name())),
                 ],
             )
         })

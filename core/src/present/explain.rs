@@ -269,7 +269,7 @@ fn tie_clause(a: &Allocation, i: usize, language: Language, style: NumberStyle) 
                 &names(&mut t.parties.iter().filter(|x| **x != p.id)),
             ),
             ("units", &tie_units(a, t.units, language, style)),
-            ("rule", &rule_name(language, &t.decided_by)),
+            ("rule", &rule_name(language, t.decided_by.name())),
             ("winners", &names(&mut t.winners.iter())),
         ],
     )

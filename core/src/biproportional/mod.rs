@@ -1,5 +1,11 @@
 //! Biproportional apportionment (the "doppelter Pukelsheim"): whole units in
-//! a table whose row totals and column totals are both fixed.
+//! a table whose row totals and column totals are both fixed. In the
+//! minutes: case 2.9's places by KKR and programme (assistant, helper) when
+//! both the KKR totals and the programme totals are fixed.
+//!
+//! Files: `mod` (options, result, the entry and its checks, the start),
+//! `table` (the search over the table's graph and its ties), `ratio` (exact
+//! costs in arbitrary-precision integers).
 //!
 //! Each cell gets weight × row multiplier × column multiplier, rounded by a
 //! divisor method (D'Hondt rounds down, Sainte-Laguë to the nearest), with
@@ -31,13 +37,16 @@
 //! over the cells. Tables of parties × districts or regions × programmes
 //! (tens to a few thousand cells) take milliseconds.
 
-use crate::apportion::{apportion, Apportionment, Divisor, Method, Options, TieRule};
+mod ratio;
+mod table;
+
+use crate::apportion::{apportion, Apportionment, DecidedBy, Divisor, Method, Options, TieRule};
 use crate::error::{Error, Result};
-use crate::exact::{exact_add, exact_mul, scale_weights};
+use crate::exact::{exact_add, exact_mul, scale_weights, ScaledWeights};
+use ratio::Ratio;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
-use std::collections::VecDeque;
+use table::Table;
 
 /// How to apportion a table: the divisor method and the tie rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,7 +81,7 @@ pub struct TableTie {
     /// The tied cells that got a contested unit.
     pub winners: Vec<(usize, usize)>,
     /// The rule that decided (`order`).
-    pub decided_by: String,
+    pub decided_by: DecidedBy,
 }
 
 /// The result of [`biproportional`].
@@ -119,6 +128,52 @@ pub fn biproportional(
     row_totals: Option<&[u64]>,
     options: &BiproportionalOptions,
 ) -> Result<Biproportional> {
+    let divisor = table_divisor(options)?;
+    let (r, c) = table_shape(weights, column_totals)?;
+    let (flat, scaled) = cell_weights(weights, c)?;
+    let total = units_of(column_totals)?;
+    let method_options = Options {
+        method: options.method,
+        first_divisor: options.first_divisor,
+        ties: options.ties.clone(),
+        ..Options::default()
+    };
+    let (row_totals, rows) = rows_of(weights, row_totals, total, &method_options)?;
+    let w = reachable(scaled.w, r, c, &row_totals, column_totals)?;
+    let start = start(&flat, &w, r, c, &row_totals, column_totals, &method_options)?;
+    let mut table = Table {
+        r,
+        c,
+        w,
+        n: start,
+        divisor,
+    };
+    table.balance(column_totals)?;
+    let potentials = table.shortest(&(0..r + c).collect::<Vec<_>>())?.0;
+    let potentials: Vec<Ratio> = potentials
+        .into_iter()
+        .map(|p| p.unwrap_or_else(Ratio::one))
+        .collect();
+    table.prefer_earlier(&potentials);
+    let ties = table.ties(&potentials);
+    refuse_ties(options, &ties)?;
+    let cells = (0..r)
+        .map(|i| table.n[i * c..(i + 1) * c].to_vec())
+        .collect();
+    Ok(Biproportional {
+        cells,
+        row_totals,
+        column_totals: column_totals.to_vec(),
+        method: options.method,
+        first_divisor: options.first_divisor,
+        rows,
+        ties,
+    })
+}
+
+/// The divisor of a table's method: one whose first divisor is above zero,
+/// and a tie rule that applies to a table.
+fn table_divisor(options: &BiproportionalOptions) -> Result<Divisor> {
     let divisor = match (
         options.method,
         Divisor::new(options.method, options.first_divisor)?,
@@ -140,6 +195,12 @@ pub fn biproportional(
             message: "a priority list does not apply to a table; use \"order\" or \"error\"".into(),
         });
     }
+    Ok(divisor)
+}
+
+/// The table's rows and columns: at least one of each, every row as long
+/// as the column totals.
+fn table_shape(weights: &[Vec<Decimal>], column_totals: &[u64]) -> Result<(usize, usize)> {
     let r = weights.len();
     let c = column_totals.len();
     if r == 0 {
@@ -161,6 +222,12 @@ pub fn biproportional(
             });
         }
     }
+    Ok((r, c))
+}
+
+/// The cells' weights row by row, and at one integer scale (errors name the
+/// cell).
+fn cell_weights(weights: &[Vec<Decimal>], c: usize) -> Result<(Vec<Decimal>, ScaledWeights)> {
     let flat: Vec<Decimal> = weights.iter().flatten().copied().collect();
     let cell_field = |k: usize| format!("weights[{}][{}]", k / c, k % c);
     let scaled = scale_weights(&flat, "weights").map_err(|e| {
@@ -174,7 +241,13 @@ pub fn biproportional(
             None => e,
         }
     })?;
-    let total = column_totals
+    Ok((flat, scaled))
+}
+
+/// The units of the whole: the columns' totals, within what a divisor
+/// method apportions.
+fn units_of(column_totals: &[u64]) -> Result<u64> {
+    column_totals
         .iter()
         .try_fold(0u64, |s, &x| s.checked_add(x))
         .filter(|&t| t <= crate::apportion::MAX_DIVISOR_UNITS)
@@ -186,14 +259,19 @@ pub fn biproportional(
                     crate::apportion::MAX_DIVISOR_UNITS
                 ),
             )
-        })?;
-    let method_options = Options {
-        method: options.method,
-        first_divisor: options.first_divisor,
-        ties: options.ties.clone(),
-        ..Options::default()
-    };
-    let (row_totals, rows) = match row_totals {
+        })
+}
+
+/// The rows' totals: as given (adding up to the whole), or apportioned
+/// from the rows' summed weights (the upper apportionment, returned too).
+fn rows_of(
+    weights: &[Vec<Decimal>],
+    row_totals: Option<&[u64]>,
+    total: u64,
+    method_options: &Options,
+) -> Result<(Vec<u64>, Option<Apportionment>)> {
+    let r = weights.len();
+    Ok(match row_totals {
         Some(given) => {
             if given.len() != r {
                 return Err(Error::LengthMismatch {
@@ -227,7 +305,7 @@ pub fn biproportional(
                     })
                 })
                 .collect::<Result<Vec<Decimal>>>()?;
-            let upper = apportion(&sums, total, &method_options).map_err(|e| {
+            let upper = apportion(&sums, total, method_options).map_err(|e| {
                 if let Error::ZeroTotalWeight { .. } = e {
                     Error::ZeroTotalWeight {
                         field: "weights".into(),
@@ -238,9 +316,20 @@ pub fn biproportional(
             })?;
             (upper.units().to_vec(), Some(upper))
         }
-    };
+    })
+}
+
+/// The weights with every cell of a row or column that gets nothing at
+/// zero; a row or column that must get units but has no cell left with
+/// weight is infeasible.
+fn reachable(
+    mut w: Vec<u128>,
+    r: usize,
+    c: usize,
+    row_totals: &[u64],
+    column_totals: &[u64],
+) -> Result<Vec<u128>> {
     // Rows or columns with a total of zero keep every cell at zero.
-    let mut w = scaled.w;
     for k in 0..r * c {
         if row_totals[k / c] == 0 || column_totals[k % c] == 0 {
             w[k] = 0;
@@ -268,22 +357,12 @@ pub fn biproportional(
             });
         }
     }
-    let start = start(&flat, &w, r, c, &row_totals, column_totals, &method_options)?;
-    let mut table = Table {
-        r,
-        c,
-        w,
-        n: start,
-        divisor,
-    };
-    table.balance(column_totals)?;
-    let potentials = table.shortest(&(0..r + c).collect::<Vec<_>>())?.0;
-    let potentials: Vec<Ratio> = potentials
-        .into_iter()
-        .map(|p| p.unwrap_or_else(Ratio::one))
-        .collect();
-    table.prefer_earlier(&potentials);
-    let ties = table.ties(&potentials);
+    Ok(w)
+}
+
+/// Under the tie rule `error`, a table with a tie is refused, naming its
+/// cells.
+fn refuse_ties(options: &BiproportionalOptions, ties: &[TableTie]) -> Result<()> {
     if options.ties == TieRule::Error && !ties.is_empty() {
         let cells: Vec<String> = ties
             .iter()
@@ -299,18 +378,7 @@ pub fn biproportional(
                 .into(),
         });
     }
-    let cells = (0..r)
-        .map(|i| table.n[i * c..(i + 1) * c].to_vec())
-        .collect();
-    Ok(Biproportional {
-        cells,
-        row_totals,
-        column_totals: column_totals.to_vec(),
-        method: options.method,
-        first_divisor: options.first_divisor,
-        rows,
-        ties,
-    })
+    Ok(())
 }
 
 /// Every row apportioned over its cells, the columns' weights scaled by a
@@ -426,396 +494,6 @@ fn ratio_times(m: Decimal, num: u64, den: Decimal) -> Option<Decimal> {
     })
 }
 
-/// The table during the search: scaled weights and units, row by row.
-/// Nodes 0..r are the rows, r..r+c the columns.
-struct Table {
-    r: usize,
-    c: usize,
-    w: Vec<u128>,
-    n: Vec<u64>,
-    divisor: Divisor,
-}
-
-/// One way to change the table by a unit: from node `from` to node `to`
-/// through `cell`, at the cost ln(num / den).
-#[derive(Clone, Copy)]
-struct Arc {
-    from: usize,
-    to: usize,
-    cell: usize,
-    num: u128,
-    den: u128,
-}
-
-impl Table {
-    /// Every possible unit change: row → column gives the cell one more
-    /// (cost d(n)/w), column → row takes one away (cost w/d(n-1)).
-    fn arcs(&self) -> Vec<Arc> {
-        let mut arcs = Vec::with_capacity(2 * self.w.len());
-        for (k, (&w, &n)) in self.w.iter().zip(&self.n).enumerate() {
-            if w == 0 {
-                continue;
-            }
-            let (i, j) = (k / self.c, self.r + k % self.c);
-            // Every supported divisor has denominator 1.
-            let (d, _) = self.divisor.nd(n);
-            arcs.push(Arc {
-                from: i,
-                to: j,
-                cell: k,
-                num: d,
-                den: w,
-            });
-            if n > 0 {
-                let (d, _) = self.divisor.nd(n - 1);
-                arcs.push(Arc {
-                    from: j,
-                    to: i,
-                    cell: k,
-                    num: w,
-                    den: d,
-                });
-            }
-        }
-        arcs
-    }
-
-    fn apply(&mut self, arc: &Arc) {
-        if arc.from < self.r {
-            self.n[arc.cell] += 1;
-        } else {
-            self.n[arc.cell] -= 1;
-        }
-    }
-
-    /// Shortest paths (products of the arcs' fractions) from the given
-    /// nodes, each starting at 1; queue-based Bellman-Ford with exact
-    /// comparisons. Returns distances and the arc each node was reached by.
-    #[allow(clippy::type_complexity)]
-    fn shortest(&self, sources: &[usize]) -> Result<(Vec<Option<Ratio>>, Vec<Option<Arc>>)> {
-        let v = self.r + self.c;
-        let arcs = self.arcs();
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); v];
-        for (a, arc) in arcs.iter().enumerate() {
-            out[arc.from].push(a);
-        }
-        let mut dist: Vec<Option<Ratio>> = vec![None; v];
-        let mut pred: Vec<Option<Arc>> = vec![None; v];
-        let mut queued = vec![false; v];
-        let mut queue = VecDeque::new();
-        let mut relaxed = vec![0usize; v];
-        for &s in sources {
-            dist[s] = Some(Ratio::one());
-            queued[s] = true;
-            queue.push_back(s);
-        }
-        while let Some(u) = queue.pop_front() {
-            queued[u] = false;
-            let Some(du) = dist[u].clone() else { continue };
-            for &a in &out[u] {
-                let arc = arcs[a];
-                let cand = du.times(arc.num, arc.den);
-                let better = match &dist[arc.to] {
-                    None => true,
-                    Some(dv) => cand.cmp_to(dv) == Ordering::Less,
-                };
-                if better {
-                    dist[arc.to] = Some(cand);
-                    pred[arc.to] = Some(arc);
-                    relaxed[arc.to] += 1;
-                    if relaxed[arc.to] > v + 1 {
-                        return Err(internal("a negative cycle"));
-                    }
-                    if !queued[arc.to] {
-                        queued[arc.to] = true;
-                        queue.push_back(arc.to);
-                    }
-                }
-            }
-        }
-        Ok((dist, pred))
-    }
-
-    /// Moves units from columns above their totals to columns below them
-    /// along cheapest paths until every column meets its total.
-    fn balance(&mut self, column_totals: &[u64]) -> Result<()> {
-        let (r, c) = (self.r, self.c);
-        let mut excess: Vec<i128> = (0..c)
-            .map(|j| {
-                let sum: u128 = (0..r).map(|i| u128::from(self.n[i * c + j])).sum();
-                sum as i128 - i128::from(column_totals[j])
-            })
-            .collect();
-        // Each move is a shortest-path search; the start leaves few. A table
-        // whose start cannot be brought near its column totals (weights
-        // spanning more magnitudes than exact scaling allows) is refused
-        // rather than searched for minutes.
-        const MOST_MOVES: usize = 1_000_000;
-        for moves in 0.. {
-            let sources: Vec<usize> = (0..c).filter(|&j| excess[j] > 0).map(|j| r + j).collect();
-            if sources.is_empty() {
-                return Ok(());
-            }
-            if moves == MOST_MOVES {
-                return Err(Error::overflow(
-                    "column_totals",
-                    "more than a million units would have to move between columns from the \
-                     start the weights allow; scale the weights to fewer orders of magnitude",
-                ));
-            }
-            let (dist, pred) = self.shortest(&sources)?;
-            let mut target: Option<usize> = None;
-            for j in (0..c).filter(|&j| excess[j] < 0) {
-                let Some(d) = &dist[r + j] else { continue };
-                let closer = match target.and_then(|t| dist[r + t].as_ref()) {
-                    None => true,
-                    Some(best) => d.cmp_to(best) == Ordering::Less,
-                };
-                if closer {
-                    target = Some(j);
-                }
-            }
-            let Some(t) = target else {
-                return Err(Error::Infeasible {
-                    field: "column_totals".into(),
-                    reason: "no table of whole units meets every row and column total with \
-                             the cells of zero weight kept at zero"
-                        .into(),
-                });
-            };
-            let mut path = Vec::new();
-            let mut node = r + t;
-            while let Some(arc) = pred[node] {
-                path.push(arc);
-                node = arc.from;
-                if path.len() > r + c {
-                    return Err(internal("a cycle in the shortest-path tree"));
-                }
-            }
-            for arc in &path {
-                self.apply(arc);
-            }
-            excess[node - r] -= 1;
-            excess[t] += 1;
-        }
-        Ok(())
-    }
-
-    /// The arcs of zero reduced cost under the potentials: those on which
-    /// another optimal rounding can move a unit.
-    fn tight(&self, p: &[Ratio]) -> Vec<Arc> {
-        self.arcs()
-            .into_iter()
-            .filter(|a| p[a.from].times(a.num, a.den).cmp_to(&p[a.to]) == Ordering::Equal)
-            .collect()
-    }
-
-    /// A path of tight arcs from `from` to `to` that avoids the cells for
-    /// which `skip` holds (breadth first, arcs in table order).
-    fn tight_path(
-        &self,
-        p: &[Ratio],
-        from: usize,
-        to: usize,
-        skip: impl Fn(usize) -> bool,
-    ) -> Option<Vec<Arc>> {
-        let v = self.r + self.c;
-        let tight: Vec<Arc> = self
-            .tight(p)
-            .into_iter()
-            .filter(|a| !skip(a.cell))
-            .collect();
-        let mut pred: Vec<Option<Arc>> = vec![None; v];
-        let mut seen = vec![false; v];
-        seen[from] = true;
-        let mut queue = VecDeque::from([from]);
-        while let Some(u) = queue.pop_front() {
-            if u == to {
-                let mut path = Vec::new();
-                let mut node = to;
-                while node != from {
-                    let arc = pred[node]?;
-                    path.push(arc);
-                    node = arc.from;
-                }
-                return Some(path);
-            }
-            for a in tight.iter().filter(|a| a.from == u) {
-                if !seen[a.to] {
-                    seen[a.to] = true;
-                    pred[a.to] = Some(*a);
-                    queue.push_back(a.to);
-                }
-            }
-        }
-        None
-    }
-
-    /// The tie rule `order`: among equally justified roundings, each cell in
-    /// table order takes a contested unit whenever it can without changing
-    /// an earlier cell.
-    fn prefer_earlier(&mut self, p: &[Ratio]) {
-        for k in 0..self.n.len() {
-            if self.w[k] == 0 {
-                continue;
-            }
-            let (i, j) = (k / self.c, self.r + k % self.c);
-            let (d, _) = self.divisor.nd(self.n[k]);
-            if p[i].times(d, self.w[k]).cmp_to(&p[j]) != Ordering::Equal {
-                continue;
-            }
-            if let Some(path) = self.tight_path(p, j, i, |cell| cell <= k) {
-                self.n[k] += 1;
-                for arc in &path {
-                    self.apply(arc);
-                }
-            }
-        }
-    }
-
-    /// Groups of cells on cycles of tight arcs: each could change by a unit
-    /// in another, equally justified rounding.
-    fn ties(&self, p: &[Ratio]) -> Vec<TableTie> {
-        let v = self.r + self.c;
-        let tight = self.tight(p);
-        let mut reach = vec![vec![false; v]; v];
-        for (s, row) in reach.iter_mut().enumerate() {
-            row[s] = true;
-            let mut stack = vec![s];
-            while let Some(u) = stack.pop() {
-                for a in tight.iter().filter(|a| a.from == u) {
-                    if !row[a.to] {
-                        row[a.to] = true;
-                        stack.push(a.to);
-                    }
-                }
-            }
-        }
-        // A tight arc u → v lies on a cycle when v reaches u; its group is
-        // the strongly connected component (named by its smallest node).
-        let mut groups: Vec<(usize, TableTie)> = Vec::new();
-        for a in &tight {
-            if !reach[a.to][a.from] {
-                continue;
-            }
-            let component = (0..v)
-                .find(|&x| reach[a.from][x] && reach[x][a.from])
-                .unwrap_or(a.from);
-            let cell = (a.cell / self.c, a.cell % self.c);
-            let index = match groups.iter().position(|(g, _)| *g == component) {
-                Some(x) => x,
-                None => {
-                    groups.push((
-                        component,
-                        TableTie {
-                            cells: Vec::new(),
-                            winners: Vec::new(),
-                            decided_by: "order".into(),
-                        },
-                    ));
-                    groups.len() - 1
-                }
-            };
-            let tie = &mut groups[index].1;
-            tie.cells.push(cell);
-            if a.from >= self.r {
-                // Taking a unit away is as justified as keeping it.
-                tie.winners.push(cell);
-            }
-        }
-        let mut ties: Vec<TableTie> = groups.into_iter().map(|(_, t)| t).collect();
-        for t in &mut ties {
-            crate::sort::sort_unstable(&mut t.cells);
-            crate::sort::sort_unstable(&mut t.winners);
-        }
-        crate::sort::sort_unstable_by(&mut ties, |a, b| {
-            a.cells
-                .cmp(&b.cells)
-                .then_with(|| a.winners.cmp(&b.winners))
-        });
-        ties
-    }
-}
-
-fn internal(what: &str) -> Error {
-    Error::Infeasible {
-        field: "weights".into(),
-        reason: format!("internal error in the biproportional search ({what}); please report it"),
-    }
-}
-
-/// A positive fraction of arbitrary-precision integers.
-#[derive(Clone, Debug)]
-struct Ratio {
-    num: Nat,
-    den: Nat,
-}
-
-impl Ratio {
-    fn one() -> Ratio {
-        Ratio {
-            num: Nat::from_u128(1),
-            den: Nat::from_u128(1),
-        }
-    }
-
-    #[inline(never)]
-    fn times(&self, num: u128, den: u128) -> Ratio {
-        Ratio {
-            num: self.num.mul(&Nat::from_u128(num)),
-            den: self.den.mul(&Nat::from_u128(den)),
-        }
-    }
-
-    #[inline(never)]
-    fn cmp_to(&self, other: &Ratio) -> Ordering {
-        self.num.mul(&other.den).cmp_to(&other.num.mul(&self.den))
-    }
-}
-
-/// A natural number in 64-bit limbs, least significant first, no leading
-/// zero limbs: just multiplication and comparison.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Nat(Vec<u64>);
-
-impl Nat {
-    fn from_u128(x: u128) -> Nat {
-        let mut limbs = vec![x as u64, (x >> 64) as u64];
-        while limbs.last() == Some(&0) {
-            limbs.pop();
-        }
-        Nat(limbs)
-    }
-
-    #[inline(never)]
-    fn mul(&self, other: &Nat) -> Nat {
-        if self.0.is_empty() || other.0.is_empty() {
-            return Nat(Vec::new());
-        }
-        let mut out = vec![0u64; self.0.len() + other.0.len()];
-        for (i, &a) in self.0.iter().enumerate() {
-            let mut carry: u128 = 0;
-            for (j, &b) in other.0.iter().enumerate() {
-                let t = u128::from(out[i + j]) + u128::from(a) * u128::from(b) + carry;
-                out[i + j] = t as u64;
-                carry = t >> 64;
-            }
-            out[i + other.0.len()] = carry as u64;
-        }
-        while out.last() == Some(&0) {
-            out.pop();
-        }
-        Nat(out)
-    }
-
-    fn cmp_to(&self, other: &Nat) -> Ordering {
-        self.0
-            .len()
-            .cmp(&other.0.len())
-            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -824,20 +502,6 @@ mod tests {
         rows.iter()
             .map(|r| r.iter().map(|&v| Decimal::from(v)).collect())
             .collect()
-    }
-
-    #[test]
-    fn nat_multiplies_and_compares() {
-        let a = Nat::from_u128(u128::MAX);
-        let sq = a.mul(&a);
-        // (2^128 - 1)^2 = 2^256 - 2^129 + 1
-        assert_eq!(sq.0, vec![1, 0, u64::MAX - 1, u64::MAX]);
-        assert_eq!(sq.cmp_to(&a), Ordering::Greater);
-        assert_eq!(Nat::from_u128(0).0, Vec::<u64>::new());
-        assert_eq!(
-            Nat::from_u128(6).cmp_to(&Nat::from_u128(2).mul(&Nat::from_u128(3))),
-            Ordering::Equal
-        );
     }
 
     #[test]
