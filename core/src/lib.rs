@@ -32,7 +32,6 @@ mod exact;
 pub mod excel;
 pub mod files;
 pub mod format;
-mod json;
 pub mod key;
 pub mod money;
 pub mod number;

@@ -1,0 +1,118 @@
+//! Key documents: one versioned JSON document states a whole calculation;
+//! [`compute`] returns a result that serialises to JSON too. This is the
+//! contract the Python package, the browser and Rust services all speak.
+//!
+//! Unknown fields are errors, and every error names the field path
+//! (`key.fixed[0].share`). The README documents every field with an example;
+//! the documents under `examples/` are tested.
+//!
+//! The module's parts: [`spec`](self) the types, `json` the strict JSON
+//! reader, `read` the conversions from its tree, `compute` the calculation
+//! in named steps, `keys`, `rounding`, `years` and `places` its pieces, and
+//! `result` the result's types.
+
+mod compute;
+pub(crate) mod json;
+mod keys;
+mod places;
+mod read;
+mod result;
+mod rounding;
+mod spec;
+mod years;
+
+pub use compute::compute_with;
+pub use keys::build_key;
+pub use result::*;
+pub use spec::*;
+
+use crate::error::Result;
+
+/// A decimal in a document: a JSON number or a decimal string, read exactly.
+#[cfg(feature = "schema")]
+pub(crate) fn decimal_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "A decimal: a JSON number or a string such as \"0.072\" (read exactly; at most 28 significant digits).",
+        "anyOf": [
+            {"type": "number"},
+            {"type": "string", "pattern": "^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)\\s*$"}
+        ]
+    })
+}
+
+#[cfg(feature = "schema")]
+pub(crate) fn optional_decimal_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    decimal_schema(g)
+}
+
+#[cfg(feature = "schema")]
+pub(crate) fn actual_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let one = decimal_schema(g);
+    schemars::json_schema!({"type": "object", "additionalProperties": one})
+}
+
+/// The JSON Schema of the key document, generated from its types (for
+/// editors, the web form and `andel schema`).
+///
+/// # Example
+/// ```
+/// let schema = andel_core::document::schema();
+/// assert_eq!(schema["title"], "Document");
+/// ```
+#[cfg(feature = "schema")]
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default()
+}
+
+/// The document version this library reads and writes.
+pub const VERSION: u32 = 1;
+
+/// Reads a document from JSON, naming the field path of any error. The
+/// reading is strict (see DESIGN.md, "Reading input"): unknown fields, a field given
+/// twice and numbers with more digits than a decimal holds are errors.
+///
+/// # Example
+/// ```
+/// use andel_core::document::parse;
+/// let err = parse(r#"{"version": 1, "scenarios": [], "key": {"fixed": [{"id": "r", "share": "x"}]}}"#).unwrap_err();
+/// assert_eq!(err.field(), Some("key.fixed[0].share"));
+/// let err = parse(r#"{"version": 1, "scenarios": [], "colour": "red"}"#).unwrap_err();
+/// assert_eq!(err.field(), Some("colour"));
+/// let err = parse(r#"{"version": 1, "scenarios": [], "version": 1}"#).unwrap_err();
+/// assert!(err.to_string().contains("twice"));
+/// ```
+pub fn parse(json: &str) -> Result<Document> {
+    // A byte-order mark (Notepad and Excel write one) is no part of the JSON.
+    self::json::read(json.strip_prefix('\u{feff}').unwrap_or(json))
+}
+
+/// Reads and computes a JSON document (no file access: see
+/// [`compute_json_with`]).
+pub fn compute_json(json: &str) -> Result<DocumentResult> {
+    compute(&parse(json)?)
+}
+
+/// [`compute_json`] with `csv.path` reading files as `files` allows.
+pub fn compute_json_with(json: &str, files: &FileAccess) -> Result<DocumentResult> {
+    compute_with(&parse(json)?, files)
+}
+
+/// Computes a document.
+///
+/// # Example
+/// ```
+/// use andel_core::document::compute_json;
+/// let r = compute_json(r#"{
+///   "version": 1,
+///   "key": {"population": {"region": "Nordjylland", "year": 2022}, "exclude": ["Læsø", "Morsø"]},
+///   "scenarios": [{"name": "low", "total": "4275000"}]
+/// }"#)?;
+/// let aalborg = r.scenarios[0].allocation.get("851").map(|p| p.amount.to_string());
+/// assert_eq!(aalborg.as_deref(), Some("1658397.22"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn compute(doc: &Document) -> Result<DocumentResult> {
+    compute_with(doc, &FileAccess::None)
+}
+
+pub use crate::files::FileAccess;
