@@ -266,6 +266,22 @@ fn bad_documents_name_the_field() {
     assert!(fails(&["compute", "no-such-file.json"], 1).starts_with("error [io]"));
 }
 
+/// A field given twice is refused, never read as its last value (DESIGN.md,
+/// "Reading input"), naming the field wherever it is.
+#[test]
+fn a_field_given_twice_is_refused() {
+    let twice = csv_file(
+        "twice.json",
+        r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 1, "weight": 2}]}, "scenarios": [{"name": "x", "total": 1}]}"#,
+    );
+    let e = fails(&["compute", &twice], 1);
+    assert!(
+        e.starts_with("error [document] key.weights[0].weight:"),
+        "{e}"
+    );
+    assert!(e.contains("given twice"), "{e}");
+}
+
 #[test]
 fn split_and_apportion_a_csv() {
     let w = &csv_file(

@@ -293,18 +293,142 @@ impl Parser<'_> {
                     // Checked once the object is read: O(k log k) in its
                     // keys, where checking each key against those before
                     // it would be O(k²).
-                    if let Some(i) = first_repeat(entries.len(), |i| &entries[i].0) {
-                        let key = &entries[i].0;
-                        return Err(document_error(
-                            &join(path, key),
-                            format!("the field {} is given twice; give it once", quoted(key)),
-                        ));
-                    }
+                    refuse_repeats(&entries, path)?;
                     return Ok(Json::Object(entries));
                 }
                 _ => return Err(self.error(path, "expected , or } in an object")),
             }
         }
+    }
+}
+
+/// The first key given twice in an object, as an error naming it.
+fn refuse_repeats(entries: &[(String, Json)], path: &str) -> Result<()> {
+    match first_repeat(entries.len(), |i| &entries[i].0) {
+        None => Ok(()),
+        Some(i) => {
+            let key = &entries[i].0;
+            Err(document_error(
+                &join(path, key),
+                format!("the field {} is given twice; give it once", quoted(key)),
+            ))
+        }
+    }
+}
+
+// ---- The same tree from serde data ----------------------------------------
+
+/// Builds the tree from any serde data, as the parser builds it from text:
+/// an object's entries all kept in order (a repeated key too, for
+/// [`check_tree`] to refuse), numbers as their text (the workspace's
+/// serde_json gives a long number as text, a map under its private token).
+pub(crate) struct TreeVisitor;
+
+struct Tree(Json);
+
+impl<'de> serde::Deserialize<'de> for Tree {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(TreeVisitor).map(Tree)
+    }
+}
+
+/// serde_json's name for a number kept as text (feature `arbitrary_precision`).
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+impl<'de> serde::de::Visitor<'de> for TreeVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> std::result::Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E>(self, b: bool) -> std::result::Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> std::result::Result<Json, E> {
+        Ok(Json::Number(n.to_string()))
+    }
+    fn visit_u64<E>(self, n: u64) -> std::result::Result<Json, E> {
+        Ok(Json::Number(n.to_string()))
+    }
+    fn visit_i128<E>(self, n: i128) -> std::result::Result<Json, E> {
+        Ok(Json::Number(n.to_string()))
+    }
+    fn visit_u128<E>(self, n: u128) -> std::result::Result<Json, E> {
+        Ok(Json::Number(n.to_string()))
+    }
+    /// A float some other format gives: the decimal it shows; NaN and
+    /// infinity are no numbers.
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> std::result::Result<Json, E> {
+        if n.is_finite() {
+            Ok(Json::Number(format!("{n}")))
+        } else {
+            Err(E::custom(format!(
+                "{n} is not a number a document can hold"
+            )))
+        }
+    }
+    fn visit_str<E>(self, s: &str) -> std::result::Result<Json, E> {
+        Ok(Json::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> std::result::Result<Json, E> {
+        Ok(Json::String(s))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Tree(x)) = seq.next_element()? {
+            items.push(x);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Json, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if entries.is_empty() && key == NUMBER_TOKEN {
+                return Ok(Json::Number(map.next_value()?));
+            }
+            let Tree(v) = map.next_value()?;
+            entries.push((key, v));
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+/// Checks a tree built from serde data as the parser checks text: no key
+/// twice in an object, nesting no deeper than [`MAX_DEPTH`].
+pub(crate) fn check_tree(v: &Json, path: &str, depth: usize) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(document_error(
+            path,
+            format!("nested deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    match v {
+        Json::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| check_tree(x, &format!("{path}[{i}]"), depth + 1)),
+        Json::Object(entries) => {
+            refuse_repeats(entries, path)?;
+            entries
+                .iter()
+                .try_for_each(|(k, x)| check_tree(x, &join(path, k), depth + 1))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -370,6 +494,36 @@ impl<'a> Fields<'a> {
         }
     }
 }
+
+/// `FromJson` for a struct whose fields are listed once: each field's
+/// name in JSON (its Rust name, or the name after `as`) and how it is read:
+/// `req` (must be there), `opt` (may be absent or null), `default` (absent
+/// is the type's default), `version` (a document version, a JSON number).
+/// The list is also the "expected one of" of an unknown field's error.
+macro_rules! from_json_fields {
+    ($ty:path { $($field:ident $(as $name:literal)? : $how:ident),* $(,)? }) => {
+        impl $crate::document::json::FromJson for $ty {
+            fn from_json(
+                v: &$crate::document::json::Json,
+                path: &str,
+            ) -> $crate::error::Result<Self> {
+                let mut f = $crate::document::json::Fields::new(v, path)?;
+                let value = Self {
+                    $($field: from_json_fields!(@$how f, from_json_fields!(@name $field $($name)?)),)*
+                };
+                f.finish(&[$(from_json_fields!(@name $field $($name)?)),*])?;
+                Ok(value)
+            }
+        }
+    };
+    (@name $field:ident) => { stringify!($field) };
+    (@name $field:ident $name:literal) => { $name };
+    (@req $f:ident, $name:expr) => { $f.req($name)? };
+    (@opt $f:ident, $name:expr) => { $f.opt($name)? };
+    (@default $f:ident, $name:expr) => { $f.opt($name)?.unwrap_or_default() };
+    (@version $f:ident, $name:expr) => { $f.req::<$crate::document::json::Version>($name)?.0 };
+}
+pub(crate) use from_json_fields;
 
 impl FromJson for String {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
@@ -541,61 +695,33 @@ impl FromJson for Limit {
     }
 }
 
-impl FromJson for Options {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let o = Options {
-            method: f.opt("method")?.unwrap_or_default(),
-            minimum: f.opt("minimum")?,
-            maximum: f.opt("maximum")?,
-            first_divisor: f.opt("first_divisor")?,
-            ties: f.opt("ties")?.unwrap_or_default(),
-        };
-        f.finish(&["method", "minimum", "maximum", "first_divisor", "ties"])?;
-        Ok(o)
-    }
-}
+from_json_fields!(Options {
+    method: default,
+    minimum: opt,
+    maximum: opt,
+    first_divisor: opt,
+    ties: default,
+});
 
-impl FromJson for FixedShare {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let s = FixedShare {
-            id: f.req("id")?,
-            name: f.opt("name")?,
-            share: f.req("share")?,
-        };
-        f.finish(&["id", "name", "share"])?;
-        Ok(s)
-    }
-}
+from_json_fields!(FixedShare {
+    id: req,
+    name: opt,
+    share: req
+});
 
-impl FromJson for YearShare {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let y = YearShare {
-            year: f.req("year")?,
-            fraction: f.req("fraction")?,
-        };
-        f.finish(&["year", "fraction"])?;
-        Ok(y)
-    }
-}
+from_json_fields!(YearShare {
+    year: req,
+    fraction: req
+});
 
-impl FromJson for CsvColumns {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let c = CsvColumns {
-            id: f.opt("id")?,
-            name: f.opt("name")?,
-            weight: f.opt("weight")?,
-            header: f.opt("header")?,
-            decimal: f.opt("decimal")?,
-            keep_totals: f.opt("keep_totals")?,
-        };
-        f.finish(&["id", "name", "weight", "header", "decimal", "keep_totals"])?;
-        Ok(c)
-    }
-}
+from_json_fields!(CsvColumns {
+    id: opt,
+    name: opt,
+    weight: opt,
+    header: opt,
+    decimal: opt,
+    keep_totals: opt,
+});
 
 #[cfg(test)]
 mod tests {

@@ -1,277 +1,164 @@
 //! The strict reader's conversions from the JSON tree to the document's
 //! types: every field known, given once, read exactly (DESIGN.md, "Reading
-//! input").
+//! input"). Each type's fields are listed once, here; the list is both what
+//! is read and what an unknown field's error offers.
+//!
+//! There is one reading path: [`parse`](super::parse) reads text, and
+//! serde's `Deserialize` for [`Document`] builds the same tree from any
+//! serde data (a repeated key kept, numbers as their text) and reads it
+//! with the same checks, so `serde_json::from_str::<Document>` refuses what
+//! `parse` refuses (the minutes' documents are decisions others rely on).
 
-use super::json::{Fields, FromJson, Json};
+use super::json::{from_json_fields, FromJson};
 use super::*;
-use serde::Deserialize;
 
-impl<'de> Deserialize<'de> for Document {
-    /// Through the same strict reader as [`parse`] (serde's own data model
-    /// would round numbers and forget repeated keys).
+from_json_fields!(Document {
+    schema as "$schema": opt,
+    version: version,
+    title: opt,
+    note: opt,
+    assumptions: default,
+    key: opt,
+    nest: opt,
+    parts: opt,
+    scenarios: req,
+    rounding: default,
+    years: opt,
+    compare: opt,
+    table: opt,
+    actual: opt,
+    actual_label: opt,
+    summary: opt,
+});
+from_json_fields!(Scenario {
+    name: req,
+    total: req,
+    part: opt
+});
+from_json_fields!(RoundingSpec {
+    unit: opt,
+    places: opt,
+    ties: opt
+});
+from_json_fields!(KeySpec {
+    population: opt,
+    regions: opt,
+    sosu_2018: opt,
+    weights: opt,
+    csv: opt,
+    blend: opt,
+    exclude: default,
+    fixed: default,
+});
+from_json_fields!(WeightSpec {
+    id: req,
+    name: opt,
+    weight: req
+});
+from_json_fields!(PopulationSpec {
+    region: opt,
+    year: req,
+    municipalities: opt,
+    file: opt,
+    ages: opt,
+});
+from_json_fields!(crate::statbank::Ages { from: opt, to: opt });
+from_json_fields!(crate::summary::SummarySpec {
+    case: req,
+    places: opt
+});
+from_json_fields!(YearSpec { year: req });
+from_json_fields!(ProgrammesSpec { programmes: req });
+from_json_fields!(CsvSpec {
+    text: opt,
+    path: opt,
+    columns: default
+});
+from_json_fields!(BlendSpec {
+    weight: req,
+    key: req
+});
+from_json_fields!(NestSpec {
+    groups: req,
+    members: req,
+    rounding: default,
+    member_places: opt,
+});
+from_json_fields!(PartSpec {
+    id: req,
+    name: opt,
+    share: req,
+    key: opt
+});
+from_json_fields!(TableSpec {
+    columns: req,
+    method: opt
+});
+from_json_fields!(TableColumnSpec {
+    id: req,
+    name: opt,
+    total: req,
+    key: req
+});
+from_json_fields!(CompareSpec {
+    label: opt,
+    key: req
+});
+
+impl<'de> serde::Deserialize<'de> for Document {
+    /// Through the strict reader: the serde data as a JSON tree (repeated
+    /// keys kept, to be refused; numbers as text), then the same checks and
+    /// conversions as [`parse`](super::parse). Errors are the reader's
+    /// message, which names the field path (`version: the field "version"
+    /// is given twice; give it once`).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        parse(&value.to_string()).map_err(serde::de::Error::custom)
+        let tree = d.deserialize_any(super::json::TreeVisitor)?;
+        super::json::check_tree(&tree, "", 0)
+            .and_then(|()| Document::from_json(&tree, ""))
+            .map_err(serde::de::Error::custom)
     }
 }
 
-impl FromJson for Document {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let d = Document {
-            schema: f.opt("$schema")?,
-            version: f.req::<super::json::Version>("version")?.0,
-            title: f.opt("title")?,
-            note: f.opt("note")?,
-            assumptions: f.opt("assumptions")?.unwrap_or_default(),
-            key: f.opt("key")?,
-            nest: f.opt("nest")?,
-            parts: f.opt("parts")?,
-            scenarios: f.req("scenarios")?,
-            rounding: f.opt("rounding")?.unwrap_or_default(),
-            years: f.opt("years")?,
-            compare: f.opt("compare")?,
-            table: f.opt("table")?,
-            actual: f.opt("actual")?,
-            actual_label: f.opt("actual_label")?,
-            summary: f.opt("summary")?,
-        };
-        f.finish(&[
-            "$schema",
-            "version",
-            "title",
-            "note",
-            "assumptions",
-            "key",
-            "nest",
-            "parts",
-            "scenarios",
-            "rounding",
-            "years",
-            "compare",
-            "table",
-            "actual",
-            "actual_label",
-            "summary",
-        ])?;
-        Ok(d)
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl FromJson for Scenario {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let s = Scenario {
-            name: f.req("name")?,
-            total: f.req("total")?,
-            part: f.opt("part")?,
-        };
-        f.finish(&["name", "total", "part"])?;
-        Ok(s)
-    }
-}
-
-impl FromJson for RoundingSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let r = RoundingSpec {
-            unit: f.opt("unit")?,
-            places: f.opt("places")?,
-            ties: f.opt("ties")?,
-        };
-        f.finish(&["unit", "places", "ties"])?;
-        Ok(r)
-    }
-}
-
-impl FromJson for KeySpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let k = KeySpec {
-            population: f.opt("population")?,
-            regions: f.opt("regions")?,
-            sosu_2018: f.opt("sosu_2018")?,
-            weights: f.opt("weights")?,
-            csv: f.opt("csv")?,
-            blend: f.opt("blend")?,
-            exclude: f.opt("exclude")?.unwrap_or_default(),
-            fixed: f.opt("fixed")?.unwrap_or_default(),
-        };
-        f.finish(&[
-            "population",
-            "regions",
-            "sosu_2018",
-            "weights",
-            "csv",
-            "blend",
-            "exclude",
-            "fixed",
-        ])?;
-        Ok(k)
-    }
-}
-
-impl FromJson for WeightSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let w = WeightSpec {
-            id: f.req("id")?,
-            name: f.opt("name")?,
-            weight: f.req("weight")?,
-        };
-        f.finish(&["id", "name", "weight"])?;
-        Ok(w)
-    }
-}
-
-impl FromJson for PopulationSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let p = PopulationSpec {
-            region: f.opt("region")?,
-            year: f.req("year")?,
-            municipalities: f.opt("municipalities")?,
-            file: f.opt("file")?,
-            ages: f.opt("ages")?,
-        };
-        f.finish(&["region", "year", "municipalities", "file", "ages"])?;
-        Ok(p)
-    }
-}
-
-impl FromJson for crate::statbank::Ages {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let a = crate::statbank::Ages {
-            from: f.opt("from")?,
-            to: f.opt("to")?,
-        };
-        f.finish(&["from", "to"])?;
-        Ok(a)
-    }
-}
-
-impl FromJson for crate::summary::SummarySpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let s = crate::summary::SummarySpec {
-            case: f.req("case")?,
-            places: f.opt("places")?,
-        };
-        f.finish(&["case", "places"])?;
-        Ok(s)
-    }
-}
-
-impl FromJson for YearSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let y = YearSpec {
-            year: f.req("year")?,
-        };
-        f.finish(&["year"])?;
-        Ok(y)
-    }
-}
-
-impl FromJson for ProgrammesSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let p = ProgrammesSpec {
-            programmes: f.req("programmes")?,
-        };
-        f.finish(&["programmes"])?;
-        Ok(p)
-    }
-}
-
-impl FromJson for CsvSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let c = CsvSpec {
-            text: f.opt("text")?,
-            path: f.opt("path")?,
-            columns: f.opt("columns")?.unwrap_or_default(),
-        };
-        f.finish(&["text", "path", "columns"])?;
-        Ok(c)
-    }
-}
-
-impl FromJson for BlendSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let b = BlendSpec {
-            weight: f.req("weight")?,
-            key: f.req("key")?,
-        };
-        f.finish(&["weight", "key"])?;
-        Ok(b)
-    }
-}
-
-impl FromJson for NestSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let n = NestSpec {
-            groups: f.req("groups")?,
-            members: f.req("members")?,
-            rounding: f.opt("rounding")?.unwrap_or_default(),
-            member_places: f.opt("member_places")?,
-        };
-        f.finish(&["groups", "members", "rounding", "member_places"])?;
-        Ok(n)
-    }
-}
-
-impl FromJson for PartSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let p = PartSpec {
-            id: f.req("id")?,
-            name: f.opt("name")?,
-            share: f.req("share")?,
-            key: f.opt("key")?,
-        };
-        f.finish(&["id", "name", "share", "key"])?;
-        Ok(p)
-    }
-}
-
-impl FromJson for TableSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let t = TableSpec {
-            columns: f.req("columns")?,
-            method: f.opt("method")?,
-        };
-        f.finish(&["columns", "method"])?;
-        Ok(t)
-    }
-}
-
-impl FromJson for TableColumnSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let c = TableColumnSpec {
-            id: f.req("id")?,
-            name: f.opt("name")?,
-            total: f.req("total")?,
-            key: f.req("key")?,
-        };
-        f.finish(&["id", "name", "total", "key"])?;
-        Ok(c)
-    }
-}
-
-impl FromJson for CompareSpec {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let c = CompareSpec {
-            label: f.opt("label")?,
-            key: f.req("key")?,
-        };
-        f.finish(&["label", "key"])?;
-        Ok(c)
+    /// A key given twice is refused through serde as through `parse`, at
+    /// any depth, naming the field; serde_json's own `Value` would keep
+    /// the last one.
+    #[test]
+    fn serde_refuses_what_parse_refuses() {
+        let twice = r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 1, "weight": 2}]},
+            "scenarios": [{"name": "x", "total": 1}]}"#;
+        let e = parse(twice).unwrap_err();
+        assert_eq!(e.field(), Some("key.weights[0].weight"));
+        assert_eq!(e.code(), "document");
+        let e = serde_json::from_str::<Document>(twice).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(r#"key.weights[0].weight: the field "weight" is given twice"#),
+            "{e}"
+        );
+        // Numbers keep their digits (the workspace's serde_json keeps them as
+        // text): one digit more than a decimal holds is refused, not rounded.
+        let long = r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 0.50000000000000000000000000001}]},
+            "scenarios": [{"name": "x", "total": 1}]}"#;
+        assert_eq!(
+            parse(long).unwrap_err().field(),
+            Some("key.weights[0].weight")
+        );
+        let e = serde_json::from_str::<Document>(long).unwrap_err();
+        assert!(e.to_string().starts_with("key.weights[0].weight: "), "{e}");
+        // What both read, they read alike.
+        let fine = r#"{"version": 1, "title": "t", "key": {"weights": [{"id": "A", "weight": "0.5"}]},
+            "scenarios": [{"name": "x", "total": 1}]}"#;
+        assert_eq!(
+            serde_json::from_str::<Document>(fine).unwrap(),
+            parse(fine).unwrap()
+        );
+        // Unknown fields and text versions as `parse` refuses them.
+        let e =
+            serde_json::from_str::<Document>(r#"{"version": "1", "scenarios": []}"#).unwrap_err();
+        assert!(e.to_string().starts_with("version: "), "{e}");
     }
 }
