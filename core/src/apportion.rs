@@ -803,10 +803,10 @@ fn hamilton_units(
         return Ok(Some(units));
     }
     if left > positive.len() {
-        return Err(Error::Infeasible {
-            field: "total".into(),
-            reason: "internal: more units left than parties to round".into(),
-        });
+        return Err(Error::internal(
+            "total",
+            "more units left than parties to round",
+        ));
     }
     // The left-th largest remainder, selected in ascending order.
     let at_rank = positive.len() - left;
@@ -873,10 +873,10 @@ fn hamilton_packed(
         return Ok(units);
     }
     if left > keys.len() {
-        return Err(Error::Infeasible {
-            field: "total".into(),
-            reason: "internal: more units left than parties to round".into(),
-        });
+        return Err(Error::internal(
+            "total",
+            "more units left than parties to round",
+        ));
     }
     let mask = (1u64 << index_bits) - 1;
     let last = *sort::select_nth_unstable(&mut keys, left - 1);
@@ -1549,10 +1549,10 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         let left = usize::try_from(u128::from(self.total).saturating_sub(given))
             .map_err(|_| self.overflow())?;
         if left > keys.len() {
-            return Err(Error::Infeasible {
-                field: "total".into(),
-                reason: "internal: more units left than parties to round".into(),
-            });
+            return Err(Error::internal(
+                "total",
+                "more units left than parties to round",
+            ));
         }
         let mut ties = Vec::new();
         if left > 0 {

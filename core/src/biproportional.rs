@@ -738,10 +738,7 @@ impl Table {
 }
 
 fn internal(what: &str) -> Error {
-    Error::Infeasible {
-        field: "weights".into(),
-        reason: format!("internal error in the biproportional search ({what}); please report it"),
-    }
+    Error::internal("weights", format!("the biproportional search met {what}"))
 }
 
 /// A positive fraction of arbitrary-precision integers.

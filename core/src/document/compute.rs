@@ -310,12 +310,7 @@ fn main_allocation(
         let top = match (&n.groups, &n.flat) {
             (Some(g), _) => g.clone(),
             (None, Some(f)) => f.clone(),
-            (None, None) => {
-                return Err(Error::Document {
-                    field: "nest".into(),
-                    message: "internal: a nested result without levels".into(),
-                })
-            }
+            (None, None) => return Err(Error::internal("nest", "a nested result without levels")),
         };
         return Ok((top, Some(n), None));
     }
