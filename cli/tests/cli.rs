@@ -706,6 +706,41 @@ fn the_readmes_report_excerpt_is_the_real_output() {
     }
 }
 
+/// The browser package's declarations of the key document are generated
+/// from the JSON Schema (andel_core::document::typescript), never a hand
+/// copy: the block between the markers in wasm/andel.d.ts is that text.
+#[test]
+fn the_typescript_declarations_are_generated_from_the_schema() {
+    let path = root().join("wasm/andel.d.ts");
+    let shipped = std::fs::read_to_string(&path).unwrap();
+    let begin = shipped
+        .find("// BEGIN generated")
+        .expect("the BEGIN marker");
+    let body = begin
+        + shipped[begin..]
+            .match_indices('\n')
+            .nth(2)
+            .map(|(i, _)| i + 1)
+            .expect("the marker's three lines");
+    let end = shipped.find("// END generated").expect("the END marker");
+    let generated = andel_core::document::typescript();
+    if std::env::var_os("ANDEL_BLESS").is_some() {
+        let blessed = format!("{}{generated}{}", &shipped[..body], &shipped[end..]);
+        std::fs::write(&path, blessed).unwrap();
+        return;
+    }
+    assert_eq!(
+        &shipped[body..end],
+        generated,
+        "wasm/andel.d.ts differs from the schema: run ANDEL_BLESS=1 cargo test -p andel-cli"
+    );
+    // Checked by hand against the schema: the document's version is the
+    // constant 1, its scenarios required, a decimal a number or a string.
+    assert!(generated.contains("  version: 1;\n"));
+    assert!(generated.contains("  scenarios: Array<Scenario>;\n"));
+    assert!(generated.contains("  total: number | string;\n"));
+}
+
 #[test]
 fn the_shipped_schema_is_the_generated_one() {
     let schema = ok(&["schema"]);

@@ -19,12 +19,16 @@ mod read;
 mod result;
 mod rounding;
 mod spec;
+#[cfg(feature = "schema")]
+mod typescript;
 mod years;
 
 pub use compute::compute_with;
 pub use keys::build_key;
 pub use result::*;
 pub use spec::*;
+#[cfg(feature = "schema")]
+pub use typescript::typescript;
 
 use crate::error::Result;
 
