@@ -441,14 +441,9 @@ impl Error {
     /// The same error with its field path put under `prefix`
     /// (`weights[2]` becomes `key.weights[2]`).
     pub fn under(mut self, prefix: &str) -> Self {
+        let prefix = crate::FieldPath::from(prefix);
         with_field!(&mut self, f => {
-            *f = if f.is_empty() {
-                prefix.to_string()
-            } else if f.starts_with('[') {
-                format!("{prefix}{f}")
-            } else {
-                format!("{prefix}.{f}")
-            };
+            *f = crate::FieldPath::from(std::mem::take(f)).under(&prefix).into();
         }, ());
         self
     }
@@ -457,12 +452,9 @@ impl Error {
     /// where it is `from`: a caller's own name for an argument (core's
     /// `total` is the bindings' `seats`, `total[2]` becomes `seats[2]`).
     pub fn renamed(mut self, from: &str, to: &str) -> Self {
+        let to = crate::FieldPath::from(to);
         with_field!(&mut self, f => {
-            if let Some(rest) = f.strip_prefix(from) {
-                if rest.is_empty() || rest.starts_with(['.', '[']) {
-                    *f = format!("{to}{rest}");
-                }
-            }
+            *f = crate::FieldPath::from(std::mem::take(f)).renamed(from, &to).into();
         }, ());
         self
     }

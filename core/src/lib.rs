@@ -30,6 +30,7 @@ pub mod error;
 mod exact;
 #[cfg(feature = "excel")]
 pub mod excel;
+mod field;
 pub mod files;
 pub mod format;
 pub mod key;
@@ -50,6 +51,7 @@ pub use apportion::{
 pub use biproportional::{biproportional, Biproportional, BiproportionalOptions, TableTie};
 pub use error::{CsvProblem, Error, Result};
 pub use exact::Quota;
+pub use field::FieldPath;
 pub use key::{
     cost_split, cost_split_from_part, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult,
     FixedShare, GroupAllocation, Key, KeyParty, MemberTable, MemberTableGroup, MemberTableRow,

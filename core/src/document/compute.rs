@@ -15,7 +15,7 @@ use crate::key::{
 };
 use crate::money::SplitOptions;
 use crate::sorted_map::first_repeat;
-use crate::TieRule;
+use crate::{FieldPath, TieRule};
 use rust_decimal::Decimal;
 
 /// [`compute`] with `csv.path` reading files as `files` allows.
@@ -73,7 +73,7 @@ fn check_shape(doc: &Document) -> Result<()> {
     // Scenarios are told apart by name (result columns, CSV rows).
     if let Some(i) = first_repeat(doc.scenarios.len(), |i| doc.scenarios[i].name.as_str()) {
         return Err(Error::Document {
-            field: format!("scenarios[{i}].name"),
+            field: scenario_at(i).key("name").into(),
             message: format!(
                 "the scenario name {} is used twice; give each scenario its own name",
                 quoted(&doc.scenarios[i].name)
@@ -124,7 +124,7 @@ impl Keys {
         let key = doc
             .key
             .as_ref()
-            .map(|k| build_key_noting(k, "key", files, notes))
+            .map(|k| build_key_noting(k, &FieldPath::root().key("key"), files, notes))
             .transpose()?;
         let nest = doc
             .nest
@@ -146,7 +146,8 @@ impl Keys {
                                 .key
                                 .as_ref()
                                 .map(|k| {
-                                    build_key_noting(k, &format!("parts[{i}].key"), files, notes)
+                                    let at = FieldPath::root().key("parts").index(i).key("key");
+                                    build_key_noting(k, &at, files, notes)
                                 })
                                 .transpose()?,
                         })
@@ -157,7 +158,10 @@ impl Keys {
         let other = doc
             .compare
             .as_ref()
-            .map(|c| build_key_noting(&c.key, "compare.key", files, notes))
+            .map(|c| {
+                let at = FieldPath::root().key("compare").key("key");
+                build_key_noting(&c.key, &at, files, notes)
+            })
             .transpose()?;
         let table = doc
             .table
@@ -167,7 +171,8 @@ impl Keys {
                     .iter()
                     .enumerate()
                     .map(|(j, c)| {
-                        build_key_noting(&c.key, &format!("table.columns[{j}].key"), files, notes)
+                        let at = FieldPath::root().key("table").key("columns").index(j);
+                        build_key_noting(&c.key, &at.key("key"), files, notes)
                     })
                     .collect::<Result<Vec<_>>>()
             })
@@ -182,10 +187,16 @@ impl Keys {
     }
 }
 
+/// Where scenario `s` is: `scenarios[s]`.
+fn scenario_at(s: usize) -> FieldPath {
+    FieldPath::root().key("scenarios").index(s)
+}
+
 /// An error about an option is about the document's rounding; any other is
 /// about scenario `s`'s total and its key.
 fn under_option_or_scenario(e: Error, rounding: &Rounding, s: usize) -> Error {
     let option = e.field().is_some_and(|f| {
+        let f = FieldPath::from(f);
         [
             "minimum",
             "maximum",
@@ -195,12 +206,12 @@ fn under_option_or_scenario(e: Error, rounding: &Rounding, s: usize) -> Error {
             "unit",
         ]
         .iter()
-        .any(|o| f == *o || f.starts_with(&format!("{o}.")) || f.starts_with(&format!("{o}[")))
+        .any(|o| f.starts_with_name(o))
     });
     match (rounding, option) {
         (Rounding::Places(_), true) => e.under("rounding.places"),
         (Rounding::Money(_), true) => e.under("rounding"),
-        (_, false) => e.under(&format!("scenarios[{s}]")),
+        (_, false) => e.under(scenario_at(s).as_str()),
     }
 }
 
@@ -215,7 +226,7 @@ fn compute_scenario(
 ) -> Result<ScenarioResult> {
     if scenario.part.is_some() && keys.parts.is_none() {
         return Err(Error::Document {
-            field: format!("scenarios[{s}].part"),
+            field: scenario_at(s).key("part").into(),
             message: "part names a part of a cost split: use it with parts".into(),
         });
     }
@@ -337,7 +348,9 @@ fn cost_split_scenario(
         None => {
             // Errors about the parts name them (`parts[1].share`).
             cost_split(scenario.total, parts, &options).map_err(|e| {
-                if e.field().is_some_and(|f| f.starts_with("parts")) {
+                if e.field()
+                    .is_some_and(|f| FieldPath::from(f).starts_with_name("parts"))
+                {
                     e
                 } else {
                     e.under("parts")
@@ -349,11 +362,11 @@ fn cost_split_scenario(
                 .iter()
                 .position(|p| &p.id == id)
                 .ok_or_else(|| Error::UnknownParty {
-                    field: format!("scenarios[{s}].part"),
+                    field: scenario_at(s).key("part").into(),
                     id: id.clone(),
                 })?;
             cost_split_from_part(scenario.total, i, parts, &options)
-                .map_err(|e| e.under(&format!("scenarios[{s}]")))
+                .map_err(|e| e.under(scenario_at(s).as_str()))
         }
     }
 }

@@ -59,11 +59,12 @@ fn document_error(field: &str, message: impl Into<String>) -> Error {
 
 /// `path.key`, or `key` at the top.
 pub(crate) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    crate::FieldPath::from(path).key(key).into()
+}
+
+/// `path[i]`.
+fn index(path: &str, i: usize) -> String {
+    crate::FieldPath::from(path).index(i).into()
 }
 
 // ---- The parser ---------------------------------------------------------
@@ -248,7 +249,7 @@ impl Parser<'_> {
         }
         loop {
             self.ws();
-            let at = format!("{path}[{}]", items.len());
+            let at = index(path, items.len());
             items.push(self.value(&at, depth + 1)?);
             self.ws();
             match self.peek() {
@@ -421,7 +422,7 @@ pub(crate) fn check_tree(v: &Json, path: &str, depth: usize) -> Result<()> {
         Json::Array(items) => items
             .iter()
             .enumerate()
-            .try_for_each(|(i, x)| check_tree(x, &format!("{path}[{i}]"), depth + 1)),
+            .try_for_each(|(i, x)| check_tree(x, &index(path, i), depth + 1)),
         Json::Object(entries) => {
             refuse_repeats(entries, path)?;
             entries
@@ -589,7 +590,7 @@ impl<T: FromJson> FromJson for Vec<T> {
             Json::Array(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, x)| T::from_json(x, &format!("{path}[{i}]")))
+                .map(|(i, x)| T::from_json(x, &index(path, i)))
                 .collect(),
             _ => Err(expected(v, path, "a list")),
         }

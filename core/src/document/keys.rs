@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::key::{Key, KeyParty, Nest, NestRounding};
 use crate::sorted_map::{first_repeat, SortedMap};
 use crate::tabular::read_weights;
+use crate::FieldPath;
 use rust_decimal::Decimal;
 
 pub(super) fn build_nest(
@@ -18,7 +19,13 @@ pub(super) fn build_nest(
     files: &FileAccess,
     notes: &mut Vec<String>,
 ) -> Result<(Nest, Options)> {
-    let groups = build_key_noting(&spec.groups, "nest.groups", files, notes)?;
+    let members_at = FieldPath::root().key("nest").key("members");
+    let groups = build_key_noting(
+        &spec.groups,
+        &FieldPath::root().key("nest").key("groups"),
+        files,
+        notes,
+    )?;
     let mut members = Vec::with_capacity(spec.members.len());
     let group_positions = groups.positions(spec.members.len());
     for (g, k) in &spec.members {
@@ -33,17 +40,17 @@ pub(super) fn build_nest(
                     .filter(|n| group_positions.get(n).is_some())
             })
             .ok_or_else(|| Error::UnknownParty {
-                field: format!("nest.members.{g}"),
+                field: members_at.key(g).into(),
                 id: g.clone(),
             })?;
-        let key = build_key_noting(k, &format!("nest.members.{g}"), files, notes)?;
+        let key = build_key_noting(k, &members_at.key(g), files, notes)?;
         members.push((id, key, g));
     }
     // Two names for one group ("Nordjylland", "KKR Nordjylland").
     if let Some(i) = first_repeat(members.len(), |i| &members[i].0) {
         let (id, _, g) = &members[i];
         return Err(Error::DuplicateParty {
-            field: format!("nest.members.{g}"),
+            field: members_at.key(g).into(),
             id: id.clone(),
         });
     }
@@ -84,7 +91,7 @@ pub(super) fn build_nest(
 /// Builds a key from its specification; `at` is the field path for errors,
 /// `files` what `csv.path` may read.
 pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
-    build_key_noting(spec, at, files, &mut Vec::new())
+    build_key_noting(spec, &FieldPath::from(at), files, &mut Vec::new())
 }
 
 /// [`build_key`], adding to `notes` what reading a CSV left out (a
@@ -92,7 +99,7 @@ pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
 /// with the document's assumptions.
 pub(super) fn build_key_noting(
     spec: &KeySpec,
-    at: &str,
+    at: &FieldPath,
     files: &FileAccess,
     notes: &mut Vec<String>,
 ) -> Result<Key> {
@@ -117,7 +124,7 @@ pub(super) fn build_key_noting(
             .as_ref()
             .map(|r| r.parse::<Region>())
             .transpose()
-            .map_err(|e| e.under(&format!("{at}.population")))?;
+            .map_err(|e| e.under(at.key("population").as_str()))?;
         let key = match (&p.file, p.ages) {
             (None, None) => data::population_key(region, p.year),
             (None, Some(_)) => Err(Error::Document {
@@ -127,18 +134,18 @@ pub(super) fn build_key_noting(
                     .into(),
             }),
             (Some(file), ages) => {
-                let field = format!("{at}.population.file");
+                let field = String::from(at.key("population").key("file"));
                 let bytes = crate::files::read(file, files, &field, crate::files::MAX_FILE_BYTES)?;
                 file_population(&bytes, file, p.year, ages, region, at, notes)
             }
         }
-        .map_err(|e| e.under(&format!("{at}.population")))?;
+        .map_err(|e| e.under(at.key("population").as_str()))?;
         match &p.municipalities {
             None => key,
             Some(list) => {
                 let mut keep = Vec::new();
                 for (i, m) in list.iter().enumerate() {
-                    let field = format!("{at}.population.municipalities[{i}]");
+                    let field = String::from(at.key("population").key("municipalities").index(i));
                     let code = municipality(m)
                         .map_err(|e| e.with_field(field.clone()))?
                         .code
@@ -151,25 +158,25 @@ pub(super) fn build_key_noting(
                 }
                 Key::new(keep)
                     .map(|k| k.with_kind(key.kind()))
-                    .map_err(|e| e.under(&format!("{at}.population")))?
+                    .map_err(|e| e.under(at.key("population").as_str()))?
             }
         }
     } else if let Some(y) = &spec.regions {
-        data::region_population_key(y.year).map_err(|e| e.under(&format!("{at}.regions")))?
+        data::region_population_key(y.year).map_err(|e| e.under(at.key("regions").as_str()))?
     } else if let Some(s) = &spec.sosu_2018 {
         let names: Vec<&str> = s.programmes.iter().map(String::as_str).collect();
-        data::sosu_2018_key(&names).map_err(|e| e.under(&format!("{at}.sosu_2018")))?
+        data::sosu_2018_key(&names).map_err(|e| e.under(at.key("sosu_2018").as_str()))?
     } else if let Some(w) = &spec.weights {
         let parties = w
             .iter()
             .map(|p| KeyParty::new(p.id.clone(), p.name.clone(), p.weight))
             .collect();
-        Key::new(parties).map_err(|e| rename_parties(e, &format!("{at}.weights")))?
+        Key::new(parties).map_err(|e| rename_parties(e, &at.key("weights")))?
     } else if let Some(c) = &spec.csv {
         let read = match (&c.text, &c.path) {
             (Some(t), None) => read_weights(t, &c.columns),
             (None, Some(p)) => {
-                let field = format!("{at}.csv.path");
+                let field = String::from(at.key("csv").key("path"));
                 // Without files (the browser) there is nothing to read.
                 #[cfg(not(feature = "fs"))]
                 return Err(crate::files::no_files(&field, p, files));
@@ -181,21 +188,23 @@ pub(super) fn build_key_noting(
             }
             _ => {
                 return Err(Error::Document {
-                    field: format!("{at}.csv"),
+                    field: at.key("csv").into(),
                     message: "give text or path".into(),
                 })
             }
         };
-        let read = read.map_err(|e| e.under(&format!("{at}.csv.columns")))?;
+        let read = read.map_err(|e| e.under(at.key("csv").key("columns").as_str()))?;
         for said in read.said() {
-            notes.push(format!("{at}.csv: {said}."));
+            notes.push(format!("{}: {said}.", at.key("csv")));
         }
         read.key
     } else if let Some(parts) = &spec.blend {
         let keys = parts
             .iter()
             .enumerate()
-            .map(|(i, b)| build_key_noting(&b.key, &format!("{at}.blend[{i}].key"), files, notes))
+            .map(|(i, b)| {
+                build_key_noting(&b.key, &at.key("blend").index(i).key("key"), files, notes)
+            })
             .collect::<Result<Vec<_>>>()?;
         let pairs: Vec<(Decimal, &Key)> = parts.iter().map(|b| b.weight).zip(keys.iter()).collect();
         Key::blend(&pairs).map_err(|e| rename_blend(e, at))?
@@ -206,22 +215,31 @@ pub(super) fn build_key_noting(
         });
     };
     if !spec.exclude.is_empty() {
-        key = data::exclude_named(&key, &spec.exclude, &format!("{at}.exclude"))?;
+        key = data::exclude_named(&key, &spec.exclude, at.key("exclude").as_str())?;
     }
     if !spec.fixed.is_empty() {
-        key = key.with_fixed(&spec.fixed).map_err(|e| e.under(at))?;
+        key = key
+            .with_fixed(&spec.fixed)
+            .map_err(|e| e.under(at.as_str()))?;
     }
     Ok(key)
 }
 
-fn rename_parties(e: Error, at: &str) -> Error {
-    let field = e.field().unwrap_or("").replacen("parties", "", 1);
-    e.with_field(format!("{at}{field}"))
+/// A key's error about its `parties[…]` as the document's `weights[…]`
+/// (an error about them all, `parties`, is about `weights`).
+fn rename_parties(e: Error, weights: &FieldPath) -> Error {
+    let field = FieldPath::from(e.field().unwrap_or(""));
+    let renamed = if field.is_root() {
+        weights.clone()
+    } else {
+        field.renamed("parties", weights)
+    };
+    e.with_field(renamed)
 }
 
-fn rename_blend(e: Error, at: &str) -> Error {
-    let field = e.field().unwrap_or("").to_string();
-    e.with_field(format!("{at}.{field}"))
+fn rename_blend(e: Error, at: &FieldPath) -> Error {
+    let field = FieldPath::from(e.field().unwrap_or(""));
+    e.with_field(field.under(at))
 }
 
 /// The key of a Statbank population file's bytes (only where files are
@@ -234,12 +252,16 @@ fn file_population(
     year: i32,
     ages: Option<crate::statbank::Ages>,
     region: Option<Region>,
-    at: &str,
+    at: &FieldPath,
     notes: &mut Vec<String>,
 ) -> Result<Key> {
     let read = crate::statbank::read_population(bytes, Some(year), ages)
-        .map_err(|e| e.under(&format!("{at}.population")))?;
-    notes.push(format!("{at}.population: {}.", read.describe(file)));
+        .map_err(|e| e.under(at.key("population").as_str()))?;
+    notes.push(format!(
+        "{}: {}.",
+        at.key("population"),
+        read.describe(file)
+    ));
     read.key(region)
 }
 
@@ -250,7 +272,7 @@ fn file_population(
     _year: i32,
     _ages: Option<crate::statbank::Ages>,
     _region: Option<Region>,
-    _at: &str,
+    _at: &FieldPath,
     _notes: &mut Vec<String>,
 ) -> Result<Key> {
     Err(Error::Io {

@@ -52,7 +52,12 @@ pub(super) fn places_table(
                     .get(&p.id)
                     .map(|i| k.parties()[i].weight)
                     .ok_or_else(|| Error::UnknownParty {
-                        field: format!("table.columns[{j}].key"),
+                        field: crate::FieldPath::root()
+                            .key("table")
+                            .key("columns")
+                            .index(j)
+                            .key("key")
+                            .into(),
                         id: format!("{} (a row of the table has no weight in this key)", p.id),
                     })
             })

@@ -226,7 +226,8 @@ impl DocumentResult {
         }
         for (i, s) in self.scenarios.iter().enumerate() {
             for (_, a) in s.allocations() {
-                a.check().map_err(|e| e.under(&format!("scenarios[{i}]")))?;
+                let at = crate::FieldPath::root().key("scenarios").index(i);
+                a.check().map_err(|e| e.under(at.as_str()))?;
             }
         }
         Ok(())
