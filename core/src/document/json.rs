@@ -26,14 +26,24 @@ use rust_decimal::Decimal;
 /// The deepest nesting a document may have.
 pub const MAX_DEPTH: usize = 64;
 
-/// A JSON value; numbers keep their text, objects their order.
+/// A JSON value as the strict reader holds it: numbers keep their text,
+/// objects their order (and any key given twice, for the reader to refuse).
+/// A binding that has a document as its language's objects builds this
+/// tree and hands it to [`from_tree`](super::from_tree): one reader, and no
+/// JSON text written on the way.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Json {
+pub enum Json {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number as its text (`"0.072"`, `"1e3"`), read exactly.
     Number(String),
+    /// A string.
     String(String),
+    /// A list.
     Array(Vec<Json>),
+    /// An object's entries in order.
     Object(Vec<(String, Json)>),
 }
 

@@ -24,6 +24,7 @@ mod typescript;
 mod years;
 
 pub use compute::compute_with;
+pub use json::Json;
 pub use keys::build_key;
 pub use result::*;
 pub use spec::*;
@@ -88,6 +89,34 @@ pub const VERSION: u32 = 1;
 pub fn parse(json: &str) -> Result<Document> {
     // A byte-order mark (Notepad and Excel write one) is no part of the JSON.
     self::json::read(json.strip_prefix('\u{feff}').unwrap_or(json))
+}
+
+/// Reads a document given as a tree a program built (a binding's object
+/// converted) with the same strict reader as [`parse`]: the same checks
+/// and conversions, errors naming the field path (without a line and
+/// column: there is no text). The bindings hand a document given as their
+/// language's objects over this way, never as JSON text they wrote.
+///
+/// # Example
+/// ```
+/// use andel_core::document::{from_tree, Json};
+/// let weight = Json::Object(vec![("id".into(), Json::String("A".into())), ("weight".into(), Json::Number("0.5".into()))]);
+/// let doc = Json::Object(vec![
+///     ("version".into(), Json::Number("1".into())),
+///     ("key".into(), Json::Object(vec![("weights".into(), Json::Array(vec![weight]))])),
+///     ("scenarios".into(), Json::Array(vec![Json::Object(vec![
+///         ("name".into(), Json::String("x".into())), ("total".into(), Json::Number("1".into())),
+///     ])])),
+///     ("title".into(), Json::Null),
+///     ("title".into(), Json::String("twice".into())),
+/// ]);
+/// assert_eq!(from_tree(&doc).unwrap_err().field(), Some("title"));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn from_tree(tree: &Json) -> Result<Document> {
+    use json::FromJson;
+    json::check_tree(tree, "", 0)?;
+    Document::from_json(tree, "")
 }
 
 /// Reads and computes a JSON document (no file access: see
