@@ -6,10 +6,20 @@
 //! (`key.fixed[0].share`). The README documents every field with an example;
 //! the documents under `examples/` are tested.
 //!
-//! The module's parts: [`spec`](self) the types, `json` the strict JSON
-//! reader, `read` the conversions from its tree, `compute` the calculation
-//! in named steps, `keys`, `rounding`, `years` and `places` its pieces, and
-//! `result` the result's types.
+//! The module's parts, top-down:
+//! - `spec`: the document's types (what a document may say);
+//! - `json`: the strict JSON reader and its tree ([`Json`]); `read`: the
+//!   conversions from the tree, each type's fields listed once. Text goes
+//!   through [`parse`], a binding's objects through [`from_tree`], serde
+//!   data through `Deserialize`: one reader, one set of checks;
+//! - `compute`: the calculation in named steps ([`compute_with`]), with its
+//!   pieces `keys` (Nordjylland's municipalities, Læsø and Morsø taken out
+//!   in the minutes' 2.8), `rounding` (øre or whole places), `years` (a total
+//!   spread over budget years, 2.8 and 2.12) and `places` (the SOSU places
+//!   per KKR and programme of 2.9, biproportional);
+//! - `result`: the result's types, its CSV and its check;
+//! - `typescript` (feature `schema`): the browser's declarations of the
+//!   document, generated from its JSON Schema.
 
 mod compute;
 pub(crate) mod json;

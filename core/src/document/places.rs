@@ -1,6 +1,6 @@
 //! A document's table of whole places: the key's parties × the columns,
 //! rounded so that rows and columns both add up (biproportional
-//! apportionment; the SOSU places per programme of the minutes).
+//! apportionment; the SOSU places per KKR and programme of the minutes' 2.9).
 
 use super::rounding::Rounding;
 use super::{TableColumn, TableResult, TableRow, TableSpec};

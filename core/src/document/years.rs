@@ -1,7 +1,7 @@
 //! A total spread over years, then each year split by the key: the party ×
 //! year table rounded both ways (controlled rounding, DESIGN.md), so that a
 //! party's years add up to its total and a year's parties to its amount
-//! (the school-places case of the minutes, spread over budget years).
+//! (the minutes' 2.8 and 2.12, their totals spread over budget years).
 
 use super::CellRef;
 use crate::analysis::YearShare;
