@@ -3,7 +3,7 @@
 //! out in the minutes' case), the regions, the SOSU places, inline or CSV
 //! weights, blends; then exclusions and fixed shares.
 
-use super::{FileAccess, KeySpec, NestSpec, RoundingSpec};
+use super::{FileAccess, KeySpec, NestSpec, PopulationSpec, RoundingSpec};
 use crate::apportion::Options;
 use crate::data::{self, municipality, Region};
 use crate::error::{Error, Result};
@@ -119,48 +119,7 @@ pub(super) fn build_key_noting(
         });
     }
     let mut key = if let Some(p) = &spec.population {
-        let region = p
-            .region
-            .as_ref()
-            .map(|r| r.parse::<Region>())
-            .transpose()
-            .map_err(|e| e.under(at.key("population").as_str()))?;
-        let key = match (&p.file, p.ages) {
-            (None, None) => data::population_key(region, p.year),
-            (None, Some(_)) => Err(Error::Document {
-                field: "ages".into(),
-                message: "the embedded population has no ages; give a Statbank file with them \
-                          (file)"
-                    .into(),
-            }),
-            (Some(file), ages) => {
-                let field = String::from(at.key("population").key("file"));
-                let bytes = crate::files::read(file, files, &field, crate::files::MAX_FILE_BYTES)?;
-                file_population(&bytes, file, p.year, ages, region, at, notes)
-            }
-        }
-        .map_err(|e| e.under(at.key("population").as_str()))?;
-        match &p.municipalities {
-            None => key,
-            Some(list) => {
-                let mut keep = Vec::new();
-                for (i, m) in list.iter().enumerate() {
-                    let field = String::from(at.key("population").key("municipalities").index(i));
-                    let code = municipality(m)
-                        .map_err(|e| e.with_field(field.clone()))?
-                        .code
-                        .clone();
-                    let i = key.position(&code).ok_or_else(|| Error::UnknownParty {
-                        field: field.clone(),
-                        id: m.clone(),
-                    })?;
-                    keep.push(key.parties()[i].clone());
-                }
-                Key::new(keep)
-                    .map(|k| k.with_kind(key.kind()))
-                    .map_err(|e| e.under(at.key("population").as_str()))?
-            }
-        }
+        population_key(p, at, files, notes)?
     } else if let Some(y) = &spec.regions {
         data::region_population_key(y.year).map_err(|e| e.under(at.key("regions").as_str()))?
     } else if let Some(s) = &spec.sosu_2018 {
@@ -223,6 +182,58 @@ pub(super) fn build_key_noting(
             .map_err(|e| e.under(at.as_str()))?;
     }
     Ok(key)
+}
+
+/// The key of `population`: the embedded figures or a Statbank file, then
+/// only the municipalities named, when they are.
+fn population_key(
+    p: &PopulationSpec,
+    at: &FieldPath,
+    files: &FileAccess,
+    notes: &mut Vec<String>,
+) -> Result<Key> {
+    let region = p
+        .region
+        .as_ref()
+        .map(|r| r.parse::<Region>())
+        .transpose()
+        .map_err(|e| e.under(at.key("population").as_str()))?;
+    let key = match (&p.file, p.ages) {
+        (None, None) => data::population_key(region, p.year),
+        (None, Some(_)) => Err(Error::Document {
+            field: "ages".into(),
+            message: "the embedded population has no ages; give a Statbank file with them \
+                      (file)"
+                .into(),
+        }),
+        (Some(file), ages) => {
+            let field = String::from(at.key("population").key("file"));
+            let bytes = crate::files::read(file, files, &field, crate::files::MAX_FILE_BYTES)?;
+            file_population(&bytes, file, p.year, ages, region, at, notes)
+        }
+    }
+    .map_err(|e| e.under(at.key("population").as_str()))?;
+    Ok(match &p.municipalities {
+        None => key,
+        Some(list) => {
+            let mut keep = Vec::new();
+            for (i, m) in list.iter().enumerate() {
+                let field = String::from(at.key("population").key("municipalities").index(i));
+                let code = municipality(m)
+                    .map_err(|e| e.with_field(field.clone()))?
+                    .code
+                    .clone();
+                let i = key.position(&code).ok_or_else(|| Error::UnknownParty {
+                    field: field.clone(),
+                    id: m.clone(),
+                })?;
+                keep.push(key.parties()[i].clone());
+            }
+            Key::new(keep)
+                .map(|k| k.with_kind(key.kind()))
+                .map_err(|e| e.under(at.key("population").as_str()))?
+        }
+    })
 }
 
 /// A key's error about its `parties[…]` as the document's `weights[…]`

@@ -11,7 +11,8 @@
 //! - `json`: the strict JSON reader and its tree ([`Json`]); `read`: the
 //!   conversions from the tree, each type's fields listed once. Text goes
 //!   through [`parse`], a binding's objects through [`from_tree`], serde
-//!   data through `Deserialize`: one reader, one set of checks;
+//!   data through `Deserialize` (`serde_tree` builds the same tree): one
+//!   reader, one set of checks;
 //! - `compute`: the calculation in named steps ([`compute_with`]), with its
 //!   pieces `keys` (Nordjylland's municipalities, Læsø and Morsø taken out
 //!   in the minutes' 2.8), `rounding` (øre or whole places), `years` (a total
@@ -28,6 +29,7 @@ mod places;
 mod read;
 mod result;
 mod rounding;
+mod serde_tree;
 mod spec;
 #[cfg(feature = "schema")]
 mod typescript;
@@ -125,7 +127,7 @@ pub fn parse(json: &str) -> Result<Document> {
 /// ```
 pub fn from_tree(tree: &Json) -> Result<Document> {
     use json::FromJson;
-    json::check_tree(tree, "", 0)?;
+    serde_tree::check_tree(tree, "", 0)?;
     Document::from_json(tree, "")
 }
 

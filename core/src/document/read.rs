@@ -112,8 +112,8 @@ impl<'de> serde::Deserialize<'de> for Document {
     /// message, which names the field path (`version: the field "version"
     /// is given twice; give it once`).
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let tree = d.deserialize_any(super::json::TreeVisitor)?;
-        super::json::check_tree(&tree, "", 0)
+        let tree = d.deserialize_any(super::serde_tree::TreeVisitor)?;
+        super::serde_tree::check_tree(&tree, "", 0)
             .and_then(|()| Document::from_json(&tree, ""))
             .map_err(serde::de::Error::custom)
     }
