@@ -16,11 +16,15 @@ command line 143 MB for a 5.4 MB document (26.5x); Python's `allocate` 217 MB
 still cross as per-party JSON text and are built whole before being written.
 
 The command line since its JSON is written as it is made (not held as a
-61.7 MB text first): 86 MB for the same 5.4 MB document (15.5x), of which
-reading alone takes 71 MB (12.7x: the document's text, the strict reader's
-tree of it, about 400 B a party, and the document's types) -- the `cli` case
-prints both. What is left is the reader's tree and the result's own size
-(a party's allocation is about 330 B in memory against 54 B of document).
+61.7 MB text first) and the reader's tree keeps no spare room: 77 MB for the
+same 5.4 MB document (14.2x), of which reading alone takes 62 MB (11.4x: the
+document's text, the strict reader's tree of it and the document's types) --
+the `cli` case prints both. heaptrack puts the heap's peak (60 MB) in
+computing: the allocation's 10^5 parties (24 MB, about 240 B a party against
+54 B of document), the key and the document beside it; the resident peak is
+higher because the freed tree's small blocks stay with the process. Under 5x
+needs a leaner result (ids shared, not copied per allocation) or a reader
+without a tree.
 """
 
 from __future__ import annotations
