@@ -77,58 +77,341 @@ export interface MunicipalityRow {
 }
 
 // ---- The key document (see the README, "The key document") ----
+// BEGIN generated from schema/andel.schema.json by andel_core::document::typescript;
+// do not edit: `ANDEL_BLESS=1 cargo test -p andel-cli` writes it, and that test fails
+// when it differs.
+/** A whole calculation. */
+export interface KeyDocument {
+  /**
+   * The JSON Schema an editor checks the document against
+   * (`schema/andel.schema.json`); read and ignored.
+   */
+  "$schema"?: string | null;
+  /**
+   * Actual amounts or places per party id, to compare with the result
+   * (for a nest: per group): every party that takes part, 0 where it had
+   * none (an excluded party may be left out).
+   */
+  actual?: Record<string, number | string>;
+  /**
+   * What the `actual` figures are ("elever 2021", "januar-august
+   * 2022"): the head of their column, beside the scenario's name over
+   * the dimensioned one. Only with `actual`.
+   */
+  actual_label?: string | null;
+  /**
+   * What the document assumes where its source leaves a choice open
+   * (which year, which key, who takes part); every output shows them.
+   */
+  assumptions?: Array<string>;
+  /** A second key to compare with, party by party. */
+  compare?: CompareSpec | null;
+  /** The key (one of `key`, `nest`, `parts`). */
+  key?: KeySpec | null;
+  /** A two-level key (groups, then members). */
+  nest?: NestSpec | null;
+  /** A note for people (the source, the illustrative values used). */
+  note?: string | null;
+  /** A cost split: the total split in fixed parts, each part by its key. */
+  parts?: Array<PartSpec> | null;
+  /** Money (a unit) or whole places (a method). Money in øre by default. */
+  rounding?: RoundingSpec;
+  /** One or more totals (low and high, say). */
+  scenarios: Array<Scenario>;
+  /**
+   * How the document counts in the meeting's summary (per municipality
+   * across the cases, [`crate::summary::summary`]): its case, and for
+   * places what they are places of. Left out of it when absent.
+   */
+  summary?: SummarySpec | null;
+  /**
+   * Whole places in a table: the key's parties × columns (programmes,
+   * say), each column with its own total and key; rows and columns both
+   * add up (biproportional apportionment).
+   */
+  table?: TableSpec | null;
+  /** A title for people. */
+  title?: string | null;
+  /** Always 1. */
+  version: 1;
+  /** Spread each total over years (money or places), then split each year. */
+  years?: Array<YearShare> | null;
+}
 
-export type LimitSpec = number | number[] | Record<string, number>;
-export type TieRule = "order" | "error" | { priority: Array<string | number> };
+/**
+ * An age range, in whole years, both ends included; an open end has no
+ * bound (`{"from": 65}` is 65 and over).
+ */
+export interface Ages {
+  /** The youngest age counted (0 when absent). */
+  from?: number | null;
+  /** The oldest age counted (no bound when absent). */
+  to?: number | null;
+}
 
+/** One part of a blend. */
+export interface BlendSpec {
+  /** The key. */
+  key: KeySpec;
+  /** Its weight in the blend (the weights add up to 1). */
+  weight: number | string;
+}
+
+/** A key to compare with. */
+export interface CompareSpec {
+  /** The other key. */
+  key: KeySpec;
+  /** What the other key is ("without Læsø"). */
+  label?: string | null;
+}
+
+/** Which columns to read; found from the header when not given. */
+export interface CsvColumnsSpec {
+  /**
+   * The decimal separator of the weights, `","` or `"."`. Found when not
+   * given, from all the column's cells at once; see [`read_weights`].
+   */
+  decimal?: string | null;
+  /**
+   * Whether the first row is a header. Found when not given: it is when a
+   * cell names a known column (`kommune`, `vægt`, `id` …) or its weight
+   * cell is not a number.
+   */
+  header?: boolean | null;
+  /** The id column (a code); optional. */
+  id?: string | null;
+  /**
+   * Keep rows that would be left out as totals when they are parties
+   * (a region that takes a share, as in the minutes' 2.12): a region or
+   * landsdel by name or code, and a row whose weight is the sum of the
+   * others. The national total ("Hele landet", `000`) is always left out.
+   * Off by default.
+   */
+  keep_totals?: boolean | null;
+  /** The name column; optional. */
+  name?: string | null;
+  /**
+   * The weight column; by default a column named for a population or a
+   * weight (`population`, `befolkning`, `indbyggere`, `folketal`, `vægt`,
+   * `weight`, `antal`, Statbank's `INDHOLD` …), else the last column.
+   */
+  weight?: string | null;
+}
+
+/** CSV weights. */
+export interface CsvSpec {
+  /** Which columns, when the header does not say. */
+  columns?: CsvColumnsSpec;
+  /** A file to read (not in the browser). */
+  path?: string | null;
+  /** The CSV text. */
+  text?: string | null;
+}
+
+/** A fixed share for one party, the others sharing the rest by weight. */
+export interface FixedShare {
+  /** The party: one of the key's, or a new one (such as the region). */
+  id: string;
+  /** A name, for a new party. */
+  name?: string | null;
+  /** The share, between 0 and 1 (0.072 for 7.2 %). */
+  share: number | string;
+}
+
+/** Where a key's parties and weights come from, and what is done to them. */
+export interface KeySpec {
+  /** A blend of keys. */
+  blend?: Array<BlendSpec> | null;
+  /** Weights from CSV text (or a file, where files can be read). */
+  csv?: CsvSpec | null;
+  /** Parties taken out (ids, or municipality names). */
+  exclude?: Array<string>;
+  /** Fixed shares; the others share the rest by weight. */
+  fixed?: Array<FixedShare>;
+  /** Embedded population: municipalities of a region (or all), one year. */
+  population?: PopulationSpec | null;
+  /** The five KKR by their regions' population in a year. */
+  regions?: YearSpec | null;
+  /** KL's 2018 SOSU places per KKR, summed over the programmes named. */
+  sosu_2018?: ProgrammesSpec | null;
+  /** Weights given inline. */
+  weights?: Array<WeightSpec> | null;
+}
+
+/** A minimum or maximum number of units. */
+export type LimitSpec = number | Array<number> | Record<string, number>;
+
+/** An apportionment method. */
+export type DocumentMethod = "hamilton" | "dhondt" | "sainte_lague" | "modified_sainte_lague" | "huntington_hill" | "adams" | "dean";
+
+/** How a nested key rounds. */
+export type NestRounding = "per_level" | "flat";
+
+/** A two-level key. */
+export interface NestSpec {
+  /** The key between groups. */
+  groups: KeySpec;
+  /**
+   * Options within groups (default: `rounding.places`, the options
+   * between groups).
+   */
+  member_places?: PlacesOptions | null;
+  /** Per group id, the key between its members. */
+  members: Record<string, KeySpec>;
+  /** `per_level` (default) or `flat`. */
+  rounding?: NestRounding;
+}
+
+/** How to apportion: method, limits and tie rule. */
 export interface PlacesOptions {
-  method?: Method;
-  minimum?: LimitSpec | null;
+  /** Modified Sainte-Laguë only: the first divisor (1.4 by default). */
+  first_divisor?: number | string;
+  /** The most units each party gets. */
   maximum?: LimitSpec | null;
-  first_divisor?: NumberInput | null;
+  /** The method; Hamilton unless given. */
+  method?: DocumentMethod;
+  /** The fewest units each party gets. */
+  minimum?: LimitSpec | null;
+  /** The tie rule; `order` by default. */
   ties?: TieRule;
 }
 
-export interface KeySpec {
-  population?: { region?: string; year: number; municipalities?: string[] };
-  regions?: { year: number };
-  sosu_2018?: { programmes: string[] };
-  weights?: Array<{ id: string; name?: string; weight: NumberInput }>;
-  csv?: { text?: string; path?: string; columns?: CsvColumns };
-  blend?: Array<{ weight: NumberInput; key: KeySpec }>;
-  exclude?: string[];
-  fixed?: Array<{ id: string; name?: string; share: NumberInput }>;
+/** One part of a cost split. */
+export interface PartSpec {
+  /** Its id ("municipalities"). */
+  id: string;
+  /** The key that splits it further. */
+  key?: KeySpec | null;
+  /** A name. */
+  name?: string | null;
+  /** Its fraction of the whole (the fractions add up to 1). */
+  share: number | string;
 }
 
-export interface KeyDocument {
-  version: 1;
-  title?: string;
-  note?: string;
-  /** What the document assumes; every output shows them. */
-  assumptions?: string[];
-  key?: KeySpec;
-  nest?: {
-    groups: KeySpec;
-    members: Record<string, KeySpec>;
-    rounding?: "per_level" | "flat";
-    member_places?: PlacesOptions;
-  };
-  parts?: Array<{ id: string; name?: string; share: NumberInput; key?: KeySpec }>;
-  scenarios: Array<{ name: string; total: NumberInput; part?: string }>;
-  rounding?: { unit?: NumberInput; places?: PlacesOptions; ties?: TieRule };
-  years?: Array<{ year: number; fraction: NumberInput }>;
-  compare?: { label?: string; key: KeySpec };
-  actual?: Record<string, NumberInput>;
-  /** What the actual figures are ("elever 2021"): the head of their column. Only with actual. */
-  actual_label?: string;
-  /** How the document counts in the meeting's summary: its case, and for places what they are places of. */
-  summary?: SummarySpec;
+/** A party named in an option: by its position in the input, or by its id. */
+export type PartyRef = number | string;
+
+/** Embedded population. */
+export interface PopulationSpec {
+  /** Only these ages (from the file's age groups): `{"from": 65}`. */
+  ages?: Ages | null;
+  /**
+   * The user's own Statbank file (FOLK1A, FOLK1AM, BY2; the API's CSV or
+   * the web's matrix export), read as `csv.path` is, instead of the
+   * embedded figures: `year` picks its first period of that year.
+   */
+  file?: string | null;
+  /** Only these municipalities (codes or names), when given. */
+  municipalities?: Array<string> | null;
+  /** A region ("Nordjylland"); all of Denmark when absent. */
+  region?: string | null;
+  /** The year (population on 1 January). */
+  year: number;
 }
 
+/** Programmes of the SOSU data. */
+export interface ProgrammesSpec {
+  /**
+   * "social- og sundhedshjælper", "social- og sundhedsassistent",
+   * "pædagogisk assistent".
+   */
+  programmes: Array<string>;
+}
+
+/** How to round. */
+export interface RoundingSpec {
+  /** Whole places: the method, limits and tie rule. */
+  places?: PlacesOptions | null;
+  /** Money: the tie rule. */
+  ties?: TieRule | null;
+  /** Money: the unit (0.01 by default; 1; 1000). */
+  unit?: number | string;
+}
+
+/** One total. */
+export interface Scenario {
+  /** Its name ("low"), its own among the scenarios. */
+  name: string;
+  /**
+   * For a cost split (`parts`): the id of the part whose amount `total`
+   * is (the municipalities' 75 %); the other parts follow from their
+   * shares. The whole by default.
+   */
+  part?: string | null;
+  /** The amount (money) or number of places. */
+  total: number | string;
+}
+
+/**
+ * How a document counts in the meeting's summary (the document's
+ * `summary`).
+ */
 export interface SummarySpec {
+  /** The case (and reading) as the column head starts: "2.8", "2.9 A". */
   case: string;
-  places?: string;
+  /**
+   * For places: what they are places of ("SOSU-lærepladser"); the
+   * document must then round places. Absent: kroner (the document splits
+   * money).
+   */
+  places?: string | null;
 }
+
+/** One column of a table. */
+export interface TableColumnSpec {
+  /** Its id. */
+  id: string;
+  /** The cells' weights: the weight of each row's party in this key. */
+  key: KeySpec;
+  /** Its name for people. */
+  name?: string | null;
+  /** Its whole places. */
+  total: number;
+}
+
+/**
+ * Whole places in a table: every party of the document's key is a row and
+ * keeps its own 1-D result as the row's total; every column has its total
+ * (they add up to the scenario's total) and a key whose weights, party by
+ * party, are the cells' weights. Each cell is weight × row multiplier ×
+ * column multiplier rounded by the method (biproportional apportionment).
+ */
+export interface TableSpec {
+  /** The columns, in order. */
+  columns: Array<TableColumnSpec>;
+  /** `sainte_lague` unless given (or `dhondt`, `modified_sainte_lague`). */
+  method?: DocumentMethod | null;
+}
+
+/** What to do when parties stand exactly equal for the last unit(s). */
+export type TieRule = "order" | "error" | {
+  priority: Array<PartyRef>;
+};
+
+/** One party's weight given inline. */
+export interface WeightSpec {
+  /** Its id. */
+  id: string;
+  /** A name. */
+  name?: string | null;
+  /** The weight (zero or more). */
+  weight: number | string;
+}
+
+/** One year's part of a total spread over years. */
+export interface YearShare {
+  /** Its fraction of the total (the fractions add up to exactly 1). */
+  fraction: number | string;
+  /** The year. */
+  year: number;
+}
+
+/** A year. */
+export interface YearSpec {
+  /** The year (population on 1 January). */
+  year: number;
+}
+// END generated
 
 // ---- Results ----
 

@@ -252,6 +252,34 @@ impl Output {
         self.emit_bytes(text.into_bytes())
     }
 
+    /// `value` as JSON, written as it is made to --output or standard output
+    /// (a big result is never held whole as text: issue 25, the command
+    /// line's memory); returns no text for [`write_out`].
+    fn emit_json<T: serde::Serialize>(&self, value: &T) -> Result<String, Error> {
+        use std::io::Write;
+        let write = |w: &mut dyn Write| -> Result<(), serde_json::Error> {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+            serde_json::to_writer_pretty(&mut w, value)?;
+            w.write_all(b"\n").map_err(serde_json::Error::io)?;
+            w.flush().map_err(serde_json::Error::io)
+        };
+        match &self.output {
+            Some(path) => {
+                let shown = path.display().to_string();
+                let mut file =
+                    std::fs::File::create(path).map_err(|e| io_error("output", &shown, e))?;
+                write(&mut file).map_err(|e| io_error("output", &shown, e))?;
+            }
+            None => match write(&mut std::io::stdout().lock()) {
+                // A reader that stops early ends the run quietly (write_out).
+                Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => {}
+                Err(e) => return Err(io_error("output", "standard output", e)),
+                Ok(()) => {}
+            },
+        }
+        Ok(String::new())
+    }
+
     /// `bytes` to --output (or, text, returned for standard output).
     fn emit_bytes(&self, bytes: Vec<u8>) -> Result<String, Error> {
         match &self.output {
@@ -789,7 +817,7 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 fn render_allocation(a: &Allocation, output: &Output, notes: &[String]) -> Result<String, Error> {
     let (format, numbers, language) = output.resolve()?;
     output.emit(match (format, numbers) {
-        (Format::Json, _) => json(a),
+        (Format::Json, _) => return output.emit_json(a),
         (Format::Csv, Numbers::Plain) => a.to_csv(numbers.dialect()),
         // Danish Excel: the table as on the screen.
         (Format::Csv, Numbers::Danish) => {
@@ -806,7 +834,7 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
     let (format, numbers, language) = output.resolve()?;
     output.emit(match (format, numbers) {
         (Format::Xlsx, _) => return output.emit_bytes(excel::write_result(r)?),
-        (Format::Json, _) => json(r),
+        (Format::Json, _) => return output.emit_json(r),
         (Format::Csv, Numbers::Plain) => {
             // The assumptions lead the file as comment lines.
             let csv = r.to_csv(numbers.dialect());

@@ -266,6 +266,22 @@ fn bad_documents_name_the_field() {
     assert!(fails(&["compute", "no-such-file.json"], 1).starts_with("error [io]"));
 }
 
+/// A field given twice is refused, never read as its last value (DESIGN.md,
+/// "Reading input"), naming the field wherever it is.
+#[test]
+fn a_field_given_twice_is_refused() {
+    let twice = csv_file(
+        "twice.json",
+        r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 1, "weight": 2}]}, "scenarios": [{"name": "x", "total": 1}]}"#,
+    );
+    let e = fails(&["compute", &twice], 1);
+    assert!(
+        e.starts_with("error [document] key.weights[0].weight:"),
+        "{e}"
+    );
+    assert!(e.contains("given twice"), "{e}");
+}
+
 #[test]
 fn split_and_apportion_a_csv() {
     let w = &csv_file(
@@ -688,6 +704,41 @@ fn the_readmes_report_excerpt_is_the_real_output() {
             "README line not in the report (in order): {line:?}"
         );
     }
+}
+
+/// The browser package's declarations of the key document are generated
+/// from the JSON Schema (andel_core::document::typescript), never a hand
+/// copy: the block between the markers in wasm/andel.d.ts is that text.
+#[test]
+fn the_typescript_declarations_are_generated_from_the_schema() {
+    let path = root().join("wasm/andel.d.ts");
+    let shipped = std::fs::read_to_string(&path).unwrap();
+    let begin = shipped
+        .find("// BEGIN generated")
+        .expect("the BEGIN marker");
+    let body = begin
+        + shipped[begin..]
+            .match_indices('\n')
+            .nth(2)
+            .map(|(i, _)| i + 1)
+            .expect("the marker's three lines");
+    let end = shipped.find("// END generated").expect("the END marker");
+    let generated = andel_core::document::typescript();
+    if std::env::var_os("ANDEL_BLESS").is_some() {
+        let blessed = format!("{}{generated}{}", &shipped[..body], &shipped[end..]);
+        std::fs::write(&path, blessed).unwrap();
+        return;
+    }
+    assert_eq!(
+        &shipped[body..end],
+        generated,
+        "wasm/andel.d.ts differs from the schema: run ANDEL_BLESS=1 cargo test -p andel-cli"
+    );
+    // Checked by hand against the schema: the document's version is the
+    // constant 1, its scenarios required, a decimal a number or a string.
+    assert!(generated.contains("  version: 1;\n"));
+    assert!(generated.contains("  scenarios: Array<Scenario>;\n"));
+    assert!(generated.contains("  total: number | string;\n"));
 }
 
 #[test]

@@ -123,6 +123,11 @@ pub enum Error {
         id: String,
         reason: String,
     },
+    /// A broken invariant of andel itself, never the input's fault (unlike
+    /// [`Error::Infeasible`], which is about the caller's limits): a bug to
+    /// report, said as what the code found.
+    #[error("{}internal error ({message}); please report it", if field.is_empty() { String::new() } else { format!("{field}: ") })]
+    Internal { field: String, message: String },
     /// A population file without a figure for a municipality the key needs.
     #[error("{field}: the population file has no figure for {name} ({municipality})")]
     MissingMunicipality {
@@ -376,6 +381,7 @@ macro_rules! with_field {
             | Error::UnknownMunicipality { field: $f, .. }
             | Error::UnknownYear { field: $f, .. }
             | Error::Document { field: $f, .. }
+            | Error::Internal { field: $f, .. }
             | Error::Io { field: $f, .. }
             | Error::InvalidId { field: $f, .. }
             | Error::Encoding { field: $f, .. }
@@ -417,6 +423,7 @@ impl Error {
             Error::UnknownMunicipality { .. } => "unknown_municipality",
             Error::UnknownYear { .. } => "unknown_year",
             Error::Document { .. } => "document",
+            Error::Internal { .. } => "internal",
             Error::Io { .. } => "io",
             Error::InvalidId { .. } => "invalid_id",
             Error::Encoding { .. } => "encoding",
@@ -434,14 +441,9 @@ impl Error {
     /// The same error with its field path put under `prefix`
     /// (`weights[2]` becomes `key.weights[2]`).
     pub fn under(mut self, prefix: &str) -> Self {
+        let prefix = crate::FieldPath::from(prefix);
         with_field!(&mut self, f => {
-            *f = if f.is_empty() {
-                prefix.to_string()
-            } else if f.starts_with('[') {
-                format!("{prefix}{f}")
-            } else {
-                format!("{prefix}.{f}")
-            };
+            *f = crate::FieldPath::from(std::mem::take(f)).under(&prefix).into();
         }, ());
         self
     }
@@ -450,12 +452,9 @@ impl Error {
     /// where it is `from`: a caller's own name for an argument (core's
     /// `total` is the bindings' `seats`, `total[2]` becomes `seats[2]`).
     pub fn renamed(mut self, from: &str, to: &str) -> Self {
+        let to = crate::FieldPath::from(to);
         with_field!(&mut self, f => {
-            if let Some(rest) = f.strip_prefix(from) {
-                if rest.is_empty() || rest.starts_with(['.', '[']) {
-                    *f = format!("{to}{rest}");
-                }
-            }
+            *f = crate::FieldPath::from(std::mem::take(f)).renamed(from, &to).into();
         }, ());
         self
     }
@@ -475,6 +474,14 @@ impl Error {
         }
     }
 
+    /// An [`Error::Internal`] about `field`: `message` says what broke.
+    pub fn internal(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Internal {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
     /// An overflow error about `field`.
     pub fn overflow(field: impl Into<String>, detail: impl Into<String>) -> Self {
         Error::Overflow {
@@ -490,6 +497,27 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A broken invariant is its own kind, never a user's `infeasible`, in
+    /// both languages and through serde (the bindings' `details`).
+    #[test]
+    fn an_internal_error_is_its_own_kind() {
+        let e = Error::internal("nest", "a nested result without levels");
+        assert_eq!(e.code(), "internal");
+        assert_eq!(e.field(), Some("nest"));
+        assert_eq!(
+            e.to_string(),
+            "nest: internal error (a nested result without levels); please report it"
+        );
+        assert_eq!(
+            Error::internal("", "x").to_string(),
+            "internal error (x); please report it"
+        );
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["code"], "internal");
+        assert_eq!(serde_json::from_value::<Error>(json).unwrap(), e);
+        assert_eq!(e.under("scenarios[0]").field(), Some("scenarios[0].nest"));
+    }
 
     #[test]
     fn quoted_is_debug_for_ordinary_text_and_shows_invisible_characters() {

@@ -29,7 +29,7 @@ pub mod document;
 pub mod error;
 #[cfg(feature = "excel")]
 pub mod excel;
-mod json;
+mod field;
 pub mod key;
 pub mod money;
 pub mod number;
@@ -53,6 +53,7 @@ pub use apportion::{
 };
 pub use biproportional::{biproportional, Biproportional, BiproportionalOptions, TableTie};
 pub use error::{CsvProblem, Error, Result};
+pub use field::FieldPath;
 pub use key::{
     cost_split, cost_split_from_part, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult,
     FixedShare, GroupAllocation, Key, KeyParty, MemberTable, MemberTableGroup, MemberTableRow,

@@ -23,8 +23,6 @@ const MAX_LINES: usize = 800;
 /// Files still over [`MAX_LINES`], relative to the workspace root, and who is
 /// splitting them (issue 23). Remove a line when its file is split.
 const OVER_LIMIT: &[(&str, &str)] = &[
-    // The "document" engineer: document.rs -> core/src/document/.
-    ("core/src/document.rs", "document"),
     // The "python" engineer: py/src split into lib, convert, error.
     ("py/src/lib.rs", "python"),
 ];
@@ -34,8 +32,6 @@ const MAX_FUNCTION_LINES: usize = 120;
 
 /// Functions still over [`MAX_FUNCTION_LINES`]: (file, function, engineer).
 const LONG_FUNCTIONS: &[(&str, &str, &str)] = &[
-    ("core/src/document.rs", "compute_with", "document"),
-    ("core/src/document.rs", "build_key_noting", "document"),
 ];
 
 /// Edges `from -> to` between core's top-level modules that still point up
@@ -67,6 +63,7 @@ const NAMES: &[(&str, &str)] = &[
     ("encoding", "csv"),
     ("error", "error"),
     ("exact", "util"),
+    ("field", "field"),
     ("excel", "excel"),
     ("files", "csv"),
     ("format", "number"),
@@ -339,6 +336,7 @@ fn core_modules_form_no_import_cycle() {
 /// modules in its own layer's predecessors (the tree is checked above for
 /// cycles; this checks the documented order is the real one).
 const LAYERS: &[&[&str]] = &[
+    &["field"],
     &["error"],
     &["util"],
     &["number"],

@@ -2,7 +2,7 @@
 //! errors as thrown JS `Error`s. Nothing here decides anything: numbers are
 //! read by core's rules (`andel_core::number`), results are core's JSON.
 
-use andel_core::document::{parse, Document};
+use andel_core::document::{from_tree, parse, Document, Json};
 use andel_core::error::quoted;
 use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
 use andel_core::present::Language;
@@ -345,9 +345,10 @@ pub(crate) fn text(v: Option<&JsValue>, field: &str) -> JsResult<Option<String>>
     }
 }
 
-/// A JS value (a document given as an object) as JSON text, exactly:
-/// numbers as the decimals they show, NaN and infinity refused at their path.
-fn write_json(v: &JsValue, path: &str, depth: usize, out: &mut String) -> JsResult<()> {
+/// A JS value (a document given as an object) as the tree core's reader
+/// reads (`andel_core::document::from_tree`): numbers as the decimals they
+/// show, NaN and infinity refused at their path. No JSON text is written.
+fn json_tree(v: &JsValue, path: &str, depth: usize) -> JsResult<Json> {
     if depth > MAX_DEPTH {
         return Err(throw(Error::Document {
             field: path.to_string(),
@@ -355,64 +356,42 @@ fn write_json(v: &JsValue, path: &str, depth: usize, out: &mut String) -> JsResu
         }));
     }
     if v.is_null() || v.is_undefined() {
-        out.push_str("null");
+        Ok(Json::Null)
     } else if let Some(b) = v.as_bool() {
-        out.push_str(if b { "true" } else { "false" });
+        Ok(Json::Bool(b))
     } else if let Some(s) = v.as_string() {
-        string(&s, out);
+        Ok(Json::String(s))
     } else if v.as_f64().is_some() || v.is_bigint() {
-        out.push_str(&decimal(v, path)?.to_string());
+        Ok(Json::Number(decimal(v, path)?.to_string()))
     } else if is_array(v, path)? {
-        out.push('[');
-        for (i, x) in items(v, path)?.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            write_json(&x, &format!("{path}[{i}]"), depth + 1, out)?;
-        }
-        out.push(']');
+        items(v, path)?
+            .iter()
+            .enumerate()
+            .map(|(i, x)| json_tree(&x, &format!("{path}[{i}]"), depth + 1))
+            .collect::<JsResult<Vec<_>>>()
+            .map(Json::Array)
     } else if is_plain_object(v, path)? {
-        out.push('{');
-        let mut first = true;
         let at = if path.is_empty() { "document" } else { path };
+        let mut fields = Vec::new();
         for (k, x) in entries(v, at)? {
             if x.is_undefined() {
                 continue;
             }
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            string(&k, out);
-            out.push(':');
             let at = if path.is_empty() {
-                k
+                k.clone()
             } else {
                 format!("{path}.{k}")
             };
-            write_json(&x, &at, depth + 1, out)?;
+            let value = json_tree(&x, &at, depth + 1)?;
+            fields.push((k, value));
         }
-        out.push('}');
+        Ok(Json::Object(fields))
     } else {
-        return Err(throw(Error::Document {
+        Err(throw(Error::Document {
             field: path.to_string(),
             message: format!("a {} is not a JSON value", shown(v)),
-        }));
+        }))
     }
-    Ok(())
-}
-
-fn string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// A key document given as an object or as JSON text, read by core (field
@@ -431,18 +410,7 @@ pub(crate) fn document(v: &JsValue) -> JsResult<Document> {
             ),
         }));
     }
-    let mut text = String::new();
-    write_json(v, "", 0, &mut text)?;
-    parse(&text).map_err(|e| match e {
-        Error::Document { field, message } => throw(Error::Document {
-            field,
-            message: match message.rfind(" at line ") {
-                Some(i) => message[..i].to_string(),
-                None => message,
-            },
-        }),
-        e => throw(e),
-    })
+    from_tree(&json_tree(v, "", 0)?).map_err(throw)
 }
 
 /// Whole numbers: an array of them.

@@ -120,10 +120,10 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         let left = usize::try_from(u128::from(self.total).saturating_sub(given))
             .map_err(|_| self.overflow())?;
         if left > keys.len() {
-            return Err(Error::Infeasible {
-                field: "total".into(),
-                reason: "internal: more units left than parties to round".into(),
-            });
+            return Err(Error::internal(
+                "total",
+                "more units left than parties to round",
+            ));
         }
         Ok(left)
     }

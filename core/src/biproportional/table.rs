@@ -324,8 +324,5 @@ impl Table {
 }
 
 pub(super) fn internal(what: &str) -> Error {
-    Error::Infeasible {
-        field: "weights".into(),
-        reason: format!("internal error in the biproportional search ({what}); please report it"),
-    }
+    Error::internal("weights", format!("the biproportional search met {what}"))
 }

@@ -275,6 +275,9 @@ pub fn error(e: &crate::Error) -> String {
                 .join(", ")
         ),
         E::Document { message, .. } => format!("dokumentet kan ikke læses ({message})"),
+        E::Internal { message, .. } => {
+            format!("en intern fejl i andel ({message}); meld den venligst")
+        }
         E::Io { message, .. } => format!("kan ikke læses ({message})"),
         E::InvalidId { id, .. } => format!(
             "navnet {} har et usynligt tegn eller et kontroltegn; et navn skal være synlig tekst",

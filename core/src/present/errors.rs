@@ -40,3 +40,18 @@ impl CsvProblem {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A broken invariant is said as andel's own fault in Danish too.
+    #[test]
+    fn an_internal_error_is_said_in_danish() {
+        let e = crate::Error::internal("nest", "a nested result without levels");
+        assert_eq!(
+            e.message(Language::Da),
+            "nest: en intern fejl i andel (a nested result without levels); meld den venligst"
+        );
+    }
+}

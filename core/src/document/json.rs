@@ -26,14 +26,24 @@ use rust_decimal::Decimal;
 /// The deepest nesting a document may have.
 pub const MAX_DEPTH: usize = 64;
 
-/// A JSON value; numbers keep their text, objects their order.
+/// A JSON value as the strict reader holds it: numbers keep their text,
+/// objects their order (and any key given twice, for the reader to refuse).
+/// A binding that has a document as its language's objects builds this
+/// tree and hands it to [`from_tree`](super::from_tree): one reader, and no
+/// JSON text written on the way.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Json {
+pub enum Json {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number as its text (`"0.072"`, `"1e3"`), read exactly.
     Number(String),
+    /// A string.
     String(String),
+    /// A list.
     Array(Vec<Json>),
+    /// An object's entries in order.
     Object(Vec<(String, Json)>),
 }
 
@@ -50,7 +60,7 @@ impl Json {
     }
 }
 
-fn document_error(field: &str, message: impl Into<String>) -> Error {
+pub(super) fn document_error(field: &str, message: impl Into<String>) -> Error {
     Error::Document {
         field: field.to_string(),
         message: message.into(),
@@ -59,11 +69,12 @@ fn document_error(field: &str, message: impl Into<String>) -> Error {
 
 /// `path.key`, or `key` at the top.
 pub(crate) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    crate::FieldPath::from(path).key(key).into()
+}
+
+/// `path[i]`.
+pub(super) fn index(path: &str, i: usize) -> String {
+    crate::FieldPath::from(path).index(i).into()
 }
 
 // ---- The parser ---------------------------------------------------------
@@ -248,13 +259,14 @@ impl Parser<'_> {
         }
         loop {
             self.ws();
-            let at = format!("{path}[{}]", items.len());
+            let at = index(path, items.len());
             items.push(self.value(&at, depth + 1)?);
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
+                    items.shrink_to_fit();
                     return Ok(Json::Array(items));
                 }
                 _ => return Err(self.error(path, "expected , or ] in a list")),
@@ -293,17 +305,28 @@ impl Parser<'_> {
                     // Checked once the object is read: O(k log k) in its
                     // keys, where checking each key against those before
                     // it would be O(k²).
-                    if let Some(i) = first_repeat(entries.len(), |i| &entries[i].0) {
-                        let key = &entries[i].0;
-                        return Err(document_error(
-                            &join(path, key),
-                            format!("the field {} is given twice; give it once", quoted(key)),
-                        ));
-                    }
+                    refuse_repeats(&entries, path)?;
+                    // No room kept for entries that never come: a list of
+                    // 10^5 small objects is most of a big document's tree.
+                    entries.shrink_to_fit();
                     return Ok(Json::Object(entries));
                 }
                 _ => return Err(self.error(path, "expected , or } in an object")),
             }
+        }
+    }
+}
+
+/// The first key given twice in an object, as an error naming it.
+pub(super) fn refuse_repeats(entries: &[(String, Json)], path: &str) -> Result<()> {
+    match first_repeat(entries.len(), |i| &entries[i].0) {
+        None => Ok(()),
+        Some(i) => {
+            let key = &entries[i].0;
+            Err(document_error(
+                &join(path, key),
+                format!("the field {} is given twice; give it once", quoted(key)),
+            ))
         }
     }
 }
@@ -371,6 +394,36 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// `FromJson` for a struct whose fields are listed once: each field's
+/// name in JSON (its Rust name, or the name after `as`) and how it is read:
+/// `req` (must be there), `opt` (may be absent or null), `default` (absent
+/// is the type's default), `version` (a document version, a JSON number).
+/// The list is also the "expected one of" of an unknown field's error.
+macro_rules! from_json_fields {
+    ($ty:path { $($field:ident $(as $name:literal)? : $how:ident),* $(,)? }) => {
+        impl $crate::document::json::FromJson for $ty {
+            fn from_json(
+                v: &$crate::document::json::Json,
+                path: &str,
+            ) -> $crate::error::Result<Self> {
+                let mut f = $crate::document::json::Fields::new(v, path)?;
+                let value = Self {
+                    $($field: from_json_fields!(@$how f, from_json_fields!(@name $field $($name)?)),)*
+                };
+                f.finish(&[$(from_json_fields!(@name $field $($name)?)),*])?;
+                Ok(value)
+            }
+        }
+    };
+    (@name $field:ident) => { stringify!($field) };
+    (@name $field:ident $name:literal) => { $name };
+    (@req $f:ident, $name:expr) => { $f.req($name)? };
+    (@opt $f:ident, $name:expr) => { $f.opt($name)? };
+    (@default $f:ident, $name:expr) => { $f.opt($name)?.unwrap_or_default() };
+    (@version $f:ident, $name:expr) => { $f.req::<$crate::document::json::Version>($name)?.0 };
+}
+pub(crate) use from_json_fields;
+
 impl FromJson for String {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
@@ -435,7 +488,7 @@ impl<T: FromJson> FromJson for Vec<T> {
             Json::Array(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, x)| T::from_json(x, &format!("{path}[{i}]")))
+                .map(|(i, x)| T::from_json(x, &index(path, i)))
                 .collect(),
             _ => Err(expected(v, path, "a list")),
         }
@@ -541,61 +594,33 @@ impl FromJson for Limit {
     }
 }
 
-impl FromJson for Options {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let o = Options {
-            method: f.opt("method")?.unwrap_or_default(),
-            minimum: f.opt("minimum")?,
-            maximum: f.opt("maximum")?,
-            first_divisor: f.opt("first_divisor")?,
-            ties: f.opt("ties")?.unwrap_or_default(),
-        };
-        f.finish(&["method", "minimum", "maximum", "first_divisor", "ties"])?;
-        Ok(o)
-    }
-}
+from_json_fields!(Options {
+    method: default,
+    minimum: opt,
+    maximum: opt,
+    first_divisor: opt,
+    ties: default,
+});
 
-impl FromJson for FixedShare {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let s = FixedShare {
-            id: f.req("id")?,
-            name: f.opt("name")?,
-            share: f.req("share")?,
-        };
-        f.finish(&["id", "name", "share"])?;
-        Ok(s)
-    }
-}
+from_json_fields!(FixedShare {
+    id: req,
+    name: opt,
+    share: req
+});
 
-impl FromJson for YearShare {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let y = YearShare {
-            year: f.req("year")?,
-            fraction: f.req("fraction")?,
-        };
-        f.finish(&["year", "fraction"])?;
-        Ok(y)
-    }
-}
+from_json_fields!(YearShare {
+    year: req,
+    fraction: req
+});
 
-impl FromJson for CsvColumns {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        let mut f = Fields::new(v, path)?;
-        let c = CsvColumns {
-            id: f.opt("id")?,
-            name: f.opt("name")?,
-            weight: f.opt("weight")?,
-            header: f.opt("header")?,
-            decimal: f.opt("decimal")?,
-            keep_totals: f.opt("keep_totals")?,
-        };
-        f.finish(&["id", "name", "weight", "header", "decimal", "keep_totals"])?;
-        Ok(c)
-    }
-}
+from_json_fields!(CsvColumns {
+    id: opt,
+    name: opt,
+    weight: opt,
+    header: opt,
+    decimal: opt,
+    keep_totals: opt,
+});
 
 #[cfg(test)]
 mod tests {

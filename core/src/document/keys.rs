@@ -1,0 +1,293 @@
+//! Building a document's keys from their specifications: the embedded
+//! population (Nordjylland's eleven municipalities, Læsø and Morsø taken
+//! out in the minutes' case), the regions, the SOSU places, inline or CSV
+//! weights, blends; then exclusions and fixed shares.
+
+use super::{FileAccess, KeySpec, NestSpec, PopulationSpec, RoundingSpec};
+use crate::apportion::Options;
+use crate::data::{self, municipality, Region};
+use crate::error::{Error, Result};
+use crate::key::{Key, KeyParty, Nest, NestRounding};
+use crate::sorted_map::{first_repeat, SortedMap};
+use crate::tabular::read_weights;
+use crate::FieldPath;
+use rust_decimal::Decimal;
+
+pub(super) fn build_nest(
+    spec: &NestSpec,
+    rounding: &RoundingSpec,
+    files: &FileAccess,
+    notes: &mut Vec<String>,
+) -> Result<(Nest, Options)> {
+    let members_at = FieldPath::root().key("nest").key("members");
+    let groups = build_key_noting(
+        &spec.groups,
+        &FieldPath::root().key("nest").key("groups"),
+        files,
+        notes,
+    )?;
+    let mut members = Vec::with_capacity(spec.members.len());
+    let group_positions = groups.positions(spec.members.len());
+    for (g, k) in &spec.members {
+        // Members may be named by region ("Nordjylland") as the group is.
+        let id = group_positions
+            .get(g)
+            .map(|_| g.clone())
+            .or_else(|| {
+                g.parse::<Region>()
+                    .ok()
+                    .map(|r| r.name().to_string())
+                    .filter(|n| group_positions.get(n).is_some())
+            })
+            .ok_or_else(|| Error::UnknownParty {
+                field: members_at.key(g).into(),
+                id: g.clone(),
+            })?;
+        let key = build_key_noting(k, &members_at.key(g), files, notes)?;
+        members.push((id, key, g));
+    }
+    // Two names for one group ("Nordjylland", "KKR Nordjylland").
+    if let Some(i) = first_repeat(members.len(), |i| &members[i].0) {
+        let (id, _, g) = &members[i];
+        return Err(Error::DuplicateParty {
+            field: members_at.key(g).into(),
+            id: id.clone(),
+        });
+    }
+    let members: SortedMap<String, Key> =
+        members.into_iter().map(|(id, key, _)| (id, key)).collect();
+    // A nest apportions whole places at both levels: every rounding option
+    // takes effect there, or is refused.
+    if rounding.unit.is_some() || rounding.ties.is_some() {
+        return Err(Error::Document {
+            field: if rounding.unit.is_some() {
+                "rounding.unit"
+            } else {
+                "rounding.ties"
+            }
+            .into(),
+            message: "a nest apportions whole places: give the method, limits and ties in \
+                      rounding.places (between groups) and nest.member_places (within them)"
+                .into(),
+        });
+    }
+    let member_options = match (spec.rounding, &spec.member_places, &rounding.places) {
+        (NestRounding::Flat, Some(_), Some(_)) => {
+            return Err(Error::Document {
+                field: "nest.member_places".into(),
+                message: "flat rounding is one apportionment over all members: give its \
+                          options once, in rounding.places"
+                    .into(),
+            })
+        }
+        (_, Some(m), _) => m.clone(),
+        // Within groups as between them, unless member_places says otherwise.
+        (_, None, Some(p)) => p.clone(),
+        (_, None, None) => Options::default(),
+    };
+    Ok((Nest { groups, members }, member_options))
+}
+
+/// Builds a key from its specification; `at` is the field path for errors,
+/// `files` what `csv.path` may read.
+pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
+    build_key_noting(spec, &FieldPath::from(at), files, &mut Vec::new())
+}
+
+/// [`build_key`], adding to `notes` what reading a CSV left out (a
+/// Statbank export's national and regional totals): the result shows it
+/// with the document's assumptions.
+pub(super) fn build_key_noting(
+    spec: &KeySpec,
+    at: &FieldPath,
+    files: &FileAccess,
+    notes: &mut Vec<String>,
+) -> Result<Key> {
+    let sources = [
+        spec.population.is_some(),
+        spec.regions.is_some(),
+        spec.sosu_2018.is_some(),
+        spec.weights.is_some(),
+        spec.csv.is_some(),
+        spec.blend.is_some(),
+    ];
+    if sources.iter().filter(|x| **x).count() != 1 {
+        return Err(Error::Document {
+            field: at.into(),
+            message: "give exactly one of population, regions, sosu_2018, weights, csv and blend"
+                .into(),
+        });
+    }
+    let mut key = if let Some(p) = &spec.population {
+        population_key(p, at, files, notes)?
+    } else if let Some(y) = &spec.regions {
+        data::region_population_key(y.year).map_err(|e| e.under(at.key("regions").as_str()))?
+    } else if let Some(s) = &spec.sosu_2018 {
+        let names: Vec<&str> = s.programmes.iter().map(String::as_str).collect();
+        data::sosu_2018_key(&names).map_err(|e| e.under(at.key("sosu_2018").as_str()))?
+    } else if let Some(w) = &spec.weights {
+        let parties = w
+            .iter()
+            .map(|p| KeyParty::new(p.id.clone(), p.name.clone(), p.weight))
+            .collect();
+        Key::new(parties).map_err(|e| rename_parties(e, &at.key("weights")))?
+    } else if let Some(c) = &spec.csv {
+        let read = match (&c.text, &c.path) {
+            (Some(t), None) => read_weights(t, &c.columns),
+            (None, Some(p)) => {
+                let field = String::from(at.key("csv").key("path"));
+                // Without files (the browser) there is nothing to read.
+                #[cfg(not(feature = "fs"))]
+                return Err(crate::files::no_files(&field, p, files));
+                #[cfg(feature = "fs")]
+                crate::tabular::read_weights_bytes(
+                    &crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?,
+                    &c.columns,
+                )
+            }
+            _ => {
+                return Err(Error::Document {
+                    field: at.key("csv").into(),
+                    message: "give text or path".into(),
+                })
+            }
+        };
+        let read = read.map_err(|e| e.under(at.key("csv").key("columns").as_str()))?;
+        for said in read.said() {
+            notes.push(format!("{}: {said}.", at.key("csv")));
+        }
+        read.key
+    } else if let Some(parts) = &spec.blend {
+        let keys = parts
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                build_key_noting(&b.key, &at.key("blend").index(i).key("key"), files, notes)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let pairs: Vec<(Decimal, &Key)> = parts.iter().map(|b| b.weight).zip(keys.iter()).collect();
+        Key::blend(&pairs).map_err(|e| rename_blend(e, at))?
+    } else {
+        return Err(Error::Document {
+            field: at.into(),
+            message: "no source".into(),
+        });
+    };
+    if !spec.exclude.is_empty() {
+        key = data::exclude_named(&key, &spec.exclude, at.key("exclude").as_str())?;
+    }
+    if !spec.fixed.is_empty() {
+        key = key
+            .with_fixed(&spec.fixed)
+            .map_err(|e| e.under(at.as_str()))?;
+    }
+    Ok(key)
+}
+
+/// The key of `population`: the embedded figures or a Statbank file, then
+/// only the municipalities named, when they are.
+fn population_key(
+    p: &PopulationSpec,
+    at: &FieldPath,
+    files: &FileAccess,
+    notes: &mut Vec<String>,
+) -> Result<Key> {
+    let region = p
+        .region
+        .as_ref()
+        .map(|r| r.parse::<Region>())
+        .transpose()
+        .map_err(|e| e.under(at.key("population").as_str()))?;
+    let key = match (&p.file, p.ages) {
+        (None, None) => data::population_key(region, p.year),
+        (None, Some(_)) => Err(Error::Document {
+            field: "ages".into(),
+            message: "the embedded population has no ages; give a Statbank file with them \
+                      (file)"
+                .into(),
+        }),
+        (Some(file), ages) => {
+            let field = String::from(at.key("population").key("file"));
+            let bytes = crate::files::read(file, files, &field, crate::files::MAX_FILE_BYTES)?;
+            file_population(&bytes, file, p.year, ages, region, at, notes)
+        }
+    }
+    .map_err(|e| e.under(at.key("population").as_str()))?;
+    Ok(match &p.municipalities {
+        None => key,
+        Some(list) => {
+            let mut keep = Vec::new();
+            for (i, m) in list.iter().enumerate() {
+                let field = String::from(at.key("population").key("municipalities").index(i));
+                let code = municipality(m)
+                    .map_err(|e| e.with_field(field.clone()))?
+                    .code
+                    .clone();
+                let i = key.position(&code).ok_or_else(|| Error::UnknownParty {
+                    field: field.clone(),
+                    id: m.clone(),
+                })?;
+                keep.push(key.parties()[i].clone());
+            }
+            Key::new(keep)
+                .map(|k| k.with_kind(key.kind()))
+                .map_err(|e| e.under(at.key("population").as_str()))?
+        }
+    })
+}
+
+/// A key's error about its `parties[…]` as the document's `weights[…]`
+/// (an error about them all, `parties`, is about `weights`).
+fn rename_parties(e: Error, weights: &FieldPath) -> Error {
+    let field = FieldPath::from(e.field().unwrap_or(""));
+    let renamed = if field.is_root() {
+        weights.clone()
+    } else {
+        field.renamed("parties", weights)
+    };
+    e.with_field(renamed)
+}
+
+fn rename_blend(e: Error, at: &FieldPath) -> Error {
+    let field = FieldPath::from(e.field().unwrap_or(""));
+    e.with_field(field.under(at))
+}
+
+/// The key of a Statbank population file's bytes (only where files are
+/// read: the browser build, without `fs`, never reaches the reader and
+/// leaves it out for its size).
+#[cfg(feature = "fs")]
+fn file_population(
+    bytes: &[u8],
+    file: &str,
+    year: i32,
+    ages: Option<crate::statbank::Ages>,
+    region: Option<Region>,
+    at: &FieldPath,
+    notes: &mut Vec<String>,
+) -> Result<Key> {
+    let read = crate::statbank::read_population(bytes, Some(year), ages)
+        .map_err(|e| e.under(at.key("population").as_str()))?;
+    notes.push(format!(
+        "{}: {}.",
+        at.key("population"),
+        read.describe(file)
+    ));
+    read.key(region)
+}
+
+#[cfg(not(feature = "fs"))]
+fn file_population(
+    _bytes: &[u8],
+    file: &str,
+    _year: i32,
+    _ages: Option<crate::statbank::Ages>,
+    _region: Option<Region>,
+    _at: &FieldPath,
+    _notes: &mut Vec<String>,
+) -> Result<Key> {
+    Err(Error::Io {
+        field: String::new(),
+        message: format!("cannot read {file}: files are not available here"),
+    })
+}

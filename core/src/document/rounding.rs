@@ -1,0 +1,77 @@
+//! How a document rounds: money to a unit (øre by default) or whole places
+//! by a method, and the checks that every rounding option takes effect.
+
+use super::{Document, RoundingSpec};
+use crate::apportion::Options;
+use crate::error::{Error, Result};
+use crate::key::{Allocation, Key, NestRounding};
+use crate::money::SplitOptions;
+use rust_decimal::Decimal;
+
+pub(super) fn doc_nest_rounding(doc: &Document) -> NestRounding {
+    doc.nest.as_ref().map(|n| n.rounding).unwrap_or_default()
+}
+
+pub(super) enum Rounding {
+    Money(SplitOptions),
+    Places(Options),
+}
+
+impl Rounding {
+    pub(super) fn from_spec(spec: &RoundingSpec) -> Result<Rounding> {
+        match (&spec.unit, &spec.places) {
+            (Some(_), Some(_)) => Err(Error::Document {
+                field: "rounding".into(),
+                message: "give unit (money) or places (whole units), not both".into(),
+            }),
+            (_, Some(p)) => {
+                if spec.ties.is_some() {
+                    return Err(Error::Document {
+                        field: "rounding.ties".into(),
+                        message: "for places, give ties inside places".into(),
+                    });
+                }
+                Ok(Rounding::Places(p.clone()))
+            }
+            (unit, None) => Ok(Rounding::Money(SplitOptions {
+                unit: unit.unwrap_or(Decimal::new(1, 2)),
+                ties: spec.ties.clone().unwrap_or_default(),
+            })),
+        }
+    }
+
+    pub(super) fn places_total(&self, total: Decimal) -> Result<u64> {
+        let whole = total.normalize();
+        if whole.scale() != 0 || whole < Decimal::ZERO {
+            return Err(Error::Document {
+                field: "total".into(),
+                message: format!("{total} is not a whole, non-negative number of places"),
+            });
+        }
+        u64::try_from(whole).map_err(|_| Error::overflow("total", "too many places"))
+    }
+
+    pub(super) fn places_options(&self) -> Options {
+        match self {
+            Rounding::Places(o) => o.clone(),
+            Rounding::Money(_) => Options::default(),
+        }
+    }
+
+    pub(super) fn split_options(&self) -> Result<SplitOptions> {
+        match self {
+            Rounding::Money(o) => Ok(o.clone()),
+            Rounding::Places(_) => Err(Error::Document {
+                field: "rounding.places".into(),
+                message: "parts split money; give rounding.unit".into(),
+            }),
+        }
+    }
+
+    pub(super) fn allocate(&self, key: &Key, total: Decimal) -> Result<Allocation> {
+        match self {
+            Rounding::Money(o) => key.split(total, o),
+            Rounding::Places(o) => key.apportion(self.places_total(total)?, o),
+        }
+    }
+}
