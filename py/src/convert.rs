@@ -12,6 +12,7 @@ use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyIterator, PyList, PySet,
     PyString, PyTuple,
 };
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -292,47 +293,67 @@ pub(crate) fn ordered_items<'py>(
 }
 
 /// Numbers as read from a Python list under the GIL, to be made decimals
-/// (or whole numbers) without it.
+/// (or whole numbers) without it: the leading whole numbers (all of them,
+/// for a list of ints) as they are, the rest from the first other one on.
 pub(crate) struct Numbers {
-    pub(crate) items: Vec<Number>,
-    pub(crate) field: String,
+    whole: Vec<u64>,
+    rest: Vec<Number>,
+    field: String,
 }
 
 /// Reads a list (or other ordered iterable) of numbers in one pass, the
 /// first bad item an error naming it; floats are made decimals later.
 pub(crate) fn numbers(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Numbers> {
     let at = |i: usize| move || format!("{field}[{i}]");
-    let mut items = Vec::new();
+    let mut n = Numbers {
+        whole: Vec::new(),
+        rest: Vec::new(),
+        field: field.to_string(),
+    };
     if let Ok(list) = list.cast::<PyList>() {
-        items.reserve(list.len());
+        n.whole.reserve(list.len());
         for (i, x) in list.iter().enumerate() {
-            items.push(number(&x, &at(i))?);
+            n.push(number(&x, &at(i))?);
         }
     } else {
         for (i, x) in ordered_items(list, field, "a list of numbers")?.enumerate() {
-            items.push(number(&x?, &at(i))?);
+            n.push(number(&x?, &at(i))?);
         }
     }
-    Ok(Numbers {
-        items,
-        field: field.to_string(),
-    })
+    Ok(n)
 }
 
 impl Numbers {
+    fn push(&mut self, n: Number) {
+        match n {
+            Number::Whole(w) if self.rest.is_empty() => self.whole.push(w),
+            n => self.rest.push(n),
+        }
+    }
+
     /// Every number as a decimal, the first bad one an error naming it.
     pub(crate) fn decimals(&self) -> Result<Vec<Decimal>, Error> {
-        self.items
-            .iter()
-            .enumerate()
-            .map(|(i, n)| n.decimal(&|| format!("{}[{i}]", self.field)))
-            .collect()
+        let offset = self.whole.len();
+        let mut out = Vec::with_capacity(offset + self.rest.len());
+        out.extend(self.whole.iter().map(|&w| Decimal::from(w)));
+        for (i, n) in self.rest.iter().enumerate() {
+            out.push(n.decimal(&|| format!("{}[{}]", self.field, offset + i))?);
+        }
+        Ok(out)
     }
 
     /// Every number as a whole number, when all are ones the units-only
-    /// engine takes as they are.
-    pub(crate) fn wholes(&self) -> Option<Vec<u64>> {
-        self.items.iter().map(|n| n.whole()).collect()
+    /// engine takes as they are (a list of ints: borrowed as read).
+    pub(crate) fn wholes(&self) -> Option<Cow<'_, [u64]>> {
+        if self.rest.is_empty() {
+            return Some(Cow::Borrowed(&self.whole));
+        }
+        let mut all = Vec::with_capacity(self.whole.len() + self.rest.len());
+        all.extend_from_slice(&self.whole);
+        for n in &self.rest {
+            all.push(n.whole()?);
+        }
+        Some(Cow::Owned(all))
     }
 }
 

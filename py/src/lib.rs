@@ -22,7 +22,6 @@ use andel_core::{
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
-use std::borrow::Cow;
 
 /// Refuse floats (`true`) or read them as the decimal their repr shows.
 #[pyfunction]
@@ -33,15 +32,15 @@ fn set_strict(strict: bool) {
 /// Weights read under the GIL as the engine will take them, with the
 /// parties named in `exclude` at zero: a list of whole numbers (ints,
 /// integral floats) needs no decimals and no explanation.
-fn list_weights(
-    w: &Numbers,
+fn list_weights<'a>(
+    w: &'a Numbers,
     ids: Option<&[String]>,
     exclude: Option<&[String]>,
-) -> Result<Weights<'static>, Error> {
+) -> Result<Weights<'a>, Error> {
     let exclude = exclude.filter(|e| !e.is_empty());
     if ids.is_none() && exclude.is_none() {
         if let Some(whole) = w.wholes() {
-            return Ok(Weights::Whole(Cow::Owned(whole)));
+            return Ok(Weights::Whole(whole));
         }
     }
     let mut w = w.decimals()?;
