@@ -369,7 +369,25 @@ fn key(
     }
 }
 
-/// The explained allocation of whole units, as JSON.
+/// An explained allocation kept as core made it: its JSON (and the facade's
+/// records from it) are made only when asked for, so a million parties do
+/// not cross as text and dicts they may never need (issue 25).
+#[pyclass(frozen, module = "andel._andel")]
+struct Explained(andel_core::Allocation);
+
+#[pymethods]
+impl Explained {
+    /// The allocation as JSON (exact decimals as strings).
+    fn json(&self, py: Python<'_>) -> PyResult<String> {
+        py.detach(|| serde_json::to_string(&self.0).map_err(json_err))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.parties.len()
+    }
+}
+
+/// The explained allocation of whole units.
 #[pyfunction]
 #[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None, exclude=None))]
 #[allow(clippy::too_many_arguments)]
@@ -385,18 +403,17 @@ fn apportion_explained(
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
-) -> PyResult<String> {
+) -> PyResult<Explained> {
     let w = numbers(weights, "weights")?;
     let seats = whole(seats, "total");
     let o = options(method, minimum, maximum, first_divisor, ties);
     py.detach(|| {
         let k = key(&w, ids, names, exclude).map_err(err)?;
-        let a = k.apportion(seats?, &o?).map_err(err)?;
-        serde_json::to_string(&a).map_err(json_err)
+        k.apportion(seats?, &o?).map(Explained).map_err(err)
     })
 }
 
-/// The explained split of money, as JSON.
+/// The explained split of money.
 #[pyfunction]
 #[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None, exclude=None))]
 #[allow(clippy::too_many_arguments)]
@@ -409,7 +426,7 @@ fn split_explained(
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
-) -> PyResult<String> {
+) -> PyResult<Explained> {
     let amount = decimal(amount, "amount")?;
     let w = numbers(weights, "weights")?;
     let unit = decimal(unit, "unit");
@@ -420,8 +437,7 @@ fn split_explained(
             unit: unit?,
             ties: ties?,
         };
-        let a = k.split(amount, &o).map_err(err)?;
-        serde_json::to_string(&a).map_err(json_err)
+        k.split(amount, &o).map(Explained).map_err(err)
     })
 }
 
@@ -450,6 +466,7 @@ fn compute(py: Python<'_>, document: &str, folder: Option<std::path::PathBuf>) -
 fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CoreError", m.py().get_type::<CoreError>())?;
     m.add("__version__", andel_core::VERSION)?;
+    m.add_class::<Explained>()?;
     m.add_function(wrap_pyfunction!(apportion, m)?)?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(apportion_explained, m)?)?;

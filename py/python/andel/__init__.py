@@ -778,7 +778,7 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
                                  code="invalid_option", field=f"names.{k}")
     elif isinstance(weights, Population):
         names = weights.names  # population() knows its names
-    nm = [names.get(k) if names else None for k in keys]
+    nm = [names.get(k) for k in keys] if names else None
     if seats:
         if not (isinstance(unit, str) and unit == "0.01"):
             raise InputError("unit: places are whole units; unit is for money (seats=False)",
@@ -794,7 +794,7 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
                                  code="invalid_option", field=arg)
         text = _call(_andel.split_explained, total, s.values, ids, unit, s.ties(ties), nm,
                      _names(exclude, "exclude"))
-    return Allocation._of(text)
+    return Allocation._made(text)
 
 
 # --------------------------------------------------------------------------
@@ -843,20 +843,42 @@ class Allocation:
         were changed is a :class:`DocumentError` naming the field."""
         data = _json_object(json_text, "Allocation")
         _call(_andel.check_allocation, json_text)
-        self._json = json_text
-        self.data: Dict[str, Any] = data
+        self._native: Any = None
+        self._text: Optional[str] = json_text
+        self._data: Optional[Dict[str, Any]] = data
 
     @classmethod
     def _of(cls, json_text: str, data: Optional[Dict[str, Any]] = None) -> "Allocation":
         """An allocation andel itself made: not checked again."""
         a = cls.__new__(cls)
-        a._json = json_text
-        a.data = _json_object(json_text, "Allocation") if data is None else data
+        a._native, a._text, a._data = None, json_text, data
+        return a
+
+    @classmethod
+    def _made(cls, native: Any) -> "Allocation":
+        """An allocation as core made it (``_andel.Explained``): its JSON and
+        data are made when first asked for (a million parties take no text
+        and no dicts until then)."""
+        a = cls.__new__(cls)
+        a._native, a._text, a._data = native, None, None
         return a
 
     @classmethod
     def _from(cls, data: Dict[str, Any]) -> "Allocation":
         return cls._of(json.dumps(data, ensure_ascii=False), data)
+
+    @property
+    def _json(self) -> str:
+        if self._text is None:
+            self._text = str(_call(self._native.json))
+        return self._text
+
+    @property
+    def data(self) -> Dict[str, Any]:
+        """The allocation as plain data (the JSON read), made on first use."""
+        if self._data is None:
+            self._data = _json_object(self._json, "Allocation")
+        return self._data
 
     def __reduce__(self) -> Any:
         return (Allocation, (self._json,))
@@ -1058,6 +1080,8 @@ class Allocation:
         return next(r for r in self.to_records() if r["id"] == pid)
 
     def __len__(self) -> int:
+        if self._data is None and self._native is not None:
+            return len(self._native)
         return len(self.data["parties"])
 
     def __eq__(self, other: object) -> bool:
