@@ -49,7 +49,9 @@ fn population(region: Option<&str>, year: i32) -> PyResult<String> {
 /// JSON parties and where the figures come from, for people.
 #[pyfunction]
 #[pyo3(signature = (bytes, name, region, year, age_from, age_to))]
+#[allow(clippy::too_many_arguments)]
 fn population_file(
+    py: Python<'_>,
     bytes: &[u8],
     name: &str,
     region: Option<&str>,
@@ -65,13 +67,15 @@ fn population_file(
         from: age_from,
         to: age_to,
     });
-    let read = andel_core::statbank::read_population(bytes, year, ages)
-        .map_err(|e| err(e.with_field_if_empty("file")))?;
-    let key = read.key(region).map_err(|e| err(e.with_field("file")))?;
-    Ok((
-        serde_json::to_string(&key).map_err(json_err)?,
-        read.describe(name),
-    ))
+    py.detach(|| {
+        let read = andel_core::statbank::read_population(bytes, year, ages)
+            .map_err(|e| err(e.with_field_if_empty("file")))?;
+        let key = read.key(region).map_err(|e| err(e.with_field("file")))?;
+        Ok((
+            serde_json::to_string(&key).map_err(json_err)?,
+            read.describe(name),
+        ))
+    })
 }
 
 /// The five KKR by their regions' population in a year, as JSON parties.
@@ -205,21 +209,23 @@ fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<Strin
 /// document's result): per municipality, kroner by case and in total,
 /// places by case and programme (`andel_core::summary::summary`).
 #[pyfunction]
-fn summary(results: Vec<String>) -> PyResult<String> {
-    let results = results
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            serde_json::from_str::<andel_core::document::DocumentResult>(r).map_err(|e| {
-                err(Error::Document {
-                    field: format!("results[{i}]"),
-                    message: format!("not the JSON of a result: {e}"),
+fn summary(py: Python<'_>, results: Vec<String>) -> PyResult<String> {
+    py.detach(|| {
+        let results = results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                serde_json::from_str::<andel_core::document::DocumentResult>(r).map_err(|e| {
+                    err(Error::Document {
+                        field: format!("results[{i}]"),
+                        message: format!("not the JSON of a result: {e}"),
+                    })
                 })
             })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let s = andel_core::summary::summary(&results).map_err(err)?;
-    serde_json::to_string(&s).map_err(json_err)
+            .collect::<PyResult<Vec<_>>>()?;
+        let s = andel_core::summary::summary(&results).map_err(err)?;
+        serde_json::to_string(&s).map_err(json_err)
+    })
 }
 
 /// Adds this module's functions to `andel._andel`.

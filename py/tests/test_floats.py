@@ -100,3 +100,29 @@ def test_bad_floats_in_arrays_and_lists_are_named_by_index():
         with pytest.raises(andel.AndelError) as e:
             andel.apportion(w, -1)
         assert e.value.field == "weights[1]"
+
+
+def test_other_threads_go_on_during_a_long_call():
+    # The core's part runs without the GIL for every input kind: while one
+    # thread apportions 10^6 fractional floats, another finishes small calls.
+    np = pytest.importorskip("numpy")
+    import threading
+
+    big = np.random.default_rng(5).random(10**6) * 1000
+    for weights in (big, big.tolist()):
+        started, done = threading.Event(), threading.Event()
+
+        def long_call():
+            started.set()
+            andel.apportion(weights, 10**7)
+            done.set()
+
+        t = threading.Thread(target=long_call)
+        t.start()
+        started.wait()
+        small = 0
+        while not done.is_set():
+            assert andel.apportion([1, 2], 3) == [1, 2]
+            small += 1
+        t.join()
+        assert small > 0
