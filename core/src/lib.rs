@@ -37,6 +37,7 @@ pub mod key;
 pub mod money;
 pub mod number;
 pub mod present;
+pub mod reference;
 mod sort;
 pub mod sorted_map;
 pub mod statbank;

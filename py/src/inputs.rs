@@ -5,6 +5,7 @@
 use crate::convert::{decimal, whole};
 use crate::error::{err, json_err};
 use andel_core::document::FileAccess;
+use andel_core::reference::{Parties, Reference};
 use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, NumberStyle};
 use andel_core::{data, Error};
 use pyo3::prelude::*;
@@ -189,12 +190,23 @@ fn _float_text_by_repr(value: &Bound<'_, PyAny>, field: &str) -> PyResult<String
     Ok(crate::convert::float_by_repr(value, field)?.to_string())
 }
 
-/// The position of a party among `ids`, by id or by a municipality's code
-/// or forgiving name (core's look-up; the error lists the closest names).
+/// The position of a party among `ids` (with their shown `names`), by
+/// core's one reading of a party reference: an id, a shown name, or a
+/// municipality's code or name (the error lists the closest names).
 #[pyfunction]
-fn find_party(py: Python<'_>, ids: Vec<String>, query: &str, field: &str) -> PyResult<usize> {
-    py.detach(|| data::find_party(&ids, query, field))
-        .map_err(err)
+#[pyo3(signature = (ids, query, field, names=None))]
+fn find_party(
+    py: Python<'_>,
+    ids: Vec<String>,
+    query: String,
+    field: &str,
+    names: Option<Vec<Option<String>>>,
+) -> PyResult<usize> {
+    py.detach(|| {
+        let names = names.unwrap_or_default();
+        Parties::new(&ids, &names).resolve(&Reference::Text(query), field)
+    })
+    .map_err(err)
 }
 
 /// Danish number format with `places` decimals (at most 28).

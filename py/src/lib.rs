@@ -45,13 +45,7 @@ fn list_weights<'a>(
     }
     let mut w = w.decimals()?;
     if let Some(names) = exclude {
-        let positions: Vec<String> = (0..w.len()).map(|i| i.to_string()).collect();
-        let ids = ids.unwrap_or(&positions);
-        for p in data::find_parties(ids, names, "exclude")? {
-            if let Some(x) = w.get_mut(p) {
-                *x = Decimal::ZERO;
-            }
-        }
+        andel_core::reference::zero_excluded(&mut w, ids, names, "exclude")?;
     }
     Ok(Weights::Decimal(w))
 }

@@ -126,3 +126,17 @@ def test_other_threads_go_on_during_a_long_call():
             small += 1
         t.join()
         assert small > 0
+
+
+def test_a_party_is_named_by_id_shown_name_or_municipality():
+    # core's one reading of a party reference (core/src/reference.rs).
+    a = andel.allocate({"p1": 2, "p2": 1}, 3, seats=True, names={"p1": "Alfa", "p2": "Beta"})
+    assert a["Beta"]["id"] == "p2" and a["p1"]["units"] == 2
+    twins = andel.allocate({"p1": 2, "p2": 1}, 3, seats=True, names={"p1": "Alfa", "p2": "Alfa"})
+    with pytest.raises(andel.InputError) as e:
+        twins.explain("Alfa")
+    assert e.value.code == "invalid_option" and "p1, p2" in str(e.value)
+    # Excluding a municipality by name from population weights (case 2.4).
+    pop = andel.population("Nordjylland", 2022)
+    units = andel.apportion(pop, 100, exclude=["Læsø"])
+    assert units["825"] == 0

@@ -1029,8 +1029,10 @@ class Allocation:
     def _party(self, party: Any) -> str:
         """The id of ``party``: an id, or a municipality's code or name
         (forgiving of spelling); an unknown one lists the closest names."""
-        ids = [str(p["id"]) for p in self.data["parties"]]
-        return ids[int(_call(_andel.find_party, ids, str(party), "party"))]
+        parties = self.data["parties"]
+        ids = [str(p["id"]) for p in parties]
+        names = [p.get("name") for p in parties]
+        return ids[int(_call(_andel.find_party, ids, str(party), "party", names))]
 
     def explain(self, party: Any, language: Optional[str] = None, numbers: str = "danish") -> str:
         """Why ``party`` got what it got, in one sentence a person can repeat,
