@@ -12,7 +12,7 @@
 
 use crate::convert::strict;
 use crate::error::option_err;
-use crate::floats::{float_decimal, float_whole};
+use crate::floats::{float_decimal, float_whole, scaled_wholes};
 use andel_core::{Decimal, Error};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFloat};
@@ -100,11 +100,14 @@ impl Buffer<'_> {
                 if let Some(whole) = floats.clone().map(float_whole).collect::<Option<Vec<_>>>() {
                     return Ok(Weights::Whole(Cow::Owned(whole)));
                 }
-                floats
+                let decimals = floats
                     .enumerate()
                     .map(|(i, x)| float_decimal(x, &|| format!("weights[{i}]")))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map(Weights::Decimal)
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(match scaled_wholes(&decimals) {
+                    Some(whole) => Weights::Whole(Cow::Owned(whole)),
+                    None => Weights::Decimal(decimals),
+                })
             }
         }
     }

@@ -140,6 +140,23 @@ pub(crate) fn float_whole(x: f64) -> Option<u64> {
     (x.fract() == 0.0 && (0.0..EXACT_INTEGERS).contains(&x)).then_some(x as u64)
 }
 
+/// Decimals from 0 up as whole numbers at their common scale (each times
+/// 10^s, s the largest scale): proportions are unchanged by one common
+/// factor, so the units-only engine gives the same answer as the decimal
+/// one. `None` when one is negative or a scaled one does not fit a u64.
+pub(crate) fn scaled_wholes(decimals: &[Decimal]) -> Option<Vec<u64>> {
+    let scale = decimals.iter().map(Decimal::scale).max().unwrap_or(0);
+    decimals
+        .iter()
+        .map(|d| {
+            let m = u64::try_from(d.mantissa()).ok()?;
+            10u64
+                .checked_pow(scale - d.scale())
+                .and_then(|f| m.checked_mul(f))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,7 @@ use andel_core::{
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
+use std::borrow::Cow;
 
 /// Refuse floats (`true`) or read them as the decimal their repr shows.
 #[pyfunction]
@@ -46,6 +47,11 @@ fn list_weights<'a>(
     let mut w = w.decimals()?;
     if let Some(names) = exclude {
         andel_core::reference::zero_excluded(&mut w, ids, names, "exclude")?;
+    }
+    if ids.is_none() {
+        if let Some(whole) = floats::scaled_wholes(&w) {
+            return Ok(Weights::Whole(Cow::Owned(whole)));
+        }
     }
     Ok(Weights::Decimal(w))
 }
