@@ -113,6 +113,9 @@ pub(crate) fn float_decimal(x: f64, field: &dyn Fn() -> String) -> Result<Decima
         // 43089.0 is 43089 and -0.0 is 0, as their repr without ".0".
         return Ok(Decimal::from(x as i64));
     }
+    if let Some(d) = short_decimal(x) {
+        return Ok(d);
+    }
     if x.is_finite() {
         let s = shortest(x);
         let m = i128::from(s.digits);
@@ -132,6 +135,37 @@ pub(crate) fn float_decimal(x: f64, field: &dyn Fn() -> String) -> Result<Decima
     // The error core gives for the text the float shows.
     let text = python_repr(x);
     decimal_from_number_text(text.strip_suffix(".0").unwrap_or(&text), &field())
+}
+
+/// A non-integral float's shortest round-trip decimal found without
+/// digits: the fewest places k for which round(x·10^k)/10^k comes back as
+/// x (IEEE division is correctly rounded, and m and 10^k are exact). While
+/// 10^k·ulp(x) < 1/2 at most one k-place decimal rounds to x, so the first k
+/// found gives the one shortest form, the one `repr` shows. `None` past
+/// that precision or 2^53 (then the digits decide).
+fn short_decimal(x: f64) -> Option<Decimal> {
+    let a = x.abs();
+    if !a.is_finite() || a >= EXACT_INTEGERS {
+        return None;
+    }
+    let ulp = f64::from_bits(a.to_bits() + 1) - a;
+    let mut p = 1.0f64;
+    for k in 1..=17u32 {
+        p *= 10.0; // 10^k, exact up to 10^22
+        if ulp * p >= 0.5 {
+            return None;
+        }
+        let y = (a * p).round();
+        if y >= EXACT_INTEGERS {
+            return None;
+        }
+        if y / p == a {
+            let m = y as i64;
+            let m = if x < 0.0 { -m } else { m };
+            return Decimal::try_from_i128_with_scale(i128::from(m), k).ok();
+        }
+    }
+    None
 }
 
 /// The whole number an integral float below 2^53 is, if it is one and not

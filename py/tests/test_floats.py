@@ -34,15 +34,17 @@ def floats(n: int, seed: int) -> list[float]:
     rng = random.Random(seed)
     out = []
     for _ in range(n):
-        kind = rng.randrange(4)
+        kind = rng.randrange(5)
         if kind == 0:  # any bit pattern: subnormals, 1e±300, NaN and infinity too
             out.append(struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0])
         elif kind == 1:  # a short decimal, as people type them
             out.append(float(f"{rng.randrange(10**rng.randrange(1, 10))}e{rng.randrange(-12, 12)}"))
         elif kind == 2:  # near the edges of a decimal's range
             out.append(rng.uniform(0.5, 9.5) * 10.0 ** rng.randrange(-32, 32))
-        else:  # integral floats around 2^53
+        elif kind == 3:  # integral floats around 2^53
             out.append(float(rng.randrange(2**54)) * rng.choice((1, -1)))
+        else:  # a computed float rounded to some places, as np.round makes them
+            out.append(round(rng.random() * 10 ** rng.randrange(-3, 9), rng.randrange(0, 17)))
     return out
 
 
