@@ -3,7 +3,13 @@
 //! once without the GIL and converts back; all logic lives in core. Errors
 //! cross as one `CoreError(code, message, field, json)` (`error.rs`) that the
 //! Python facade turns into the right `andel.AndelError` subclass by code.
-//! Explained results cross as JSON text (exact decimals as strings).
+//! Explained allocations stay core's (`Explained`) until their JSON is asked
+//! for; documents' results cross as JSON text (exact decimals as strings).
+
+/// mimalloc keeps freed buffers for the next call and thread (DESIGN.md, "Python:
+/// numbers across the boundary").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod array;
 mod convert;
