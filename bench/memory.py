@@ -14,7 +14,7 @@ Measured 2026-12-06 (this machine, 10^5 parties, one case per run): the
 command line 143 MB for a 5.4 MB document (26.5x); Python's `allocate` 217 MB
 (about 2 GB at 10^6, as issue 25 found). Python at 10^6 parties since the
 explained allocation stays in core until its JSON or records are asked for:
-2013 -> 685 MB. Of that, the input dict itself is 135 MB and the facade's
+2013 -> 636 MB (685 MB before the extension moved to mimalloc). Of that, the input dict itself is 135 MB and the facade's
 views of it (keys, values, the duplicate check) 85 MB; the rest is core's
 key and explained allocation (about 250 bytes a party while both live). The
 300 MB target needs a more compact explained allocation in core.

@@ -22,9 +22,10 @@ use crate::array::Weights;
 use crate::convert::{decimal, decimals, numbers, options, ordered_items, ties, whole, Numbers};
 use crate::error::{err, json_err, option_err, rename, CoreError};
 use andel_core::document::{compute_json_with, FileAccess};
+use andel_core::reference::{Parties, Reference};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyParty, Options,
-    SplitOptions,
+    PartyRef, SplitOptions, TieRule,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
@@ -60,6 +61,27 @@ fn list_weights<'a>(
         }
     }
     Ok(Weights::Decimal(w))
+}
+
+/// A priority order's parties named by text read by core's one reading of a
+/// party reference (an id, or a municipality's code or name) when the
+/// parties have ids; positions stay positions.
+fn resolved(rule: TieRule, ids: Option<&[String]>) -> Result<TieRule, Error> {
+    let (TieRule::Priority(order), Some(ids)) = (&rule, ids) else {
+        return Ok(rule);
+    };
+    let parties = Parties::new(ids, &[]);
+    order
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            PartyRef::Id(text) => parties
+                .resolve(&Reference::Text(text.clone()), &format!("ties[{i}]"))
+                .map(PartyRef::Index),
+            PartyRef::Index(p) => Ok(PartyRef::Index(*p)),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(TieRule::Priority)
 }
 
 /// Whole units per party by the engine that fits the weights.
@@ -106,9 +128,10 @@ fn apportion(
 ) -> PyResult<Vec<u64>> {
     let w = numbers(weights, "weights")?;
     let seats = whole(seats, "seats")?;
-    let o = options(method, minimum, maximum, first_divisor, ties)?;
+    let mut o = options(method, minimum, maximum, first_divisor, ties)?;
     // Every core call runs without the GIL: other Python threads go on.
     py.detach(|| {
+        o.ties = resolved(o.ties.clone(), ids.as_deref())?;
         let w = list_weights(&w, ids.as_deref(), exclude.as_deref())?;
         units_of(&w, ids.as_deref(), seats, &o)
     })
@@ -182,12 +205,13 @@ fn split<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let amount = decimal(amount, "amount")?;
     let w = numbers(weights, "weights")?;
-    let o = SplitOptions {
+    let mut o = SplitOptions {
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
     };
     let counts = py
         .detach(|| {
+            o.ties = resolved(o.ties.clone(), ids.as_deref())?;
             let w = list_weights(&w, ids.as_deref(), exclude.as_deref())?;
             split_units_of(amount, &w, ids.as_deref(), &o)
         })

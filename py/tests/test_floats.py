@@ -142,3 +142,9 @@ def test_a_party_is_named_by_id_shown_name_or_municipality():
     pop = andel.population("Nordjylland", 2022)
     units = andel.apportion(pop, 100, exclude=["Læsø"])
     assert units["825"] == 0
+    # A priority order names parties the same way: Hjørring is 860 here
+    # (an exact tie for 1 place, given to the first named).
+    assert andel.apportion({"851": 1, "860": 1}, 1, ties=["Hjørring", "851"]) == {"851": 0, "860": 1}
+    with pytest.raises(andel.InputError) as e:
+        andel.apportion({"a": 1, "b": 1}, 1, ties=["q", "a"])
+    assert (e.value.code, e.value.field) == ("unknown_party", "ties[0]")
