@@ -11,10 +11,21 @@ use andel_core::{data, Error};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-/// All municipalities with population by year, as JSON.
+/// All municipalities with population by year (or a region's, its name
+/// read forgivingly by core), as JSON.
 #[pyfunction]
-fn municipalities() -> PyResult<String> {
-    serde_json::to_string(data::municipalities().map_err(err)?).map_err(json_err)
+#[pyo3(signature = (region=None))]
+fn municipalities(region: Option<&str>) -> PyResult<String> {
+    let region = region
+        .map(str::parse::<data::Region>)
+        .transpose()
+        .map_err(err)?;
+    let all = data::municipalities().map_err(err)?;
+    let chosen: Vec<&data::Municipality> = all
+        .iter()
+        .filter(|m| region.is_none_or(|r| r == m.region))
+        .collect();
+    serde_json::to_string(&chosen).map_err(json_err)
 }
 
 /// One municipality by code or forgiving name, as JSON.

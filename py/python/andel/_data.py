@@ -57,9 +57,7 @@ def municipalities(region: Optional[str] = None) -> List[Municipality]:
     >>> len(municipalities()), [m.name for m in municipalities("Nordjylland")][:3]
     (98, ['Morsø', 'Thisted', 'Brønderslev'])
     """
-    name = _call(_andel.region, region) if region is not None else None
-    return [_municipality(d) for d in json.loads(_call(_andel.municipalities))
-            if name is None or d["region"] == name]
+    return [_municipality(d) for d in json.loads(_call(_andel.municipalities, region))]
 
 
 class Population(Dict[str, int]):
