@@ -5,7 +5,11 @@ test (not part of scripts/test.sh):
     python -m venv .venv-bench
     .venv-bench/bin/pip install ./py -r bench/requirements.txt
     (cd bench && npm ci)        # optional: the npm peer, when node is there
-    .venv-bench/bin/python bench/compare.py [--quick]
+    .venv-bench/bin/python bench/compare.py [--quick] [--inputs]
+
+`--inputs` runs only the second table: every input kind (int64 and float64
+arrays, a pandas float column, lists of ints and floats) beside the int64
+array and numpy, and two threads against the same calls one after the other.
 
 Peers:
 - numpy, float: the ten lines an analyst writes (quota = w·S/W in float64,
@@ -42,6 +46,7 @@ import andel
 
 HERE = Path(__file__).resolve().parent
 QUICK = "--quick" in sys.argv
+INPUTS_ONLY = "--inputs" in sys.argv  # only the table of input kinds and threads
 
 
 def median_ms(fn: Callable[[], Any], runs: int) -> float:
@@ -138,7 +143,93 @@ def cell(ms: Optional[float], note: str = "") -> str:
     return f"{text} ({note})" if note else text
 
 
+def threads_ratio(fn: Callable[[], Any], calls: int) -> tuple:
+    """Wall time of 2 x `calls` calls one after the other, and in two
+    threads at once: (serial ms, parallel ms)."""
+    import threading
+
+    def work() -> None:
+        for _ in range(calls):
+            fn()
+
+    fn()
+    t = time.perf_counter()
+    work()
+    work()
+    serial = time.perf_counter() - t
+    pair = [threading.Thread(target=work) for _ in range(2)]
+    t = time.perf_counter()
+    for x in pair:
+        x.start()
+    for x in pair:
+        x.join()
+    return serial * 1e3, (time.perf_counter() - t) * 1e3
+
+
+def inputs_table() -> None:
+    """Every input kind at 10^6 parties (10^4 with --quick), one run."""
+    rng = np.random.default_rng(20221118)
+    n = 10_000 if QUICK else 1_000_000
+    runs = 7 if QUICK else 5
+    seats = 10 * n
+    whole = rng.integers(1_000, 1_000_000, n)
+    shares = np.round(rng.random(n) * 100, 2)  # fractional floats: shares typed to 2 places
+    kinds: List[tuple] = [
+        ("int64 array", whole),
+        ("float64 array, integral (a population column near a NaN)", whole.astype(np.float64)),
+        ("float64 array, 2 decimals (shares)", shares),
+        ("list of ints", whole.tolist()),
+        ("list of floats, integral", whole.astype(np.float64).tolist()),
+        ("list of floats, 2 decimals", shares.tolist()),
+    ]
+    try:
+        import pandas as pd
+        kinds.insert(3, ("pandas float64 column, integral", pd.Series(whole.astype(np.float64))))
+    except ImportError:
+        pass
+    for label, w in kinds:  # each kind gives the general path's answer
+        part = w.iloc[:1000] if hasattr(w, "iloc") else w[:1000]
+        exact = andel.apportion([Decimal(repr(float(x))) for x in part], 10_000)
+        assert list(andel.apportion(part, 10_000)) == list(exact), label
+    # Interleaved rounds (one call of each kind per round), medians of wall
+    # and CPU time: a shared machine's load then weighs on every kind alike.
+    wall: Dict[str, List[float]] = {k: [] for k, _ in kinds}
+    cpu: Dict[str, List[float]] = {k: [] for k, _ in kinds}
+    for _ in range(runs + 2):
+        for label, w in kinds:
+            t, c = time.perf_counter(), time.process_time()
+            andel.apportion(w, seats)
+            wall[label].append((time.perf_counter() - t) * 1e3)
+            cpu[label].append((time.process_time() - c) * 1e3)
+    base_wall, base_cpu = statistics.median(wall["int64 array"]), statistics.median(cpu["int64 array"])
+    rows = []
+    for label, w in kinds:
+        t, c = statistics.median(wall[label]), statistics.median(cpu[label])
+        arr = np.asarray(w, dtype=np.float64)
+        t_np = median_ms(lambda: numpy_hamilton(arr, seats), runs)
+        rows.append([f"{n:,} parties, {seats:,} seats, hamilton, {label}", cell(t),
+                     f"{t / base_wall:.2f} (CPU {c / base_cpu:.2f})", cell(t_np), f"{t_np / t:.2g}"])
+        print(" | ".join(rows[-1]), file=sys.stderr)
+    for label, w in kinds[1:3] + kinds[-1:]:
+        serial, parallel = threads_ratio(lambda: andel.apportion(w, seats), 3)
+        rows.append([f"two threads, 3 calls each, {label}", f"{parallel:.4g} ms (serial {serial:.4g} ms)",
+                     f"{parallel / serial:.2f} of serial", "", ""])
+        print(" | ".join(rows[-1]), file=sys.stderr)
+    head = ["workload", "andel", "andel / int64 array", "numpy, float64 (Hamilton)", "numpy / andel"]
+    print(f"Measured {date.today()} on {platform.machine()} with {os.cpu_count()} cores "
+          f"(load average {os.getloadavg()[0]:.1f} at the end), Python {platform.python_version()}, "
+          f"numpy {np.__version__}.")
+    print()
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
 def main() -> None:
+    if INPUTS_ONLY:
+        inputs_table()
+        return
     rng = np.random.default_rng(20221118)
     municipalities = np.array(list(andel.population(year=2022).values()), dtype=np.int64)
     sizes = [("98 municipalities", municipalities)]
@@ -202,6 +293,8 @@ def main() -> None:
     print("|" + "---|" * len(head))
     for r in rows:
         print("| " + " | ".join(r) + " |")
+    print()
+    inputs_table()
 
 
 if __name__ == "__main__":

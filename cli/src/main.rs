@@ -9,6 +9,7 @@ use andel_core::document::{compute_with, parse, DocumentResult, FileAccess};
 use andel_core::excel;
 use andel_core::files;
 use andel_core::present::{self, Language, Msg};
+use andel_core::reference::{Parties, Reference};
 use andel_core::statbank::{read_population, Ages};
 use andel_core::tabular::{read_weights_bytes, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
 use andel_core::{
@@ -678,7 +679,19 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
             message: "give --ties or --priority, not both".into(),
         }),
         (None, false) => {
-            let at = andel_core::data::find_parties(&key.ids(), &args.priority, "priority")?;
+            // One reading of a party reference (core's `reference`): an id,
+            // a shown name, or a municipality's code or name.
+            let (ids, names): (Vec<String>, Vec<Option<String>>) = key
+                .parties()
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .unzip();
+            let named: Vec<Reference> = args
+                .priority
+                .iter()
+                .map(|p| Reference::Text(p.clone()))
+                .collect();
+            let at = Parties::new(&ids, &names).resolve_all(&named, "priority")?;
             Ok(TieRule::Priority(
                 at.into_iter().map(PartyRef::Index).collect(),
             ))

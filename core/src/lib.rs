@@ -34,6 +34,7 @@ pub mod key;
 pub mod money;
 pub mod number;
 pub mod present;
+pub mod reference;
 pub mod summary;
 pub mod table;
 mod util;

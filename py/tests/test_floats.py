@@ -1,0 +1,150 @@
+"""The native float rule against the old route (issue 30): a float is the
+decimal its shortest round-trip form shows, `Decimal(repr(x))` (an integral
+one its integer), computed in Rust without Python text. Property test over
+many floats: random bit patterns (subnormals, huge and tiny exponents
+included), random decimals, and the edges by hand."""
+
+from __future__ import annotations
+
+import random
+import struct
+from decimal import Decimal
+
+import pytest
+
+import andel
+from andel import _andel
+
+EDGES = [0.0, -0.0, 0.1, 0.2, 0.3, 1.0, -1.0, 0.072, 43089.0, 1e16, 1e15, 2.0**53, 2.0**53 + 2,
+         float(2**53 + 1), 2.0**60, 1e-300, 1e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+         1e-5, 1e-4, 1.5e-7, 123456789.123, 9.999999999999999e27, 7.9e28, 8e28, 1e-28, 1e-29,
+         1.2345678901234567e-11, 1.2345678901234567e-12, 0.1 + 0.2, 1 / 3, 2 / 3, 100.0, 1e22, 1e23]
+
+
+def outcome(fn, x):
+    try:
+        return ("ok", fn(x, "f"))
+    except andel.AndelError as e:  # pragma: no cover - the facade maps CoreError
+        return ("error", e.code)
+    except _andel.CoreError as e:
+        return ("error", e.args[0])
+
+
+def floats(n: int, seed: int) -> list[float]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        kind = rng.randrange(5)
+        if kind == 0:  # any bit pattern: subnormals, 1e±300, NaN and infinity too
+            out.append(struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0])
+        elif kind == 1:  # a short decimal, as people type them
+            out.append(float(f"{rng.randrange(10**rng.randrange(1, 10))}e{rng.randrange(-12, 12)}"))
+        elif kind == 2:  # near the edges of a decimal's range
+            out.append(rng.uniform(0.5, 9.5) * 10.0 ** rng.randrange(-32, 32))
+        elif kind == 3:  # integral floats around 2^53
+            out.append(float(rng.randrange(2**54)) * rng.choice((1, -1)))
+        else:  # a computed float rounded to some places, as np.round makes them
+            out.append(round(rng.random() * 10 ** rng.randrange(-3, 9), rng.randrange(0, 17)))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_native_float_rule_is_the_repr_rule(seed):
+    for x in EDGES + floats(25_000, seed):
+        fast, old = outcome(_andel.float_text, x), outcome(_andel._float_text_by_repr, x)
+        assert fast == old, (repr(x), fast, old)
+        if fast[0] == "ok":
+            # And the value is Decimal(repr(x)) (or the integer), checked in Python.
+            assert Decimal(fast[1]) == Decimal(repr(x)), repr(x)
+
+
+def test_float_arrays_and_lists_give_the_general_paths_answer():
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(11)
+    # Integral floats (populations that became float64 near a NaN), short
+    # decimals (shares) and ties: the same units as from Decimal(repr(x)).
+    for w in (rng.integers(0, 60, 400).astype(np.float64),
+              np.round(rng.random(400) * 100, 2),
+              np.array([0.1, 0.2, 0.3, 0.1, 0.2, 0.3]),
+              np.array([2.0**53 + 2, 1.0, 0.5]), np.array([1e-20, 3e-20, 1.5e-19])):
+        exact = [Decimal(repr(float(x))) for x in w]
+        for method in ("hamilton", "dhondt", "sainte_lague"):
+            for seats in (0, 7, 401):
+                want = andel.apportion(exact, seats, method)
+                got = andel.apportion(w, seats, method)
+                assert isinstance(got, np.ndarray) and got.tolist() == want, (method, seats)
+                assert andel.apportion(w.tolist(), seats, method) == want
+        parts = andel.split(Decimal("4275000.00"), exact)
+        assert andel.split(Decimal("4275000.00"), w) == parts
+        assert andel.split(Decimal("4275000.00"), w.tolist()) == parts
+    # Mixed lists: ints, floats, Decimals and strings in one pass.
+    assert andel.apportion([1, 2.5, Decimal("3.5"), "3"], 10) == andel.apportion(
+        [Decimal(1), Decimal("2.5"), Decimal("3.5"), Decimal(3)], 10)
+
+
+def test_bad_floats_in_arrays_and_lists_are_named_by_index():
+    np = pytest.importorskip("numpy")
+    for bad, code in ((float("nan"), "invalid_number"), (float("inf"), "invalid_number"),
+                      (1e300, "overflow"), (1e-300, "overflow"), (-2.0, "negative_weight")):
+        for w in (np.array([1.0, 2.0, bad]), [1.0, 2.0, bad], [1, 2, bad]):
+            with pytest.raises(andel.AndelError) as e:
+                andel.apportion(w, 3)
+            assert (e.value.code, e.value.field) == (code, "weights[2]"), (bad, type(w))
+    # The first bad item is the one named, whatever its kind.
+    with pytest.raises(andel.AndelError) as e:
+        andel.apportion([1.0, float("nan"), True], 3)
+    assert e.value.field == "weights[1]"
+    with pytest.raises(andel.AndelError) as e:
+        andel.apportion([1.0, True, float("nan")], 3)
+    assert e.value.field == "weights[1]" and "bool" in str(e.value)
+    # Weights are checked before the seats, on every path.
+    for w in (np.array([1.0, float("nan")]), [1.0, float("nan")]):
+        with pytest.raises(andel.AndelError) as e:
+            andel.apportion(w, -1)
+        assert e.value.field == "weights[1]"
+
+
+def test_other_threads_go_on_during_a_long_call():
+    # The core's part runs without the GIL for every input kind: while one
+    # thread apportions 10^6 fractional floats, another finishes small calls.
+    np = pytest.importorskip("numpy")
+    import threading
+
+    big = np.random.default_rng(5).random(10**6) * 1000
+    for weights in (big, big.tolist()):
+        started, done = threading.Event(), threading.Event()
+
+        def long_call():
+            started.set()
+            andel.apportion(weights, 10**7)
+            done.set()
+
+        t = threading.Thread(target=long_call)
+        t.start()
+        started.wait()
+        small = 0
+        while not done.is_set():
+            assert andel.apportion([1, 2], 3) == [1, 2]
+            small += 1
+        t.join()
+        assert small > 0
+
+
+def test_a_party_is_named_by_id_shown_name_or_municipality():
+    # core's one reading of a party reference (core/src/reference.rs).
+    a = andel.allocate({"p1": 2, "p2": 1}, 3, seats=True, names={"p1": "Alfa", "p2": "Beta"})
+    assert a["Beta"]["id"] == "p2" and a["p1"]["units"] == 2
+    twins = andel.allocate({"p1": 2, "p2": 1}, 3, seats=True, names={"p1": "Alfa", "p2": "Alfa"})
+    with pytest.raises(andel.InputError) as e:
+        twins.explain("Alfa")
+    assert e.value.code == "invalid_option" and "p1, p2" in str(e.value)
+    # Excluding a municipality by name from population weights (case 2.4).
+    pop = andel.population("Nordjylland", 2022)
+    units = andel.apportion(pop, 100, exclude=["Læsø"])
+    assert units["825"] == 0
+    # A priority order names parties the same way: Hjørring is 860 here
+    # (an exact tie for 1 place, given to the first named).
+    assert andel.apportion({"851": 1, "860": 1}, 1, ties=["Hjørring", "851"]) == {"851": 0, "860": 1}
+    with pytest.raises(andel.InputError) as e:
+        andel.apportion({"a": 1, "b": 1}, 1, ties=["q", "a"])
+    assert (e.value.code, e.value.field) == ("unknown_party", "ties[0]")
