@@ -551,11 +551,33 @@ pub struct CellRef {
     pub year: String,
 }
 
+/// What a document that needs places in a table (a `table`, or a year
+/// profile rounding places both ways) gets from a build without the
+/// `tables` feature (the web form's first-load module, which leaves them out
+/// for its download budget): an `invalid_option` error with this message,
+/// which the binding turns into "load the whole module".
+pub const TABLES_LEFT_OUT: &str =
+    "places in a table are not in this build (the web form's first-load module): use the whole module";
+
+#[cfg(not(feature = "tables"))]
+fn round_both_ways(
+    _: &Allocation,
+    _: &Allocation,
+    _: &[YearShare],
+    _: &mut [Allocation],
+) -> Result<Vec<Vec<CellRef>>> {
+    Err(Error::InvalidOption {
+        field: "years".into(),
+        message: TABLES_LEFT_OUT.into(),
+    })
+}
+
 /// Rounds the party × year table both ways: each cell the exact
 /// `quota(party) × fraction(year)` rounded down or up so that every party's
 /// years add up to its total (`whole`) and every year to its amount
 /// (`years`). Rewrites the per-year allocations' units, amounts, quotas and
 /// roundings; returns the ties.
+#[cfg(feature = "tables")]
 fn round_both_ways(
     whole: &Allocation,
     years: &Allocation,
@@ -1396,8 +1418,23 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
     })
 }
 
+#[cfg(not(feature = "tables"))]
+fn places_table(
+    _: &TableSpec,
+    _: &[Key],
+    _: &Allocation,
+    _: bool,
+    _: &Rounding,
+) -> Result<TableResult> {
+    Err(Error::InvalidOption {
+        field: "table".into(),
+        message: TABLES_LEFT_OUT.into(),
+    })
+}
+
 /// The document's table: the key's parties × the columns, rows keeping the
 /// allocation's places and columns their totals.
+#[cfg(feature = "tables")]
 fn places_table(
     spec: &TableSpec,
     keys: &[Key],
