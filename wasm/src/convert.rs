@@ -13,6 +13,7 @@ use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
 use andel_core::SortedMap;
 use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
 use js_sys::{Array, Reflect, JSON};
+use std::fmt::Write as _;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub(crate) type JsResult<T> = Result<T, JsValue>;
@@ -175,20 +176,82 @@ fn array(v: &JsValue, field: &str, what: &str) -> JsResult<Array> {
     }
 }
 
+/// Weights as read: all whole numbers from 0 (populations, counts), kept as
+/// integers for core's integer entries (`apportion_units`, `split_units`),
+/// or decimals as soon as one is not.
+pub(crate) enum Weights {
+    Whole(Vec<u64>),
+    Exact(Vec<Decimal>),
+}
+
+impl Weights {
+    fn with_capacity(n: usize) -> Self {
+        Weights::Whole(Vec::with_capacity(n))
+    }
+
+    fn push_whole(&mut self, n: u64) {
+        match self {
+            Weights::Whole(w) => w.push(n),
+            Weights::Exact(d) => d.push(Decimal::from(n)),
+        }
+    }
+
+    fn push(&mut self, d: Decimal) {
+        if let Weights::Whole(w) = self {
+            if d.fract().is_zero() && !d.is_sign_negative() {
+                if let Ok(n) = u64::try_from(d) {
+                    w.push(n);
+                    return;
+                }
+            }
+            let mut exact = Vec::with_capacity(w.capacity());
+            exact.extend(w.iter().map(|&n| Decimal::from(n)));
+            *self = Weights::Exact(exact);
+        }
+        if let Weights::Exact(e) = self {
+            e.push(d);
+        }
+    }
+
+    /// A JS number: a whole one from 0 to 2^53 is kept without a decimal.
+    fn push_number(&mut self, x: f64) -> Result<(), Error> {
+        if x == x.trunc() && (0.0..=SAFE).contains(&x) {
+            self.push_whole(x as u64);
+            Ok(())
+        } else {
+            number(x).map(|d| self.push(d))
+        }
+    }
+
+    /// The weights as decimals (what core's general entries take).
+    pub(crate) fn into_decimals(self) -> Vec<Decimal> {
+        match self {
+            Weights::Whole(w) => w.into_iter().map(Decimal::from).collect(),
+            Weights::Exact(d) => d,
+        }
+    }
+}
+
 /// Weights: an array of numbers or decimal strings, or a typed array
 /// (`Float64Array`, `Int32Array`, …, `BigInt64Array`). Read in one pass,
 /// a field's name (`weights[3]`) made only for an error.
-pub(crate) fn weights(v: &JsValue, field: &str) -> JsResult<Vec<Decimal>> {
+pub(crate) fn weights(v: &JsValue, field: &str) -> JsResult<Weights> {
     if is_view(v, field)? {
         return typed_weights(v, field);
     }
     let items = array(v, field, "numbers or decimal strings")?;
     let n = items.length();
-    let mut out = Vec::with_capacity(n as usize);
+    let mut out = Weights::with_capacity(n as usize);
     for i in 0..n {
         // `items` is a fresh array of plain values: reading it runs no
         // caller's code.
-        out.push(decimal_at(&items.get(i), &|| format!("{field}[{i}]"))?);
+        let x = items.get(i);
+        match x.as_f64() {
+            Some(f) => out
+                .push_number(f)
+                .map_err(|e| throw(e.with_field(format!("{field}[{i}]"))))?,
+            None => out.push(decimal_at(&x, &|| format!("{field}[{i}]"))?),
+        }
     }
     Ok(out)
 }
@@ -200,13 +263,19 @@ const CHUNK: u32 = 1 << 16;
 /// Weights from a typed array: copied into wasm a chunk at a time, no JS
 /// value made per element. Integers (of every width, BigInt ones too) are
 /// read as integers; a float as the decimal its shortest form shows.
-fn typed_weights(v: &JsValue, field: &str) -> JsResult<Vec<Decimal>> {
-    let at = |i: usize| move || format!("{field}[{i}]");
+fn typed_weights(v: &JsValue, field: &str) -> JsResult<Weights> {
     if let Some(b) = v.dyn_ref::<js_sys::BigInt64Array>() {
-        return Ok(b.to_vec().into_iter().map(Decimal::from).collect());
+        let mut out = Weights::with_capacity(b.length() as usize);
+        for x in b.to_vec() {
+            match u64::try_from(x) {
+                Ok(n) => out.push_whole(n),
+                Err(_) => out.push(Decimal::from(x)),
+            }
+        }
+        return Ok(out);
     }
     if let Some(b) = v.dyn_ref::<js_sys::BigUint64Array>() {
-        return Ok(b.to_vec().into_iter().map(Decimal::from).collect());
+        return Ok(Weights::Whole(b.to_vec()));
     }
     if v.dyn_ref::<js_sys::DataView>().is_some() {
         return Err(option_error(
@@ -224,7 +293,7 @@ fn typed_weights(v: &JsValue, field: &str) -> JsResult<Vec<Decimal>> {
             .unchecked_into(),
     };
     let n = f.length();
-    let mut out = Vec::with_capacity(n as usize);
+    let mut out = Weights::with_capacity(n as usize);
     let mut buf = vec![0.0; CHUNK.min(n) as usize];
     let mut start: u32 = 0;
     while start < n {
@@ -232,12 +301,37 @@ fn typed_weights(v: &JsValue, field: &str) -> JsResult<Vec<Decimal>> {
         let chunk = &mut buf[..(end - start) as usize];
         f.subarray(start, end).copy_to(chunk);
         for (k, &x) in chunk.iter().enumerate() {
-            let i = start as usize + k;
-            out.push(number(x).map_err(|e| throw(e.with_field(at(i)())))?);
+            out.push_number(x)
+                .map_err(|e| throw(e.with_field(format!("{field}[{}]", start as usize + k))))?;
         }
         start = end;
     }
     Ok(out)
+}
+
+/// Whole units as a JS array of numbers, made in two calls (a copy into a
+/// Float64Array, then `Array.from`) rather than one per element. Units are
+/// at most the seats, themselves at most 2^53: exact as JS numbers.
+pub(crate) fn numbers(units: &[u64]) -> JsResult<Array> {
+    let f: Vec<f64> = units.iter().map(|&u| u as f64).collect();
+    items(&js_sys::Float64Array::from(&f[..]), "result")
+}
+
+/// Decimals as a JS array of strings, made from one string split in JS
+/// rather than one string per element (a decimal's text has no comma).
+pub(crate) fn decimals(parts: &[Decimal]) -> Array {
+    if parts.is_empty() {
+        return Array::new();
+    }
+    let mut text = String::with_capacity(parts.len() * 12);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(text, "{p}");
+    }
+    js_sys::JsString::from(text).split(",")
 }
 
 /// A plain object's own keys and values, in order, as `Object.entries`
@@ -515,6 +609,6 @@ pub(crate) fn table(v: &JsValue, field: &str) -> JsResult<Vec<Vec<Decimal>>> {
     array(v, field, "rows (arrays of numbers or decimal strings)")?
         .iter()
         .enumerate()
-        .map(|(i, row)| weights(&row, &format!("{field}[{i}]")))
+        .map(|(i, row)| weights(&row, &format!("{field}[{i}]")).map(Weights::into_decimals))
         .collect()
 }

@@ -4,14 +4,18 @@
 //! CSV files. Built with the `more` feature (the default); without it the
 //! crate is the form's first-load module (lib.rs, build.sh).
 
+use crate::convert::Weights;
 use crate::convert::{
     self, decimal, fields, ids, is_absent, limit, no_extra, text, ties, to_js, whole, JsResult,
 };
 use crate::error::throw;
 use andel_core::document::compute as compute_document;
+use andel_core::money::{parts_from_units, split_units};
 use andel_core::present::Language;
 use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
-use andel_core::{apportion_named, split_named, Error, Method, Options, SplitOptions};
+use andel_core::{
+    apportion_named, apportion_units, split_named, Error, Method, Options, SplitOptions, TieRule,
+};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
@@ -48,14 +52,25 @@ pub fn apportion(
             .transpose()?,
         ties: ties(o.get("ties"), ids.is_some())?,
     };
-    let r = apportion_named(&w, ids.as_deref(), seats, &options).map_err(|e| {
+    let named = |e: Error| {
         throw(
             e.renamed("total", "seats")
                 .renamed("first_divisor", "firstDivisor"),
         )
-    })?;
+    };
     // Units are at most `seats`, itself at most 2^53: exact as JS numbers.
-    Ok(r.units().iter().map(|&u| JsValue::from(u as f64)).collect())
+    match w {
+        // Whole weights without ids or a priority order: core's integer
+        // entry, the same units without the explanation.
+        Weights::Whole(w) if ids.is_none() && options.ties == TieRule::Order => {
+            convert::numbers(&apportion_units(&w, seats, &options).map_err(named)?)
+        }
+        w => {
+            let w = w.into_decimals();
+            let r = apportion_named(&w, ids.as_deref(), seats, &options).map_err(named)?;
+            convert::numbers(r.units())
+        }
+    }
 }
 
 /// Money parts per party, in input order, as decimal strings.
@@ -73,11 +88,20 @@ pub fn split(amount: JsValue, weights: JsValue, options: JsValue, extra: Array) 
     if let Some(unit) = o.get("unit").filter(|v| !is_absent(v)) {
         split_options.unit = decimal(unit, "unit")?;
     }
-    let s = split_named(amount, &w, ids.as_deref(), &split_options).map_err(throw)?;
-    Ok(s.parts
-        .iter()
-        .map(|p| JsValue::from(p.to_string()))
-        .collect())
+    match w {
+        // Whole weights without ids or a priority order: core's integer
+        // entry, the same parts without the explanation.
+        Weights::Whole(w) if ids.is_none() && split_options.ties == TieRule::Order => {
+            let units = split_units(amount, &w, &split_options).map_err(throw)?;
+            let parts = parts_from_units(amount, split_options.unit, &units).map_err(throw)?;
+            Ok(convert::decimals(&parts))
+        }
+        w => {
+            let w = w.into_decimals();
+            let s = split_named(amount, &w, ids.as_deref(), &split_options).map_err(throw)?;
+            Ok(convert::decimals(&s.parts))
+        }
+    }
 }
 
 /// Money split two ways at once: every row adds up to the split of `amount`
@@ -93,8 +117,8 @@ pub fn split_table(
 ) -> JsResult<Array> {
     no_extra(&extra, 4)?;
     let amount = decimal(&amount, "amount")?;
-    let rows = convert::weights(&row_weights, "rowWeights")?;
-    let columns = convert::weights(&column_weights, "columnWeights")?;
+    let rows = convert::weights(&row_weights, "rowWeights")?.into_decimals();
+    let columns = convert::weights(&column_weights, "columnWeights")?.into_decimals();
     let o = fields(&options, "options", &["unit", "ties"])?;
     let mut split_options = SplitOptions {
         ties: ties(o.get("ties"), false)?,
