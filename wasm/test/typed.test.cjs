@@ -90,3 +90,41 @@ test("10^5 weights from an Int32Array: the plain array's result, every place giv
     assert.ok(units[i] === floor || units[i] === floor + 1, `party ${i}`);
   }
 });
+
+test("whole weights through core's integer entries: the general path's results, ties included", () => {
+  // Ids send the same call down the general (decimal) path: the two must
+  // agree on every input, many of them with equal weights (ties by order).
+  let seed = 11;
+  const rnd = (n) => (seed = (seed * 48271) % 2147483647) % n;
+  const methods = ["hamilton", "dhondt", "sainte_lague", "modified_sainte_lague", "huntington_hill", "adams", "dean"];
+  for (let k = 0; k < 300; k++) {
+    const n = 1 + rnd(12);
+    const w = Array.from({ length: n }, () => rnd(6)); // small weights: ties and zeros
+    if (w.every((x) => x === 0)) w[0] = 1;
+    const ids = w.map((_, i) => `p${i}`);
+    const seats = rnd(40);
+    const method = methods[k % methods.length];
+    let fast, general;
+    try { fast = andel.apportion(Int32Array.from(w), seats, method); } catch (e) { fast = e.code; }
+    try { general = andel.apportion(w, seats, method, { ids }); } catch (e) { general = e.code; }
+    assert.deepEqual(fast, general, `${method} ${seats} ${w}`);
+    const amount = `${rnd(100000)}.${rnd(100)}`;
+    try { fast = andel.split(amount, w); } catch (e) { fast = e.code; }
+    try { general = andel.split(amount, w, { ids }); } catch (e) { general = e.code; }
+    assert.deepEqual(fast, general, `split ${amount} ${w}`);
+  }
+  // By hand: 7 by 1:1:1 (Hamilton) is 2 each and one left, to the first by order: [3, 2, 2].
+  assert.deepEqual(andel.apportion([1, 1, 1], 7), [3, 2, 2]);
+  // 0,10 kr. by 1:1:1: 0,03 each and 0,01 left, to the first: 0.04, 0.03, 0.03.
+  assert.deepEqual(andel.split("0.10", [1, 1, 1]), ["0.04", "0.03", "0.03"]);
+  // A surplus returned is the mirror of a cost; other units keep their scale.
+  const both = (amount, w, o = {}) => {
+    const fast = andel.split(amount, w, o);
+    assert.deepEqual(fast, andel.split(amount, w, { ...o, ids: w.map((_, i) => `p${i}`) }));
+    return fast;
+  };
+  assert.deepEqual(both("-0.10", [1, 1, 1]), ["-0.04", "-0.03", "-0.03"]);
+  assert.deepEqual(both("100", [1, 2], { unit: "1" }), ["33", "67"]); // 33,3… and 66,6…: the 1 left to 0,6…
+  assert.deepEqual(both("1000", [3, 0, 5], { unit: "1000" }), ["0", "0", "1000"]); // 375 and 625: 1 unit, to 0,625
+  assert.deepEqual(both("0", [1, 2]), ["0.00", "0.00"]);
+});
