@@ -3,6 +3,13 @@ export type DecimalString = string;
 /** A number given by the caller: a JS number is read as the decimal its shortest form shows (0.072 is 0.072). */
 export type NumberInput = number | DecimalString;
 
+/** Weights: an array of numbers or decimal strings, or a typed array (Float64Array,
+ * Int32Array, …, BigInt64Array) read without a JS value per element (10^7 and more). */
+export type WeightsInput =
+  | NumberInput[]
+  | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array
+  | Int8Array | Uint8Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
+
 export type Method =
   | "hamilton" | "largest_remainder" | "hare"
   | "dhondt" | "jefferson"
@@ -554,9 +561,9 @@ export interface CsvWeights {
 }
 
 /** Whole units per party, in input order. */
-export function apportion(weights: NumberInput[], seats: number, method?: Method | null, options?: ApportionOptions | null): number[];
+export function apportion(weights: WeightsInput, seats: number, method?: Method | null, options?: ApportionOptions | null): number[];
 /** Money parts per party, in input order, as decimal strings adding up to `amount` exactly. */
-export function split(amount: NumberInput, weights: NumberInput[], options?: SplitOptions | null): DecimalString[];
+export function split(amount: NumberInput, weights: WeightsInput, options?: SplitOptions | null): DecimalString[];
 /** A key document (object or JSON text) computed. */
 export function compute(document: KeyDocument | string): DocumentResult;
 /** The municipalities of a region (all without one), population on 1 January of `year` (latest without one). */

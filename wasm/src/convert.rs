@@ -2,13 +2,18 @@
 //! errors as thrown JS `Error`s. Nothing here decides anything: numbers are
 //! read by core's rules (`andel_core::number`), results are core's JSON.
 
+// The readers of arrays, limits and ties serve the functions of `more.rs`:
+// unused in the first-load module.
+#![cfg_attr(not(feature = "more"), allow(dead_code))]
+
+use crate::error::{option_error, threw, throw};
 use andel_core::document::{from_tree, parse, Document, Json};
 use andel_core::error::quoted;
 use andel_core::number::{self, decimal_from_number_text, decimal_from_text};
-use andel_core::present::Language;
 use andel_core::SortedMap;
 use andel_core::{Decimal, Error, Limit, PartyRef, TieRule};
 use js_sys::{Array, Reflect, JSON};
+use std::fmt::Write as _;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub(crate) type JsResult<T> = Result<T, JsValue>;
@@ -18,28 +23,6 @@ const MAX_DEPTH: usize = 64;
 /// Whole numbers above 2^53 are not all JS numbers: refused, so every result
 /// comes back exactly.
 const MAX_WHOLE: u64 = 1 << 53;
-
-/// A core error as a real JS `Error` with `code`, `field` and `details`.
-pub(crate) fn throw(e: Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("AndelError");
-    let details = serde_json::to_string(&e)
-        .ok()
-        .and_then(|t| JSON::parse(&t).ok())
-        .unwrap_or(JsValue::NULL);
-    let field = e.field().map_or(JsValue::NULL, JsValue::from);
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
-    let _ = Reflect::set(&err, &"field".into(), &field);
-    let _ = Reflect::set(&err, &"details".into(), &details);
-    // The message in both languages, from core's catalogue: a form shows
-    // the Danish one without reading meaning out of the English text.
-    let messages = js_sys::Object::new();
-    let _ = Reflect::set(&messages, &"da".into(), &e.message(Language::Da).into());
-    let _ = Reflect::set(&messages, &"en".into(), &e.message(Language::En).into());
-    let _ = Reflect::set(&err, &"messages".into(), &messages);
-    err.into()
-}
 
 /// JS drops arguments beyond those a function takes without a word; each
 /// function takes the rest (`...extra`) and refuses any that is given: an
@@ -56,13 +39,6 @@ pub(crate) fn no_extra(extra: &Array, takes: usize) -> JsResult<()> {
         }
     }
     Ok(())
-}
-
-pub(crate) fn option_error(field: &str, message: impl Into<String>) -> JsValue {
-    throw(Error::InvalidOption {
-        field: field.to_string(),
-        message: message.into(),
-    })
 }
 
 fn shown(v: &JsValue) -> String {
@@ -102,22 +78,43 @@ fn bigint_text(v: &JsValue) -> JsResult<String> {
 /// A decimal from a JS number (the digits its shortest form shows, as
 /// `String(x)` prints it), a decimal string or a BigInt.
 pub(crate) fn decimal(v: &JsValue, field: &str) -> JsResult<Decimal> {
-    if let Some(s) = v.as_string() {
-        return decimal_from_text(&s, field).map_err(throw);
+    decimal_at(v, &|| field.to_string())
+}
+
+/// [`decimal`], with the field's name made only when there is an error (a
+/// weight in a long array is read without a label of its own).
+fn decimal_at(v: &JsValue, field: &dyn Fn() -> String) -> JsResult<Decimal> {
+    let at = |e: Error| throw(e.with_field(field()));
+    if let Some(x) = v.as_f64() {
+        return number(x).map_err(at);
     }
-    if v.as_f64().is_some() {
-        let n: &js_sys::Number = v.unchecked_ref();
-        let shown = String::from(n.to_string_with_radix(10)?);
-        return decimal_from_number_text(&shown, field).map_err(throw);
+    if let Some(s) = v.as_string() {
+        return decimal_from_text(&s, "").map_err(at);
     }
     if v.is_bigint() {
-        return decimal_from_text(&bigint_text(v)?, field).map_err(throw);
+        return decimal_from_text(&bigint_text(v)?, "").map_err(at);
     }
     Err(throw(Error::InvalidNumber {
-        field: field.to_string(),
+        field: field(),
         value: shown(v),
         reason: "expected a number or a decimal string such as \"0.072\"".into(),
     }))
+}
+
+/// The largest whole number up to which every whole number is a JS number.
+const SAFE: f64 = 9_007_199_254_740_992.0;
+
+/// A JS number as the decimal its shortest form shows (`String(x)`): a
+/// whole number within 2^53 is that number, read without text; any other
+/// is printed by JS and read by core (NaN and infinity are refused there).
+fn number(x: f64) -> Result<Decimal, Error> {
+    if x == x.trunc() && x.abs() <= SAFE {
+        // Exact: a whole f64 within 2^53 is an i64 with the same value.
+        return Ok(Decimal::from(x as i64));
+    }
+    let n = js_sys::Number::from(x);
+    let shown = String::from(n.to_string_with_radix(10).unwrap_or_default());
+    decimal_from_number_text(&shown, "")
 }
 
 /// A whole number from 0 to 2^53 (a JS number, digits in a string, a BigInt).
@@ -142,20 +139,24 @@ extern "C" {
     fn is_array_catching(v: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
     fn from_catching(v: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ArrayBuffer, js_name = isView)]
+    fn is_view_catching(v: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = Float64Array)]
+    type Float64Copy;
+    #[wasm_bindgen(catch, constructor, js_class = "Float64Array")]
+    fn new(v: &JsValue) -> Result<Float64Copy, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
     fn entries_catching(v: &JsValue) -> Result<Array, JsValue>;
 }
 
-/// What a caller's value threw while it was read, as an error at `field`
-/// (the exception itself on the error's `cause`).
-fn threw(field: &str, e: &JsValue) -> JsValue {
-    let err = option_error(field, "reading it threw an exception (see cause)");
-    let _ = Reflect::set(&err, &"cause".into(), e);
-    err
-}
-
 fn is_array(v: &JsValue, field: &str) -> JsResult<bool> {
     is_array_catching(v).map_err(|e| threw(field, &e))
+}
+
+/// Whether `v` is a typed array or a DataView (`ArrayBuffer.isView` reads
+/// an internal slot: a Proxy is none and runs no trap).
+fn is_view(v: &JsValue, field: &str) -> JsResult<bool> {
+    is_view_catching(v).map_err(|e| threw(field, &e))
 }
 
 /// The items of an array, copied out by `Array.from` (in JS, where what a
@@ -175,13 +176,162 @@ fn array(v: &JsValue, field: &str, what: &str) -> JsResult<Array> {
     }
 }
 
-/// Weights: an array of numbers or decimal strings.
-pub(crate) fn weights(v: &JsValue, field: &str) -> JsResult<Vec<Decimal>> {
-    array(v, field, "numbers or decimal strings")?
-        .iter()
-        .enumerate()
-        .map(|(i, w)| decimal(&w, &format!("{field}[{i}]")))
-        .collect()
+/// Weights as read: all whole numbers from 0 (populations, counts), kept as
+/// integers for core's integer entries (`apportion_units`, `split_units`),
+/// or decimals as soon as one is not.
+pub(crate) enum Weights {
+    Whole(Vec<u64>),
+    Exact(Vec<Decimal>),
+}
+
+impl Weights {
+    fn with_capacity(n: usize) -> Self {
+        Weights::Whole(Vec::with_capacity(n))
+    }
+
+    fn push_whole(&mut self, n: u64) {
+        match self {
+            Weights::Whole(w) => w.push(n),
+            Weights::Exact(d) => d.push(Decimal::from(n)),
+        }
+    }
+
+    fn push(&mut self, d: Decimal) {
+        if let Weights::Whole(w) = self {
+            if d.fract().is_zero() && !d.is_sign_negative() {
+                if let Ok(n) = u64::try_from(d) {
+                    w.push(n);
+                    return;
+                }
+            }
+            let mut exact = Vec::with_capacity(w.capacity());
+            exact.extend(w.iter().map(|&n| Decimal::from(n)));
+            *self = Weights::Exact(exact);
+        }
+        if let Weights::Exact(e) = self {
+            e.push(d);
+        }
+    }
+
+    /// A JS number: a whole one from 0 to 2^53 is kept without a decimal.
+    fn push_number(&mut self, x: f64) -> Result<(), Error> {
+        if x == x.trunc() && (0.0..=SAFE).contains(&x) {
+            self.push_whole(x as u64);
+            Ok(())
+        } else {
+            number(x).map(|d| self.push(d))
+        }
+    }
+
+    /// The weights as decimals (what core's general entries take).
+    pub(crate) fn into_decimals(self) -> Vec<Decimal> {
+        match self {
+            Weights::Whole(w) => w.into_iter().map(Decimal::from).collect(),
+            Weights::Exact(d) => d,
+        }
+    }
+}
+
+/// Weights: an array of numbers or decimal strings, or a typed array
+/// (`Float64Array`, `Int32Array`, …, `BigInt64Array`). Read in one pass,
+/// a field's name (`weights[3]`) made only for an error.
+pub(crate) fn weights(v: &JsValue, field: &str) -> JsResult<Weights> {
+    if is_view(v, field)? {
+        return typed_weights(v, field);
+    }
+    let items = array(v, field, "numbers or decimal strings")?;
+    let n = items.length();
+    let mut out = Weights::with_capacity(n as usize);
+    for i in 0..n {
+        // `items` is a fresh array of plain values: reading it runs no
+        // caller's code.
+        let x = items.get(i);
+        match x.as_f64() {
+            Some(f) => out
+                .push_number(f)
+                .map_err(|e| throw(e.with_field(format!("{field}[{i}]"))))?,
+            None => out.push(decimal_at(&x, &|| format!("{field}[{i}]"))?),
+        }
+    }
+    Ok(out)
+}
+
+/// How many numbers a typed array's weights are copied out in at a time:
+/// the copy stays small whatever the array's length.
+const CHUNK: u32 = 1 << 16;
+
+/// Weights from a typed array: copied into wasm a chunk at a time, no JS
+/// value made per element. Integers (of every width, BigInt ones too) are
+/// read as integers; a float as the decimal its shortest form shows.
+fn typed_weights(v: &JsValue, field: &str) -> JsResult<Weights> {
+    if let Some(b) = v.dyn_ref::<js_sys::BigInt64Array>() {
+        let mut out = Weights::with_capacity(b.length() as usize);
+        for x in b.to_vec() {
+            match u64::try_from(x) {
+                Ok(n) => out.push_whole(n),
+                Err(_) => out.push(Decimal::from(x)),
+            }
+        }
+        return Ok(out);
+    }
+    if let Some(b) = v.dyn_ref::<js_sys::BigUint64Array>() {
+        return Ok(Weights::Whole(b.to_vec()));
+    }
+    if v.dyn_ref::<js_sys::DataView>().is_some() {
+        return Err(option_error(
+            field,
+            "expected an array or a typed array of numbers, got a DataView",
+        ));
+    }
+    // Every other typed array holds numbers that a Float64Array holds
+    // exactly (integers of at most 32 bits, floats of at most 64).
+    let f = match v.dyn_ref::<js_sys::Float64Array>() {
+        Some(f) => f.clone(),
+        // `new Float64Array(view)` throws for a detached buffer: caught.
+        None => Float64Copy::new(v)
+            .map_err(|e| threw(field, &e))?
+            .unchecked_into(),
+    };
+    let n = f.length();
+    let mut out = Weights::with_capacity(n as usize);
+    let mut buf = vec![0.0; CHUNK.min(n) as usize];
+    let mut start: u32 = 0;
+    while start < n {
+        let end = start.saturating_add(CHUNK).min(n);
+        let chunk = &mut buf[..(end - start) as usize];
+        f.subarray(start, end).copy_to(chunk);
+        for (k, &x) in chunk.iter().enumerate() {
+            out.push_number(x)
+                .map_err(|e| throw(e.with_field(format!("{field}[{}]", start as usize + k))))?;
+        }
+        start = end;
+    }
+    Ok(out)
+}
+
+/// Whole units as a JS array of numbers, made in two calls (a copy into a
+/// Float64Array, then `Array.from`) rather than one per element. Units are
+/// at most the seats, themselves at most 2^53: exact as JS numbers.
+pub(crate) fn numbers(units: &[u64]) -> JsResult<Array> {
+    let f: Vec<f64> = units.iter().map(|&u| u as f64).collect();
+    items(&js_sys::Float64Array::from(&f[..]), "result")
+}
+
+/// Decimals as a JS array of strings, made from one string split in JS
+/// rather than one string per element (a decimal's text has no comma).
+pub(crate) fn decimals(parts: &[Decimal]) -> Array {
+    if parts.is_empty() {
+        return Array::new();
+    }
+    let mut text = String::with_capacity(parts.len() * 12);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(text, "{p}");
+    }
+    js_sys::JsString::from(text).split(",")
 }
 
 /// A plain object's own keys and values, in order, as `Object.entries`
@@ -427,6 +577,6 @@ pub(crate) fn table(v: &JsValue, field: &str) -> JsResult<Vec<Vec<Decimal>>> {
     array(v, field, "rows (arrays of numbers or decimal strings)")?
         .iter()
         .enumerate()
-        .map(|(i, row)| weights(&row, &format!("{field}[{i}]")))
+        .map(|(i, row)| weights(&row, &format!("{field}[{i}]")).map(Weights::into_decimals))
         .collect()
 }

@@ -36,6 +36,14 @@ mod typescript;
 mod years;
 
 pub use compute::compute_with;
+
+/// What a document that needs places in a table (a `table`, or a year
+/// profile rounding places both ways) gets from a build without the
+/// `tables` feature (the web form's first-load module, which leaves them out
+/// for its download budget): an `invalid_option` error with this message,
+/// which the binding turns into "load the whole module".
+pub const TABLES_LEFT_OUT: &str =
+    "places in a table are not in this build (the web form's first-load module): use the whole module";
 pub use json::Json;
 pub use keys::build_key;
 pub use result::*;

@@ -2,14 +2,32 @@
 //! rounded so that rows and columns both add up (biproportional
 //! apportionment; the SOSU places per KKR and programme of the minutes' 2.9).
 
+// Without `tables` only the stub that refuses is built.
+#![cfg_attr(not(feature = "tables"), allow(unused_imports))]
+
 use super::rounding::Rounding;
 use super::{TableColumn, TableResult, TableRow, TableSpec};
 use crate::error::{Error, Result};
 use crate::key::{Allocation, Key};
 use rust_decimal::Decimal;
 
+#[cfg(not(feature = "tables"))]
+pub(super) fn places_table(
+    _: &TableSpec,
+    _: &[Key],
+    _: &Allocation,
+    _: bool,
+    _: &Rounding,
+) -> Result<TableResult> {
+    Err(Error::InvalidOption {
+        field: "table".into(),
+        message: super::TABLES_LEFT_OUT.into(),
+    })
+}
+
 /// The document's table: the key's parties × the columns, rows keeping the
 /// allocation's places and columns their totals.
+#[cfg(feature = "tables")]
 pub(super) fn places_table(
     spec: &TableSpec,
     keys: &[Key],

@@ -3,17 +3,34 @@
 //! party's years add up to its total and a year's parties to its amount
 //! (the minutes' 2.8 and 2.12, their totals spread over budget years).
 
+// Without `tables` only the stub that refuses is built.
+#![cfg_attr(not(feature = "tables"), allow(unused_imports))]
+
 use super::CellRef;
 use crate::analysis::YearShare;
 use crate::error::{Error, Result};
 use crate::key::Allocation;
 use rust_decimal::Decimal;
 
+#[cfg(not(feature = "tables"))]
+pub(super) fn round_both_ways(
+    _: &Allocation,
+    _: &Allocation,
+    _: &[YearShare],
+    _: &mut [Allocation],
+) -> Result<Vec<Vec<CellRef>>> {
+    Err(Error::InvalidOption {
+        field: "years".into(),
+        message: super::TABLES_LEFT_OUT.into(),
+    })
+}
+
 /// Rounds the party × year table both ways: each cell the exact
 /// `quota(party) × fraction(year)` rounded down or up so that every party's
 /// years add up to its total (`whole`) and every year to its amount
 /// (`years`). Rewrites the per-year allocations' units, amounts, quotas and
 /// roundings; returns the ties.
+#[cfg(feature = "tables")]
 pub(super) fn round_both_ways(
     whole: &Allocation,
     years: &Allocation,

@@ -1,0 +1,51 @@
+//! Core errors as thrown JS `Error`s: core's `code`, the `field` path, the
+//! error's data as `details` and its message in both languages. Nothing
+//! here words an error; core's catalogue does.
+
+use andel_core::document::TABLES_LEFT_OUT;
+use andel_core::present::Language;
+use andel_core::Error;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::JsValue;
+
+/// A core error as a real JS `Error` with `code`, `field` and `details`.
+pub(crate) fn throw(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("AndelError");
+    let details = serde_json::to_string(&e)
+        .ok()
+        .and_then(|t| JSON::parse(&t).ok())
+        .unwrap_or(JsValue::NULL);
+    let field = e.field().map_or(JsValue::NULL, JsValue::from);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let _ = Reflect::set(&err, &"field".into(), &field);
+    let _ = Reflect::set(&err, &"details".into(), &details);
+    // The message in both languages, from core's catalogue: a form shows
+    // the Danish one without reading meaning out of the English text.
+    let messages = js_sys::Object::new();
+    let _ = Reflect::set(&messages, &"da".into(), &e.message(Language::Da).into());
+    let _ = Reflect::set(&messages, &"en".into(), &e.message(Language::En).into());
+    let _ = Reflect::set(&err, &"messages".into(), &messages);
+    // The first-load module leaves places in tables out (core's `tables`
+    // feature): such a document is to be computed by the whole module.
+    if matches!(&e, Error::InvalidOption { message, .. } if message == TABLES_LEFT_OUT) {
+        let _ = Reflect::set(&err, &"needsMore".into(), &JsValue::TRUE);
+    }
+    err.into()
+}
+
+pub(crate) fn option_error(field: &str, message: impl Into<String>) -> JsValue {
+    throw(Error::InvalidOption {
+        field: field.to_string(),
+        message: message.into(),
+    })
+}
+
+/// What a caller's value threw while it was read, as an error at `field`
+/// (the exception itself on the error's `cause`).
+pub(crate) fn threw(field: &str, e: &JsValue) -> JsValue {
+    let err = option_error(field, "reading it threw an exception (see cause)");
+    let _ = Reflect::set(&err, &"cause".into(), e);
+    err
+}
