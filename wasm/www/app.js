@@ -9,172 +9,32 @@
 // site's own scripts and WebAssembly.
 import init, * as andel from "./pkg/andel_wasm.js";
 import CASES from "./cases.js";
-import { h, fill, num, shift, sum, scaleOf, renderResult } from "./view.js";
+import FIRST from "./first.js";
+import { h, fill, renderView, renderMeeting } from "./render.js";
+import { DEFAULT_STATE, REGIONS, MEETING, isDefaultState, stateFromLink, linkOf, FieldError, bare, shift,
+  readPastedCsv, buildDocument } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
 
-// ---- State: the form's inputs, kept in the URL -----------------------------
-
-const REGIONS = ["Nordjylland", "Midtjylland", "Syddanmark", "Hovedstaden", "Sjælland"];
-
-// Case 2.8 of the KKR Nordjylland minutes (18 November 2022), low and high
-// scenario: the municipalities' 4.275.000 / 5.590.000 kr. split by
-// population 1 January 2022 between the nine municipalities other than
-// Læsø and Morsø; the region pays 25 % of the whole.
-const DEFAULT_STATE = {
-  case: "",
-  what: "money",
-  unit: "0.01",
-  method: "hamilton",
-  minimum: "",
-  maximum: "",
-  scenarios: [{ name: "lav", total: "4.275.000" }, { name: "høj", total: "5.590.000" }],
-  region: "Nordjylland",
-  year: 2022,
-  source: "population",
-  excluded: ["825", "773"],
-  csv: "",
-  decimal: "",
-  fixed: [],
-  costSplit: { on: true, municipal: "75", region: "25", amountIs: "kommunerne" },
-};
-
 let state = structuredClone(DEFAULT_STATE);
 let loaded = null; // a key document loaded from a file (never in the link)
-let lastGood = null; // { doc, result, state }
+let lastGood = null; // { doc, view, state }
 
 const caseById = (id) => CASES.find((c) => c.id === id);
 
-/** The state a shared link holds, and whether any of it had to be left
- * out. A link carries inputs only (never results, populations or a whole
- * document); each field is taken only in the shape the form writes it (a
- * link may be cut short or edited by hand), the rest keeps its default. */
-function readStateFromUrl() {
-  const h0 = location.hash.slice(1);
-  if (!h0) return { state: structuredClone(DEFAULT_STATE), unread: false };
-  let s;
-  try {
-    s = JSON.parse(decodeURIComponent(h0));
-  } catch {
-    return { state: structuredClone(DEFAULT_STATE), unread: true };
-  }
-  const out = structuredClone(DEFAULT_STATE);
-  if (!s || typeof s !== "object" || Array.isArray(s)) return { state: out, unread: true };
-  // Links from the first version wrote "document": null; a document itself is never taken from a link.
-  let unread = Object.keys(s).some((k) => !(k in DEFAULT_STATE) && !(k === "document" && s[k] === null));
-  const text = (v) => typeof v === "string" && v.length <= 100000;
-  const short = (v) => typeof v === "string" && v.length <= 200;
-  const options = (id) => [...$(id).options].map((o) => o.value);
-  const take = (key, ok, value = s[key]) => {
-    if (!(key in s)) return;
-    if (ok(s[key])) out[key] = value;
-    else unread = true;
-  };
-  take("case", (v) => v === "" || (typeof v === "string" && !!caseById(v)));
-  take("what", (v) => ["money", "places"].includes(v));
-  take("unit", (v) => options("unit").includes(v));
-  take("method", (v) => options("method").includes(v));
-  take("region", (v) => ["", ...REGIONS].includes(v));
-  take("year", (v) => andel.years().includes(v));
-  take("source", (v) => ["population", "csv"].includes(v));
-  take("minimum", short);
-  take("maximum", short);
-  take("csv", text);
-  take("decimal", (v) => options("csv-decimal").includes(v));
-  const codes = new Set(andel.municipalities(null, null).map((m) => m.code));
-  take("excluded", (v) => Array.isArray(v) && v.length <= 200 && v.every((c) => typeof c === "string" && codes.has(c)));
-  take("scenarios", (v) => Array.isArray(v) && v.length > 0 && v.length <= 20 && v.every((x) => x && short(x.name) && short(x.total)),
-    Array.isArray(s.scenarios) && s.scenarios.map((x) => ({ name: x?.name, total: x?.total })));
-  take("fixed", (v) => Array.isArray(v) && v.length <= 20 && v.every((x) => x && short(x.name) && short(x.share)),
-    Array.isArray(s.fixed) && s.fixed.map((x) => ({ name: x?.name, share: x?.share })));
-  take("costSplit", (v) => v && typeof v.on === "boolean" && short(v.municipal) && short(v.region) &&
-    ["kommunerne", "whole"].includes(v.amountIs),
-    s.costSplit && { on: s.costSplit.on, municipal: s.costSplit.municipal, region: s.costSplit.region, amountIs: s.costSplit.amountIs });
-  return { state: out, unread };
-}
-
 /** The link: a case by its name, or the form's inputs. */
 function writeStateToUrl() {
-  const link = state.case ? { case: state.case } : { ...state, case: undefined };
-  history.replaceState(null, "", "#" + encodeURIComponent(JSON.stringify(link)));
+  history.replaceState(null, "", "#" + linkOf(state));
 }
 
-// ---- Numbers: the core reads and writes them ------------------------------
+/** A decimal string the Danish way, with `places` decimals (the core writes it). */
+const num = (d, places) => andel.formatNumber(String(d), places ?? (String(d).split(".")[1] || "").length);
 
-const unitPlaces = (unit) => scaleOf(unit);
-
-class FieldError extends Error {
-  constructor(target, message, also = []) {
-    super(message);
-    this.target = target;
-    this.also = also;
-  }
-}
-
-/** A number typed by a person (4.275.000,00 or 4275000), as a decimal string. */
-function readNumber(text, target, message) {
-  try {
-    return andel.parseNumber(text.trim().replace(/\s*(kr\.?|%)$/i, "").replace(/^\u2212/, "-"));
-  } catch {
-    throw new FieldError(target, message);
-  }
-}
-
-/** A whole number of places (minimum, maximum). */
-function readWhole(text, target, what) {
-  const v = readNumber(text, target, `${what} skal være et helt antal pladser, fx 2`);
-  if (!/^\d+$/.test(v)) throw new FieldError(target, `${what} skal være et helt antal pladser, fx 2 (ikke ${text.trim()})`);
-  return Number(v);
-}
-
-// ---- Building the key document from the form -----------------------------
-
-function buildDocument(s) {
+/** The document the result is of: a loaded file, a case of the minutes, or the form. */
+function documentOf(s) {
   if (loaded) return loaded;
   if (s.case) return structuredClone(caseById(s.case).doc);
-  const places = s.what === "places";
-  const key = s.source === "csv"
-    ? { csv: { text: s.csv, ...(s.decimal ? { columns: { decimal: s.decimal } } : {}) } }
-    : { population: { region: s.region || undefined, year: Number(s.year) } };
-  if (s.source !== "csv" && s.excluded.length) key.exclude = [...s.excluded];
-  if (s.fixed.length) {
-    key.fixed = s.fixed.map((f, i) => ({
-      id: `fast-${i + 1}`,
-      name: f.name || `Fast andel ${i + 1}`,
-      share: shift(readNumber(f.share, `fixed-share-${i}`, "Andelen skal være et tal i procent, fx 7,2"), -2),
-    }));
-  }
-  const scenarios = s.scenarios.map((sc, i) => {
-    const total = readNumber(sc.total, `scenario-total-${i}`,
-      places ? "Antallet af pladser skal være et helt tal, fx 620" : "Beløbet skal være et tal i kroner, fx 4.275.000 eller 4.275.000,00");
-    return { name: sc.name || `scenarie ${i + 1}`, total };
-  });
-  const doc = { version: 1, title: "", scenarios };
-  if (places) {
-    const opts = { method: s.method };
-    if (s.minimum.trim()) opts.minimum = readWhole(s.minimum, "minimum", "Mindst pr. kommune");
-    if (s.maximum.trim()) opts.maximum = readWhole(s.maximum, "maximum", "Højst pr. kommune");
-    doc.rounding = { places: opts };
-  } else {
-    doc.rounding = { unit: s.unit };
-  }
-  const split = !places && s.costSplit.on;
-  if (split) {
-    const share = (id, text) => shift(readNumber(text, id, "Andelen skal være et tal i procent, fx 75"), -2);
-    doc.parts = [
-      { id: "kommunerne", name: "Kommunerne", share: share("municipal-share", s.costSplit.municipal), key },
-      { id: "region", name: s.region ? `Region ${s.region}` : "Regionerne", share: share("region-share", s.costSplit.region) },
-    ];
-    if (s.costSplit.amountIs === "kommunerne") scenarios.forEach((sc) => (sc.part = "kommunerne"));
-  } else {
-    doc.key = key;
-  }
-  doc.title = `Fordeling efter ${s.source === "csv" ? "egne vægte" : `indbyggertal 1. januar ${s.year}`}` +
-    (s.source === "csv" ? "" : ` – ${s.region ? "Region " + s.region : "hele landet"}`);
-  const names = s.source === "csv" ? [] : andel.municipalities(s.region || null, Number(s.year))
-    .filter((m) => s.excluded.includes(m.code)).map((m) => m.name);
-  doc.assumptions = assumptionsOf(s, places, names);
-  return doc;
+  return buildDocument(s);
 }
 
 // ---- Errors: in Danish, at the field --------------------------------------
@@ -189,13 +49,11 @@ function danishMessage(e, s = state) {
     case "negative_weight": return "En vægt må ikke være negativ";
     case "zero_total_weight": return "Mindst én kommune skal være med og have en vægt over 0";
     case "no_parties": return "Der er ingen at fordele mellem";
-    case "not_multiple_of_unit": return `Beløbet går ikke op i enheden ${num(d.unit, unitPlaces(d.unit))} kr.`;
+    case "not_multiple_of_unit": return `Beløbet går ikke op i enheden ${num(d.unit)} kr.`;
     case "invalid_share":
       if (/(^|\.)parts/.test(f) && !s.case && !loaded) {
-        let total = "";
-        try {
-          total = num(sum([andel.parseNumber(s.costSplit.municipal.trim()), andel.parseNumber(s.costSplit.region.trim())]));
-        } catch { /* the number's own error shows */ }
+        // The core's sum of the two shares (a fraction: 0.95 is 95 %).
+        const total = /^-?\d+(\.\d+)?$/.test(String(d.value ?? "")) ? num(shift(String(d.value), 2)) : "";
         return total ? `Kommunerne ${s.costSplit.municipal.trim()} % + regionen ${s.costSplit.region.trim()} % = ${total} %, ikke 100 %` :
           "Kommunernes og regionens andel skal tilsammen give 100 %";
       }
@@ -286,6 +144,13 @@ function showError(targets, message) {
 
 // ---- Computing and showing ------------------------------------------------
 
+/** The view of what the form holds: the meeting as a whole, or a document's (present()). */
+function compute(s) {
+  if (s.case === MEETING && !loaded) return { doc: null, view: andel.meeting(CASES.map((c) => c.doc)), meeting: true };
+  const doc = documentOf(s);
+  return { doc, view: andel.present(doc), meeting: false };
+}
+
 function recompute() {
   clearErrors();
   writeStateToUrl();
@@ -295,10 +160,9 @@ function recompute() {
     markStale(true, "Indsæt vægte (kommune og vægt, fx fra Excel) eller vælg en fil for at få et resultat.");
     return false;
   }
-  let doc, result;
+  let got;
   try {
-    doc = buildDocument(state);
-    result = andel.compute(doc);
+    got = compute(state);
   } catch (e) {
     if (e instanceof FieldError) showError([e.target, ...e.also], e.message);
     else showError(targetsOf(e, state), danishMessage(e));
@@ -307,7 +171,7 @@ function recompute() {
     return false;
   }
   const ms = performance.now() - t0;
-  lastGood = { doc, result, state: structuredClone(state) };
+  lastGood = { ...got, state: structuredClone(state) };
   render(lastGood);
   markStale(false);
   window.andelLastComputeMs = ms;
@@ -321,98 +185,53 @@ function markStale(stale, message) {
   $("status").textContent = stale
     ? message ? (lastGood ? `${message} Tallene nedenfor hører til det, der stod i formularen før.` : message) : (lastGood ? "Gammelt resultat: tallene nedenfor hører til det, der stod i formularen før rettelsen. Ret fejlen for at få et nyt." : "Ret fejlen for at få et resultat.")
     : lastGood ? `Beregnet: ${summaryOf(lastGood)}` : "";
-  $("download-csv").disabled = stale;
-  $("download-json").disabled = stale;
+  const noFile = stale || !!lastGood?.meeting;
+  $("download-csv").disabled = noFile;
+  $("download-json").disabled = noFile;
 }
 
-/** One line for the top of the result (and screen readers): the totals. */
-function summaryOf({ doc, result }) {
-  const word = doc.rounding?.places ? "pladser" : "kr.";
-  return result.scenarios.map((sc) => {
-    const total = sc.parts ? sc.parts.parts.total : sc.allocation.total;
-    return `${result.scenarios.length > 1 ? sc.name + ": " : ""}${num(total)} ${word}`;
-  }).join(", ") + " fordelt.";
+/** One line for the top of the result (and screen readers): each scenario's first summary, as the core says it. */
+function summaryOf({ view, meeting }) {
+  if (meeting) return view ? view.title : "";
+  const many = view.scenarios.length > 1;
+  return view.scenarios.map((sc) => {
+    const summary = sc.sections.find((x) => x.summary)?.summary || "";
+    return many ? `${sc.name}: ${summary}` : summary;
+  }).join("; ");
 }
 
-/** What the weights are: populations (with the year) or weights. */
-function populationYearOf(doc) {
-  const key = doc.key || doc.parts?.find((p) => p.key)?.key;
-  return key && key.population && !key.blend ? Number(key.population.year) : null;
+function render({ doc, view, meeting, state: s }) {
+  if (meeting) {
+    fill($("case-name"), h("span", { class: "case-label" }, "Alle sager fra referatet (KKR Nordjylland 18. november 2022)"), h("br"),
+      h("strong", {}, view ? view.title : ""));
+    $("case-note").textContent = view ? view.note : "";
+    if (view) renderMeeting($("result-body"), view);
+    else fill($("result-body"));
+    return;
+  }
+  renderCaseName(view, s);
+  renderView($("result-body"), view);
 }
 
-function render({ doc, result, state: s }) {
-  const fromForm = !s.case && !loaded;
-  const year = fromForm ? (s.source === "population" ? Number(s.year) : null) : populationYearOf(doc);
-  const populations = year ? new Map(andel.municipalities(null, year).map((m) => [m.code, String(m.population)])) : new Map();
-  const population = (p) => (p.basis.kind === "excluded" || p.basis.kind === "weight") && populations.get(p.id);
-  const ctx = year ? {
-    partyHead: "Kommune",
-    weightHead: ["Indbyggertal", `1. jan. ${year}`],
-    weightOf: (p) => (population(p) ? num(population(p)) : num(p.weight)),
-    weightTotal: (parties) => (parties.every(population) ? num(sum(parties.map(population))) : null),
-  } : {
-    partyHead: "Part",
-    weightHead: ["Vægt"],
-    weightOf: (p) => num(p.basis.kind === "excluded" && p.basis.weight ? p.basis.weight : p.weight),
-  };
-  ctx.assumptions = [];
-  if (loaded) ctx.assumptions.push(`Beregningen er indlæst fra en fil: ${doc.title || "uden titel"}.`);
-  ctx.assumptions.push(...((fromForm ? doc.assumptions : result.assumptions) || []));
-  renderCaseName(doc, s);
-  renderResult($("result-body"), doc, result, ctx);
-}
-
-/** The open case, named above the result. */
-function renderCaseName(doc, s) {
-  let label, title, note = "";
+/** The open case, named above the result (its title and note as the core's view has them). */
+function renderCaseName(view, s) {
+  let label, title = view.title || "", note = view.note || "";
   if (s.case) {
     label = "Sag fra referatet (KKR Nordjylland 18. november 2022)";
-    title = doc.title;
-    note = doc.note || "";
   } else if (loaded) {
     label = "Indlæst fra en fil";
-    title = doc.title || "uden titel";
-    note = doc.note || "";
-  } else if (isDefaultForm(s)) {
+    title = title || "uden titel";
+  } else if (isDefaultState(s)) {
     label = "Eksempel: sag 2.8 fra referatet (KKR Nordjylland 18. november 2022)";
     title = "Nyt tilbud til børn og unge med selvskadende adfærd – kommunernes del, lavt og højt skøn, Læsø og Morsø ikke med; regionen betaler 25 %";
     note = "Ret tallene i formularen for at lave din egen fordeling.";
   } else {
     label = "Egen fordeling";
-    title = doc.title;
   }
   fill($("case-name"), h("span", { class: "case-label" }, label), h("br"), h("strong", {}, title));
   $("case-note").textContent = note;
 }
 
-function isDefaultForm(s) {
-  return JSON.stringify({ ...s }) === JSON.stringify(DEFAULT_STATE);
-}
-
-/** What the calculation assumes, in plain Danish: the form's choices (written into the document too). */
-function assumptionsOf(s, places, excludedNames) {
-  const items = [];
-  if (s.source === "csv") {
-    items.push("Vægtene er dine egne (CSV), ikke indbyggertal.");
-    const skipped = readPastedCsv(s)?.skipped || [];
-    if (skipped.length) items.push(`Sprunget over i CSV: ${skippedText(skipped)}.`);
-  }
-  else items.push(`Fordelt efter indbyggertal pr. 1. januar ${s.year} (Danmarks Statistik), ${s.region ? "Region " + s.region : "hele landet"}.`);
-  if (excludedNames.length) items.push(`Ikke med: ${excludedNames.join(", ")}.`);
-  s.fixed.forEach((f) => items.push(`${f.name || "En part"} har en fast andel på ${f.share} %; resten fordeles efter vægt.`));
-  if (!places && s.costSplit.on) {
-    items.push(`Udgiftsfordeling: kommunerne ${s.costSplit.municipal} %, regionen ${s.costSplit.region} %; ` +
-      (s.costSplit.amountIs === "kommunerne" ? "beløbet er kommunernes del, og regionens del er regnet ud fra den (afrundet til enheden)." : "beløbet er den samlede udgift."));
-  }
-  if (places) {
-    const label = [...$("method").options].find((o) => o.value === s.method)?.textContent || s.method;
-    items.push(`Hele pladser efter ${label}${s.minimum ? `, mindst ${s.minimum}` : ""}${s.maximum ? `, højst ${s.maximum}` : ""} pr. part.`);
-  } else {
-    items.push(`Afrundet til ${s.unit === "0.01" ? "øre" : s.unit === "1" ? "hele kroner" : "1.000 kr."} efter største brøks metode; delene giver præcis det hele.`);
-  }
-  items.push("Står to parter helt lige om den sidste enhed, afgøres det efter rækkefølgen i listen, og det vises under »Hvorfor?«.");
-  return items;
-}
 
 // ---- The form ------------------------------------------------------------
 
@@ -440,10 +259,11 @@ function updateUnderstood() {
     const el = $(`scenario-total-${i}-understood`);
     if (!el) return;
     try {
-      const v = andel.parseNumber(sc.total.trim().replace(/\s*kr\.?$/i, "").replace(/^\u2212/, "-"));
+      const v = andel.parseNumber(bare(sc.total));
       const places = state.what === "places";
+      const own = (v.split(".")[1] || "").length;
       el.textContent = places && v.includes(".") ? "" :
-        `forstået som ${num(v, places ? 0 : Math.max(scaleOf(v), state.unit === "0.01" ? 2 : 0))}${places ? " pladser" : " kr."}`;
+        `forstået som ${num(v, places ? 0 : Math.max(own, state.unit === "0.01" ? 2 : 0))}${places ? " pladser" : " kr."}`;
     } catch {
       el.textContent = "";
     }
@@ -487,7 +307,8 @@ function fillControls() {
   fill($("region"), REGIONS.map((r) => h("option", { value: r }, r)), h("option", { value: "" }, "Hele landet"));
   fill($("year"), andel.years().map((y) => h("option", { value: String(y) }, String(y))));
   fill($("case"), h("option", { value: "" }, "Egen fordeling (formularen)"),
-    CASES.map((c) => h("option", { value: c.id }, c.doc.title || c.id)));
+    CASES.map((c) => h("option", { value: c.id }, c.doc.title || c.id)),
+    h("option", { value: MEETING }, "Mødet som helhed: alle sagerne pr. kommune"));
   $("region").value = state.region;
   $("year").value = String(state.year);
   document.querySelector(`input[name=what][value=${state.what}]`).checked = true;
@@ -662,38 +483,17 @@ function wire() {
   });
 }
 
-/** The pasted CSV as the core reads it, or null where it cannot be read
- * (the error shows at the field). */
-function readPastedCsv(s) {
-  if (!s.csv.trim()) return null;
-  try {
-    return andel.readCsv(s.csv, s.decimal ? { decimal: s.decimal } : undefined);
-  } catch {
-    return null;
-  }
-}
-
-/** The rows reading a CSV left out (totals), in Danish. */
-function skippedText(skipped) {
-  const why = { "the national total": "hele landet", "a regional total of a Statistics Denmark export": "en region",
-    "a regional total": "en region", "Christiansø is not a municipality": "Christiansø er ikke en kommune",
-    "a total: its weight is the sum of the other rows": "en sum af de andre rækker", "a title above the table": "en titel over tabellen",
-    "a note below the table": "en note under tabellen" };
-  return skipped.map(([line, text, reason]) => `linje ${line} (»${text}«, ${why[reason] || reason})`).join(", ");
-}
-
-
-
 function showCsvInfo() {
   const r = state.source === "csv" ? readPastedCsv(state) : null;
   if (!r) return ($("csv-info").textContent = "");
-  const skipped = r.skipped.length ? `; sprunget over: ${skippedText(r.skipped)}` : "";
+  // The rows left out (totals), as the core says it in Danish.
+  const skipped = r.leftOut?.da ? ` ${r.leftOut.da}` : "";
   // How the core read it, where it says (notes: from branch inputs on).
   const because = { semicolons: "semikolon mellem felterne", tabs: "tabulator mellem felterne", header: "dansk overskrift" };
   const notes = (r.notes || []).map((n) => n.kind === "danish_thousands"
     ? ` ${q(n.text)} læst med punktum som tusindtalsskilletegn (linje ${n.line}; ${because[n.because] || n.because}).`
     : n.kind === "encoding" ? ` Filen er læst som ${n.encoding === "windows-1252" ? "Windows-1252 (fra Excel)" : n.encoding.toUpperCase()}.` : "").join("");
-  $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn ${q(r.separator === "\t" ? "tab" : r.separator)}, decimaltegn ${q(r.decimal)})${skipped}.${notes}`;
+  $("csv-info").textContent = `Læst ${r.key.length} parter (skilletegn ${q(r.separator === "\t" ? "tab" : r.separator)}, decimaltegn ${q(r.decimal)}).${skipped}${notes}`;
 }
 
 /** Says in Danish why the calculator cannot run (boot.js says it before this file can). */
@@ -704,8 +504,21 @@ function cannotRun(text) {
   document.documentElement.classList.add("cannot-run");
 }
 
+/** The opening case at once, from the view the build made with this same module (first.js),
+ * while the module is still on its way (a slow phone); the live result replaces it. Only for the
+ * opening state: a link's state waits for the module. */
+function drawFirst() {
+  if (location.hash.length > 1 || !FIRST?.view) return;
+  renderCaseName(FIRST.view, DEFAULT_STATE);
+  renderView($("result-body"), FIRST.view);
+  $("status").textContent = `Beregnet: ${summaryOf({ view: FIRST.view })}`;
+  document.documentElement.classList.add("drawn");
+  window.andelFirstResultMs = performance.now(); // from the start of navigation (the browser test reads it)
+}
+
 async function main() {
   if (typeof WebAssembly !== "object") return; // boot.js says why
+  drawFirst();
   try {
     // The single file carries the module's bytes; the folder's page names it; www/ finds it beside
     // the glue. Fetched, it is compiled while it streams.
@@ -720,12 +533,13 @@ async function main() {
     console.error(e);
     return;
   }
-  const fromLink = readStateFromUrl();
+  const fromLink = stateFromLink(location.hash.slice(1), CASES);
   state = fromLink.state;
   fillControls();
   wire();
   recompute();
-  window.andelFirstResultMs = performance.now(); // from the start of navigation (the browser test reads it)
+  window.andelLiveResultMs = performance.now(); // computed in the page (the browser test reads both)
+  window.andelFirstResultMs ??= window.andelLiveResultMs;
   showCsvInfo();
   $("link-note").textContent = fromLink.unread
     ? "Linket kunne ikke læses helt; det, der ikke kunne læses, står som i eksemplet (sag 2.8)."
