@@ -51,7 +51,7 @@ async function first() {
   console.log("www/first.js: the opening case's view");
 }
 
-const SITE_FILES = ["index.html", "boot.js", "app.js", "render.js", "state.js", "cases.js", "first.js", "style.css", "sw.js",
+const SITE_FILES = ["index.html", "boot.js", "app.js", "render.js", "state.js", "errors.js", "controls.js", "cases.js", "first.js", "style.css", "sw.js",
   "pkg/andel_wasm.js", "pkg/andel_wasm_bg.wasm"];
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -109,6 +109,8 @@ function page(version, wasm) {
     moduleBody(read("first.js"), "FIRST"),
     moduleBody(read("render.js")),
     moduleBody(read("state.js")),
+    moduleBody(read("errors.js")),
+    moduleBody(read("controls.js")),
     moduleBody(read("app.js")),
   ].join("\n");
   for (const text of [boot, bundle, css]) {

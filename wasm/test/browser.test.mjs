@@ -343,7 +343,7 @@ try {
   await page.locator("#csv").fill("kommune,vægt\nAalborg,1.234\nHjørring,2\n");
   if (await page.locator("#csv-error").innerText()) {
     assert.equal(await page.locator("#csv-error").innerText(),
-      "CSV linje 2, kolonne vægt: »1.234« kan læses både med decimalkomma og med decimalpunktum; vælg decimaltegnet ovenfor");
+      "CSV linje 2, kolonne «vægt»: «1.234» kan læses både med decimalkomma og med decimalpunktum; sig hvilket (decimaltegn \",\" eller \".\"). Vælg decimaltegnet ovenfor.");
     assert.equal(await amount("Aalborg"), "465");
   } else {
     // Core's reader of branch inputs: a Danish header (vægt) reads 1.234 the Danish way, and says so.
@@ -365,9 +365,9 @@ try {
   assert.match(await page.locator("#csv-info").innerText(), /Læst 2 parter .*udeladt linje 2 «Hele landet;2022K1;5873420» \(landstallet\)/);
   // CSV errors in Danish, at the field.
   await page.locator("#csv").fill("kommune;vægt\nAalborg;-3\n");
-  assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne vægt: vægten -3 er negativ");
+  assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne «vægt»: vægten -3 er negativ");
   await page.locator("#csv").fill("kommune;vægt\nA;1;2\n");
-  assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne 3: rækken har 3 felter, men overskriften har 2");
+  assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne «3»: rækken har 3 felter, men overskriften har 2");
   await page.getByLabel("Decimaltegn i vægtene").selectOption("");
 
   step("Danish Excel and Statbank pastes (core's CSV reader, branch inputs)");

@@ -29,6 +29,9 @@ export function h(tag, props, ...children) {
   return el;
 }
 
+/** The page's element with this id. */
+export const $ = (id) => document.getElementById(id);
+
 /** Replaces an element's children (text or elements, never HTML). */
 export const fill = (el, ...children) => el.replaceChildren(...children.flat(Infinity).filter((c) => c !== undefined && c !== null && c !== false));
 

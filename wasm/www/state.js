@@ -105,6 +105,9 @@ export class FieldError extends Error {
 /** What a person typed (4.275.000,00, 4275000, 7,2 %), without its unit. */
 export const bare = (text) => text.trim().replace(/\s*(kr\.?|%)$/i, "").replace(/^\u2212/, "-");
 
+/** A decimal string the Danish way, with `places` decimals (as many as it has without): the core writes it. */
+export const num = (d, places) => andel.formatNumber(String(d), places ?? (String(d).split(".")[1] || "").length);
+
 /** A number typed by a person, as the core reads it: a decimal string. */
 export function readNumber(text, target, message) {
   try {
