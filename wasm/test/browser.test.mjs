@@ -363,6 +363,12 @@ try {
   assert.equal(await amount("Aalborg"), "481"); // 620 × 221082/284921 = 481,08…
   // The core says what it left out, in Danish, at the field (and in the view's assumptions: see the English check).
   assert.match(await page.locator("#csv-info").innerText(), /Læst 2 parter .*udeladt linje 2 «Hele landet;2022K1;5873420» \(landstallet\)/);
+  const leftOutWords = words(await page.locator("#assumptions").innerText()).filter((w) => englishOnly().has(w));
+  if (leftOutWords.length) {
+    // SKIPPED until core says in Danish, in a Danish view's assumptions, what reading CSV weights left out
+    // (today "key.csv: left out line 2 … (the national total)"; readCsv's leftOut.da says it in Danish).
+    skipped.push(`the view's assumption on rows a CSV left out is English: ${leftOutWords.join(" ")}`);
+  }
   // CSV errors in Danish, at the field.
   await page.locator("#csv").fill("kommune;vægt\nAalborg;-3\n");
   assert.equal(await page.locator("#csv-error").innerText(), "CSV linje 2, kolonne «vægt»: vægten -3 er negativ");
@@ -469,6 +475,15 @@ try {
   assert.match(body28, /Sammenlignet med befolkning 1\. januar 2025 \(BY2\)/);
   await page.locator("#case").selectOption("2.13-vaekst-via-viden");
   assert.match(await page.locator("#result-body").innerText(), /hele målet \(tre år\) over for matches/);
+  // "Hent CSV" of a case is the command line's `andel compute … --format csv`, byte for byte (its golden file).
+  await page.locator("#case").selectOption("2.8-cost-split");
+  const [caseCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Hent CSV" }).click()]);
+  assert.equal(caseCsv.suggestedFilename(), "andel-2.8-cost-split.csv");
+  assert.ok(readFileSync(await caseCsv.path()).equals(readFileSync(path.join(wasmDir, "..", "cli", "tests", "golden", "2.8-cost-split.csv"))),
+    "Hent CSV differs from andel compute examples/2.8-cost-split.json --format csv");
+  await page.locator("#case").selectOption("mødet");
+  assert.ok(await page.locator("#download-csv").isDisabled(), "the meeting as a whole has no file of its own");
+  await page.locator("#case").selectOption("2.13-vaekst-via-viden");
   const caseLink = page.url();
   assert.equal(decodeURIComponent(new URL(caseLink).hash), '#{"case":"2.13-vaekst-via-viden"}');
   const viaLink = await context.newPage();
