@@ -46,15 +46,28 @@ function headerIndex(columns, row) {
   return id >= 0 ? id : 0;
 }
 
+/** The texts of a row's cells as shown: a row without a name ("i alt", a year) is headed in the
+ * name column by its id, so it stays in view where the codes give way (a laptop, a phone). */
+function shownCells(columns, row) {
+  const texts = row.cells.map((c) => c.text);
+  const name = columns.findIndex((c) => c.key === "name");
+  const id = columns.findIndex((c) => c.key === "id");
+  if (name >= 0 && id >= 0 && !texts[name] && texts[id]) {
+    texts[name] = texts[id];
+    texts[id] = "";
+  }
+  return { texts, header: name >= 0 && texts[name] ? name : headerIndex(columns, row) };
+}
+
 const colClass = (c) => `col-${c.key.replace(/[^A-Za-z0-9_-]/g, "_")}${c.numeric ? " num" : ""}`;
 
 /** One row of a view's table: its header cell, the others, and "Hvorfor?" where it has an explanation. */
 function tableRow(columns, row, ctx, explained) {
-  const hi = headerIndex(columns, row);
-  const label = row.cells[hi]?.text || row.id;
-  const cells = row.cells.map((cell, i) => (i === hi
-    ? h("th", { scope: "row", class: colClass(columns[i]) }, cell.text)
-    : h("td", { class: colClass(columns[i]), data: { col: columns[i]?.key || "" } }, cell.text)));
+  const { texts, header } = shownCells(columns, row);
+  const label = texts[header] || row.id;
+  const cells = texts.map((text, i) => (i === header
+    ? h("th", { scope: "row", class: colClass(columns[i]) }, text)
+    : h("td", { class: colClass(columns[i]), data: { col: columns[i]?.key || "" } }, text)));
   let why = null;
   if (explained) {
     why = h("td", { class: "why" });
@@ -129,7 +142,8 @@ function chart(view) {
       const bar = h("span", { class: "fill" });
       // A width only (set through the style object, which the policy allows): a picture, never a figure anyone reads.
       bar.style.width = `${(100 * Number(r.cells[share].value) / max).toFixed(2)}%`;
-      return h("div", { class: "bar" }, h("span", {}, r.cells[headerIndex(section.table.columns, r)].text), h("span", {}, bar),
+      const { texts, header } = shownCells(section.table.columns, r);
+      return h("div", { class: "bar" }, h("span", {}, texts[header]), h("span", {}, bar),
         h("span", { class: "v" }, r.cells[share].text));
     }))];
 }
