@@ -19,6 +19,7 @@ import { DEFAULT_STATE, MEETING, isDefaultState, stateFromLink, linkOf, FieldErr
 let state = structuredClone(DEFAULT_STATE);
 let loaded = null; // a key document loaded from a file (never in the link)
 let lastGood = null; // { doc, view, state }
+let drawnFirst = null; // the view drawn before the module ran (first.js), as JSON text
 
 const caseById = (id) => CASES.find((c) => c.id === id);
 
@@ -102,7 +103,10 @@ function render({ doc, view, meeting, state: s }) {
     return;
   }
   renderCaseName(view, s);
-  renderView($("result-body"), view);
+  // The first live result is the one drawn from first.js: it stays as it is (an open "Hvorfor?" too).
+  const same = drawnFirst !== null && JSON.stringify(view) === drawnFirst;
+  drawnFirst = null;
+  if (!same) renderView($("result-body"), view);
 }
 
 /** The open case, named above the result (its title and note as the core's view has them). */
@@ -311,6 +315,7 @@ function drawFirst() {
   if (location.hash.length > 1 || !FIRST?.view) return;
   renderCaseName(FIRST.view, DEFAULT_STATE);
   renderView($("result-body"), FIRST.view);
+  drawnFirst = JSON.stringify(FIRST.view);
   $("status").textContent = `Beregnet: ${summaryOf({ view: FIRST.view })}`;
   document.documentElement.classList.add("drawn");
   window.andelFirstResultMs = performance.now(); // from the start of navigation (the browser test reads it)
