@@ -441,6 +441,7 @@ try {
   const caseIds = await page.locator("#case option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.deepEqual([...caseIds].sort(), [...expected.keys()].sort());
   let tableCount = 0;
+  const wide = []; // tables that scroll sideways at 1280 px
   let explained = 0;
   for (const id of caseIds) {
     await page.locator("#case").selectOption(id);
@@ -453,6 +454,8 @@ try {
     assert.deepEqual(missing, [], `${id}: tables of the command line not on the page (the page has ${JSON.stringify(shown).slice(0, 3000)})`);
     assert.ok(want.tables.length >= 1, id);
     tableCount += want.tables.length;
+    const sideways = await page.evaluate(() => [...document.querySelectorAll("#result-body .table-wrap")].map((w) => w.scrollWidth - w.clientWidth).filter((d) => d > 0));
+    if (sideways.length) wide.push(`${id}: ${sideways.join(", ")} px`);
     // In Danish only: no word of the English catalogue in what the page shows, explanations included
     // (the first "Hvorfor?" of each table).
     for (const b of await page.locator("#result-body .table-wrap:first-of-type button.hvorfor, #result-body table.result tbody tr:first-child button.hvorfor").all()) {
@@ -464,6 +467,7 @@ try {
     const found = englishIn(await page.locator("#result").textContent(), ownTexts(id), english);
     assert.deepEqual(found, [], `${id}: English words on the page`);
   }
+  assert.deepEqual(wide, [], "1280 px: tables scrolling sideways");
   assert.equal(tableCount, (golden.match(/^id\s{2,}navn/gm) || []).length, "every table of the report was looked for");
   console.log(`# ${caseIds.length - 1} cases and the meeting: ${tableCount} tables equal to the command line's, cell for cell; ` +
     `no English word (${english.size} in the list) on the page, ${explained} explanations opened`);

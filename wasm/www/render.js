@@ -166,6 +166,6 @@ export function renderView(body, view) {
 /** The meeting as a whole (meeting()) into `body`: its tables and the notes on what adds up. */
 export function renderMeeting(body, view) {
   const ctx = { explain: () => {}, first: null, scenario: 0, caption: view.title };
-  fill(body, view.sections.map((s) => sectionBlock(s, ctx, "h3")));
+  fill(body, h("div", { class: "meeting" }, view.sections.map((s) => sectionBlock(s, ctx, "h3"))));
   ctx.first?.setAttribute("id", "result-table");
 }
