@@ -587,6 +587,24 @@ try {
   await axeSerious(phone, "phone");
   await phone.screenshot({ path: path.join(target, "webform-phone.png"), fullPage: false });
   await phone.getByRole("button", { name: /Vis indtastningen/ }).click();
+  // Every case on the phone: the page never scrolls sideways, nor does any table of amounts (an
+  // allocation); a wide grid (years, programmes, the meeting) scrolls in its own box, its names kept in view.
+  const phoneWide = [];
+  const gridsScrolling = [];
+  for (const id of await phone.locator("#case option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean))) {
+    await phone.locator("#case").selectOption(id);
+    const d = await phone.evaluate(() => ({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      tables: [...document.querySelectorAll("#result-body .table-wrap")].map((w) => [!!w.querySelector('td[data-col="amount"]'), w.scrollWidth - w.clientWidth]),
+    }));
+    if (d.page > 0 || d.tables.some(([amounts, x]) => amounts && x > 0)) phoneWide.push(`${id}: ${JSON.stringify(d)}`);
+    if (d.tables.some(([amounts, x]) => !amounts && x > 0)) gridsScrolling.push(id);
+  }
+  assert.deepEqual(phoneWide, [], "phone: sideways scrolling");
+  await phone.locator("#case").selectOption("mødet");
+  await axeSerious(phone, "phone, the meeting as a whole (wide grids)");
+  console.log(`# phone: no case scrolls sideways; grids scrolling in their box (names kept in view): ${gridsScrolling.join(", ") || "none"}`);
+  await phone.locator("#case").selectOption("");
   assert.ok(await phone.locator("#scenario-total-0").isVisible());
   await phone.close();
 

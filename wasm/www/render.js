@@ -148,6 +148,30 @@ function chart(view) {
     }))];
 }
 
+/** A table box that scrolls sideways (a wide grid on a phone) can be reached and scrolled with the keyboard. */
+function markScrolling(body) {
+  for (const wrap of body.querySelectorAll(".table-wrap")) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth;
+    if (scrolls) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", wrap.querySelector("caption")?.textContent || "");
+    } else {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+}
+let watched = null;
+function watchScrolling(body) {
+  markScrolling(body);
+  if (watched !== body) {
+    watched = body;
+    window.addEventListener("resize", () => markScrolling(body));
+  }
+}
+
 /** A document's view (present()) into `body`: per scenario its heading and every table, the chart, the assumptions. */
 export function renderView(body, view) {
   const { box, explain } = explanationBox();
@@ -161,6 +185,7 @@ export function renderView(body, view) {
     view.assumptions.length ? [h("h3", {}, headingText(view.assumptions_heading)),
       h("ul", { id: "assumptions" }, view.assumptions.map((a) => h("li", {}, a)))] : null);
   ctx.first?.setAttribute("id", "result-table");
+  watchScrolling(body);
 }
 
 /** The meeting as a whole (meeting()) into `body`: its tables and the notes on what adds up. */
@@ -168,4 +193,5 @@ export function renderMeeting(body, view) {
   const ctx = { explain: () => {}, first: null, scenario: 0, caption: view.title };
   fill(body, h("div", { class: "meeting" }, view.sections.map((s) => sectionBlock(s, ctx, "h3"))));
   ctx.first?.setAttribute("id", "result-table");
+  watchScrolling(body);
 }
