@@ -592,6 +592,22 @@ export function computeCsv(document: KeyDocument | string, dialect?: "danish_exc
  * writes no sentence or column head of its own. */
 export function present(document: KeyDocument | string, options?: PresentOptions | null): View;
 
+/** The meeting as a whole: the documents computed and summed per municipality over every one
+ * with a `summary` (kroner by case with totals, places by case and programme), as the command
+ * line's report ends; null when no document counts. */
+export function meeting(documents: (KeyDocument | string)[], options?: PresentOptions | null): MeetingView | null;
+
+/** The meeting as a whole for people. */
+export interface MeetingView {
+  language: Language;
+  /** "Mødet som helhed, pr. kommune" */
+  title: string;
+  /** What counts and what is never added. */
+  note: string;
+  /** Kroner, then places. */
+  sections: Section[];
+}
+
 export type Language = "da" | "en";
 
 export interface PresentOptions {

@@ -1,5 +1,7 @@
 // The web form's build steps after the module (called by build.sh):
-//   node build-site.mjs cases   www/cases.js: every key document in ../examples, for the case picker
+//   node build-site.mjs cases   www/cases.js: every key document in ../examples, for the case picker;
+//                               www/first.js: the opening case's view (present()), computed here with
+//                               the same module, which the page draws while the module is on its way
 //   node build-site.mjs dist    dist/site/ (the folder for a web server: index.html with its
 //                               style and scripts inlined, the module in pkg/, the service
 //                               worker; .gz and .br beside each file) and dist/andel-fordeling.html
@@ -10,7 +12,7 @@ import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, copyFileSy
 import { createHash } from "node:crypto";
 import path from "node:path";
 import zlib from "node:zlib";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const www = path.join(here, "www");
@@ -35,7 +37,21 @@ function cases() {
   console.log(`www/cases.js: ${list.length} cases`);
 }
 
-const SITE_FILES = ["index.html", "boot.js", "app.js", "view.js", "cases.js", "style.css", "sw.js",
+/** www/first.js: the view of the form's opening state (case 2.8, low and high), made by the
+ * module itself from the document state.js builds, so the page can show it before the module
+ * has arrived (a slow phone); the page computes it again live as soon as the module runs. */
+async function first() {
+  const glue = await import(pathToFileURL(path.join(www, "pkg", "andel_wasm.js")).href);
+  await glue.default({ module_or_path: readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm")) });
+  const { DEFAULT_STATE, buildDocument } = await import(pathToFileURL(path.join(www, "state.js")).href);
+  const view = glue.present(buildDocument(structuredClone(DEFAULT_STATE)));
+  writeFileSync(path.join(www, "first.js"),
+    "// Written by build-site.mjs: the opening case's view, computed by the module at build time; do not edit.\n" +
+    `export default ${JSON.stringify({ view })};\n`);
+  console.log("www/first.js: the opening case's view");
+}
+
+const SITE_FILES = ["index.html", "boot.js", "app.js", "render.js", "state.js", "errors.js", "controls.js", "cases.js", "first.js", "style.css", "sw.js",
   "pkg/andel_wasm.js", "pkg/andel_wasm_bg.wasm"];
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -63,10 +79,10 @@ function glueAsObject(glue) {
 }
 
 /** One of the page's own modules without its imports and exports (all share one scope in the bundle). */
-function moduleBody(text) {
+function moduleBody(text, name = "") {
   const body = text
     .replace(/^import [^;]+;\s*$/gm, "")
-    .replace(/^export default /gm, "const CASES = ")
+    .replace(/^export default /gm, `const ${name} = `)
     .replace(/^export (async function|function|const|let|class) /gm, "$1 ");
   if (/^\s*(export|import)\s/m.test(body)) throw new Error("a module has an import or export this build does not know");
   return body;
@@ -89,8 +105,12 @@ function page(version, wasm) {
     wasm === "inline"
       ? `globalThis.andelWasmBytes = Uint8Array.from(atob("${readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm")).toString("base64")}"), (c) => c.charCodeAt(0));`
       : 'globalThis.andelWasmUrl = new URL("pkg/andel_wasm_bg.wasm", document.baseURI);',
-    moduleBody(read("cases.js")),
-    moduleBody(read("view.js")),
+    moduleBody(read("cases.js"), "CASES"),
+    moduleBody(read("first.js"), "FIRST"),
+    moduleBody(read("render.js")),
+    moduleBody(read("state.js")),
+    moduleBody(read("errors.js")),
+    moduleBody(read("controls.js")),
     moduleBody(read("app.js")),
   ].join("\n");
   for (const text of [boot, bundle, css]) {
@@ -151,7 +171,7 @@ function distBuild() {
 }
 
 const command = process.argv[2];
-if (command === "cases") cases();
+if (command === "cases") { cases(); await first(); }
 else if (command === "dist") distBuild();
 else {
   console.error("usage: node build-site.mjs cases|dist");

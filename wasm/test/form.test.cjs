@@ -14,7 +14,7 @@ const dist = path.join(__dirname, "..", "dist");
 const policyOf = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
 
 test("no HTML from strings in the form's scripts", () => {
-  for (const f of ["app.js", "view.js", "boot.js", "sw.js"]) {
+  for (const f of ["app.js", "render.js", "state.js", "errors.js", "controls.js", "boot.js", "sw.js"]) {
     const text = fs.readFileSync(path.join(www, f), "utf8");
     assert.doesNotMatch(text, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\s*["']on/, f);
   }

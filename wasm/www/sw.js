@@ -7,7 +7,7 @@
 // so a new page never runs with an old module.
 const VERSION = "dev";
 const CACHE = `andel-${VERSION}`;
-const FILES = ["./", "./index.html", "./boot.js", "./app.js", "./view.js", "./cases.js", "./style.css",
+const FILES = ["./", "./index.html", "./boot.js", "./app.js", "./render.js", "./state.js", "./errors.js", "./controls.js", "./cases.js", "./first.js", "./style.css",
   "./pkg/andel_wasm.js", "./pkg/andel_wasm_bg.wasm"];
 
 self.addEventListener("install", (event) => {
