@@ -10,6 +10,7 @@
 import init, * as andel from "./pkg/andel_wasm.js";
 import CASES from "./cases.js";
 import { h, fill, num, shift, sum, scaleOf, renderResult } from "./view.js";
+import { wireExcel, isXlsx } from "./excel.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -323,6 +324,7 @@ function markStale(stale, message) {
     : lastGood ? `Beregnet: ${summaryOf(lastGood)}` : "";
   $("download-csv").disabled = stale;
   $("download-json").disabled = stale;
+  $("download-excel").disabled = stale;
 }
 
 /** One line for the top of the result (and screen readers): the totals. */
@@ -604,7 +606,7 @@ function wire() {
   });
   $("csv-file").addEventListener("change", async (ev) => {
     const file = ev.target.files[0];
-    if (!file) return;
+    if (!file || isXlsx(file)) return; // an .xlsx: excel.js reads it
     // The bytes, decoded by the core (Windows-1252 and UTF-16 from Excel too).
     state.csv = andel.textFromBytes(new Uint8Array(await file.arrayBuffer()));
     $("csv").value = state.csv;
@@ -637,6 +639,12 @@ function wire() {
   $("download-csv").addEventListener("click", () => {
     if (!lastGood || $("result").classList.contains("stale")) return;
     download(`${fileStem()}.csv`, andel.computeCsv(lastGood.doc, "danish_excel"), "text/csv;charset=utf-8");
+  });
+  wireExcel({
+    current: () => (lastGood && !$("result").classList.contains("stale") ? lastGood.doc : null),
+    fileStem,
+    download,
+    useCsv: (text) => { state.csv = text; $("csv").value = text; recompute(); showCsvInfo(); },
   });
   $("download-json").addEventListener("click", () => {
     if (!lastGood || $("result").classList.contains("stale")) return;
