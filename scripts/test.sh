@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p andel-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p andel-wasm -p andel-wasm-excel --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "core builds for wasm32 (no files, no clocks, no threads)"
 cargo build --locked -p andel-core --no-default-features --target wasm32-unknown-unknown

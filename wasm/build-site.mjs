@@ -8,7 +8,7 @@
 //                               (one file that works from disk, offline: the module inlined too).
 //                               Inlined style and scripts are allowed by the page's
 //                               Content-Security-Policy through their hashes, nothing else.
-import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, copyFileSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, copyFileSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -51,8 +51,11 @@ async function first() {
   console.log("www/first.js: the opening case's view");
 }
 
-const SITE_FILES = ["index.html", "boot.js", "app.js", "render.js", "state.js", "errors.js", "controls.js", "cases.js", "first.js", "style.css", "sw.js",
+const SITE_FILES = ["index.html", "boot.js", "app.js", "render.js", "state.js", "errors.js", "controls.js", "excel.js", "cases.js", "first.js", "style.css", "sw.js",
   "pkg/andel_wasm.js", "pkg/andel_wasm_bg.wasm"];
+
+// On request only (www/excel.js imports them when Excel is asked for): not in the first load.
+const EXCEL_FILES = ["pkg/excel/andel_wasm_excel.js", "pkg/excel/andel_wasm_excel_bg.wasm"];
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
@@ -111,12 +114,14 @@ function page(version, wasm) {
     moduleBody(read("state.js")),
     moduleBody(read("errors.js")),
     moduleBody(read("controls.js")),
+    moduleBody(read("excel.js")),
     moduleBody(read("app.js")),
   ].join("\n");
   for (const text of [boot, bundle, css]) {
     if (/<\/(script|style)|<!--/i.test(text)) throw new Error("an inlined file holds </script, </style or <!--");
   }
-  const csp = `default-src 'none'; script-src ${sha256(boot)} ${sha256(bundle)} 'wasm-unsafe-eval'; style-src ${sha256(css)}; ` +
+  // The folder's page also runs the site's own Excel module (pkg/excel/, imported on request: 'self').
+  const csp = `default-src 'none'; script-src ${sha256(boot)} ${sha256(bundle)}${wasm === "inline" ? "" : " 'self'"} 'wasm-unsafe-eval'; style-src ${sha256(css)}; ` +
     (wasm === "inline" ? "img-src data:; " : "img-src 'self' data:; connect-src 'self'; worker-src 'self'; ") +
     "base-uri 'none'; form-action 'none'; object-src 'none'";
   let html = read("index.html");
@@ -149,7 +154,9 @@ function distBuild() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(path.join(dist, "site", "pkg"), { recursive: true });
   const hash = createHash("sha256");
-  for (const f of SITE_FILES) hash.update(readFileSync(path.join(www, f)));
+  // The Excel module (built by build.sh's last block) when it is there.
+  const excel = EXCEL_FILES.filter((f) => existsSync(path.join(www, f)));
+  for (const f of [...SITE_FILES, ...excel]) hash.update(readFileSync(path.join(www, f)));
   const version = hash.digest("hex").slice(0, 12);
   // The offline copy is named after this build, so a new version never mixes with an old one.
   const sw = readFileSync(path.join(www, "sw.js"), "utf8")
@@ -160,10 +167,12 @@ function distBuild() {
     siteFile("pkg/andel_wasm_bg.wasm", readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm"))),
     siteFile("sw.js", Buffer.from(sw)),
   ];
+  if (excel.length) mkdirSync(path.join(dist, "site", "pkg", "excel"), { recursive: true });
+  const onRequest = excel.map((f) => siteFile(f, readFileSync(path.join(www, f))));
   const single = page(version, "inline");
   writeFileSync(path.join(dist, "andel-fordeling.html"), single);
   const total = sizes.reduce((a, s) => [a[0] + s[1], a[1] + s[2], a[2] + s[3]], [0, 0, 0]);
-  for (const [f, raw, gz, br] of [...sizes, ["all (folder)", ...total]]) {
+  for (const [f, raw, gz, br] of [...sizes, ["all (folder)", ...total], ...onRequest]) {
     console.log(`dist/site/${f}: ${raw} B, ${gz} B gzip, ${br} B brotli`);
   }
   const singleBytes = Buffer.from(single);

@@ -46,3 +46,25 @@ for wasm in pkg/first/andel_first_bg.wasm pkg/web/andel_wasm_bg.wasm; do
   printf '%s: %d bytes (%d KB), %d bytes gzipped (%d KB)\n' \
     "$(basename "$wasm")" "$bytes" $((bytes / 1024)) "$gzipped" $((gzipped / 1024))
 done
+
+# ---- Excel on request (andel-wasm-excel; the "excel" block, kept apart) ----
+# A second module with core's feature `excel` (calamine, rust_xlsxwriter):
+# result workbooks and weights from .xlsx. The form loads it only when asked
+# ("Hent Excel", an .xlsx upload; www/excel.js), never at first load:
+#   pkg/excel/web/, pkg/excel/node/  as pkg/web and pkg/node
+#   www/pkg/excel/                   the page's copy; dist/site/pkg/excel/ too
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p andel-wasm-excel
+raw_excel=../target/wasm32-unknown-unknown/wasm-release/andel_wasm_excel.wasm
+rm -rf pkg/excel www/pkg/excel
+wasm-bindgen --target web --out-dir pkg/excel/web "$raw_excel"
+wasm-bindgen --target nodejs --out-dir pkg/excel/node "$raw_excel"
+for dir in pkg/excel/web pkg/excel/node; do
+  node_modules/.bin/wasm-opt -Oz -ocimfs=0 "$dir/andel_wasm_excel_bg.wasm" -o "$dir/andel_wasm_excel_bg.wasm"
+done
+mkdir -p www/pkg/excel
+cp pkg/excel/web/andel_wasm_excel.js pkg/excel/web/andel_wasm_excel_bg.wasm www/pkg/excel/
+node build-site.mjs dist
+bytes=$(wc -c < pkg/excel/web/andel_wasm_excel_bg.wasm)
+gzipped=$(gzip -9 -c pkg/excel/web/andel_wasm_excel_bg.wasm | wc -c)
+printf 'andel_wasm_excel_bg.wasm (on request): %d bytes (%d KB), %d bytes gzipped (%d KB)\n' \
+  "$bytes" $((bytes / 1024)) "$gzipped" $((gzipped / 1024))

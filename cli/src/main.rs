@@ -239,7 +239,7 @@ struct Output {
     /// Excel or plain CSV. Not for json, which is always exact plain numbers.
     #[arg(long, value_enum)]
     numbers: Option<Numbers>,
-    /// The language of tables, Danish Excel CSV and explanations: da
+    /// The language of tables, Danish Excel CSV, workbooks and explanations: da
     /// (Danish, the default) or en. Not for json or plain CSV, whose names
     /// are stable for programs.
     #[arg(long, value_enum)]
@@ -839,14 +839,16 @@ fn render_allocation(a: &Allocation, output: &Output, notes: &[String]) -> Resul
         (Format::Table, _) => andel_core::format::for_terminal(
             &present::allocation_view(a, language, numbers.style()).text(),
         ),
-        (Format::Xlsx, _) => return output.emit_bytes(excel::write_allocation(a, Some(notes))?),
+        (Format::Xlsx, _) => {
+            return output.emit_bytes(excel::write_allocation_in(a, Some(notes), language)?)
+        }
     })
 }
 
 fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
     let (format, numbers, language) = output.resolve()?;
     output.emit(match (format, numbers) {
-        (Format::Xlsx, _) => return output.emit_bytes(excel::write_result(r)?),
+        (Format::Xlsx, _) => return output.emit_bytes(excel::write_result_in(r, language)?),
         (Format::Json, _) => return output.emit_json(r),
         (Format::Csv, Numbers::Plain) => {
             // The assumptions lead the file as comment lines.

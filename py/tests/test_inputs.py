@@ -150,28 +150,31 @@ def test_the_2_8_workbook_read_back_with_openpyxl(tmp_path):
     values = openpyxl.load_workbook(path, data_only=True)
     assert formulas.sheetnames == ["Fordeling", "Forudsætninger"]
     rows = list(values["Fordeling"].iter_rows(values_only=True))
+    # The heads are the table's on the screen (the view's, from core's catalogue).
+    heads = next(r for r in rows if r[0] == "id" and "indbyggere 2022" in r)
+    weight, amount = heads.index("indbyggere 2022"), heads.index("kr., i øre")
     # The low scenario comes first (the high one, 5.590.000, after it).
     by_code: dict = {}
     for r in rows:
         if r[0] and r[0][:1].isdigit():
             by_code.setdefault(r[0], r)
     # Numbers, not text: Aalborg 1.658.397,22, Rebild 229.884,12 (the minutes).
-    assert by_code["851"][4] == pytest.approx(1658397.22, abs=1e-9)
-    assert by_code["840"][4] == pytest.approx(229884.12, abs=1e-9)
-    assert isinstance(by_code["851"][2], int) and by_code["851"][2] == 221082
+    assert by_code["851"][amount] == pytest.approx(1658397.22, abs=1e-9)
+    assert by_code["840"][amount] == pytest.approx(229884.12, abs=1e-9)
+    assert isinstance(by_code["851"][weight], int) and by_code["851"][weight] == 221082
     # The parts' table: kommunerne 4.275.000 and the region 1.425.000 (75/25 of 5.700.000).
     # Low: 4.275.000 is 75 %, the region's 25 % is 1.425.000; high: 5.590.000 × 25/75
     # = 1.863.333,33 (to the øre), the whole 7.453.333,33.
-    parts = [(r[0], r[4]) for r in rows if r[0] in ("kommunerne", "region")]
+    parts = [(r[0], r[amount]) for r in rows if r[0] in ("kommunerne", "region")]
     assert parts == [("kommunerne", 4275000), ("region", 1425000),
                      ("kommunerne", 5590000), ("region", pytest.approx(1863333.33, abs=1e-9))]
     # Each table's total row: a SUM formula whose stored value is the exact total.
-    totals = [(i, r) for i, r in enumerate(rows) if r[1] == "I alt"]
-    assert [r[4] for _, r in totals] == [5700000, 4275000,
-                                         pytest.approx(7453333.33, abs=1e-9), 5590000]
+    totals = [(i, r) for i, r in enumerate(rows) if r[0] == "i alt"]
+    assert [r[amount] for _, r in totals] == [5700000, 4275000,
+                                              pytest.approx(7453333.33, abs=1e-9), 5590000]
     sheet = formulas["Fordeling"]
-    cells = [sheet.cell(row=i + 1, column=5) for i, _ in totals]
-    assert all(str(c.value).startswith("=SUM(E") for c in cells)
+    cells = [sheet.cell(row=i + 1, column=amount + 1) for i, _ in totals]
+    assert all(str(c.value).startswith("=SUM(F") for c in cells)
     assert cells[0].number_format.startswith("#,##0")
     # The assumptions on their own sheet, as text.
     notes = [r[0] for r in values["Forudsætninger"].iter_rows(values_only=True) if r[0]]

@@ -319,3 +319,25 @@ pub fn read_csv(text: JsValue, columns: JsValue, extra: Array) -> JsResult<JsVal
     }
     Ok(out)
 }
+
+/// The meeting as a whole: key documents (an array) computed and summed per
+/// municipality over every one with a `summary`, as people read it (title,
+/// note, kroner and places by case, as the command line's report ends), in
+/// `options.language` with `options.numbers`; `null` when none counts.
+#[wasm_bindgen(skip_typescript, variadic)]
+pub fn meeting(documents: JsValue, options: JsValue, extra: Array) -> JsResult<JsValue> {
+    no_extra(&extra, 2)?;
+    let (language, style) = crate::language_and_style(&options)?;
+    if !Array::is_array(&documents) {
+        return Err(crate::error::option_error(
+            "documents",
+            "give the key documents as an array",
+        ));
+    }
+    let documents = Array::from(&documents)
+        .iter()
+        .map(|d| convert::document(&d))
+        .collect::<JsResult<Vec<_>>>()?;
+    let m = andel_core::summary::summary_of_documents(&documents).map_err(throw)?;
+    to_js(&andel_core::present::meeting_view(&m, language, style))
+}

@@ -34,7 +34,7 @@ test("the page's policy: its own scripts and WebAssembly only, no inline script 
 const hash = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /** A page with its style and scripts inlined: the policy allows exactly those, by hash. */
-function inlinedOnly(html, name) {
+function inlinedOnly(html, name, also = []) {
   const policy = policyOf(html);
   assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|https?:|\*/, name);
   const scripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -42,7 +42,7 @@ function inlinedOnly(html, name) {
   assert.equal(scripts.length, 2, name);
   assert.equal(styles.length, 1, name);
   const scriptSrc = policy.match(/script-src ([^;]*)/)[1].split(" ");
-  assert.deepEqual(scriptSrc.sort(), [...scripts.map(hash), "'wasm-unsafe-eval'"].sort(), name);
+  assert.deepEqual(scriptSrc.sort(), [...scripts.map(hash), "'wasm-unsafe-eval'", ...also].sort(), name);
   assert.equal(policy.match(/style-src ([^;]*)/)[1], hash(styles[0]), name);
   assert.doesNotMatch(html, /<script src=|<link rel="stylesheet"|<link rel="modulepreload"/, name);
   return policy;
@@ -54,7 +54,8 @@ test("the single file's policy allows exactly its inlined style and scripts, and
 });
 
 test("the folder's page: its inlined style and scripts, the module and the worker from its own site", () => {
-  const policy = inlinedOnly(fs.readFileSync(path.join(dist, "site", "index.html"), "utf8"), "site/index.html");
+  // 'self': the site's own Excel module (pkg/excel/), imported only when Excel is asked for.
+  const policy = inlinedOnly(fs.readFileSync(path.join(dist, "site", "index.html"), "utf8"), "site/index.html", ["'self'"]);
   assert.match(policy, /connect-src 'self'; worker-src 'self';/);
 });
 

@@ -14,6 +14,7 @@ import { $, h, fill, renderView, renderMeeting } from "./render.js";
 import { danishMessage, targetsOf, clearErrors, showError, q } from "./errors.js";
 import { renderScenarios, updateUnderstood, renderMunicipalities, renderFixed, syncVisibility, fillControls } from "./controls.js";
 import { DEFAULT_STATE, MEETING, isDefaultState, stateFromLink, linkOf, FieldError, readPastedCsv, buildDocument } from "./state.js";
+import { wireExcel, isXlsx } from "./excel.js";
 
 
 let state = structuredClone(DEFAULT_STATE);
@@ -81,6 +82,7 @@ function markStale(stale, message) {
   const noFile = stale || !!lastGood?.meeting;
   $("download-csv").disabled = noFile;
   $("download-json").disabled = noFile;
+  $("download-excel").disabled = noFile;
 }
 
 /** One line for the top of the result (and screen readers): each scenario's first summary, as the core says it. */
@@ -225,7 +227,7 @@ function wire() {
   });
   $("csv-file").addEventListener("change", async (ev) => {
     const file = ev.target.files[0];
-    if (!file) return;
+    if (!file || isXlsx(file)) return; // an .xlsx: excel.js reads it
     // The bytes, decoded by the core (Windows-1252 and UTF-16 from Excel too).
     state.csv = andel.textFromBytes(new Uint8Array(await file.arrayBuffer()));
     $("csv").value = state.csv;
@@ -262,6 +264,12 @@ function wireActions() {
   $("download-csv").addEventListener("click", () => {
     if (!lastGood || $("result").classList.contains("stale")) return;
     download(`${fileStem()}.csv`, andel.computeCsv(lastGood.doc, "danish_excel"), "text/csv;charset=utf-8");
+  });
+  wireExcel({
+    current: () => (lastGood && !lastGood.meeting && !$("result").classList.contains("stale") ? lastGood.doc : null),
+    fileStem,
+    download,
+    useCsv: (text) => { state.csv = text; $("csv").value = text; recompute(); showCsvInfo(); },
   });
   $("download-json").addEventListener("click", () => {
     if (!lastGood || $("result").classList.contains("stale")) return;

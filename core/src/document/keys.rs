@@ -140,10 +140,29 @@ pub(super) fn build_key_noting(
                 #[cfg(not(feature = "fs"))]
                 return Err(crate::files::no_files(&field, p, files));
                 #[cfg(feature = "fs")]
-                crate::tabular::read_weights_bytes(
-                    &crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?,
-                    &c.columns,
-                )
+                {
+                    let bytes = crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?;
+                    // An .xlsx (a zip file; CSV text never starts so): its
+                    // first sheet by the same rules, with the feature `excel`.
+                    if bytes.starts_with(b"PK\x03\x04") {
+                        #[cfg(feature = "excel")]
+                        {
+                            crate::excel::read_weights_xlsx(&bytes, None, &c.columns)
+                        }
+                        #[cfg(not(feature = "excel"))]
+                        return Err(Error::Io {
+                            field,
+                            message: format!(
+                                "{} is an Excel workbook, which this build does not read \
+                                 (it lacks the feature `excel`, which the command line and \
+                                 Python have); save the sheet as CSV",
+                                crate::error::quoted(p)
+                            ),
+                        });
+                    } else {
+                        crate::tabular::read_weights_bytes(&bytes, &c.columns)
+                    }
+                }
             }
             _ => {
                 return Err(Error::Document {

@@ -115,6 +115,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::MeetingTotalLowest => "i alt, laveste scenarier",
         Msg::MeetingTotalHighest => "i alt, højeste scenarier",
         Msg::Provenance => "andel {version}; befolkning: Danmarks Statistik, 1. januar {span} ({sources})",
+        Msg::SheetTables => "Fordeling",
+        Msg::SheetAssumptions => "Forudsætninger",
+        Msg::Notes => "Bemærkninger:",
         Msg::And => " og ",
     }
 }

@@ -115,6 +115,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::MeetingTotalLowest => "total, lowest scenarios",
         Msg::MeetingTotalHighest => "total, highest scenarios",
         Msg::Provenance => "andel {version}; population: Statistics Denmark, 1 January {span} ({sources})",
+        Msg::SheetTables => "Allocation",
+        Msg::SheetAssumptions => "Assumptions",
+        Msg::Notes => "Notes:",
         Msg::And => " and ",
     }
 }

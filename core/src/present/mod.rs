@@ -377,6 +377,12 @@ pub enum Msg {
     MeetingTotalHighest,
     /// `{version}`, `{span}`, `{sources}`: what made an output.
     Provenance,
+    /// The workbook's sheet of tables (at most 31 characters).
+    SheetTables,
+    /// The workbook's sheet of assumptions and notes (at most 31 characters).
+    SheetAssumptions,
+    /// Before the notes on how the weights were read.
+    Notes,
 }
 
 /// Every message, for the tests that hold both catalogues complete.
@@ -491,6 +497,9 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::MeetingTotalLowest,
     Msg::MeetingTotalHighest,
     Msg::Provenance,
+    Msg::SheetTables,
+    Msg::SheetAssumptions,
+    Msg::Notes,
 ];
 
 /// The rows reading CSV weights left out, for people: "udeladt linje 2
