@@ -41,8 +41,8 @@ function cases() {
  * module itself from the document state.js builds, so the page can show it before the module
  * has arrived (a slow phone); the page computes it again live as soon as the module runs. */
 async function first() {
-  const glue = await import(pathToFileURL(path.join(www, "pkg", "andel_wasm.js")).href);
-  await glue.default({ module_or_path: readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm")) });
+  const glue = await import(pathToFileURL(path.join(www, "pkg", "andel_first.js")).href);
+  await glue.default({ module_or_path: readFileSync(path.join(www, "pkg", "andel_first_bg.wasm")) });
   const { DEFAULT_STATE, buildDocument } = await import(pathToFileURL(path.join(www, "state.js")).href);
   const view = glue.present(buildDocument(structuredClone(DEFAULT_STATE)));
   writeFileSync(path.join(www, "first.js"),
@@ -51,8 +51,12 @@ async function first() {
   console.log("www/first.js: the opening case's view");
 }
 
-const SITE_FILES = ["index.html", "boot.js", "app.js", "render.js", "state.js", "errors.js", "controls.js", "excel.js", "cases.js", "first.js", "style.css", "sw.js",
-  "pkg/andel_wasm.js", "pkg/andel_wasm_bg.wasm"];
+const SITE_FILES = ["index.html", "boot.js", "app.js", "render.js", "state.js", "errors.js", "controls.js", "excel.js", "more.js", "cases.js", "first.js", "style.css", "sw.js",
+  "pkg/andel_first.js", "pkg/andel_first_bg.wasm"];
+
+// The whole module, on request only (www/more.js imports it when the meeting, CSV reading, Hent CSV,
+// a loaded file or places in a table need it): not in the first load.
+const WHOLE_FILES = ["pkg/andel_wasm.js", "pkg/andel_wasm_bg.wasm"];
 
 // On request only (www/excel.js imports them when Excel is asked for): not in the first load.
 const EXCEL_FILES = ["pkg/excel/andel_wasm_excel.js", "pkg/excel/andel_wasm_excel_bg.wasm"];
@@ -94,8 +98,10 @@ function moduleBody(text, name = "") {
 /**
  * index.html with its style and scripts inlined, allowed by their hashes in the page's policy.
  * `wasm: "inline"` carries the module's bytes (the single file, which works from disk and needs
- * nothing else); `wasm: "fetch"` fetches pkg/andel_wasm_bg.wasm beside it, compiled while it
- * streams and asked for as the page's head is read (the folder: two requests in all).
+ * nothing else); `wasm: "fetch"` fetches pkg/andel_first_bg.wasm beside it, compiled while it
+ * streams and asked for as the page's head is read (the folder: two requests in all at first load).
+ * The whole module (more.js): the single file carries it too (its glue and its bytes as base64,
+ * started on request); the folder's page imports pkg/andel_wasm.js on request.
  */
 function page(version, wasm) {
   const read = (f) => readFileSync(path.join(www, f), "utf8");
@@ -103,13 +109,16 @@ function page(version, wasm) {
   const boot = read("boot.js");
   const bundle = [
     `// andel ${version}: the web form (${wasm === "inline" ? "one file" : "the folder's page"}).`,
-    `const andel = ${glueAsObject(read("pkg/andel_wasm.js"))};`,
+    `const andel = ${glueAsObject(read("pkg/andel_first.js"))};`,
     "const init = andel.default;",
     wasm === "inline"
-      ? `globalThis.andelWasmBytes = Uint8Array.from(atob("${readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm")).toString("base64")}"), (c) => c.charCodeAt(0));`
-      : 'globalThis.andelWasmUrl = new URL("pkg/andel_wasm_bg.wasm", document.baseURI);',
+      ? `globalThis.andelWasmBytes = Uint8Array.from(atob("${readFileSync(path.join(www, "pkg", "andel_first_bg.wasm")).toString("base64")}"), (c) => c.charCodeAt(0));\n` +
+        `globalThis.andelWhole = ${glueAsObject(read("pkg/andel_wasm.js"))};\n` +
+        `globalThis.andelWholeBase64 = "${readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm")).toString("base64")}";`
+      : 'globalThis.andelWasmUrl = new URL("pkg/andel_first_bg.wasm", document.baseURI);',
     moduleBody(read("cases.js"), "CASES"),
     moduleBody(read("first.js"), "FIRST"),
+    moduleBody(read("more.js")),
     moduleBody(read("render.js")),
     moduleBody(read("state.js")),
     moduleBody(read("errors.js")),
@@ -120,7 +129,7 @@ function page(version, wasm) {
   for (const text of [boot, bundle, css]) {
     if (/<\/(script|style)|<!--/i.test(text)) throw new Error("an inlined file holds </script, </style or <!--");
   }
-  // The folder's page also runs the site's own Excel module (pkg/excel/, imported on request: 'self').
+  // The folder's page also runs the site's own whole and Excel modules (pkg/andel_wasm.js, pkg/excel/, imported on request: 'self').
   const csp = `default-src 'none'; script-src ${sha256(boot)} ${sha256(bundle)}${wasm === "inline" ? "" : " 'self'"} 'wasm-unsafe-eval'; style-src ${sha256(css)}; ` +
     (wasm === "inline" ? "img-src data:; " : "img-src 'self' data:; connect-src 'self'; worker-src 'self'; ") +
     "base-uri 'none'; form-action 'none'; object-src 'none'";
@@ -132,7 +141,7 @@ function page(version, wasm) {
   html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>\n/g, "");
   if (wasm === "inline") replace(/<html lang="da">/, '<html lang="da" data-single-file="">');
   replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
-    (wasm === "inline" ? "" : '\n<link rel="preload" href="pkg/andel_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>'));
+    (wasm === "inline" ? "" : '\n<link rel="preload" href="pkg/andel_first_bg.wasm" as="fetch" type="application/wasm" crossorigin>'));
   replace(/<link rel="stylesheet" href="style.css">/, () => `<style>${css}</style>`);
   replace(/<script src="boot.js"><\/script>/, () => `<script>${boot}</script>`);
   replace(/<script type="module" src="app.js"><\/script>/, () => `<script type="module">${bundle}</script>`);
@@ -156,24 +165,24 @@ function distBuild() {
   const hash = createHash("sha256");
   // The Excel module (built by build.sh's last block) when it is there.
   const excel = EXCEL_FILES.filter((f) => existsSync(path.join(www, f)));
-  for (const f of [...SITE_FILES, ...excel]) hash.update(readFileSync(path.join(www, f)));
+  for (const f of [...SITE_FILES, ...WHOLE_FILES, ...excel]) hash.update(readFileSync(path.join(www, f)));
   const version = hash.digest("hex").slice(0, 12);
   // The offline copy is named after this build, so a new version never mixes with an old one.
   const sw = readFileSync(path.join(www, "sw.js"), "utf8")
     .replace(/const VERSION = "[^"]*";/, `const VERSION = "${version}";`)
-    .replace(/const FILES = \[[^\]]*\];/, 'const FILES = ["./", "./index.html", "./pkg/andel_wasm_bg.wasm"];');
+    .replace(/const FILES = \[[^\]]*\];/, 'const FILES = ["./", "./index.html", "./pkg/andel_first_bg.wasm"];');
   const sizes = [
     siteFile("index.html", Buffer.from(page(version, "fetch"))),
-    siteFile("pkg/andel_wasm_bg.wasm", readFileSync(path.join(www, "pkg", "andel_wasm_bg.wasm"))),
+    siteFile("pkg/andel_first_bg.wasm", readFileSync(path.join(www, "pkg", "andel_first_bg.wasm"))),
     siteFile("sw.js", Buffer.from(sw)),
   ];
   if (excel.length) mkdirSync(path.join(dist, "site", "pkg", "excel"), { recursive: true });
-  const onRequest = excel.map((f) => siteFile(f, readFileSync(path.join(www, f))));
+  const onRequest = [...WHOLE_FILES, ...excel].map((f) => siteFile(f, readFileSync(path.join(www, f))));
   const single = page(version, "inline");
   writeFileSync(path.join(dist, "andel-fordeling.html"), single);
   const total = sizes.reduce((a, s) => [a[0] + s[1], a[1] + s[2], a[2] + s[3]], [0, 0, 0]);
-  for (const [f, raw, gz, br] of [...sizes, ["all (folder)", ...total], ...onRequest]) {
-    console.log(`dist/site/${f}: ${raw} B, ${gz} B gzip, ${br} B brotli`);
+  for (const [f, raw, gz, br] of [...sizes, ["first load (folder)", ...total], ...onRequest]) {
+    console.log(`dist/site/${f}: ${raw} B, ${gz} B gzip, ${br} B brotli${onRequest.some((o) => o[0] === f) ? " (on request)" : ""}`);
   }
   const singleBytes = Buffer.from(single);
   console.log(`dist/andel-fordeling.html: ${singleBytes.length} B, ${zlib.gzipSync(singleBytes, { level: 9 }).length} B gzip`);

@@ -144,6 +144,11 @@ const launch = (extra = {}) => chromium.launchPersistentContext(mkdtempSync(path
   ...extra,
 });
 const ready = (page) => page.waitForFunction(() => window.andelReady === true, null, { timeout: 30000 });
+/** The whole module, loaded on request (more.js), is here and the form computed again with it. */
+const settled = (page) => page.waitForFunction(() => window.andelReady === true && !window.andelLoadingMore, null, { timeout: 30000 });
+/** The requests of the first-load module and of the whole one (loaded on request). */
+const firstWasm = (urls) => urls.filter((u) => /\/pkg\/andel_first_bg\.wasm$/.test(u));
+const wholeModule = (urls) => urls.filter((u) => /\/pkg\/andel_wasm(_bg\.wasm|\.js)$/.test(u));
 
 /** axe-core's serious and critical findings on the page as it is now. */
 async function axeSerious(page, label) {
@@ -186,6 +191,9 @@ try {
   // The municipalities' 4.275.000,00 is on screen, beside the whole 5.700.000,00 (the parts' table first).
   assert.deepEqual(await totals(0), ["5.700.000,00", "4.275.000,00"]);
   assert.deepEqual(await totals(1), ["7.453.333,33", "5.590.000,00"]); // 5.590.000 + 1.863.333,33 (a third of it)
+  // The first load: the first-load module only (andel_first_bg.wasm); the whole module waits for a request.
+  assert.equal(firstWasm(requests).length, 1, `the first-load module: ${requests.join(", ")}`);
+  assert.deepEqual(wholeModule(requests), [], "the whole module at first load");
   await axeSerious(page, "opening state, desktop");
   // The form's own opening state in Danish only: no word of the English catalogue, an explanation open.
   await page.locator('#result-body table[data-scenario="1"] tbody button.hvorfor').nth(2).click();
@@ -281,7 +289,10 @@ try {
   assert.doesNotMatch(await page.locator("#status").innerText(), /Gammelt/);
 
   step("download the CSV (Danish Excel)");
+  // Everything so far ran on the first-load module; Hent CSV (computeCsv) loads the whole module.
+  assert.deepEqual(wholeModule(requests), [], "the whole module before a request needs it");
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Hent CSV" }).click()]);
+  assert.deepEqual(wholeModule(requests).map((u) => u.slice(origin.length)), ["/pkg/andel_wasm.js", "/pkg/andel_wasm_bg.wasm"], "Hent CSV: the whole module");
   const csv = readFileSync(await dl.path(), "utf8");
   assert.ok(csv.startsWith("\ufeff"), csv.slice(0, 80));
   // Aalborg's 215 places and the region's 45 (the machine columns, or the tables as on screen).
@@ -338,6 +349,7 @@ try {
   await page.getByLabel("Egne vægte (CSV)").check();
   await page.locator("#fixed-rows button").click();
   await page.locator("#csv").fill("kommune;vægt\nAalborg;3\nHjørring;1\n");
+  await settled(page);
   assert.equal(await amount("Aalborg"), "465"); // 620 × 3/4
   assert.equal(await amount("Hjørring"), "155");
   assert.match(await page.locator("#csv-info").innerText(), /Læst 2 parter/);
@@ -445,6 +457,7 @@ try {
   let explained = 0;
   for (const id of caseIds) {
     await page.locator("#case").selectOption(id);
+    await settled(page);
     const want = expected.get(id);
     assert.equal(await page.locator("#case-name strong").innerText(), want.title, id);
     assert.deepEqual(id === "mødet" ? [] : await page.locator("#assumptions li").allInnerTexts(), want.assumptions, `${id}: assumptions`);
@@ -669,6 +682,9 @@ try {
       lives.push(await sp.evaluate(() => window.andelLiveResultMs));
       bytes = served.reduce((a, [, , n]) => a + n, 0);
       files = served.map(([p, e]) => `${p}${e ? ` (${e})` : ""}`);
+      // The first load of a fresh profile: the first-load module, never the whole one.
+      assert.equal(firstWasm(served.map(([p]) => p)).length, 1, `first load: ${files.join(", ")}`);
+      assert.deepEqual(wholeModule(served.map(([p]) => p)), [], `first load: ${files.join(", ")}`);
       await slow.close();
     }
     console.log(`# slow phone, ${label}, CPU 4×: first result after ${firsts.map((t) => Math.round(t)).join(", ")} ms ` +

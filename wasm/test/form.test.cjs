@@ -54,13 +54,14 @@ test("the single file's policy allows exactly its inlined style and scripts, and
 });
 
 test("the folder's page: its inlined style and scripts, the module and the worker from its own site", () => {
-  // 'self': the site's own Excel module (pkg/excel/), imported only when Excel is asked for.
+  // 'self': the site's own whole module (pkg/andel_wasm.js) and Excel module (pkg/excel/), imported only on request.
   const policy = inlinedOnly(fs.readFileSync(path.join(dist, "site", "index.html"), "utf8"), "site/index.html", ["'self'"]);
   assert.match(policy, /connect-src 'self'; worker-src 'self';/);
 });
 
 test("the folder for a web server: every file with its .gz and .br", () => {
-  for (const f of ["index.html", "sw.js", "pkg/andel_wasm_bg.wasm"]) {
+  // The first load (the page, the first-load module) and the whole module on request.
+  for (const f of ["index.html", "sw.js", "pkg/andel_first_bg.wasm", "pkg/andel_wasm.js", "pkg/andel_wasm_bg.wasm"]) {
     const file = path.join(dist, "site", f);
     const raw = fs.readFileSync(file);
     assert.deepEqual(zlib.gunzipSync(fs.readFileSync(`${file}.gz`)), raw, `${f}.gz`);
@@ -69,5 +70,6 @@ test("the folder for a web server: every file with its .gz and .br", () => {
   // The offline copy is named after the build and holds the folder's files.
   const sw = fs.readFileSync(path.join(dist, "site", "sw.js"), "utf8");
   assert.match(sw, /const VERSION = "[0-9a-f]{12}";/);
-  assert.match(sw, /const FILES = \["\.\/", "\.\/index\.html", "\.\/pkg\/andel_wasm_bg\.wasm"\];/);
+  // The first load only: the whole module is kept the first time it is fetched.
+  assert.match(sw, /const FILES = \["\.\/", "\.\/index\.html", "\.\/pkg\/andel_first_bg\.wasm"\];/);
 });

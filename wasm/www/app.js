@@ -4,10 +4,15 @@
 // minutes, or a loaded file), maps errors to the fields they are about, in
 // Danish, and hands the result to view.js, which shows it.
 //
+// At first load only the first-load module runs (pkg/andel_first.js); the
+// whole module (pkg/andel_wasm.js) is loaded on request by more.js: the
+// meeting, reading CSV, Hent CSV, a loaded file, places in a table.
+//
 // Nothing from data becomes HTML: elements are made with h() and text is
 // set as text (view.js). The page's Content-Security-Policy allows only the
 // site's own scripts and WebAssembly.
-import init, * as andel from "./pkg/andel_wasm.js";
+import init, * as andel from "./pkg/andel_first.js";
+import { more, whole, presentAny, NeedsMore } from "./more.js";
 import CASES from "./cases.js";
 import FIRST from "./first.js";
 import { $, h, fill, renderView, renderMeeting } from "./render.js";
@@ -40,9 +45,25 @@ function documentOf(s) {
 
 /** The view of what the form holds: the meeting as a whole, or a document's (present()). */
 function compute(s) {
-  if (s.case === MEETING && !loaded) return { doc: null, view: andel.meeting(CASES.map((c) => c.doc)), meeting: true };
+  if (s.case === MEETING && !loaded) return { doc: null, view: whole().meeting(CASES.map((c) => c.doc)), meeting: true };
   const doc = documentOf(s);
-  return { doc, view: andel.present(doc), meeting: false };
+  return { doc, view: presentAny(andel, doc), meeting: false };
+}
+
+const MORE_LOADING = "Henter resten af beregneren …";
+const MORE_CANNOT_LOAD = "Resten af beregneren kunne ikke hentes. Tjek forbindelsen og prøv igen.";
+let moreWaiting = null;
+
+/** Loads the whole module, then computes again (once, however often asked); says so when it cannot. */
+function withMore() {
+  if (!moreWaiting) {
+    window.andelLoadingMore = true;
+    moreWaiting = more().then(
+      () => { moreWaiting = null; window.andelLoadingMore = false; recompute(); showCsvInfo(); },
+      (e) => { moreWaiting = null; window.andelLoadingMore = false; markStale(true, MORE_CANNOT_LOAD); console.error(e); },
+    );
+  }
+  return moreWaiting;
 }
 
 function recompute() {
@@ -58,6 +79,11 @@ function recompute() {
   try {
     got = compute(state);
   } catch (e) {
+    if (e instanceof NeedsMore) {
+      markStale(true, MORE_LOADING);
+      withMore();
+      return false;
+    }
     if (e instanceof FieldError) showError([e.target, ...e.also], e.message);
     else showError(targetsOf(e, state, !state.case && !loaded), danishMessage(e, state, !state.case && !loaded));
     markStale(true);
@@ -229,7 +255,15 @@ function wire() {
     const file = ev.target.files[0];
     if (!file || isXlsx(file)) return; // an .xlsx: excel.js reads it
     // The bytes, decoded by the core (Windows-1252 and UTF-16 from Excel too).
-    state.csv = andel.textFromBytes(new Uint8Array(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let m;
+    try {
+      m = await more();
+    } catch {
+      $("csv-error").textContent = MORE_CANNOT_LOAD;
+      return;
+    }
+    state.csv = m.textFromBytes(bytes);
     $("csv").value = state.csv;
     recompute();
     showCsvInfo();
@@ -241,7 +275,14 @@ function wire() {
     $("doc-error").textContent = "";
     try {
       const doc = JSON.parse(await file.text());
-      andel.compute(doc); // refuse a document that cannot be computed, before it replaces the form
+      let m;
+      try {
+        m = await more();
+      } catch {
+        $("doc-error").textContent = MORE_CANNOT_LOAD;
+        return;
+      }
+      m.compute(doc); // refuse a document that cannot be computed, before it replaces the form
       loaded = doc;
       syncVisibility(state, loaded);
       recompute();
@@ -261,9 +302,17 @@ function wireActions() {
     recompute();
     $("case").focus();
   });
-  $("download-csv").addEventListener("click", () => {
+  $("download-csv").addEventListener("click", async () => {
     if (!lastGood || $("result").classList.contains("stale")) return;
-    download(`${fileStem()}.csv`, andel.computeCsv(lastGood.doc, "danish_excel"), "text/csv;charset=utf-8");
+    const doc = lastGood.doc;
+    let m;
+    try {
+      m = await more();
+    } catch {
+      $("action-info").textContent = MORE_CANNOT_LOAD;
+      return;
+    }
+    download(`${fileStem()}.csv`, m.computeCsv(doc, "danish_excel"), "text/csv;charset=utf-8");
   });
   wireExcel({
     current: () => (lastGood && !lastGood.meeting && !$("result").classList.contains("stale") ? lastGood.doc : null),
@@ -296,7 +345,14 @@ function wireActions() {
 }
 
 function showCsvInfo() {
-  const r = state.source === "csv" ? readPastedCsv(state) : null;
+  let r;
+  try {
+    r = state.source === "csv" ? readPastedCsv(state) : null;
+  } catch (e) {
+    if (!(e instanceof NeedsMore)) throw e;
+    withMore(); // shows it once the whole module is here
+    return ($("csv-info").textContent = "");
+  }
   if (!r) return ($("csv-info").textContent = "");
   // The rows left out (totals), as the core says it in Danish.
   const skipped = r.leftOut?.da ? ` ${r.leftOut.da}` : "";
@@ -341,7 +397,7 @@ async function main() {
     cannotRun(location.protocol === "file:"
       ? "Siden er åbnet direkte fra disken, og sådan kan den ikke starte. Brug i stedet filen andel-fordeling.html " +
         "(den virker ved dobbeltklik, også uden net), eller læg hele mappen på en webserver."
-      : "Beregneren kunne ikke starte: filen med selve beregningen (andel_wasm_bg.wasm) kunne ikke hentes eller læses. " +
+      : "Beregneren kunne ikke starte: filen med selve beregningen (andel_first_bg.wasm) kunne ikke hentes eller læses. " +
         "Tjek forbindelsen og genindlæs siden. Virker det stadig ikke, så brug den samlede fil andel-fordeling.html.");
     console.error(e);
     return;
@@ -352,6 +408,9 @@ async function main() {
   wire();
   wireActions();
   recompute();
+  // A link that needs the whole module (the meeting, own weights, places in a table): the page is
+  // ready once it is here and the result computed.
+  if (moreWaiting) await moreWaiting;
   window.andelLiveResultMs = performance.now(); // computed in the page (the browser test reads both)
   window.andelFirstResultMs ??= window.andelLiveResultMs;
   showCsvInfo();

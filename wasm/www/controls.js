@@ -2,7 +2,7 @@
 // the municipalities with their population, the fixed shares, what shows for
 // money or places, and the lists to choose from. The words here are the
 // form's labels; numbers are the core's (parseNumber, formatNumber).
-import * as andel from "./pkg/andel_wasm.js";
+import * as andel from "./pkg/andel_first.js";
 import CASES from "./cases.js";
 import { $, h, fill } from "./render.js";
 import { REGIONS, MEETING, bare, num } from "./state.js";

@@ -2,7 +2,8 @@
 // in the link), read into a document for the core. No page here (no DOM):
 // the build runs it too, to draw the opening case before the module has
 // arrived (build-site.mjs, first.js). Every number is read by the core.
-import * as andel from "./pkg/andel_wasm.js";
+import * as andel from "./pkg/andel_first.js";
+import { whole, NeedsMore } from "./more.js";
 
 export const REGIONS = ["Nordjylland", "Midtjylland", "Syddanmark", "Hovedstaden", "Sjælland"];
 /** The rounding units and decimal marks the form offers (index.html's lists). */
@@ -144,12 +145,13 @@ export function shift(decimal, places) {
 
 // ---- The key document ---------------------------------------------------------
 
-/** The pasted CSV as the core reads it, or null where it cannot be read (the error shows at the field). */
+/** The pasted CSV as the core reads it (the whole module's readCsv), or null where it cannot be read (the error shows at the field). */
 export function readPastedCsv(s) {
   if (!s.csv.trim()) return null;
   try {
-    return andel.readCsv(s.csv, s.decimal ? { decimal: s.decimal } : undefined);
-  } catch {
+    return whole().readCsv(s.csv, s.decimal ? { decimal: s.decimal } : undefined);
+  } catch (e) {
+    if (e instanceof NeedsMore) throw e; // app.js loads the whole module and reads it again
     return null;
   }
 }

@@ -8,7 +8,9 @@
 const VERSION = "dev";
 const CACHE = `andel-${VERSION}`;
 const FILES = ["./", "./index.html", "./boot.js", "./app.js", "./render.js", "./state.js", "./errors.js", "./controls.js", "./cases.js", "./first.js", "./style.css",
-  "./pkg/andel_wasm.js", "./pkg/andel_wasm_bg.wasm"];
+  "./more.js", "./excel.js", "./pkg/andel_first.js", "./pkg/andel_first_bg.wasm"];
+// The whole module (pkg/andel_wasm.js, loaded on request by more.js) and the Excel module are
+// kept the first time they are fetched, like every file of the site.
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
