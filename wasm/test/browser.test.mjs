@@ -606,6 +606,7 @@ try {
   const gridsScrolling = [];
   for (const id of await phone.locator("#case option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean))) {
     await phone.locator("#case").selectOption(id);
+    await settled(phone);
     const d = await phone.evaluate(() => ({
       page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       tables: [...document.querySelectorAll("#result-body .table-wrap")].map((w) => [!!w.querySelector('td[data-col="amount"]'), w.scrollWidth - w.clientWidth]),
@@ -615,6 +616,7 @@ try {
   }
   assert.deepEqual(phoneWide, [], "phone: sideways scrolling");
   await phone.locator("#case").selectOption("mødet");
+  await settled(phone);
   await axeSerious(phone, "phone, the meeting as a whole (wide grids)");
   console.log(`# phone: no case scrolls sideways; grids scrolling in their box (names kept in view): ${gridsScrolling.join(", ") || "none"}`);
   await phone.locator("#case").selectOption("");
@@ -655,6 +657,10 @@ try {
   assert.equal(await amount("Aalborg", 0, sf), "1.658.397,22");
   await sf.locator("#case").selectOption("2.12-paid-internships");
   assert.equal(await amount("Aalborg", 0, sf), "215");
+  // The whole module, inlined too, started on request: the meeting as a whole works from disk.
+  await sf.locator("#case").selectOption("mødet");
+  await settled(sf);
+  assert.equal(await sf.locator("#case-name strong").innerText(), cliTables().get("mødet").title);
   assert.deepEqual(sfErrors, []);
   await disk.close();
 
