@@ -18,24 +18,9 @@ use crate::key::Allocation;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// How a document counts in the meeting's summary (the document's
-/// `summary`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(deny_unknown_fields)
-)]
-#[serde(deny_unknown_fields)]
-pub struct SummarySpec {
-    /// The case (and reading) as the column head starts: "2.8", "2.9 A".
-    pub case: String,
-    /// For places: what they are places of ("SOSU-lærepladser"); the
-    /// document must then round places. Absent: kroner (the document splits
-    /// money).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub places: Option<String>,
-}
+// `SummarySpec` (how a document counts here) is one of the document's own
+// types (core/src/document/spec.rs); it is named here too.
+pub use crate::document::SummarySpec;
 
 /// What a column counts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -32,15 +32,7 @@ const LONG_FUNCTIONS: &[(&str, &str, &str)] = &[];
 
 /// Edges `from -> to` between core's top-level modules that still point up
 /// the layers (or both ways), with the reason. Remove a line when its edge goes.
-const UPWARD: &[(&str, &str, &str)] = &[
-    // `Problem::Limit`'s schema attribute names `crate::document::optional_decimal_schema`;
-    // the "apportion" engineer points it at `crate::number::optional_decimal_schema`.
-    ("apportion", "document", "apportion"),
-    // A document's `summary` field is a `summary::SummarySpec`, while the summary is
-    // computed from documents' results; the "document" engineer gives the spec
-    // its home among the document's types.
-    ("document", "summary", "document"),
-];
+const UPWARD: &[(&str, &str, &str)] = &[];
 
 /// The top-level modules of core as `crate::` paths name them, with the paths
 /// `lib.rs` keeps for modules that moved into folders and the functions it

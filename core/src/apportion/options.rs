@@ -167,7 +167,7 @@ pub struct Options {
     /// Modified Sainte-Laguë only: the first divisor (1.4 by default).
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::document::optional_decimal_schema")
+        schemars(schema_with = "crate::number::decimal_schema")
     )]
     pub first_divisor: Option<Decimal>,
     /// The tie rule; `order` by default.

@@ -25,6 +25,8 @@ mod read;
 mod records;
 pub mod statbank;
 mod write;
+#[cfg(feature = "excel")]
+pub mod xlsx;
 
 pub use crate::number::format::{
     danish, format_number, parse_danish_number, parse_number, plain, render_table, NumberStyle,

@@ -147,7 +147,7 @@ pub(super) fn build_key_noting(
                     if bytes.starts_with(b"PK\x03\x04") {
                         #[cfg(feature = "excel")]
                         {
-                            crate::excel::read_weights_xlsx(&bytes, None, &c.columns)
+                            crate::csv::xlsx::read_weights_xlsx(&bytes, None, &c.columns)
                         }
                         #[cfg(not(feature = "excel"))]
                         return Err(Error::Io {

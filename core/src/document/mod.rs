@@ -53,22 +53,11 @@ pub use typescript::typescript;
 
 use crate::error::Result;
 
-/// A decimal in a document: a JSON number or a decimal string, read exactly.
+// The decimal's schema has its one home in `number` (optional fields take the same).
 #[cfg(feature = "schema")]
-pub(crate) fn decimal_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({
-        "description": "A decimal: a JSON number or a string such as \"0.072\" (read exactly; at most 28 significant digits).",
-        "anyOf": [
-            {"type": "number"},
-            {"type": "string", "pattern": "^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)\\s*$"}
-        ]
-    })
-}
-
+pub(crate) use crate::number::decimal_schema;
 #[cfg(feature = "schema")]
-pub(crate) fn optional_decimal_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    decimal_schema(g)
-}
+pub(crate) use crate::number::decimal_schema as optional_decimal_schema;
 
 #[cfg(feature = "schema")]
 pub(crate) fn actual_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -63,7 +63,7 @@ from_json_fields!(PopulationSpec {
     ages: opt,
 });
 from_json_fields!(crate::statbank::Ages { from: opt, to: opt });
-from_json_fields!(crate::summary::SummarySpec {
+from_json_fields!(super::SummarySpec {
     case: req,
     places: opt
 });

@@ -79,7 +79,7 @@ pub struct DocumentResult {
     pub actual_label: Option<String>,
     /// How it counts in the meeting's summary (the document's `summary`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<crate::summary::SummarySpec>,
+    pub summary: Option<super::SummarySpec>,
 }
 
 /// One scenario's result.

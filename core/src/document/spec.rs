@@ -79,7 +79,7 @@ pub struct Document {
     /// across the cases, [`crate::summary::summary`]): its case, and for
     /// places what they are places of. Left out of it when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<crate::summary::SummarySpec>,
+    pub summary: Option<SummarySpec>,
 }
 
 /// One total.
@@ -367,4 +367,23 @@ pub struct TableColumnSpec {
     pub total: u64,
     /// The cells' weights: the weight of each row's party in this key.
     pub key: KeySpec,
+}
+
+/// How a document counts in the meeting's summary (the document's
+/// `summary`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+#[serde(deny_unknown_fields)]
+pub struct SummarySpec {
+    /// The case (and reading) as the column head starts: "2.8", "2.9 A".
+    pub case: String,
+    /// For places: what they are places of ("SOSU-lærepladser"); the
+    /// document must then round places. Absent: kroner (the document splits
+    /// money).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<String>,
 }
