@@ -13,11 +13,12 @@ const zlib = require("node:zlib");
 // first-load module (present, municipalities, years, version, parseNumber,
 // formatNumber; built without core's `tables`: a document with places in a
 // table says `needsMore`) measures 174.065 bytes by gzip -9 (175.685 by
-// node's zlib here). The whole module (loaded on request; with core's integer
-// entries for whole weights since issue 30) has a tripwire at today's size,
-// 222.739 bytes by gzip -9.
+// node's zlib here); 178.476 by node's zlib after the merge of issue 23's
+// folders, still within it. The whole module (loaded on request; with core's
+// integer entries for whole weights since issue 30 and the meeting view) has a
+// tripwire a little above today's size, 233.765 bytes by node's zlib.
 const FIRST = Number(process.env.ANDEL_WASM_BUDGET || 180224);
-const WHOLE = 224 * 1024;
+const WHOLE = 236 * 1024;
 
 function gzipped(...parts) {
   const wasm = fs.readFileSync(path.join(__dirname, "..", ...parts));
