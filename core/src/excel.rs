@@ -185,6 +185,7 @@ fn tables_sheet<'a>(
     }
     for (c, w) in widths.iter().enumerate() {
         // Headings and summaries run over; a column is as wide as its cells.
+        // ok: a column's width in characters is a float in rust_xlsxwriter's API; no figure.
         ws.set_column_width(c as u16, (*w).clamp(6, 40) as f64 + 2.0)?;
     }
     Ok(())

@@ -54,6 +54,7 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
     }
     /// A float some other format gives: the decimal it shows; NaN and
     /// infinity are no numbers.
+    // ok: serde hands other formats' floats over as f64; it becomes its shortest decimal text at once and no decision is taken on it.
     fn visit_f64<E: serde::de::Error>(self, n: f64) -> std::result::Result<Json, E> {
         if n.is_finite() {
             Ok(Json::Number(format!("{n}")))

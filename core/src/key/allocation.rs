@@ -247,19 +247,7 @@ impl Allocation {
         let negative = self.total < Decimal::ZERO;
         let mut sum = Decimal::ZERO;
         for (i, p) in self.parties.iter().enumerate() {
-            crate::error::check_id(&p.id, &|| format!("parties[{i}].id"))?;
-            if repeat == Some(i) {
-                return Err(Error::DuplicateParty {
-                    field: format!("parties[{i}].id"),
-                    id: p.id.clone(),
-                });
-            }
-            if p.weight < Decimal::ZERO {
-                return Err(Error::NegativeWeight {
-                    field: format!("parties[{i}].weight"),
-                    value: p.weight,
-                });
-            }
+            super::check_party(i, &p.id, p.weight, repeat)?;
             let units = Decimal::from(p.units);
             let expected = exact_mul(units, self.unit, &format!("parties[{i}].units"))?;
             let expected = if negative { -expected } else { expected };

@@ -148,6 +148,31 @@ impl From<Key> for Vec<KeyParty> {
     }
 }
 
+/// The checks every list of parties passes, a key's and an allocation's
+/// alike: party `i`'s id is a valid id, not the first repeated one
+/// (`repeat`, from `first_repeat`), and its weight is not negative.
+pub(crate) fn check_party(
+    i: usize,
+    id: &str,
+    weight: Decimal,
+    repeat: Option<usize>,
+) -> Result<()> {
+    crate::error::check_id(id, &|| format!("parties[{i}].id"))?;
+    if repeat == Some(i) {
+        return Err(Error::DuplicateParty {
+            field: format!("parties[{i}].id"),
+            id: id.to_string(),
+        });
+    }
+    if weight < Decimal::ZERO {
+        return Err(Error::NegativeWeight {
+            field: format!("parties[{i}].weight"),
+            value: weight,
+        });
+    }
+    Ok(())
+}
+
 impl Key {
     /// A key from parties; checks ids are unique, weights not negative and
     /// not all zero.
@@ -160,19 +185,7 @@ impl Key {
         let repeat = first_repeat(parties.len(), |i| parties[i].id.as_str());
         let mut total = Decimal::ZERO;
         for (i, p) in parties.iter().enumerate() {
-            crate::error::check_id(&p.id, &|| format!("parties[{i}].id"))?;
-            if repeat == Some(i) {
-                return Err(Error::DuplicateParty {
-                    field: format!("parties[{i}].id"),
-                    id: p.id.clone(),
-                });
-            }
-            if p.weight < Decimal::ZERO {
-                return Err(Error::NegativeWeight {
-                    field: format!("parties[{i}].weight"),
-                    value: p.weight,
-                });
-            }
+            check_party(i, &p.id, p.weight, repeat)?;
             total = exact_add(total, p.weight, "parties")?;
         }
         if total.is_zero() {

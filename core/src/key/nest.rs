@@ -127,7 +127,7 @@ impl NestedAllocation {
     ///     members: SortedMap::from([("assistant".to_string(), towns.clone()), ("helper".to_string(), towns)]),
     /// };
     /// let o = Options::default();
-    /// let t = nest.apportion(9, &o, &o, NestRounding::PerLevel)?.by_member().expect("same members");
+    /// let t = nest.apportion(9, &o, &o, NestRounding::PerLevel)?.by_member().expect("same members"); // ok: a doc example; both groups have the same members
     /// assert_eq!(t.rows[0].cells, [4, 2]);
     /// assert_eq!(t.rows[0].total, 6);
     /// assert_eq!(t.total, 9);

@@ -35,7 +35,7 @@ pub struct MeetingView {
 /// let r = compute_json(r#"{"version": 1, "summary": {"case": "9.9"},
 ///   "key": {"weights": [{"id": "851", "weight": 3}, {"id": "860", "weight": 1}]},
 ///   "scenarios": [{"name": "lav", "total": "100.00"}]}"#)?;
-/// let v = meeting_view(&summary(&[r])?, Language::Da, NumberStyle::Danish).unwrap();
+/// let v = meeting_view(&summary(&[r])?, Language::Da, NumberStyle::Danish).unwrap(); // ok: a doc example; one document counts
 /// let text = v.text();
 /// assert!(text.contains("Aalborg") && text.contains("75,00"), "{text}");
 /// # Ok::<(), andel_core::Error>(())
