@@ -3,6 +3,8 @@
 # skipped when already done), so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# One full run builds each crate once: incremental caches would only take disk.
+export CARGO_INCREMENTAL=0
 
 step() { printf '\n==> %s\n' "$*"; }
 
