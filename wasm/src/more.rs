@@ -341,3 +341,118 @@ pub fn meeting(documents: JsValue, options: JsValue, extra: Array) -> JsResult<J
     let m = andel_core::summary::summary_of_documents(&documents).map_err(throw)?;
     to_js(&andel_core::present::meeting_view(&m, language, style))
 }
+
+/// One municipality of a population file, as `readPopulation` gives it.
+#[derive(serde::Serialize)]
+struct FileMunicipality {
+    code: String,
+    name: String,
+    population: u64,
+}
+
+/// What `readPopulation` read: the period and its date, the ages counted,
+/// the encoding the bytes were in, and the municipalities of `region`
+/// (every one the file has without one) with their figures, in code order.
+#[derive(serde::Serialize)]
+struct ReadPopulation {
+    period: String,
+    date: String,
+    ages: andel_core::statbank::Ages,
+    encoding: andel_core::encoding::Encoding,
+    municipalities: Vec<FileMunicipality>,
+}
+
+/// Population from the user's own Statbank file (FOLK1A, FOLK1AM, BY2: the
+/// API's CSV with any of `OMRÅDE;ALDER;KØN;TID;INDHOLD`, or the web's
+/// matrix export), its bytes as a `Uint8Array`, as the command line's
+/// `--population FILE` reads it: `options.year` picks the year's first
+/// period (the only one without it), `options.ages` (`{from, to}`) sums the
+/// age groups, `options.region` the municipalities wanted (every one the
+/// file has without one). A municipality the file lacks, a period or an age range it cannot
+/// give are core's errors (`missing_municipality`, `period_not_in_file`,
+/// `ages_not_in_file`).
+#[wasm_bindgen(skip_typescript, variadic, js_name = readPopulation)]
+pub fn read_population(bytes: JsValue, options: JsValue, extra: Array) -> JsResult<JsValue> {
+    no_extra(&extra, 2)?;
+    let bytes = bytes.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
+        crate::error::option_error("bytes", "give the file's bytes as a Uint8Array")
+    })?;
+    let bytes = bytes.to_vec();
+    let o = fields(&options, "options", &["year", "ages", "region"])?;
+    let year = o
+        .get("year")
+        .filter(|v| !is_absent(v))
+        .map(|v| {
+            let y = whole(v, "options.year")?;
+            i32::try_from(y).map_err(|_| crate::error::option_error("options.year", "not a year"))
+        })
+        .transpose()?;
+    let ages = match o.get("ages").filter(|v| !is_absent(v)) {
+        None => None,
+        Some(a) => {
+            let a = fields(a, "options.ages", &["from", "to"])?;
+            let end = |name: &str| -> JsResult<Option<u32>> {
+                a.get(name)
+                    .filter(|v| !is_absent(v))
+                    .map(|v| {
+                        let n = whole(v, &format!("options.ages.{name}"))?;
+                        u32::try_from(n).map_err(|_| {
+                            crate::error::option_error(
+                                &format!("options.ages.{name}"),
+                                "not an age in years",
+                            )
+                        })
+                    })
+                    .transpose()
+            };
+            Some(andel_core::statbank::Ages {
+                from: end("from")?,
+                to: end("to")?,
+            })
+        }
+    };
+    let region = text(o.get("region"), "options.region")?
+        .map(|r| r.parse::<andel_core::data::Region>())
+        .transpose()
+        .map_err(|e| throw(e.with_field("options.region")))?;
+    let encoding = andel_core::encoding::decode(&bytes)
+        .map_err(|e| throw(e.under("bytes")))?
+        .encoding;
+    let read = andel_core::statbank::read_population(&bytes, year, ages).map_err(throw)?;
+    // With a region: its municipalities, each one the file must have; without
+    // one: every municipality the file has.
+    let municipalities = match region {
+        Some(r) => read
+            .key(Some(r))
+            .map_err(throw)?
+            .parties()
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone().unwrap_or_default()))
+            .collect::<Vec<_>>(),
+        None => andel_core::data::municipalities()
+            .map_err(throw)?
+            .iter()
+            .filter(|m| read.counts.iter().any(|(c, _)| *c == m.code))
+            .map(|m| (m.code.clone(), m.name.clone()))
+            .collect(),
+    };
+    let municipalities = municipalities
+        .into_iter()
+        .map(|(code, name)| FileMunicipality {
+            population: read
+                .counts
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map_or(0, |(_, n)| *n),
+            code,
+            name,
+        })
+        .collect();
+    to_js(&ReadPopulation {
+        period: read.period,
+        date: read.date,
+        ages: read.ages,
+        encoding,
+        municipalities,
+    })
+}

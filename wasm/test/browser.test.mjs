@@ -302,7 +302,7 @@ try {
   step("the shared link gives the same result, and holds inputs only");
   const url = page.url();
   const link = JSON.parse(decodeURIComponent(new URL(url).hash.slice(1)));
-  assert.deepEqual(Object.keys(link).sort(), ["costSplit", "csv", "decimal", "excluded", "fixed", "maximum", "method", "minimum", "region", "scenarios", "source", "unit", "what", "year"]);
+  assert.deepEqual(Object.keys(link).sort(), ["ages", "costSplit", "csv", "decimal", "excluded", "fixed", "maximum", "method", "minimum", "populationFile", "region", "scenarios", "source", "unit", "what", "year"]);
   const table = await page.locator("#result-table").innerText();
   const again = await context.newPage();
   await again.goto(url);
@@ -446,6 +446,111 @@ try {
   assert.equal(await page.locator("#result-table tbody tr").count(), 98);
   console.log(`# recompute for 98 municipalities in Chromium: compute ${median(times.map((t) => t[0])).toFixed(2)} ms, ` +
     `with the table redrawn ${median(times.map((t) => t[1])).toFixed(2)} ms (median of 30)`);
+
+  step("population from the user's own Statbank file (FOLK1A, 2026K1, by age), Windows-1252");
+  {
+    // A FOLK1A-style API CSV for a year not embedded (2026K1), ages in two groups, with the national
+    // and regional totals Statbank writes (left out), saved by Excel in Windows-1252 (Å, æ, ø, å as
+    // single bytes). The 65+ figures of Nordjylland's 11 municipalities add up to 120.000:
+    //   Morsø 6.000, Thisted 12.000, Brønderslev 9.000, Frederikshavn 18.000, Vesthimmerlands 9.000,
+    //   Læsø 900, Rebild 7.500, Mariagerfjord 11.100, Jammerbugt 9.600, Aalborg 25.001, Hjørring 11.899.
+    // 1.000.000,00 kr. = 100.000.000 øre by 65+: a quota of n × 100.000.000 / 120.000 = n × 2.500/3 øre.
+    // Every n but Aalborg's and Hjørring's is a multiple of 3, so exact: Morsø 6.000 × 2.500/3 øre =
+    // 50.000,00 kr., Læsø 900 → 7.500,00 kr., Mariagerfjord 11.100 → 92.500,00 kr. Aalborg 25.001 × 2.500/3 =
+    // 20.834.166 2/3 øre, Hjørring 11.899 × 2.500/3 = 9.915.833 1/3 øre: one øre is left over and goes to
+    // the larger remainder (2/3), Aalborg: 208.341,67 kr.; Hjørring 99.158,33 kr. Sum: 692.500,00 (the
+    // exact nine) + 208.341,67 + 99.158,33 = 1.000.000,00. Aalborg's share 25.001/120.000 = 20,8342 %.
+    // The same file through the command line: `andel split 1000000 --population FILE --region Nordjylland
+    // --ages 65-` gives Aalborg 208.341,67 and Hjørring 99.158,33 (checked when this test was written).
+    const old = { "773": 6000, "787": 12000, "810": 9000, "813": 18000, "820": 9000, "825": 900, "840": 7500,
+      "846": 11100, "849": 9600, "851": 25001, "860": 11899 };
+    const names = { "773": "Morsø", "787": "Thisted", "810": "Brønderslev", "813": "Frederikshavn", "820": "Vesthimmerlands",
+      "825": "Læsø", "840": "Rebild", "846": "Mariagerfjord", "849": "Jammerbugt", "851": "Aalborg", "860": "Hjørring" };
+    // 0-64 år: 10 times the 65+ figure (only the sum of ages is checked with it).
+    const lines = ["OMRÅDE;ALDER;KØN;TID;INDHOLD", "Hele landet;0-64 år;Køn i alt;2026K1;4800000",
+      "Hele landet;65 år og derover;Køn i alt;2026K1;1200000", "Region Nordjylland;0-64 år;Køn i alt;2026K1;1200000",
+      "Region Nordjylland;65 år og derover;Køn i alt;2026K1;120000"];
+    for (const [code, n] of Object.entries(old)) {
+      lines.push(`${names[code]};0-64 år;Køn i alt;2026K1;${10 * n}`, `${names[code]};65 år og derover;Køn i alt;2026K1;${n}`);
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), "andel-pop-"));
+    const popFile = path.join(dir, "folk1a-2026.csv");
+    writeFileSync(popFile, Buffer.from(lines.join("\r\n") + "\r\n", "latin1"));
+    const notPopulation = path.join(dir, "vaegte.csv");
+    writeFileSync(notPopulation, "kommune;vægt\nAalborg;3\nHjørring;1\n");
+
+    const pp = await context.newPage();
+    const ppErrors = [];
+    pp.on("pageerror", (e) => ppErrors.push(e.message));
+    await pp.goto(base);
+    await ready(pp);
+    await pp.locator("#cost-split").uncheck();
+    await pp.locator('#scenario-rows button[data-remove="1"]').click();
+    await pp.locator("#scenario-total-0").fill("1.000.000");
+    await pp.locator("#population-file").setInputFiles(popFile);
+    await pp.waitForFunction(() => /2026K1/.test(document.getElementById("population-file-info").textContent));
+    await pp.locator("#all-in").click();
+    // All ages first: the year list has the file's year, the list its figures (Aalborg 11 × 25.001).
+    assert.equal(await pp.locator("#year").inputValue(), "2026");
+    assert.match(await pp.locator("#municipality-list").innerText(), /Aalborg \(275\.011\)/);
+    await pp.locator("#ages-from").fill("65");
+    await pp.waitForFunction(() => /65 år og derover/.test(document.getElementById("population-file-info").textContent));
+    const info = await pp.locator("#population-file-info").innerText();
+    assert.match(info, /»folk1a-2026\.csv« \(læst som Windows-1252 \(fra Excel\)\): periode 2026K1 \(indbyggertal pr\. 1\. januar 2026\), 65 år og derover, 11 kommuner/);
+    assert.match(info, /link har kun filens navn med/);
+    assert.equal(await cellOf("Aalborg", "amount", 0, pp), "208.341,67");
+    assert.equal(await cellOf("Hjørring", "amount", 0, pp), "99.158,33");
+    assert.equal(await cellOf("Morsø", "amount", 0, pp), "50.000,00");
+    assert.equal(await cellOf("Læsø", "amount", 0, pp), "7.500,00");
+    assert.equal(await cellOf("Mariagerfjord", "amount", 0, pp), "92.500,00");
+    assert.equal(await cellOf("Aalborg", "share", 0, pp), "20,8342");
+    assert.deepEqual(await totals(0, pp), ["1.000.000,00"]);
+    // The assumption: which file, which period, which ages; in the title too.
+    const assumption = /Fordelt efter indbyggertal pr\. 1\. januar 2026 \(periode 2026K1, 65 år og derover\) fra din egen fil »folk1a-2026\.csv«/;
+    assert.match((await pp.locator("#assumptions li").allInnerTexts()).join("\n"), assumption);
+    assert.match(await pp.locator("#case-name strong").innerText(), /2026K1, 65 år og derover\) fra »folk1a-2026\.csv«/);
+    // Hent CSV carries it (a # line before the table) and the figures.
+    const [popCsv] = await Promise.all([pp.waitForEvent("download"), pp.getByRole("button", { name: "Hent CSV" }).click()]);
+    const csvText = readFileSync(await popCsv.path(), "utf8");
+    assert.match(csvText, assumption);
+    assert.match(csvText, /Aalborg;25001;[^\n]*208341,67/);
+    // The link carries the file's name and the inputs, never its figures; opened, it asks for the file again.
+    const popLink = pp.url();
+    assert.match(decodeURIComponent(new URL(popLink).hash), /"populationFile":"folk1a-2026\.csv"/);
+    assert.doesNotMatch(decodeURIComponent(popLink), /25001|275011/);
+    await pp.getByRole("button", { name: "Kopiér link" }).click().catch(() => {});
+    assert.match(await pp.locator("#action-info").innerText(), /kun befolkningsfilens navn/);
+    const again = await context.newPage();
+    await again.goto(popLink);
+    await ready(again);
+    assert.match(await again.locator("#population-file-error").innerText(), /Vælg befolkningsfilen »folk1a-2026\.csv« igen/);
+    await again.locator("#population-file").setInputFiles(popFile);
+    await again.waitForFunction(() => /65 år og derover/.test(document.getElementById("population-file-info").textContent));
+    assert.equal(await cellOf("Aalborg", "amount", 0, again), "208.341,67");
+    await again.close();
+    // Errors in Danish at the upload: ages the groups cannot give, a year not in the file, a region it lacks.
+    await pp.locator("#ages-from").fill("70");
+    assert.match(await pp.locator("#population-file-error").innerText(), /Filens aldersgrupper \(0-64, 65-\) kan ikke give 70 år og derover præcist/);
+    await pp.locator("#ages-from").fill("65");
+    await pp.locator("#year").selectOption("2022");
+    assert.match(await pp.locator("#population-file-error").innerText(), /»folk1a-2026\.csv« har ingen tal for 2022; den har 2026K1/);
+    await pp.locator("#year").selectOption("2026");
+    await pp.locator("#region").selectOption("Midtjylland");
+    assert.match(await pp.locator("#population-file-error").innerText(), /»folk1a-2026\.csv« har intet indbyggertal for \S+ \(\d{3}\), som er med i Region Midtjylland/);
+    await pp.locator("#region").selectOption("Nordjylland");
+    await pp.locator("#all-in").click();
+    assert.equal(await cellOf("Aalborg", "amount", 0, pp), "208.341,67");
+    // A file that is not a population table.
+    await pp.locator("#population-file").setInputFiles(notPopulation);
+    await pp.waitForFunction(() => document.getElementById("population-file-error").textContent !== "");
+    assert.match(await pp.locator("#population-file-error").innerText(), /»vaegte\.csv« er ikke en befolkningstabel fra Statistikbanken/);
+    // Back to the embedded figures.
+    await pp.getByRole("button", { name: "Brug de indlejrede indbyggertal" }).click();
+    assert.equal(await pp.locator("#population-file-info").innerText(), "");
+    assert.equal(await pp.locator("#population-file-error").innerText(), "");
+    assert.deepEqual(ppErrors, []);
+    await pp.close();
+  }
 
   step("every case of the minutes, and the meeting as a whole, from the picker: every table of the command line, cell for cell");
   const expected = cliTables();

@@ -16,9 +16,11 @@ const zlib = require("node:zlib");
 // node's zlib here); 178.476 by node's zlib after the merge of issue 23's
 // folders, still within it. The whole module (loaded on request; with core's
 // integer entries for whole weights since issue 30 and the meeting view) has a
-// tripwire a little above today's size, 233.765 bytes by node's zlib.
+// tripwire a little above today's size, 233.765 bytes by node's zlib; with
+// readPopulation (the Statbank population reader for the form's upload,
+// issue 28) 247.725 bytes.
 const FIRST = Number(process.env.ANDEL_WASM_BUDGET || 180224);
-const WHOLE = 236 * 1024;
+const WHOLE = 244 * 1024;
 
 function gzipped(...parts) {
   const wasm = fs.readFileSync(path.join(__dirname, "..", ...parts));

@@ -17,8 +17,8 @@ import CASES from "./cases.js";
 import FIRST from "./first.js";
 import { $, h, fill, renderView, renderMeeting } from "./render.js";
 import { danishMessage, targetsOf, clearErrors, showError, q } from "./errors.js";
-import { renderScenarios, updateUnderstood, renderMunicipalities, renderFixed, syncVisibility, fillControls } from "./controls.js";
-import { DEFAULT_STATE, MEETING, isDefaultState, stateFromLink, linkOf, FieldError, readPastedCsv, buildDocument } from "./state.js";
+import { renderScenarios, updateUnderstood, renderMunicipalities, renderFixed, syncVisibility, fillControls, fillYears } from "./controls.js";
+import { DEFAULT_STATE, MEETING, isDefaultState, stateFromLink, linkOf, FieldError, readPastedCsv, buildDocument, agesOf, agesText, danishDate } from "./state.js";
 import { wireExcel, isXlsx } from "./excel.js";
 
 
@@ -26,6 +26,7 @@ let state = structuredClone(DEFAULT_STATE);
 let loaded = null; // a key document loaded from a file (never in the link)
 let lastGood = null; // { doc, view, state }
 let drawnFirst = null; // the view drawn before the module ran (first.js), as JSON text
+let popFile = null; // the user's own population file { name, bytes, years } (never in the link: only its name is)
 
 const caseById = (id) => CASES.find((c) => c.id === id);
 
@@ -38,7 +39,85 @@ function writeStateToUrl() {
 function documentOf(s) {
   if (loaded) return loaded;
   if (s.case) return structuredClone(caseById(s.case).doc);
-  return buildDocument(s);
+  return buildDocument(s, filePopulationOf(s));
+}
+
+// ---- The user's own population file (Statbank) ---------------------------------
+
+/** Whether the form's key is the population of the user's own file. */
+const usesFile = (s) => !s.case && !loaded && s.source !== "csv" && !!s.populationFile;
+
+/** The user's own population file as the core reads it for the form's year, ages and region
+ * (readPopulation of the whole module), or null without one; its errors in Danish at the upload. */
+function filePopulationOf(s) {
+  if (!usesFile(s) || !popFile || popFile.name !== s.populationFile) return null;
+  const ages = agesOf(s);
+  const options = { year: Number(s.year), ages, region: s.region || undefined };
+  const key = JSON.stringify(options);
+  if (popFile.read?.key === key) return popFile.read.value; // read once per choice, not per keystroke
+  try {
+    const value = whole().readPopulation(popFile.bytes, options);
+    popFile.read = { key, value };
+    return value;
+  } catch (e) {
+    if (e instanceof NeedsMore) throw e;
+    throw new FieldError("population-file", populationMessage(e, ages, s));
+  }
+}
+
+/** What is wrong with a population file, in Danish, from the core's typed error. */
+function populationMessage(e, ages, s) {
+  const d = e.details || {};
+  const file = q(s.populationFile);
+  switch (e.code) {
+    case "missing_municipality":
+      return `Filen ${file} har intet indbyggertal for ${d.name} (${d.municipality}), som er med i ${s.region ? "Region " + s.region : "hele landet"}. ` +
+        "Vælg en anden region, eller hent en fil med alle kommunerne.";
+    case "period_not_in_file":
+      return d.asked
+        ? `Filen ${file} har ingen tal for ${d.asked}; den har ${(d.available || []).join(", ")}. Vælg et af de år.`
+        : `Filen ${file} har flere perioder (${(d.available || []).join(", ")}); vælg året.`;
+    case "ages_not_in_file":
+      return `Filens aldersgrupper (${(d.groups || []).join(", ")}) kan ikke give ${agesText(ages)} præcist. ` +
+        "Vælg aldre, der passer med grupperne, eller hent filen med flere aldersgrupper.";
+    case "csv":
+      return `Filen ${file} er ikke en befolkningstabel fra Statistikbanken, vi kan læse (linje ${d.line}): ` +
+        "den skal være FOLK1A, FOLK1AM eller BY2 som CSV, med en kolonne INDHOLD (API'ets udtræk) eller perioder som 2026K1 i overskriften (hjemmesidens udtræk).";
+    default:
+      return `Filen ${file} kan ikke læses som befolkningstal: ${e.messages?.da || e.message}.`;
+  }
+}
+
+/** The years a population file has (its periods' years), read by the core; none when it cannot tell. */
+function yearsOfFile(m, bytes) {
+  const yearOf = (period) => Number(String(period).slice(0, 4));
+  try {
+    return [yearOf(m.readPopulation(bytes, {}).period)];
+  } catch (e) {
+    return e.code === "period_not_in_file" ? [...new Set((e.details?.available || []).map(yearOf))].filter(Number.isInteger) : [];
+  }
+}
+
+/** The municipality list and the year list for the key: the file's figures where it can give them. */
+function refreshMunicipalities() {
+  let fromFile = null;
+  try {
+    fromFile = usesFile(state) && popFile ? filePopulationOf(state)?.municipalities || null : null;
+  } catch {
+    fromFile = null; // the error shows at the upload when the form computes
+  }
+  fillYears(state, usesFile(state) && popFile ? popFile.years : []);
+  renderMunicipalities(state, fromFile);
+}
+
+/** Under the upload: which file, period and ages the result used (or nothing without a file). */
+function showPopulationInfo(filePopulation) {
+  const info = $("population-file-info");
+  if (!filePopulation) return (info.textContent = "");
+  const encoding = { "windows-1252": "Windows-1252 (fra Excel)", "utf-16le": "UTF-16", "utf-16be": "UTF-16" }[filePopulation.encoding];
+  info.textContent = `Bruger ${q(state.populationFile)}${encoding ? ` (læst som ${encoding})` : ""}: periode ${filePopulation.period} ` +
+    `(indbyggertal pr. ${danishDate(filePopulation.date)}), ${agesText(filePopulation.ages)}, ${filePopulation.municipalities.length} kommuner. ` +
+    "Et delt link har kun filens navn med, ikke tallene: den, der åbner linket, skal vælge filen igen.";
 }
 
 // ---- Computing and showing ------------------------------------------------
@@ -76,6 +155,7 @@ function recompute() {
     return false;
   }
   let got;
+  $("population-file-info").textContent = "";
   try {
     got = compute(state);
   } catch (e) {
@@ -92,6 +172,7 @@ function recompute() {
   }
   const ms = performance.now() - t0;
   lastGood = { ...got, state: structuredClone(state) };
+  showPopulationInfo(usesFile(state) ? filePopulationOf(state) : null);
   render(lastGood);
   markStale(false);
   window.andelLastComputeMs = ms;
@@ -204,8 +285,11 @@ function wire() {
     else if (el.id === "cost-split") state.costSplit.on = el.checked;
     else if (el.id === "municipal-share") state.costSplit.municipal = el.value;
     else if (el.id === "region-share") state.costSplit.region = el.value;
-    else if (el.id === "region") { state.region = el.value; state.excluded = []; renderMunicipalities(state); }
-    else if (el.id === "year") { state.year = Number(el.value); renderMunicipalities(state); }
+    else if (el.id === "region") { state.region = el.value; state.excluded = []; refreshMunicipalities(); }
+    else if (el.id === "year") { state.year = Number(el.value); refreshMunicipalities(); }
+    else if (el.id === "ages-from") { state.ages.from = el.value; refreshMunicipalities(); }
+    else if (el.id === "ages-to") { state.ages.to = el.value; refreshMunicipalities(); }
+    else if (el.id === "population-file") return; // its change event reads it
     else if (el.dataset.code) {
       const code = el.dataset.code;
       state.excluded = el.checked ? state.excluded.filter((c) => c !== code) : [...state.excluded, code];
@@ -245,11 +329,45 @@ function wire() {
     recompute();
     $(`fixed-share-${state.fixed.length - 1}`).focus();
   });
-  $("all-in").addEventListener("click", () => { state.excluded = []; renderMunicipalities(state); recompute(); });
+  $("all-in").addEventListener("click", () => { state.excluded = []; refreshMunicipalities(); recompute(); });
   $("all-out").addEventListener("click", () => {
-    state.excluded = andel.municipalities(state.region || null, Number(state.year)).map((m) => m.code);
-    renderMunicipalities(state);
+    state.excluded = andel.municipalities(state.region || null, null).map((m) => m.code);
+    refreshMunicipalities();
     recompute();
+  });
+  $("population-file").addEventListener("change", async (ev) => {
+    const file = ev.target.files[0];
+    if (!file) return;
+    $("population-file-error").textContent = "";
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let m;
+    try {
+      m = await more();
+    } catch {
+      $("population-file-error").textContent = MORE_CANNOT_LOAD;
+      return;
+    }
+    // The file's latest year to start with (the year list offers its others).
+    const years = yearsOfFile(m, bytes);
+    popFile = { name: file.name, bytes, years };
+    state.populationFile = file.name;
+    if (years.length) state.year = Math.max(...years);
+    syncVisibility(state, loaded);
+    refreshMunicipalities();
+    recompute();
+  });
+  $("population-file-clear").addEventListener("click", () => {
+    popFile = null;
+    state.populationFile = "";
+    state.ages = { from: "", to: "" };
+    $("population-file").value = "";
+    $("ages-from").value = "";
+    $("ages-to").value = "";
+    if (!andel.years().includes(Number(state.year))) state.year = andel.years().at(-1);
+    syncVisibility(state, loaded);
+    refreshMunicipalities();
+    recompute();
+    $("population-file").focus();
   });
   $("csv-file").addEventListener("change", async (ev) => {
     const file = ev.target.files[0];
@@ -325,11 +443,14 @@ function wireActions() {
     download(`${fileStem()}.json`, JSON.stringify(lastGood.doc, null, 2) + "\n", "application/json");
   });
   $("copy-link").addEventListener("click", async () => {
+    // A link carries inputs only: the user's own population file stays here (only its name goes).
+    const fileNote = !loaded && usesFile(state)
+      ? ` Det har kun befolkningsfilens navn (${q(state.populationFile)}) med, ikke tallene: den, der åbner linket, skal vælge filen igen.` : "";
     try {
       await navigator.clipboard.writeText(location.href);
-      $("action-info").textContent = loaded ? "Linket er kopieret (uden den indlæste fil)." : "Linket er kopieret.";
+      $("action-info").textContent = loaded ? "Linket er kopieret (uden den indlæste fil)." : `Linket er kopieret.${fileNote}`;
     } catch {
-      $("action-info").textContent = `Kopiér linket her: ${location.href}`;
+      $("action-info").textContent = `Kopiér linket her: ${location.href}${fileNote}`;
     }
   });
   $("print").addEventListener("click", () => window.print());

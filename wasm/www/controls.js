@@ -42,8 +42,12 @@ export function updateUnderstood(state) {
   });
 }
 
-export function renderMunicipalities(state) {
-  const rows = andel.municipalities(state.region || null, Number(state.year));
+/** The municipalities to tick, with their population: the user's own file's figures (`fromFile`,
+ * readPopulation's municipalities) when given, else the embedded year's (the latest shipped for a
+ * year only a file has). */
+export function renderMunicipalities(state, fromFile) {
+  const embedded = andel.years().includes(Number(state.year)) ? Number(state.year) : null;
+  const rows = fromFile || andel.municipalities(state.region || null, embedded);
   fill($("municipality-list"), rows.map((m) => h("li", {}, h("label", {},
     h("input", { type: "checkbox", data: { code: m.code }, checked: !state.excluded.includes(m.code) }),
     ` ${m.name} `, h("span", { class: "pop" }, `(${num(String(m.population), 0)})`)))));
@@ -66,6 +70,7 @@ export function syncVisibility(state, loaded) {
   $("population-source").hidden = state.source === "csv";
   $("csv-source").hidden = state.source !== "csv";
   $("cost-split-fields").hidden = !state.costSplit.on;
+  $("population-ages").hidden = !state.populationFile;
   const other = !!(state.case || loaded);
   $("form-fields").hidden = other;
   $("case-open").hidden = !other;
@@ -75,9 +80,17 @@ export function syncVisibility(state, loaded) {
   $("case").value = loaded ? "" : state.case;
 }
 
+/** The year list: the embedded years, and the years of the user's own population file. */
+export function fillYears(state, fileYears) {
+  const years = [...new Set([...andel.years(), ...fileYears, Number(state.year)])].sort((a, b) => a - b);
+  fill($("year"), years.map((y) => h("option", { value: String(y) },
+    andel.years().includes(y) ? String(y) : `${y} (din fil)`)));
+  $("year").value = String(state.year);
+}
+
 export function fillControls(state, loaded) {
   fill($("region"), REGIONS.map((r) => h("option", { value: r }, r)), h("option", { value: "" }, "Hele landet"));
-  fill($("year"), andel.years().map((y) => h("option", { value: String(y) }, String(y))));
+  fillYears(state, []);
   fill($("case"), h("option", { value: "" }, "Egen fordeling (formularen)"),
     CASES.map((c) => h("option", { value: c.id }, c.doc.title || c.id)),
     h("option", { value: MEETING }, "Mødet som helhed: alle sagerne pr. kommune"));
@@ -91,6 +104,8 @@ export function fillControls(state, loaded) {
   $("minimum").value = state.minimum;
   $("maximum").value = state.maximum;
   $("csv").value = state.csv;
+  $("ages-from").value = state.ages.from;
+  $("ages-to").value = state.ages.to;
   $("csv-decimal").value = state.decimal;
   $("cost-split").checked = state.costSplit.on;
   $("municipal-share").value = state.costSplit.municipal;

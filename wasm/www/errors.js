@@ -63,7 +63,7 @@ export function targetsOf(e, s, fromForm) {
   return [];
 }
 
-const ERROR_SLOTS = { "csv": "csv-error", "minimum": "minimum-error", "maximum": "maximum-error",
+const ERROR_SLOTS = { "csv": "csv-error", "population-file": "population-file-error", "ages-from": "population-file-error", "ages-to": "population-file-error", "minimum": "minimum-error", "maximum": "maximum-error",
   "municipal-share": "cost-split-error", "region-share": "cost-split-error" };
 
 export function clearErrors() {

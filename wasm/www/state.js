@@ -32,6 +32,10 @@ export const DEFAULT_STATE = {
   region: "Nordjylland",
   year: 2022,
   source: "population",
+  // The user's own Statbank file (its name: the link carries the name, never the figures) and the
+  // ages counted from it.
+  populationFile: "",
+  ages: { from: "", to: "" },
   excluded: ["825", "773"],
   csv: "",
   decimal: "",
@@ -69,7 +73,11 @@ export function stateFromLink(hash, cases) {
   take("unit", (v) => UNITS.includes(v));
   take("method", (v) => v in METHOD_NAMES);
   take("region", (v) => ["", ...REGIONS].includes(v));
-  take("year", (v) => andel.years().includes(v));
+  // A year of the user's own population file (not embedded) only with that file's name.
+  take("year", (v) => andel.years().includes(v) ||
+    (Number.isInteger(v) && v >= 1900 && v <= 2200 && short(s.populationFile) && s.populationFile !== ""));
+  take("populationFile", short);
+  take("ages", (v) => v && short(v.from) && short(v.to), s.ages && { from: s.ages.from, to: s.ages.to });
   take("source", (v) => ["population", "csv"].includes(v));
   take("minimum", short);
   take("maximum", short);
@@ -156,12 +164,51 @@ export function readPastedCsv(s) {
   }
 }
 
-/** The form's inputs (not a case: app.js takes a case's document as it is) as a key document. */
-export function buildDocument(s) {
+/** The ages asked for from a population file ({from, to} as whole years, either left out), or
+ * undefined for all ages. */
+export function agesOf(s) {
+  const end = (text, id, what) => {
+    if (!text.trim()) return undefined;
+    const v = readNumber(text, id, `${what} skal være et helt antal år, fx 65`);
+    if (!/^\d+$/.test(v)) throw new FieldError(id, `${what} skal være et helt antal år, fx 65 (ikke ${text.trim()})`);
+    return Number(v);
+  };
+  const from = end(s.ages.from, "ages-from", "Alder fra");
+  const to = end(s.ages.to, "ages-to", "Alder til");
+  return from === undefined && to === undefined ? undefined : { from, to };
+}
+
+/** An age range in Danish: "65 år og derover", "0-64 år", "alle aldre". */
+export function agesText(ages) {
+  const from = ages?.from, to = ages?.to;
+  if (from == null && to == null) return "alle aldre";
+  if (to == null) return `${from} år og derover`;
+  return `${from ?? 0}-${to} år`;
+}
+
+/** A date written the Danish way: 2026-01-01 is 1. januar 2026 (the core's ISO date). */
+export function danishDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!m) return iso;
+  const months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+  return `${Number(m[3])}. ${months[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** The form's inputs (not a case: app.js takes a case's document as it is) as a key document;
+ * `filePopulation` is what the whole module's readPopulation read from the user's own population
+ * file (state.populationFile), when one is chosen. */
+export function buildDocument(s, filePopulation) {
   const places = s.what === "places";
+  const fromFile = s.source !== "csv" && !!s.populationFile;
+  if (fromFile && !filePopulation) {
+    throw new FieldError("population-file", `Vælg befolkningsfilen ${"»" + s.populationFile + "«"} igen: et link har kun filens navn med, ikke tallene.`);
+  }
+  // The file's figures as the key's weights (the form holds them; a link never does).
   const key = s.source === "csv"
     ? { csv: { text: s.csv, ...(s.decimal ? { columns: { decimal: s.decimal } } : {}) } }
-    : { population: { region: s.region || undefined, year: Number(s.year) } };
+    : fromFile
+      ? { weights: filePopulation.municipalities.map((m) => ({ id: m.code, name: m.name, weight: String(m.population) })) }
+      : { population: { region: s.region || undefined, year: Number(s.year) } };
   if (s.source !== "csv" && s.excluded.length) key.exclude = [...s.excluded];
   if (s.fixed.length) {
     key.fixed = s.fixed.map((f, i) => ({
@@ -194,19 +241,26 @@ export function buildDocument(s) {
   } else {
     doc.key = key;
   }
-  doc.title = `Fordeling efter ${s.source === "csv" ? "egne vægte" : `indbyggertal 1. januar ${s.year}`}` +
+  const popText = fromFile
+    ? `indbyggertal ${danishDate(filePopulation.date)} (${filePopulation.period}, ${agesText(filePopulation.ages)}) fra ${"»" + s.populationFile + "«"}`
+    : `indbyggertal 1. januar ${s.year}`;
+  doc.title = `Fordeling efter ${s.source === "csv" ? "egne vægte" : popText}` +
     (s.source === "csv" ? "" : ` – ${s.region ? "Region " + s.region : "hele landet"}`);
-  const names = s.source === "csv" ? [] : andel.municipalities(s.region || null, Number(s.year))
+  const names = s.source === "csv" ? [] : (fromFile ? filePopulation.municipalities : andel.municipalities(s.region || null, Number(s.year)))
     .filter((m) => s.excluded.includes(m.code)).map((m) => m.name);
-  doc.assumptions = assumptionsOf(s, places, names);
+  doc.assumptions = assumptionsOf(s, places, names, fromFile ? filePopulation : null);
   return doc;
 }
 
 /** What the user chose, in plain Danish: the document's assumptions (the core adds what a CSV left out). */
-function assumptionsOf(s, places, excludedNames) {
+function assumptionsOf(s, places, excludedNames, filePopulation) {
   const items = [];
   if (s.source === "csv") items.push("Vægtene er dine egne (CSV), ikke indbyggertal.");
-  else items.push(`Fordelt efter indbyggertal pr. 1. januar ${s.year} (Danmarks Statistik), ${s.region ? "Region " + s.region : "hele landet"}.`);
+  else if (filePopulation) {
+    items.push(`Fordelt efter indbyggertal pr. ${danishDate(filePopulation.date)} (periode ${filePopulation.period}, ${agesText(filePopulation.ages)}) ` +
+      `fra din egen fil ${"»" + s.populationFile + "«"} (Statistikbanken), ${s.region ? "Region " + s.region : "hele landet"}; ` +
+      "vægten er indbyggertallet. Filen er ikke med i et delt link.");
+  } else items.push(`Fordelt efter indbyggertal pr. 1. januar ${s.year} (Danmarks Statistik), ${s.region ? "Region " + s.region : "hele landet"}.`);
   if (excludedNames.length) items.push(`Ikke med: ${excludedNames.join(", ")}.`);
   s.fixed.forEach((f) => items.push(`${f.name || "En part"} har en fast andel på ${f.share} %; resten fordeles efter vægt.`));
   if (!places && s.costSplit.on) {
