@@ -580,6 +580,25 @@ export function formatNumber(value: NumberInput, places: number, style?: "danish
 export function readCsv(text: string | Uint8Array, columns?: CsvColumns | null): CsvWeights;
 /** The text of a file's bytes, decoded as the core decodes files (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252). */
 export function textFromBytes(bytes: Uint8Array): string;
+/** What `readPopulation` read from a Statbank population file. */
+export interface FilePopulation {
+  /** The period read ("2026K1"). */
+  period: string;
+  /** The date of its figures ("2026-01-01"). */
+  date: string;
+  /** The ages counted (`{}`: all ages). */
+  ages: { from?: number; to?: number };
+  /** The encoding the bytes were in. */
+  encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
+  /** The region's municipalities (every one the file has without a region), in code order. */
+  municipalities: { code: string; name: string; population: number }[];
+}
+/** Population from the user's own Statbank file (FOLK1A, FOLK1AM, BY2: the API's CSV or the
+ * web's matrix export) as `andel --population FILE` reads it: `year` picks that year's first
+ * period (the file's only one without it), `ages` sums the age groups, `region` names the
+ * municipalities wanted. Errors: `missing_municipality`, `period_not_in_file`,
+ * `ages_not_in_file`, `csv` (not a population table). */
+export function readPopulation(bytes: Uint8Array, options?: { year?: number | null; ages?: { from?: number | null; to?: number | null } | null; region?: string | null } | null): FilePopulation;
 /** A key document computed as CSV. "danish_excel" (the default: semicolons, decimal comma,
  * BOM) writes the tables as `present` shows them, in `language` ("da" unless given), title,
  * note and assumptions first as `#` lines: what `andel compute --format csv` writes. "plain"
