@@ -518,7 +518,8 @@ try {
     const popLink = pp.url();
     assert.match(decodeURIComponent(new URL(popLink).hash), /"populationFile":"folk1a-2026\.csv"/);
     assert.doesNotMatch(decodeURIComponent(popLink), /25001|275011/);
-    await pp.getByRole("button", { name: "Kopiér link" }).click().catch(() => {});
+    await pp.getByRole("button", { name: "Kopiér link" }).click();
+    await pp.waitForFunction(() => document.getElementById("action-info").textContent !== "");
     assert.match(await pp.locator("#action-info").innerText(), /kun befolkningsfilens navn/);
     const again = await context.newPage();
     await again.goto(popLink);
@@ -599,6 +600,44 @@ try {
   assert.match(body28, /Sammenlignet med befolkning 1\. januar 2025 \(BY2\)/);
   await page.locator("#case").selectOption("2.13-vaekst-via-viden");
   assert.match(await page.locator("#result-body").innerText(), /hele målet \(tre år\) over for matches/);
+  // 2.9 down to the municipalities (issue 26): the member table adds up both ways, checked here cell
+  // by cell, not only against the command line: each municipality's two programmes give its "i alt"
+  // (Aalborg 228 + 114 = 342), each column gives Nordjylland's number (610 assistant places, 305
+  // helper places, 915 in all).
+  const whole = (t) => BigInt(t.replace(/\./g, "").replace(",", ""));
+  await page.locator("#case").selectOption("2.9-sosu-nordjylland");
+  await settled(page);
+  const member = (await pageTables(page)).find((t) => t.heads.includes("Social- og sundhedsassistent") && t.heads.includes("Social- og sundhedshjælper"));
+  assert.ok(member, "2.9-sosu-nordjylland: the member table (per municipality and programme) is on the page");
+  assert.deepEqual(member.rows.find((r) => r.includes("Aalborg")), ["851", "Aalborg", "228", "114", "342"]);
+  assert.deepEqual(member.rows.at(-1), ["i alt", "610", "305", "915"]);
+  assert.equal(member.rows.length, 12); // the 11 municipalities and the total
+  for (const r of member.rows) {
+    const [a, b, sum] = r.slice(-3).map(whole);
+    assert.equal(a + b, sum, `member table row ${r.join(" ")}`);
+  }
+  for (const col of [0, 1, 2]) {
+    const body = member.rows.slice(0, -1).reduce((s, r) => s + whole(r.at(-3 + col)), 0n);
+    assert.equal(body, whole(member.rows.at(-1).at(-3 + col)), `member table column ${col}`);
+  }
+  // The meeting as a whole (issue 26): kroner per municipality across the cases. Aalborg pays 2.4's
+  // 74.349,00 (DK2020) and 2.8's 1.658.397,22 (low) or 2.168.524,08 (high): 1.732.746,22 and
+  // 2.242.873,08 in all; every municipality's totals are its cases' sum, checked here in øre.
+  await page.locator("#case").selectOption("mødet");
+  await settled(page);
+  const kroner = (await pageTables(page)).find((t) => t.heads.some((h) => /i alt, laveste scenarier/.test(h)));
+  assert.ok(kroner, "the meeting: the kroner table is on the page");
+  const aalborg = kroner.rows.find((r) => r.includes("Aalborg"));
+  assert.deepEqual(aalborg.slice(-5), ["74.349,00", "1.658.397,22", "2.168.524,08", "1.732.746,22", "2.242.873,08"]);
+  for (const r of kroner.rows) {
+    const [dk2020, low, high, sumLow, sumHigh] = r.slice(-5).map(whole);
+    assert.equal(dk2020 + low, sumLow, `meeting, lowest: ${r.join(" ")}`);
+    assert.equal(dk2020 + high, sumHigh, `meeting, highest: ${r.join(" ")}`);
+  }
+  const places = (await pageTables(page)).find((t) => t.heads.some((h) => /pædagogpraktik/.test(h)));
+  assert.ok(places, "the meeting: the places table is on the page");
+  // Aalborg's places by case and programme: 2.9 A 228 / 114, 2.9 B 164 / 114, 2.12 215 (never added across).
+  assert.deepEqual(places.rows.find((r) => r.includes("Aalborg")).slice(-5), ["228", "114", "164", "114", "215"]);
   // "Hent CSV" of a case is the command line's `andel compute … --format csv`, byte for byte (its golden file).
   await page.locator("#case").selectOption("2.8-cost-split");
   const [caseCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Hent CSV" }).click()]);
