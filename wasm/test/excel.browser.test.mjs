@@ -107,6 +107,8 @@ try {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "andel-xlsx-")), "vægte.xlsx");
   writeFileSync(file, book);
   await page.getByLabel("Egne vægte (CSV)").check();
+  // The whole module (loaded for own weights) here first: its recompute would rewrite the sheet's note.
+  await page.waitForFunction(() => !window.andelLoadingMore);
   await page.locator("#csv-file").setInputFiles(file);
   await page.waitForFunction(() => document.getElementById("csv").value.includes("851;"));
   assert.match(await page.locator("#csv-info").innerText(), /arket »Fordeling« i vægte\.xlsx/);
@@ -121,6 +123,24 @@ try {
   await page.locator("#csv-file").setInputFiles(bad);
   await page.waitForFunction(() => document.getElementById("csv-error").textContent !== "");
   assert.match(await page.locator("#csv-error").innerText(), /^Excel-filen kan ikke læses/);
+
+  console.log("# the user's own population file: Hent Excel says which file, period and ages");
+  // FOLK1A for 2026K1, all ages, the 11 Nordjylland municipalities at 1.000 each except Aalborg at
+  // 2.000 (12.000 in all); 2.8's nine (Læsø and Morsø out) have 10.000: Aalborg 2.000/10.000 ×
+  // 4.275.000 = 855.000,00 exactly.
+  const codes = ["773", "787", "810", "813", "820", "825", "840", "846", "849", "851", "860"];
+  const folk = path.join(path.dirname(file), "folk1a-2026.csv");
+  writeFileSync(folk, ["OMRÅDE;TID;INDHOLD", ...codes.map((c) => `${c};2026K1;${c === "851" ? 2000 : 1000}`)].join("\n") + "\n");
+  await page.getByLabel("Indbyggertal", { exact: true }).check();
+  await page.locator("#population-file").setInputFiles(folk);
+  await page.waitForFunction(() => /2026K1/.test(document.getElementById("population-file-info").textContent));
+  assert.match(await page.locator("#result").innerText(), /855\.000,00/);
+  const [popBook] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Hent Excel" }).click()]);
+  const popBytes = readFileSync(await popBook.path());
+  const texts = ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+    .map((n) => { try { return unzipped(popBytes, n); } catch { return ""; } }).join("\n");
+  assert.match(texts, /periode 2026K1, alle aldre\) fra din egen fil »folk1a-2026\.csv«/);
+  assert.match(unzipped(popBytes, "xl/worksheets/sheet1.xml"), /<v>855000(\.0+)?<\/v>/);
   assert.deepEqual(errors, []);
 
   console.log("# the single file: Excel needs the hosted site");
