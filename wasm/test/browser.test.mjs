@@ -448,6 +448,7 @@ try {
     `with the table redrawn ${median(times.map((t) => t[1])).toFixed(2)} ms (median of 30)`);
 
   step("population from the user's own Statbank file (FOLK1A, 2026K1, by age), Windows-1252");
+  let folk1a; // the file, used again from the single file below
   {
     // A FOLK1A-style API CSV for a year not embedded (2026K1), ages in two groups, with the national
     // and regional totals Statbank writes (left out), saved by Excel in Windows-1252 (Å, æ, ø, å as
@@ -476,6 +477,7 @@ try {
     const dir = mkdtempSync(path.join(tmpdir(), "andel-pop-"));
     const popFile = path.join(dir, "folk1a-2026.csv");
     writeFileSync(popFile, Buffer.from(lines.join("\r\n") + "\r\n", "latin1"));
+    folk1a = popFile;
     const notPopulation = path.join(dir, "vaegte.csv");
     writeFileSync(notPopulation, "kommune;vægt\nAalborg;3\nHjørring;1\n");
 
@@ -805,6 +807,16 @@ try {
   await sf.locator("#case").selectOption("mødet");
   await settled(sf);
   assert.equal(await sf.locator("#case-name strong").innerText(), cliTables().get("mødet").title);
+  // The population upload from disk, offline (the whole module inlined): the same 65+ split as above.
+  await sf.getByRole("button", { name: "Tilbage til egen fordeling" }).click();
+  await sf.locator("#cost-split").uncheck();
+  await sf.locator('#scenario-rows button[data-remove="1"]').click();
+  await sf.locator("#scenario-total-0").fill("1.000.000");
+  await sf.locator("#population-file").setInputFiles(folk1a);
+  await sf.waitForFunction(() => /2026K1/.test(document.getElementById("population-file-info").textContent));
+  await sf.locator("#all-in").click();
+  await sf.locator("#ages-from").fill("65");
+  assert.equal(await amount("Aalborg", 0, sf), "208.341,67");
   assert.deepEqual(sfErrors, []);
   await disk.close();
 
