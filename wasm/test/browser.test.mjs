@@ -553,6 +553,21 @@ try {
     assert.equal(await pp.locator("#population-file-error").innerText(), "");
     assert.deepEqual(ppErrors, []);
     await pp.close();
+    // Offline, from the service worker's copies (the whole module kept since it was first fetched).
+    await context.setOffline(true);
+    const off = await context.newPage();
+    await off.goto(base);
+    await ready(off);
+    await off.locator("#cost-split").uncheck();
+    await off.locator('#scenario-rows button[data-remove="1"]').click();
+    await off.locator("#scenario-total-0").fill("1.000.000");
+    await off.locator("#population-file").setInputFiles(popFile);
+    await off.waitForFunction(() => /2026K1/.test(document.getElementById("population-file-info").textContent));
+    await off.locator("#all-in").click();
+    await off.locator("#ages-from").fill("65");
+    assert.equal(await cellOf("Aalborg", "amount", 0, off), "208.341,67");
+    await off.close();
+    await context.setOffline(false);
   }
 
   step("every case of the minutes, and the meeting as a whole, from the picker: every table of the command line, cell for cell");
