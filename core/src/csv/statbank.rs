@@ -91,14 +91,21 @@ impl FilePopulation {
         Key::new(parties)
     }
 
-    /// For people: where the figures come from.
+    /// What the file gave, as a note ([`crate::present::read_note`] says
+    /// it): the period, its date and the ages counted.
+    pub fn note(&self, file: &str) -> crate::csv::CsvNote {
+        crate::csv::CsvNote::Population {
+            file: file.to_string(),
+            period: self.period.clone(),
+            date: self.date.clone(),
+            ages: self.ages,
+        }
+    }
+
+    /// For people, in English: where the figures come from (the catalogue's
+    /// words, [`crate::present::read_note`] for Danish).
     pub fn describe(&self, file: &str) -> String {
-        format!(
-            "population on {} ({} in {file}), {}",
-            self.date,
-            self.period,
-            self.ages.show()
-        )
+        crate::present::read_note(&self.note(file), crate::present::Language::En)
     }
 }
 

@@ -32,12 +32,14 @@ pub mod en;
 mod errors;
 mod explain;
 mod meeting;
+mod notes;
 mod scenario;
 mod view;
 
 pub use allocation::allocation_view;
 pub use explain::{explain, explain_in_scenario, label_prefix};
 pub use meeting::{meeting_view, MeetingView};
+pub use notes::{document_notes, left_out, read_note, read_notes, said};
 pub use view::{document_view, Cell, Column, Row, ScenarioView, Section, Table, View};
 
 use crate::error::{quoted, Error, Result};
@@ -383,6 +385,34 @@ pub enum Msg {
     SheetAssumptions,
     /// Before the notes on how the weights were read.
     Notes,
+    /// `{encoding}`: bytes read in an encoding other than UTF-8.
+    ReadAsEncoding,
+    /// `{line}`, `{text}`, `{reading}`, `{why}`: a column read with a
+    /// decimal comma because the text is Danish.
+    DanishThousands,
+    /// Why Danish: semicolon separated.
+    BecauseSemicolons,
+    /// Why Danish: tab separated (cells copied from a spreadsheet).
+    BecauseTabs,
+    /// Why Danish: a Danish header.
+    BecauseHeader,
+    /// `{date}`, `{period}`, `{file}`, `{ages}`: what a Statbank population
+    /// file gave.
+    PopulationFile,
+    /// `{from}`, `{to}`: an age range.
+    AgesRange,
+    /// `{from}`: an age and over.
+    AgesFrom,
+    /// Every age.
+    AgesAll,
+    /// Where notes were read: the document's key's CSV weights.
+    ReadCsv,
+    /// `{at}`: where notes were read: CSV weights at another field.
+    ReadCsvAt,
+    /// Where notes were read: the document's key's population file.
+    ReadPopulation,
+    /// `{at}`: where notes were read: a population file at another field.
+    ReadPopulationAt,
 }
 
 /// Every message, for the tests that hold both catalogues complete.
@@ -500,50 +530,20 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::SheetTables,
     Msg::SheetAssumptions,
     Msg::Notes,
+    Msg::ReadAsEncoding,
+    Msg::DanishThousands,
+    Msg::BecauseSemicolons,
+    Msg::BecauseTabs,
+    Msg::BecauseHeader,
+    Msg::PopulationFile,
+    Msg::AgesRange,
+    Msg::AgesFrom,
+    Msg::AgesAll,
+    Msg::ReadCsv,
+    Msg::ReadCsvAt,
+    Msg::ReadPopulation,
+    Msg::ReadPopulationAt,
 ];
-
-/// The rows reading CSV weights left out, for people: "udeladt linje 2
-/// «Hele landet;5.873.420» (landstallet)"; `None` when none were. The
-/// English is [`crate::csv::CsvWeights::left_out`]'s text.
-///
-/// # Example
-/// ```
-/// use andel_core::present::{left_out, Language};
-/// use andel_core::tabular::{read_weights, CsvColumns};
-/// let r = read_weights("kommune;befolkning\nHele landet;5.873.420\nAalborg;221.082\n", &CsvColumns::default())?;
-/// assert_eq!(left_out(&r, Language::Da).as_deref(), Some("udeladt linje 2 «Hele landet;5.873.420» (landstallet)"));
-/// assert_eq!(left_out(&r, Language::En), r.left_out());
-/// # Ok::<(), andel_core::Error>(())
-/// ```
-pub fn left_out(weights: &crate::csv::CsvWeights, language: Language) -> Option<String> {
-    use crate::csv::LeftOut as L;
-    if weights.skipped.is_empty() {
-        return None;
-    }
-    let rows: Vec<String> = weights
-        .skipped
-        .iter()
-        .map(|(line, text, why)| {
-            let why = language.text(match why {
-                L::NationalTotal => Msg::NationalTotal,
-                L::RegionalTotal => Msg::RegionalTotal,
-                L::Christianso => Msg::NotAMunicipality,
-                L::SumOfOthers => Msg::SumOfOthers,
-                L::Title => Msg::TitleLine,
-                L::Footnote => Msg::FootnoteLine,
-            });
-            let text = match language {
-                Language::Da => da::q(text),
-                Language::En => quoted(text),
-            };
-            language.say(
-                Msg::LeftOutRow,
-                &[("line", &line.to_string()), ("text", &text), ("why", why)],
-            )
-        })
-        .collect();
-    Some(language.say(Msg::LeftOut, &[("rows", &rows.join(", "))]))
-}
 
 /// What made an output, in `language`: andel's version and the embedded
 /// population's source and dates (every report, CSV and form states it, so
