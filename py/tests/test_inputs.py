@@ -105,7 +105,7 @@ def test_population_from_a_statbank_file_by_age():
         assert alloc["851"]["amount"] == Decimal(oere["851"]) / 100 == Decimal("378427.40")
         assert alloc["825"]["amount"] == Decimal(oere["825"]) / 100 == Decimal("3044.41")
     data = (INPUTS / "folk1a-2026-ages.csv").read_bytes()
-    with pytest.warns(andel.ReadWarning):
+    with pytest.warns(andel.ReadWarning, match=r"^population: befolkning pr\. 2026-01-01 \(2026K1\), alle aldre$"):
         assert andel.population("Nordjylland", 2026, file=data)["851"] == 224_712
     with pytest.raises(andel.InputError) as e:
         andel.population("Nordjylland", 2027, file=data)

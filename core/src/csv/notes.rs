@@ -44,7 +44,8 @@ pub enum CsvNote {
     },
     /// A Statbank population file gave the figures of this period and ages.
     Population {
-        /// The file as the document names it.
+        /// The file as the document names it (empty for bytes given
+        /// without a name).
         file: String,
         /// The period read (`2026K1`).
         period: String,

@@ -124,6 +124,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::BecauseTabs => "teksten er tabulatorsepareret, som celler kopieret fra dansk Excel er",
         Msg::BecauseHeader => "overskriften er dansk",
         Msg::PopulationFile => "befolkning pr. {date} ({period} i {file}), {ages}",
+        Msg::PopulationBytes => "befolkning pr. {date} ({period}), {ages}",
         Msg::AgesRange => "{from}-{to} år",
         Msg::AgesFrom => "{from} år og derover",
         Msg::ReadCsv => "CSV-vægtene",

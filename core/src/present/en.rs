@@ -124,6 +124,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::BecauseTabs => "the text is tab separated, as cells copied from Danish Excel are",
         Msg::BecauseHeader => "the header is Danish",
         Msg::PopulationFile => "population on {date} ({period} in {file}), {ages}",
+        Msg::PopulationBytes => "population on {date} ({period}), {ages}",
         Msg::AgesRange => "{from}-{to} years",
         Msg::AgesFrom => "{from} years and over",
         Msg::ReadCsv => "The CSV weights",

@@ -399,6 +399,9 @@ pub enum Msg {
     /// `{date}`, `{period}`, `{file}`, `{ages}`: what a Statbank population
     /// file gave.
     PopulationFile,
+    /// `{date}`, `{period}`, `{ages}`: what a Statbank population file
+    /// given as bytes, without a name, gave.
+    PopulationBytes,
     /// `{from}`, `{to}`: an age range.
     AgesRange,
     /// `{from}`: an age and over.
@@ -536,6 +539,7 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::BecauseTabs,
     Msg::BecauseHeader,
     Msg::PopulationFile,
+    Msg::PopulationBytes,
     Msg::AgesRange,
     Msg::AgesFrom,
     Msg::AgesAll,

@@ -98,8 +98,14 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
                 (Some(from), None) => language.say(Msg::AgesFrom, &[("from", &from.to_string())]),
                 (None, None) => language.text(Msg::AgesAll).to_string(),
             };
+            // A file given as bytes has no name to say.
+            let msg = if file.is_empty() {
+                Msg::PopulationBytes
+            } else {
+                Msg::PopulationFile
+            };
             language.say(
-                Msg::PopulationFile,
+                msg,
                 &[
                     ("date", date),
                     ("period", period),

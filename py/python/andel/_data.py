@@ -119,7 +119,8 @@ def population(region: Optional[str] = None, year: Optional[int] = None, *,
                              code="invalid_option", field="file")
         # Read by core, as every file (a regular file only, the size first).
         data = _call(_andel.read_file_bytes, os.fspath(file), "file")
-    name = "the bytes given" if isinstance(file, bytes) else os.fspath(file)
+    # Bytes have no name: core's note then says the period and ages only.
+    name = "" if isinstance(file, bytes) else os.fspath(file)
     age_from, age_to = ages if ages is not None else (None, None)
     found, said = _call(_andel.population_file, data, name, region,
                         None if year is None else _year(year), age_from, age_to,
