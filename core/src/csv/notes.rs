@@ -1,7 +1,7 @@
 //! What a read tells its reader, as data: the encoding it decoded, the
 //! decimal comma it chose and why, the rows it left out (totals, a
 //! Statbank title or footnote) and what a Statbank population file gave.
-//! The words are in the catalogues ([`crate::present::read_note`] says a
+//! The words are in the catalogues (`present::read_note` says a
 //! note in Danish or English); the JSON keeps these stable machine names.
 
 use crate::csv::encoding::Encoding;

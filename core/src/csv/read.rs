@@ -67,7 +67,7 @@ pub struct CsvWeights {
 
 impl CsvWeights {
     /// Everything a reader should know about how the file was read, as
-    /// data: the notes, then the rows left out ([`crate::present::read_notes`]
+    /// data: the notes, then the rows left out (`present::read_notes`
     /// says them in Danish or English).
     pub fn read_notes(&self) -> Vec<CsvNote> {
         let mut out = self.notes.clone();

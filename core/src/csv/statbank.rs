@@ -91,8 +91,8 @@ impl FilePopulation {
         Key::new(parties)
     }
 
-    /// What the file gave, as a note ([`crate::present::read_note`] says
-    /// it): the period, its date and the ages counted.
+    /// What the file gave, as a note (`present::read_note` says it in
+    /// Danish or English): the period, its date and the ages counted.
     pub fn note(&self, file: &str) -> crate::csv::CsvNote {
         crate::csv::CsvNote::Population {
             file: file.to_string(),
@@ -100,12 +100,6 @@ impl FilePopulation {
             date: self.date.clone(),
             ages: self.ages,
         }
-    }
-
-    /// For people, in English: where the figures come from (the catalogue's
-    /// words, [`crate::present::read_note`] for Danish).
-    pub fn describe(&self, file: &str) -> String {
-        crate::present::read_note(&self.note(file), crate::present::Language::En)
     }
 }
 

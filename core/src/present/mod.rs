@@ -344,22 +344,6 @@ pub enum Msg {
     LabelScenario,
     /// Where a list ends: " og ", " and ".
     And,
-    /// `{rows}`: the rows reading CSV weights left out.
-    LeftOut,
-    /// `{line}`, `{text}`, `{why}`: one row left out.
-    LeftOutRow,
-    /// Left out: the national total.
-    NationalTotal,
-    /// Left out: a regional total of a Statbank export.
-    RegionalTotal,
-    /// Left out: Christiansø.
-    NotAMunicipality,
-    /// Left out: a first or last row whose weight is the sum of the others.
-    SumOfOthers,
-    /// Left out: a line of one cell above the table (a Statbank title).
-    TitleLine,
-    /// Left out: a line of one cell below the table (a Statbank footnote).
-    FootnoteLine,
     /// Above a nesting's member × group table.
     ByMemberAndGroup,
     /// `{scenario}`, `{actual}`: above an attainment table whose actual
@@ -385,6 +369,32 @@ pub enum Msg {
     SheetAssumptions,
     /// Before the notes on how the weights were read.
     Notes,
+    /// What reading a file told its reader ([`ReadMsg`]).
+    Read(ReadMsg),
+}
+
+/// The messages that say what reading a file told its reader: rows left
+/// out and why, the encoding, the Danish decimal comma, a Statbank
+/// population file's period and ages, and where they were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReadMsg {
+    /// `{rows}`: the rows reading CSV weights left out.
+    LeftOut,
+    /// `{line}`, `{text}`, `{why}`: one row left out.
+    LeftOutRow,
+    /// Left out: the national total.
+    NationalTotal,
+    /// Left out: a regional total of a Statbank export.
+    RegionalTotal,
+    /// Left out: Christiansø.
+    NotAMunicipality,
+    /// Left out: a first or last row whose weight is the sum of the others.
+    SumOfOthers,
+    /// Left out: a line of one cell above the table (a Statbank title).
+    TitleLine,
+    /// Left out: a line of one cell below the table (a Statbank footnote).
+    FootnoteLine,
     /// `{encoding}`: bytes read in an encoding other than UTF-8.
     ReadAsEncoding,
     /// `{line}`, `{text}`, `{reading}`, `{why}`: a column read with a
@@ -513,14 +523,14 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::LabelCompareBare,
     Msg::LabelScenario,
     Msg::And,
-    Msg::LeftOut,
-    Msg::LeftOutRow,
-    Msg::NationalTotal,
-    Msg::RegionalTotal,
-    Msg::NotAMunicipality,
-    Msg::SumOfOthers,
-    Msg::TitleLine,
-    Msg::FootnoteLine,
+    Msg::Read(ReadMsg::LeftOut),
+    Msg::Read(ReadMsg::LeftOutRow),
+    Msg::Read(ReadMsg::NationalTotal),
+    Msg::Read(ReadMsg::RegionalTotal),
+    Msg::Read(ReadMsg::NotAMunicipality),
+    Msg::Read(ReadMsg::SumOfOthers),
+    Msg::Read(ReadMsg::TitleLine),
+    Msg::Read(ReadMsg::FootnoteLine),
     Msg::ByMemberAndGroup,
     Msg::AgainstActual,
     Msg::MeetingTitle,
@@ -533,20 +543,20 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::SheetTables,
     Msg::SheetAssumptions,
     Msg::Notes,
-    Msg::ReadAsEncoding,
-    Msg::DanishThousands,
-    Msg::BecauseSemicolons,
-    Msg::BecauseTabs,
-    Msg::BecauseHeader,
-    Msg::PopulationFile,
-    Msg::PopulationBytes,
-    Msg::AgesRange,
-    Msg::AgesFrom,
-    Msg::AgesAll,
-    Msg::ReadCsv,
-    Msg::ReadCsvAt,
-    Msg::ReadPopulation,
-    Msg::ReadPopulationAt,
+    Msg::Read(ReadMsg::ReadAsEncoding),
+    Msg::Read(ReadMsg::DanishThousands),
+    Msg::Read(ReadMsg::BecauseSemicolons),
+    Msg::Read(ReadMsg::BecauseTabs),
+    Msg::Read(ReadMsg::BecauseHeader),
+    Msg::Read(ReadMsg::PopulationFile),
+    Msg::Read(ReadMsg::PopulationBytes),
+    Msg::Read(ReadMsg::AgesRange),
+    Msg::Read(ReadMsg::AgesFrom),
+    Msg::Read(ReadMsg::AgesAll),
+    Msg::Read(ReadMsg::ReadCsv),
+    Msg::Read(ReadMsg::ReadCsvAt),
+    Msg::Read(ReadMsg::ReadPopulation),
+    Msg::Read(ReadMsg::ReadPopulationAt),
 ];
 
 /// What made an output, in `language`: andel's version and the embedded

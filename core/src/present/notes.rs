@@ -2,7 +2,7 @@
 //! English from the catalogues: the encoding, the Danish decimal comma,
 //! the rows left out, what a Statbank population file gave.
 
-use super::{da, Language, Msg};
+use super::{da, Language, Msg, ReadMsg as R};
 use crate::csv::{CsvNote, CsvWeights, DanishBy, LeftOut, ReadNote};
 use crate::document::DocumentResult;
 use crate::error::quoted;
@@ -19,15 +19,15 @@ fn q(language: Language, text: &str) -> String {
 /// One left-out row: `linje 2 «Hele landet;5873420» (landstallet)`.
 fn row(language: Language, line: u64, text: &str, why: LeftOut) -> String {
     let why = language.text(match why {
-        LeftOut::NationalTotal => Msg::NationalTotal,
-        LeftOut::RegionalTotal => Msg::RegionalTotal,
-        LeftOut::Christianso => Msg::NotAMunicipality,
-        LeftOut::SumOfOthers => Msg::SumOfOthers,
-        LeftOut::Title => Msg::TitleLine,
-        LeftOut::Footnote => Msg::FootnoteLine,
+        LeftOut::NationalTotal => Msg::Read(R::NationalTotal),
+        LeftOut::RegionalTotal => Msg::Read(R::RegionalTotal),
+        LeftOut::Christianso => Msg::Read(R::NotAMunicipality),
+        LeftOut::SumOfOthers => Msg::Read(R::SumOfOthers),
+        LeftOut::Title => Msg::Read(R::TitleLine),
+        LeftOut::Footnote => Msg::Read(R::FootnoteLine),
     });
     language.say(
-        Msg::LeftOutRow,
+        Msg::Read(R::LeftOutRow),
         &[
             ("line", &line.to_string()),
             ("text", &q(language, text)),
@@ -49,18 +49,19 @@ fn row(language: Language, line: u64, text: &str, why: LeftOut) -> String {
 /// ```
 pub fn read_note(note: &CsvNote, language: Language) -> String {
     match note {
-        CsvNote::Encoding { encoding } => {
-            language.say(Msg::ReadAsEncoding, &[("encoding", encoding.name())])
-        }
+        CsvNote::Encoding { encoding } => language.say(
+            Msg::Read(R::ReadAsEncoding),
+            &[("encoding", encoding.name())],
+        ),
         CsvNote::DanishThousands {
             line,
             text,
             because,
         } => {
             let why = language.text(match because {
-                DanishBy::Semicolons => Msg::BecauseSemicolons,
-                DanishBy::Tabs => Msg::BecauseTabs,
-                DanishBy::Header => Msg::BecauseHeader,
+                DanishBy::Semicolons => Msg::Read(R::BecauseSemicolons),
+                DanishBy::Tabs => Msg::Read(R::BecauseTabs),
+                DanishBy::Header => Msg::Read(R::BecauseHeader),
             });
             // The cell as it was read: plain digits, the same in both languages.
             let reading = read_as(text, Mark::Comma)
@@ -69,7 +70,7 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
                 .map(|d| d.to_string())
                 .unwrap_or_default();
             language.say(
-                Msg::DanishThousands,
+                Msg::Read(R::DanishThousands),
                 &[
                     ("line", &line.to_string()),
                     ("text", &q(language, text)),
@@ -78,9 +79,10 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
                 ],
             )
         }
-        CsvNote::LeftOut { line, text, why } => {
-            language.say(Msg::LeftOut, &[("rows", &row(language, *line, text, *why))])
-        }
+        CsvNote::LeftOut { line, text, why } => language.say(
+            Msg::Read(R::LeftOut),
+            &[("rows", &row(language, *line, text, *why))],
+        ),
         CsvNote::Population {
             file,
             period,
@@ -89,20 +91,22 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
         } => {
             let ages = match (ages.from, ages.to) {
                 (from, Some(to)) => language.say(
-                    Msg::AgesRange,
+                    Msg::Read(R::AgesRange),
                     &[
                         ("from", &from.unwrap_or(0).to_string()),
                         ("to", &to.to_string()),
                     ],
                 ),
-                (Some(from), None) => language.say(Msg::AgesFrom, &[("from", &from.to_string())]),
-                (None, None) => language.text(Msg::AgesAll).to_string(),
+                (Some(from), None) => {
+                    language.say(Msg::Read(R::AgesFrom), &[("from", &from.to_string())])
+                }
+                (None, None) => language.text(Msg::Read(R::AgesAll)).to_string(),
             };
             // A file given as bytes has no name to say.
             let msg = if file.is_empty() {
-                Msg::PopulationBytes
+                Msg::Read(R::PopulationBytes)
             } else {
-                Msg::PopulationFile
+                Msg::Read(R::PopulationFile)
             };
             language.say(
                 msg,
@@ -124,7 +128,7 @@ pub fn read_notes(notes: &[CsvNote], language: Language) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
     let flush = |rows: &mut Vec<String>, out: &mut Vec<String>| {
         if !rows.is_empty() {
-            out.push(language.say(Msg::LeftOut, &[("rows", &rows.join(", "))]));
+            out.push(language.say(Msg::Read(R::LeftOut), &[("rows", &rows.join(", "))]));
             rows.clear();
         }
     };
@@ -188,8 +192,8 @@ pub fn left_out(weights: &CsvWeights, language: Language) -> Option<String> {
 /// key's (`key.csv`), "CSV-vægtene i compare.key.csv" for another field's.
 fn place(at: &str, language: Language) -> String {
     let (main, other) = match at.rsplit_once('.') {
-        Some((_, "population")) => (Msg::ReadPopulation, Msg::ReadPopulationAt),
-        _ => (Msg::ReadCsv, Msg::ReadCsvAt),
+        Some((_, "population")) => (Msg::Read(R::ReadPopulation), Msg::Read(R::ReadPopulationAt)),
+        _ => (Msg::Read(R::ReadCsv), Msg::Read(R::ReadCsvAt)),
     };
     if at == "key.csv" || at == "key.population" {
         language.text(main).to_string()
