@@ -521,6 +521,8 @@ export interface DocumentResult {
   title?: string;
   note?: string;
   assumptions?: string[];
+  /** What reading its files told the reader, as data, each at the field that read it ("key.csv"); present() says them after the assumptions in its language. */
+  read_notes?: ReadNote[];
   scenarios: ScenarioResult[];
   actual_label?: string;
   summary?: SummarySpec;
@@ -540,18 +542,27 @@ export interface CsvColumns {
 
 /** A file's encoding as the core found it. */
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
-/** How a CSV was read, when its reader should know. */
+/** Why a row was left out of the weights (stable machine names; the words are core's catalogue's). */
+export type LeftOutReason = "national_total" | "regional_total" | "christianso" | "sum_of_others" | "title" | "footnote";
+/** How a file was read, when its reader should know (stable machine names; present() says them in Danish or English). */
 export type CsvNote =
   | { kind: "encoding"; encoding: Encoding }
-  | { kind: "danish_thousands"; line: number; text: string; because: "semicolons" | "tabs" | "header" };
+  | { kind: "danish_thousands"; line: number; text: string; because: "semicolons" | "tabs" | "header" }
+  | { kind: "left_out"; line: number; text: string; why: LeftOutReason }
+  | { kind: "population"; file: string; period: string; date: string; ages: { from?: number; to?: number } };
+/** A note and the document's field that read it ("key.csv", "key.population"). */
+export interface ReadNote {
+  at: string;
+  note: CsvNote;
+}
 
 export interface CsvWeights {
   key: Array<{ id: string; name?: string; weight: DecimalString; basis: Basis }>;
   separator: string;
   /** The decimal separator the weights were read with. */
   decimal: string;
-  /** Rows left out on purpose: [line, text, why]. */
-  skipped: Array<[number, string, string]>;
+  /** Rows left out on purpose: [line, the row's start, why]. */
+  skipped: Array<[number, string, LeftOutReason]>;
   /** The encoding of the bytes read (null when text was given). */
   encoding: Encoding | null;
   /** The encoding when not UTF-8, a decimal separator decided by the Danish rule. */

@@ -213,13 +213,24 @@ impl PopulationArgs {
     }
 
     /// The file's population of `region` in `year`, said on standard error.
-    fn read(&self, file: &str, region: Option<Region>, year: Option<i32>) -> Result<Key, Error> {
+    fn read(
+        &self,
+        file: &str,
+        region: Option<Region>,
+        year: Option<i32>,
+        language: Language,
+    ) -> Result<Key, Error> {
         let bytes = read_bytes(file, "population")?;
         let read = read_population(&bytes, year, self.ages()?)
             .map_err(|e| e.with_field_if_empty("population"))?;
         {
             use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "note: {}", read.describe(file));
+            let note = present::read_note(&read.note(file), language);
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: {}",
+                andel_core::format::for_terminal(&note)
+            );
         }
         read.key(region).map_err(|e| e.with_field("population"))
     }
@@ -519,7 +530,9 @@ fn run(command: Command) -> Result<String, Error> {
             // Read as the amount is: 1.000 is a thousand, as a Dane writes it.
             let unit = andel_core::tabular::parse_danish_number(&unit)
                 .map_err(|e| e.with_field("unit"))?;
-            let (key, notes) = read_key(&weights)?;
+            // The notes on how the weights were read, in the output's language.
+            let (_, _, language) = output.resolve()?;
+            let (key, notes) = read_key(&weights, language)?;
             let options = SplitOptions {
                 unit,
                 ties: tie_rule(&weights, &key)?,
@@ -539,7 +552,9 @@ fn run(command: Command) -> Result<String, Error> {
                 .map(|d| andel_core::tabular::parse_danish_number(&d))
                 .transpose()
                 .map_err(|e| e.with_field("first-divisor"))?;
-            let (key, notes) = read_key(&weights)?;
+            // The notes on how the weights were read, in the output's language.
+            let (_, _, language) = output.resolve()?;
+            let (key, notes) = read_key(&weights, language)?;
             let options = Options {
                 method: method.parse::<Method>()?,
                 minimum: minimum.map(Limit::All),
@@ -569,7 +584,7 @@ fn run(command: Command) -> Result<String, Error> {
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
             let (rows, year) = match &population.population {
                 Some(file) => {
-                    let key = population.read(file, region, year)?;
+                    let key = population.read(file, region, year, language)?;
                     let rows = key
                         .parties()
                         .iter()
@@ -703,10 +718,10 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
 
 /// The weights of a CSV file or the embedded population, with the parties
 /// named by `--exclude` out.
-fn read_key(args: &WeightsArgs) -> Result<(Key, Vec<String>), Error> {
+fn read_key(args: &WeightsArgs, language: Language) -> Result<(Key, Vec<String>), Error> {
     let (key, notes) = match &args.weights {
-        Some(path) => read_csv_key(path, args)?,
-        None => (embedded_key(args)?, Vec::new()),
+        Some(path) => read_csv_key(path, args, language)?,
+        None => (embedded_key(args, language)?, Vec::new()),
     };
     if args.exclude.is_empty() {
         return Ok((key, notes));
@@ -719,7 +734,7 @@ fn read_key(args: &WeightsArgs) -> Result<(Key, Vec<String>), Error> {
 
 /// The embedded population of `--region` in `--year`; the CSV options
 /// (which would do nothing here) are refused.
-fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
+fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
     if args.region.is_none() && args.year.is_none() && args.population.population.is_none() {
         return Err(Error::InvalidOption {
             field: "weights".into(),
@@ -751,7 +766,7 @@ fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
         .map(str::parse::<Region>)
         .transpose()?;
     if let Some(file) = &args.population.population {
-        return args.population.read(file, region, args.year);
+        return args.population.read(file, region, args.year, language);
     }
     let year = match args.year {
         Some(y) => y,
@@ -761,7 +776,11 @@ fn embedded_key(args: &WeightsArgs) -> Result<Key, Error> {
 }
 
 /// The weights of a CSV file (`-`: standard input).
-fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<(Key, Vec<String>), Error> {
+fn read_csv_key(
+    path: &str,
+    args: &WeightsArgs,
+    language: Language,
+) -> Result<(Key, Vec<String>), Error> {
     if let Some(name) = [
         ("region", args.region.is_some()),
         ("year", args.year.is_some()),
@@ -808,7 +827,7 @@ fn read_csv_key(path: &str, args: &WeightsArgs) -> Result<(Key, Vec<String>), Er
     })?;
     // How the file was read and the totals left out are said, on standard
     // error (the output stays data).
-    let said = read.said();
+    let said = present::said(&read, language);
     for s in &said {
         use std::io::Write;
         let note = format!("note: {path}: {s}");
@@ -855,10 +874,14 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
             let csv = r.to_csv(numbers.dialect());
             // Then what made it: andel's version, the population data's
             // source and dates.
+            // What reading its files told the reader follows the
+            // assumptions, in English as the provenance (plain CSV takes
+            // no --language).
             let notes: String = r
                 .assumptions
                 .iter()
                 .cloned()
+                .chain(present::document_notes(r, Language::En))
                 .chain([andel_core::data::provenance()])
                 .map(|a| andel_core::tabular::csv_comment(&a, numbers.dialect()))
                 .collect();

@@ -504,6 +504,21 @@ fn csv_columns_header_and_decimal_mark_are_options() {
     assert!(o.status.success());
     let said = String::from_utf8(o.stderr).unwrap();
     assert!(
+        said.contains("(linje 2: «1.234» er 1234), fordi teksten er tabulatorsepareret"),
+        "{said}"
+    );
+    let o = andel(&[
+        "split",
+        "100",
+        "--weights",
+        &danish,
+        "--format",
+        "csv",
+        "--language",
+        "en",
+    ]);
+    let said = String::from_utf8(o.stderr).unwrap();
+    assert!(
         said.contains("\"1.234\" is 1234") && said.contains("tab separated"),
         "{said}"
     );
@@ -779,8 +794,17 @@ fn totals_left_out_of_a_csv_are_said() {
     assert!(o.status.success());
     let stdout = String::from_utf8(o.stdout).unwrap();
     let stderr = String::from_utf8(o.stderr).unwrap();
+    // In Danish by default (machine output takes no --language; the note
+    // is for the person at the terminal).
     assert_eq!(
         stderr,
+        format!("note: {w}: udeladt linje 2 «Hele landet;2022K1;5873420» (landstallet)\n")
+    );
+    // In English when the output is.
+    let o = andel(&["split", "100", "--weights", w, "--language", "en"]);
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
         format!("note: {w}: left out line 2 \"Hele landet;2022K1;5873420\" (the national total)\n")
     );
     // 100 × 221082/222851 = 99.206… and 0.793…: the national total is no party.
@@ -1081,19 +1105,19 @@ fn files_from_excel_and_statbank_give_2_8() {
     for (file, said) in [
         (
             "tests/inputs/folk1a-2022-nordjylland-cp1252.csv",
-            "read as Windows-1252 (the bytes are not UTF-8)",
+            "læst som Windows-1252 (filen er ikke UTF-8)",
         ),
         (
             "tests/inputs/nordjylland-2022-excel-unicode.txt",
-            "tab separated",
+            "(linje 2: «20.068» er 20068), fordi teksten er tabulatorsepareret",
         ),
         (
             "tests/inputs/nordjylland-2022-totals.csv",
-            "line 3 \"Region Nordjylland;591.740\" (a regional total)",
+            "linje 3 «Region Nordjylland;591.740» (en regions samlede tal)",
         ),
         (
             "tests/inputs/folk1a-2022-web-export.csv",
-            "(a title above the table)",
+            "(en titel over tabellen)",
         ),
     ] {
         let args = [

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::document::{compute, compute_json, parse, DocumentResult};
+use andel_core::present::{document_view, Language};
+use andel_core::tabular::{CsvNote, LeftOut, NumberStyle, ReadNote};
 use andel_core::{Decimal, Error};
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -871,12 +873,50 @@ fn rows_a_csv_left_out_are_shown_with_the_assumptions() {
         "scenarios": [{"name": "s", "total": "100"}]
     });
     let r = compute_json(&doc.to_string()).unwrap();
+    // The document's assumptions as given; the rows left out as data, in
+    // the file's order, at the field that read them.
+    assert_eq!(r.assumptions, ["Befolkning 2022."]);
+    let left_out = |line: u64, text: &str, why: LeftOut| ReadNote {
+        at: "key.csv".into(),
+        note: CsvNote::LeftOut {
+            line,
+            text: text.into(),
+            why,
+        },
+    };
     assert_eq!(
-        r.assumptions,
+        r.read_notes,
+        [
+            left_out(2, "Hele landet;2022K1;5873420", LeftOut::NationalTotal),
+            left_out(
+                4,
+                "Region Nordjylland;2022K1;591740",
+                LeftOut::RegionalTotal
+            ),
+        ]
+    );
+    // A view says them after the assumptions, in its language.
+    let assumptions = |language| document_view(&r, language, NumberStyle::Danish).assumptions;
+    assert_eq!(
+        assumptions(Language::Da),
         [
             "Befolkning 2022.",
-            "key.csv: left out line 2 \"Hele landet;2022K1;5873420\" (the national total), line 4 \"Region Nordjylland;2022K1;591740\" (a regional total)."
+            "CSV-vægtene: udeladt linje 2 «Hele landet;2022K1;5873420» (landstallet), linje 4 «Region Nordjylland;2022K1;591740» (en regions samlede tal)."
         ]
+    );
+    assert_eq!(
+        assumptions(Language::En),
+        [
+            "Befolkning 2022.",
+            "The CSV weights: left out line 2 \"Hele landet;2022K1;5873420\" (the national total), line 4 \"Region Nordjylland;2022K1;591740\" (a regional total)."
+        ]
+    );
+    // The JSON keeps stable machine names.
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(
+        json["read_notes"][0],
+        serde_json::json!({"at": "key.csv", "note": {"kind": "left_out", "line": 2,
+            "text": "Hele landet;2022K1;5873420", "why": "national_total"}})
     );
     // 100 × 221082/222851 = 99.2062 → 99.21; Læsø 0.79.
     assert_eq!(

@@ -171,3 +171,36 @@ fn a_sheet_as_text_reads_as_the_sheet() {
     let e = sheet_text(b"not a zip", None).unwrap_err();
     assert_eq!(e.code(), "io");
 }
+
+/// What reading a CSV left out is on the workbook's assumptions sheet in
+/// the workbook's language, as text: "Hele landet" on line 2 of the
+/// Statbank text is the national total.
+#[test]
+fn the_workbook_says_what_a_csv_left_out_in_its_language() {
+    let doc = r#"{"version": 1, "assumptions": ["Befolkning 2022."],
+        "key": {"csv": {"text": "OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nAalborg;2022K1;221082\nLæsø;2022K1;1769\n"}},
+        "scenarios": [{"name": "s", "total": "100"}]}"#;
+    let r = compute_json(doc).unwrap();
+    for (language, sheet, said) in [
+        (
+            Language::Da,
+            "Forudsætninger",
+            "CSV-vægtene: udeladt linje 2 «Hele landet;2022K1;5873420» (landstallet).",
+        ),
+        (
+            Language::En,
+            "Assumptions",
+            "The CSV weights: left out line 2 \"Hele landet;2022K1;5873420\" (the national total).",
+        ),
+    ] {
+        let mut b = book(&write_result_in(&r, language).unwrap());
+        let notes: Vec<String> = b
+            .worksheet_range(sheet)
+            .unwrap()
+            .rows()
+            .map(|r| text(&r[0]))
+            .collect();
+        assert!(notes.contains(&"Befolkning 2022.".to_string()), "{notes:?}");
+        assert!(notes.contains(&said.to_string()), "{notes:?}");
+    }
+}

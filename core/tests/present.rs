@@ -493,3 +493,113 @@ fn a_blended_key_is_explained_by_its_share() {
     assert!(why.starts_with("KKR Nordjylland: 10,1750 % efter den blandede nøgle af 6.000 pladser giver 610,5001 pladser; rundet ned til 610 pladser"), "{why}");
     assert!(!why.contains("2.064.746.392"), "{why}");
 }
+
+/// What reading files told the reader is said in Danish in a Danish view:
+/// a Windows-1252 Statbank export with its totals, the web export with its
+/// title, totals and footnote, Danish thousands in a tab paste, a row that
+/// is the sum of the others, Christiansø and a Statbank population file.
+/// The view's text and its Danish Excel CSV hold no English catalogue word
+/// (the files' own texts aside: names, file names), and say each note in
+/// the words checked here by hand against the files in tests/inputs.
+#[test]
+fn danish_notes_on_reading_files_have_no_english_catalogue_word() {
+    use andel_core::document::{compute_with, parse, FileAccess};
+    use andel_core::present::{document_view, Language};
+    use andel_core::tabular::{Dialect, NumberStyle};
+    let english = english_only();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inputs");
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            r#"{"csv": {"path": "folk1a-2022-nordjylland-cp1252.csv"}}"#,
+            &[
+                "CSV-vægtene: læst som Windows-1252 (filen er ikke UTF-8).",
+                "CSV-vægtene: udeladt linje 2 «000 Hele landet;2022K1;5873420» (landstallet), \
+                 linje 3 «081 Region Nordjylland;2022K1;591740» (en regions samlede tal).",
+            ],
+        ),
+        (
+            r#"{"csv": {"path": "folk1a-2022-web-export.csv"}}"#,
+            &[
+                "CSV-vægtene: læst som Windows-1252 (filen er ikke UTF-8).",
+                // Morsø's 20.068 on line 5 is the first cell that reads both ways.
+                "CSV-vægtene: vægtene er læst med decimalkomma og punktum som tusindtalsskilletegn \
+                 (linje 5: «20.068» er 20068), fordi teksten er semikolonsepareret, som dansk Excel \
+                 skriver den; angiv decimaltegnet \".\", hvis punktummerne er decimaler.",
+                "CSV-vægtene: udeladt linje 1 «Befolkningen den 1. i kvartalet efter område, tid» \
+                 (en titel over tabellen), linje 3 «Hele landet;5.873.420» (landstallet), \
+                 linje 4 «Region Nordjylland;591.740» (en regions samlede tal), \
+                 linje 16 «Kilde: Danmarks Statistik, FOLK1A» (en note under tabellen).",
+            ],
+        ),
+        (
+            r#"{"csv": {"path": "nordjylland-2022-excel-unicode.txt"}}"#,
+            &[
+                "CSV-vægtene: læst som UTF-16 LE (filen er ikke UTF-8).",
+                "CSV-vægtene: vægtene er læst med decimalkomma og punktum som tusindtalsskilletegn \
+                 (linje 2: «20.068» er 20068), fordi teksten er tabulatorsepareret, som celler \
+                 kopieret fra dansk Excel er; angiv decimaltegnet \".\", hvis punktummerne er decimaler.",
+                "CSV-vægtene: udeladt linje 13 «I alt\\t591.740» (landstallet).",
+            ],
+        ),
+        (
+            // 4 + 6 = 10: the last row is the sum of the others.
+            r#"{"csv": {"text": "navn;vægt\nA;4\nB;6\nSamlet;10\n"}}"#,
+            &["CSV-vægtene: udeladt linje 4 «Samlet;10» (en sum: dens tal er summen af de andre rækker)."],
+        ),
+        (
+            r#"{"csv": {"text": "kommune;befolkning\nAalborg;221082\n411 Christiansø;90\n"}}"#,
+            &["CSV-vægtene: udeladt linje 3 «411 Christiansø;90» (Christiansø er ingen kommune)."],
+        ),
+        (
+            r#"{"population": {"region": "Nordjylland", "year": 2026, "file": "folk1a-2026-ages.csv", "ages": {"from": 65}}}"#,
+            &["Befolkningsfilen: befolkning pr. 2026-01-01 (2026K1 i folk1a-2026-ages.csv), 65 år og derover."],
+        ),
+    ];
+    for (key, said) in cases {
+        let doc = format!(
+            r#"{{"version": 1, "key": {key}, "scenarios": [{{"name": "s", "total": "1000"}}]}}"#
+        );
+        let r = compute_with(&parse(&doc).unwrap(), &FileAccess::Under(dir.clone())).unwrap();
+        let view = document_view(&r, Language::Da, NumberStyle::Danish);
+        assert_eq!(view.assumptions, said, "{key}");
+        // The files' own texts stay as written: names, ids, file names and
+        // the rows quoted.
+        let mut own = own_texts(&r);
+        own.extend(
+            [
+                "folk1a-2022-nordjylland-cp1252.csv",
+                "folk1a-2022-web-export.csv",
+                "nordjylland-2022-excel-unicode.txt",
+                "folk1a-2026-ages.csv",
+            ]
+            .map(String::from),
+        );
+        for n in &r.read_notes {
+            if let andel_core::tabular::CsvNote::LeftOut { text, .. } = &n.note {
+                own.push(text.clone());
+            }
+        }
+        own.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        for text in [view.text(), view.to_csv(Dialect::DanishExcel)] {
+            let mut frame = text.clone();
+            for t in &own {
+                frame = frame.replace(t.as_str(), " ");
+            }
+            for w in words(&frame) {
+                assert!(
+                    !english.contains(&w),
+                    "{key}: English word {w:?} in {frame:?}"
+                );
+            }
+        }
+        // In English, the same notes in English words.
+        let en = document_view(&r, Language::En, NumberStyle::Plain).assumptions;
+        assert_eq!(en.len(), said.len(), "{key}");
+        assert!(
+            en.iter()
+                .all(|a| a.starts_with("The CSV weights: ")
+                    || a.starts_with("The population file: ")),
+            "{en:?}"
+        );
+    }
+}

@@ -18,7 +18,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::encoding::Encoding;
-use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, CsvWeights, LeftOut};
+use andel_core::present::{document_notes, left_out, said, Language};
+use andel_core::tabular::{
+    read_weights, read_weights_bytes, CsvColumns, CsvNote, CsvWeights, LeftOut,
+};
 use andel_core::{data, Decimal, SplitOptions};
 
 fn file(name: &str) -> Vec<u8> {
@@ -70,7 +73,21 @@ fn a_windows_1252_statbank_export_gives_2_8() {
         [(2, LeftOut::NationalTotal), (3, LeftOut::RegionalTotal)]
     );
     assert_eq!(
-        r.said()[0],
+        r.notes,
+        [CsvNote::Encoding {
+            encoding: Encoding::Windows1252
+        }]
+    );
+    assert_eq!(
+        said(&r, Language::Da),
+        [
+            "læst som Windows-1252 (filen er ikke UTF-8)",
+            "udeladt linje 2 «000 Hele landet;2022K1;5873420» (landstallet), \
+             linje 3 «081 Region Nordjylland;2022K1;591740» (en regions samlede tal)"
+        ]
+    );
+    assert_eq!(
+        said(&r, Language::En)[0],
         "read as Windows-1252 (the bytes are not UTF-8)"
     );
     assert_eq!(case_2_8(&r), aalborg_rebild());
@@ -87,11 +104,21 @@ fn excel_unicode_text_with_danish_thousands_gives_2_8() {
     assert_eq!((r.separator, r.decimal), ('\t', ','));
     // "221.082" is read the Danish way in a tab separated text, and said.
     assert!(
-        r.said()
+        said(&r, Language::En)
             .iter()
             .any(|s| s.contains("\"20.068\" is 20068") && s.contains("tab separated")),
         "{:?}",
-        r.said()
+        said(&r, Language::En)
+    );
+    // In Danish: Morsø's 20.068 (line 2 of the file) is twenty thousand and
+    // sixty-eight, and the tabs are why.
+    assert!(
+        said(&r, Language::Da).iter().any(|s| s.contains(
+            "(linje 2: «20.068» er 20068), fordi teksten er tabulatorsepareret, \
+             som celler kopieret fra dansk Excel er"
+        )),
+        "{:?}",
+        said(&r, Language::Da)
     );
     assert_eq!(reasons(&r), [(13, LeftOut::NationalTotal)]); // "I alt"
     assert_eq!(case_2_8(&r), aalborg_rebild());
@@ -107,9 +134,14 @@ fn totals_are_left_out_whatever_the_header() {
         [(2, LeftOut::NationalTotal), (3, LeftOut::RegionalTotal)]
     );
     assert_eq!(
-        r.left_out().unwrap(),
+        left_out(&r, Language::En).unwrap(),
         "left out line 2 \"Hele landet;5.873.420\" (the national total), \
          line 3 \"Region Nordjylland;591.740\" (a regional total)"
+    );
+    assert_eq!(
+        left_out(&r, Language::Da).unwrap(),
+        "udeladt linje 2 «Hele landet;5.873.420» (landstallet), \
+         linje 3 «Region Nordjylland;591.740» (en regions samlede tal)"
     );
     assert_eq!(case_2_8(&r), aalborg_rebild());
 }
@@ -295,9 +327,30 @@ fn a_document_reads_its_population_file() {
     let r = compute_with(&doc, &FileAccess::Under(dir)).unwrap();
     let aalborg = r.scenarios[0].allocation.get("851").unwrap();
     assert_eq!(aalborg.amount, Decimal::new(37_842_740, 2));
+    // The note is data; a view says it in its language.
+    assert!(r.assumptions.is_empty());
     assert_eq!(
-        r.assumptions,
-        ["key.population: population on 2026-01-01 (2026K1 in folk1a-2026-ages.csv), 65 years and over."]
+        r.read_notes,
+        [andel_core::tabular::ReadNote {
+            at: "key.population".into(),
+            note: CsvNote::Population {
+                file: "folk1a-2026-ages.csv".into(),
+                period: "2026K1".into(),
+                date: "2026-01-01".into(),
+                ages: andel_core::statbank::Ages {
+                    from: Some(65),
+                    to: None
+                },
+            },
+        }]
+    );
+    assert_eq!(
+        document_notes(&r, Language::En),
+        ["The population file: population on 2026-01-01 (2026K1 in folk1a-2026-ages.csv), 65 years and over."]
+    );
+    assert_eq!(
+        document_notes(&r, Language::Da),
+        ["Befolkningsfilen: befolkning pr. 2026-01-01 (2026K1 i folk1a-2026-ages.csv), 65 år og derover."]
     );
     // Without file access the file is refused, at its field.
     let e = compute_with(&doc, &FileAccess::None).unwrap_err();

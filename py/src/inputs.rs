@@ -58,9 +58,9 @@ fn population(region: Option<&str>, year: i32) -> PyResult<String> {
 }
 
 /// A population key from a Statbank file's bytes (FOLK1A, FOLK1AM, BY2):
-/// JSON parties and where the figures come from, for people.
+/// JSON parties and where the figures come from, for people in `lang`.
 #[pyfunction]
-#[pyo3(signature = (bytes, name, region, year, age_from, age_to))]
+#[pyo3(signature = (bytes, name, region, year, age_from, age_to, lang="da"))]
 #[allow(clippy::too_many_arguments)]
 fn population_file(
     py: Python<'_>,
@@ -70,7 +70,9 @@ fn population_file(
     year: Option<i32>,
     age_from: Option<u32>,
     age_to: Option<u32>,
+    lang: &str,
 ) -> PyResult<(String, String)> {
+    let language = crate::present::language(lang)?;
     let region = region
         .map(str::parse::<data::Region>)
         .transpose()
@@ -85,7 +87,7 @@ fn population_file(
         let key = read.key(region).map_err(|e| err(e.with_field("file")))?;
         Ok((
             serde_json::to_string(&key).map_err(json_err)?,
-            read.describe(name),
+            andel_core::present::read_note(&read.note(name), language),
         ))
     })
 }
@@ -105,10 +107,11 @@ fn years() -> Vec<i32> {
 
 /// Weights from CSV text (`str`) or a file's bytes (`bytes`, decoded by
 /// core): JSON of the key and what was skipped, the rows left out said for
-/// people (`None` when none were), and the other notes (the encoding when
-/// not UTF-8, a decimal separator decided by the Danish rule).
+/// people in `lang` (`None` when none were), and the other notes (the
+/// encoding when not UTF-8, a decimal separator decided by the Danish
+/// rule), from core's catalogue.
 #[pyfunction]
-#[pyo3(signature = (source, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None))]
+#[pyo3(signature = (source, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None, lang="da"))]
 #[allow(clippy::too_many_arguments)]
 fn read_csv(
     py: Python<'_>,
@@ -119,7 +122,9 @@ fn read_csv(
     header: Option<bool>,
     decimal: Option<String>,
     keep_totals: Option<bool>,
+    lang: &str,
 ) -> PyResult<(String, Option<String>, Vec<String>)> {
+    let language = crate::present::language(lang)?;
     let columns = CsvColumns {
         id,
         name,
@@ -140,10 +145,10 @@ fn read_csv(
             (None, None) => read_weights("", &columns),
         }
         .map_err(|e| err(e.with_field_if_empty("source")))?;
-        let notes = r.notes.iter().map(|n| n.text()).collect();
+        let (left_out, notes) = crate::present::said(&r, language);
         Ok((
             serde_json::to_string(&r).map_err(json_err)?,
-            r.left_out(),
+            left_out,
             notes,
         ))
     })

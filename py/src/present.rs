@@ -31,8 +31,24 @@ fn check_allocation(py: Python<'_>, json: &str) -> PyResult<()> {
     py.detach(|| allocation(json)?.check().map_err(err))
 }
 
-fn language(code: &str) -> PyResult<Language> {
+pub(crate) fn language(code: &str) -> PyResult<Language> {
     code.parse::<Language>().map_err(err)
+}
+
+/// What reading weights told the reader, in `language` from core's
+/// catalogue: the rows left out in one sentence (`None` when none were),
+/// and the other notes (the encoding, the Danish decimal comma).
+pub(crate) fn said(
+    r: &andel_core::tabular::CsvWeights,
+    language: Language,
+) -> (Option<String>, Vec<String>) {
+    (
+        present::left_out(r, language),
+        r.notes
+            .iter()
+            .map(|n| present::read_note(n, language))
+            .collect(),
+    )
 }
 
 fn style(numbers: &str) -> PyResult<NumberStyle> {
@@ -110,7 +126,7 @@ fn result_xlsx<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyBytes>
 /// Weights from an .xlsx workbook's bytes (a sheet by name, or the first),
 /// as read_csv reads CSV.
 #[pyfunction]
-#[pyo3(signature = (bytes, sheet=None, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None))]
+#[pyo3(signature = (bytes, sheet=None, id=None, name=None, weight=None, header=None, decimal=None, keep_totals=None, lang="da"))]
 #[allow(clippy::too_many_arguments)]
 fn read_xlsx(
     py: Python<'_>,
@@ -122,6 +138,7 @@ fn read_xlsx(
     header: Option<bool>,
     decimal: Option<String>,
     keep_totals: Option<bool>,
+    lang: &str,
 ) -> PyResult<(String, Option<String>, Vec<String>)> {
     let columns = CsvColumns {
         id,
@@ -131,13 +148,14 @@ fn read_xlsx(
         decimal,
         keep_totals,
     };
+    let language = language(lang)?;
     py.detach(|| {
         let r = andel_core::excel::read_weights_xlsx(bytes, sheet, &columns)
             .map_err(|e| err(e.with_field_if_empty("source")))?;
-        let notes = r.notes.iter().map(|n| n.text()).collect();
+        let (left_out, notes) = said(&r, language);
         Ok((
             serde_json::to_string(&r).map_err(json_err)?,
-            r.left_out(),
+            left_out,
             notes,
         ))
     })

@@ -242,8 +242,10 @@ def test_population_carries_names_and_a_misspelt_region_names_the_closest():
 def test_read_csv_text_and_file(tmp_path):
     text = "\ufeffOmråde;Befolkning\nHele landet;5.873.420\n851 Aalborg;221.082\nLæsø;1.769\n"
     # The national total is left out, and a warning says which line.
-    with pytest.warns(andel.LeftOutWarning, match=r'left out line 2 "Hele landet;5\.873\.420" \(the national total\)'):
+    with pytest.warns(andel.LeftOutWarning, match=r'udeladt linje 2 «Hele landet;5\.873\.420» \(landstallet\)'):
         assert andel.read_csv(text) == {"851": Decimal("221082"), "825": Decimal("1769")}
+    with pytest.warns(andel.LeftOutWarning, match=r'left out line 2 "Hele landet;5\.873\.420" \(the national total\)'):
+        assert andel.read_csv(text, language="en") == {"851": Decimal("221082"), "825": Decimal("1769")}
     f = tmp_path / "w.csv"
     f.write_text("navn;vægt\nA;1,5\nB;2\n", encoding="utf-8")
     assert andel.read_csv(f) == {"A": Decimal("1.5"), "B": Decimal("2")}
@@ -359,6 +361,25 @@ def test_results_show_the_documents_assumptions():
     assert r.assumptions[0] in repr(r)
     assert "Forudsætninger:" in r._repr_html_() and "Forudsætninger:" in repr(r)
     assert "Assumptions:" in r.text("en") and "Assumptions:" in r.view("en")["assumptions_heading"]
+
+
+def test_what_a_csv_left_out_is_said_in_the_results_language():
+    doc = {"version": 1, "assumptions": ["Befolkning 2022."],
+           "key": {"csv": {"text": "OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\n"
+                                   "Aalborg;2022K1;221082\nLæsø;2022K1;1769\n"}},
+           "scenarios": [{"name": "s", "total": "100"}]}
+    r = andel.compute(doc)
+    # As data in the result, in words in the view (Danish unless asked).
+    assert r.data["read_notes"] == [{"at": "key.csv", "note": {
+        "kind": "left_out", "line": 2, "text": "Hele landet;2022K1;5873420", "why": "national_total"}}]
+    da = "CSV-vægtene: udeladt linje 2 «Hele landet;2022K1;5873420» (landstallet)."
+    en = 'The CSV weights: left out line 2 "Hele landet;2022K1;5873420" (the national total).'
+    assert r.assumptions == ["Befolkning 2022.", da]
+    assert r.view()["assumptions"][1] == da and da in r.text() and da in repr(r)
+    assert "«Hele landet;2022K1;5873420» (landstallet)" in r._repr_html_()
+    assert r.view("en")["assumptions"][1] == en and en in r.text("en")
+    # 100 × 221082/222851 = 99,206… → 99,21 kr.
+    assert r.allocation(0)["851"]["amount"] == Decimal("99.21")
 
 
 def test_exclude_and_every_argument_counts():

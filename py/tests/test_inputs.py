@@ -43,15 +43,26 @@ def read(name, **kw):
     return found, [str(w.message) for w in caught]
 
 
-@pytest.mark.parametrize("name, said", [
-    ("folk1a-2022-nordjylland-cp1252.csv", "read as Windows-1252 (the bytes are not UTF-8)"),
-    ("nordjylland-2022-excel-unicode.txt", "read as UTF-16 LE (the bytes are not UTF-8)"),
-    ("nordjylland-2022-totals.csv", '"Region Nordjylland;591.740" (a regional total)'),
-    ("folk1a-2022-web-export.csv", "(a title above the table)"),
+@pytest.mark.parametrize("name, said, said_en", [
+    ("folk1a-2022-nordjylland-cp1252.csv", "læst som Windows-1252 (filen er ikke UTF-8)",
+     "read as Windows-1252 (the bytes are not UTF-8)"),
+    ("nordjylland-2022-excel-unicode.txt", "læst som UTF-16 LE (filen er ikke UTF-8)",
+     "read as UTF-16 LE (the bytes are not UTF-8)"),
+    ("nordjylland-2022-totals.csv", "«Region Nordjylland;591.740» (en regions samlede tal)",
+     '"Region Nordjylland;591.740" (a regional total)'),
+    ("folk1a-2022-web-export.csv", "(en titel over tabellen)", "(a title above the table)"),
 ])
-def test_files_from_excel_and_statbank_give_2_8(name, said):
+def test_files_from_excel_and_statbank_give_2_8(name, said, said_en):
+    # Warnings in Danish by default, in English when asked or set.
     weights, notes = read(name)
     assert any(said in n for n in notes), notes
+    _, notes_en = read(name, language="en")
+    assert any(said_en in n for n in notes_en), notes_en
+    andel.set_language("en")
+    try:
+        assert any(said_en in n for n in read(name)[1])
+    finally:
+        andel.set_language("da")
     for gone in ("825", "773"):
         weights.pop(gone)
     assert weights == {k: Decimal(v) for k, v in NINE.items()}
@@ -64,7 +75,7 @@ def test_files_from_excel_and_statbank_give_2_8(name, said):
 
 def test_a_region_meant_as_a_party_is_kept():
     text = "part;vægt\nRegion Nordjylland;7,2\nAalborg;92,8\n"
-    with pytest.warns(andel.LeftOutWarning, match="a regional total"):
+    with pytest.warns(andel.LeftOutWarning, match="en regions samlede tal"):
         assert andel.read_csv(text) == {"851": Decimal("92.8")}
     assert andel.read_csv(text, keep_totals=True) == {
         "Region Nordjylland": Decimal("7.2"), "851": Decimal("92.8")}
@@ -84,15 +95,17 @@ def test_population_from_a_statbank_file_by_age():
     want = {k: over_65(p + 100) for k, p in by2_2025.items()}
     assert want["851"] == 58_422 and sum(want.values()) == 154_381
     for name in ("folk1a-2026-ages.csv", "folk1a-2026-matrix.csv"):
-        with pytest.warns(andel.ReadWarning, match=r"2026-01-01 \(2026K1 in .*\), 65 years and over"):
+        with pytest.warns(andel.ReadWarning, match=r"befolkning pr\. 2026-01-01 \(2026K1 i .*\), 65 år og derover"):
             p = andel.population("Nordjylland", 2026, file=INPUTS / name, ages=(65, None))
+        with pytest.warns(andel.ReadWarning, match=r"2026-01-01 \(2026K1 in .*\), 65 years and over"):
+            andel.population("Nordjylland", 2026, file=INPUTS / name, ages=(65, None), language="en")
         assert dict(p) == want and p.names["825"] == "Læsø"
         oere = hamilton(want, 100_000_000)
         alloc = andel.allocate(p, "1000000")
         assert alloc["851"]["amount"] == Decimal(oere["851"]) / 100 == Decimal("378427.40")
         assert alloc["825"]["amount"] == Decimal(oere["825"]) / 100 == Decimal("3044.41")
     data = (INPUTS / "folk1a-2026-ages.csv").read_bytes()
-    with pytest.warns(andel.ReadWarning):
+    with pytest.warns(andel.ReadWarning, match=r"^population: befolkning pr\. 2026-01-01 \(2026K1\), alle aldre$"):
         assert andel.population("Nordjylland", 2026, file=data)["851"] == 224_712
     with pytest.raises(andel.InputError) as e:
         andel.population("Nordjylland", 2027, file=data)
@@ -128,8 +141,10 @@ def test_weights_from_an_xlsx_made_by_openpyxl(tmp_path):
     other.append(["B", 92.8])
     path = tmp_path / "vægte.xlsx"
     book.save(path)
-    with pytest.warns(andel.LeftOutWarning, match=r"line 1 .*title.*line 3 .*national total.*line 14"):
+    with pytest.warns(andel.LeftOutWarning, match=r"linje 1 .*titel.*linje 3 .*landstallet.*linje 14"):
         weights = andel.read_excel(path)
+    with pytest.warns(andel.LeftOutWarning, match=r"line 1 .*title.*line 3 .*national total.*line 14"):
+        andel.read_excel(path, language="en")
     weights.pop("825")
     assert weights == {k: Decimal(v) for k, v in NINE.items()}
     assert andel.allocate(weights, "4275000")["851"]["amount"] == Decimal("1658397.22")

@@ -160,6 +160,20 @@ test("present: the view of a document in Danish and English, every part of every
   throwsAndel(() => andel.present(example("2.8-cost-split.json"), { lang: "en" }), "invalid_option", "options.lang");
 });
 
+test("present: what reading CSV weights left out is said in the view's language, kept as data in the result", () => {
+  const doc = { version: 1, assumptions: ["Befolkning 2022."], key: { csv: { text: "OMRÅDE;TID;INDHOLD\nHele landet;2022K1;5873420\nAalborg;2022K1;221082\nLæsø;2022K1;1769\n" } },
+    scenarios: [{ name: "s", total: "100" }] };
+  const r = andel.compute(doc);
+  assert.deepEqual(r.assumptions, ["Befolkning 2022."]);
+  assert.deepEqual(r.read_notes, [{ at: "key.csv", note: { kind: "left_out", line: 2, text: "Hele landet;2022K1;5873420", why: "national_total" } }]);
+  assert.deepEqual(andel.present(doc).assumptions,
+    ["Befolkning 2022.", "CSV-vægtene: udeladt linje 2 «Hele landet;2022K1;5873420» (landstallet)."]);
+  assert.deepEqual(andel.present(doc, { language: "en" }).assumptions,
+    ["Befolkning 2022.", 'The CSV weights: left out line 2 "Hele landet;2022K1;5873420" (the national total).']);
+  // 100 × 221082/222851 = 99,206… → 99,21: the national total is no party.
+  assert.equal(r.scenarios[0].allocation.parties[0].amount, "99.21");
+});
+
 test("errors carry their message in Danish and English from the catalogue", () => {
   let caught;
   try {

@@ -24,14 +24,19 @@ test("a Windows-1252 Statbank export and Excel's UTF-16 text give 2.8", () => {
   assert.equal(latin.encoding, "windows-1252");
   assert.deepEqual(latin.notes, [{ kind: "encoding", encoding: "windows-1252" }]);
   assert.equal(latin.key.find((p) => p.id === "825").name, "Læsø");
-  assert.deepEqual(latin.skipped.map(([line, , why]) => [line, why]), [[2, "the national total"], [3, "a regional total"]]);
+  assert.deepEqual(latin.skipped.map(([line, , why]) => [line, why]), [[2, "national_total"], [3, "regional_total"]]);
+  // Said from core's catalogue in both languages.
+  assert.deepEqual(latin.leftOut, {
+    da: "udeladt linje 2 «000 Hele landet;2022K1;5873420» (landstallet), linje 3 «081 Region Nordjylland;2022K1;591740» (en regions samlede tal)",
+    en: "left out line 2 \"000 Hele landet;2022K1;5873420\" (the national total), line 3 \"081 Region Nordjylland;2022K1;591740\" (a regional total)",
+  });
   assert.equal(aalborg(latin), "1658397.22");
   const unicode = andel.readCsv(bytes("nordjylland-2022-excel-unicode.txt"));
   assert.equal(unicode.encoding, "utf-16le");
   assert.equal(unicode.notes[1].kind, "danish_thousands");
   assert.equal(aalborg(unicode), "1658397.22");
   const web = andel.readCsv(bytes("folk1a-2022-web-export.csv"));
-  assert.equal(web.skipped[0][2], "a title above the table");
+  assert.equal(web.skipped[0][2], "title");
   assert.equal(aalborg(web), "1658397.22");
 });
 

@@ -32,7 +32,7 @@ pub use crate::number::format::{
     danish, format_number, parse_danish_number, parse_number, plain, render_table, NumberStyle,
     MAX_PLACES,
 };
-pub use notes::{CsvNote, DanishBy, LeftOut};
+pub use notes::{CsvNote, DanishBy, LeftOut, ReadNote, EXCERPT_CHARS};
 #[cfg(feature = "excel")]
 pub(crate) use read::read_records;
 pub use read::{read_weights, read_weights_bytes, CsvColumns, CsvWeights};

@@ -2,7 +2,7 @@
 //! named), totals and text rows left out, the decimal separator decided once
 //! per column, and municipalities matched by code or name.
 
-use super::notes::{CsvNote, DanishBy, LeftOut};
+use super::notes::{excerpt, CsvNote, DanishBy, LeftOut};
 use super::records::{drop_text_lines, records, sniff_separator, Record};
 use super::MAX_INPUT_BYTES;
 use crate::csv::encoding::{decode, Encoding};
@@ -51,7 +51,8 @@ pub struct CsvWeights {
     pub separator: char,
     /// The decimal separator the weights were read with.
     pub decimal: char,
-    /// Rows left out: (line, text, why), such as "Hele landet".
+    /// Rows left out: (line, the row's start, why), such as "Hele landet";
+    /// in JSON `[2, "Hele landet;5873420", "national_total"]`.
     pub skipped: Vec<(u64, String, LeftOut)>,
     /// The encoding of the bytes read ([`read_weights_bytes`]); `None` for
     /// text ([`read_weights`]).
@@ -65,25 +66,20 @@ pub struct CsvWeights {
 }
 
 impl CsvWeights {
-    /// The rows left out, for people: `left out line 2 "Hele landet;…"
-    /// (the national total), …`; `None` when none were.
-    pub fn left_out(&self) -> Option<String> {
-        if self.skipped.is_empty() {
-            return None;
-        }
-        let rows: Vec<String> = self
-            .skipped
-            .iter()
-            .map(|(line, text, why)| format!("line {line} {} ({})", quoted(text), why.text()))
-            .collect();
-        Some(format!("left out {}", rows.join(", ")))
-    }
-
-    /// Everything a reader should know about how the file was read, for
-    /// people: the notes, then the rows left out.
-    pub fn said(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.notes.iter().map(CsvNote::text).collect();
-        out.extend(self.left_out());
+    /// Everything a reader should know about how the file was read, as
+    /// data: the notes, then the rows left out (`present::read_notes`
+    /// says them in Danish or English).
+    pub fn read_notes(&self) -> Vec<CsvNote> {
+        let mut out = self.notes.clone();
+        out.extend(
+            self.skipped
+                .iter()
+                .map(|(line, text, why)| CsvNote::LeftOut {
+                    line: *line,
+                    text: text.clone(),
+                    why: *why,
+                }),
+        );
         out
     }
 }
@@ -279,7 +275,7 @@ fn decide_mark(
 /// let r = read_weights_bytes(b"kommune;befolkning\nL\xe6s\xf8;1.769\nMors\xf8;20.068\n", &CsvColumns::default())?;
 /// assert_eq!(r.key.ids(), ["825", "773"]);
 /// assert_eq!(r.encoding, Some(Encoding::Windows1252));
-/// assert!(r.said()[0].starts_with("read as Windows-1252"));
+/// assert_eq!(r.notes[0], andel_core::tabular::CsvNote::Encoding { encoding: Encoding::Windows1252 });
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn read_weights_bytes(bytes: &[u8], columns: &CsvColumns) -> Result<CsvWeights> {
@@ -591,7 +587,7 @@ fn kept_rows<'a>(
         match is_aggregate(shown, layout.statbank) {
             Some(LeftOut::RegionalTotal) if !keep_totals => regions.push((r, label)),
             Some(LeftOut::RegionalTotal) | None => kept.push((r, label)),
-            Some(why) => skipped.push((r.line, r.cells.join(&sep.to_string()), why)),
+            Some(why) => skipped.push((r.line, excerpt(&r.cells, sep), why)),
         }
     }
     // Regions are totals beside other rows; a file of regions only (a key
@@ -600,11 +596,7 @@ fn kept_rows<'a>(
         kept = regions;
     } else {
         for (r, _) in regions {
-            skipped.push((
-                r.line,
-                r.cells.join(&sep.to_string()),
-                LeftOut::RegionalTotal,
-            ));
+            skipped.push((r.line, excerpt(&r.cells, sep), LeftOut::RegionalTotal));
         }
         crate::util::sort::sort_unstable_by(skipped, |a, b| a.0.cmp(&b.0));
     }
@@ -680,7 +672,7 @@ fn drop_sum_of_others(
     });
     if let Some(i) = total {
         let r = kept_rows[i];
-        skipped.push((r.line, r.cells.join(&sep.to_string()), LeftOut::SumOfOthers));
+        skipped.push((r.line, excerpt(&r.cells, sep), LeftOut::SumOfOthers));
         crate::util::sort::sort_unstable_by(skipped, |a, b| a.0.cmp(&b.0));
         parties.remove(i);
     }

@@ -47,7 +47,7 @@ pub(super) fn drop_text_lines(all: &mut Vec<Record>) -> Vec<(u64, String, LeftOu
                 } else {
                     LeftOut::Footnote
                 };
-                skipped.push((r.line, r.cells[0].clone(), why));
+                skipped.push((r.line, super::notes::excerpt(&r.cells[..1], ';'), why));
             }
         }
         all.truncate(end);

@@ -91,14 +91,15 @@ impl FilePopulation {
         Key::new(parties)
     }
 
-    /// For people: where the figures come from.
-    pub fn describe(&self, file: &str) -> String {
-        format!(
-            "population on {} ({} in {file}), {}",
-            self.date,
-            self.period,
-            self.ages.show()
-        )
+    /// What the file gave, as a note (`present::read_note` says it in
+    /// Danish or English): the period, its date and the ages counted.
+    pub fn note(&self, file: &str) -> crate::csv::CsvNote {
+        crate::csv::CsvNote::Population {
+            file: file.to_string(),
+            period: self.period.clone(),
+            date: self.date.clone(),
+            ages: self.ages,
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use super::years::round_both_ways;
 use super::*;
 use crate::analysis::{attainment, compare, spread_years, YearShare};
 use crate::apportion::Options;
+use crate::csv::ReadNote;
 use crate::error::{quoted, Error, Result};
 use crate::key::{
     cost_split, cost_split_from_part, Allocation, CostPart, CostSplitResult, Key, Nest,
@@ -32,7 +33,7 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
     check_shape(doc)?;
     let rounding = Rounding::from_spec(&doc.rounding)?;
     check_labels(doc, &rounding)?;
-    // What reading CSV weights left out, shown after the assumptions.
+    // What reading files told the reader (totals left out, an encoding).
     let mut notes = Vec::new();
     let keys = Keys::build(doc, files, &mut notes)?;
     let scenarios = doc
@@ -45,7 +46,8 @@ pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult
         version: VERSION,
         title: doc.title.clone(),
         note: doc.note.clone(),
-        assumptions: doc.assumptions.iter().cloned().chain(notes).collect(),
+        assumptions: doc.assumptions.clone(),
+        read_notes: notes,
         scenarios,
         actual_label: doc.actual_label.clone(),
         summary: doc.summary.clone(),
@@ -120,7 +122,7 @@ struct Keys {
 }
 
 impl Keys {
-    fn build(doc: &Document, files: &FileAccess, notes: &mut Vec<String>) -> Result<Keys> {
+    fn build(doc: &Document, files: &FileAccess, notes: &mut Vec<ReadNote>) -> Result<Keys> {
         let key = doc
             .key
             .as_ref()

@@ -5,6 +5,7 @@
 
 use super::{FileAccess, KeySpec, NestSpec, PopulationSpec, RoundingSpec};
 use crate::apportion::Options;
+use crate::csv::ReadNote;
 use crate::data::{self, municipality, Region};
 use crate::error::{Error, Result};
 use crate::key::{Key, KeyParty, Nest, NestRounding};
@@ -17,7 +18,7 @@ pub(super) fn build_nest(
     spec: &NestSpec,
     rounding: &RoundingSpec,
     files: &FileAccess,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ReadNote>,
 ) -> Result<(Nest, Options)> {
     let members_at = FieldPath::root().key("nest").key("members");
     let groups = build_key_noting(
@@ -94,14 +95,14 @@ pub fn build_key(spec: &KeySpec, at: &str, files: &FileAccess) -> Result<Key> {
     build_key_noting(spec, &FieldPath::from(at), files, &mut Vec::new())
 }
 
-/// [`build_key`], adding to `notes` what reading a CSV left out (a
-/// Statbank export's national and regional totals): the result shows it
-/// with the document's assumptions.
+/// [`build_key`], adding to `notes` what reading a file told its reader (a
+/// Statbank export's national and regional totals left out, an encoding):
+/// the result carries them as data, a view says them after the assumptions.
 pub(super) fn build_key_noting(
     spec: &KeySpec,
     at: &FieldPath,
     files: &FileAccess,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ReadNote>,
 ) -> Result<Key> {
     let sources = [
         spec.population.is_some(),
@@ -172,9 +173,11 @@ pub(super) fn build_key_noting(
             }
         };
         let read = read.map_err(|e| e.under(at.key("csv").key("columns").as_str()))?;
-        for said in read.said() {
-            notes.push(format!("{}: {said}.", at.key("csv")));
-        }
+        let csv_at = String::from(at.key("csv"));
+        notes.extend(read.read_notes().into_iter().map(|note| ReadNote {
+            at: csv_at.clone(),
+            note,
+        }));
         read.key
     } else if let Some(parts) = &spec.blend {
         let keys = parts
@@ -209,7 +212,7 @@ fn population_key(
     p: &PopulationSpec,
     at: &FieldPath,
     files: &FileAccess,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ReadNote>,
 ) -> Result<Key> {
     let region = p
         .region
@@ -283,15 +286,14 @@ fn file_population(
     ages: Option<crate::statbank::Ages>,
     region: Option<Region>,
     at: &FieldPath,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ReadNote>,
 ) -> Result<Key> {
     let read = crate::statbank::read_population(bytes, Some(year), ages)
         .map_err(|e| e.under(at.key("population").as_str()))?;
-    notes.push(format!(
-        "{}: {}.",
-        at.key("population"),
-        read.describe(file)
-    ));
+    notes.push(ReadNote {
+        at: at.key("population").into(),
+        note: read.note(file),
+    });
     read.key(region)
 }
 
@@ -303,7 +305,7 @@ fn file_population(
     _ages: Option<crate::statbank::Ages>,
     _region: Option<Region>,
     _at: &FieldPath,
-    _notes: &mut Vec<String>,
+    _notes: &mut Vec<ReadNote>,
 ) -> Result<Key> {
     Err(Error::Io {
         field: String::new(),

@@ -67,11 +67,16 @@ pub struct DocumentResult {
     /// The document's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The document's assumptions, shown with every result, then what
-    /// reading its CSV weights left out (`key.csv: left out line 2 "Hele
-    /// landet" (the national total).`).
+    /// The document's assumptions, as it gives them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assumptions: Vec<String>,
+    /// What reading its files told the reader, as data: each note with the
+    /// field it was read at (`{"at": "key.csv", "note": {"kind":
+    /// "left_out", "line": 2, "text": "Hele landet;5873420", "why":
+    /// "national_total"}}`); a view says them after the assumptions, in its
+    /// language ([`crate::present::document_notes`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read_notes: Vec<crate::csv::ReadNote>,
     /// Per scenario.
     pub scenarios: Vec<ScenarioResult>,
     /// What the actual figures are (the document's `actual_label`).

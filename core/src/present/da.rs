@@ -1,7 +1,7 @@
 //! The Danish catalogue: every word and sentence andel shows, in Danish.
 //! Slots in braces (`{total}`) are filled with figures already formatted.
 
-use super::Msg;
+use super::{Msg, ReadMsg};
 
 /// The Danish text of `msg`.
 pub fn text(msg: Msg) -> &'static str {
@@ -98,14 +98,6 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LabelCompare => "sammenligning ({label}): ",
         Msg::LabelCompareBare => "sammenligning: ",
         Msg::LabelScenario => "{scenario}: ",
-        Msg::LeftOut => "udeladt {rows}",
-        Msg::LeftOutRow => "linje {line} {text} ({why})",
-        Msg::NationalTotal => "landstallet",
-        Msg::RegionalTotal => "en regions samlede tal",
-        Msg::NotAMunicipality => "Christiansø er ingen kommune",
-        Msg::SumOfOthers => "en sum: dens tal er summen af de andre rækker",
-        Msg::TitleLine => "en titel over tabellen",
-        Msg::FootnoteLine => "en note under tabellen",
         Msg::ByMemberAndGroup => "Pr. medlem og gruppe (hvert medlems grupper giver dets samlede antal, hver gruppes medlemmer gruppens pladser):",
         Msg::AgainstActual => "{scenario} over for {actual}:",
         Msg::MeetingTitle => "Mødet som helhed, pr. kommune",
@@ -118,7 +110,36 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SheetTables => "Fordeling",
         Msg::SheetAssumptions => "Forudsætninger",
         Msg::Notes => "Bemærkninger:",
+        Msg::Read(r) => read_text(r),
         Msg::And => " og ",
+    }
+}
+
+/// The Danish of what reading a file told its reader.
+pub fn read_text(msg: ReadMsg) -> &'static str {
+    match msg {
+        ReadMsg::LeftOut => "udeladt {rows}",
+        ReadMsg::LeftOutRow => "linje {line} {text} ({why})",
+        ReadMsg::NationalTotal => "landstallet",
+        ReadMsg::RegionalTotal => "en regions samlede tal",
+        ReadMsg::NotAMunicipality => "Christiansø er ingen kommune",
+        ReadMsg::SumOfOthers => "en sum: dens tal er summen af de andre rækker",
+        ReadMsg::TitleLine => "en titel over tabellen",
+        ReadMsg::FootnoteLine => "en note under tabellen",
+        ReadMsg::ReadAsEncoding => "læst som {encoding} (filen er ikke UTF-8)",
+        ReadMsg::DanishThousands => "vægtene er læst med decimalkomma og punktum som tusindtalsskilletegn (linje {line}: {text} er {reading}), fordi {why}; angiv decimaltegnet \".\", hvis punktummerne er decimaler",
+        ReadMsg::BecauseSemicolons => "teksten er semikolonsepareret, som dansk Excel skriver den",
+        ReadMsg::BecauseTabs => "teksten er tabulatorsepareret, som celler kopieret fra dansk Excel er",
+        ReadMsg::BecauseHeader => "overskriften er dansk",
+        ReadMsg::PopulationFile => "befolkning pr. {date} ({period} i {file}), {ages}",
+        ReadMsg::PopulationBytes => "befolkning pr. {date} ({period}), {ages}",
+        ReadMsg::AgesRange => "{from}-{to} år",
+        ReadMsg::AgesFrom => "{from} år og derover",
+        ReadMsg::ReadCsv => "CSV-vægtene",
+        ReadMsg::ReadCsvAt => "CSV-vægtene i {at}",
+        ReadMsg::ReadPopulation => "Befolkningsfilen",
+        ReadMsg::ReadPopulationAt => "Befolkningsfilen i {at}",
+        ReadMsg::AgesAll => "alle aldre",
     }
 }
 

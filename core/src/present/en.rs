@@ -1,7 +1,7 @@
 //! The English catalogue: every word and sentence andel shows, in English.
 //! Slots in braces (`{total}`) are filled with figures already formatted.
 
-use super::Msg;
+use super::{Msg, ReadMsg};
 
 /// The English text of `msg`.
 pub fn text(msg: Msg) -> &'static str {
@@ -98,14 +98,6 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LabelCompare => "compare ({label}): ",
         Msg::LabelCompareBare => "compare: ",
         Msg::LabelScenario => "{scenario}: ",
-        Msg::LeftOut => "left out {rows}",
-        Msg::LeftOutRow => "line {line} {text} ({why})",
-        Msg::NationalTotal => "the national total",
-        Msg::RegionalTotal => "a regional total",
-        Msg::NotAMunicipality => "Christiansø is not a municipality",
-        Msg::SumOfOthers => "a total: its weight is the sum of the other rows",
-        Msg::TitleLine => "a title above the table",
-        Msg::FootnoteLine => "a note below the table",
         Msg::ByMemberAndGroup => "By member and group (each member's groups add up to its total, each group's members to the group's places):",
         Msg::AgainstActual => "{scenario} against {actual}:",
         Msg::MeetingTitle => "The meeting as a whole, per municipality",
@@ -118,7 +110,36 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SheetTables => "Allocation",
         Msg::SheetAssumptions => "Assumptions",
         Msg::Notes => "Notes:",
+        Msg::Read(r) => read_text(r),
         Msg::And => " and ",
+    }
+}
+
+/// The English of what reading a file told its reader.
+pub fn read_text(msg: ReadMsg) -> &'static str {
+    match msg {
+        ReadMsg::LeftOut => "left out {rows}",
+        ReadMsg::LeftOutRow => "line {line} {text} ({why})",
+        ReadMsg::NationalTotal => "the national total",
+        ReadMsg::RegionalTotal => "a regional total",
+        ReadMsg::NotAMunicipality => "Christiansø is not a municipality",
+        ReadMsg::SumOfOthers => "a total: its weight is the sum of the other rows",
+        ReadMsg::TitleLine => "a title above the table",
+        ReadMsg::FootnoteLine => "a note below the table",
+        ReadMsg::ReadAsEncoding => "read as {encoding} (the bytes are not UTF-8)",
+        ReadMsg::DanishThousands => "the weights were read with a decimal comma, dots grouping thousands (line {line}: {text} is {reading}), because {why}; give the decimal separator \".\" if the dots are decimals",
+        ReadMsg::BecauseSemicolons => "the text is semicolon separated, as Danish Excel writes it",
+        ReadMsg::BecauseTabs => "the text is tab separated, as cells copied from Danish Excel are",
+        ReadMsg::BecauseHeader => "the header is Danish",
+        ReadMsg::PopulationFile => "population on {date} ({period} in {file}), {ages}",
+        ReadMsg::PopulationBytes => "population on {date} ({period}), {ages}",
+        ReadMsg::AgesRange => "{from}-{to} years",
+        ReadMsg::AgesFrom => "{from} years and over",
+        ReadMsg::ReadCsv => "The CSV weights",
+        ReadMsg::ReadCsvAt => "The CSV weights at {at}",
+        ReadMsg::ReadPopulation => "The population file",
+        ReadMsg::ReadPopulationAt => "The population file at {at}",
+        ReadMsg::AgesAll => "all ages",
     }
 }
 

@@ -32,12 +32,14 @@ pub mod en;
 mod errors;
 mod explain;
 mod meeting;
+mod notes;
 mod scenario;
 mod view;
 
 pub use allocation::allocation_view;
 pub use explain::{explain, explain_in_scenario, label_prefix};
 pub use meeting::{meeting_view, MeetingView};
+pub use notes::{document_notes, left_out, read_note, read_notes, said};
 pub use view::{document_view, Cell, Column, Row, ScenarioView, Section, Table, View};
 
 use crate::error::{quoted, Error, Result};
@@ -342,22 +344,6 @@ pub enum Msg {
     LabelScenario,
     /// Where a list ends: " og ", " and ".
     And,
-    /// `{rows}`: the rows reading CSV weights left out.
-    LeftOut,
-    /// `{line}`, `{text}`, `{why}`: one row left out.
-    LeftOutRow,
-    /// Left out: the national total.
-    NationalTotal,
-    /// Left out: a regional total of a Statbank export.
-    RegionalTotal,
-    /// Left out: Christiansø.
-    NotAMunicipality,
-    /// Left out: a first or last row whose weight is the sum of the others.
-    SumOfOthers,
-    /// Left out: a line of one cell above the table (a Statbank title).
-    TitleLine,
-    /// Left out: a line of one cell below the table (a Statbank footnote).
-    FootnoteLine,
     /// Above a nesting's member × group table.
     ByMemberAndGroup,
     /// `{scenario}`, `{actual}`: above an attainment table whose actual
@@ -383,6 +369,63 @@ pub enum Msg {
     SheetAssumptions,
     /// Before the notes on how the weights were read.
     Notes,
+    /// What reading a file told its reader ([`ReadMsg`]).
+    Read(ReadMsg),
+}
+
+/// The messages that say what reading a file told its reader: rows left
+/// out and why, the encoding, the Danish decimal comma, a Statbank
+/// population file's period and ages, and where they were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReadMsg {
+    /// `{rows}`: the rows reading CSV weights left out.
+    LeftOut,
+    /// `{line}`, `{text}`, `{why}`: one row left out.
+    LeftOutRow,
+    /// Left out: the national total.
+    NationalTotal,
+    /// Left out: a regional total of a Statbank export.
+    RegionalTotal,
+    /// Left out: Christiansø.
+    NotAMunicipality,
+    /// Left out: a first or last row whose weight is the sum of the others.
+    SumOfOthers,
+    /// Left out: a line of one cell above the table (a Statbank title).
+    TitleLine,
+    /// Left out: a line of one cell below the table (a Statbank footnote).
+    FootnoteLine,
+    /// `{encoding}`: bytes read in an encoding other than UTF-8.
+    ReadAsEncoding,
+    /// `{line}`, `{text}`, `{reading}`, `{why}`: a column read with a
+    /// decimal comma because the text is Danish.
+    DanishThousands,
+    /// Why Danish: semicolon separated.
+    BecauseSemicolons,
+    /// Why Danish: tab separated (cells copied from a spreadsheet).
+    BecauseTabs,
+    /// Why Danish: a Danish header.
+    BecauseHeader,
+    /// `{date}`, `{period}`, `{file}`, `{ages}`: what a Statbank population
+    /// file gave.
+    PopulationFile,
+    /// `{date}`, `{period}`, `{ages}`: what a Statbank population file
+    /// given as bytes, without a name, gave.
+    PopulationBytes,
+    /// `{from}`, `{to}`: an age range.
+    AgesRange,
+    /// `{from}`: an age and over.
+    AgesFrom,
+    /// Every age.
+    AgesAll,
+    /// Where notes were read: the document's key's CSV weights.
+    ReadCsv,
+    /// `{at}`: where notes were read: CSV weights at another field.
+    ReadCsvAt,
+    /// Where notes were read: the document's key's population file.
+    ReadPopulation,
+    /// `{at}`: where notes were read: a population file at another field.
+    ReadPopulationAt,
 }
 
 /// Every message, for the tests that hold both catalogues complete.
@@ -480,14 +523,14 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::LabelCompareBare,
     Msg::LabelScenario,
     Msg::And,
-    Msg::LeftOut,
-    Msg::LeftOutRow,
-    Msg::NationalTotal,
-    Msg::RegionalTotal,
-    Msg::NotAMunicipality,
-    Msg::SumOfOthers,
-    Msg::TitleLine,
-    Msg::FootnoteLine,
+    Msg::Read(ReadMsg::LeftOut),
+    Msg::Read(ReadMsg::LeftOutRow),
+    Msg::Read(ReadMsg::NationalTotal),
+    Msg::Read(ReadMsg::RegionalTotal),
+    Msg::Read(ReadMsg::NotAMunicipality),
+    Msg::Read(ReadMsg::SumOfOthers),
+    Msg::Read(ReadMsg::TitleLine),
+    Msg::Read(ReadMsg::FootnoteLine),
     Msg::ByMemberAndGroup,
     Msg::AgainstActual,
     Msg::MeetingTitle,
@@ -500,50 +543,21 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::SheetTables,
     Msg::SheetAssumptions,
     Msg::Notes,
+    Msg::Read(ReadMsg::ReadAsEncoding),
+    Msg::Read(ReadMsg::DanishThousands),
+    Msg::Read(ReadMsg::BecauseSemicolons),
+    Msg::Read(ReadMsg::BecauseTabs),
+    Msg::Read(ReadMsg::BecauseHeader),
+    Msg::Read(ReadMsg::PopulationFile),
+    Msg::Read(ReadMsg::PopulationBytes),
+    Msg::Read(ReadMsg::AgesRange),
+    Msg::Read(ReadMsg::AgesFrom),
+    Msg::Read(ReadMsg::AgesAll),
+    Msg::Read(ReadMsg::ReadCsv),
+    Msg::Read(ReadMsg::ReadCsvAt),
+    Msg::Read(ReadMsg::ReadPopulation),
+    Msg::Read(ReadMsg::ReadPopulationAt),
 ];
-
-/// The rows reading CSV weights left out, for people: "udeladt linje 2
-/// «Hele landet;5.873.420» (landstallet)"; `None` when none were. The
-/// English is [`crate::csv::CsvWeights::left_out`]'s text.
-///
-/// # Example
-/// ```
-/// use andel_core::present::{left_out, Language};
-/// use andel_core::tabular::{read_weights, CsvColumns};
-/// let r = read_weights("kommune;befolkning\nHele landet;5.873.420\nAalborg;221.082\n", &CsvColumns::default())?;
-/// assert_eq!(left_out(&r, Language::Da).as_deref(), Some("udeladt linje 2 «Hele landet;5.873.420» (landstallet)"));
-/// assert_eq!(left_out(&r, Language::En), r.left_out());
-/// # Ok::<(), andel_core::Error>(())
-/// ```
-pub fn left_out(weights: &crate::csv::CsvWeights, language: Language) -> Option<String> {
-    use crate::csv::LeftOut as L;
-    if weights.skipped.is_empty() {
-        return None;
-    }
-    let rows: Vec<String> = weights
-        .skipped
-        .iter()
-        .map(|(line, text, why)| {
-            let why = language.text(match why {
-                L::NationalTotal => Msg::NationalTotal,
-                L::RegionalTotal => Msg::RegionalTotal,
-                L::Christianso => Msg::NotAMunicipality,
-                L::SumOfOthers => Msg::SumOfOthers,
-                L::Title => Msg::TitleLine,
-                L::Footnote => Msg::FootnoteLine,
-            });
-            let text = match language {
-                Language::Da => da::q(text),
-                Language::En => quoted(text),
-            };
-            language.say(
-                Msg::LeftOutRow,
-                &[("line", &line.to_string()), ("text", &text), ("why", why)],
-            )
-        })
-        .collect();
-    Some(language.say(Msg::LeftOut, &[("rows", &rows.join(", "))]))
-}
 
 /// What made an output, in `language`: andel's version and the embedded
 /// population's source and dates (every report, CSV and form states it, so

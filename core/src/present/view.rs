@@ -24,7 +24,8 @@ pub struct View {
     pub note: Option<String>,
     /// "Forudsætninger:", the heading of the assumptions.
     pub assumptions_heading: String,
-    /// The assumptions, then what reading CSV weights left out.
+    /// The assumptions, then what reading the document's files told the
+    /// reader (rows left out, an encoding), in the view's language.
     pub assumptions: Vec<String>,
     /// Per scenario.
     pub scenarios: Vec<ScenarioView>,
@@ -162,7 +163,12 @@ pub fn document_view(r: &DocumentResult, language: Language, style: NumberStyle)
         title: r.title.clone(),
         note: r.note.clone(),
         assumptions_heading: language.text(Msg::Assumptions).to_string(),
-        assumptions: r.assumptions.clone(),
+        assumptions: r
+            .assumptions
+            .iter()
+            .cloned()
+            .chain(super::document_notes(r, language))
+            .collect(),
         scenarios: r
             .scenarios
             .iter()

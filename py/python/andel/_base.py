@@ -142,7 +142,8 @@ class TieWarning(UserWarning):
 
 class ReadWarning(UserWarning):
     """How a CSV file was read, when its reader should know: the encoding
-    when it was not UTF-8, or a decimal separator decided by the Danish rule.
+    when it was not UTF-8, or a decimal separator decided by the Danish rule;
+    core's sentence in the reader's ``language`` (Danish by default).
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -150,7 +151,7 @@ class ReadWarning(UserWarning):
     ...     read_csv(b"kommune;vaegt\\nL\\xe6s\\xf8;1769\\n")
     {'825': Decimal('1769')}
     >>> str(caught[0].message)
-    'read_csv: read as Windows-1252 (the bytes are not UTF-8)'
+    'read_csv: læst som Windows-1252 (filen er ikke UTF-8)'
     """
 
 
@@ -163,6 +164,12 @@ class LeftOutWarning(ReadWarning):
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
     ...     read_csv("område;indhold\\nHele landet;5873420\\nAalborg;221082\\n")
+    {'851': Decimal('221082')}
+    >>> str(caught[0].message)
+    'read_csv: udeladt linje 2 «Hele landet;5873420» (landstallet)'
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     read_csv("område;indhold\\nHele landet;5873420\\nAalborg;221082\\n", language="en")
     {'851': Decimal('221082')}
     >>> str(caught[0].message)
     'read_csv: left out line 2 "Hele landet;5873420" (the national total)'

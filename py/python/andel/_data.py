@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _andel
-from ._base import InputError, LeftOutWarning, ReadWarning, UnknownYearError, _call
+from ._base import InputError, LeftOutWarning, ReadWarning, UnknownYearError, _call, _lang
 from ._convert import Number
 
 
@@ -85,7 +85,8 @@ def _population(text: str) -> Population:
 
 def population(region: Optional[str] = None, year: Optional[int] = None, *,
                file: Union[None, str, "os.PathLike[str]", bytes] = None,
-               ages: Optional[Tuple[Optional[int], Optional[int]]] = None) -> Population:
+               ages: Optional[Tuple[Optional[int], Optional[int]]] = None,
+               language: Optional[str] = None) -> Population:
     """Population on 1 January of ``year`` (2022 unless given) by
     municipality code, a :class:`Population` (a ``dict`` that also knows the
     names). ``region`` is forgiving ("nordjylland", "Region Nordjylland"); a
@@ -97,7 +98,8 @@ def population(region: Optional[str] = None, year: Optional[int] = None, *,
     picks the file's first period of that year (its only period when not
     given), ``ages=(65, None)`` sums the age groups from 65 up (a range the
     groups cannot give exactly is an error). A :class:`ReadWarning` says the
-    period and ages read.
+    period and ages read, in ``language`` (the module's, Danish unless
+    :func:`set_language` says otherwise).
 
     >>> p = population("Nordjylland", 2022)
     >>> p["851"], p.names["851"]
@@ -117,10 +119,12 @@ def population(region: Optional[str] = None, year: Optional[int] = None, *,
                              code="invalid_option", field="file")
         # Read by core, as every file (a regular file only, the size first).
         data = _call(_andel.read_file_bytes, os.fspath(file), "file")
-    name = "the bytes given" if isinstance(file, bytes) else os.fspath(file)
+    # Bytes have no name: core's note then says the period and ages only.
+    name = "" if isinstance(file, bytes) else os.fspath(file)
     age_from, age_to = ages if ages is not None else (None, None)
     found, said = _call(_andel.population_file, data, name, region,
-                        None if year is None else _year(year), age_from, age_to)
+                        None if year is None else _year(year), age_from, age_to,
+                        _lang(language))
     import warnings
     warnings.warn(f"population: {said}", ReadWarning, stacklevel=2)
     return _population(found)
@@ -148,7 +152,8 @@ def years() -> List[int]:
 def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str] = None,
              name: Optional[str] = None, weight: Optional[str] = None,
              header: Optional[bool] = None, decimal: Optional[str] = None,
-             keep_totals: Optional[bool] = None) -> Dict[str, Decimal]:
+             keep_totals: Optional[bool] = None,
+             language: Optional[str] = None) -> Dict[str, Decimal]:
     """Weights from a CSV file (a path), its bytes, or CSV text: any of ``,``
     ``;`` tab, decimal point or comma; a file's bytes in UTF-8 with or
     without BOM, UTF-16 with BOM (Excel's "Unicode text") or Windows-1252
@@ -167,7 +172,10 @@ def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str]
     regions by name or code; the first or last row when it is the sum of
     the others) and a Statbank title or footnotes are left out, with a
     :class:`LeftOutWarning` naming them; ``keep_totals=True`` keeps regions
-    and sums as parties (a region that takes a share, as in 2.12).
+    and sums as parties (a region that takes a share, as in 2.12). The
+    warnings are core's sentences in ``language`` (``"da"`` or ``"en"``;
+    the module's language by default, Danish unless :func:`set_language`
+    says otherwise).
 
     >>> read_csv("kommune;vægt\\nAalborg;221.082\\nLæsø;1.769\\n")
     {'851': Decimal('221082'), '825': Decimal('1769')}
@@ -186,7 +194,7 @@ def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str]
             isinstance(data, str) and "\n" not in data and "\r" not in data):
         data = _call(_andel.read_file_bytes, os.fspath(source), "source")
     found, left_out, notes = _call(_andel.read_csv, data, id, name, weight, header, decimal,
-                                   keep_totals)
+                                   keep_totals, _lang(language))
     import warnings
     for note in notes:
         warnings.warn(f"read_csv: {note}", ReadWarning, stacklevel=2)
@@ -207,11 +215,13 @@ def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional
                id: Optional[str] = None, name: Optional[str] = None,
                weight: Optional[str] = None, header: Optional[bool] = None,
                decimal: Optional[str] = None,
-               keep_totals: Optional[bool] = None) -> Dict[str, Decimal]:
+               keep_totals: Optional[bool] = None,
+               language: Optional[str] = None) -> Dict[str, Decimal]:
     """Weights from an Excel workbook (.xlsx, a path or its bytes): the
     first sheet or ``sheet``, read by the same rules as :func:`read_csv`
-    (columns, header, totals left out with a :class:`LeftOutWarning`). A
-    number cell is read as the decimal its shortest form shows (7.2).
+    (columns, header, totals left out with a :class:`LeftOutWarning` in
+    ``language``). A number cell is read as the decimal its shortest form
+    shows (7.2).
     """
     data = source
     if not isinstance(source, bytes):
@@ -221,7 +231,7 @@ def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional
         # Read by core, as every file (a regular file only, the size first).
         data = _call(_andel.read_file_bytes, os.fspath(source), "source")
     found, left_out, notes = _call(_andel.read_xlsx, data, sheet, id, name, weight, header,
-                                   decimal, keep_totals)
+                                   decimal, keep_totals, _lang(language))
     import warnings
     for note in notes:
         warnings.warn(f"read_excel: {note}", ReadWarning, stacklevel=2)

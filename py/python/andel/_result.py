@@ -306,7 +306,10 @@ class Result:
     @property
     def assumptions(self) -> List[str]:
         """What the document assumes (its ``assumptions``), then what reading
-        its CSV weights left out (a Statbank export's totals), shown with every view.
+        its files told the reader (a Statbank export's totals left out, an
+        encoding), shown with every view: core's sentences in the module's
+        language (see :func:`set_language`; the notes as data are the
+        result's ``read_notes``).
 
         >>> r = compute({"version": 1, "assumptions": ["B pays a quarter."],
         ...              "scenarios": [{"name": "s", "total": "4"}],
@@ -314,7 +317,7 @@ class Result:
         >>> r.assumptions
         ['B pays a quarter.']
         """
-        return list(self.data.get("assumptions", []))
+        return list(self.view()["assumptions"])
 
     def __repr__(self) -> str:
         return self.text(numbers="plain")
