@@ -19,6 +19,7 @@ test("shared cases", () => {
       if (c.minimum !== undefined) options.minimum = c.minimum;
       if (c.first_divisor !== undefined) options.firstDivisor = c.first_divisor;
       if (c.ties !== undefined) options.ties = c.ties;
+      if (c.ids !== undefined) options.ids = c.ids;
       if (c.error) {
         assert.throws(
           () => andel.apportion(c.weights, c.units, c.method, options),
@@ -66,6 +67,7 @@ test("bad-input catalogue: the same code and field as Rust and Python", () => {
         const options = {};
         if (c.minimum !== undefined) options.minimum = c.minimum;
         if (c.ties !== undefined) options.ties = c.ties;
+        if (c.ids !== undefined) options.ids = c.ids;
         return andel.apportion(c.weights, c.units, c.method, options);
       }
       if (c.call === "split") return andel.split(c.amount, c.weights, { unit: c.unit });
