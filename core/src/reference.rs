@@ -20,7 +20,7 @@
 //! Case 2.4 of the minutes (excluding Læsø and Morsø by name from a key
 //! whose ids are codes) is the rule's first user.
 
-use crate::{data, Decimal, Error, PartyRef, Result, TieRule};
+use crate::{data, Decimal, Error, Key, PartyRef, Result, TieRule};
 use std::collections::HashMap;
 
 /// A party as someone named it.
@@ -156,6 +156,20 @@ pub fn resolve_ties(rule: TieRule, parties: &Parties<'_>) -> Result<TieRule> {
         .map(TieRule::Priority)
 }
 
+/// [`resolve_ties`] among a key's parties: their ids and shown names (the
+/// ids and names are gathered only for a priority order).
+pub fn resolve_key_ties(rule: TieRule, key: &Key) -> Result<TieRule> {
+    if !matches!(rule, TieRule::Priority(_)) {
+        return Ok(rule);
+    }
+    let (ids, names): (Vec<String>, Vec<Option<String>>) = key
+        .parties()
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .unzip();
+    resolve_ties(rule, &Parties::new(&ids, &names))
+}
+
 /// The weights with the parties named in `exclude` at zero (exclusion as
 /// core defines it), named by [`Parties::resolve`]'s rule.
 pub fn zero_excluded<S: AsRef<str>>(
@@ -259,6 +273,24 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.field(), Some("ties[1]"));
+    }
+
+    #[test]
+    fn a_keys_priority_order_names_parties_by_their_shown_names_too() {
+        let key = Key::new(vec![
+            crate::KeyParty::new("p1", Some("Alfa".into()), Decimal::ONE),
+            crate::KeyParty::new("p2", Some("Beta".into()), Decimal::ONE),
+        ])
+        .unwrap();
+        let order = TieRule::Priority(vec![PartyRef::Id("Beta".into()), PartyRef::Id("p1".into())]);
+        assert_eq!(
+            resolve_key_ties(order, &key).unwrap(),
+            TieRule::Priority(vec![PartyRef::Index(1), PartyRef::Index(0)])
+        );
+        assert_eq!(
+            resolve_key_ties(TieRule::Order, &key).unwrap(),
+            TieRule::Order
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::array::Weights;
 use crate::convert::{decimal, decimals, numbers, options, ordered_items, ties, whole, Numbers};
 use crate::error::{err, json_err, option_err, rename, CoreError};
 use andel_core::document::{compute_json_with, FileAccess};
-use andel_core::reference::{resolve_ties, Parties};
+use andel_core::reference::{resolve_key_ties, resolve_ties, Parties};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyParty, Options,
     SplitOptions, TieRule,
@@ -425,7 +425,9 @@ fn apportion_explained(
     let o = options(method, minimum, maximum, first_divisor, ties);
     py.detach(|| {
         let k = key(&w, ids, names, exclude).map_err(err)?;
-        k.apportion(seats?, &o?).map(Explained).map_err(err)
+        let mut o = o?;
+        o.ties = resolve_key_ties(o.ties, &k).map_err(err)?;
+        k.apportion(seats?, &o).map(Explained).map_err(err)
     })
 }
 
@@ -451,7 +453,7 @@ fn split_explained(
         let k = key(&w, ids, names, exclude).map_err(err)?;
         let o = SplitOptions {
             unit: unit?,
-            ties: ties?,
+            ties: resolve_key_ties(ties?, &k).map_err(err)?,
         };
         k.split(amount, &o).map(Explained).map_err(err)
     })
