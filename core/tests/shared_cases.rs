@@ -115,12 +115,16 @@ fn shared_cases() {
                 }
             }
             "compute" => {
-                let doc = std::fs::read_to_string(format!(
-                    "{}/{}",
-                    root(),
-                    c["document"].as_str().unwrap()
-                ))
-                .unwrap();
+                // A document file, or (`document_text`) the document itself.
+                let doc = match c["document_text"].as_str() {
+                    Some(text) => text.to_string(),
+                    None => std::fs::read_to_string(format!(
+                        "{}/{}",
+                        root(),
+                        c["document"].as_str().unwrap()
+                    ))
+                    .unwrap(),
+                };
                 let r = compute_json(&doc).unwrap();
                 let s = &r.scenarios[c["scenario"].as_u64().unwrap() as usize];
                 for (id, v) in c["expected_amounts"].as_object().unwrap() {
