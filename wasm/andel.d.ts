@@ -16,7 +16,12 @@ export type Method =
   | "sainte_lague" | "webster"
   | "modified_sainte_lague" | "huntington_hill" | "adams" | "dean";
 
-/** "order" (earlier wins, the default), "error", or a priority order of indexes or ids. */
+/**
+ * "order" (earlier wins, the default), "error", or a priority order of parties
+ * (earlier wins), read by core's one rule: a number is a position; text is an
+ * id, else a municipality's code or name; where the parties have no ids, text
+ * is a position in digits ("0", "1", …).
+ */
 export type Ties = "order" | "error" | Array<string | number>;
 /** One limit for all, one per party in input order, or by id. */
 export type Limit = number | number[] | Record<string, number>;

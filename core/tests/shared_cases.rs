@@ -4,7 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::document::compute_json;
-use andel_core::{apportion, split, Decimal, Limit, Method, Options, SplitOptions, TieRule};
+use andel_core::reference::{resolve_ties, Parties};
+use andel_core::{
+    apportion_named, split, Apportionment, Decimal, Limit, Method, Options, PartyRef, SplitOptions,
+    TieRule,
+};
 use serde_json::Value;
 use std::str::FromStr;
 
@@ -14,6 +18,38 @@ fn root() -> String {
 
 fn dec(v: &Value) -> Decimal {
     Decimal::from_str(v.as_str().unwrap()).unwrap()
+}
+
+/// A case's tie rule: "error", a priority order (numbers are positions,
+/// text a party reference as core's `reference` reads it), else order.
+fn tie_rule(v: &Value) -> TieRule {
+    match v {
+        Value::String(s) if s == "error" => TieRule::Error,
+        Value::Array(a) => TieRule::Priority(
+            a.iter()
+                .map(|x| match x {
+                    Value::String(s) => PartyRef::Id(s.clone()),
+                    x => PartyRef::Index(x.as_u64().unwrap() as usize),
+                })
+                .collect(),
+        ),
+        _ => TieRule::Order,
+    }
+}
+
+/// Runs `call` with the case's ids (if any) and its priority order's party
+/// references resolved the way every front end resolves them.
+fn with_references(
+    c: &Value,
+    n: usize,
+    mut o: Options,
+    call: impl FnOnce(Option<&[String]>, Options) -> andel_core::Result<Apportionment>,
+) -> andel_core::Result<Apportionment> {
+    let ids: Option<Vec<String>> = c["ids"]
+        .as_array()
+        .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect());
+    o.ties = resolve_ties(o.ties, &Parties::with_ids(ids.as_deref(), n))?;
+    call(ids.as_deref(), o)
 }
 
 #[test]
@@ -53,13 +89,12 @@ fn shared_cases() {
                     method: c["method"].as_str().unwrap().parse::<Method>().unwrap(),
                     minimum: c["minimum"].as_u64().map(Limit::All),
                     first_divisor: c.get("first_divisor").map(dec),
-                    ties: match c["ties"].as_str() {
-                        Some("error") => TieRule::Error,
-                        _ => TieRule::Order,
-                    },
+                    ties: tie_rule(&c["ties"]),
                     ..Options::default()
                 };
-                let r = apportion(&weights, c["units"].as_u64().unwrap(), &o);
+                let r = with_references(c, weights.len(), o, |ids, o| {
+                    apportion_named(&weights, ids, c["units"].as_u64().unwrap(), &o)
+                });
                 match c.get("error") {
                     Some(code) => {
                         let e = r.unwrap_err();
@@ -80,12 +115,16 @@ fn shared_cases() {
                 }
             }
             "compute" => {
-                let doc = std::fs::read_to_string(format!(
-                    "{}/{}",
-                    root(),
-                    c["document"].as_str().unwrap()
-                ))
-                .unwrap();
+                // A document file, or (`document_text`) the document itself.
+                let doc = match c["document_text"].as_str() {
+                    Some(text) => text.to_string(),
+                    None => std::fs::read_to_string(format!(
+                        "{}/{}",
+                        root(),
+                        c["document"].as_str().unwrap()
+                    ))
+                    .unwrap(),
+                };
                 let r = compute_json(&doc).unwrap();
                 let s = &r.scenarios[c["scenario"].as_u64().unwrap() as usize];
                 for (id, v) in c["expected_amounts"].as_object().unwrap() {
@@ -185,7 +224,6 @@ fn example_results_are_the_shared_json() {
 fn bad_input_catalogue() {
     use andel_core::number::decimal_from_text;
     use andel_core::tabular::{read_weights, CsvColumns};
-    use andel_core::PartyRef;
     let text = std::fs::read_to_string(format!("{}/tests/bad_inputs.json", root())).unwrap();
     let all: Value = serde_json::from_str(&text).unwrap();
     let cases = all["cases"].as_array().unwrap();
@@ -207,18 +245,13 @@ fn bad_input_catalogue() {
                 let o = Options {
                     method: c["method"].as_str().unwrap().parse::<Method>().unwrap(),
                     minimum: c["minimum"].as_u64().map(Limit::All),
-                    ties: match &c["ties"] {
-                        Value::String(s) if s == "error" => TieRule::Error,
-                        Value::Array(a) => TieRule::Priority(
-                            a.iter()
-                                .map(|x| PartyRef::Index(x.as_u64().unwrap() as usize))
-                                .collect(),
-                        ),
-                        _ => TieRule::Order,
-                    },
+                    ties: tie_rule(&c["ties"]),
                     ..Options::default()
                 };
-                apportion(&w, c["units"].as_u64().unwrap(), &o).map(|_| ())
+                with_references(c, w.len(), o, |ids, o| {
+                    apportion_named(&w, ids, c["units"].as_u64().unwrap(), &o)
+                })
+                .map(|_| ())
             }),
             "split" => text_of(&c["amount"], "amount").and_then(|amount| {
                 let unit = text_of(&c["unit"], "unit")?;

@@ -324,6 +324,11 @@ pub(crate) fn numbers(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Numbers>
 }
 
 impl Numbers {
+    /// How many numbers were read.
+    pub(crate) fn count(&self) -> usize {
+        self.whole.len() + self.rest.len()
+    }
+
     fn push(&mut self, n: Number) {
         match n {
             Number::Whole(w) if self.rest.is_empty() => self.whole.push(w),

@@ -17,15 +17,16 @@ mod error;
 mod floats;
 mod inputs;
 mod present;
+mod tree;
 
 use crate::array::Weights;
 use crate::convert::{decimal, decimals, numbers, options, ordered_items, ties, whole, Numbers};
 use crate::error::{err, json_err, option_err, rename, CoreError};
 use andel_core::document::{compute_json_with, FileAccess};
-use andel_core::reference::{Parties, Reference};
+use andel_core::reference::{resolve_key_ties, resolve_ties, Parties};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyParty, Options,
-    PartyRef, SplitOptions, TieRule,
+    SplitOptions, TieRule,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
@@ -63,25 +64,10 @@ fn list_weights<'a>(
     Ok(Weights::Decimal(w))
 }
 
-/// A priority order's parties named by text read by core's one reading of a
-/// party reference (an id, or a municipality's code or name) when the
-/// parties have ids; positions stay positions.
-fn resolved(rule: TieRule, ids: Option<&[String]>) -> Result<TieRule, Error> {
-    let (TieRule::Priority(order), Some(ids)) = (&rule, ids) else {
-        return Ok(rule);
-    };
-    let parties = Parties::new(ids, &[]);
-    order
-        .iter()
-        .enumerate()
-        .map(|(i, r)| match r {
-            PartyRef::Id(text) => parties
-                .resolve(&Reference::Text(text.clone()), &format!("ties[{i}]"))
-                .map(PartyRef::Index),
-            PartyRef::Index(p) => Ok(PartyRef::Index(*p)),
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(TieRule::Priority)
+/// A priority order's parties named by text resolved by core's one reading
+/// of a party reference (`andel_core::reference`); positions stay positions.
+fn resolved(rule: TieRule, ids: Option<&[String]>, n: usize) -> Result<TieRule, Error> {
+    resolve_ties(rule, &Parties::with_ids(ids, n))
 }
 
 /// Whole units per party by the engine that fits the weights.
@@ -131,7 +117,7 @@ fn apportion(
     let mut o = options(method, minimum, maximum, first_divisor, ties)?;
     // Every core call runs without the GIL: other Python threads go on.
     py.detach(|| {
-        o.ties = resolved(o.ties.clone(), ids.as_deref())?;
+        o.ties = resolved(o.ties.clone(), ids.as_deref(), w.count())?;
         let w = list_weights(&w, ids.as_deref(), exclude.as_deref())?;
         units_of(&w, ids.as_deref(), seats, &o)
     })
@@ -211,7 +197,7 @@ fn split<'py>(
     };
     let counts = py
         .detach(|| {
-            o.ties = resolved(o.ties.clone(), ids.as_deref())?;
+            o.ties = resolved(o.ties.clone(), ids.as_deref(), w.count())?;
             let w = list_weights(&w, ids.as_deref(), exclude.as_deref())?;
             split_units_of(amount, &w, ids.as_deref(), &o)
         })
@@ -439,7 +425,9 @@ fn apportion_explained(
     let o = options(method, minimum, maximum, first_divisor, ties);
     py.detach(|| {
         let k = key(&w, ids, names, exclude).map_err(err)?;
-        k.apportion(seats?, &o?).map(Explained).map_err(err)
+        let mut o = o?;
+        o.ties = resolve_key_ties(o.ties, &k).map_err(err)?;
+        k.apportion(seats?, &o).map(Explained).map_err(err)
     })
 }
 
@@ -465,7 +453,7 @@ fn split_explained(
         let k = key(&w, ids, names, exclude).map_err(err)?;
         let o = SplitOptions {
             unit: unit?,
-            ties: ties?,
+            ties: resolve_key_ties(ties?, &k).map_err(err)?,
         };
         k.split(amount, &o).map(Explained).map_err(err)
     })
@@ -502,6 +490,7 @@ fn _andel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(apportion_explained, m)?)?;
     m.add_function(wrap_pyfunction!(split_explained, m)?)?;
     m.add_function(wrap_pyfunction!(compute, m)?)?;
+    m.add_function(wrap_pyfunction!(tree::compute_tree, m)?)?;
     m.add_function(wrap_pyfunction!(set_strict, m)?)?;
     m.add_function(wrap_pyfunction!(split_table, m)?)?;
     m.add_function(wrap_pyfunction!(biproportional, m)?)?;

@@ -426,9 +426,10 @@ pub(crate) fn limit(v: Option<&JsValue>, field: &str) -> JsResult<Option<Limit>>
     Ok(Some(Limit::All(whole(v, field)?)))
 }
 
-/// `"order"`, `"error"` or a priority order of indexes (numbers) or ids
-/// (strings; digits name an index where the parties have no ids).
-pub(crate) fn ties(v: Option<&JsValue>, has_ids: bool) -> JsResult<TieRule> {
+/// `"order"`, `"error"` or a priority order of indexes (numbers) or party
+/// references (strings, resolved by core's `reference::resolve_ties` once
+/// the parties are known).
+pub(crate) fn ties(v: Option<&JsValue>) -> JsResult<TieRule> {
     let Some(v) = v.filter(|v| !is_absent(v)) else {
         return Ok(TieRule::Order);
     };
@@ -449,10 +450,8 @@ pub(crate) fn ties(v: Option<&JsValue>, has_ids: bool) -> JsResult<TieRule> {
         .iter()
         .enumerate()
         .map(|(i, x)| match x.as_string() {
-            Some(id) if has_ids || !id.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() => {
-                Ok(PartyRef::Id(id))
-            }
-            _ => {
+            Some(text) => Ok(PartyRef::Id(text)),
+            None => {
                 let at = format!("ties[{i}]");
                 let n = whole(&x, &at)?;
                 usize::try_from(n)

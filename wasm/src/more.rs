@@ -12,12 +12,28 @@ use crate::error::throw;
 use andel_core::document::compute as compute_document;
 use andel_core::money::{parts_from_units, split_units};
 use andel_core::present::Language;
+use andel_core::reference::{resolve_ties, Parties};
 use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
 use andel_core::{
     apportion_named, apportion_units, split_named, Error, Method, Options, SplitOptions, TieRule,
 };
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
+
+/// A priority order's parties named by text resolved by core's one reading
+/// of a party reference (`andel_core::reference`): ids, names, municipality
+/// codes, or positions in digits where the parties have no ids.
+fn resolved(rule: TieRule, ids: Option<&[String]>, n: usize) -> JsResult<TieRule> {
+    resolve_ties(rule, &Parties::with_ids(ids, n)).map_err(throw)
+}
+
+/// How many weights were read.
+fn count(w: &Weights) -> usize {
+    match w {
+        Weights::Whole(w) => w.len(),
+        Weights::Exact(d) => d.len(),
+    }
+}
 
 /// Whole units per party, in input order.
 #[wasm_bindgen(skip_typescript, variadic)]
@@ -50,7 +66,7 @@ pub fn apportion(
             .filter(|v| !is_absent(v))
             .map(|v| decimal(v, "firstDivisor"))
             .transpose()?,
-        ties: ties(o.get("ties"), ids.is_some())?,
+        ties: resolved(ties(o.get("ties"))?, ids.as_deref(), count(&w))?,
     };
     let named = |e: Error| {
         throw(
@@ -82,7 +98,7 @@ pub fn split(amount: JsValue, weights: JsValue, options: JsValue, extra: Array) 
     let o = fields(&options, "options", &["unit", "ties", "ids"])?;
     let ids = ids(o.get("ids"), "options.ids")?;
     let mut split_options = SplitOptions {
-        ties: ties(o.get("ties"), ids.is_some())?,
+        ties: resolved(ties(o.get("ties"))?, ids.as_deref(), count(&w))?,
         ..SplitOptions::default()
     };
     if let Some(unit) = o.get("unit").filter(|v| !is_absent(v)) {
@@ -120,8 +136,11 @@ pub fn split_table(
     let rows = convert::weights(&row_weights, "rowWeights")?.into_decimals();
     let columns = convert::weights(&column_weights, "columnWeights")?.into_decimals();
     let o = fields(&options, "options", &["unit", "ties"])?;
+    // One order for the rows' and the columns' split: positions up to the
+    // longer of the two (the shorter one's engine refuses one past its end).
+    let n = rows.len().max(columns.len());
     let mut split_options = SplitOptions {
-        ties: ties(o.get("ties"), false)?,
+        ties: resolved(ties(o.get("ties"))?, None, n)?,
         ..SplitOptions::default()
     };
     if let Some(unit) = o.get("unit").filter(|v| !is_absent(v)) {
@@ -169,7 +188,7 @@ pub fn biproportional(
             .filter(|v| !is_absent(v))
             .map(|v| decimal(v, "firstDivisor"))
             .transpose()?,
-        ties: ties(o.get("ties"), false)?,
+        ties: ties(o.get("ties"))?,
         ..andel_core::BiproportionalOptions::default()
     };
     if let Some(m) = text(o.get("method"), "method")? {

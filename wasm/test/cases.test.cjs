@@ -19,6 +19,7 @@ test("shared cases", () => {
       if (c.minimum !== undefined) options.minimum = c.minimum;
       if (c.first_divisor !== undefined) options.firstDivisor = c.first_divisor;
       if (c.ties !== undefined) options.ties = c.ties;
+      if (c.ids !== undefined) options.ids = c.ids;
       if (c.error) {
         assert.throws(
           () => andel.apportion(c.weights, c.units, c.method, options),
@@ -29,7 +30,7 @@ test("shared cases", () => {
         assert.deepEqual(andel.apportion(c.weights, c.units, c.method, options), c.expected, c.name);
       }
     } else if (c.call === "compute") {
-      const doc = fs.readFileSync(path.join(root, c.document), "utf8");
+      const doc = c.document_text ?? fs.readFileSync(path.join(root, c.document), "utf8");
       const s = andel.compute(doc).scenarios[c.scenario];
       for (const [id, amount] of Object.entries(c.expected_amounts)) {
         assert.equal(s.allocation.parties.find((p) => p.id === id).amount, amount, `${c.name}: ${id}`);
@@ -66,6 +67,7 @@ test("bad-input catalogue: the same code and field as Rust and Python", () => {
         const options = {};
         if (c.minimum !== undefined) options.minimum = c.minimum;
         if (c.ties !== undefined) options.ties = c.ties;
+        if (c.ids !== undefined) options.ids = c.ids;
         return andel.apportion(c.weights, c.units, c.method, options);
       }
       if (c.call === "split") return andel.split(c.amount, c.weights, { unit: c.unit });

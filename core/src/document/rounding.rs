@@ -2,10 +2,11 @@
 //! by a method, and the checks that every rounding option takes effect.
 
 use super::{Document, RoundingSpec};
-use crate::apportion::Options;
+use crate::apportion::{Options, TieRule};
 use crate::error::{Error, Result};
 use crate::key::{Allocation, Key, NestRounding};
 use crate::money::SplitOptions;
+use crate::reference::resolve_key_ties;
 use rust_decimal::Decimal;
 
 pub(super) fn doc_nest_rounding(doc: &Document) -> NestRounding {
@@ -70,8 +71,30 @@ impl Rounding {
 
     pub(super) fn allocate(&self, key: &Key, total: Decimal) -> Result<Allocation> {
         match self {
-            Rounding::Money(o) => key.split(total, o),
-            Rounding::Places(o) => key.apportion(self.places_total(total)?, o),
+            Rounding::Money(o) => match named(&o.ties, key)? {
+                Some(ties) => key.split(total, &SplitOptions { ties, ..o.clone() }),
+                None => key.split(total, o),
+            },
+            Rounding::Places(o) => {
+                let total = self.places_total(total)?;
+                match named(&o.ties, key)? {
+                    Some(ties) => key.apportion(total, &Options { ties, ..o.clone() }),
+                    None => key.apportion(total, o),
+                }
+            }
         }
     }
+}
+
+/// A priority order with its parties named by core's one rule
+/// (`reference`: an id, a shown name, a municipality's code or name) among
+/// the key's; `None` for the other tie rules. Errors at
+/// `ties.priority[i]`, as the document writes it.
+fn named(ties: &TieRule, key: &Key) -> Result<Option<TieRule>> {
+    if !matches!(ties, TieRule::Priority(_)) {
+        return Ok(None);
+    }
+    resolve_key_ties(ties.clone(), key)
+        .map(Some)
+        .map_err(|e| e.renamed("ties", "ties.priority"))
 }

@@ -88,7 +88,6 @@ from ._result import (  # noqa: F401
     Result,
     Summary,
     _TOTAL_HEADS,
-    _plain_json,
     compute,
     summary,
 )

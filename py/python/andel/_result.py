@@ -339,33 +339,6 @@ class Result:
         return html
 
 
-def _plain_json(x: Any, path: str = "", depth: int = 0) -> Any:
-    """A document dict as plain JSON values: floats as the decimals they show
-    (NaN, infinity, or any float under ``set_strict(True)`` refused), Decimals
-    as text, NumPy integers as ints; anything else (a set, an object, nesting
-    deeper than 64) refused with its path."""
-    where = path or "document"
-    if depth > 64:
-        raise DocumentError(f"{where}: nested deeper than 64 levels", code="document", field=where)
-    if x is None or isinstance(x, (bool, str, int)):
-        return x
-    if isinstance(x, Decimal):
-        return str(_call(_andel.float_text, x, where))
-    if isinstance(x, float) or type(x).__module__ == "numpy":
-        return str(_call(_andel.float_text, x, where))
-    if isinstance(x, Mapping):
-        out = {}
-        for k, v in x.items():
-            if not isinstance(k, str):
-                raise DocumentError(f"{where}: field names are text, got {k!r}", code="document", field=where)
-            out[k] = _plain_json(v, f"{path}.{k}" if path else k, depth + 1)
-        return out
-    if isinstance(x, (list, tuple)):
-        return [_plain_json(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(x)]
-    raise DocumentError(f"{where}: a {type(x).__name__} is not a JSON value (use a list, dict, "
-                        "text or number)", code="document", field=where)
-
-
 def compute(document: Union[Mapping[str, Any], str, "os.PathLike[str]"]) -> Result:
     """Computes a key document and returns a :class:`Result`.
 
@@ -394,7 +367,9 @@ def compute(document: Union[Mapping[str, Any], str, "os.PathLike[str]"]) -> Resu
     elif isinstance(document, str):
         text = document
     elif isinstance(document, Mapping):
-        text = json.dumps(_plain_json(document), ensure_ascii=False)
+        # Handed to core as its JSON tree (py/src/tree.rs): read by the one
+        # strict reader, errors naming the field; no JSON text written here.
+        return Result._of(_call(_andel.compute_tree, document))
     else:
         raise DocumentError(f"document: expected a dict, JSON text or a path, got {type(document).__name__}",
                             code="document", field="document")
