@@ -335,6 +335,14 @@ pub(crate) fn numbers(units: &[u64]) -> JsResult<Array> {
     items(&js_sys::Float64Array::from(&f[..]), "result")
 }
 
+/// `count` texts joined by commas as a JS array of strings, split in JS.
+pub(crate) fn split_text(text: String, count: usize) -> Array {
+    if count == 0 {
+        return Array::new();
+    }
+    js_sys::JsString::from(text).split(",")
+}
+
 /// Decimals as a JS array of strings, made from one string split in JS
 /// rather than one string per element (a decimal's text has no comma).
 pub(crate) fn decimals(parts: &[Decimal]) -> Array {
