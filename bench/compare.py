@@ -5,11 +5,12 @@ test (not part of scripts/test.sh):
     python -m venv .venv-bench
     .venv-bench/bin/pip install ./py -r bench/requirements.txt
     (cd bench && npm ci)        # optional: the npm peer, when node is there
-    .venv-bench/bin/python bench/compare.py [--quick] [--inputs]
+    .venv-bench/bin/python bench/compare.py [--quick] [--inputs] [--divisor]
 
 `--inputs` runs only the second table: every input kind (int64 and float64
 arrays, a pandas float column, lists of ints and floats) beside the int64
 array and numpy, and two threads against the same calls one after the other.
+`--divisor` runs only the divisor methods' rows (beside numpy and biprop).
 
 Peers:
 - numpy, float: the ten lines an analyst writes (quota = w·S/W in float64,
@@ -17,6 +18,8 @@ Peers:
   (bisection on the divisor, np.floor / np.round), as the fast packages on
   PyPI do it;
 - the `apportionment` package on PyPI (pure Python, exact with fractions);
+- the `biprop` package on PyPI (numpy float64 divisor search; divisor
+  methods only);
 - the npm `apportionment` package (JavaScript numbers), through node.
 
 Times are medians of several runs in milliseconds; "wrong" counts the parties
@@ -47,6 +50,7 @@ import andel
 HERE = Path(__file__).resolve().parent
 QUICK = "--quick" in sys.argv
 INPUTS_ONLY = "--inputs" in sys.argv  # only the table of input kinds and threads
+DIVISOR_ONLY = "--divisor" in sys.argv  # only the divisor rows beside biprop
 
 
 def median_ms(fn: Callable[[], Any], runs: int) -> float:
@@ -108,6 +112,29 @@ def pypi_peer(method: str) -> Optional[Callable[[List[int], int], List[int]]]:
         return None
     name = {"hamilton": "largest_remainder", "dhondt": "dhondt", "sainte_lague": "saintelague"}[method]
     return lambda w, s: list(app.compute(name, w, s, parties=[str(i) for i in range(len(w))], verbose=False))
+
+
+def biprop_peer(method: str) -> Optional[Callable[[np.ndarray, int], np.ndarray]]:
+    """The `biprop` package's divisor search (float64, numpy), D'Hondt with
+    np.floor and Sainte-Laguë with np.round as its documentation says; the
+    election is made once outside the timing, each call searches afresh.
+    `None` without the package or for Hamilton (it has no such method)."""
+    if method == "hamilton":
+        return None
+    try:
+        import biprop  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    rounding = np.floor if method == "dhondt" else np.round
+    made: Dict[int, Any] = {}
+
+    def run(w: np.ndarray, seats: int) -> np.ndarray:
+        e = made.get(id(w))
+        if e is None:
+            e = made[id(w)] = biprop.Election(np.asarray(w).reshape(-1, 1))
+        return e.upper_apportionment(total_seats=seats, rounding_method=rounding, update_seats=False)
+
+    return run
 
 
 def npm_peer(method: str, w: List[int], seats: int, runs: int) -> Optional[Dict[str, Any]]:
@@ -239,7 +266,7 @@ def main() -> None:
     rows = []
     for label, w in sizes:
         n = len(w)
-        for method in ("hamilton", "dhondt", "sainte_lague"):
+        for method in ("dhondt", "sainte_lague") if DIVISOR_ONLY else ("hamilton", "dhondt", "sainte_lague"):
             for seats in (9_000, 10 * n if n > 98 else 980):
                 runs = 3 if n >= 10**6 else 7
                 exact = andel.apportion(w, seats, method)
@@ -251,7 +278,7 @@ def main() -> None:
                 t_np = median_ms(lambda: peer(w, seats), runs)
                 pypi = pypi_peer(method)
                 t_pypi, note_pypi = None, ""
-                if pypi is not None and n * max(seats, n) <= 10**8:
+                if pypi is not None and n * max(seats, n) <= 10**8 and not DIVISOR_ONLY:
                     t = time.perf_counter()
                     try:
                         got = pypi(as_list, seats)
@@ -259,15 +286,26 @@ def main() -> None:
                     except Exception as e:  # the peer's own failure is a result too
                         note_pypi = f"failed: {type(e).__name__}"
                     t_pypi = (time.perf_counter() - t) * 1e3
+                bp = biprop_peer(method)
+                t_bp, note_bp = None, ""
+                if bp is not None:
+                    try:
+                        note_bp = wrong(bp(w, seats), exact)
+                        t_bp = median_ms(lambda: bp(w, seats), runs)
+                    except Exception as e:  # the peer's own failure is a result too
+                        note_bp = f"failed: {type(e).__name__}"
                 t_npm, note_npm = None, ""
-                if seats <= 10**6 or method == "hamilton":
+                if (seats <= 10**6 or method == "hamilton") and not DIVISOR_ONLY:
                     r = npm_peer(method, as_list, seats, 3 if n >= 10**5 else 7)
                     if r is not None:
                         t_npm, note_npm = r["ms"], wrong(r["units"], exact)
                 rows.append([f"{label}, {seats:,} seats, {method}", cell(t_andel), cell(t_list),
                              cell(t_np, wrong(got_np, exact)), f"{t_np / t_andel:.2g}",
+                             cell(t_bp, note_bp) if t_bp else note_bp or "-", f"{t_bp / t_andel:.2g}" if t_bp else "",
                              cell(t_pypi, note_pypi), cell(t_npm, note_npm)])
                 print(" | ".join(rows[-1]), file=sys.stderr)
+    if DIVISOR_ONLY:
+        sizes = []  # the money rows and the input kinds are not divisor rows
     # Money: 4.275.000,00 kr. by population, in øre.
     amount = Decimal("4275000.00")
     cents = 427_500_000
@@ -281,10 +319,10 @@ def main() -> None:
             as_list = w.tolist()
             t_list = median_ms(lambda: andel.split(amount, as_list, output=output), runs)
             rows.append([f"{label}, split 4.275.000,00 kr. (output={output})", cell(t), cell(t_list),
-                         cell(t_np, note), f"{t_np / t:.2g}", "", ""])
+                         cell(t_np, note), f"{t_np / t:.2g}", "", "", "", ""])
             print(" | ".join(rows[-1]), file=sys.stderr)
     head = ["workload", "andel (NumPy int array in)", "andel (list in)", "numpy, float64", "numpy / andel",
-            "apportionment (PyPI)", "apportionment (npm)"]
+            "biprop (PyPI)", "biprop / andel", "apportionment (PyPI)", "apportionment (npm)"]
     print(f"Measured {date.today()} on {platform.machine()} with {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, numpy {np.__version__}"
           f"{', node ' + subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip() if shutil.which('node') else ''}.")
@@ -293,8 +331,9 @@ def main() -> None:
     print("|" + "---|" * len(head))
     for r in rows:
         print("| " + " | ".join(r) + " |")
-    print()
-    inputs_table()
+    if not DIVISOR_ONLY:
+        print()
+        inputs_table()
 
 
 if __name__ == "__main__":

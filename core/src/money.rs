@@ -144,6 +144,46 @@ pub fn parts_from_units(amount: Decimal, unit: Decimal, units: &[u64]) -> Result
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn part_texts(amount: Decimal, unit: Decimal, units: &[u64]) -> Result<Vec<String>> {
+    let mut out = Vec::with_capacity(units.len());
+    each_part_text(amount, unit, units, |t| out.push(t.to_string()))?;
+    Ok(out)
+}
+
+/// [`part_texts`] in one string, each part followed by `sep` but the last
+/// (a binding splits it where its strings live: one string crosses).
+///
+/// # Example
+/// ```
+/// use andel_core::{money::part_texts_joined, Decimal};
+/// let text = part_texts_joined(Decimal::new(-10, 2), Decimal::new(1, 2), &[5, 3, 2, 0], ',')?;
+/// assert_eq!(text, "-0.05,-0.03,-0.02,0.00");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn part_texts_joined(
+    amount: Decimal,
+    unit: Decimal,
+    units: &[u64],
+    sep: char,
+) -> Result<String> {
+    let mut out = String::with_capacity(units.len() * 12);
+    let mut first = true;
+    each_part_text(amount, unit, units, |t| {
+        if !first {
+            out.push(sep);
+        }
+        first = false;
+        out.push_str(t);
+    })?;
+    Ok(out)
+}
+
+/// Each part's text of [`part_texts`], given to `f` in order.
+fn each_part_text(
+    amount: Decimal,
+    unit: Decimal,
+    units: &[u64],
+    mut f: impl FnMut(&str),
+) -> Result<()> {
     let signed_unit = if amount.is_sign_negative() {
         -unit
     } else {
@@ -153,42 +193,47 @@ pub fn part_texts(amount: Decimal, unit: Decimal, units: &[u64]) -> Result<Vec<S
     // A decimal's mantissa is below 2^96; a product beyond takes the exact
     // path (and its error).
     const MAX: u128 = (1 << 96) - 1;
-    let mut digits = [0u8; 40];
-    units
-        .iter()
-        .map(|&u| match i128::from(u).checked_mul(mantissa) {
+    // Sign, up to 39 digits and the point, written from the end.
+    let mut text = [0u8; 42];
+    for &u in units {
+        match i128::from(u).checked_mul(mantissa) {
             Some(m) if m.unsigned_abs() <= MAX => {
                 let mut wide = m.unsigned_abs();
-                let mut at = digits.len();
+                let mut at = text.len();
+                let mut written = 0;
                 while wide > u128::from(u64::MAX) {
+                    if written == scale && scale > 0 {
+                        at -= 1;
+                        text[at] = b'.';
+                    }
                     at -= 1;
-                    digits[at] = b'0' + (wide % 10) as u8;
+                    text[at] = b'0' + (wide % 10) as u8;
                     wide /= 10;
+                    written += 1;
                 }
                 let mut v = wide as u64; // fits: the loop above left it at most u64::MAX
                                          // At least one digit before the point: 0.05, not .05.
-                while v > 0 || digits.len() - at <= scale {
-                    at -= 1;
-                    digits[at] = b'0' + (v % 10) as u8;
-                    v /= 10;
-                }
-                let body = &digits[at..];
-                let point = body.len() - scale;
-                let mut text = String::with_capacity(body.len() + 2);
-                if m < 0 {
-                    text.push('-');
-                }
-                for (i, &b) in body.iter().enumerate() {
-                    if i == point {
-                        text.push('.');
+                while v > 0 || written <= scale {
+                    if written == scale && scale > 0 {
+                        at -= 1;
+                        text[at] = b'.';
                     }
-                    text.push(char::from(b));
+                    at -= 1;
+                    text[at] = b'0' + (v % 10) as u8;
+                    v /= 10;
+                    written += 1;
                 }
-                Ok(text)
+                if m < 0 {
+                    at -= 1;
+                    text[at] = b'-';
+                }
+                // Only ASCII digits, '.' and '-' were written.
+                f(std::str::from_utf8(&text[at..]).unwrap_or_default());
             }
-            _ => exact_mul(Decimal::from(u), signed_unit, "amount").map(|d| d.to_string()),
-        })
-        .collect()
+            _ => f(&exact_mul(Decimal::from(u), signed_unit, "amount")?.to_string()),
+        }
+    }
+    Ok(())
 }
 
 /// The whole units of a split with the amount's sign: negative for a

@@ -645,9 +645,13 @@ proptest! {
         let unit = Decimal::new(unit_mantissa, scale);
         let parts = andel_core::money::parts_from_units(amount, unit, &units);
         let texts = andel_core::money::part_texts(amount, unit, &units);
+        // And joined in one string (what the browser build splits in JS).
+        let joined = andel_core::money::part_texts_joined(amount, unit, &units, ',');
+        prop_assert_eq!(joined.is_ok(), texts.is_ok());
         match (parts, texts) {
             (Ok(p), Ok(t)) => {
                 let expected: Vec<String> = p.iter().map(Decimal::to_string).collect();
+                prop_assert_eq!(joined.unwrap_or_default(), expected.join(","));
                 prop_assert_eq!(t, expected);
             }
             (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),

@@ -12,7 +12,7 @@
 
 use crate::convert::strict;
 use crate::error::option_err;
-use crate::floats::{float_decimal, float_whole, scaled_wholes};
+use crate::floats::{float_decimal, scaled_floats, scaled_wholes};
 use andel_core::{Decimal, Error};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFloat};
@@ -97,7 +97,10 @@ impl Buffer<'_> {
             },
             Kind::Float => {
                 let floats = bits.iter().map(|&b| f64::from_bits(b));
-                if let Some(whole) = floats.clone().map(float_whole).collect::<Option<Vec<_>>>() {
+                // One pass to whole numbers at one scale (integral floats
+                // as they are), no decimal made; the general path below
+                // only for what that cannot take (and for the errors).
+                if let Some(whole) = scaled_floats(floats.clone()) {
                     return Ok(Weights::Whole(Cow::Owned(whole)));
                 }
                 let decimals = floats

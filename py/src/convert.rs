@@ -5,7 +5,7 @@
 //! turned into decimals without it.
 
 use crate::error::{err, invalid, option_err};
-use crate::floats::{float_decimal, float_whole};
+use crate::floats::{float_decimal, float_whole, Scaled};
 use andel_core::{Decimal, Error, Limit, Method, Options, PartyRef, TieRule};
 use pyo3::prelude::*;
 use pyo3::types::{
@@ -345,6 +345,25 @@ impl Numbers {
             out.push(n.decimal(&|| format!("{}[{}]", self.field, offset + i))?);
         }
         Ok(out)
+    }
+
+    /// Every number as a whole number at one common scale (floats by the
+    /// float rule, see `floats::Scaled`): what `scaled_wholes` gives for
+    /// [`Numbers::decimals`], without the decimals. `None` where those
+    /// must decide (a decimal, a negative number, one too large).
+    pub(crate) fn scaled(&self) -> Option<Vec<u64>> {
+        let mut out = Scaled::with_capacity(self.whole.len() + self.rest.len());
+        for &w in &self.whole {
+            out.push_whole(w)?;
+        }
+        for n in &self.rest {
+            match *n {
+                Number::Whole(w) => out.push_whole(w)?,
+                Number::Float(x) => out.push_float(x)?,
+                Number::Exact(_) => return None,
+            }
+        }
+        Some(out.into_wholes())
     }
 
     /// Every number as a whole number, when all are ones the units-only

@@ -109,27 +109,12 @@ pub(crate) fn python_repr(x: f64) -> String {
 /// infinity and a float beyond a decimal's range are the errors core gives
 /// for their text, at the field `field()` makes (only then).
 pub(crate) fn float_decimal(x: f64, field: &dyn Fn() -> String) -> Result<Decimal, Error> {
-    if x.fract() == 0.0 && x.abs() < EXACT_INTEGERS {
-        // 43089.0 is 43089 and -0.0 is 0, as their repr without ".0".
-        return Ok(Decimal::from(x as i64));
-    }
-    if let Some(d) = short_decimal(x) {
-        return Ok(d);
-    }
-    if x.is_finite() {
-        let s = shortest(x);
-        let m = i128::from(s.digits);
-        let m = if s.negative { -m } else { m };
-        let d = if s.exponent <= 0 {
-            Decimal::try_from_i128_with_scale(m, s.exponent.unsigned_abs()).ok()
-        } else {
-            10i128
-                .checked_pow(s.exponent as u32)
-                .and_then(|f| m.checked_mul(f))
-                .and_then(|w| Decimal::try_from_i128_with_scale(w, 0).ok())
-        };
-        if let Some(d) = d {
-            return Ok(d);
+    if let Some((m, scale)) = float_parts(x) {
+        if let Ok(m) = i128::try_from(m) {
+            let m = if x < 0.0 { -m } else { m };
+            if let Ok(d) = Decimal::try_from_i128_with_scale(m, scale) {
+                return Ok(d);
+            }
         }
     }
     // The error core gives for the text the float shows.
@@ -137,14 +122,44 @@ pub(crate) fn float_decimal(x: f64, field: &dyn Fn() -> String) -> Result<Decima
     decimal_from_number_text(text.strip_suffix(".0").unwrap_or(&text), &field())
 }
 
-/// A non-integral float's shortest round-trip decimal found without
-/// digits: the fewest places k for which round(x·10^k)/10^k comes back as
-/// x (IEEE division is correctly rounded, and m and 10^k are exact). While
-/// 10^k·ulp(x) < 1/2 at most one k-place decimal rounds to x, so the first k
-/// found gives the one shortest form, the one `repr` shows. `None` past
-/// that precision or 2^53 (then the digits decide).
-fn short_decimal(x: f64) -> Option<Decimal> {
+/// A finite float's decimal as its magnitude's mantissa and scale
+/// (|x| = m / 10^scale, the scale [`float_decimal`]'s decimal has): 0 for an
+/// integral float below 2^53, else the fewest places that give it back.
+/// `None` for NaN, infinity and a mantissa beyond 96 bits, a decimal's.
+fn float_parts(x: f64) -> Option<(u128, u32)> {
     let a = x.abs();
+    if a < EXACT_INTEGERS {
+        // Integral: 43089.0 is 43089 and -0.0 is 0 (truncation without libm).
+        let t = a as u64;
+        if t as f64 == a {
+            return Some((u128::from(t), 0));
+        }
+    }
+    if let Some((m, k)) = short_parts(a) {
+        return Some((u128::from(m), k));
+    }
+    if !a.is_finite() {
+        return None;
+    }
+    let s = shortest(a);
+    if s.exponent <= 0 {
+        Some((u128::from(s.digits), s.exponent.unsigned_abs()))
+    } else {
+        // 1e16 and up: whole, its digits times a power of ten.
+        10u128
+            .checked_pow(s.exponent as u32)
+            .and_then(|f| u128::from(s.digits).checked_mul(f))
+            .map(|m| (m, 0))
+    }
+}
+
+/// A positive non-integral float's shortest round-trip decimal found
+/// without digits: the fewest places k for which round(a·10^k)/10^k comes
+/// back as a (IEEE division is correctly rounded, and m and 10^k are
+/// exact). While 10^k·ulp(a) < 1/2 at most one k-place decimal rounds to
+/// a, so the first k found gives the one shortest form, the one `repr`
+/// shows. `None` past that precision or 2^53 (then the digits decide).
+fn short_parts(a: f64) -> Option<(u64, u32)> {
     if !a.is_finite() || a >= EXACT_INTEGERS {
         return None;
     }
@@ -155,14 +170,16 @@ fn short_decimal(x: f64) -> Option<Decimal> {
         if ulp * p >= 0.5 {
             return None;
         }
-        let y = (a * p).round();
+        let y = a * p;
         if y >= EXACT_INTEGERS {
             return None;
         }
-        if y / p == a {
-            let m = y as i64;
-            let m = if x < 0.0 { -m } else { m };
-            return Decimal::try_from_i128_with_scale(i128::from(m), k).ok();
+        // round(y), half away from zero, without libm: y < 2^53 truncates
+        // exactly and its fraction is exact.
+        let t = y as u64;
+        let m = t + u64::from(y - t as f64 >= 0.5);
+        if m as f64 / p == a {
+            return Some((m, k));
         }
     }
     None
@@ -172,6 +189,125 @@ fn short_decimal(x: f64) -> Option<Decimal> {
 /// negative: such a float's decimal is that integer (see [`float_decimal`]).
 pub(crate) fn float_whole(x: f64) -> Option<u64> {
     (x.fract() == 0.0 && (0.0..EXACT_INTEGERS).contains(&x)).then_some(x as u64)
+}
+
+/// Whole numbers at one common scale, gathered one at a time: each number
+/// m / 10^k times 10^s, s the largest scale so far (earlier ones scaled up
+/// when a larger scale comes). What [`scaled_wholes`] gives for the same
+/// numbers' decimals, in one pass and without them.
+pub(crate) struct Scaled {
+    wholes: Vec<u64>,
+    scale: u32,
+    /// Whether a zero is among the numbers (its scale is 0).
+    zero: bool,
+    /// 10^scale as a float while it is exact and short forms are found
+    /// without digits (scale up to 17), else 0.
+    power: f64,
+}
+
+impl Scaled {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Scaled {
+            wholes: Vec::with_capacity(n),
+            scale: 0,
+            zero: false,
+            power: 1.0,
+        }
+    }
+
+    /// Adds m / 10^k; `None` when a scaled number leaves a u64.
+    fn push(&mut self, m: u64, k: u32) -> Option<()> {
+        if k > self.scale {
+            if self.zero {
+                // A zero's factor 10^k must be a u64 too, as in
+                // `scaled_wholes` (another number's overflows with it).
+                10u64.checked_pow(k)?;
+            }
+            if !self.wholes.is_empty() {
+                let f = 10u64.checked_pow(k - self.scale)?;
+                for w in &mut self.wholes {
+                    *w = w.checked_mul(f)?;
+                }
+            }
+            self.scale = k;
+            self.power = if k <= 17 { 10f64.powi(k as i32) } else { 0.0 };
+        }
+        let f = 10u64.checked_pow(self.scale - k)?;
+        self.wholes.push(m.checked_mul(f)?);
+        self.zero |= m == 0;
+        Some(())
+    }
+
+    /// Adds a whole number.
+    pub(crate) fn push_whole(&mut self, w: u64) -> Option<()> {
+        self.push(w, 0)
+    }
+
+    /// x · 10^scale, when x is from 0 up and its decimal has at most
+    /// `scale` places (then it is that decimal's m · 10^(scale - k)): the
+    /// one s-place decimal that rounds to x while 10^s · ulp(x) < 1/2 (see
+    /// [`short_parts`]), checked by one division and no branch per digit.
+    #[inline(always)]
+    fn at_scale(&self, x: f64) -> Option<u64> {
+        if self.scale == 0 {
+            // Integral below 2^53 (-0.0 is 0; NaN and negatives fail).
+            let t = x as u64;
+            return (t as f64 == x && x < EXACT_INTEGERS).then_some(t);
+        }
+        let p = self.power;
+        let y = x * p;
+        // Not NaN, not negative, within 2^53 once scaled, a scale up to 17.
+        if !(x >= 0.0 && y < EXACT_INTEGERS && p > 0.0) {
+            return None;
+        }
+        let ulp = f64::from_bits(x.to_bits() + 1) - x;
+        if ulp * p >= 0.5 {
+            return None;
+        }
+        let t = y as u64;
+        let m = t + u64::from(y - t as f64 >= 0.5);
+        (m as f64 / p == x).then_some(m)
+    }
+
+    /// Adds a float from 0 up by the float rule; `None` for a negative
+    /// one, NaN, infinity, or one that does not fit (the general path then
+    /// reads them all, and gives the error).
+    #[inline]
+    pub(crate) fn push_float(&mut self, x: f64) -> Option<()> {
+        if let Some(m) = self.at_scale(x) {
+            self.wholes.push(m);
+            self.zero |= m == 0;
+            return Some(());
+        }
+        self.push_float_slowly(x)
+    }
+
+    /// [`Scaled::push_float`] for a float with more places than the scale
+    /// so far (or none of the fast kind): its own decimal, the scale raised.
+    fn push_float_slowly(&mut self, x: f64) -> Option<()> {
+        if x < 0.0 {
+            return None;
+        }
+        let (m, k) = float_parts(x)?;
+        if k > 28 {
+            return None; // beyond a decimal's scale: the general path's error
+        }
+        self.push(u64::try_from(m).ok()?, k)
+    }
+
+    pub(crate) fn into_wholes(self) -> Vec<u64> {
+        self.wholes
+    }
+}
+
+/// Floats from 0 up as whole numbers at their common scale, in one pass
+/// (see [`Scaled`]); `None` where the general path must decide.
+pub(crate) fn scaled_floats(floats: impl ExactSizeIterator<Item = f64>) -> Option<Vec<u64>> {
+    let mut out = Scaled::with_capacity(floats.len());
+    for x in floats {
+        out.push_float(x)?;
+    }
+    Some(out.into_wholes())
 }
 
 /// Decimals from 0 up as whole numbers at their common scale (each times
@@ -219,5 +355,86 @@ mod tests {
         assert_eq!((e.code(), e.field()), ("overflow", Some("weights[3]")));
         let e = float_decimal(f64::NAN, &|| "weights[1]".into()).unwrap_err();
         assert_eq!(e.code(), "invalid_number");
+    }
+
+    /// A small xorshift: the same floats on every run, no dependency.
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    /// Floats of the kinds people hand us, and the edges: integral ones,
+    /// short decimals (`np.round(x, k)`), any bit pattern, huge and tiny.
+    fn float(state: &mut u64) -> f64 {
+        let r = next(state);
+        let unit = (r >> 11) as f64 / (1u64 << 53) as f64;
+        match r % 8 {
+            0 => (r >> 20) as f64,
+            1 | 2 => {
+                let k = (r >> 3) % 7;
+                let p = 10f64.powi(k as i32);
+                (unit * 1000.0 * p).round() / p
+            }
+            3 => f64::from_bits(next(state)),
+            4 => unit * 10f64.powi((r >> 40) as i32 % 40 - 20),
+            5 => [0.0, -0.0, 0.1, 0.2, 0.3, 2f64.powi(53), 1e16, 5e-324][(r >> 5) as usize % 8],
+            6 => unit,
+            _ => ((r >> 30) % 4) as f64 * 0.25,
+        }
+    }
+
+    #[test]
+    fn scaled_floats_are_the_scaled_decimals_of_the_general_path() {
+        // The fast pass against the general one (every float's decimal by
+        // the float rule, then one common scale), on arrays that raise the
+        // scale midway, repeat values (ties) and hold errors.
+        let mut state = 0x2545_f491_4f6c_dd1d;
+        let mut fast = 0;
+        for round in 0..4000 {
+            let n = 1 + next(&mut state) as usize % 12;
+            let mut xs: Vec<f64> = (0..n).map(|_| float(&mut state)).collect();
+            if round % 3 == 0 {
+                // Only short non-negative decimals: the fast pass must take them.
+                for x in &mut xs {
+                    *x = (x.abs() % 1e6 * 100.0).round() / 100.0;
+                    if !x.is_finite() {
+                        *x = 1.5;
+                    }
+                }
+                xs.push(xs[0]); // a tie
+            }
+            let general: Option<Vec<u64>> = xs
+                .iter()
+                .map(|&x| float_decimal(x, &|| "w".into()).ok())
+                .collect::<Option<Vec<_>>>()
+                .and_then(|d| scaled_wholes(&d));
+            let got = scaled_floats(xs.iter().copied());
+            assert_eq!(got, general, "{xs:?}");
+            fast += usize::from(got.is_some());
+            if round % 3 == 0 {
+                assert!(got.is_some(), "{xs:?}");
+            }
+        }
+        // Both ways taken often: whole numbers, and the general path.
+        assert!((1500..3900).contains(&fast), "{fast}");
+    }
+
+    #[test]
+    fn a_float_s_decimal_is_the_digits_of_its_shortest_form() {
+        // The float rule's fast route (no digits) against zmij's shortest
+        // digits read as text by core, over many floats.
+        let mut state = 88172645463325252;
+        for _ in 0..200_000 {
+            let x = float(&mut state);
+            let text = python_repr(x);
+            let by_text = decimal_from_number_text(text.strip_suffix(".0").unwrap_or(&text), "w");
+            match (float_decimal(x, &|| "w".into()), by_text) {
+                (Ok(a), Ok(b)) => assert!(a == b && a.scale() == b.scale(), "{x:?} {a} {b}"),
+                (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{x:?}"),
+                (a, b) => panic!("{x:?}: {a:?} against {b:?}"),
+            }
+        }
     }
 }

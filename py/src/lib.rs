@@ -51,6 +51,10 @@ fn list_weights<'a>(
         if let Some(whole) = w.wholes() {
             return Ok(Weights::Whole(whole));
         }
+        // Floats with decimals: whole numbers at one scale in one pass.
+        if let Some(whole) = w.scaled() {
+            return Ok(Weights::Whole(Cow::Owned(whole)));
+        }
     }
     let mut w = w.decimals()?;
     if let Some(names) = exclude {

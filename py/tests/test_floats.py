@@ -148,3 +148,34 @@ def test_a_party_is_named_by_id_shown_name_or_municipality():
     with pytest.raises(andel.InputError) as e:
         andel.apportion({"a": 1, "b": 1}, 1, ties=["q", "a"])
     assert (e.value.code, e.value.field) == ("unknown_party", "ties[0]")
+
+
+def test_fast_float_pass_matches_the_general_path_with_ties_and_rising_scales():
+    # Issue 30: floats become whole numbers at one scale in one pass. Arrays
+    # whose scale rises midway (0, 1, then 3 places), repeated values (ties
+    # at the boundary), a zero, and scales past what a u64 holds (then the
+    # decimals decide): the units of Decimal(repr(x)) every time.
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(30)
+    for trial in range(60):
+        base = rng.integers(0, 50, 12).astype(np.float64)
+        w = np.concatenate([base, np.round(rng.random(6) * 10, 1), np.round(rng.random(6), 3), base[:4]])
+        if trial % 5 == 0:
+            w[3] = 0.0
+        if trial % 7 == 0:
+            w[-1] = 1e-12 if trial % 2 else 123456789.0  # scale 12, or a large whole
+        rng.shuffle(w)
+        exact = [Decimal(repr(float(x))) for x in w]
+        for method in ("hamilton", "dhondt", "sainte_lague"):
+            for seats in (5, 29, 300):
+                for ties in ("order", "error"):
+                    try:
+                        want = ("ok", andel.apportion(exact, seats, method, ties=ties))
+                    except andel.AndelError as e:
+                        want = ("error", e.code)
+                    for given in (w, w.tolist()):
+                        try:
+                            got = ("ok", list(andel.apportion(given, seats, method, ties=ties)))
+                        except andel.AndelError as e:
+                            got = ("error", e.code)
+                        assert got == want, (trial, method, seats, ties, type(given))

@@ -147,6 +147,14 @@ extern "C" {
     fn new(v: &JsValue) -> Result<Float64Copy, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
     fn entries_catching(v: &JsValue) -> Result<Array, JsValue>;
+    // `Number.isFinite` as a function, and `every` given one: whether an
+    // array holds finite numbers only, in one call (no caller's code runs:
+    // neither converts a value).
+    #[wasm_bindgen(thread_local_v2, js_namespace = Number, js_name = isFinite)]
+    static IS_FINITE: js_sys::Function;
+    type Plain;
+    #[wasm_bindgen(method, js_name = every)]
+    fn every_with(this: &Plain, f: &js_sys::Function) -> bool;
 }
 
 fn is_array(v: &JsValue, field: &str) -> JsResult<bool> {
@@ -240,6 +248,11 @@ pub(crate) fn weights(v: &JsValue, field: &str) -> JsResult<Weights> {
         return typed_weights(v, field);
     }
     let items = array(v, field, "numbers or decimal strings")?;
+    if IS_FINITE.with(|f| items.unchecked_ref::<Plain>().every_with(f)) {
+        // Finite numbers only (the common case): copied out as one
+        // Float64Array, not read a value at a time.
+        return float_weights(&js_sys::Float64Array::new(&items), field);
+    }
     let n = items.length();
     let mut out = Weights::with_capacity(n as usize);
     for i in 0..n {
@@ -292,6 +305,11 @@ fn typed_weights(v: &JsValue, field: &str) -> JsResult<Weights> {
             .map_err(|e| threw(field, &e))?
             .unchecked_into(),
     };
+    float_weights(&f, field)
+}
+
+/// Weights from a Float64Array, copied into wasm a chunk at a time.
+fn float_weights(f: &js_sys::Float64Array, field: &str) -> JsResult<Weights> {
     let n = f.length();
     let mut out = Weights::with_capacity(n as usize);
     let mut buf = vec![0.0; CHUNK.min(n) as usize];
@@ -315,6 +333,14 @@ fn typed_weights(v: &JsValue, field: &str) -> JsResult<Weights> {
 pub(crate) fn numbers(units: &[u64]) -> JsResult<Array> {
     let f: Vec<f64> = units.iter().map(|&u| u as f64).collect();
     items(&js_sys::Float64Array::from(&f[..]), "result")
+}
+
+/// `count` texts joined by commas as a JS array of strings, split in JS.
+pub(crate) fn split_text(text: String, count: usize) -> Array {
+    if count == 0 {
+        return Array::new();
+    }
+    js_sys::JsString::from(text).split(",")
 }
 
 /// Decimals as a JS array of strings, made from one string split in JS

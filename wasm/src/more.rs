@@ -10,7 +10,7 @@ use crate::convert::{
 };
 use crate::error::throw;
 use andel_core::document::compute as compute_document;
-use andel_core::money::{parts_from_units, split_units};
+use andel_core::money::{part_texts_joined, split_units};
 use andel_core::present::Language;
 use andel_core::reference::{resolve_ties, Parties};
 use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
@@ -109,8 +109,10 @@ pub fn split(amount: JsValue, weights: JsValue, options: JsValue, extra: Array) 
         // entry, the same parts without the explanation.
         Weights::Whole(w) if ids.is_none() && split_options.ties == TieRule::Order => {
             let units = split_units(amount, &w, &split_options).map_err(throw)?;
-            let parts = parts_from_units(amount, split_options.unit, &units).map_err(throw)?;
-            Ok(convert::decimals(&parts))
+            // The parts' texts written from their integer products into one
+            // string, split in JS: no Decimal and no string a part here.
+            let text = part_texts_joined(amount, split_options.unit, &units, ',').map_err(throw)?;
+            Ok(convert::split_text(text, units.len()))
         }
         w => {
             let w = w.into_decimals();

@@ -128,3 +128,33 @@ test("whole weights through core's integer entries: the general path's results, 
   assert.deepEqual(both("1000", [3, 0, 5], { unit: "1000" }), ["0", "0", "1000"]); // 375 and 625: 1 unit, to 0,625
   assert.deepEqual(both("0", [1, 2]), ["0.00", "0.00"]);
 });
+
+test("arrays of numbers (copied out at once) give the per-value path's answers, ties included", () => {
+  // Issue 30: an array of finite numbers is copied out as one Float64Array;
+  // the same numbers as decimal strings are read one value at a time (the
+  // general path). Whole and 1-3 place weights, repeated values (ties at
+  // the boundary), zeros; every method, Hamilton's selection, split.
+  let seed = 7;
+  const rnd = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  for (let trial = 0; trial < 300; trial++) {
+    const n = 1 + rnd(40);
+    const w = Array.from({ length: n }, () => {
+      const k = rnd(4);
+      return Number((rnd(100000) / 10 ** k).toFixed(k));
+    });
+    if (trial % 3 === 0) w.push(w[0], w[0]); // ties
+    if (trial % 5 === 0) w[0] = 0;
+    if (w.every((x) => x === 0)) w.push(1);
+    const texts = w.map(String);
+    for (const method of ["hamilton", "dhondt", "sainte_lague", "adams"]) {
+      for (const seats of [1, n, 3 * n + 1]) {
+        for (const ties of ["order", "error"]) {
+          const run = (x) => { try { return andel.apportion(x, seats, method, { ties }); } catch (e) { return e.code; } };
+          assert.deepEqual(run(w), run(texts), `${trial} ${method} ${seats} ${ties} ${w}`);
+        }
+      }
+    }
+    assert.deepEqual(andel.split("4275000.00", w), andel.split("4275000.00", texts));
+    assert.deepEqual(andel.split("-10.00", w, { unit: "0.05" }), andel.split("-10.00", texts, { unit: "0.05" }));
+  }
+});

@@ -148,7 +148,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             return Ok(None);
         }
         let mask = (1u64 << index_bits) - 1;
-        let last = *sort::select_nth_unstable(keys, left - 1) >> index_bits;
+        let last = sort::select_nth_u64(keys, left - 1) >> index_bits;
         let (top, rest) = keys.split_at(left);
         // Nobody behind the last unit at its level: the keys decide alone.
         if !(look || truncated) || !rest.iter().any(|&k| k >> index_bits == last) {

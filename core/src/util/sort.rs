@@ -41,9 +41,65 @@ pub(crate) fn select_nth_unstable_by<T>(
     nth
 }
 
-/// [`select_nth_unstable_by`] in ascending order.
-pub(crate) fn select_nth_unstable<T: Ord>(v: &mut [T], index: usize) -> &mut T {
-    select_nth_unstable_by(v, index, T::cmp)
+/// [`select_nth_unstable_by`] ascending, for 64-bit keys (Hamilton's selection). In the
+/// browser build a quickselect of its own: monomorphic, a few hundred
+/// bytes, O(n) expected where the heapsort behind the generic selection is
+/// O(n log n) through a call per comparison; after 2·log2(n) rounds without
+/// enough progress the rest is heapsorted, so never worse than O(n log n).
+pub(crate) fn select_nth_u64(v: &mut [u64], index: usize) -> u64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    let nth = *v.select_nth_unstable(index).1;
+    #[cfg(target_arch = "wasm32")]
+    let nth = quickselect(v, index);
+    nth
+}
+
+/// The quickselect behind [`select_nth_u64`] (every build runs its tests).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn quickselect(v: &mut [u64], index: usize) -> u64 {
+    let (mut lo, mut hi) = (0, v.len());
+    let mut rounds = 2 * (usize::BITS - v.len().leading_zeros());
+    while hi - lo > 12 {
+        if rounds == 0 {
+            heapsort(&mut v[lo..hi], |a: &u64, b: &u64| a > b);
+            return v[index];
+        }
+        rounds -= 1;
+        // The median of the first, middle and last as the pivot.
+        let (a, b, c) = (v[lo], v[lo + (hi - lo) / 2], v[hi - 1]);
+        let pivot = a.max(b).min(a.min(b).max(c));
+        // Three ways: [lo, lt) below the pivot, [lt, gt) equal, [gt, hi) above.
+        let (mut lt, mut i, mut gt) = (lo, lo, hi);
+        while i < gt {
+            let x = v[i];
+            if x < pivot {
+                v.swap(lt, i);
+                lt += 1;
+                i += 1;
+            } else if x > pivot {
+                gt -= 1;
+                v.swap(i, gt);
+            } else {
+                i += 1;
+            }
+        }
+        if index < lt {
+            hi = lt;
+        } else if index >= gt {
+            lo = gt;
+        } else {
+            return pivot;
+        }
+    }
+    // A few left: insertion sort.
+    for i in lo + 1..hi {
+        let mut j = i;
+        while j > lo && v[j - 1] > v[j] {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    v[index]
 }
 
 /// Restores the heap order below `pos` in a binary heap where `first(a, b)`
@@ -138,8 +194,8 @@ mod tests {
         // The browser's heapsort against the standard sort, and selection.
         #[test]
         fn heapsort_and_selection_agree_with_the_standard_sort(
-            mut v in proptest::collection::vec(0u16..50, 0..200),
-            at in 0usize..200,
+            mut v in proptest::collection::vec(0u16..50, 0..600),
+            at in 0usize..600,
         ) {
             let mut expected = v.clone();
             expected.sort();
@@ -148,7 +204,16 @@ mod tests {
             prop_assert_eq!(&h, &expected);
             if !v.is_empty() {
                 let at = at % v.len();
-                let nth = *select_nth_unstable(&mut v, at);
+                // The browser's quickselect, on many equal keys and on distinct ones.
+                for spread in [1u64, 1 << 40] {
+                    let mut q: Vec<u64> = v.iter().map(|&x| u64::from(x) * spread).collect();
+                    let nth = quickselect(&mut q, at);
+                    prop_assert_eq!(nth, u64::from(expected[at]) * spread);
+                    prop_assert!(q[..at].iter().all(|&x| x <= nth));
+                    prop_assert!(q[at + 1..].iter().all(|&x| x >= nth));
+                    prop_assert_eq!(select_nth_u64(&mut q, at), nth);
+                }
+                let nth = *select_nth_unstable_by(&mut v, at, u16::cmp);
                 prop_assert_eq!(nth, expected[at]);
                 prop_assert!(v[..at].iter().all(|&x| x <= nth));
                 prop_assert!(v[at + 1..].iter().all(|&x| x >= nth));
