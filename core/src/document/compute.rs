@@ -30,17 +30,56 @@ use rust_decimal::Decimal;
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn compute_with(doc: &Document, files: &FileAccess) -> Result<DocumentResult> {
+    let (rounding, keys, notes) = prepare(doc, files)?;
+    finish(doc, &rounding, &keys, notes)
+}
+
+/// [`compute_with`] of a document it takes: the document's list of the
+/// key's parties goes once the key is built from it, before anything is
+/// computed (issue 25: the command line's memory). The same result.
+///
+/// # Example
+/// ```
+/// use andel_core::document::{compute_owned, compute_with, parse, FileAccess};
+/// let doc = parse(r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 2}, {"id": "B", "weight": 1}]},
+///     "scenarios": [{"name": "x", "total": 3}]}"#)?;
+/// let here = FileAccess::Under(std::env::temp_dir());
+/// assert_eq!(compute_owned(doc.clone(), &here)?, compute_with(&doc, &here)?);
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn compute_owned(mut doc: Document, files: &FileAccess) -> Result<DocumentResult> {
+    let (rounding, keys, notes) = prepare(&doc, files)?;
+    // Nothing reads the document's key after this: the key has its parties.
+    if let Some(k) = doc.key.as_mut() {
+        k.weights = None;
+    }
+    finish(&doc, &rounding, &keys, notes)
+}
+
+/// The document checked and its keys built; the notes of reading CSV
+/// weights (what was left out, shown after the assumptions).
+fn prepare(doc: &Document, files: &FileAccess) -> Result<(Rounding, Keys, Vec<ReadNote>)> {
     check_shape(doc)?;
     let rounding = Rounding::from_spec(&doc.rounding)?;
     check_labels(doc, &rounding)?;
     // What reading files told the reader (totals left out, an encoding).
     let mut notes = Vec::new();
     let keys = Keys::build(doc, files, &mut notes)?;
+    Ok((rounding, keys, notes))
+}
+
+/// Every scenario computed by the keys.
+fn finish(
+    doc: &Document,
+    rounding: &Rounding,
+    keys: &Keys,
+    notes: Vec<ReadNote>,
+) -> Result<DocumentResult> {
     let scenarios = doc
         .scenarios
         .iter()
         .enumerate()
-        .map(|(s, scenario)| compute_scenario(doc, &keys, &rounding, s, scenario))
+        .map(|(s, scenario)| compute_scenario(doc, keys, rounding, s, scenario))
         .collect::<Result<Vec<_>>>()?;
     Ok(DocumentResult {
         version: VERSION,

@@ -45,6 +45,36 @@ pub enum Json {
     Array(Vec<Json>),
     /// An object's entries in order.
     Object(Vec<(String, Json)>),
+    /// A list of objects read from text, each kept as its text (checked
+    /// already) and made a tree only when converted, one at a time: a
+    /// document's 10^6 parties are never a tree of 10^6 objects (issue 25,
+    /// the command line's memory). Only the reader makes it; it converts
+    /// as the [`Json::Array`] of its items would.
+    #[doc(hidden)]
+    Items(Items),
+}
+
+/// The items of a [`Json::Items`]: spans of the document's text.
+#[doc(hidden)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Items {
+    text: std::sync::Arc<String>,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Items {
+    /// Item `i` as a tree (`path` its place, for an error).
+    fn item(&self, i: usize, path: &str) -> Result<Json> {
+        let (start, end) = self.spans[i];
+        let text = self.text.get(start as usize..end as usize).unwrap_or("");
+        let mut p = Parser {
+            text,
+            b: text.as_bytes(),
+            i: 0,
+            shared: None,
+        };
+        p.value(path, 0)
+    }
 }
 
 impl Json {
@@ -56,6 +86,7 @@ impl Json {
             Json::String(_) => "a string",
             Json::Array(_) => "a list",
             Json::Object(_) => "an object",
+            Json::Items(_) => "a list",
         }
     }
 }
@@ -83,14 +114,23 @@ struct Parser<'a> {
     text: &'a str,
     b: &'a [u8],
     i: usize,
+    /// The text shared, when lists of objects are kept as [`Items`].
+    shared: Option<&'a std::sync::Arc<String>>,
 }
 
 /// Parses JSON text strictly (see the module documentation).
 pub(crate) fn parse(text: &str) -> Result<Json> {
+    parse_in(text, None)
+}
+
+/// As [`parse`], lists of objects in `shared` (the same text) kept as
+/// [`Items`].
+fn parse_in(text: &str, shared: Option<&std::sync::Arc<String>>) -> Result<Json> {
     let mut p = Parser {
         text,
         b: text.as_bytes(),
         i: 0,
+        shared,
     };
     p.ws();
     let v = p.value("", 0)?;
@@ -257,6 +297,11 @@ impl Parser<'_> {
             self.i += 1;
             return Ok(Json::Array(items));
         }
+        if let (Some(text), Some(b'{')) = (self.shared, self.peek()) {
+            if let Ok(end) = u32::try_from(self.b.len()) {
+                return self.items(path, depth, text, end);
+            }
+        }
         loop {
             self.ws();
             let at = index(path, items.len());
@@ -268,6 +313,42 @@ impl Parser<'_> {
                     self.i += 1;
                     items.shrink_to_fit();
                     return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error(path, "expected , or ] in a list")),
+            }
+        }
+    }
+
+    /// A list of objects (its first item an object) kept as the text of
+    /// each item, every item read and checked as [`Parser::array`] reads
+    /// it (the same errors, at the same place), its tree let go at once.
+    /// `end`: the text's length, every offset fitting in `u32`.
+    fn items(
+        &mut self,
+        path: &str,
+        depth: usize,
+        text: &std::sync::Arc<String>,
+        end: u32,
+    ) -> Result<Json> {
+        let mut spans = Vec::new();
+        loop {
+            self.ws();
+            let at = index(path, spans.len());
+            let start = self.i;
+            drop(self.value(&at, depth + 1)?);
+            // Offsets below `end`, itself a u32.
+            let span = |i: usize| u32::try_from(i).unwrap_or(end);
+            spans.push((span(start), span(self.i)));
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    spans.shrink_to_fit();
+                    return Ok(Json::Items(Items {
+                        text: text.clone(),
+                        spans,
+                    }));
                 }
                 _ => return Err(self.error(path, "expected , or ] in a list")),
             }
@@ -490,6 +571,12 @@ impl<T: FromJson> FromJson for Vec<T> {
                 .enumerate()
                 .map(|(i, x)| T::from_json(x, &index(path, i)))
                 .collect(),
+            Json::Items(items) => (0..items.spans.len())
+                .map(|i| {
+                    let at = index(path, i);
+                    T::from_json(&items.item(i, &at)?, &at)
+                })
+                .collect(),
             _ => Err(expected(v, path, "a list")),
         }
     }
@@ -525,6 +612,14 @@ impl FromJson for Version {
 /// Reads a value of `T` from JSON text.
 pub(crate) fn read<T: FromJson>(text: &str) -> Result<T> {
     T::from_json(&parse(text)?, "")
+}
+
+/// Reads a value of `T` from JSON text it takes: lists of objects are read
+/// item by item from the text, never held whole as a tree (issue 25).
+pub(crate) fn read_owned<T: FromJson>(text: String) -> Result<T> {
+    let text = std::sync::Arc::new(text);
+    let tree = parse_in(&text, Some(&text))?;
+    T::from_json(&tree, "")
 }
 
 /// A text value that names one of a set of choices (`"per_level"`).
@@ -587,7 +682,7 @@ impl FromJson for Limit {
     /// One whole number for all, a list in party order, or an object by id.
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
-            Json::Array(_) => Vec::from_json(v, path).map(Limit::Each),
+            Json::Array(_) | Json::Items(_) => Vec::from_json(v, path).map(Limit::Each),
             Json::Object(_) => SortedMap::from_json(v, path).map(Limit::ById),
             _ => u64::from_json(v, path).map(Limit::All),
         }

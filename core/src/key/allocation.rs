@@ -2,6 +2,7 @@
 //! party's part with the reasons (quota, rounding, ties), checked when read
 //! back. Used by every case of the minutes.
 
+use super::parties::{Made, Parties};
 use super::{Basis, Key, WeightKind};
 use crate::apportion::{Apportionment, Method, Options, Rounding};
 use crate::error::{Error, Result};
@@ -80,8 +81,9 @@ pub struct Allocation {
     /// Modified Sainte-Laguë: the first divisor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_divisor: Option<Decimal>,
-    /// Per party, in key order.
-    pub parties: Vec<PartyAllocation>,
+    /// Per party, in key order (made from the key and the apportionment
+    /// when asked for: [`Parties`]).
+    pub parties: Parties,
     /// Every tie, decided by the tie rule.
     pub ties: Vec<TieReport>,
     /// Divisor methods: (party id, seat number) of the last seat given and of
@@ -128,39 +130,6 @@ impl Allocation {
         money: bool,
     ) -> Self {
         let id = |i: usize| key.parties[i].id.clone();
-        let sign_unit = if negative { -unit } else { unit };
-        let quota_places = unit.normalize().scale() + 10;
-        let parties = key
-            .parties
-            .iter()
-            .zip(a.parties())
-            .enumerate()
-            .map(|(i, (p, r))| {
-                let quota = Quota {
-                    whole: r.quota_whole,
-                    remainder: r.quota_remainder,
-                    denominator: a.quota_denominator,
-                };
-                PartyAllocation {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    weight: p.weight,
-                    basis: p.basis.clone(),
-                    share: key.share(i),
-                    quota,
-                    quota_amount: quota_amount(&quota, unit, negative, quota_places),
-                    units: r.units,
-                    // units × unit is exact: split checked it already for money,
-                    // and places have unit 1.
-                    // Bounded: units × unit ≤ |total|, itself a decimal.
-                    amount: exact_mul(Decimal::from(r.units), sign_unit, "amount")
-                        .unwrap_or(Decimal::ZERO),
-                    rounding: r.rounding,
-                    remainder_rank: r.remainder_rank,
-                    tie: r.tied.then_some(0),
-                }
-            })
-            .collect();
         let ties = a
             .ties
             .iter()
@@ -179,21 +148,27 @@ impl Allocation {
             weights: key.kind,
             method: a.method,
             first_divisor: a.first_divisor,
-            parties,
             ties,
-            boundary: a.boundary.map(|b| {
+            boundary: a.boundary.clone().map(|b| {
                 let seat = |(i, seat): (usize, u64)| SeatRef { party: id(i), seat };
                 BoundaryReport {
                     last: b.last.map(seat),
                     next: b.next.map(seat),
                 }
             }),
+            parties: Parties::made(Made {
+                key: key.parties.clone(),
+                key_total: key.total,
+                a,
+                unit,
+                negative,
+            }),
         }
     }
 
     /// The units per party, in key order.
     pub fn units(&self) -> Vec<u64> {
-        self.parties.iter().map(|p| p.units).collect()
+        self.parties.units()
     }
 
     /// The amounts per party, in key order.

@@ -49,7 +49,10 @@ impl Key {
         // weightᵢ = Σₖ αₖ · wₖᵢ · Πⱼ≠ₖ Wⱼ: the shares times Πⱼ Wⱼ, exactly.
         // The parties in order of first appearance, each with the first
         // name it is given.
-        let seen: Vec<&KeyParty> = parts.iter().flat_map(|(_, key)| &key.parties).collect();
+        let seen: Vec<&KeyParty> = parts
+            .iter()
+            .flat_map(|(_, key)| key.parties.iter())
+            .collect();
         let first: SortedMap<&str, usize> = (seen.iter().enumerate().rev())
             .map(|(s, p)| (p.id.as_str(), s))
             .collect();
@@ -82,7 +85,7 @@ impl Key {
                     factor = exact_mul(factor, other.total, &field)?;
                 }
             }
-            for p in &key.parties {
+            for p in key.parties.iter() {
                 // Every party was indexed in the first pass.
                 if let Some(o) = index.get(p.id.as_str()).and_then(|&i| order.get_mut(i)) {
                     let add = exact_mul(factor, p.weight, &field)?;

@@ -21,7 +21,7 @@ impl Key {
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn exclude<S: AsRef<str>>(&self, ids: &[S]) -> Result<Key> {
-        let mut parties = self.parties.clone();
+        let mut parties = self.parties.to_vec();
         let positions = self.positions(ids.len());
         for (n, id) in ids.iter().enumerate() {
             let id = id.as_ref();

@@ -65,7 +65,7 @@ impl Key {
         // Bounded: 0 ≤ sum ≤ 1 (checked above).
         let rest = Decimal::ONE - sum;
         let mut rest_weight = Decimal::ZERO;
-        for p in &self.parties {
+        for p in self.parties.iter() {
             if !fixed_at.contains_key(p.id.as_str()) {
                 rest_weight = exact_add(rest_weight, p.weight, "fixed")?;
             }

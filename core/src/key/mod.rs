@@ -19,6 +19,7 @@ mod cost_split;
 mod exclude;
 mod fixed;
 mod nest;
+mod parties;
 
 pub(crate) use allocation::quota_amount;
 pub use allocation::{Allocation, BoundaryReport, PartyAllocation, SeatRef, TieReport};
@@ -28,6 +29,7 @@ pub use nest::{
     GroupAllocation, MemberTable, MemberTableGroup, MemberTableRow, Nest, NestRounding,
     NestedAllocation,
 };
+pub use parties::Parties;
 
 use crate::apportion::{apportion_named, Options};
 use crate::error::{Error, Result};
@@ -110,7 +112,9 @@ impl KeyParty {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(try_from = "Vec<KeyParty>", into = "Vec<KeyParty>")]
 pub struct Key {
-    parties: Vec<KeyParty>,
+    /// Shared with the allocations made by the key (issue 25: not copied
+    /// per allocation).
+    parties: std::sync::Arc<Vec<KeyParty>>,
     total: Decimal,
     /// What the weights count, when known (people, from the population
     /// data): tables and explanations name it. Not part of the key's
@@ -144,7 +148,7 @@ impl TryFrom<Vec<KeyParty>> for Key {
 
 impl From<Key> for Vec<KeyParty> {
     fn from(k: Key) -> Vec<KeyParty> {
-        k.parties
+        std::sync::Arc::unwrap_or_clone(k.parties)
     }
 }
 
@@ -194,7 +198,7 @@ impl Key {
             });
         }
         Ok(Key {
-            parties,
+            parties: std::sync::Arc::new(parties),
             total,
             kind: None,
         })
@@ -263,6 +267,20 @@ impl Key {
             .unwrap_or(Decimal::ZERO)
     }
 
+    /// Runs the engine with the key's ids where it needs them: to look
+    /// parties up (`named`: limits by id, a priority order) or to name them
+    /// in an error. Otherwise it runs without a copy of every id (issue 25:
+    /// 10^6 ids are tens of MB), and an error is made again with the ids so
+    /// it names the parties as it always has; the ids change nothing else.
+    fn with_ids<T>(&self, named: bool, run: impl Fn(Option<&[String]>) -> Result<T>) -> Result<T> {
+        if !named {
+            if let Ok(r) = run(None) {
+                return Ok(r);
+            }
+        }
+        run(Some(&self.ids()))
+    }
+
     /// Apportions `total` whole units (places) by this key.
     ///
     /// # Example
@@ -275,8 +293,10 @@ impl Key {
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn apportion(&self, total: u64, options: &Options) -> Result<Allocation> {
-        let ids = self.ids();
-        let a = apportion_named(&self.weights(), Some(&ids), total, options)?;
+        let weights = self.weights();
+        let a = self.with_ids(options.parties_named() > 0, |ids| {
+            apportion_named(&weights, ids, total, options)
+        })?;
         Ok(Allocation::new(
             self,
             a,
@@ -289,8 +309,9 @@ impl Key {
 
     /// Splits an amount of money by this key, into multiples of the unit.
     pub fn split(&self, amount: Decimal, options: &SplitOptions) -> Result<Allocation> {
-        let ids = self.ids();
-        let s = split_named(amount, &self.weights(), Some(&ids), options)?;
+        let weights = self.weights();
+        let named = matches!(options.ties, crate::apportion::TieRule::Priority(_));
+        let s = self.with_ids(named, |ids| split_named(amount, &weights, ids, options))?;
         Ok(Allocation::new(
             self,
             s.apportionment,
