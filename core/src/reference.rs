@@ -20,8 +20,8 @@
 //! Case 2.4 of the minutes (excluding Læsø and Morsø by name from a key
 //! whose ids are codes) is the rule's first user.
 
+use crate::util::sorted_map::Positions;
 use crate::{data, Decimal, Error, Key, PartyRef, Result, TieRule};
-use std::collections::HashMap;
 
 /// A party as someone named it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,11 +34,15 @@ pub enum Reference {
 
 /// The parties references are resolved among: ids and, where known, the
 /// names shown for them; or, for parties without ids, only their number.
+/// Ids are looked up as [`data::find_party`] looks them up (by bisection,
+/// no hash table: the browser module carries no hashing code, DESIGN.md
+/// "Sorting in the browser"); a shown name, asked for only when the text is
+/// no id, by one pass over the names.
 pub struct Parties<'a> {
     ids: Option<&'a [String]>,
     n: usize,
-    by_id: HashMap<&'a str, usize>,
-    by_name: HashMap<&'a str, Vec<usize>>,
+    by_id: Positions<'a>,
+    names: &'a [Option<String>],
 }
 
 impl<'a> Parties<'a> {
@@ -47,8 +51,8 @@ impl<'a> Parties<'a> {
         Parties {
             ids: None,
             n,
-            by_id: HashMap::new(),
-            by_name: HashMap::new(),
+            by_id: Positions::new([], 0),
+            names: &[],
         }
     }
 
@@ -63,21 +67,12 @@ impl<'a> Parties<'a> {
     /// The parties with `ids` and the shown `names` (as many as ids, or
     /// none).
     pub fn new(ids: &'a [String], names: &'a [Option<String>]) -> Self {
-        let mut by_id = HashMap::with_capacity(ids.len());
-        for (i, id) in ids.iter().enumerate() {
-            by_id.entry(id.as_str()).or_insert(i);
-        }
-        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, name) in names.iter().enumerate() {
-            if let Some(name) = name {
-                by_name.entry(name.as_str()).or_default().push(i);
-            }
-        }
         Parties {
             ids: Some(ids),
             n: ids.len(),
-            by_id,
-            by_name,
+            // Sorted once: a priority order may name every party.
+            by_id: Positions::new(ids.iter().map(String::as_str), usize::MAX),
+            names,
         }
     }
 
@@ -104,17 +99,20 @@ impl<'a> Parties<'a> {
                     id: text.clone(),
                 });
         };
-        if let Some(&i) = self.by_id.get(text.as_str()) {
+        if let Some(i) = self.by_id.get(text) {
             return Ok(i);
         }
-        match self.by_name.get(text.as_str()).map(Vec::as_slice) {
-            Some([i]) => return Ok(*i),
-            Some(several) if several.len() > 1 => {
-                let ids: Vec<&str> = several.iter().map(|&i| ids[i].as_str()).collect();
+        let named: Vec<usize> = (0..self.names.len())
+            .filter(|&i| self.names[i].as_deref() == Some(text.as_str()))
+            .collect();
+        match named[..] {
+            [i] => return Ok(i),
+            [_, _, ..] => {
+                let ids: Vec<&str> = named.iter().map(|&i| ids[i].as_str()).collect();
                 return Err(Error::InvalidOption {
                     field: field.into(),
                     message: format!(
-                        "{text:?} is the name of {} parties ({}); name one by its id",
+                        "\"{text}\" is the name of {} parties ({}); name one by its id",
                         ids.len(),
                         ids.join(", ")
                     ),
