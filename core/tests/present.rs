@@ -162,7 +162,7 @@ fn words(text: &str) -> Vec<String> {
 /// never appear in Danish output. Slots (`{total}`) are no words; a few
 /// short words are Danish too ("for", "over", "by" is a town, "to" is two).
 fn english_only() -> std::collections::BTreeSet<String> {
-    use andel_core::present::{Language, ALL_MESSAGES};
+    use andel_core::present::{Language, ALL_MESSAGES, ALL_READ_MESSAGES};
     let strip = |t: &str| {
         let mut out = String::new();
         let mut in_slot = false;
@@ -176,9 +176,16 @@ fn english_only() -> std::collections::BTreeSet<String> {
         }
         out
     };
-    let danish: std::collections::BTreeSet<String> = ALL_MESSAGES
-        .iter()
-        .flat_map(|&m| words(&strip(Language::Da.text(m))))
+    let texts = |language: Language| -> Vec<&'static str> {
+        ALL_MESSAGES
+            .iter()
+            .map(|&m| language.text(m))
+            .chain(ALL_READ_MESSAGES.iter().map(|&m| language.read_text(m)))
+            .collect()
+    };
+    let danish: std::collections::BTreeSet<String> = texts(Language::Da)
+        .into_iter()
+        .flat_map(|t| words(&strip(t)))
         .collect();
     let shared = [
         "for",
@@ -194,9 +201,9 @@ fn english_only() -> std::collections::BTreeSet<String> {
         "kkr",
         "november",
     ];
-    ALL_MESSAGES
-        .iter()
-        .flat_map(|&m| words(&strip(Language::En.text(m))))
+    texts(Language::En)
+        .into_iter()
+        .flat_map(|t| words(&strip(t)))
         .filter(|w| !danish.contains(w) && !shared.contains(&w.as_str()))
         .collect()
 }
@@ -523,8 +530,8 @@ fn danish_notes_on_reading_files_have_no_english_catalogue_word() {
                 "CSV-vægtene: læst som Windows-1252 (filen er ikke UTF-8).",
                 // Morsø's 20.068 on line 5 is the first cell that reads both ways.
                 "CSV-vægtene: vægtene er læst med decimalkomma og punktum som tusindtalsskilletegn \
-                 (linje 5: «20.068» er 20068), fordi teksten er semikolonsepareret, som dansk Excel \
-                 skriver den; angiv decimaltegnet \".\", hvis punktummerne er decimaler.",
+                 (linje 5: «20.068» er 20068), fordi teksten er semikolonsepareret som fra dansk \
+                 Excel; angiv decimaltegnet \".\", hvis punktummerne er decimaler.",
                 "CSV-vægtene: udeladt linje 1 «Befolkningen den 1. i kvartalet efter område, tid» \
                  (en titel over tabellen), linje 3 «Hele landet;5.873.420» (landstallet), \
                  linje 4 «Region Nordjylland;591.740» (en regions samlede tal), \
@@ -536,8 +543,8 @@ fn danish_notes_on_reading_files_have_no_english_catalogue_word() {
             &[
                 "CSV-vægtene: læst som UTF-16 LE (filen er ikke UTF-8).",
                 "CSV-vægtene: vægtene er læst med decimalkomma og punktum som tusindtalsskilletegn \
-                 (linje 2: «20.068» er 20068), fordi teksten er tabulatorsepareret, som celler \
-                 kopieret fra dansk Excel er; angiv decimaltegnet \".\", hvis punktummerne er decimaler.",
+                 (linje 2: «20.068» er 20068), fordi teksten er tabulatorsepareret som celler \
+                 kopieret fra dansk Excel; angiv decimaltegnet \".\", hvis punktummerne er decimaler.",
                 "CSV-vægtene: udeladt linje 13 «I alt\\t591.740» (landstallet).",
             ],
         ),

@@ -114,8 +114,8 @@ fn excel_unicode_text_with_danish_thousands_gives_2_8() {
     // sixty-eight, and the tabs are why.
     assert!(
         said(&r, Language::Da).iter().any(|s| s.contains(
-            "(linje 2: «20.068» er 20068), fordi teksten er tabulatorsepareret, \
-             som celler kopieret fra dansk Excel er"
+            "(linje 2: «20.068» er 20068), fordi teksten er tabulatorsepareret \
+             som celler kopieret fra dansk Excel"
         )),
         "{:?}",
         said(&r, Language::Da)

@@ -110,7 +110,6 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SheetTables => "Fordeling",
         Msg::SheetAssumptions => "Forudsætninger",
         Msg::Notes => "Bemærkninger:",
-        Msg::Read(r) => read_text(r),
         Msg::And => " og ",
     }
 }
@@ -128,8 +127,8 @@ pub fn read_text(msg: ReadMsg) -> &'static str {
         ReadMsg::FootnoteLine => "en note under tabellen",
         ReadMsg::ReadAsEncoding => "læst som {encoding} (filen er ikke UTF-8)",
         ReadMsg::DanishThousands => "vægtene er læst med decimalkomma og punktum som tusindtalsskilletegn (linje {line}: {text} er {reading}), fordi {why}; angiv decimaltegnet \".\", hvis punktummerne er decimaler",
-        ReadMsg::BecauseSemicolons => "teksten er semikolonsepareret, som dansk Excel skriver den",
-        ReadMsg::BecauseTabs => "teksten er tabulatorsepareret, som celler kopieret fra dansk Excel er",
+        ReadMsg::BecauseSemicolons => "teksten er semikolonsepareret som fra dansk Excel",
+        ReadMsg::BecauseTabs => "teksten er tabulatorsepareret som celler kopieret fra dansk Excel",
         ReadMsg::BecauseHeader => "overskriften er dansk",
         ReadMsg::PopulationFile => "befolkning pr. {date} ({period} i {file}), {ages}",
         ReadMsg::PopulationBytes => "befolkning pr. {date} ({period}), {ages}",

@@ -110,7 +110,6 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SheetTables => "Allocation",
         Msg::SheetAssumptions => "Assumptions",
         Msg::Notes => "Notes:",
-        Msg::Read(r) => read_text(r),
         Msg::And => " and ",
     }
 }
@@ -128,8 +127,8 @@ pub fn read_text(msg: ReadMsg) -> &'static str {
         ReadMsg::FootnoteLine => "a note below the table",
         ReadMsg::ReadAsEncoding => "read as {encoding} (the bytes are not UTF-8)",
         ReadMsg::DanishThousands => "the weights were read with a decimal comma, dots grouping thousands (line {line}: {text} is {reading}), because {why}; give the decimal separator \".\" if the dots are decimals",
-        ReadMsg::BecauseSemicolons => "the text is semicolon separated, as Danish Excel writes it",
-        ReadMsg::BecauseTabs => "the text is tab separated, as cells copied from Danish Excel are",
+        ReadMsg::BecauseSemicolons => "the text is semicolon separated as from Danish Excel",
+        ReadMsg::BecauseTabs => "the text is tab separated as cells copied from Danish Excel",
         ReadMsg::BecauseHeader => "the header is Danish",
         ReadMsg::PopulationFile => "population on {date} ({period} in {file}), {ages}",
         ReadMsg::PopulationBytes => "population on {date} ({period}), {ages}",

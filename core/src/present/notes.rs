@@ -2,7 +2,7 @@
 //! English from the catalogues: the encoding, the Danish decimal comma,
 //! the rows left out, what a Statbank population file gave.
 
-use super::{da, Language, Msg, ReadMsg as R};
+use super::{da, Language, ReadMsg as R};
 use crate::csv::{CsvNote, CsvWeights, DanishBy, LeftOut, ReadNote};
 use crate::document::DocumentResult;
 use crate::error::quoted;
@@ -18,16 +18,16 @@ fn q(language: Language, text: &str) -> String {
 
 /// One left-out row: `linje 2 «Hele landet;5873420» (landstallet)`.
 fn row(language: Language, line: u64, text: &str, why: LeftOut) -> String {
-    let why = language.text(match why {
-        LeftOut::NationalTotal => Msg::Read(R::NationalTotal),
-        LeftOut::RegionalTotal => Msg::Read(R::RegionalTotal),
-        LeftOut::Christianso => Msg::Read(R::NotAMunicipality),
-        LeftOut::SumOfOthers => Msg::Read(R::SumOfOthers),
-        LeftOut::Title => Msg::Read(R::TitleLine),
-        LeftOut::Footnote => Msg::Read(R::FootnoteLine),
+    let why = language.read_text(match why {
+        LeftOut::NationalTotal => R::NationalTotal,
+        LeftOut::RegionalTotal => R::RegionalTotal,
+        LeftOut::Christianso => R::NotAMunicipality,
+        LeftOut::SumOfOthers => R::SumOfOthers,
+        LeftOut::Title => R::TitleLine,
+        LeftOut::Footnote => R::FootnoteLine,
     });
-    language.say(
-        Msg::Read(R::LeftOutRow),
+    language.say_read(
+        R::LeftOutRow,
         &[
             ("line", &line.to_string()),
             ("text", &q(language, text)),
@@ -49,19 +49,18 @@ fn row(language: Language, line: u64, text: &str, why: LeftOut) -> String {
 /// ```
 pub fn read_note(note: &CsvNote, language: Language) -> String {
     match note {
-        CsvNote::Encoding { encoding } => language.say(
-            Msg::Read(R::ReadAsEncoding),
-            &[("encoding", encoding.name())],
-        ),
+        CsvNote::Encoding { encoding } => {
+            language.say_read(R::ReadAsEncoding, &[("encoding", encoding.name())])
+        }
         CsvNote::DanishThousands {
             line,
             text,
             because,
         } => {
-            let why = language.text(match because {
-                DanishBy::Semicolons => Msg::Read(R::BecauseSemicolons),
-                DanishBy::Tabs => Msg::Read(R::BecauseTabs),
-                DanishBy::Header => Msg::Read(R::BecauseHeader),
+            let why = language.read_text(match because {
+                DanishBy::Semicolons => R::BecauseSemicolons,
+                DanishBy::Tabs => R::BecauseTabs,
+                DanishBy::Header => R::BecauseHeader,
             });
             // The cell as it was read: plain digits, the same in both languages.
             let reading = read_as(text, Mark::Comma)
@@ -69,8 +68,8 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
                 .flatten()
                 .map(|d| d.to_string())
                 .unwrap_or_default();
-            language.say(
-                Msg::Read(R::DanishThousands),
+            language.say_read(
+                R::DanishThousands,
                 &[
                     ("line", &line.to_string()),
                     ("text", &q(language, text)),
@@ -79,10 +78,9 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
                 ],
             )
         }
-        CsvNote::LeftOut { line, text, why } => language.say(
-            Msg::Read(R::LeftOut),
-            &[("rows", &row(language, *line, text, *why))],
-        ),
+        CsvNote::LeftOut { line, text, why } => {
+            language.say_read(R::LeftOut, &[("rows", &row(language, *line, text, *why))])
+        }
         CsvNote::Population {
             file,
             period,
@@ -90,25 +88,25 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
             ages,
         } => {
             let ages = match (ages.from, ages.to) {
-                (from, Some(to)) => language.say(
-                    Msg::Read(R::AgesRange),
+                (from, Some(to)) => language.say_read(
+                    R::AgesRange,
                     &[
                         ("from", &from.unwrap_or(0).to_string()),
                         ("to", &to.to_string()),
                     ],
                 ),
                 (Some(from), None) => {
-                    language.say(Msg::Read(R::AgesFrom), &[("from", &from.to_string())])
+                    language.say_read(R::AgesFrom, &[("from", &from.to_string())])
                 }
-                (None, None) => language.text(Msg::Read(R::AgesAll)).to_string(),
+                (None, None) => language.read_text(R::AgesAll).to_string(),
             };
             // A file given as bytes has no name to say.
             let msg = if file.is_empty() {
-                Msg::Read(R::PopulationBytes)
+                R::PopulationBytes
             } else {
-                Msg::Read(R::PopulationFile)
+                R::PopulationFile
             };
-            language.say(
+            language.say_read(
                 msg,
                 &[
                     ("date", date),
@@ -128,7 +126,7 @@ pub fn read_notes(notes: &[CsvNote], language: Language) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
     let flush = |rows: &mut Vec<String>, out: &mut Vec<String>| {
         if !rows.is_empty() {
-            out.push(language.say(Msg::Read(R::LeftOut), &[("rows", &rows.join(", "))]));
+            out.push(language.say_read(R::LeftOut, &[("rows", &rows.join(", "))]));
             rows.clear();
         }
     };
@@ -156,7 +154,7 @@ pub fn read_notes(notes: &[CsvNote], language: Language) -> Vec<String> {
 /// assert_eq!(said(&r, Language::Da), [
 ///     "læst som Windows-1252 (filen er ikke UTF-8)",
 ///     "vægtene er læst med decimalkomma og punktum som tusindtalsskilletegn (linje 3: «1.769» er 1769), \
-///      fordi teksten er semikolonsepareret, som dansk Excel skriver den; angiv decimaltegnet \".\", hvis punktummerne er decimaler",
+///      fordi teksten er semikolonsepareret som fra dansk Excel; angiv decimaltegnet \".\", hvis punktummerne er decimaler",
 ///     "udeladt linje 2 «Hele landet;5.873.420» (landstallet)",
 /// ]);
 /// assert_eq!(said(&r, Language::En)[0], "read as Windows-1252 (the bytes are not UTF-8)");
@@ -192,13 +190,13 @@ pub fn left_out(weights: &CsvWeights, language: Language) -> Option<String> {
 /// key's (`key.csv`), "CSV-vægtene i compare.key.csv" for another field's.
 fn place(at: &str, language: Language) -> String {
     let (main, other) = match at.rsplit_once('.') {
-        Some((_, "population")) => (Msg::Read(R::ReadPopulation), Msg::Read(R::ReadPopulationAt)),
-        _ => (Msg::Read(R::ReadCsv), Msg::Read(R::ReadCsvAt)),
+        Some((_, "population")) => (R::ReadPopulation, R::ReadPopulationAt),
+        _ => (R::ReadCsv, R::ReadCsvAt),
     };
     if at == "key.csv" || at == "key.population" {
-        language.text(main).to_string()
+        language.read_text(main).to_string()
     } else {
-        language.say(other, &[("at", at)])
+        language.say_read(other, &[("at", at)])
     }
 }
 
