@@ -616,7 +616,7 @@ fn run(command: Command) -> Result<String, Error> {
                 None => {
                     let year = match year {
                         Some(y) => y,
-                        None => data::years().last().copied().unwrap_or_default(),
+                        None => data::default_year()?,
                     };
                     (municipality_rows(region, year)?, year.to_string())
                 }
@@ -780,7 +780,7 @@ fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
     }
     let year = match args.year {
         Some(y) => y,
-        None => data::years().last().copied().unwrap_or_default(),
+        None => data::default_year()?,
     };
     data::population_key(region, year)
 }

@@ -44,17 +44,18 @@ fn region(query: &str) -> PyResult<String> {
         .to_string())
 }
 
-/// A population key (municipalities of a region, or all) for a year, as
-/// JSON parties.
+/// A population key (municipalities of a region, or all) for a year (core's
+/// default year when `None`), as JSON parties, and the year used.
 #[pyfunction]
 #[pyo3(signature = (region, year))]
-fn population(region: Option<&str>, year: i32) -> PyResult<String> {
+fn population(region: Option<&str>, year: Option<i32>) -> PyResult<(String, i32)> {
     let region = region
         .map(str::parse::<data::Region>)
         .transpose()
         .map_err(err)?;
+    let year = year.map_or_else(data::default_year, Ok).map_err(err)?;
     let key = data::population_key(region, year).map_err(err)?;
-    serde_json::to_string(&key).map_err(json_err)
+    Ok((serde_json::to_string(&key).map_err(json_err)?, year))
 }
 
 /// A population key from a Statbank file's bytes (FOLK1A, FOLK1AM, BY2):
@@ -92,11 +93,14 @@ fn population_file(
     })
 }
 
-/// The five KKR by their regions' population in a year, as JSON parties.
+/// The five KKR by their regions' population in a year (core's default
+/// year when `None`), as JSON parties, and the year used.
 #[pyfunction]
-fn region_population(year: i32) -> PyResult<String> {
+#[pyo3(signature = (year))]
+fn region_population(year: Option<i32>) -> PyResult<(String, i32)> {
+    let year = year.map_or_else(data::default_year, Ok).map_err(err)?;
     let key = data::region_population_key(year).map_err(err)?;
-    serde_json::to_string(&key).map_err(json_err)
+    Ok((serde_json::to_string(&key).map_err(json_err)?, year))
 }
 
 /// The population years shipped.

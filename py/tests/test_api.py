@@ -225,6 +225,18 @@ def test_municipalities_and_population():
         andel.municipalities("Atlantis")
 
 
+def test_population_without_a_year_is_the_newest_as_on_the_command_line():
+    # One rule in core: the newest embedded year, 2025, as `andel
+    # municipalities --region Nordjylland` and JS take it. The sums are the
+    # Nordjylland rows of core/data/population_municipalities_2020_2025.csv
+    # added with awk: 592,768 on 1 January 2025, 591,740 in 2022.
+    p = andel.population("Nordjylland")
+    assert sum(p.values()) == 592_768 and p.year == 2025
+    assert andel.population("Nordjylland", 2022).year == 2022
+    r = andel.region_population()
+    assert r.year == 2025 and r["Nordjylland"] == 592_768
+
+
 def test_population_carries_names_and_a_misspelt_region_names_the_closest():
     p = andel.population("Nordjylland", 2022)
     assert isinstance(p, dict) and p["851"] == 221_082 and p.names["825"] == "Læsø"

@@ -63,33 +63,39 @@ def municipalities(region: Optional[str] = None) -> List[Municipality]:
 class Population(Dict[str, int]):
     """A dict of population by municipality code (or region) that also
     carries the names (``.names``, code -> name), so that :func:`allocate`
-    shows names without ``names=``. Everything else is a plain ``dict``.
+    shows names without ``names=``, and the year the figures are from
+    (``.year``, 1 January; ``None`` for your own file, whose period the
+    :class:`ReadWarning` says). Everything else is a plain ``dict``.
 
     >>> p = population("Nordjylland", 2022)
-    >>> p["851"], p.names["851"]
-    (221082, 'Aalborg')
+    >>> p["851"], p.names["851"], p.year
+    (221082, 'Aalborg', 2022)
     """
 
     names: Dict[str, str]
+    year: Optional[int]
 
-    def __init__(self, counts: Mapping[str, int], names: Mapping[str, str]) -> None:
+    def __init__(self, counts: Mapping[str, int], names: Mapping[str, str],
+                 year: Optional[int] = None) -> None:
         super().__init__(counts)
         self.names = dict(names)
+        self.year = year
 
 
-def _population(text: str) -> Population:
+def _population(text: str, year: Optional[int] = None) -> Population:
     parties = json.loads(text)
     return Population({p["id"]: int(p["weight"]) for p in parties},
-                      {p["id"]: p["name"] for p in parties if p.get("name")})
+                      {p["id"]: p["name"] for p in parties if p.get("name")}, year)
 
 
 def population(region: Optional[str] = None, year: Optional[int] = None, *,
                file: Union[None, str, "os.PathLike[str]", bytes] = None,
                ages: Optional[Tuple[Optional[int], Optional[int]]] = None,
                language: Optional[str] = None) -> Population:
-    """Population on 1 January of ``year`` (2022 unless given) by
-    municipality code, a :class:`Population` (a ``dict`` that also knows the
-    names). ``region`` is forgiving ("nordjylland", "Region Nordjylland"); a
+    """Population on 1 January of ``year`` by municipality code, a
+    :class:`Population` (a ``dict`` that also knows the names, and the year
+    used as ``.year``). Without ``year``, the newest embedded year (2025,
+    the last of :func:`years`), as the command line and JS take it. ``region`` is forgiving ("nordjylland", "Region Nordjylland"); a
     misspelt one is refused with the closest region named.
 
     ``file`` (a path or the bytes) is your own Statbank file instead of the
@@ -111,7 +117,7 @@ def population(region: Optional[str] = None, year: Optional[int] = None, *,
         if ages is not None:
             raise InputError("ages: the embedded population has no ages; give a Statbank file",
                              code="invalid_option", field="ages")
-        return _population(_call(_andel.population, region, _year(2022 if year is None else year)))
+        return _population(*_call(_andel.population, region, None if year is None else _year(year)))
     data = file
     if not isinstance(file, bytes):
         if not isinstance(file, (str, os.PathLike)):
@@ -130,14 +136,14 @@ def population(region: Optional[str] = None, year: Optional[int] = None, *,
     return _population(found)
 
 
-def region_population(year: int = 2022) -> Population:
-    """Population on 1 January of ``year`` by region (= KKR), a
-    :class:`Population`.
+def region_population(year: Optional[int] = None) -> Population:
+    """Population on 1 January of ``year`` (the newest embedded year, 2025,
+    unless given; ``.year`` says it) by region (= KKR), a :class:`Population`.
 
     >>> sorted(region_population(2022))
     ['Hovedstaden', 'Midtjylland', 'Nordjylland', 'Sjælland', 'Syddanmark']
     """
-    return _population(_call(_andel.region_population, _year(year)))
+    return _population(*_call(_andel.region_population, None if year is None else _year(year)))
 
 
 def years() -> List[int]:
