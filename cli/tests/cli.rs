@@ -71,6 +71,31 @@ fn fails(args: &[&str], code: i32) -> String {
 }
 
 #[test]
+fn excluding_a_municipality_of_another_region_says_its_region() {
+    // Aarhus (751) is in Midtjylland in core/data's CSV, so it is no party
+    // of Nordjylland's key; "Århus" is the same municipality.
+    for name in ["Aarhus", "Århus"] {
+        let err = fails(
+            &[
+                "split",
+                "100",
+                "--region",
+                "Nordjylland",
+                "--year",
+                "2022",
+                "--exclude",
+                name,
+            ],
+            1,
+        );
+        assert_eq!(
+            err.trim_end(),
+            "error [unknown_party] exclude[0]: \"Aarhus\" is a municipality in Region Midtjylland, not among the parties"
+        );
+    }
+}
+
+#[test]
 fn help_version_and_unknown_options() {
     assert!(ok(&["--help"]).contains("compute"));
     for c in ["compute", "split", "apportion", "municipalities", "report"] {

@@ -447,6 +447,16 @@ fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
         (e.code(), e.field()),
         ("unknown_party", Some("key.exclude[0]"))
     );
+    // It says where the municipality is: Odense (461) is in Syddanmark
+    // (core/data's CSV), not among Nordjylland's eleven.
+    assert_eq!(
+        e.to_string(),
+        "key.exclude[0]: \"Odense\" is a municipality in Region Syddanmark, not among the parties"
+    );
+    assert_eq!(
+        e.message(Language::Da),
+        "key.exclude[0]: «Odense» er en kommune i Region Syddanmark, ikke en af parterne"
+    );
     let e = error_of(&base(
         r#"{"population": {"year": 2022, "municipalities": ["Narnia"]}}"#,
         "",
