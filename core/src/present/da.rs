@@ -7,6 +7,7 @@ use super::{Msg, ReadMsg};
 pub fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::ReportTitle => "KKR Nordjyllands referat af 18. november 2022: sagerne som nøgledokumenter",
+        Msg::FolderReportTitle => "Nøgledokumenterne i mappen »{folder}«",
         Msg::Assumptions => "Forudsætninger:",
         Msg::Scenario => "Scenarie »{name}«",
         Msg::BetweenGroupsPerLevel => "Mellem grupperne (afrundet trin for trin):",
