@@ -449,7 +449,8 @@ fn split_explained(
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
 ) -> PyResult<Explained> {
-    let amount = decimal(amount, "amount")?;
+    // allocate()'s argument is `total`: errors name it so.
+    let amount = decimal(amount, "total")?;
     let w = numbers(weights, "weights")?;
     let unit = decimal(unit, "unit");
     let ties = self::ties(ties);
@@ -459,7 +460,9 @@ fn split_explained(
             unit: unit?,
             ties: resolve_key_ties(ties?, &k).map_err(err)?,
         };
-        k.split(amount, &o).map(Explained).map_err(err)
+        k.split(amount, &o)
+            .map(Explained)
+            .map_err(|e| err(e.renamed("amount", "total")))
     })
 }
 

@@ -237,6 +237,14 @@ def test_population_without_a_year_is_the_newest_as_on_the_command_line():
     assert r.year == 2025 and r["Nordjylland"] == 592_768
 
 
+def test_allocate_names_its_total_argument_in_errors():
+    # F14's kind of slip: 100.005 kr. is 10.000,5 øre, no whole number of
+    # units; allocate()'s argument is `total`, so the error says `total`.
+    with pytest.raises(andel.InputError) as e:
+        andel.allocate({"A": 1, "B": 2}, "100.005")
+    assert (e.value.code, e.value.field) == ("not_multiple_of_unit", "total")
+
+
 def test_population_carries_names_and_a_misspelt_region_names_the_closest():
     p = andel.population("Nordjylland", 2022)
     assert isinstance(p, dict) and p["851"] == 221_082 and p.names["825"] == "Læsø"
@@ -299,7 +307,7 @@ def test_errors_pickle():
 
 
 @pytest.mark.parametrize("call, cls, field", [
-    (lambda: andel.allocate([1, 2], float("nan")), andel.InvalidNumberError, "amount"),
+    (lambda: andel.allocate([1, 2], float("nan")), andel.InvalidNumberError, "total"),  # allocate(weights, total)
     (lambda: andel.allocate([1, 2], 3, seats=True, method="x"), andel.InputError, "method"),
     (lambda: andel.allocate({"a": 1, "b": -1}, 3), andel.InputError, "weights[1]"),
     (lambda: andel.danish(float("inf")), andel.InvalidNumberError, "value"),
