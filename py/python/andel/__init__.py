@@ -66,6 +66,7 @@ from ._convert import (  # noqa: F401
 from ._data import (  # noqa: F401
     Municipality,
     Population,
+    NamedWeights,
     _municipality,
     _population,
     _write_bytes,
@@ -115,6 +116,7 @@ __all__ = [
     "DocumentError",
     "METHODS",
     "Population",
+    "NamedWeights",
     "apportion",
     "split",
     "allocate",

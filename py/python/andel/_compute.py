@@ -9,7 +9,7 @@ from . import _andel
 from ._allocation import Allocation
 from ._base import InputError, TieWarning, _call
 from ._convert import Number, Weights, _OUTPUTS, _Shape, _aligned, _from_buffer, _is_frame, _is_series, _names, _number_array, _text
-from ._data import Population
+from ._data import NamedWeights, Population
 
 
 def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
@@ -211,8 +211,8 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
             if not isinstance(v, str):
                 raise InputError(f"names.{k}: expected a string, got {type(v).__name__}",
                                  code="invalid_option", field=f"names.{k}")
-    elif isinstance(weights, Population):
-        names = weights.names  # population() knows its names
+    elif isinstance(weights, (Population, NamedWeights)):
+        names = weights.names  # population(), read_csv() know their names
     nm = [names.get(k) for k in keys] if names else None
     if seats:
         if not (isinstance(unit, str) and unit == "0.01"):

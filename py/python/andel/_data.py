@@ -82,6 +82,30 @@ class Population(Dict[str, int]):
         self.year = year
 
 
+class NamedWeights(Dict[str, Decimal]):
+    """The weights :func:`read_csv` and :func:`read_excel` read, ``{id:
+    Decimal}``, that also carry the names the file gives (``.names``, id ->
+    name), so that :func:`allocate` shows them without ``names=``.
+    Everything else is a plain ``dict``.
+
+    >>> w = read_csv("kommune;navn;vægt\\n851;Aalborg;221.082\\n825;Læsø;1.769\\n")
+    >>> w["851"], w.names["851"]
+    (Decimal('221082'), 'Aalborg')
+    """
+
+    names: Dict[str, str]
+
+    def __init__(self, weights: Mapping[str, Decimal], names: Mapping[str, str]) -> None:
+        super().__init__(weights)
+        self.names = dict(names)
+
+
+def _named_weights(found: str) -> NamedWeights:
+    parties = json.loads(found)["key"]
+    return NamedWeights({p["id"]: Decimal(p["weight"]) for p in parties},
+                        {p["id"]: p["name"] for p in parties if p.get("name")})
+
+
 def _population(text: str, year: Optional[int] = None) -> Population:
     parties = json.loads(text)
     return Population({p["id"]: int(p["weight"]) for p in parties},
@@ -159,14 +183,17 @@ def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str]
              name: Optional[str] = None, weight: Optional[str] = None,
              header: Optional[bool] = None, decimal: Optional[str] = None,
              keep_totals: Optional[bool] = None,
-             language: Optional[str] = None) -> Dict[str, Decimal]:
+             language: Optional[str] = None) -> NamedWeights:
     """Weights from a CSV file (a path), its bytes, or CSV text: any of ``,``
     ``;`` tab, decimal point or comma; a file's bytes in UTF-8 with or
     without BOM, UTF-16 with BOM (Excel's "Unicode text") or Windows-1252
     (Danish Excel's CSV), found by the core and said with a
     :class:`ReadWarning` when not UTF-8; Statbank FOLK1A exports. Returns
     ``{id: Decimal}`` (a cell that is wholly a municipality's name or code
-    becomes its code; other text is a party of its own).
+    becomes its code; other text is a party of its own), a
+    :class:`NamedWeights`: a ``dict`` that also carries the names the file
+    gives (``.names``, id -> name; a municipality's name when the file has
+    no name column), which :func:`allocate` shows.
 
     ``header`` says whether the first row is a header (found when not
     given); ``decimal`` the decimal separator (``","`` or ``"."``), found
@@ -206,7 +233,7 @@ def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str]
         warnings.warn(f"read_csv: {note}", ReadWarning, stacklevel=2)
     if left_out:
         warnings.warn(f"read_csv: {left_out}", LeftOutWarning, stacklevel=2)
-    return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
+    return _named_weights(found)
 
 
 def _write_bytes(path: Union[str, "os.PathLike[str]"], data: bytes) -> None:
@@ -222,11 +249,11 @@ def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional
                weight: Optional[str] = None, header: Optional[bool] = None,
                decimal: Optional[str] = None,
                keep_totals: Optional[bool] = None,
-               language: Optional[str] = None) -> Dict[str, Decimal]:
+               language: Optional[str] = None) -> NamedWeights:
     """Weights from an Excel workbook (.xlsx, a path or its bytes): the
     first sheet or ``sheet``, read by the same rules as :func:`read_csv`
     (columns, header, totals left out with a :class:`LeftOutWarning` in
-    ``language``). A number cell is read as the decimal its shortest form
+    ``language``), a :class:`NamedWeights` with the names it gives. A number cell is read as the decimal its shortest form
     shows (7.2).
     """
     data = source
@@ -243,7 +270,7 @@ def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional
         warnings.warn(f"read_excel: {note}", ReadWarning, stacklevel=2)
     if left_out:
         warnings.warn(f"read_excel: {left_out}", LeftOutWarning, stacklevel=2)
-    return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
+    return _named_weights(found)
 
 
 def set_strict(strict: bool = True) -> None:
