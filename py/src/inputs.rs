@@ -237,6 +237,24 @@ fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<Strin
         .map_err(err)
 }
 
+/// The head of a kroner total of the meeting's summary (`all`, `lowest`,
+/// `highest`, as the summary's JSON says it) in `lang`, as core's meeting
+/// table heads it.
+#[pyfunction]
+fn summary_total_head(total: &str, lang: &str) -> PyResult<String> {
+    let language = crate::present::language(lang)?;
+    let which = serde_json::from_value::<andel_core::summary::SummaryTotal>(
+        serde_json::Value::String(total.to_string()),
+    )
+    .map_err(|e| {
+        err(Error::Document {
+            field: "totals".into(),
+            message: format!("not a summary's total: {e}"),
+        })
+    })?;
+    Ok(andel_core::present::summary_total_head(which, language))
+}
+
 /// The meeting's summary (JSON) over the results (each the JSON of a
 /// document's result): per municipality, kroner by case and in total,
 /// places by case and programme (`andel_core::summary::summary`).
@@ -277,5 +295,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(find_party, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(summary, m)?)?;
+    m.add_function(wrap_pyfunction!(summary_total_head, m)?)?;
     Ok(())
 }

@@ -672,18 +672,25 @@ def test_summary_of_the_minutes_per_municipality():
     # 1.732.746,22, or with 2.8 high (2.168.524,08) 2.242.873,08.
     aalborg = s.rows["851"]
     assert aalborg["2.4 DK2020"] == Decimal("74349")
-    assert aalborg["total (lowest)"] == Decimal("1732746.22")
-    assert aalborg["total (highest)"] == Decimal("2242873.08")
+    # The totals' heads are core's catalogue's, Danish by default, as the
+    # meeting's table in `andel report` heads them.
+    assert aalborg["i alt, laveste scenarier"] == Decimal("1732746.22")
+    assert aalborg["i alt, højeste scenarier"] == Decimal("2242873.08")
+    assert s.columns[-2:] == ["i alt, laveste scenarier", "i alt, højeste scenarier"]
+    en = andel.summary(results, language="en")
+    assert en.columns[-2:] == ["total, lowest scenarios", "total, highest scenarios"]
+    assert en.rows["851"]["total, highest scenarios"] == Decimal("2242873.08")
+    assert pickle.loads(pickle.dumps(en)).columns == en.columns
     # Places by case and programme, never added: reading A 228, B 164.
     assert aalborg["2.9 A Social- og sundhedsassistent"] == Decimal(228)
     assert aalborg["2.9 B Social- og sundhedsassistent"] == Decimal(164)
     assert s.units["2.12 pædagogpraktik"] == "lønnede praktikpladser på pædagoguddannelsen"
-    assert s.units["total (lowest)"] == "kr."
+    assert s.units["i alt, laveste scenarier"] == "kr."
     assert s.names["825"] == "Læsø"
     assert len(s.rows) == 11
     assert pickle.loads(pickle.dumps(s)) == s
     frame = s.to_pandas()
-    assert frame.loc["825", "total (highest)"] == Decimal("595")
+    assert frame.loc["825", "i alt, højeste scenarier"] == Decimal("595")
     assert frame.loc["851", "name"] == "Aalborg"
     # Only results count: anything else is refused with its index.
     with pytest.raises(andel.DocumentError) as e:

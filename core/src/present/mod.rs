@@ -38,7 +38,7 @@ mod view;
 
 pub use allocation::allocation_view;
 pub use explain::{explain, explain_in_scenario, label_prefix};
-pub use meeting::{meeting_view, MeetingView};
+pub use meeting::{meeting_view, summary_total_head, MeetingView};
 pub use notes::{document_notes, left_out, read_note, read_notes, said};
 pub use view::{document_view, Cell, Column, Row, ScenarioView, Section, Table, View};
 

@@ -88,7 +88,6 @@ from ._allocation import (  # noqa: F401
 from ._result import (  # noqa: F401
     Result,
     Summary,
-    _TOTAL_HEADS,
     compute,
     summary,
 )
