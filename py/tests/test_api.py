@@ -235,6 +235,11 @@ def test_population_without_a_year_is_the_newest_as_on_the_command_line():
     assert andel.population("Nordjylland", 2022).year == 2022
     r = andel.region_population()
     assert r.year == 2025 and r["Nordjylland"] == 592_768
+    # The table says the year used, as the command line's does.
+    assert "indbyggere 2025" in andel.allocate(p, "100").table()
+    assert "population 2022" in andel.allocate(andel.population("Nordjylland", 2022), 10,
+                                                seats=True).table(language="en")
+    assert "indbyggere" not in andel.allocate(dict(p), "100").table()  # a plain dict: no year
 
 
 def test_allocate_names_its_total_argument_in_errors():
