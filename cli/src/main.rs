@@ -112,6 +112,8 @@ enum Command {
     /// title, note and assumptions.
     Report {
         /// A folder of key documents (*.json) instead of the minutes' own.
+        /// The report's title is the first line of the folder's title.txt,
+        /// or else one that names the folder.
         #[arg(long, value_name = "DIR")]
         documents: Option<PathBuf>,
         /// Danish (1.658.397,22) or plain numbers.
@@ -616,7 +618,7 @@ fn run(command: Command) -> Result<String, Error> {
                 None => {
                     let year = match year {
                         Some(y) => y,
-                        None => data::years().last().copied().unwrap_or_default(),
+                        None => data::default_year()?,
                     };
                     (municipality_rows(region, year)?, year.to_string())
                 }
@@ -780,7 +782,7 @@ fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
     }
     let year = match args.year {
         Some(y) => y,
-        None => data::years().last().copied().unwrap_or_default(),
+        None => data::default_year()?,
     };
     data::population_key(region, year)
 }
@@ -932,12 +934,21 @@ include!(concat!(env!("OUT_DIR"), "/documents.rs"));
 /// one), in the order of the minutes' items (2.4 before 2.8 before 2.12),
 /// each with its title, note and assumptions.
 fn report(folder: Option<&Path>, style: NumberStyle, language: Language) -> Result<String, Error> {
-    let documents: Vec<(String, String, FileAccess)> = match folder {
-        None => EMBEDDED_DOCUMENTS
-            .iter()
-            .map(|(name, text)| (name.to_string(), text.to_string(), FileAccess::None))
-            .collect(),
-        Some(folder) => folder_documents(folder)?,
+    let (documents, title): (Vec<(String, String, FileAccess)>, _) = match folder {
+        None => (
+            EMBEDDED_DOCUMENTS
+                .iter()
+                .map(|(name, text)| (name.to_string(), text.to_string(), FileAccess::None))
+                .collect(),
+            present::report_title(None, language),
+        ),
+        Some(folder) => (
+            folder_documents(folder)?,
+            present::report_title(
+                Some((&folder_name(folder), folder_title(folder)?.as_deref())),
+                language,
+            ),
+        ),
     };
     // By stem: "2.12-paid-internships" before its variant
     // "2.12-paid-internships-region-first".
@@ -950,11 +961,7 @@ fn report(folder: Option<&Path>, style: NumberStyle, language: Language) -> Resu
     let mut documents = documents;
     let stem = |name: &str| name.strip_suffix(".json").unwrap_or(name).to_string();
     documents.sort_by_key(|d| (order(&d.0), stem(&d.0)));
-    let mut out = format!(
-        "{}\n{}\n",
-        language.text(Msg::ReportTitle),
-        present::provenance(language)
-    );
+    let mut out = format!("{title}\n{}\n", present::provenance(language));
     let mut results = Vec::new();
     for (name, text, files) in documents {
         let doc = parse(&text).map_err(|e| e.under(&name))?;
@@ -971,6 +978,30 @@ fn report(folder: Option<&Path>, style: NumberStyle, language: Language) -> Resu
     }
     Ok(out)
 }
+
+/// A folder's name as the user gave it (`.` and `..` by the name they stand
+/// for, when it can be found).
+fn folder_name(folder: &Path) -> String {
+    let full = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    full.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| folder.display().to_string())
+}
+
+/// A folder's own title for its report: the text of its `title.txt`, when
+/// it has one.
+fn folder_title(folder: &Path) -> Result<Option<String>, Error> {
+    let path = folder.join(REPORT_TITLE_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let access = FileAccess::Under(folder.to_path_buf());
+    let bytes = files::read(REPORT_TITLE_FILE, &access, "documents", MAX_INPUT_BYTES)?;
+    Ok(Some(files::text(bytes, &path.display().to_string())?))
+}
+
+/// The file of a documents folder that holds the report's title.
+const REPORT_TITLE_FILE: &str = "title.txt";
 
 /// The key documents (*.json) of a folder: (file name, text, what its
 /// `csv.path` may read).

@@ -71,6 +71,67 @@ fn fails(args: &[&str], code: i32) -> String {
 }
 
 #[test]
+fn a_folder_of_ones_own_documents_has_its_own_title() {
+    let docs = folder("own-title");
+    std::fs::copy(
+        root().join("examples/2.4-dk2020.json"),
+        docs.join("budget.json"),
+    )
+    .unwrap();
+    let dir = docs.to_str().unwrap();
+    let name = docs.file_name().unwrap().to_str().unwrap().to_string();
+    let first = |args: &[&str]| ok(args).lines().next().unwrap().to_string();
+    assert_eq!(
+        first(&["report", "--documents", dir]),
+        format!("Nøgledokumenterne i mappen »{name}«")
+    );
+    assert_eq!(
+        first(&["report", "--documents", dir, "--language", "en"]),
+        format!("The key documents in the folder \"{name}\"")
+    );
+    // title.txt's first line that holds text (a byte order mark and blank
+    // lines before it skipped); a control character is shown, never sent.
+    std::fs::write(
+        docs.join("title.txt"),
+        "\u{feff}\n  Budget 2027\u{1b}[31m \nmore\n",
+    )
+    .unwrap();
+    assert_eq!(
+        first(&["report", "--documents", dir]),
+        "Budget 2027\\u{1b}[31m"
+    );
+    assert_eq!(
+        first(&["report", "--documents", dir, "--language", "en"]),
+        "Budget 2027\\u{1b}[31m"
+    );
+}
+
+#[test]
+fn excluding_a_municipality_of_another_region_says_its_region() {
+    // Aarhus (751) is in Midtjylland in core/data's CSV, so it is no party
+    // of Nordjylland's key; "Århus" is the same municipality.
+    for name in ["Aarhus", "Århus"] {
+        let err = fails(
+            &[
+                "split",
+                "100",
+                "--region",
+                "Nordjylland",
+                "--year",
+                "2022",
+                "--exclude",
+                name,
+            ],
+            1,
+        );
+        assert_eq!(
+            err.trim_end(),
+            "error [unknown_party] exclude[0]: \"Aarhus\" is a municipality in Region Midtjylland, not among the parties"
+        );
+    }
+}
+
+#[test]
 fn help_version_and_unknown_options() {
     assert!(ok(&["--help"]).contains("compute"));
     for c in ["compute", "split", "apportion", "municipalities", "report"] {
@@ -1218,7 +1279,18 @@ fn a_new_users_commands() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let report = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(report, ok(&["report", "--documents", "examples"]));
+    // The same documents from a folder: the same report under a title that
+    // names the folder, not the minutes' own.
+    let (title, body) = report.split_once('\n').unwrap();
+    assert_eq!(
+        title,
+        "KKR Nordjyllands referat af 18. november 2022: sagerne som nøgledokumenter"
+    );
+    let folder = ok(&["report", "--documents", "examples"]);
+    assert_eq!(
+        folder.split_once('\n').unwrap(),
+        ("Nøgledokumenterne i mappen »examples«", body)
+    );
     assert!(report.contains("1.658.397,22"));
 
     // "$schema" is read and ignored; the schema says version 1.

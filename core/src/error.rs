@@ -28,6 +28,20 @@ pub enum Error {
     /// A party id that is not in the key or data.
     #[error("{field}: unknown party {}", quoted(id))]
     UnknownParty { field: String, id: String },
+    /// A municipality named where the parties are asked for, that is not
+    /// among them (one of another region): its code `unknown_party`, as
+    /// [`Error::UnknownParty`], whose kind it is.
+    #[error(
+        "{field}: {} is a municipality in Region {region}, not among the parties",
+        quoted(name)
+    )]
+    MunicipalityNotAParty {
+        field: String,
+        /// Its name, as Statistics Denmark spells it.
+        name: String,
+        /// The municipality's region (`Midtjylland`).
+        region: String,
+    },
     /// A share outside 0..=1, or fixed shares adding up to more than one.
     #[error("{field}: share {value} is invalid: {reason}")]
     InvalidShare {
@@ -370,6 +384,7 @@ macro_rules! with_field {
             | Error::NoParties { field: $f }
             | Error::DuplicateParty { field: $f, .. }
             | Error::UnknownParty { field: $f, .. }
+            | Error::MunicipalityNotAParty { field: $f, .. }
             | Error::InvalidShare { field: $f, .. }
             | Error::Infeasible { field: $f, .. }
             | Error::Overflow { field: $f, .. }
@@ -409,7 +424,7 @@ impl Error {
             Error::ZeroTotalWeight { .. } => "zero_total_weight",
             Error::NoParties { .. } => "no_parties",
             Error::DuplicateParty { .. } => "duplicate_party",
-            Error::UnknownParty { .. } => "unknown_party",
+            Error::UnknownParty { .. } | Error::MunicipalityNotAParty { .. } => "unknown_party",
             Error::InvalidShare { .. } => "invalid_share",
             Error::Infeasible { .. } => "infeasible",
             Error::Tie { .. } => "tie",

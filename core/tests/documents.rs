@@ -386,6 +386,36 @@ fn error_of(json: &str) -> Error {
 }
 
 #[test]
+fn a_total_that_is_no_whole_number_of_units_names_the_total_written() {
+    // F14: the field is the one the user wrote (`scenarios[0].total`), not
+    // the split's own name for it (`amount`), whatever the document's shape.
+    let key = r#""key": {"population": {"region": "Nordjylland", "year": 2022}}"#;
+    let parts = r#""parts": [{"id": "k", "share": "0.75", "key": {"population": {"region": "Nordjylland", "year": 2022}}}, {"id": "r", "share": "0.25"}]"#;
+    let years =
+        r#", "years": [{"year": 2023, "fraction": "0.5"}, {"year": 2024, "fraction": "0.5"}]"#;
+    for (shape, rounding, total, extra) in [
+        (key, "", "100.005", ""),                             // øre: 10000.5 øre
+        (key, r#", "rounding": {"unit": 1000}"#, "1500", ""), // 1.5 thousands
+        (key, "", "100.005", years),                          // spread over years
+        (key, "", "100000000000000000000000", ""),            // 10^25 øre: too many
+        (parts, "", "100.005", ""),                           // a cost split
+    ] {
+        let doc = format!(
+            r#"{{"version": 1, {shape}{rounding}{extra}, "scenarios": [{{"name": "x", "total": {total}}}]}}"#
+        );
+        let e = error_of(&doc);
+        assert_eq!(e.field(), Some("scenarios[0].total"), "{doc}: {e}");
+    }
+    let e = error_of(&format!(
+        r#"{{"version": 1, {key}, "scenarios": [{{"name": "a", "total": "1"}}, {{"name": "b", "total": 100.005}}]}}"#
+    ));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("not_multiple_of_unit", Some("scenarios[1].total"))
+    );
+}
+
+#[test]
 fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
     let base = |key: &str, extra: &str| {
         format!(
@@ -416,6 +446,16 @@ fn every_kind_of_bad_input_is_a_typed_error_with_its_field() {
     assert_eq!(
         (e.code(), e.field()),
         ("unknown_party", Some("key.exclude[0]"))
+    );
+    // It says where the municipality is: Odense (461) is in Syddanmark
+    // (core/data's CSV), not among Nordjylland's eleven.
+    assert_eq!(
+        e.to_string(),
+        "key.exclude[0]: \"Odense\" is a municipality in Region Syddanmark, not among the parties"
+    );
+    assert_eq!(
+        e.message(Language::Da),
+        "key.exclude[0]: «Odense» er en kommune i Region Syddanmark, ikke en af parterne"
     );
     let e = error_of(&base(
         r#"{"population": {"year": 2022, "municipalities": ["Narnia"]}}"#,

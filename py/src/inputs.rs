@@ -44,17 +44,18 @@ fn region(query: &str) -> PyResult<String> {
         .to_string())
 }
 
-/// A population key (municipalities of a region, or all) for a year, as
-/// JSON parties.
+/// A population key (municipalities of a region, or all) for a year (core's
+/// default year when `None`), as JSON parties, and the year used.
 #[pyfunction]
 #[pyo3(signature = (region, year))]
-fn population(region: Option<&str>, year: i32) -> PyResult<String> {
+fn population(region: Option<&str>, year: Option<i32>) -> PyResult<(String, i32)> {
     let region = region
         .map(str::parse::<data::Region>)
         .transpose()
         .map_err(err)?;
+    let year = year.map_or_else(data::default_year, Ok).map_err(err)?;
     let key = data::population_key(region, year).map_err(err)?;
-    serde_json::to_string(&key).map_err(json_err)
+    Ok((serde_json::to_string(&key).map_err(json_err)?, year))
 }
 
 /// A population key from a Statbank file's bytes (FOLK1A, FOLK1AM, BY2):
@@ -92,11 +93,14 @@ fn population_file(
     })
 }
 
-/// The five KKR by their regions' population in a year, as JSON parties.
+/// The five KKR by their regions' population in a year (core's default
+/// year when `None`), as JSON parties, and the year used.
 #[pyfunction]
-fn region_population(year: i32) -> PyResult<String> {
+#[pyo3(signature = (year))]
+fn region_population(year: Option<i32>) -> PyResult<(String, i32)> {
+    let year = year.map_or_else(data::default_year, Ok).map_err(err)?;
     let key = data::region_population_key(year).map_err(err)?;
-    serde_json::to_string(&key).map_err(json_err)
+    Ok((serde_json::to_string(&key).map_err(json_err)?, year))
 }
 
 /// The population years shipped.
@@ -233,6 +237,24 @@ fn danish(value: &Bound<'_, PyAny>, places: &Bound<'_, PyAny>) -> PyResult<Strin
         .map_err(err)
 }
 
+/// The head of a kroner total of the meeting's summary (`all`, `lowest`,
+/// `highest`, as the summary's JSON says it) in `lang`, as core's meeting
+/// table heads it.
+#[pyfunction]
+fn summary_total_head(total: &str, lang: &str) -> PyResult<String> {
+    let language = crate::present::language(lang)?;
+    let which = serde_json::from_value::<andel_core::summary::SummaryTotal>(
+        serde_json::Value::String(total.to_string()),
+    )
+    .map_err(|e| {
+        err(Error::Document {
+            field: "totals".into(),
+            message: format!("not a summary's total: {e}"),
+        })
+    })?;
+    Ok(andel_core::present::summary_total_head(which, language))
+}
+
 /// The meeting's summary (JSON) over the results (each the JSON of a
 /// document's result): per municipality, kroner by case and in total,
 /// places by case and programme (`andel_core::summary::summary`).
@@ -273,5 +295,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(find_party, m)?)?;
     m.add_function(wrap_pyfunction!(danish, m)?)?;
     m.add_function(wrap_pyfunction!(summary, m)?)?;
+    m.add_function(wrap_pyfunction!(summary_total_head, m)?)?;
     Ok(())
 }

@@ -26,7 +26,7 @@ use andel_core::document::{compute_json_with, FileAccess};
 use andel_core::reference::{resolve_key_ties, resolve_ties, Parties};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyParty, Options,
-    SplitOptions, TieRule,
+    SplitOptions, TieRule, WeightKind,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
@@ -409,7 +409,7 @@ impl Explained {
 
 /// The explained allocation of whole units.
 #[pyfunction]
-#[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None, exclude=None))]
+#[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None, exclude=None, population_year=None))]
 #[allow(clippy::too_many_arguments)]
 fn apportion_explained(
     py: Python<'_>,
@@ -423,12 +423,15 @@ fn apportion_explained(
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
+    population_year: Option<i32>,
 ) -> PyResult<Explained> {
     let w = numbers(weights, "weights")?;
     let seats = whole(seats, "total");
     let o = options(method, minimum, maximum, first_divisor, ties);
     py.detach(|| {
-        let k = key(&w, ids, names, exclude).map_err(err)?;
+        let k = key(&w, ids, names, exclude)
+            .map_err(err)?
+            .with_kind(population_year.map(|year| WeightKind::Population { year }));
         let mut o = o?;
         o.ties = resolve_key_ties(o.ties, &k).map_err(err)?;
         k.apportion(seats?, &o).map(Explained).map_err(err)
@@ -437,7 +440,7 @@ fn apportion_explained(
 
 /// The explained split of money.
 #[pyfunction]
-#[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None, exclude=None))]
+#[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None, exclude=None, population_year=None))]
 #[allow(clippy::too_many_arguments)]
 fn split_explained(
     py: Python<'_>,
@@ -448,18 +451,25 @@ fn split_explained(
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
+    population_year: Option<i32>,
 ) -> PyResult<Explained> {
-    let amount = decimal(amount, "amount")?;
+    // allocate()'s argument is `total`: errors name it so.
+    let amount = decimal(amount, "total")?;
     let w = numbers(weights, "weights")?;
     let unit = decimal(unit, "unit");
     let ties = self::ties(ties);
     py.detach(|| {
-        let k = key(&w, ids, names, exclude).map_err(err)?;
+        // Population weights say their year in the table's head.
+        let k = key(&w, ids, names, exclude)
+            .map_err(err)?
+            .with_kind(population_year.map(|year| WeightKind::Population { year }));
         let o = SplitOptions {
             unit: unit?,
             ties: resolve_key_ties(ties?, &k).map_err(err)?,
         };
-        k.split(amount, &o).map(Explained).map_err(err)
+        k.split(amount, &o)
+            .map(Explained)
+            .map_err(|e| err(e.renamed("amount", "total")))
     })
 }
 

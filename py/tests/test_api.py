@@ -225,6 +225,31 @@ def test_municipalities_and_population():
         andel.municipalities("Atlantis")
 
 
+def test_population_without_a_year_is_the_newest_as_on_the_command_line():
+    # One rule in core: the newest embedded year, 2025, as `andel
+    # municipalities --region Nordjylland` and JS take it. The sums are the
+    # Nordjylland rows of core/data/population_municipalities_2020_2025.csv
+    # added with awk: 592,768 on 1 January 2025, 591,740 in 2022.
+    p = andel.population("Nordjylland")
+    assert sum(p.values()) == 592_768 and p.year == 2025
+    assert andel.population("Nordjylland", 2022).year == 2022
+    r = andel.region_population()
+    assert r.year == 2025 and r["Nordjylland"] == 592_768
+    # The table says the year used, as the command line's does.
+    assert "indbyggere 2025" in andel.allocate(p, "100").table()
+    assert "population 2022" in andel.allocate(andel.population("Nordjylland", 2022), 10,
+                                                seats=True).table(language="en")
+    assert "indbyggere" not in andel.allocate(dict(p), "100").table()  # a plain dict: no year
+
+
+def test_allocate_names_its_total_argument_in_errors():
+    # F14's kind of slip: 100.005 kr. is 10.000,5 øre, no whole number of
+    # units; allocate()'s argument is `total`, so the error says `total`.
+    with pytest.raises(andel.InputError) as e:
+        andel.allocate({"A": 1, "B": 2}, "100.005")
+    assert (e.value.code, e.value.field) == ("not_multiple_of_unit", "total")
+
+
 def test_population_carries_names_and_a_misspelt_region_names_the_closest():
     p = andel.population("Nordjylland", 2022)
     assert isinstance(p, dict) and p["851"] == 221_082 and p.names["825"] == "Læsø"
@@ -287,7 +312,7 @@ def test_errors_pickle():
 
 
 @pytest.mark.parametrize("call, cls, field", [
-    (lambda: andel.allocate([1, 2], float("nan")), andel.InvalidNumberError, "amount"),
+    (lambda: andel.allocate([1, 2], float("nan")), andel.InvalidNumberError, "total"),  # allocate(weights, total)
     (lambda: andel.allocate([1, 2], 3, seats=True, method="x"), andel.InputError, "method"),
     (lambda: andel.allocate({"a": 1, "b": -1}, 3), andel.InputError, "weights[1]"),
     (lambda: andel.danish(float("inf")), andel.InvalidNumberError, "value"),
@@ -652,18 +677,25 @@ def test_summary_of_the_minutes_per_municipality():
     # 1.732.746,22, or with 2.8 high (2.168.524,08) 2.242.873,08.
     aalborg = s.rows["851"]
     assert aalborg["2.4 DK2020"] == Decimal("74349")
-    assert aalborg["total (lowest)"] == Decimal("1732746.22")
-    assert aalborg["total (highest)"] == Decimal("2242873.08")
+    # The totals' heads are core's catalogue's, Danish by default, as the
+    # meeting's table in `andel report` heads them.
+    assert aalborg["i alt, laveste scenarier"] == Decimal("1732746.22")
+    assert aalborg["i alt, højeste scenarier"] == Decimal("2242873.08")
+    assert s.columns[-2:] == ["i alt, laveste scenarier", "i alt, højeste scenarier"]
+    en = andel.summary(results, language="en")
+    assert en.columns[-2:] == ["total, lowest scenarios", "total, highest scenarios"]
+    assert en.rows["851"]["total, highest scenarios"] == Decimal("2242873.08")
+    assert pickle.loads(pickle.dumps(en)).columns == en.columns
     # Places by case and programme, never added: reading A 228, B 164.
     assert aalborg["2.9 A Social- og sundhedsassistent"] == Decimal(228)
     assert aalborg["2.9 B Social- og sundhedsassistent"] == Decimal(164)
     assert s.units["2.12 pædagogpraktik"] == "lønnede praktikpladser på pædagoguddannelsen"
-    assert s.units["total (lowest)"] == "kr."
+    assert s.units["i alt, laveste scenarier"] == "kr."
     assert s.names["825"] == "Læsø"
     assert len(s.rows) == 11
     assert pickle.loads(pickle.dumps(s)) == s
     frame = s.to_pandas()
-    assert frame.loc["825", "total (highest)"] == Decimal("595")
+    assert frame.loc["825", "i alt, højeste scenarier"] == Decimal("595")
     assert frame.loc["851", "name"] == "Aalborg"
     # Only results count: anything else is refused with its index.
     with pytest.raises(andel.DocumentError) as e:

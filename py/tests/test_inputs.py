@@ -69,8 +69,26 @@ def test_files_from_excel_and_statbank_give_2_8(name, said, said_en):
     alloc = andel.allocate(weights, "4275000")
     assert alloc["851"]["amount"] == Decimal("1658397.22")
     assert alloc["840"]["amount"] == Decimal("229884.12")
+    # The names the file gives are kept (a dict that carries them), and
+    # allocate() shows them as the command line does: the file's
+    # municipality names by their codes (851 Aalborg, 840 Rebild).
+    assert weights.names["851"] == "Aalborg" and weights.names["840"] == "Rebild"
+    assert alloc["851"]["name"] == "Aalborg"
+    assert "Aalborg" in alloc.table() and "Rebild" in alloc.table()
     # The same bytes given as bytes.
     assert andel.read_csv((INPUTS / name).read_bytes()).keys() >= NINE.keys()
+
+
+def test_read_csv_keeps_a_name_column():
+    # A file with its own ids and names: 1 + 3 = 4, 100 kr. → 25 and 75.
+    w = andel.read_csv("id;navn;vægt\nA;Alfa;1\nB;Beta;3\n")
+    assert w == {"A": Decimal(1), "B": Decimal(3)} and isinstance(w, dict)
+    assert w.names == {"A": "Alfa", "B": "Beta"}
+    a = andel.allocate(w, "100")
+    assert (a["A"]["name"], a["A"]["amount"]) == ("Alfa", Decimal("25.00"))
+    assert a.to_pandas().loc["B", "name"] == "Beta"
+    # names= still wins over the file's.
+    assert andel.allocate(w, "100", names={"A": "a"})["A"]["name"] == "a"
 
 
 def test_a_region_meant_as_a_party_is_kept():

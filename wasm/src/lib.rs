@@ -86,13 +86,7 @@ pub fn municipalities(region: JsValue, year: JsValue, extra: Array) -> JsResult<
 
 fn year_or_latest(year: &JsValue) -> JsResult<i32> {
     if is_absent(year) {
-        return data::years().last().copied().ok_or_else(|| {
-            throw(Error::UnknownYear {
-                field: "year".into(),
-                year: 0,
-                available: vec![],
-            })
-        });
+        return data::default_year().map_err(throw);
     }
     let y = whole(year, "year")?;
     i32::try_from(y).map_err(|_| {

@@ -194,6 +194,16 @@ pub fn years() -> Vec<i32> {
         .unwrap_or_default()
 }
 
+/// The year a population is taken from when none is given: the newest
+/// embedded one (2025), one rule for the command line, Python and JS.
+pub fn default_year() -> Result<i32> {
+    years().last().copied().ok_or_else(|| Error::UnknownYear {
+        field: "year".into(),
+        year: 0,
+        available: Vec::new(),
+    })
+}
+
 /// What made a result, for the line outputs state it on: this version of
 /// andel and the embedded population data's source and dates, as
 /// `andel 0.1.0; population: Statistics Denmark, 1 January 2020-2025 (FOLK1A

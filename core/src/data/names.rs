@@ -210,7 +210,14 @@ fn find_among(
         id: query.to_string(),
     };
     match municipality_exact(query) {
-        Some(m) => positions.get(&m.code).ok_or_else(unknown),
+        // A municipality, but not a party (one of another region): say so.
+        Some(m) => positions
+            .get(&m.code)
+            .ok_or_else(|| Error::MunicipalityNotAParty {
+                field: field.to_string(),
+                name: m.name.clone(),
+                region: m.region.name().to_string(),
+            }),
         // Parties that are municipalities: say which names are close.
         None if ids
             .iter()

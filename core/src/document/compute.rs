@@ -234,8 +234,10 @@ fn scenario_at(s: usize) -> FieldPath {
 }
 
 /// An error about an option is about the document's rounding; any other is
-/// about scenario `s`'s total and its key.
+/// about scenario `s`'s total and its key. The split calls the total
+/// `amount`; the document's field is `total` (`scenarios[0].total`).
 fn under_option_or_scenario(e: Error, rounding: &Rounding, s: usize) -> Error {
+    let e = e.renamed("amount", "total");
     let option = e.field().is_some_and(|f| {
         let f = FieldPath::from(f);
         [
@@ -387,12 +389,14 @@ fn cost_split_scenario(
     let options = rounding.split_options()?;
     match &scenario.part {
         None => {
-            // Errors about the parts name them (`parts[1].share`).
+            // Errors about the parts name them (`parts[1].share`); the
+            // split's `amount` is the scenario's `total`.
             cost_split(scenario.total, parts, &options).map_err(|e| {
-                if e.field()
-                    .is_some_and(|f| FieldPath::from(f).starts_with_name("parts"))
-                {
+                let field = e.field().map(FieldPath::from);
+                if field.as_ref().is_some_and(|f| f.starts_with_name("parts")) {
                     e
+                } else if field.is_some_and(|f| f.starts_with_name("amount")) {
+                    e.renamed("amount", "total").under(scenario_at(s).as_str())
                 } else {
                     e.under("parts")
                 }
@@ -407,7 +411,7 @@ fn cost_split_scenario(
                     id: id.clone(),
                 })?;
             cost_split_from_part(scenario.total, i, parts, &options)
-                .map_err(|e| e.under(scenario_at(s).as_str()))
+                .map_err(|e| e.renamed("amount", "total").under(scenario_at(s).as_str()))
         }
     }
 }

@@ -7,6 +7,7 @@ use super::{Msg, ReadMsg};
 pub fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::ReportTitle => "KKR Nordjyllands referat af 18. november 2022: sagerne som nøgledokumenter",
+        Msg::FolderReportTitle => "Nøgledokumenterne i mappen »{folder}«",
         Msg::Assumptions => "Forudsætninger:",
         Msg::Scenario => "Scenarie »{name}«",
         Msg::BetweenGroupsPerLevel => "Mellem grupperne (afrundet trin for trin):",
@@ -232,6 +233,9 @@ pub fn error(e: &crate::Error) -> String {
         E::NoParties { .. } => "der er ingen at fordele mellem".into(),
         E::DuplicateParty { id, .. } => format!("{} står der mere end én gang", q(id)),
         E::UnknownParty { id, .. } => format!("ukendt part {}", q(id)),
+        E::MunicipalityNotAParty { name, region, .. } => {
+            format!("{} er en kommune i Region {region}, ikke en af parterne", q(name))
+        }
         E::InvalidShare { value, reason, .. } => format!(
             "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({reason})",
             n(*value)

@@ -7,6 +7,7 @@ use super::{Msg, ReadMsg};
 pub fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::ReportTitle => "The KKR Nordjylland minutes of 18 November 2022: the cases as key documents",
+        Msg::FolderReportTitle => "The key documents in the folder \"{folder}\"",
         Msg::Assumptions => "Assumptions:",
         Msg::Scenario => "Scenario \"{name}\"",
         Msg::BetweenGroupsPerLevel => "Between the groups (rounded per level):",

@@ -23,6 +23,28 @@ pub struct MeetingView {
     pub sections: Vec<Section>,
 }
 
+/// The head of a kroner total of the meeting's summary in `language`, as
+/// the meeting's table shows it: `i alt`, or `i alt, laveste scenarier` and
+/// `i alt, højeste scenarier` (`total, lowest scenarios`, …).
+///
+/// # Example
+/// ```
+/// use andel_core::present::{summary_total_head, Language};
+/// use andel_core::summary::SummaryTotal;
+/// assert_eq!(summary_total_head(SummaryTotal::Lowest, Language::Da), "i alt, laveste scenarier");
+/// assert_eq!(summary_total_head(SummaryTotal::Highest, Language::En), "total, highest scenarios");
+/// ```
+pub fn summary_total_head(total: crate::summary::SummaryTotal, language: Language) -> String {
+    use crate::summary::SummaryTotal;
+    language
+        .text(match total {
+            SummaryTotal::All => Msg::Total,
+            SummaryTotal::Lowest => Msg::MeetingTotalLowest,
+            SummaryTotal::Highest => Msg::MeetingTotalHighest,
+        })
+        .to_string()
+}
+
 /// The meeting's summary ([`crate::summary::summary`]) for people; `None`
 /// when no document counts in it.
 ///
@@ -50,11 +72,7 @@ pub fn meeting_view(
         return None;
     }
     let say = |msg: Msg| language.text(msg).to_string();
-    let total_name = |t: &SummaryTotal| match t {
-        SummaryTotal::All => say(Msg::Total),
-        SummaryTotal::Lowest => say(Msg::MeetingTotalLowest),
-        SummaryTotal::Highest => say(Msg::MeetingTotalHighest),
-    };
+    let total_name = |t: &SummaryTotal| summary_total_head(*t, language);
     let mut sections = Vec::new();
     for (places, heading) in [(false, Msg::MeetingKroner), (true, Msg::MeetingPlaces)] {
         // Kroner to the øre in every column, places whole; "-": not in

@@ -38,7 +38,7 @@ mod view;
 
 pub use allocation::allocation_view;
 pub use explain::{explain, explain_in_scenario, label_prefix};
-pub use meeting::{meeting_view, MeetingView};
+pub use meeting::{meeting_view, summary_total_head, MeetingView};
 pub use notes::{document_notes, left_out, read_note, read_notes, said};
 pub use view::{document_view, Cell, Column, Row, ScenarioView, Section, Table, View};
 
@@ -158,6 +158,9 @@ pub enum Msg {
     // The report's frame.
     /// The report's first line.
     ReportTitle,
+    /// `{folder}`: the report's first line for a folder of the user's own
+    /// documents that gives no title of its own.
+    FolderReportTitle,
     /// Before the assumptions.
     Assumptions,
     /// `{name}`: a scenario's heading.
@@ -443,6 +446,7 @@ pub enum ReadMsg {
 /// Every message, for the tests that hold both catalogues complete.
 pub const ALL_MESSAGES: &[Msg] = &[
     Msg::ReportTitle,
+    Msg::FolderReportTitle,
     Msg::Assumptions,
     Msg::Scenario,
     Msg::BetweenGroupsPerLevel,
@@ -575,6 +579,38 @@ pub const ALL_READ_MESSAGES: &[ReadMsg] = &[
     ReadMsg::ReadPopulation,
     ReadMsg::ReadPopulationAt,
 ];
+
+/// The report's first line: the minutes' title for their own documents
+/// (`folder` `None`); for a folder of the user's own, the first line of its
+/// `title` (the folder's `title.txt`) when it gives one, else a title that
+/// names the folder. Hidden characters are shown as escapes, never sent to
+/// a terminal.
+///
+/// # Example
+/// ```
+/// use andel_core::present::{report_title, Language};
+/// assert_eq!(report_title(Some(("budget", None)), Language::Da), "Nøgledokumenterne i mappen »budget«");
+/// assert_eq!(report_title(Some(("budget", Some("Budget 2027\n"))), Language::En), "Budget 2027");
+/// ```
+pub fn report_title(folder: Option<(&str, Option<&str>)>, language: Language) -> String {
+    let Some((name, own)) = folder else {
+        return language.text(Msg::ReportTitle).to_string();
+    };
+    let own = own
+        .and_then(|t| {
+            t.trim_start_matches('\u{feff}')
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+        })
+        .map(|t| crate::error::escaped(t, false));
+    own.unwrap_or_else(|| {
+        language.say(
+            Msg::FolderReportTitle,
+            &[("folder", &crate::error::escaped(name, false))],
+        )
+    })
+}
 
 /// What made an output, in `language`: andel's version and the embedded
 /// population's source and dates (every report, CSV and form states it, so

@@ -66,6 +66,7 @@ from ._convert import (  # noqa: F401
 from ._data import (  # noqa: F401
     Municipality,
     Population,
+    NamedWeights,
     _municipality,
     _population,
     _write_bytes,
@@ -87,7 +88,6 @@ from ._allocation import (  # noqa: F401
 from ._result import (  # noqa: F401
     Result,
     Summary,
-    _TOTAL_HEADS,
     compute,
     summary,
 )
@@ -115,6 +115,7 @@ __all__ = [
     "DocumentError",
     "METHODS",
     "Population",
+    "NamedWeights",
     "apportion",
     "split",
     "allocate",

@@ -9,7 +9,7 @@ from . import _andel
 from ._allocation import Allocation
 from ._base import InputError, TieWarning, _call
 from ._convert import Number, Weights, _OUTPUTS, _Shape, _aligned, _from_buffer, _is_frame, _is_series, _names, _number_array, _text
-from ._data import Population
+from ._data import NamedWeights, Population
 
 
 def apportion(weights: Weights, seats: int, method: str = "hamilton", *,
@@ -211,15 +211,17 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
             if not isinstance(v, str):
                 raise InputError(f"names.{k}: expected a string, got {type(v).__name__}",
                                  code="invalid_option", field=f"names.{k}")
-    elif isinstance(weights, Population):
-        names = weights.names  # population() knows its names
+    elif isinstance(weights, (Population, NamedWeights)):
+        names = weights.names  # population(), read_csv() know their names
     nm = [names.get(k) for k in keys] if names else None
+    # population()'s weights: the table heads them with their year.
+    year = weights.year if isinstance(weights, Population) else None
     if seats:
         if not (isinstance(unit, str) and unit == "0.01"):
             raise InputError("unit: places are whole units; unit is for money (seats=False)",
                              code="invalid_option", field="unit")
         text = _call(_andel.apportion_explained, s.values, ids, total, _text(method, "method"), s.limit(minimum),
-                     s.limit(maximum), first_divisor, s.ties(ties), nm, _names(exclude, "exclude"))
+                     s.limit(maximum), first_divisor, s.ties(ties), nm, _names(exclude, "exclude"), year)
     else:
         for arg, value, default in (("method", method, "hamilton"), ("minimum", minimum, None),
                                     ("maximum", maximum, None), ("first_divisor", first_divisor, None)):
@@ -228,5 +230,5 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
                                  f"give seats=True to apportion whole places by a method",
                                  code="invalid_option", field=arg)
         text = _call(_andel.split_explained, total, s.values, ids, unit, s.ties(ties), nm,
-                     _names(exclude, "exclude"))
+                     _names(exclude, "exclude"), year)
     return Allocation._made(text)

@@ -63,33 +63,63 @@ def municipalities(region: Optional[str] = None) -> List[Municipality]:
 class Population(Dict[str, int]):
     """A dict of population by municipality code (or region) that also
     carries the names (``.names``, code -> name), so that :func:`allocate`
-    shows names without ``names=``. Everything else is a plain ``dict``.
+    shows names without ``names=``, and the year the figures are from
+    (``.year``, 1 January; ``None`` for your own file, whose period the
+    :class:`ReadWarning` says). Everything else is a plain ``dict``.
 
     >>> p = population("Nordjylland", 2022)
-    >>> p["851"], p.names["851"]
-    (221082, 'Aalborg')
+    >>> p["851"], p.names["851"], p.year
+    (221082, 'Aalborg', 2022)
+    """
+
+    names: Dict[str, str]
+    year: Optional[int]
+
+    def __init__(self, counts: Mapping[str, int], names: Mapping[str, str],
+                 year: Optional[int] = None) -> None:
+        super().__init__(counts)
+        self.names = dict(names)
+        self.year = year
+
+
+class NamedWeights(Dict[str, Decimal]):
+    """The weights :func:`read_csv` and :func:`read_excel` read, ``{id:
+    Decimal}``, that also carry the names the file gives (``.names``, id ->
+    name), so that :func:`allocate` shows them without ``names=``.
+    Everything else is a plain ``dict``.
+
+    >>> w = read_csv("kommune;navn;vægt\\n851;Aalborg;221.082\\n825;Læsø;1.769\\n")
+    >>> w["851"], w.names["851"]
+    (Decimal('221082'), 'Aalborg')
     """
 
     names: Dict[str, str]
 
-    def __init__(self, counts: Mapping[str, int], names: Mapping[str, str]) -> None:
-        super().__init__(counts)
+    def __init__(self, weights: Mapping[str, Decimal], names: Mapping[str, str]) -> None:
+        super().__init__(weights)
         self.names = dict(names)
 
 
-def _population(text: str) -> Population:
+def _named_weights(found: str) -> NamedWeights:
+    parties = json.loads(found)["key"]
+    return NamedWeights({p["id"]: Decimal(p["weight"]) for p in parties},
+                        {p["id"]: p["name"] for p in parties if p.get("name")})
+
+
+def _population(text: str, year: Optional[int] = None) -> Population:
     parties = json.loads(text)
     return Population({p["id"]: int(p["weight"]) for p in parties},
-                      {p["id"]: p["name"] for p in parties if p.get("name")})
+                      {p["id"]: p["name"] for p in parties if p.get("name")}, year)
 
 
 def population(region: Optional[str] = None, year: Optional[int] = None, *,
                file: Union[None, str, "os.PathLike[str]", bytes] = None,
                ages: Optional[Tuple[Optional[int], Optional[int]]] = None,
                language: Optional[str] = None) -> Population:
-    """Population on 1 January of ``year`` (2022 unless given) by
-    municipality code, a :class:`Population` (a ``dict`` that also knows the
-    names). ``region`` is forgiving ("nordjylland", "Region Nordjylland"); a
+    """Population on 1 January of ``year`` by municipality code, a
+    :class:`Population` (a ``dict`` that also knows the names, and the year
+    used as ``.year``). Without ``year``, the newest embedded year (2025,
+    the last of :func:`years`), as the command line and JS take it. ``region`` is forgiving ("nordjylland", "Region Nordjylland"); a
     misspelt one is refused with the closest region named.
 
     ``file`` (a path or the bytes) is your own Statbank file instead of the
@@ -111,7 +141,7 @@ def population(region: Optional[str] = None, year: Optional[int] = None, *,
         if ages is not None:
             raise InputError("ages: the embedded population has no ages; give a Statbank file",
                              code="invalid_option", field="ages")
-        return _population(_call(_andel.population, region, _year(2022 if year is None else year)))
+        return _population(*_call(_andel.population, region, None if year is None else _year(year)))
     data = file
     if not isinstance(file, bytes):
         if not isinstance(file, (str, os.PathLike)):
@@ -130,14 +160,14 @@ def population(region: Optional[str] = None, year: Optional[int] = None, *,
     return _population(found)
 
 
-def region_population(year: int = 2022) -> Population:
-    """Population on 1 January of ``year`` by region (= KKR), a
-    :class:`Population`.
+def region_population(year: Optional[int] = None) -> Population:
+    """Population on 1 January of ``year`` (the newest embedded year, 2025,
+    unless given; ``.year`` says it) by region (= KKR), a :class:`Population`.
 
     >>> sorted(region_population(2022))
     ['Hovedstaden', 'Midtjylland', 'Nordjylland', 'Sjælland', 'Syddanmark']
     """
-    return _population(_call(_andel.region_population, _year(year)))
+    return _population(*_call(_andel.region_population, None if year is None else _year(year)))
 
 
 def years() -> List[int]:
@@ -153,14 +183,17 @@ def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str]
              name: Optional[str] = None, weight: Optional[str] = None,
              header: Optional[bool] = None, decimal: Optional[str] = None,
              keep_totals: Optional[bool] = None,
-             language: Optional[str] = None) -> Dict[str, Decimal]:
+             language: Optional[str] = None) -> NamedWeights:
     """Weights from a CSV file (a path), its bytes, or CSV text: any of ``,``
     ``;`` tab, decimal point or comma; a file's bytes in UTF-8 with or
     without BOM, UTF-16 with BOM (Excel's "Unicode text") or Windows-1252
     (Danish Excel's CSV), found by the core and said with a
     :class:`ReadWarning` when not UTF-8; Statbank FOLK1A exports. Returns
     ``{id: Decimal}`` (a cell that is wholly a municipality's name or code
-    becomes its code; other text is a party of its own).
+    becomes its code; other text is a party of its own), a
+    :class:`NamedWeights`: a ``dict`` that also carries the names the file
+    gives (``.names``, id -> name; a municipality's name when the file has
+    no name column), which :func:`allocate` shows.
 
     ``header`` says whether the first row is a header (found when not
     given); ``decimal`` the decimal separator (``","`` or ``"."``), found
@@ -200,7 +233,7 @@ def read_csv(source: Union[str, bytes, "os.PathLike[str]"], *, id: Optional[str]
         warnings.warn(f"read_csv: {note}", ReadWarning, stacklevel=2)
     if left_out:
         warnings.warn(f"read_csv: {left_out}", LeftOutWarning, stacklevel=2)
-    return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
+    return _named_weights(found)
 
 
 def _write_bytes(path: Union[str, "os.PathLike[str]"], data: bytes) -> None:
@@ -216,11 +249,11 @@ def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional
                weight: Optional[str] = None, header: Optional[bool] = None,
                decimal: Optional[str] = None,
                keep_totals: Optional[bool] = None,
-               language: Optional[str] = None) -> Dict[str, Decimal]:
+               language: Optional[str] = None) -> NamedWeights:
     """Weights from an Excel workbook (.xlsx, a path or its bytes): the
     first sheet or ``sheet``, read by the same rules as :func:`read_csv`
     (columns, header, totals left out with a :class:`LeftOutWarning` in
-    ``language``). A number cell is read as the decimal its shortest form
+    ``language``), a :class:`NamedWeights` with the names it gives. A number cell is read as the decimal its shortest form
     shows (7.2).
     """
     data = source
@@ -237,7 +270,7 @@ def read_excel(source: Union[str, bytes, "os.PathLike[str]"], *, sheet: Optional
         warnings.warn(f"read_excel: {note}", ReadWarning, stacklevel=2)
     if left_out:
         warnings.warn(f"read_excel: {left_out}", LeftOutWarning, stacklevel=2)
-    return {p["id"]: Decimal(p["weight"]) for p in json.loads(found)["key"]}
+    return _named_weights(found)
 
 
 def set_strict(strict: bool = True) -> None:

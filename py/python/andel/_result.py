@@ -385,17 +385,23 @@ class Summary:
     """The meeting as a whole, per municipality (from :func:`summary`): kroner
     by case and in total, places by case and programme, never added across
     kinds. All of it as plain data in :attr:`data`; :attr:`columns`,
-    :attr:`rows` and :meth:`to_pandas` for analysis.
+    :attr:`rows` and :meth:`to_pandas` for analysis, the totals' heads in
+    :attr:`language` (core's words, as the meeting's table shows them).
     """
 
-    def __init__(self, json_text: str) -> None:
+    def __init__(self, json_text: str, language: Optional[str] = None) -> None:
         """From the JSON of a summary (``to_json()``); summaries come from
-        :func:`summary`, not from here."""
+        :func:`summary`, not from here. ``language`` (``"da"`` or ``"en"``;
+        the module's, Danish unless :func:`set_language` says otherwise)
+        is the language of the totals' heads."""
         self._json = json_text
         self.data: Dict[str, Any] = _json_object(json_text, "Summary")
+        self.language: str = _lang(language)
+        self._total_heads = [str(_call(_andel.summary_total_head, t, self.language))
+                             for t in self.data["totals"]]
 
     def __reduce__(self) -> Any:
-        return (Summary, (self._json,))
+        return (Summary, (self._json, self.language))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Summary) and self.data == other.data
@@ -407,10 +413,12 @@ class Summary:
     @property
     def columns(self) -> List[str]:
         """The columns' heads: kroner columns, then places columns, then the
-        kroner totals (``"total"``, or ``"total (lowest)"`` and
-        ``"total (highest)"`` when a case has several scenarios)."""
+        kroner totals in :attr:`language` (``"i alt"``, or ``"i alt, laveste
+        scenarier"`` and ``"i alt, højeste scenarier"`` when a case has
+        several scenarios; in English ``"total"``, ``"total, lowest
+        scenarios"``, ``"total, highest scenarios"``)."""
         heads = [c["head"] for c in self.data["columns"]]
-        return heads + [_TOTAL_HEADS[t] for t in self.data["totals"]]
+        return heads + self._total_heads
 
     @property
     def units(self) -> Dict[str, str]:
@@ -418,7 +426,7 @@ class Summary:
         places of."""
         out = {c["head"]: ("kr." if c["unit"] == "kroner" else c["unit"]["places"]["of"])
                for c in self.data["columns"]}
-        out.update({_TOTAL_HEADS[t]: "kr." for t in self.data["totals"]})
+        out.update({h: "kr." for h in self._total_heads})
         return out
 
     @property
@@ -453,22 +461,23 @@ class Summary:
         return self._json
 
 
-_TOTAL_HEADS = {"all": "total", "lowest": "total (lowest)", "highest": "total (highest)"}
-
-
-def summary(results: Iterable[Result]) -> Summary:
+def summary(results: Iterable[Result], *, language: Optional[str] = None) -> Summary:
     """The meeting as a whole: per municipality, what it pays and which
     places it gets across the results whose documents say how they count
     (their ``summary``: the case, and for places what they are places of).
     Kroner are added into a total (with each case's lowest and highest
-    scenario when a case has several); places are never added.
+    scenario when a case has several); places are never added. The totals'
+    heads are in ``language`` (the module's, Danish by default: ``"i
+    alt"``).
 
     >>> doc = lambda case, total: {"version": 1, "summary": {"case": case},
     ...     "key": {"population": {"region": "Nordjylland", "year": 2022, "municipalities": ["Læsø"]}},
     ...     "scenarios": [{"name": "x", "total": total}]}
     >>> s = summary([compute(doc("A", "100.00")), compute(doc("B", "50.00"))])
-    >>> s.rows["825"]["total"]
+    >>> s.rows["825"]["i alt"]
     Decimal('150.00')
+    >>> summary([compute(doc("A", "100.00"))], language="en").columns
+    ['A', 'total']
     """
     texts = []
     for i, r in enumerate(results):
@@ -476,4 +485,4 @@ def summary(results: Iterable[Result]) -> Summary:
             raise DocumentError(f"results[{i}]: expected a Result (from compute), got {type(r).__name__}",
                                 code="document", field=f"results[{i}]")
         texts.append(r.to_json())
-    return Summary(_call(_andel.summary, texts))
+    return Summary(_call(_andel.summary, texts), language)
