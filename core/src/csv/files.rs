@@ -123,8 +123,9 @@ pub fn read(path: &str, _access: &FileAccess, field: &str, _limit: usize) -> Res
     ))
 }
 
-/// Without the `fs` feature: the error for a file named.
-#[cfg(not(feature = "fs"))]
+/// Without the `fs` feature: the error for a file named (by `csv.path`,
+/// which only a build with `csv_keys` reads).
+#[cfg(all(not(feature = "fs"), feature = "csv_keys"))]
 pub(crate) fn no_files(field: &str, _path: &str, _access: &FileAccess) -> Error {
     Error::Io {
         field: field.to_string(),

@@ -10,6 +10,7 @@ use crate::data::{self, municipality, Region};
 use crate::error::{Error, Result};
 use crate::key::{Key, KeyParty, Nest, NestRounding};
 use crate::sorted_map::{first_repeat, SortedMap};
+#[cfg(feature = "csv_keys")]
 use crate::tabular::read_weights;
 use crate::FieldPath;
 use rust_decimal::Decimal;
@@ -133,52 +134,7 @@ pub(super) fn build_key_noting(
             .collect();
         Key::new(parties).map_err(|e| rename_parties(e, &at.key("weights")))?
     } else if let Some(c) = &spec.csv {
-        let read = match (&c.text, &c.path) {
-            (Some(t), None) => read_weights(t, &c.columns),
-            (None, Some(p)) => {
-                let field = String::from(at.key("csv").key("path"));
-                // Without files (the browser) there is nothing to read.
-                #[cfg(not(feature = "fs"))]
-                return Err(crate::files::no_files(&field, p, files));
-                #[cfg(feature = "fs")]
-                {
-                    let bytes = crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?;
-                    // An .xlsx (a zip file; CSV text never starts so): its
-                    // first sheet by the same rules, with the feature `excel`.
-                    if bytes.starts_with(b"PK\x03\x04") {
-                        #[cfg(feature = "excel")]
-                        {
-                            crate::csv::xlsx::read_weights_xlsx(&bytes, None, &c.columns)
-                        }
-                        #[cfg(not(feature = "excel"))]
-                        return Err(Error::Io {
-                            field,
-                            message: format!(
-                                "{} is an Excel workbook, which this build does not read \
-                                 (it lacks the feature `excel`, which the command line and \
-                                 Python have); save the sheet as CSV",
-                                crate::error::quoted(p)
-                            ),
-                        });
-                    } else {
-                        crate::tabular::read_weights_bytes(&bytes, &c.columns)
-                    }
-                }
-            }
-            _ => {
-                return Err(Error::Document {
-                    field: at.key("csv").into(),
-                    message: "give text or path".into(),
-                })
-            }
-        };
-        let read = read.map_err(|e| e.under(at.key("csv").key("columns").as_str()))?;
-        let csv_at = String::from(at.key("csv"));
-        notes.extend(read.read_notes().into_iter().map(|note| ReadNote {
-            at: csv_at.clone(),
-            note,
-        }));
-        read.key
+        csv_key(c, at, files, notes)?
     } else if let Some(parts) = &spec.blend {
         let keys = parts
             .iter()
@@ -204,6 +160,78 @@ pub(super) fn build_key_noting(
             .map_err(|e| e.under(at.as_str()))?;
     }
     Ok(key)
+}
+
+/// The key of `csv` weights (inline text, or a file where files are read),
+/// with what reading them told the reader added to `notes`.
+#[cfg(feature = "csv_keys")]
+fn csv_key(
+    c: &super::CsvSpec,
+    at: &FieldPath,
+    files: &FileAccess,
+    notes: &mut Vec<ReadNote>,
+) -> Result<Key> {
+    let read = match (&c.text, &c.path) {
+        (Some(t), None) => read_weights(t, &c.columns),
+        (None, Some(p)) => {
+            let field = String::from(at.key("csv").key("path"));
+            // Without files (the browser) there is nothing to read.
+            #[cfg(not(feature = "fs"))]
+            return Err(crate::files::no_files(&field, p, files));
+            #[cfg(feature = "fs")]
+            {
+                let bytes = crate::files::read(p, files, &field, crate::files::MAX_FILE_BYTES)?;
+                // An .xlsx (a zip file; CSV text never starts so): its
+                // first sheet by the same rules, with the feature `excel`.
+                if bytes.starts_with(b"PK\x03\x04") {
+                    #[cfg(feature = "excel")]
+                    {
+                        crate::csv::xlsx::read_weights_xlsx(&bytes, None, &c.columns)
+                    }
+                    #[cfg(not(feature = "excel"))]
+                    return Err(Error::Io {
+                        field,
+                        message: format!(
+                            "{} is an Excel workbook, which this build does not read \
+                             (it lacks the feature `excel`, which the command line and \
+                             Python have); save the sheet as CSV",
+                            crate::error::quoted(p)
+                        ),
+                    });
+                } else {
+                    crate::tabular::read_weights_bytes(&bytes, &c.columns)
+                }
+            }
+        }
+        _ => {
+            return Err(Error::Document {
+                field: at.key("csv").into(),
+                message: "give text or path".into(),
+            })
+        }
+    };
+    let read = read.map_err(|e| e.under(at.key("csv").key("columns").as_str()))?;
+    let csv_at = String::from(at.key("csv"));
+    notes.extend(read.read_notes().into_iter().map(|note| ReadNote {
+        at: csv_at.clone(),
+        note,
+    }));
+    Ok(read.key)
+}
+
+/// Without `csv_keys` (the web form's first-load module, for its download
+/// budget) weights from CSV are left to the whole module.
+#[cfg(not(feature = "csv_keys"))]
+fn csv_key(
+    _: &super::CsvSpec,
+    at: &FieldPath,
+    _: &FileAccess,
+    _: &mut Vec<ReadNote>,
+) -> Result<Key> {
+    Err(Error::InvalidOption {
+        field: at.key("csv").into(),
+        message: super::CSV_LEFT_OUT.into(),
+    })
 }
 
 /// The key of `population`: the embedded figures or a Statbank file, then

@@ -44,6 +44,13 @@ pub use compute::{compute_owned, compute_with};
 /// which the binding turns into "load the whole module".
 pub const TABLES_LEFT_OUT: &str =
     "places in a table are not in this build (the web form's first-load module): use the whole module";
+
+/// What a document with `csv` weights gets from a build without the
+/// `csv_keys` feature (the web form's first-load module; the form reads
+/// pasted and uploaded CSV with the whole module anyway): an
+/// `invalid_option` error with this message, "load the whole module".
+pub const CSV_LEFT_OUT: &str =
+    "weights from CSV are not in this build (the web form's first-load module): use the whole module";
 pub use json::Json;
 pub use keys::build_key;
 pub use result::*;
