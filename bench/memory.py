@@ -42,15 +42,17 @@ objects), the document's parties go once the key has them
 parties up, and the command line uses mimalloc (measured 2026-12-06, this
 machine, one process per size; the output byte for byte the same):
 
-- command line, 10^6 parties (55.9 MB): 745 -> 272 MB, 13.3x -> 4.9x (target
-  met); reading alone 159 MB (2.8x); CPU time 4.3 -> 4.1 s;
-- command line, 10^5 parties (5.4 MB): 79 -> 55 MB, 14.3x -> 10.2x (not met:
+- command line, 10^6 parties (55.9 MB): 745 -> 263-272 MB, 13.3x -> 4.7-4.9x
+  (target met); reading alone 159-182 MB (2.8-3.3x); CPU time 4.3 -> 4.1 s;
+- command line, 10^5 parties (5.4 MB): 79 -> 55-57 MB, 14.3x -> 10.2-10.5x (not met:
   mimalloc's own 11 MB and the pages it frees late weigh at this size; with
   glibc's allocator 35 MB, 6.5x, but 327 MB, 5.7x, at 10^6 and slower);
 - Python `allocate`, 10^6 parties: 636 -> 360 MB (not met), of which the
-  weights' dict and the module 139 MB; core's part (the key's 10^6 parties
-  at about 120 bytes each, the engine's working copies) needs a compact key
-  (ids in one arena, no per-party `Basis`) to come under 300 MB.
+  weights' dict and the module 139 MB, the facade's lists of keys, values and
+  ids about 24 MB; core's part (the key's 10^6 parties at about 104 bytes
+  each, beside them the weights as decimals and the engine's working copies)
+  needs a compact key (ids in one arena, weights apart, no per-party
+  `Basis`) to come under 300 MB. At 10^5 parties: 50 MB (weights 32 MB).
 
 Before this script made its documents a party at a time, a child's peak
 counted the pages it shared with this process until it ran `andel` (the
