@@ -8,7 +8,7 @@ resident set (ru_maxrss) beside the target of issue 25:
   10^6 parties.
 
     cargo build --release -p andel-cli
-    .venv/bin/python bench/memory.py [--parties 100000] [--case cli|python]
+    .venv/bin/python bench/memory.py [--parties 100000 1000000] [--case cli|python]
 
 Measured 2026-12-06 (this machine, 10^5 parties, one case per run): the
 command line 143 MB for a 5.4 MB document (26.5x); Python's `allocate` 217 MB
@@ -32,6 +32,31 @@ explained allocation stays in core until its JSON or records are asked for:
 views of it (keys, values, the duplicate check) 85 MB; the rest is core's
 key and explained allocation (about 250 bytes a party while both live). The
 300 MB target needs a more compact explained allocation in core.
+
+Since the allocation keeps its parties compact (the key's parties shared,
+not copied; the apportionment's units and reasons; each row made when asked
+and the JSON written row by row: core/src/key/parties.rs), a document's
+lists of objects are read item by item from the text (no tree of 10^6
+objects), the document's parties go once the key has them
+(`compute_owned`), the engine runs without a copy of the ids unless it looks
+parties up, and the command line uses mimalloc (measured 2026-12-06, this
+machine, one process per size; the output byte for byte the same):
+
+- command line, 10^6 parties (55.9 MB): 745 -> 263-272 MB, 13.3x -> 4.7-4.9x
+  (target met); reading alone 159-182 MB (2.8-3.3x); CPU time 4.3 -> 4.1 s;
+- command line, 10^5 parties (5.4 MB): 79 -> 55-57 MB, 14.3x -> 10.2-10.5x (not met:
+  mimalloc's own 11 MB and the pages it frees late weigh at this size; with
+  glibc's allocator 35 MB, 6.5x, but 327 MB, 5.7x, at 10^6 and slower);
+- Python `allocate`, 10^6 parties: 636 -> 360 MB (not met), of which the
+  weights' dict and the module 139 MB, the facade's lists of keys, values and
+  ids about 24 MB; core's part (the key's 10^6 parties at about 104 bytes
+  each, beside them the weights as decimals and the engine's working copies)
+  needs a compact key (ids in one arena, weights apart, no per-party
+  `Basis`) to come under 300 MB. At 10^5 parties: 50 MB (weights 32 MB).
+
+Before this script made its documents a party at a time, a child's peak
+counted the pages it shared with this process until it ran `andel` (the
+10^6 dicts): the command line looked 6.4x its size.
 """
 
 from __future__ import annotations
@@ -66,28 +91,41 @@ def child_peak_mb_failing(args: list[str]) -> float:
     return max(after, before) / 1024
 
 
+def write_document(n: int, scenarios: list) -> str:
+    """A key document of `n` parties (as `json.dump` writes it), written a
+    party at a time: this process stays small, since a child's peak counts
+    the pages it shares with its parent until it runs the program (a
+    parent holding 10^6 dicts made the command line look 6x its size)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        f.write('{"version": 1, "key": {"weights": [')
+        for i in range(n):
+            party = {"id": f"p{i}", "name": f"Party {i}", "weight": i % 9973 + 1}
+            f.write((", " if i else "") + json.dumps(party))
+        f.write(f']}}, "scenarios": {json.dumps(scenarios)}}}')
+        return f.name
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--parties", type=int, default=100_000)
+    p.add_argument("--parties", type=int, nargs="+", default=[100_000],
+                   help="sizes, smallest first (a child's peak only grows)")
     p.add_argument("--case", choices=["cli", "python", "all"], default="all")
     a = p.parse_args()
-    n = a.parties
-    if a.case in ("cli", "all"):
-        parties = [{"id": f"p{i}", "name": f"Party {i}", "weight": i % 9973 + 1} for i in range(n)]
-        doc = {"version": 1, "key": {"weights": parties},
-               "scenarios": [{"name": "x", "total": "1000000000.00"}]}
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-            json.dump(doc, f)
-            path = f.name
+    for n in sorted(a.parties):
+        measure(n, a.case)
+
+
+def measure(n: int, case: str) -> None:
+    """The rows of one size: the command line's peak and its ratio to the
+    document, then Python's explained allocation."""
+    if case in ("cli", "all"):
+        path = write_document(n, [{"name": "x", "total": "1000000000.00"}])
         size_mb = os.path.getsize(path) / 2**20
         andel = os.path.join(ROOT, "target", "release", "andel")
         # Reading alone: the same document without scenarios is read whole,
         # then refused before anything is computed (run first: the peak of
         # children only grows).
-        doc["scenarios"] = []
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-            json.dump(doc, f)
-            empty = f.name
+        empty = write_document(n, [])
         reading = child_peak_mb_failing([andel, "compute", empty, "--format", "json"])
         os.unlink(empty)
         peak = child_peak_mb([andel, "compute", path, "--format", "json"])
@@ -95,15 +133,20 @@ def main() -> None:
         print(f"cli compute, {n} parties: document {size_mb:.1f} MB, peak {peak:.0f} MB "
               f"= {peak / size_mb:.1f}x (target under 5x); reading alone {reading:.0f} MB "
               f"= {reading / size_mb:.1f}x")
-    if a.case in ("python", "all"):
+    if case in ("python", "all"):
         code = ("import andel, resource; from decimal import Decimal; "
                 f"w = {{f'p{{i}}': i % 9973 + 1 for i in range({n})}}; "
                 "a = andel.allocate(w, Decimal('1000000000.00')); "
                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
         out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
         peak = float(out.stdout.strip())
+        # The weights alone (the dict the caller made, the module loaded):
+        # what is not the allocation's.
+        alone = code.replace("a = andel.allocate(w, Decimal('1000000000.00')); ", "")
+        out = subprocess.run([sys.executable, "-c", alone], check=True, capture_output=True, text=True)
+        weights = float(out.stdout.strip())
         print(f"python allocate (explained), {n} parties: peak {peak:.0f} MB "
-              f"(target under 300 MB at 10^6 parties)")
+              f"(target under 300 MB at 10^6 parties); the weights alone {weights:.0f} MB")
 
 
 if __name__ == "__main__":

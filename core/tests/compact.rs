@@ -200,3 +200,60 @@ proptest! {
         same_as_before(&a, &rows_as_before(&key, &e.parties(), e.quota_denominator, o.unit, amount < Decimal::ZERO));
     }
 }
+
+/// A document read from text it takes keeps its lists of objects as text
+/// and reads them item by item: the same document, and for a bad one the
+/// same error (field, line and column), as the tree reader.
+#[test]
+fn documents_read_item_by_item_as_by_tree() {
+    use andel_core::document::{parse, parse_owned};
+    let good = r#"{"version": 1, "key": {"weights": [
+        {"id": "A", "name": "Æble", "weight": 2}, {"id": "B", "weight": "1.5"}],
+        "fixed": [{"id": "R", "share": 0.072}]},
+        "scenarios": [{"name": "x", "total": 3}, {"name": "y", "total": 4}]}"#;
+    assert_eq!(parse_owned(good.to_string()).unwrap(), parse(good).unwrap());
+    let bom = format!("\u{feff}{good}");
+    assert_eq!(parse_owned(bom.clone()).unwrap(), parse(&bom).unwrap());
+    for (bad, field) in [
+        // A field twice in the second party (found while reading the text).
+        (
+            good.replace(r#""id": "B""#, r#""id": "B", "id": "C""#),
+            "key.weights[1].id",
+        ),
+        // A syntax error inside an item: its line and column as before.
+        (
+            good.replace(r#""weight": "1.5"}"#, r#""weight": "1.5",}"#),
+            "key.weights[1]",
+        ),
+        // A field no party has, and a weight that is not a number.
+        (
+            good.replace(r#""name": "Æble""#, r#""colour": "red""#),
+            "key.weights[0].colour",
+        ),
+        (
+            good.replace(r#""weight": 2"#, r#""weight": [2]"#),
+            "key.weights[0].weight",
+        ),
+        // A list of objects where a number list belongs (a limit).
+        (
+            good.replace(
+                r#""scenarios""#,
+                r#""rounding": {"places": {"minimum": [{"a": 1}]}}, "scenarios""#,
+            ),
+            "rounding.places.minimum[0]",
+        ),
+        // A list whose first item is an object and whose second is not.
+        (
+            good.replace(r#"{"id": "B", "weight": "1.5"}"#, "7"),
+            "key.weights[1]",
+        ),
+    ] {
+        let by_tree = parse(&bad).unwrap_err();
+        assert_eq!(by_tree.field(), Some(field), "{bad}: {by_tree}");
+        assert_eq!(parse_owned(bad.clone()).unwrap_err(), by_tree, "{bad}");
+        assert_eq!(
+            parse_owned(bad.clone()).unwrap_err().to_string(),
+            by_tree.to_string()
+        );
+    }
+}

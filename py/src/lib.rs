@@ -362,25 +362,27 @@ fn biproportional(
 
 /// A key of the weights (read under the GIL), made without it.
 fn key(
-    w: &Numbers,
+    w: Numbers,
     ids: Vec<String>,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
 ) -> Result<Key, Error> {
-    let w = w.decimals()?;
-    let names = names.unwrap_or_else(|| vec![None; ids.len()]);
-    if names.len() != ids.len() || w.len() != ids.len() {
+    let decimals = w.decimals()?;
+    // Each copy goes as soon as the key has what it holds (issue 25: 10^6
+    // parties): the numbers read, and no list of absent names.
+    drop(w);
+    if names.as_ref().is_some_and(|n| n.len() != ids.len()) || decimals.len() != ids.len() {
         return Err(Error::LengthMismatch {
             field: "ids".into(),
-            expected: w.len(),
+            expected: decimals.len(),
             found: ids.len(),
         });
     }
+    let mut names = names.map(Vec::into_iter);
     let parties = ids
         .into_iter()
-        .zip(names)
-        .zip(w)
-        .map(|((id, name), w)| KeyParty::new(id, name, w))
+        .zip(decimals)
+        .map(|(id, w)| KeyParty::new(id, names.as_mut().and_then(Iterator::next).flatten(), w))
         .collect();
     let key = Key::new(parties).map_err(rename)?;
     match exclude.filter(|e| !e.is_empty()) {
@@ -429,7 +431,7 @@ fn apportion_explained(
     let seats = whole(seats, "total");
     let o = options(method, minimum, maximum, first_divisor, ties);
     py.detach(|| {
-        let k = key(&w, ids, names, exclude)
+        let k = key(w, ids, names, exclude)
             .map_err(err)?
             .with_kind(population_year.map(|year| WeightKind::Population { year }));
         let mut o = o?;
@@ -460,7 +462,7 @@ fn split_explained(
     let ties = self::ties(ties);
     py.detach(|| {
         // Population weights say their year in the table's head.
-        let k = key(&w, ids, names, exclude)
+        let k = key(w, ids, names, exclude)
             .map_err(err)?
             .with_kind(population_year.map(|year| WeightKind::Population { year }));
         let o = SplitOptions {

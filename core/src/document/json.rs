@@ -57,6 +57,7 @@ pub enum Json {
 /// The items of a [`Json::Items`]: spans of the document's text.
 #[doc(hidden)]
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub struct Items {
     text: std::sync::Arc<String>,
     spans: Vec<(u32, u32)>,
@@ -64,6 +65,7 @@ pub struct Items {
 
 impl Items {
     /// Item `i` as a tree (`path` its place, for an error).
+    #[cfg(not(target_arch = "wasm32"))]
     fn item(&self, i: usize, path: &str) -> Result<Json> {
         let (start, end) = self.spans[i];
         let text = self.text.get(start as usize..end as usize).unwrap_or("");
@@ -115,6 +117,7 @@ struct Parser<'a> {
     b: &'a [u8],
     i: usize,
     /// The text shared, when lists of objects are kept as [`Items`].
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     shared: Option<&'a std::sync::Arc<String>>,
 }
 
@@ -297,6 +300,9 @@ impl Parser<'_> {
             self.i += 1;
             return Ok(Json::Array(items));
         }
+        // Not in the browser module: its documents are small, and every
+        // byte of it is downloaded (wasm/test/size.test.cjs).
+        #[cfg(not(target_arch = "wasm32"))]
         if let (Some(text), Some(b'{')) = (self.shared, self.peek()) {
             if let Ok(end) = u32::try_from(self.b.len()) {
                 return self.items(path, depth, text, end);
@@ -323,6 +329,7 @@ impl Parser<'_> {
     /// each item, every item read and checked as [`Parser::array`] reads
     /// it (the same errors, at the same place), its tree let go at once.
     /// `end`: the text's length, every offset fitting in `u32`.
+    #[cfg(not(target_arch = "wasm32"))]
     fn items(
         &mut self,
         path: &str,
@@ -571,6 +578,7 @@ impl<T: FromJson> FromJson for Vec<T> {
                 .enumerate()
                 .map(|(i, x)| T::from_json(x, &index(path, i)))
                 .collect(),
+            #[cfg(not(target_arch = "wasm32"))]
             Json::Items(items) => (0..items.spans.len())
                 .map(|i| {
                     let at = index(path, i);
@@ -617,9 +625,14 @@ pub(crate) fn read<T: FromJson>(text: &str) -> Result<T> {
 /// Reads a value of `T` from JSON text it takes: lists of objects are read
 /// item by item from the text, never held whole as a tree (issue 25).
 pub(crate) fn read_owned<T: FromJson>(text: String) -> Result<T> {
-    let text = std::sync::Arc::new(text);
-    let tree = parse_in(&text, Some(&text))?;
-    T::from_json(&tree, "")
+    #[cfg(target_arch = "wasm32")]
+    return read(&text);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let text = std::sync::Arc::new(text);
+        let tree = parse_in(&text, Some(&text))?;
+        T::from_json(&tree, "")
+    }
 }
 
 /// A text value that names one of a set of choices (`"per_level"`).

@@ -33,7 +33,7 @@ pub use parties::Parties;
 
 use crate::apportion::{apportion_named, Options};
 use crate::error::{Error, Result};
-use crate::money::{split_named, SplitOptions};
+use crate::money::SplitOptions;
 use crate::util::exact::exact_add;
 use crate::util::sorted_map::{first_repeat, Positions};
 use rust_decimal::Decimal;
@@ -309,12 +309,20 @@ impl Key {
 
     /// Splits an amount of money by this key, into multiples of the unit.
     pub fn split(&self, amount: Decimal, options: &SplitOptions) -> Result<Allocation> {
+        // As `split_named`, without the parts as decimals: the allocation
+        // makes each party's amount from its units when asked (issue 25).
+        let units = crate::money::units_in(amount, options.unit)?;
+        let o = Options {
+            ties: options.ties.clone(),
+            ..Options::default()
+        };
         let weights = self.weights();
-        let named = matches!(options.ties, crate::apportion::TieRule::Priority(_));
-        let s = self.with_ids(named, |ids| split_named(amount, &weights, ids, options))?;
+        let a = self.with_ids(o.parties_named() > 0, |ids| {
+            apportion_named(&weights, ids, units, &o)
+        })?;
         Ok(Allocation::new(
             self,
-            s.apportionment,
+            a,
             amount,
             options.unit,
             amount.is_sign_negative(),

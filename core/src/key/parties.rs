@@ -136,24 +136,13 @@ impl Parties {
         }
     }
 
-    /// Every row in order, each made as it is reached (for writing).
+    /// Every row in order, each made as it is reached when the rows are not
+    /// made (for writing); `f` says whether to go on.
     fn each(&self, mut f: impl FnMut(&PartyAllocation) -> bool) {
-        match &self.made {
-            Some((m, rows)) if rows.get().is_none() => {
-                for i in 0..m.len() {
-                    if let Some(r) = m.row(i) {
-                        if !f(&r) {
-                            return;
-                        }
-                    }
-                }
-            }
-            _ => {
-                for r in self.iter() {
-                    if !f(r) {
-                        return;
-                    }
-                }
+        for i in 0..self.len() {
+            match self.row(i) {
+                Some(r) if !f(&r) => return,
+                _ => {}
             }
         }
     }
