@@ -18,9 +18,13 @@ const zlib = require("node:zlib");
 // integer entries for whole weights since issue 30 and the meeting view) has a
 // tripwire a little above today's size, 233.765 bytes by node's zlib; with
 // readPopulation (the Statbank population reader for the form's upload,
-// issue 28) 247.725 bytes, 13.989 more than the same build without it.
+// issue 28) 247.725 bytes, 13.989 more than the same build without it; after
+// the second round's merge (read notes as data in both languages, party
+// references by core's one rule, the compact allocation, the default year and
+// report titles) 256.968 bytes. The first-load module leaves CSV weights in
+// documents to the whole module too (core's `csv_keys`): 173.711 by gzip -9.
 const FIRST = Number(process.env.ANDEL_WASM_BUDGET || 180224);
-const WHOLE = 244 * 1024;
+const WHOLE = 264 * 1024;
 
 function gzipped(...parts) {
   const wasm = fs.readFileSync(path.join(__dirname, "..", ...parts));
