@@ -2,11 +2,12 @@
 //! amount and rounding, a total row, the summary line and a note per tie. Every
 //! case of the minutes is shown through it (2.8 kroner, 2.12 and 2.9 places).
 
-use super::explain::{amount_phrase, sentence};
+use super::explain::{amount_phrase, sentence_with, Facts};
 use super::view::{Cell, Column, Row, Section, Table};
 use super::{list, method_name, rule_name, Language, Msg};
 use crate::key::{quota_amount, Allocation, Basis};
 use crate::number::format::{checked_sum, plain, NumberStyle};
+use crate::util::sorted_map::Positions;
 use rust_decimal::Decimal;
 
 pub(super) fn column(key: &str, head: impl Into<String>, numeric: bool) -> Column {
@@ -68,11 +69,31 @@ pub(crate) fn unit_phrase(a: &Allocation, language: Language, style: NumberStyle
     }
 }
 
-/// The label people know a party by: its name, else its id.
-pub(super) fn label_of(a: &Allocation, id: &str) -> String {
-    a.get(id)
-        .map(|p| p.name.clone().unwrap_or_else(|| p.id.clone()))
-        .unwrap_or_else(|| id.to_string())
+/// The labels people know an allocation's parties by (a name, else the
+/// id), its ids indexed once: a lookup is O(log n), not a scan, so naming
+/// every party of a tie (or every group) stays O(n log n) in all.
+pub(super) struct Labels<'a> {
+    a: &'a Allocation,
+    positions: Positions<'a>,
+}
+
+impl<'a> Labels<'a> {
+    /// For `lookups` lookups among `a`'s parties (a few are scans).
+    pub(super) fn new(a: &'a Allocation, lookups: usize) -> Labels<'a> {
+        Labels {
+            a,
+            positions: Positions::new(a.parties.iter().map(|p| p.id.as_str()), lookups),
+        }
+    }
+
+    /// The label of the (first) party `id`, else `id` itself.
+    pub(super) fn of(&self, id: &str) -> String {
+        self.positions
+            .get(id)
+            .and_then(|i| self.a.parties.get(i))
+            .map(|p| p.name.clone().unwrap_or_else(|| p.id.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
 }
 
 /// An allocation as a section: its summary, the table with a row per party
@@ -94,13 +115,15 @@ pub(super) fn label_of(a: &Allocation, id: &str) -> String {
 /// ```
 pub fn allocation_view(a: &Allocation, language: Language, style: NumberStyle) -> Section {
     let shape = Shape::of(a);
+    // What every row's sentence shares, worked out once for all rows.
+    let facts = Facts::of(a);
     Section {
         heading: None,
         summary: Some(summary_line(a, shape.places, language, style)),
         table: Table {
             columns: columns(a, &shape, language, style),
             rows: (0..a.parties.len())
-                .map(|i| party_row(a, i, &shape, language, style))
+                .map(|i| party_row(a, i, &shape, &facts, language, style))
                 .collect(),
             total: Some(Row {
                 id: String::new(),
@@ -179,6 +202,7 @@ fn party_row(
     a: &Allocation,
     i: usize,
     shape: &Shape,
+    facts: &Facts<'_>,
     language: Language,
     style: NumberStyle,
 ) -> Row {
@@ -223,7 +247,7 @@ fn party_row(
     Row {
         id: p.id.clone(),
         cells,
-        explanation: Some(sentence(a, i, language, style)),
+        explanation: Some(sentence_with(facts, a, i, language, style)),
     }
 }
 
@@ -293,13 +317,22 @@ fn summary_line(a: &Allocation, places: u32, language: Language, style: NumberSt
 
 /// A note per tie: the contested units, who stood equal, who won, and how.
 fn tie_notes(a: &Allocation, language: Language, style: NumberStyle) -> Vec<String> {
+    if a.ties.is_empty() {
+        return Vec::new();
+    }
+    let lookups = a
+        .ties
+        .iter()
+        .map(|t| t.parties.len() + t.winners.len())
+        .sum();
+    let labels = Labels::new(a, lookups);
     a.ties
         .iter()
         .map(|t| {
             let names = |ids: &[String]| -> String {
                 list(
                     language,
-                    &ids.iter().map(|id| label_of(a, id)).collect::<Vec<_>>(),
+                    &ids.iter().map(|id| labels.of(id)).collect::<Vec<_>>(),
                 )
             };
             language.say(

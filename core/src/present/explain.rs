@@ -4,7 +4,7 @@
 //! or a fraction of a rounding unit: money is said in kroner, places in
 //! places.
 
-use super::allocation::{allocation_view, input_weights, tie_units};
+use super::allocation::{allocation_view, input_weights, tie_units, Labels};
 use super::{list, method_name, rule_name, Language, Msg};
 use crate::data;
 use crate::document::{AllocationLabel, ScenarioResult};
@@ -36,9 +36,70 @@ pub(crate) fn amount_phrase(
     }
 }
 
-/// The sentence for the party at `i` of `a`.
+/// What every party's sentence of one allocation says alike, worked out
+/// once for the allocation, not once a party (a table of n parties is
+/// O(n log n), not O(n²)): the weights as given before fixed shares scaled
+/// them and their total, how many remainders were ranked ("af 11"), and
+/// the parties' labels by id for the ties.
+pub(crate) struct Facts<'a> {
+    /// [`input_weights`]: the weights as given, with fixed shares.
+    inputs: Option<Vec<Option<Decimal>>>,
+    /// The weights' total the sentences divide by: the given weights'
+    /// with fixed shares, else the key's.
+    weight_total: Option<Decimal>,
+    /// The parties with a remainder rank.
+    ranked: usize,
+    /// The labels, indexed when a tie first names its parties.
+    labels: std::cell::OnceCell<Labels<'a>>,
+    a: &'a Allocation,
+}
+
+impl<'a> Facts<'a> {
+    /// `a`'s facts: O(n).
+    pub(crate) fn of(a: &'a Allocation) -> Facts<'a> {
+        #[cfg(test)]
+        tests::FACTS_MADE.with(|c| c.set(c.get() + 1));
+        let inputs = input_weights(a);
+        let weight_total = match &inputs {
+            Some(input) => checked_sum(input.iter().flatten().copied()),
+            None => checked_sum(a.parties.iter().map(|q| q.weight)),
+        };
+        Facts {
+            inputs,
+            weight_total,
+            ranked: a
+                .parties
+                .iter()
+                .filter(|q| q.remainder_rank.is_some())
+                .count(),
+            labels: std::cell::OnceCell::new(),
+            a,
+        }
+    }
+
+    /// The label of party `id` (its name, else its id).
+    fn label(&self, id: &str) -> String {
+        self.labels
+            .get_or_init(|| Labels::new(self.a, self.a.parties.len()))
+            .of(id)
+    }
+}
+
+/// The sentence for the party at `i` of `a` (one party: for every party
+/// of `a`, [`sentence_with`] and the facts worked out once).
 pub(crate) fn sentence(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> String {
-    finish(body(a, i, language, style))
+    sentence_with(&Facts::of(a), a, i, language, style)
+}
+
+/// [`sentence`] with `a`'s facts worked out already.
+pub(crate) fn sentence_with(
+    facts: &Facts<'_>,
+    a: &Allocation,
+    i: usize,
+    language: Language,
+    style: NumberStyle,
+) -> String {
+    finish(body(facts, a, i, language, style))
 }
 
 /// A sentence's full stop, unless it ends in one already ("… 25,00 kr.").
@@ -51,7 +112,13 @@ fn finish(mut text: String) -> String {
 
 /// The sentence without its full stop: what the party's weight or share is,
 /// what that gives exactly, how it was rounded, and any tie it stood in.
-fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> String {
+fn body(
+    facts: &Facts<'_>,
+    a: &Allocation,
+    i: usize,
+    language: Language,
+    style: NumberStyle,
+) -> String {
     let Some(p) = a.parties.get(i) else {
         return String::new();
     };
@@ -70,16 +137,17 @@ fn body(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> Str
     }
     let places = a.unit.normalize().scale();
     let quota = quota_amount(&p.quota, a.unit, a.total < Decimal::ZERO, places + 4);
-    let mut out = basis_clause(a, i, &name, language, style);
+    let mut out = basis_clause(facts, a, i, &name, language, style);
     out += &gives_clause(a, quota, places, language, style);
-    out += &rounding_clause(a, i, quota, &amount, language, style);
-    out += &tie_clause(a, i, language, style);
+    out += &rounding_clause(facts, a, i, quota, &amount, language, style);
+    out += &tie_clause(facts, a, i, language, style);
     out
 }
 
 /// What the party's share comes from: a fixed share, a blend, a group of a
 /// nest, or its weight of the total (as given, before fixed shares scaled it).
 fn basis_clause(
+    facts: &Facts<'_>,
     a: &Allocation,
     i: usize,
     name: &str,
@@ -121,17 +189,10 @@ fn basis_clause(
         ),
         Basis::Weight => {
             // With fixed shares the others' weights were scaled: say them as given.
-            let (msg, weight, total) = match input_weights(a) {
-                Some(input) => (
-                    Msg::ExWeightAfterFixed,
-                    input.get(i).copied().flatten(),
-                    checked_sum(input.iter().flatten().copied()),
-                ),
-                None => (
-                    Msg::ExWeight,
-                    Some(p.weight),
-                    checked_sum(a.parties.iter().map(|q| q.weight)),
-                ),
+            let total = facts.weight_total;
+            let (msg, weight) = match &facts.inputs {
+                Some(input) => (Msg::ExWeightAfterFixed, input.get(i).copied().flatten()),
+                None => (Msg::ExWeight, Some(p.weight)),
             };
             let show =
                 |d: Option<Decimal>| style.checked(d, d.map_or(0, |d| d.normalize().scale()));
@@ -174,6 +235,7 @@ fn gives_clause(
 /// How the party's part was rounded and why: exact, up or down by its
 /// remainder's rank, by the method, or held by a minimum or maximum.
 fn rounding_clause(
+    facts: &Facts<'_>,
     a: &Allocation,
     i: usize,
     quota: Decimal,
@@ -193,11 +255,7 @@ fn rounding_clause(
         Some(r) => style.format(r, places + 4),
         None => "—".into(),
     };
-    let ranked = a
-        .parties
-        .iter()
-        .filter(|q| q.remainder_rank.is_some())
-        .count();
+    let ranked = facts.ranked;
     let rank = |r: u32| language.ordinal(u64::from(r));
     match (p.rounding, p.remainder_rank) {
         (Rounding::Exact, _) => language.say(Msg::ExExact, &[("amount", amount)]),
@@ -246,19 +304,19 @@ fn rounding_clause(
 }
 
 /// The tie the party stood in, if any: with whom, for what, and how it was settled.
-fn tie_clause(a: &Allocation, i: usize, language: Language, style: NumberStyle) -> String {
+fn tie_clause(
+    facts: &Facts<'_>,
+    a: &Allocation,
+    i: usize,
+    language: Language,
+    style: NumberStyle,
+) -> String {
     let p = &a.parties[i];
     let Some(t) = p.tie.and_then(|t| a.ties.get(t)) else {
         return String::new();
     };
     let names = |ids: &mut dyn Iterator<Item = &String>| -> String {
-        let labels: Vec<String> = ids
-            .map(|id| {
-                a.get(id)
-                    .map(|q| q.name.clone().unwrap_or_else(|| q.id.clone()))
-                    .unwrap_or_else(|| id.clone())
-            })
-            .collect();
+        let labels: Vec<String> = ids.map(|id| facts.label(id)).collect();
         list(language, &labels)
     };
     language.say(
@@ -373,7 +431,8 @@ pub fn explain_in_scenario(
                 code.filter(|c| a.get(c).is_some()).or_else(by_name)?
             };
             let i = a.parties.iter().position(|p| p.id == id)?;
-            let mut text = label_prefix(label, language) + &body(a, i, language, style);
+            let facts = Facts::of(a);
+            let mut text = label_prefix(label, language) + &body(&facts, a, i, language, style);
             if matches!(label, AllocationLabel::Year(_)) {
                 text += language.text(Msg::ExYears);
             }
@@ -437,5 +496,72 @@ impl fmt::Display for Allocation {
     /// The Danish table with plain numbers.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.table(NumberStyle::Plain))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The facts every sentence shares are worked out once per allocation
+    //! (a table of n parties is O(n log n), not O(n²): issue 25's 172 s for
+    //! 10⁵ parties), and sharing them changes no sentence.
+    use super::*;
+    use crate::{FixedShare, Key, SplitOptions};
+    use proptest::prelude::*;
+
+    thread_local! {
+        /// How many times [`Facts::of`] ran on this thread.
+        pub(super) static FACTS_MADE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    fn made() -> usize {
+        FACTS_MADE.with(|c| c.get())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Weights 1..=4 (many equal, so ties) and an amount in øre: the
+        /// view's sentences, made with the facts worked out once, are each
+        /// party's sentence made alone; the rank count and the labels are
+        /// a naive scan's.
+        #[test]
+        fn shared_facts_are_each_partys_own(
+            weights in proptest::collection::vec(1u32..=4, 1..40),
+            ore in 1i64..100_000,
+            fixed in proptest::option::of(1u32..50),
+        ) {
+            let key = Key::from_weights(
+                weights
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| (format!("p{i}"), Decimal::from(*w))),
+            )
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            // A fixed share scales the others' weights: the "as given" path.
+            let key = match fixed {
+                Some(f) => key
+                    .with_fixed(&[FixedShare { id: "fast".into(), name: None, share: Decimal::new(i64::from(f), 2) }])
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?,
+                None => key,
+            };
+            let a = key
+                .split(Decimal::new(ore, 2), &SplitOptions::default())
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let before = made();
+            let v = allocation_view(&a, Language::Da, NumberStyle::Danish);
+            // Once for the whole table, not once a row.
+            prop_assert_eq!(made() - before, 1);
+            for (i, row) in v.table.rows.iter().enumerate() {
+                let alone = explain(&a, &row.id, Language::Da, NumberStyle::Danish);
+                prop_assert_eq!(row.explanation.as_deref(), alone.as_deref());
+                prop_assert_eq!(row.explanation.clone(), Some(sentence(&a, i, Language::Da, NumberStyle::Danish)));
+            }
+            let facts = Facts::of(&a);
+            let ranked = a.parties.iter().filter(|p| p.remainder_rank.is_some()).count();
+            prop_assert_eq!(facts.ranked, ranked);
+            for p in a.parties.iter() {
+                prop_assert_eq!(facts.label(&p.id), p.name.clone().unwrap_or_else(|| p.id.clone()));
+            }
+            prop_assert_eq!(facts.label("nobody"), "nobody");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! or parts and within each), and the tables a document asks for: over years,
 //! by party and column, compared with another key, dimensioned against actual.
 
-use super::allocation::{allocation_view, column, label_of};
+use super::allocation::{allocation_view, column, Labels};
 use super::explain::amount_phrase;
 use super::view::{Cell, Column, Row, ScenarioView, Section, Table};
 use super::{method_name, Language, Msg};
@@ -118,6 +118,8 @@ fn split_sections(s: &ScenarioResult, language: Language, style: NumberStyle) ->
                 allocation_view(&s.allocation, language, style),
                 say(heading),
             ));
+            // The groups' labels, indexed once for all of them.
+            let labels = Labels::new(&s.allocation, n.per_group.len());
             for g in &n.per_group {
                 if let Some(m) = &g.members {
                     let units = amount_phrase(
@@ -132,10 +134,7 @@ fn split_sections(s: &ScenarioResult, language: Language, style: NumberStyle) ->
                         allocation_view(m, language, style),
                         language.say(
                             Msg::WithinGroup,
-                            &[
-                                ("group", &label_of(&s.allocation, &g.id)),
-                                ("units", &units),
-                            ],
+                            &[("group", &labels.of(&g.id)), ("units", &units)],
                         ),
                     ));
                 }
@@ -224,6 +223,7 @@ fn years_sections(s: &ScenarioResult, language: Language, style: NumberStyle) ->
         })
         .collect();
     let totals: Vec<Decimal> = y.years.parties.iter().map(|p| p.amount).collect();
+    let labels = Labels::new(&s.allocation, y.ties.iter().map(|t| t.len()).sum());
     let notes = y
         .ties
         .iter()
@@ -233,7 +233,7 @@ fn years_sections(s: &ScenarioResult, language: Language, style: NumberStyle) ->
                 .map(|c| {
                     format!(
                         "{} {}",
-                        label_of(&s.allocation, &c.party),
+                        labels.of(&c.party),
                         language.say(Msg::YearColumn, &[("year", &c.year)])
                     )
                 })
