@@ -619,7 +619,9 @@ export function readPopulation(bytes: Uint8Array, options?: { year?: number | nu
  * BOM) writes the tables as `present` shows them, in `language` ("da" unless given), title,
  * note and assumptions first as `#` lines: what `andel compute --format csv` writes. "plain"
  * keeps stable machine columns (scenario, part, id, name, weight, share, quota, amount, units,
- * rounding, remainder_rank, tied) and takes no language. */
+ * rounding, remainder_rank, tied) under `#` lines in English (assumptions, file notes, what
+ * made it) and takes no language: the same bytes as the command line and Python's
+ * `Result.to_csv`. Every `#` line starts with `#`, so a CSV reader's comment character skips it. */
 export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null, language?: Language | null): string;
 /** A key document computed and presented: everything people read of the result (title, note,
  * assumptions; per scenario every table with named columns, rows, the total, ties and each

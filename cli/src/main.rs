@@ -879,28 +879,9 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
     output.emit(match (format, numbers) {
         (Format::Xlsx, _) => return output.emit_bytes(excel::write_result_in(r, language)?),
         (Format::Json, _) => return output.emit_json(r),
-        (Format::Csv, Numbers::Plain) => {
-            // The assumptions lead the file as comment lines.
-            let csv = r.to_csv(numbers.dialect());
-            // Then what made it: andel's version, the population data's
-            // source and dates.
-            // What reading its files told the reader follows the
-            // assumptions, in English as the provenance (plain CSV takes
-            // no --language).
-            let notes: String = r
-                .assumptions
-                .iter()
-                .cloned()
-                .chain(present::document_notes(r, Language::En))
-                .chain([andel_core::data::provenance()])
-                .map(|a| andel_core::tabular::csv_comment(&a, numbers.dialect()))
-                .collect();
-            format!("{notes}{csv}")
-        }
-        // Danish Excel: the tables as on the screen, assumptions first.
-        (Format::Csv, Numbers::Danish) => {
-            present::document_view(r, language, numbers.style()).to_csv(numbers.dialect())
-        }
+        // Core's one writer: plain (`#` lines in English, machine
+        // columns) or the tables as on the screen.
+        (Format::Csv, _) => present::result_csv(r, numbers.dialect(), language),
         (Format::Table, _) => andel_core::format::for_terminal(
             &present::document_view(r, language, numbers.style()).text(),
         ),

@@ -147,18 +147,16 @@ fn compute_every_example_in_every_format() {
             "{p}"
         );
         let csv = ok(&["compute", p, "--format", "csv"]);
-        // A note holding the separator is quoted, one cell.
-        assert!(
-            csv.starts_with("\u{feff}# ") || csv.starts_with("\u{feff}\"# "),
-            "{p}"
-        );
+        // Every note line starts with `#` (a reader's comment character
+        // skips it), then the note as one cell.
+        assert!(csv.starts_with("\u{feff}#;"), "{p}");
         // What made it, after the assumptions: version, population source and dates.
-        // (The Danish Excel line holds a ";", so it is one quoted cell.)
-        let made_by = format!("\n\"# andel {}; befolkning: Danmarks Statistik, 1. januar 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
+        // (The Danish Excel note holds a ";", so it is one quoted cell.)
+        let made_by = format!("\n#;\"andel {}; befolkning: Danmarks Statistik, 1. januar 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
         assert!(csv.contains(&made_by), "{p}");
         let plain = ok(&["compute", p, "--format", "csv", "--numbers", "plain"]);
-        // (The plain line holds a ",", so it is one quoted cell too.)
-        let made_by = format!("\n\"# andel {}; population: Statistics Denmark, 1 January 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
+        // (The plain note holds a ",", so it is one quoted cell too.)
+        let made_by = format!("\n#,\"andel {}; population: Statistics Denmark, 1 January 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
         assert!(plain.contains(&made_by), "{p}");
         assert!(plain_csv(&["compute", p]).contains("scenario,part,id"));
         n += 1;
@@ -344,7 +342,7 @@ fn split_and_apportion_a_csv() {
     ]);
     assert!(
         excel.starts_with(
-            "\u{feff}# 1.000,00 kr. fordelt i øre efter største brøk (Hamilton)\n\
+            "\u{feff}#;1.000,00 kr. fordelt i øre efter største brøk (Hamilton)\n\
                            id;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding\n"
         ),
         "{excel}"
@@ -658,12 +656,59 @@ fn the_english_report_is_its_golden_output() {
 fn the_danish_excel_csv_is_its_golden_output() {
     let csv = golden(
         &["compute", "examples/2.8-cost-split.json", "--format", "csv"],
-        "2.8-cost-split.csv",
+        "csv/2.8-cost-split.danish.csv",
     );
-    assert!(csv.starts_with("\u{feff}# 2.8 Hele udgiften: kommunernes 75 %"));
+    assert!(csv.starts_with("\u{feff}#;2.8 Hele udgiften: kommunernes 75 %"));
     // Aalborg's 1.658.397,22 kr. as Excel reads it, with the Danish heads.
     assert!(csv.contains("\nid;navn;indbyggere 2022;andel %;eksakt, kr.;kr., i øre;afrunding\n"));
     assert!(csv.contains("\n851;Aalborg;221082;38,7929;1658397,218474;1658397,22;op nr. 2\n"));
+}
+
+/// Every example's CSV in both dialects is a golden file that the JS suite
+/// (`computeCsv`) and pytest (`Result.to_csv`) compare with byte for byte:
+/// one core writer for all three. Plain CSV holds every allocation (the
+/// 2.8 cost split's parts and their municipalities) and every `#` line
+/// starts with `#`.
+#[test]
+fn every_examples_csv_is_its_golden_output() {
+    let mut n = 0;
+    for entry in std::fs::read_dir(root().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let p = format!("examples/{stem}.json");
+        for (numbers, sep) in [("plain", ','), ("danish", ';')] {
+            let csv = golden(
+                &["compute", &p, "--format", "csv", "--numbers", numbers],
+                &format!("csv/{stem}.{numbers}.csv"),
+            );
+            let body = csv.trim_start_matches('\u{feff}');
+            let notes = body.lines().take_while(|l| l.starts_with('#'));
+            assert!(notes.count() >= 1, "{stem} {numbers}");
+            assert!(
+                body.lines()
+                    .filter(|l| l.starts_with('#'))
+                    .all(|l| l[1..].starts_with(sep)),
+                "{stem} {numbers}"
+            );
+        }
+        n += 1;
+    }
+    assert!(n >= 15, "{n}");
+    // 2.8's plain CSV: the two parts, then each part's municipalities
+    // (Aalborg's 1.658.397,22 kr. of the municipalities' 4.275.000 kr.,
+    // the figure of the minutes).
+    let plain =
+        std::fs::read_to_string(root().join("cli/tests/golden/csv/2.8-cost-split.plain.csv"))
+            .unwrap();
+    assert!(plain.contains("\nlav,parts,kommunerne,"), "{plain}");
+    assert!(
+        plain.contains("\nlav,kommunerne,851,Aalborg,221082,"),
+        "{plain}"
+    );
+    assert!(plain.contains(",1658397.22,"), "{plain}");
 }
 
 #[test]

@@ -263,13 +263,7 @@ pub fn compute_csv(
                     .into(),
             }))
         }
-        Dialect::Plain => r.to_csv(dialect),
-        _ => andel_core::present::document_view(
-            &r,
-            language.unwrap_or_default(),
-            NumberStyle::Danish,
-        )
-        .to_csv(dialect),
+        _ => andel_core::present::result_csv(&r, dialect, language.unwrap_or_default()),
     })
 }
 
