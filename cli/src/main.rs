@@ -236,7 +236,8 @@ impl PopulationArgs {
             let note = present::read_note(&read.note(file), language);
             let _ = writeln!(
                 std::io::stderr(),
-                "note: {}",
+                "{}: {}",
+                stderr_word(language, false),
                 andel_core::format::for_terminal(&note)
             );
         }
@@ -407,6 +408,7 @@ impl Numbers {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let language = cli.command.language();
     match run(cli.command) {
         Ok(out) => write_out(&out),
         Err(e) => {
@@ -415,14 +417,19 @@ fn main() -> ExitCode {
                 .filter(|f| !f.is_empty())
                 .map(|f| format!(" {f}:"))
                 .unwrap_or_default();
-            let message = e.to_string();
+            // In the command's language (core's catalogue), the code as it is.
+            let message = e.message(language);
             let message = e
                 .field()
                 .and_then(|f| message.strip_prefix(&format!("{f}: ")))
                 .unwrap_or(&message);
             use std::io::Write;
             // Shown as text: nothing in a message runs in the terminal.
-            let line = format!("error [{}]{field} {message}", e.code());
+            let line = format!(
+                "{} [{}]{field} {message}",
+                stderr_word(language, true),
+                e.code()
+            );
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
@@ -430,6 +437,35 @@ fn main() -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+impl Command {
+    /// The language of what the command says, errors and notes on standard
+    /// error too: `--language`, Danish by default.
+    fn language(&self) -> Language {
+        match self {
+            Command::Compute { output, .. }
+            | Command::Split { output, .. }
+            | Command::Apportion { output, .. }
+            | Command::Municipalities { output, .. } => {
+                output.language.unwrap_or(Lang::Da).language()
+            }
+            Command::Report { language, .. } => language.language(),
+            _ => Language::Da,
+        }
+    }
+}
+
+/// The word leading a line on standard error: `fejl`/`error` or
+/// `bemærk`/`note` (only the command line writes these lines, so the words
+/// are here, not in core's catalogue that the web form loads).
+fn stderr_word(language: Language, error: bool) -> &'static str {
+    match (language, error) {
+        (Language::Da, true) => "fejl",
+        (Language::Da, false) => "bemærk",
+        (Language::En, true) => "error",
+        (Language::En, false) => "note",
     }
 }
 
@@ -840,7 +876,7 @@ fn read_csv_key(
     let said = present::said(&read, language);
     for s in &said {
         use std::io::Write;
-        let note = format!("note: {path}: {s}");
+        let note = format!("{}: {path}: {s}", stderr_word(language, false));
         let _ = writeln!(
             std::io::stderr(),
             "{}",
