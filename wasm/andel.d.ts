@@ -475,7 +475,7 @@ export interface Allocation {
   /** Money (a split, in kroner whatever the unit); absent for places. */
   money?: true;
   /** What the weights count, when known: inhabitants on 1 January of a year. */
-  weights?: { kind: "population"; year: number };
+  weights?: { kind: "population"; year: number; ages?: { from?: number; to?: number } };
   method: Method;
   first_divisor?: DecimalString;
   parties: PartyAllocation[];

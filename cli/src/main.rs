@@ -1,6 +1,7 @@
 //! `andel`: key documents and CSV weights from the shell and from services.
 //!
-//! Results go to stdout; errors to stderr as `error [code] field: message`
+//! Results go to stdout; errors to stderr as `fejl [code] field: message`
+//! (Danish, the default; `error [code] …` with `--language en`)
 //! with exit code 1; a command line it cannot read exits with 2. Every
 //! option takes effect or is refused.
 

@@ -788,6 +788,51 @@ fn errors_and_notes_are_said_in_the_chosen_language() {
     assert!(note.starts_with("note: population on"), "{note}");
 }
 
+/// Weights from a population file are inhabitants: the column says so with
+/// the year and the ages, as the embedded population's `indbyggere 2022`.
+#[test]
+fn a_population_files_weights_are_inhabitants() {
+    let file = root().join("tests/inputs/folk1a-2026-ages.csv");
+    let file = file.to_str().unwrap();
+    let args = [
+        "split",
+        "1000000",
+        "--population",
+        file,
+        "--region",
+        "Nordjylland",
+        "--ages",
+        "65-",
+        "--year",
+        "2026",
+    ];
+    let table = ok(&args);
+    assert!(
+        table.contains(" indbyggere 2026, 65 år og derover "),
+        "{table}"
+    );
+    assert!(!table.contains("vægt"), "{table}");
+    // Aalborg's 378.427,40 of 1.000.000 kr. (README's figure).
+    assert!(table.contains("378.427,40"), "{table}");
+    let english = ok(&[&args[..], &["--language", "en"]].concat());
+    assert!(
+        english.contains(" population 2026, 65 years and over "),
+        "{english}"
+    );
+    let csv = ok(&[&args[..], &["--format", "csv"]].concat());
+    assert!(
+        csv.contains("\nid;navn;indbyggere 2026, 65 år og derover;andel %;"),
+        "{csv}"
+    );
+    // In JSON the allocation says what its weights count.
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&[&args[..], &["--format", "json"]].concat())).unwrap();
+    assert_eq!(
+        json["weights"],
+        serde_json::json!({"kind": "population", "year": 2026, "ages": {"from": 65}})
+    );
+}
+
 #[test]
 fn the_report_is_its_golden_output() {
     let report = golden(&["report"], "report.txt");

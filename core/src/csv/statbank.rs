@@ -88,7 +88,13 @@ impl FilePopulation {
                 Decimal::from(count),
             ));
         }
-        Key::new(parties)
+        // The weights are inhabitants on the period's date, of its ages:
+        // tables head the column so and explanations say inhabitants.
+        let year = self.date.get(..4).and_then(|y| y.parse().ok());
+        let ages = (self.ages != Ages::default()).then_some(self.ages);
+        Key::new(parties).map(|k| {
+            k.with_kind(year.map(|year| crate::key::WeightKind::Population { year, ages }))
+        })
     }
 
     /// What the file gave, as a note (`present::read_note` says it in

@@ -135,8 +135,15 @@ impl Eq for Key {}
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WeightKind {
-    /// Inhabitants on 1 January of `year` (Statistics Denmark, FOLK1A).
-    Population { year: i32 },
+    /// Inhabitants on 1 January of `year` (Statistics Denmark, FOLK1A, or
+    /// a population file read), of `ages` when not every age.
+    Population {
+        /// The year whose 1 January the figures are of.
+        year: i32,
+        /// The ages counted, when a population file counted only some.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ages: Option<crate::csv::statbank::Ages>,
+    },
 }
 
 impl TryFrom<Vec<KeyParty>> for Key {
