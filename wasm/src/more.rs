@@ -13,7 +13,7 @@ use andel_core::document::compute as compute_document;
 use andel_core::money::{part_texts_joined, split_units};
 use andel_core::present::Language;
 use andel_core::reference::{resolve_ties, Parties};
-use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
+use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect};
 use andel_core::{
     apportion_named, apportion_units, split_named, Error, Method, Options, SplitOptions, TieRule,
 };
