@@ -81,3 +81,22 @@ def test_hostile_notes_stay_inert_and_every_note_line_starts_with_a_hash():
         hyperlink = [row for row in rows if any("HYPERLINK" in c for c in row)]
         assert len(hyperlink) == 1 and hyperlink[0][0] == "#" and len(hyperlink[0]) == 2, hyperlink
         assert len(notes) >= 5, notes
+
+
+def test_population_weights_are_inhabitants_in_tables_and_csv():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", andel.ReadWarning)
+        p = andel.population("Nordjylland", 2026, file=ROOT / "tests" / "inputs" / "folk1a-2026-ages.csv",
+                             ages=(65, None))
+    a = andel.allocate(p, "1000000")
+    # Aalborg's 378.427,40 of 1.000.000 kr. (the README's figure, as the
+    # command line gives it for the same file, region and ages).
+    assert a["851"]["amount"] == Decimal("378427.40")
+    head = a.to_csv("danish_excel").splitlines()[1]
+    assert head.startswith("id;navn;indbyggere 2026, 65 år og derover;"), head
+    assert "population 2026, 65 years and over" in a.table(language="en")
+    # The embedded figures say their year; plain weights stay "vægt".
+    assert "indbyggere 2022" in andel.allocate(andel.population("Nordjylland", 2022), "100").table()
+    assert "vægt" in andel.allocate(dict(p), "1000000").table()

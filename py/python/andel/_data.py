@@ -71,16 +71,24 @@ class Population(Dict[str, int]):
     """
 
     names: Dict[str, str]
+    #: What the figures count, as core says it (``{"kind": "population",
+    #: "year": 2026, "ages": {"from": 65}}``): :func:`allocate` hands it back,
+    #: so tables head the column ``indbyggere 2026, 65 år og derover``.
+    weights_kind: Optional[Dict[str, Any]]
 
-    def __init__(self, counts: Mapping[str, int], names: Mapping[str, str]) -> None:
+    def __init__(self, counts: Mapping[str, int], names: Mapping[str, str],
+                 weights_kind: Optional[Dict[str, Any]] = None) -> None:
         super().__init__(counts)
         self.names = dict(names)
+        self.weights_kind = weights_kind
 
 
 def _population(text: str) -> Population:
-    parties = json.loads(text)
+    data = json.loads(text)
+    parties = data["parties"]
     return Population({p["id"]: int(p["weight"]) for p in parties},
-                      {p["id"]: p["name"] for p in parties if p.get("name")})
+                      {p["id"]: p["name"] for p in parties if p.get("name")},
+                      data.get("weights"))
 
 
 def population(region: Optional[str] = None, year: Optional[int] = None, *,
