@@ -574,6 +574,9 @@ export interface CsvWeights {
   notes: CsvNote[];
   /** The rows left out, said in Danish and English (absent when none were). */
   leftOut?: { da: string; en: string };
+  /** Everything reading said (the encoding, the decimal mark and why, the rows left out), one
+   * sentence each, in Danish and English from core's catalogue (empty arrays when nothing). */
+  said: { da: string[]; en: string[] };
 }
 
 /** Whole units per party, in input order. */

@@ -332,6 +332,17 @@ pub fn read_csv(text: JsValue, columns: JsValue, extra: Array) -> JsResult<JsVal
         js_sys::Reflect::set(&said, &"en".into(), &en.into())?;
         js_sys::Reflect::set(&out, &"leftOut".into(), &said)?;
     }
+    // Everything reading said (the encoding, the decimal mark and why, the
+    // rows left out), sentence by sentence in both languages.
+    let all = js_sys::Object::new();
+    for (code, language) in [("da", Language::Da), ("en", Language::En)] {
+        let lines: Array = andel_core::present::said(&read, language)
+            .into_iter()
+            .map(JsValue::from)
+            .collect();
+        js_sys::Reflect::set(&all, &code.into(), &lines)?;
+    }
+    js_sys::Reflect::set(&out, &"said".into(), &all)?;
     Ok(out)
 }
 
