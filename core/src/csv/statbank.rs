@@ -26,19 +26,7 @@ use crate::number::format::{read_as, Mark};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// An age range, in whole years, both ends included; an open end has no
-/// bound (`{"from": 65}` is 65 and over).
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ages {
-    /// The youngest age counted (0 when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<u32>,
-    /// The oldest age counted (no bound when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<u32>,
-}
+pub use crate::key::Ages;
 
 impl Ages {
     fn show(self) -> String {
