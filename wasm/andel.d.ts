@@ -475,7 +475,7 @@ export interface Allocation {
   /** Money (a split, in kroner whatever the unit); absent for places. */
   money?: true;
   /** What the weights count, when known: inhabitants on 1 January of a year. */
-  weights?: { kind: "population"; year: number };
+  weights?: { kind: "population"; year: number; ages?: { from?: number; to?: number } };
   method: Method;
   first_divisor?: DecimalString;
   parties: PartyAllocation[];
@@ -574,6 +574,9 @@ export interface CsvWeights {
   notes: CsvNote[];
   /** The rows left out, said in Danish and English (absent when none were). */
   leftOut?: { da: string; en: string };
+  /** Everything reading said (the encoding, the decimal mark and why, the rows left out), one
+   * sentence each, in Danish and English from core's catalogue (empty arrays when nothing). */
+  said: { da: string[]; en: string[] };
 }
 
 /** Whole units per party, in input order. */
@@ -619,7 +622,9 @@ export function readPopulation(bytes: Uint8Array, options?: { year?: number | nu
  * BOM) writes the tables as `present` shows them, in `language` ("da" unless given), title,
  * note and assumptions first as `#` lines: what `andel compute --format csv` writes. "plain"
  * keeps stable machine columns (scenario, part, id, name, weight, share, quota, amount, units,
- * rounding, remainder_rank, tied) and takes no language. */
+ * rounding, remainder_rank, tied) under `#` lines in English (assumptions, file notes, what
+ * made it) and takes no language: the same bytes as the command line and Python's
+ * `Result.to_csv`. Every `#` line starts with `#`, so a CSV reader's comment character skips it. */
 export function computeCsv(document: KeyDocument | string, dialect?: "danish_excel" | "plain" | null, language?: Language | null): string;
 /** A key document computed and presented: everything people read of the result (title, note,
  * assumptions; per scenario every table with named columns, rows, the total, ties and each

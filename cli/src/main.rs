@@ -1,6 +1,7 @@
 //! `andel`: key documents and CSV weights from the shell and from services.
 //!
-//! Results go to stdout; errors to stderr as `error [code] field: message`
+//! Results go to stdout; errors to stderr as `fejl [code] field: message`
+//! (Danish, the default; `error [code] …` with `--language en`)
 //! with exit code 1; a command line it cannot read exits with 2. Every
 //! option takes effect or is refused.
 
@@ -238,7 +239,8 @@ impl PopulationArgs {
             let note = present::read_note(&read.note(file), language);
             let _ = writeln!(
                 std::io::stderr(),
-                "note: {}",
+                "{}: {}",
+                stderr_word(language, false),
                 andel_core::format::for_terminal(&note)
             );
         }
@@ -409,6 +411,7 @@ impl Numbers {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let language = cli.command.language();
     match run(cli.command) {
         Ok(out) => write_out(&out),
         Err(e) => {
@@ -417,14 +420,19 @@ fn main() -> ExitCode {
                 .filter(|f| !f.is_empty())
                 .map(|f| format!(" {f}:"))
                 .unwrap_or_default();
-            let message = e.to_string();
+            // In the command's language (core's catalogue), the code as it is.
+            let message = e.message(language);
             let message = e
                 .field()
                 .and_then(|f| message.strip_prefix(&format!("{f}: ")))
                 .unwrap_or(&message);
             use std::io::Write;
             // Shown as text: nothing in a message runs in the terminal.
-            let line = format!("error [{}]{field} {message}", e.code());
+            let line = format!(
+                "{} [{}]{field} {message}",
+                stderr_word(language, true),
+                e.code()
+            );
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
@@ -432,6 +440,35 @@ fn main() -> ExitCode {
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+impl Command {
+    /// The language of what the command says, errors and notes on standard
+    /// error too: `--language`, Danish by default.
+    fn language(&self) -> Language {
+        match self {
+            Command::Compute { output, .. }
+            | Command::Split { output, .. }
+            | Command::Apportion { output, .. }
+            | Command::Municipalities { output, .. } => {
+                output.language.unwrap_or(Lang::Da).language()
+            }
+            Command::Report { language, .. } => language.language(),
+            _ => Language::Da,
+        }
+    }
+}
+
+/// The word leading a line on standard error: `fejl`/`error` or
+/// `bemærk`/`note` (only the command line writes these lines, so the words
+/// are here, not in core's catalogue that the web form loads).
+fn stderr_word(language: Language, error: bool) -> &'static str {
+    match (language, error) {
+        (Language::Da, true) => "fejl",
+        (Language::Da, false) => "bemærk",
+        (Language::En, true) => "error",
+        (Language::En, false) => "note",
     }
 }
 
@@ -842,7 +879,7 @@ fn read_csv_key(
     let said = present::said(&read, language);
     for s in &said {
         use std::io::Write;
-        let note = format!("note: {path}: {s}");
+        let note = format!("{}: {path}: {s}", stderr_word(language, false));
         let _ = writeln!(
             std::io::stderr(),
             "{}",
@@ -881,28 +918,9 @@ fn render_result(r: &DocumentResult, output: &Output) -> Result<String, Error> {
     output.emit(match (format, numbers) {
         (Format::Xlsx, _) => return output.emit_bytes(excel::write_result_in(r, language)?),
         (Format::Json, _) => return output.emit_json(r),
-        (Format::Csv, Numbers::Plain) => {
-            // The assumptions lead the file as comment lines.
-            let csv = r.to_csv(numbers.dialect());
-            // Then what made it: andel's version, the population data's
-            // source and dates.
-            // What reading its files told the reader follows the
-            // assumptions, in English as the provenance (plain CSV takes
-            // no --language).
-            let notes: String = r
-                .assumptions
-                .iter()
-                .cloned()
-                .chain(present::document_notes(r, Language::En))
-                .chain([andel_core::data::provenance()])
-                .map(|a| andel_core::tabular::csv_comment(&a, numbers.dialect()))
-                .collect();
-            format!("{notes}{csv}")
-        }
-        // Danish Excel: the tables as on the screen, assumptions first.
-        (Format::Csv, Numbers::Danish) => {
-            present::document_view(r, language, numbers.style()).to_csv(numbers.dialect())
-        }
+        // Core's one writer: plain (`#` lines in English, machine
+        // columns) or the tables as on the screen.
+        (Format::Csv, _) => present::result_csv(r, numbers.dialect(), language),
         (Format::Table, _) => andel_core::format::for_terminal(
             &present::document_view(r, language, numbers.style()).text(),
         ),

@@ -208,18 +208,16 @@ fn compute_every_example_in_every_format() {
             "{p}"
         );
         let csv = ok(&["compute", p, "--format", "csv"]);
-        // A note holding the separator is quoted, one cell.
-        assert!(
-            csv.starts_with("\u{feff}# ") || csv.starts_with("\u{feff}\"# "),
-            "{p}"
-        );
+        // Every note line starts with `#` (a reader's comment character
+        // skips it), then the note as one cell.
+        assert!(csv.starts_with("\u{feff}#;"), "{p}");
         // What made it, after the assumptions: version, population source and dates.
-        // (The Danish Excel line holds a ";", so it is one quoted cell.)
-        let made_by = format!("\n\"# andel {}; befolkning: Danmarks Statistik, 1. januar 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
+        // (The Danish Excel note holds a ";", so it is one quoted cell.)
+        let made_by = format!("\n#;\"andel {}; befolkning: Danmarks Statistik, 1. januar 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
         assert!(csv.contains(&made_by), "{p}");
         let plain = ok(&["compute", p, "--format", "csv", "--numbers", "plain"]);
-        // (The plain line holds a ",", so it is one quoted cell too.)
-        let made_by = format!("\n\"# andel {}; population: Statistics Denmark, 1 January 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
+        // (The plain note holds a ",", so it is one quoted cell too.)
+        let made_by = format!("\n#,\"andel {}; population: Statistics Denmark, 1 January 2020-2025 (FOLK1A 2020K1-2023K1, FOLK1AM 2024M01, BY2 2025)\"\n", andel_core::VERSION);
         assert!(plain.contains(&made_by), "{p}");
         assert!(plain_csv(&["compute", p]).contains("scenario,part,id"));
         n += 1;
@@ -315,7 +313,7 @@ fn bad_documents_name_the_field() {
     .unwrap();
     let e = fails(&["compute", bad.to_str().unwrap()], 1);
     assert!(
-        e.starts_with("error [invalid_number] key.fixed[0].share:"),
+        e.starts_with("fejl [invalid_number] key.fixed[0].share:"),
         "{e}"
     );
     std::fs::write(&bad, r#"{"version": 1, "key": {"csv": {"path": "../secret.csv"}}, "scenarios": [{"name": "x", "total": 1}]}"#).unwrap();
@@ -324,7 +322,7 @@ fn bad_documents_name_the_field() {
     std::fs::write(dir.join("w.csv"), "navn;vægt\nA;3\nB;1\n").unwrap();
     std::fs::write(&bad, r#"{"version": 1, "key": {"csv": {"path": "w.csv"}}, "rounding": {"places": {}}, "scenarios": [{"name": "x", "total": 8}]}"#).unwrap();
     assert!(ok(&["compute", bad.to_str().unwrap(), "--numbers", "plain"]).contains("\nA "));
-    assert!(fails(&["compute", "no-such-file.json"], 1).starts_with("error [io]"));
+    assert!(fails(&["compute", "no-such-file.json"], 1).starts_with("fejl [io]"));
 }
 
 /// A field given twice is refused, never read as its last value (DESIGN.md,
@@ -337,7 +335,7 @@ fn a_field_given_twice_is_refused() {
     );
     let e = fails(&["compute", &twice], 1);
     assert!(
-        e.starts_with("error [document] key.weights[0].weight:"),
+        e.starts_with("fejl [document] key.weights[0].weight:"),
         "{e}"
     );
     assert!(e.contains("given twice"), "{e}");
@@ -405,7 +403,7 @@ fn split_and_apportion_a_csv() {
     ]);
     assert!(
         excel.starts_with(
-            "\u{feff}# 1.000,00 kr. fordelt i øre efter største brøk (Hamilton)\n\
+            "\u{feff}#;1.000,00 kr. fordelt i øre efter største brøk (Hamilton)\n\
                            id;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding\n"
         ),
         "{excel}"
@@ -446,7 +444,7 @@ fn split_and_apportion_a_csv() {
         big.lines()
             .last()
             .unwrap()
-            .starts_with("error [overflow] seats:"),
+            .starts_with("fejl [overflow] seats:"),
         "{big}"
     );
     // The unit is read as the amount is: 1.000 is a thousand kroner, 0,01 an øre.
@@ -505,7 +503,7 @@ fn the_first_divisor_is_an_option() {
         1,
     );
     assert!(
-        other.starts_with("error [invalid_option] first-divisor:"),
+        other.starts_with("fejl [invalid_option] first-divisor:"),
         "{other}"
     );
     let big = fails(
@@ -522,7 +520,7 @@ fn the_first_divisor_is_an_option() {
         1,
     );
     assert!(
-        big.starts_with("error [invalid_option] first-divisor:"),
+        big.starts_with("fejl [invalid_option] first-divisor:"),
         "{big}"
     );
 }
@@ -555,10 +553,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         &["split", "100", "--weights", &two, "--weight-column", "km2"],
         1,
     );
-    assert!(
-        unknown.contains("no weight column named \"km2\""),
-        "{unknown}"
-    );
+    assert!(unknown.contains("der er ingen kolonne «km2»"), "{unknown}");
     // A tab separated file is Danish Excel's paste: 1.234 is 1234, and a note says why.
     let danish = csv_file("da.csv", "kommune\tvægt\nA\t1.234\nB\t2\n");
     let o = andel(&["split", "100", "--weights", &danish, "--format", "csv"]);
@@ -606,7 +601,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         &["split", "100", "--weights", &ambiguous, "--decimal", "x"],
         1,
     );
-    assert!(bad.starts_with("error [invalid_option] decimal:"), "{bad}");
+    assert!(bad.starts_with("fejl [invalid_option] decimal:"), "{bad}");
     // No header: the first row is a party; with a header it is not.
     let bare = csv_file("bare.csv", "A;3\nB;1\n");
     let places = ok(&[
@@ -646,7 +641,7 @@ fn csv_columns_header_and_decimal_mark_are_options() {
         1,
     );
     assert!(
-        refused.starts_with("error [invalid_option] weight-column:"),
+        refused.starts_with("fejl [invalid_option] weight-column:"),
         "{refused}"
     );
 }
@@ -719,12 +714,184 @@ fn the_english_report_is_its_golden_output() {
 fn the_danish_excel_csv_is_its_golden_output() {
     let csv = golden(
         &["compute", "examples/2.8-cost-split.json", "--format", "csv"],
-        "2.8-cost-split.csv",
+        "csv/2.8-cost-split.danish.csv",
     );
-    assert!(csv.starts_with("\u{feff}# 2.8 Hele udgiften: kommunernes 75 %"));
+    assert!(csv.starts_with("\u{feff}#;2.8 Hele udgiften: kommunernes 75 %"));
     // Aalborg's 1.658.397,22 kr. as Excel reads it, with the Danish heads.
     assert!(csv.contains("\nid;navn;indbyggere 2022;andel %;eksakt, kr.;kr., i øre;afrunding\n"));
     assert!(csv.contains("\n851;Aalborg;221082;38,7929;1658397,218474;1658397,22;op nr. 2\n"));
+}
+
+/// Every example's CSV in both dialects is a golden file that the JS suite
+/// (`computeCsv`) and pytest (`Result.to_csv`) compare with byte for byte:
+/// one core writer for all three. Plain CSV holds every allocation (the
+/// 2.8 cost split's parts and their municipalities) and every `#` line
+/// starts with `#`.
+#[test]
+fn every_examples_csv_is_its_golden_output() {
+    let mut n = 0;
+    for entry in std::fs::read_dir(root().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let p = format!("examples/{stem}.json");
+        for (numbers, sep) in [("plain", ','), ("danish", ';')] {
+            let csv = golden(
+                &["compute", &p, "--format", "csv", "--numbers", numbers],
+                &format!("csv/{stem}.{numbers}.csv"),
+            );
+            let body = csv.trim_start_matches('\u{feff}');
+            let notes = body.lines().take_while(|l| l.starts_with('#'));
+            assert!(notes.count() >= 1, "{stem} {numbers}");
+            assert!(
+                body.lines()
+                    .filter(|l| l.starts_with('#'))
+                    .all(|l| l[1..].starts_with(sep)),
+                "{stem} {numbers}"
+            );
+        }
+        n += 1;
+    }
+    assert!(n >= 15, "{n}");
+    // 2.8's plain CSV: the two parts, then each part's municipalities
+    // (Aalborg's 1.658.397,22 kr. of the municipalities' 4.275.000 kr.,
+    // the figure of the minutes).
+    let plain =
+        std::fs::read_to_string(root().join("cli/tests/golden/csv/2.8-cost-split.plain.csv"))
+            .unwrap();
+    assert!(plain.contains("\nlav,parts,kommunerne,"), "{plain}");
+    assert!(
+        plain.contains("\nlav,kommunerne,851,Aalborg,221082,"),
+        "{plain}"
+    );
+    assert!(plain.contains(",1658397.22,"), "{plain}");
+}
+
+/// Errors and notes on standard error are in the command's language
+/// (Danish by default, core's catalogue), the code as it is.
+#[test]
+fn errors_and_notes_are_said_in_the_chosen_language() {
+    // 0,005 kr. is not a whole number of øre (the default unit 0,01).
+    let da = fails(
+        &[
+            "split",
+            "0.005",
+            "--region",
+            "Nordjylland",
+            "--year",
+            "2022",
+        ],
+        1,
+    );
+    assert!(
+        da.starts_with("fejl [not_multiple_of_unit] ")
+            && da.contains("amount: beløbet 0,005 går ikke op i enheden 0,01"),
+        "{da}"
+    );
+    let same = fails(
+        &[
+            "split",
+            "0.005",
+            "--region",
+            "Nordjylland",
+            "--year",
+            "2022",
+            "--language",
+            "da",
+        ],
+        1,
+    );
+    assert_eq!(same, da);
+    let en = fails(
+        &[
+            "split",
+            "0.005",
+            "--region",
+            "Nordjylland",
+            "--year",
+            "2022",
+            "--language",
+            "en",
+        ],
+        1,
+    );
+    assert!(
+        en.starts_with("error [not_multiple_of_unit] ")
+            && en.contains("0.005 is not a whole number of units"),
+        "{en}"
+    );
+    // A population file's note: the period and ages read, in the language.
+    let file = root().join("tests/inputs/folk1a-2026-ages.csv");
+    let file = file.to_str().unwrap();
+    let args = [
+        "split",
+        "1000000",
+        "--population",
+        file,
+        "--region",
+        "Nordjylland",
+        "--ages",
+        "65-",
+        "--year",
+        "2026",
+    ];
+    let o = andel(&args);
+    assert!(o.status.success());
+    let note = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        note.starts_with("bemærk: ") && !note.contains("note:") && !note.contains("population on"),
+        "{note}"
+    );
+    let o = andel(&[&args[..], &["--language", "en"]].concat());
+    let note = String::from_utf8(o.stderr).unwrap();
+    assert!(note.starts_with("note: population on"), "{note}");
+}
+
+/// Weights from a population file are inhabitants: the column says so with
+/// the year and the ages, as the embedded population's `indbyggere 2022`.
+#[test]
+fn a_population_files_weights_are_inhabitants() {
+    let file = root().join("tests/inputs/folk1a-2026-ages.csv");
+    let file = file.to_str().unwrap();
+    let args = [
+        "split",
+        "1000000",
+        "--population",
+        file,
+        "--region",
+        "Nordjylland",
+        "--ages",
+        "65-",
+        "--year",
+        "2026",
+    ];
+    let table = ok(&args);
+    assert!(
+        table.contains(" indbyggere 2026, 65 år og derover "),
+        "{table}"
+    );
+    assert!(!table.contains("vægt"), "{table}");
+    // Aalborg's 378.427,40 of 1.000.000 kr. (README's figure).
+    assert!(table.contains("378.427,40"), "{table}");
+    let english = ok(&[&args[..], &["--language", "en"]].concat());
+    assert!(
+        english.contains(" population 2026, 65 years and over "),
+        "{english}"
+    );
+    let csv = ok(&[&args[..], &["--format", "csv"]].concat());
+    assert!(
+        csv.contains("\nid;navn;indbyggere 2026, 65 år og derover;andel %;"),
+        "{csv}"
+    );
+    // In JSON the allocation says what its weights count.
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&[&args[..], &["--format", "json"]].concat())).unwrap();
+    assert_eq!(
+        json["weights"],
+        serde_json::json!({"kind": "population", "year": 2026, "ages": {"from": 65}})
+    );
 }
 
 #[test]
@@ -859,7 +1026,7 @@ fn totals_left_out_of_a_csv_are_said() {
     // is for the person at the terminal).
     assert_eq!(
         stderr,
-        format!("note: {w}: udeladt linje 2 «Hele landet;2022K1;5873420» (landstallet)\n")
+        format!("bemærk: {w}: udeladt linje 2 «Hele landet;2022K1;5873420» (landstallet)\n")
     );
     // In English when the output is.
     let o = andel(&["split", "100", "--weights", w, "--language", "en"]);
@@ -904,6 +1071,8 @@ fn a_priority_order_decides_a_tie() {
             "C",
             "--priority",
             "B",
+            "--language",
+            "en",
         ],
         1,
     );
@@ -925,7 +1094,7 @@ fn a_priority_order_decides_a_tie() {
         1,
     );
     assert!(
-        both.starts_with("error [invalid_option] priority:"),
+        both.starts_with("fejl [invalid_option] priority:"),
         "{both}"
     );
     // Municipalities by name: 0,01 kr. between Aalborg and Hjørring goes to Hjørring.
@@ -1021,7 +1190,7 @@ fn files_are_read_inside_their_folder_and_only_regular_files() {
         let doc = docs.join(name);
         std::fs::write(&doc, CSV_DOC.replace("PATH", path)).unwrap();
         let err = fails(&["compute", doc.to_str().unwrap()], 1);
-        assert!(err.starts_with("error [io] key.csv.path: "), "{err}");
+        assert!(err.starts_with("fejl [io] key.csv.path: "), "{err}");
         assert!(!err.contains("root:x"), "{err}");
     }
     // A link inside the folder to a file inside it is read: 3 by 2:1.
@@ -1043,7 +1212,7 @@ fn files_are_read_inside_their_folder_and_only_regular_files() {
         (vec!["compute", "/dev/zero"], "document"),
     ] {
         let err = fails(&args, 1);
-        assert!(err.starts_with(&format!("error [io] {field}: ")), "{err}");
+        assert!(err.starts_with(&format!("fejl [io] {field}: ")), "{err}");
     }
     // The report's folder: a FIFO and a link out of it are refused.
     let report = folder("report");
@@ -1058,7 +1227,16 @@ fn files_are_read_inside_their_folder_and_only_regular_files() {
         .status()
         .unwrap()
         .success());
-    let err = fails(&["report", "--documents", report.to_str().unwrap()], 1);
+    let err = fails(
+        &[
+            "report",
+            "--documents",
+            report.to_str().unwrap(),
+            "--language",
+            "en",
+        ],
+        1,
+    );
     assert!(
         err.starts_with("error [io] documents: \"2.2.json\": not a regular file"),
         "{err}"
@@ -1113,7 +1291,7 @@ fn nothing_written_is_run_by_a_spreadsheet_or_a_terminal() {
     // refused, naming the field.
     for id in ["A\u{200b}", "A\u{202e}", "A\u{0}", "\u{feff}A"] {
         let csv = csv_file("hidden.csv", &format!("id;weight\n{id};1\nA;1\n"));
-        let err = fails(&["split", "100", "--weights", &csv], 1);
+        let err = fails(&["split", "100", "--weights", &csv, "--language", "en"], 1);
         assert!(
             err.starts_with("error [csv] CSV line 2, column id: party id"),
             "{err}"
@@ -1127,7 +1305,7 @@ fn nothing_written_is_run_by_a_spreadsheet_or_a_terminal() {
     .unwrap();
     let err = fails(&["compute", doc.to_str().unwrap()], 1);
     assert!(
-        err.starts_with("error [invalid_id] key.weights[1].id: "),
+        err.starts_with("fejl [invalid_id] key.weights[1].id: "),
         "{err}"
     );
 }
@@ -1150,7 +1328,7 @@ fn a_negative_option_value_reaches_its_own_error() {
         all.extend_from_slice(args);
         let err = fails(&all, 1);
         assert!(
-            err.starts_with("error [invalid_option] first-divisor: "),
+            err.starts_with("fejl [invalid_option] first-divisor: "),
             "{err}"
         );
     }
@@ -1263,11 +1441,11 @@ fn a_new_users_commands() {
     assert!(places.contains("\ntotal,,,,,620,620,"), "{places}");
     assert!(places.contains("\n851,Aalborg,221082,"), "{places}");
     let e = fails(&["split", "100"], 1);
-    assert!(e.starts_with("error [invalid_option] weights:"), "{e}");
+    assert!(e.starts_with("fejl [invalid_option] weights:"), "{e}");
     let e = fails(&["split", "100", "--year", "2022", "--decimal", ","], 1);
-    assert!(e.starts_with("error [invalid_option] decimal:"), "{e}");
+    assert!(e.starts_with("fejl [invalid_option] decimal:"), "{e}");
     let e = fails(&["split", "100", "--year", "1999"], 1);
-    assert!(e.starts_with("error [unknown_year]"), "{e}");
+    assert!(e.starts_with("fejl [unknown_year]"), "{e}");
     assert!(ok(&["split", "--help"]).contains("or - for standard input"));
 
     // The report outside the repository: the minutes' documents are built in.
@@ -1378,7 +1556,7 @@ fn population_from_a_statbank_file() {
         "{list}"
     );
     let e = fails(&["split", "1", "--year", "2027", "--population", file], 1);
-    assert!(e.contains("error [period_not_in_file] year:"), "{e}");
+    assert!(e.contains("fejl [period_not_in_file] year:"), "{e}");
     let e = fails(
         &[
             "split",
@@ -1392,12 +1570,9 @@ fn population_from_a_statbank_file() {
         ],
         1,
     );
-    assert!(e.contains("error [ages_not_in_file] ages:"), "{e}");
+    assert!(e.contains("fejl [ages_not_in_file] ages:"), "{e}");
     let e = fails(&["split", "1", "--year", "2026", "--population", file], 1);
-    assert!(
-        e.contains("error [missing_municipality] population:"),
-        "{e}"
-    );
+    assert!(e.contains("fejl [missing_municipality] population:"), "{e}");
     assert!(fails(&["split", "1", "--ages", "65-"], 2).contains("--population"));
 }
 
@@ -1465,9 +1640,9 @@ fn excel_out_and_back_in() {
         "{back}"
     );
     let e = fails(&["split", "1", "--year", "2022", "--format", "xlsx"], 1);
-    assert!(e.starts_with("error [invalid_option] output:"), "{e}");
+    assert!(e.starts_with("fejl [invalid_option] output:"), "{e}");
     let e = fails(&["split", "1", "--year", "2022", "--sheet", "x"], 1);
-    assert!(e.starts_with("error [invalid_option] sheet:"), "{e}");
+    assert!(e.starts_with("fejl [invalid_option] sheet:"), "{e}");
     let doc = dir.join("doc.xlsx");
     ok(&[
         "compute",

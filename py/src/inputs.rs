@@ -55,7 +55,15 @@ fn population(region: Option<&str>, year: Option<i32>) -> PyResult<(String, i32)
         .map_err(err)?;
     let year = year.map_or_else(data::default_year, Ok).map_err(err)?;
     let key = data::population_key(region, year).map_err(err)?;
-    Ok((serde_json::to_string(&key).map_err(json_err)?, year))
+    Ok((parties_and_kind(&key)?, year))
+}
+
+/// A key as JSON: its `parties` and what its `weights` count (inhabitants
+/// in a year, of some ages), which `allocate` hands back to core so that
+/// tables and explanations say inhabitants.
+fn parties_and_kind(key: &andel_core::Key) -> PyResult<String> {
+    let value = serde_json::json!({"parties": key, "weights": key.kind()});
+    serde_json::to_string(&value).map_err(json_err)
 }
 
 /// A population key from a Statbank file's bytes (FOLK1A, FOLK1AM, BY2):
@@ -87,7 +95,7 @@ fn population_file(
             .map_err(|e| err(e.with_field_if_empty("file")))?;
         let key = read.key(region).map_err(|e| err(e.with_field("file")))?;
         Ok((
-            serde_json::to_string(&key).map_err(json_err)?,
+            parties_and_kind(&key)?,
             andel_core::present::read_note(&read.note(name), language),
         ))
     })
@@ -100,7 +108,7 @@ fn population_file(
 fn region_population(year: Option<i32>) -> PyResult<(String, i32)> {
     let year = year.map_or_else(data::default_year, Ok).map_err(err)?;
     let key = data::region_population_key(year).map_err(err)?;
-    Ok((serde_json::to_string(&key).map_err(json_err)?, year))
+    Ok((parties_and_kind(&key)?, year))
 }
 
 /// The population years shipped.

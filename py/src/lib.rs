@@ -26,7 +26,7 @@ use andel_core::document::{compute_json_with, FileAccess};
 use andel_core::reference::{resolve_key_ties, resolve_ties, Parties};
 use andel_core::{
     apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyParty, Options,
-    SplitOptions, TieRule, WeightKind,
+    SplitOptions, TieRule,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes};
@@ -409,9 +409,18 @@ impl Explained {
     }
 }
 
+/// What the weights count (JSON, as `population()` gave it), for core's
+/// tables and explanations; `None` for plain weights.
+fn weight_kind(json: Option<&str>) -> PyResult<Option<andel_core::WeightKind>> {
+    match json {
+        Some(j) => serde_json::from_str(j).map_err(json_err),
+        None => Ok(None),
+    }
+}
+
 /// The explained allocation of whole units.
 #[pyfunction]
-#[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None, exclude=None, population_year=None))]
+#[pyo3(signature = (weights, ids, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None, names=None, exclude=None, weights_kind=None))]
 #[allow(clippy::too_many_arguments)]
 fn apportion_explained(
     py: Python<'_>,
@@ -425,15 +434,14 @@ fn apportion_explained(
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
-    population_year: Option<i32>,
+    weights_kind: Option<&str>,
 ) -> PyResult<Explained> {
     let w = numbers(weights, "weights")?;
     let seats = whole(seats, "total");
     let o = options(method, minimum, maximum, first_divisor, ties);
+    let kind = weight_kind(weights_kind)?;
     py.detach(|| {
-        let k = key(w, ids, names, exclude)
-            .map_err(err)?
-            .with_kind(population_year.map(|year| WeightKind::Population { year }));
+        let k = key(w, ids, names, exclude).map_err(err)?.with_kind(kind);
         let mut o = o?;
         o.ties = resolve_key_ties(o.ties, &k).map_err(err)?;
         k.apportion(seats?, &o).map(Explained).map_err(err)
@@ -442,7 +450,7 @@ fn apportion_explained(
 
 /// The explained split of money.
 #[pyfunction]
-#[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None, exclude=None, population_year=None))]
+#[pyo3(signature = (amount, weights, ids, unit, ties=None, names=None, exclude=None, weights_kind=None))]
 #[allow(clippy::too_many_arguments)]
 fn split_explained(
     py: Python<'_>,
@@ -453,18 +461,16 @@ fn split_explained(
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
-    population_year: Option<i32>,
+    weights_kind: Option<&str>,
 ) -> PyResult<Explained> {
     // allocate()'s argument is `total`: errors name it so.
     let amount = decimal(amount, "total")?;
     let w = numbers(weights, "weights")?;
     let unit = decimal(unit, "unit");
     let ties = self::ties(ties);
+    let kind = weight_kind(weights_kind)?;
     py.detach(|| {
-        // Population weights say their year in the table's head.
-        let k = key(w, ids, names, exclude)
-            .map_err(err)?
-            .with_kind(population_year.map(|year| WeightKind::Population { year }));
+        let k = key(w, ids, names, exclude).map_err(err)?.with_kind(kind);
         let o = SplitOptions {
             unit: unit?,
             ties: resolve_key_ties(ties?, &k).map_err(err)?,

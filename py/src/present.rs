@@ -77,6 +77,37 @@ fn allocation_csv(py: Python<'_>, json: &str, dialect: &str, lang: &str) -> PyRe
     })
 }
 
+/// A document's result (JSON) as CSV, by core's one writer for every front
+/// end (`present::result_csv`): `plain` (`#` lines in English, machine
+/// columns, every allocation) or `danish_excel` (the tables, in a language).
+#[pyfunction]
+fn result_csv(py: Python<'_>, json: &str, dialect: &str, lang: &str) -> PyResult<String> {
+    let (dialect, language) = (dialect.parse::<Dialect>().map_err(err)?, language(lang)?);
+    py.detach(|| {
+        let r: andel_core::document::DocumentResult =
+            serde_json::from_str(json).map_err(json_err)?;
+        Ok(present::result_csv(&r, dialect, language))
+    })
+}
+
+/// Every allocation of a document's result (JSON): (scenario, part, the
+/// allocation as JSON), the `part` as plain CSV names it.
+#[pyfunction]
+fn result_allocations(py: Python<'_>, json: &str) -> PyResult<Vec<(String, String, String)>> {
+    py.detach(|| {
+        let r: andel_core::document::DocumentResult =
+            serde_json::from_str(json).map_err(json_err)?;
+        let mut out = Vec::new();
+        for s in &r.scenarios {
+            for (part, a) in s.parts_named() {
+                let a = serde_json::to_string(a).map_err(json_err)?;
+                out.push((s.name.clone(), part.to_string(), a));
+            }
+        }
+        Ok(out)
+    })
+}
+
 /// The view of an allocation (JSON): the section as JSON.
 #[pyfunction]
 fn allocation_view(py: Python<'_>, json: &str, numbers: &str, lang: &str) -> PyResult<String> {
@@ -211,6 +242,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_allocation, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_table, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(result_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(result_allocations, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_view, m)?)?;
     m.add_function(wrap_pyfunction!(document_view, m)?)?;
     m.add_function(wrap_pyfunction!(allocation_xlsx, m)?)?;

@@ -158,8 +158,8 @@ def test_allocate_explains_and_pickles():
     assert places.units == {"0": 8, "1": 1, "2": 1}
     assert places["1"]["rounding"] == "minimum"
     csv = places.to_csv("danish_excel")
-    assert csv.startswith("\ufeff# 10 pladser fordelt efter største brøk (Hamilton)\nid;navn;vægt") and "\ni alt;" in csv
-    assert places.to_csv("danish_excel", "en").startswith("\ufeff# 10 places apportioned")
+    assert csv.startswith("\ufeff#;10 pladser fordelt efter største brøk (Hamilton)\nid;navn;vægt") and "\ni alt;" in csv
+    assert places.to_csv("danish_excel", "en").startswith("\ufeff#;10 places apportioned")
 
 
 def test_compute_case_2_8_and_result_api():
@@ -295,7 +295,7 @@ def test_pandas_in_and_out():
         andel.apportion(pd.Series([221082.0, float("nan")]), 3)
     assert e.value.field == "weights[1]"
     df = andel.compute((ROOT / "examples" / "2.4-dk2020.json").read_text(encoding="utf-8")).to_pandas()
-    assert list(df.columns[:3]) == ["scenario", "id", "name"]
+    assert list(df.columns[:3]) == ["scenario", "part", "id"]
     assert df["amount"].sum() == Decimal("199000")
     frame = andel.allocate(s, Decimal("100")).to_pandas()
     # 10,000 øre × 221082/284921 = 7759.45…, 860: 2240.54…; the øre left goes to 860.

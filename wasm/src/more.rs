@@ -13,7 +13,7 @@ use andel_core::document::compute as compute_document;
 use andel_core::money::{part_texts_joined, split_units};
 use andel_core::present::Language;
 use andel_core::reference::{resolve_ties, Parties};
-use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect, NumberStyle};
+use andel_core::tabular::{read_weights, read_weights_bytes, CsvColumns, Dialect};
 use andel_core::{
     apportion_named, apportion_units, split_named, Error, Method, Options, SplitOptions, TieRule,
 };
@@ -263,13 +263,7 @@ pub fn compute_csv(
                     .into(),
             }))
         }
-        Dialect::Plain => r.to_csv(dialect),
-        _ => andel_core::present::document_view(
-            &r,
-            language.unwrap_or_default(),
-            NumberStyle::Danish,
-        )
-        .to_csv(dialect),
+        _ => andel_core::present::result_csv(&r, dialect, language.unwrap_or_default()),
     })
 }
 
@@ -338,6 +332,17 @@ pub fn read_csv(text: JsValue, columns: JsValue, extra: Array) -> JsResult<JsVal
         js_sys::Reflect::set(&said, &"en".into(), &en.into())?;
         js_sys::Reflect::set(&out, &"leftOut".into(), &said)?;
     }
+    // Everything reading said (the encoding, the decimal mark and why, the
+    // rows left out), sentence by sentence in both languages.
+    let all = js_sys::Object::new();
+    for (code, language) in [("da", Language::Da), ("en", Language::En)] {
+        let lines: Array = andel_core::present::said(&read, language)
+            .into_iter()
+            .map(JsValue::from)
+            .collect();
+        js_sys::Reflect::set(&all, &code.into(), &lines)?;
+    }
+    js_sys::Reflect::set(&out, &"said".into(), &all)?;
     Ok(out)
 }
 

@@ -118,21 +118,31 @@ test("compute: results equal the JSON Rust writes (tests/results)", () => {
 
 test("computeCsv: Danish Excel is the tables as present shows them; plain keeps machine names", () => {
   const csv = andel.computeCsv(example("2.12-paid-internships.json"));
-  assert.ok(csv.startsWith("\ufeff# 2.12 Lønnede praktikpladser"), csv.slice(0, 80));
+  assert.ok(csv.startsWith("\ufeff#;2.12 Lønnede praktikpladser"), csv.slice(0, 80));
   // The region's fixed 7,2 % of 620 places is 44,64: rounded up to 45 (worked by hand).
   assert.ok(csv.includes("\nregion;Region Nordjylland;fast andel;42605,28;7,2000;44,6400;45;op nr. 5\n"), csv);
   assert.ok(csv.includes("id;navn;indbyggere 2022;nøglens vægt;andel %;eksakt, pladser;pladser;afrunding\n"));
   const english = andel.computeCsv(example("2.12-paid-internships.json"), "danish_excel", "en");
   assert.ok(english.includes("id;name;population 2022;key weight;share %;exact, places;places;rounding\n"));
   const plain = andel.computeCsv(example("2.4-dk2020.json"), "plain");
-  assert.ok(plain.startsWith("scenario,part,id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied\n"));
+  // `#` lines (the assumptions, what made it), then the machine columns.
+  assert.ok(plain.startsWith("#,"), plain.slice(0, 80));
+  assert.ok(plain.includes("\nscenario,part,id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied\n"));
   assert.ok(plain.includes(",851,Aalborg,"));
   throwsAndel(() => andel.computeCsv(example("2.4-dk2020.json"), "plain", "en"), "invalid_option", "language");
 });
 
-test("computeCsv writes what the command line writes, byte for byte", () => {
-  const cli = fs.readFileSync(path.join(root, "cli", "tests", "golden", "2.8-cost-split.csv"), "utf8");
-  assert.equal(andel.computeCsv(example("2.8-cost-split.json")), cli);
+test("computeCsv writes what the command line writes, byte for byte, for every example in both dialects", () => {
+  const golden = path.join(root, "cli", "tests", "golden", "csv");
+  const names = fs.readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".json"));
+  assert.ok(names.length >= 15, names.join());
+  for (const name of names) {
+    const stem = name.replace(/\.json$/, "");
+    const plain = fs.readFileSync(path.join(golden, `${stem}.plain.csv`), "utf8");
+    assert.equal(andel.computeCsv(example(name), "plain"), plain, name);
+    const danish = fs.readFileSync(path.join(golden, `${stem}.danish.csv`), "utf8");
+    assert.equal(andel.computeCsv(example(name)), danish, name);
+  }
 });
 
 test("present: the view of a document in Danish and English, every part of every example", () => {

@@ -657,7 +657,7 @@ try {
   await page.locator("#case").selectOption("2.8-cost-split");
   const [caseCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Hent CSV" }).click()]);
   assert.equal(caseCsv.suggestedFilename(), "andel-2.8-cost-split.csv");
-  assert.ok(readFileSync(await caseCsv.path()).equals(readFileSync(path.join(wasmDir, "..", "cli", "tests", "golden", "2.8-cost-split.csv"))),
+  assert.ok(readFileSync(await caseCsv.path()).equals(readFileSync(path.join(wasmDir, "..", "cli", "tests", "golden", "csv", "2.8-cost-split.danish.csv"))),
     "Hent CSV differs from andel compute examples/2.8-cost-split.json --format csv");
   await page.locator("#case").selectOption("mødet");
   assert.ok(await page.locator("#download-csv").isDisabled(), "the meeting as a whole has no file of its own");

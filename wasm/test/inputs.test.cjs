@@ -30,6 +30,13 @@ test("a Windows-1252 Statbank export and Excel's UTF-16 text give 2.8", () => {
     da: "udeladt linje 2 «000 Hele landet;2022K1;5873420» (landstallet), linje 3 «081 Region Nordjylland;2022K1;591740» (en regions samlede tal)",
     en: "left out line 2 \"000 Hele landet;2022K1;5873420\" (the national total), line 3 \"081 Region Nordjylland;2022K1;591740\" (a regional total)",
   });
+  // Every note said, sentence by sentence: the encoding first, then the rows left out.
+  assert.deepEqual(latin.said.en, [
+    "read as Windows-1252 (the bytes are not UTF-8)",
+    "left out line 2 \"000 Hele landet;2022K1;5873420\" (the national total), line 3 \"081 Region Nordjylland;2022K1;591740\" (a regional total)",
+  ]);
+  assert.equal(latin.said.da[0], "læst som Windows-1252 (filen er ikke UTF-8)");
+  assert.deepEqual(andel.readCsv("A;1\n").said, { da: [], en: [] });
   assert.equal(aalborg(latin), "1658397.22");
   const unicode = andel.readCsv(bytes("nordjylland-2022-excel-unicode.txt"));
   assert.equal(unicode.encoding, "utf-16le");

@@ -26,19 +26,7 @@ use crate::number::format::{read_as, Mark};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// An age range, in whole years, both ends included; an open end has no
-/// bound (`{"from": 65}` is 65 and over).
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ages {
-    /// The youngest age counted (0 when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<u32>,
-    /// The oldest age counted (no bound when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<u32>,
-}
+pub use crate::key::Ages;
 
 impl Ages {
     fn show(self) -> String {
@@ -88,7 +76,13 @@ impl FilePopulation {
                 Decimal::from(count),
             ));
         }
-        Key::new(parties)
+        // The weights are inhabitants on the period's date, of its ages:
+        // tables head the column so and explanations say inhabitants.
+        let year = self.date.get(..4).and_then(|y| y.parse().ok());
+        let ages = (self.ages != Ages::default()).then_some(self.ages);
+        Key::new(parties).map(|k| {
+            k.with_kind(year.map(|year| crate::key::WeightKind::Population { year, ages }))
+        })
     }
 
     /// What the file gave, as a note (`present::read_note` says it in

@@ -30,20 +30,30 @@ pub fn csv_text(s: &str) -> String {
     }
 }
 
-/// A note written above a CSV's header as one comment cell, `# text`: made
-/// safe as [`csv_text`] makes a cell (one line; no formula, whatever the
-/// text holds), and quoted when it holds the separator or a quote, so that a
-/// spreadsheet reads the whole note as one cell.
+/// A note written above a CSV's header: a line whose first byte is `#`
+/// (after the Danish Excel byte order mark), so a CSV reader's comment
+/// character skips it (pandas' `comment="#"`), then the separator and the
+/// text as one cell made safe as [`csv_text`] makes a cell (one line; a
+/// leading `'` on text a spreadsheet would run), quoted when it holds the
+/// separator or a quote. A spreadsheet shows `#` in the first column and
+/// the note beside it.
+///
+/// # Example
+/// ```
+/// use andel_core::tabular::{csv_comment, Dialect};
+/// assert_eq!(csv_comment("a, b", Dialect::Plain), "#,\"a, b\"\n");
+/// assert_eq!(csv_comment("=1+1", Dialect::DanishExcel), "#;'=1+1\n");
+/// ```
 pub fn csv_comment(text: &str, dialect: Dialect) -> String {
-    let cell = format!("# {}", crate::error::escaped(text, false));
+    let cell = csv_text(text);
     let sep = match dialect {
         Dialect::Plain => ',',
         Dialect::DanishExcel => ';',
     };
     if cell.contains(sep) || cell.contains('"') {
-        format!("\"{}\"\n", cell.replace('"', "\"\""))
+        format!("#{sep}\"{}\"\n", cell.replace('"', "\"\""))
     } else {
-        format!("{cell}\n")
+        format!("#{sep}{cell}\n")
     }
 }
 
@@ -117,9 +127,8 @@ impl CsvWriter {
         w
     }
 
-    /// A comment line: `# ` and the text on one line.
-    /// A `#` line: one cell, escaped and quoted as [`csv_comment`] writes
-    /// it, so no part of it reads as a formula.
+    /// A `#` line as [`csv_comment`] writes it: `#`, then the text as one
+    /// safe cell.
     pub(crate) fn comment(&mut self, text: &str) {
         self.out.push_str(&csv_comment(text, self.dialect));
     }
@@ -154,11 +163,9 @@ impl CsvWriter {
             if i > 0 {
                 self.out.push(sep);
             }
-            if cell.contains(sep)
-                || cell.contains('"')
-                || cell.contains('\n')
-                || cell.contains('\r')
-            {
+            // Quoted also when it holds `#`, so a reader whose comment
+            // character is `#` (pandas' `comment="#"`) keeps the cell whole.
+            if cell.contains([sep, '"', '\n', '\r', '#']) {
                 self.out.push('"');
                 self.out.push_str(&cell.replace('"', "\"\""));
                 self.out.push('"');

@@ -32,7 +32,12 @@ pub fn population_key(region: Option<Region>, year: i32) -> Result<Key> {
             ));
         }
     }
-    Key::new(parties).map(|k| k.with_kind(Some(crate::key::WeightKind::Population { year })))
+    Key::new(parties).map(|k| {
+        k.with_kind(Some(crate::key::WeightKind::Population {
+            year,
+            ages: None,
+        }))
+    })
 }
 
 /// One municipality with its population in one year: a row of a list or a
@@ -84,7 +89,12 @@ pub fn region_population_key(year: i32) -> Result<Key> {
         // Embedded data: six million people at most, far from overflow.
         totals[m.region as usize] += m.population_in(year)?;
     }
-    kkr_key(&totals).map(|k| k.with_kind(Some(crate::key::WeightKind::Population { year })))
+    kkr_key(&totals).map(|k| {
+        k.with_kind(Some(crate::key::WeightKind::Population {
+            year,
+            ages: None,
+        }))
+    })
 }
 
 /// A key between the five KKR from a total per region, in [`Region::ALL`] order.

@@ -215,6 +215,31 @@ impl ScenarioResult {
         }
         all
     }
+
+    /// Every allocation of the scenario with its `part` as the plain CSV
+    /// and Python's records name it: empty for the key's own allocation,
+    /// else `groups`/a group id for a nest, `parts`/a part id for a cost
+    /// split, a year for a year profile, `compare` for the other key.
+    pub fn parts_named(&self) -> Vec<(&str, &Allocation)> {
+        let main = match (&self.nested, &self.parts) {
+            (Some(_), _) => "groups",
+            (None, Some(_)) => "parts",
+            (None, None) => "",
+        };
+        self.allocations()
+            .into_iter()
+            .map(|(label, a)| {
+                let part = match label {
+                    AllocationLabel::Main => main,
+                    AllocationLabel::Group(id)
+                    | AllocationLabel::Part(id)
+                    | AllocationLabel::Year(id) => id,
+                    AllocationLabel::Compare(_) => "compare",
+                };
+                (part, a)
+            })
+            .collect()
+    }
 }
 
 impl DocumentResult {
@@ -257,19 +282,7 @@ impl DocumentResult {
     pub fn to_csv(&self, dialect: Dialect) -> String {
         let mut out = CsvWriter::new(dialect, &["scenario", "part"]);
         for s in &self.scenarios {
-            let main = match (&s.nested, &s.parts) {
-                (Some(_), _) => "groups",
-                (None, Some(_)) => "parts",
-                (None, None) => "",
-            };
-            for (label, a) in s.allocations() {
-                let part = match label {
-                    AllocationLabel::Main => main,
-                    AllocationLabel::Group(id)
-                    | AllocationLabel::Part(id)
-                    | AllocationLabel::Year(id) => id,
-                    AllocationLabel::Compare(_) => "compare",
-                };
+            for (part, a) in s.parts_named() {
                 out.allocation(&[&s.name, part], a);
             }
         }

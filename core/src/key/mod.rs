@@ -130,13 +130,34 @@ impl PartialEq for Key {
 
 impl Eq for Key {}
 
+/// An age range, in whole years, both ends included; an open end has no
+/// bound (`{"from": 65}` is 65 and over).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ages {
+    /// The youngest age counted (0 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<u32>,
+    /// The oldest age counted (no bound when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<u32>,
+}
+
 /// What a key's weights count, for people to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WeightKind {
-    /// Inhabitants on 1 January of `year` (Statistics Denmark, FOLK1A).
-    Population { year: i32 },
+    /// Inhabitants on 1 January of `year` (Statistics Denmark, FOLK1A, or
+    /// a population file read), of `ages` when not every age.
+    Population {
+        /// The year whose 1 January the figures are of.
+        year: i32,
+        /// The ages counted, when a population file counted only some.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ages: Option<Ages>,
+    },
 }
 
 impl TryFrom<Vec<KeyParty>> for Key {

@@ -170,8 +170,13 @@ fn columns(a: &Allocation, shape: &Shape, language: Language, style: NumberStyle
     if !composed {
         // What the weights count: inhabitants in a year, when known.
         let head = match a.weights {
-            Some(crate::key::WeightKind::Population { year }) => {
-                language.say(Msg::ColPopulation, &[("year", &year.to_string())])
+            Some(crate::key::WeightKind::Population { year, ages }) => {
+                let head = language.say(Msg::ColPopulation, &[("year", &year.to_string())]);
+                match ages {
+                    // Of some ages only (a population file): say which.
+                    Some(ages) => format!("{head}, {}", super::notes::ages_text(ages, language)),
+                    None => head,
+                }
             }
             _ => say(Msg::ColWeight),
         };

@@ -40,7 +40,7 @@ pub use allocation::allocation_view;
 pub use explain::{explain, explain_in_scenario, label_prefix};
 pub use meeting::{meeting_view, summary_total_head, MeetingView};
 pub use notes::{document_notes, left_out, read_note, read_notes, said};
-pub use view::{document_view, Cell, Column, Row, ScenarioView, Section, Table, View};
+pub use view::{document_view, result_csv, Cell, Column, Row, ScenarioView, Section, Table, View};
 
 use crate::error::{quoted, Error, Result};
 use serde::{Deserialize, Serialize};

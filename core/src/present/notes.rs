@@ -87,19 +87,7 @@ pub fn read_note(note: &CsvNote, language: Language) -> String {
             date,
             ages,
         } => {
-            let ages = match (ages.from, ages.to) {
-                (from, Some(to)) => language.say_read(
-                    R::AgesRange,
-                    &[
-                        ("from", &from.unwrap_or(0).to_string()),
-                        ("to", &to.to_string()),
-                    ],
-                ),
-                (Some(from), None) => {
-                    language.say_read(R::AgesFrom, &[("from", &from.to_string())])
-                }
-                (None, None) => language.read_text(R::AgesAll).to_string(),
-            };
+            let ages = ages_text(*ages, language);
             // A file given as bytes has no name to say.
             let msg = if file.is_empty() {
                 R::PopulationBytes
@@ -233,4 +221,19 @@ pub fn document_notes(r: &DocumentResult, language: Language) -> Vec<String> {
         );
     }
     out
+}
+
+/// The ages counted, in `language`: `65 år og derover`, `0-17 år`, `alle aldre`.
+pub(crate) fn ages_text(ages: crate::csv::statbank::Ages, language: Language) -> String {
+    match (ages.from, ages.to) {
+        (from, Some(to)) => language.say_read(
+            R::AgesRange,
+            &[
+                ("from", &from.unwrap_or(0).to_string()),
+                ("to", &to.to_string()),
+            ],
+        ),
+        (Some(from), None) => language.say_read(R::AgesFrom, &[("from", &from.to_string())]),
+        (None, None) => language.read_text(R::AgesAll).to_string(),
+    }
 }

@@ -270,7 +270,7 @@ impl View {
     /// let r = compute_json(r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 2}, {"id": "B", "weight": 1}]},
     ///   "assumptions": ["Et eksempel."], "scenarios": [{"name": "lav", "total": "1000.00"}]}"#)?;
     /// let csv = document_view(&r, Language::Da, NumberStyle::Danish).to_csv(Dialect::DanishExcel);
-    /// assert!(csv.starts_with("\u{feff}# Et eksempel.\n"), "{csv}");
+    /// assert!(csv.starts_with("\u{feff}#;Et eksempel.\n"), "{csv}");
     /// assert!(csv.contains("id;navn;vægt;andel %;eksakt, kr.;kr., i øre;afrunding\n"), "{csv}");
     /// assert!(csv.contains("A;;2;66,6667;666,666667;666,67;op nr. 1\n"), "{csv}");
     /// # Ok::<(), andel_core::Error>(())
@@ -297,6 +297,47 @@ impl View {
             }
         }
         w.finish()
+    }
+}
+
+/// A document's result as CSV, what every front end writes (the command
+/// line's `compute --format csv`, JS `computeCsv`, Python `Result.to_csv`):
+///
+/// - [`Dialect::Plain`]: the assumptions, what reading the document's files
+///   told the reader and what made it (andel's version, the population's
+///   source) as `#` lines, in English whatever `language` is (plain CSV is
+///   for programs), then [`DocumentResult::to_csv`]: every allocation of
+///   every scenario with its `scenario` and `part`, stable machine columns.
+/// - [`Dialect::DanishExcel`]: the tables as on the screen in `language`
+///   ([`View::to_csv`]).
+///
+/// Every `#` line starts with `#` (after the byte order mark), so a reader's
+/// comment character skips it (see [`crate::tabular::csv_comment`]).
+///
+/// # Example
+/// ```
+/// use andel_core::document::compute_json;
+/// use andel_core::present::{result_csv, Language};
+/// use andel_core::tabular::Dialect;
+/// let r = compute_json(r#"{"version": 1, "key": {"weights": [{"id": "A", "weight": 2}, {"id": "B", "weight": 1}]},
+///   "assumptions": ["A, then B."], "scenarios": [{"name": "low", "total": "0.03"}]}"#)?;
+/// let csv = result_csv(&r, Dialect::Plain, Language::Da);
+/// assert!(csv.starts_with("#,\"A, then B.\"\n#,\"andel "), "{csv}");
+/// assert!(csv.contains("\nscenario,part,id,name,weight,share"), "{csv}");
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub fn result_csv(r: &DocumentResult, dialect: Dialect, language: Language) -> String {
+    match dialect {
+        Dialect::Plain => {
+            let mut w = CsvWriter::bare(dialect);
+            let notes = super::document_notes(r, Language::En);
+            for line in r.assumptions.iter().chain(&notes) {
+                w.comment(line);
+            }
+            w.comment(&super::provenance(Language::En));
+            w.finish() + &r.to_csv(dialect)
+        }
+        Dialect::DanishExcel => document_view(r, language, NumberStyle::Danish).to_csv(dialect),
     }
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any, Iterable, List, Mapping, Optional, Sequence
 
@@ -214,14 +215,16 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
     elif isinstance(weights, (Population, NamedWeights)):
         names = weights.names  # population(), read_csv() know their names
     nm = [names.get(k) for k in keys] if names else None
-    # population()'s weights: the table heads them with their year.
-    year = weights.year if isinstance(weights, Population) else None
+    # Inhabitants (population()'s year and ages): core heads the column so.
+    kind = weights.weights_kind if isinstance(weights, Population) else None
+    kind_json = None if kind is None else json.dumps(kind)
     if seats:
         if not (isinstance(unit, str) and unit == "0.01"):
             raise InputError("unit: places are whole units; unit is for money (seats=False)",
                              code="invalid_option", field="unit")
         text = _call(_andel.apportion_explained, s.values, ids, total, _text(method, "method"), s.limit(minimum),
-                     s.limit(maximum), first_divisor, s.ties(ties), nm, _names(exclude, "exclude"), year)
+                     s.limit(maximum), first_divisor, s.ties(ties), nm, _names(exclude, "exclude"),
+                     kind_json)
     else:
         for arg, value, default in (("method", method, "hamilton"), ("minimum", minimum, None),
                                     ("maximum", maximum, None), ("first_divisor", first_divisor, None)):
@@ -230,5 +233,5 @@ def allocate(weights: Weights, total: Number, *, seats: bool = False,
                                  f"give seats=True to apportion whole places by a method",
                                  code="invalid_option", field=arg)
         text = _call(_andel.split_explained, total, s.values, ids, unit, s.ties(ties), nm,
-                     _names(exclude, "exclude"), year)
+                     _names(exclude, "exclude"), kind_json)
     return Allocation._made(text)

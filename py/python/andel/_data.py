@@ -74,12 +74,18 @@ class Population(Dict[str, int]):
 
     names: Dict[str, str]
     year: Optional[int]
+    #: What the figures count, as core says it (``{"kind": "population",
+    #: "year": 2026, "ages": {"from": 65}}``): :func:`allocate` hands it back,
+    #: so tables head the column ``indbyggere 2026, 65 år og derover``.
+    weights_kind: Optional[Dict[str, Any]]
 
     def __init__(self, counts: Mapping[str, int], names: Mapping[str, str],
-                 year: Optional[int] = None) -> None:
+                 year: Optional[int] = None,
+                 weights_kind: Optional[Dict[str, Any]] = None) -> None:
         super().__init__(counts)
         self.names = dict(names)
         self.year = year
+        self.weights_kind = weights_kind
 
 
 class NamedWeights(Dict[str, Decimal]):
@@ -107,9 +113,11 @@ def _named_weights(found: str) -> NamedWeights:
 
 
 def _population(text: str, year: Optional[int] = None) -> Population:
-    parties = json.loads(text)
+    data = json.loads(text)
+    parties = data["parties"]
     return Population({p["id"]: int(p["weight"]) for p in parties},
-                      {p["id"]: p["name"] for p in parties if p.get("name")}, year)
+                      {p["id"]: p["name"] for p in parties if p.get("name")}, year,
+                      data.get("weights"))
 
 
 def population(region: Optional[str] = None, year: Optional[int] = None, *,

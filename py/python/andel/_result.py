@@ -209,26 +209,32 @@ class Result:
         return {row["id"]: dict(zip(ids, row["cells"])) for row in t["rows"]}
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """Every scenario's main allocation, one dict per party, with the scenario.
+        """Every allocation of every scenario, one dict per party, led by
+        ``scenario`` and ``part``, the rows of the plain CSV
+        (:meth:`to_csv`): ``part`` is ``""`` for the key's own allocation,
+        else ``"groups"``/a group id for a nest, ``"parts"``/a part id for a
+        cost split, a year for a year profile, ``"compare"`` for the other
+        key; the other keys as :meth:`Allocation.to_records`.
 
         >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
         ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
-        >>> [(x["scenario"], x["id"], x["amount"]) for x in r.to_records()]
-        [('lav', 'A', Decimal('75.00')), ('lav', 'B', Decimal('25.00'))]
+        >>> [(x["scenario"], x["part"], x["id"], x["amount"]) for x in r.to_records()]
+        [('lav', '', 'A', Decimal('75.00')), ('lav', '', 'B', Decimal('25.00'))]
         """
         out = []
-        for s in self.data["scenarios"]:
-            for r in Allocation._from(s["allocation"]).to_records():
-                out.append({"scenario": s["name"], **r})
+        for scenario, part, a in _call(_andel.result_allocations, self._json):
+            for r in Allocation._from(json.loads(a)).to_records():
+                out.append({"scenario": scenario, "part": part, **r})
         return out
 
     def to_pandas(self) -> Any:
-        """A DataFrame of :meth:`to_records` (needs pandas).
+        """A DataFrame of :meth:`to_records`: every allocation, with its
+        ``scenario`` and ``part`` (needs pandas).
 
         >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
         ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
-        >>> r.to_pandas()[["scenario", "id", "amount"]].values.tolist()
-        [['lav', 'A', Decimal('75.00')], ['lav', 'B', Decimal('25.00')]]
+        >>> r.to_pandas()[["scenario", "part", "id", "amount"]].values.tolist()
+        [['lav', '', 'A', Decimal('75.00')], ['lav', '', 'B', Decimal('25.00')]]
         """
         import pandas as pd
 
@@ -252,17 +258,24 @@ class Result:
         Text is always written as text, never as a formula."""
         _write_bytes(path, _call(_andel.result_xlsx, self._json))
 
-    def to_csv(self, scenario: Union[int, str] = 0, dialect: str = "plain",
-               language: Optional[str] = None) -> str:
-        """A scenario's main allocation as CSV (``"plain"``, stable machine
-        names, or ``"danish_excel"``, the table as on the screen in ``language``).
+    def to_csv(self, dialect: str = "plain", language: Optional[str] = None) -> str:
+        """The whole result as CSV, the same bytes as ``andel compute
+        --format csv`` and JS ``computeCsv`` (core's one writer):
+        ``"plain"`` is ``#`` lines (the assumptions, what reading files
+        told, what made it; in English, ``language`` not used) and then
+        every allocation of every scenario in stable machine columns led by
+        ``scenario`` and ``part`` (as :meth:`to_records`); ``"danish_excel"``
+        is the tables as :meth:`text` shows them, in ``language``. Every
+        ``#`` line starts with ``#``, so ``pandas.read_csv(..., comment="#")``
+        skips it. One scenario's main allocation alone:
+        ``r.allocation(s).to_csv()``.
 
         >>> r = compute({"version": 1, "scenarios": [{"name": "lav", "total": "100.00"}],
         ...              "key": {"weights": [{"id": "A", "weight": 3}, {"id": "B", "weight": 1}]}})
-        >>> r.to_csv().splitlines()[0]
-        'id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied'
+        >>> r.to_csv().splitlines()[1]
+        'scenario,part,id,name,weight,share,quota,amount,units,rounding,remainder_rank,tied'
         """
-        return self.allocation(scenario).to_csv(dialect, language)
+        return str(_call(_andel.result_csv, self._json, dialect, _lang(language)))
 
     def explain(self, party: Any, scenario: Union[int, str] = 0,
                 language: Optional[str] = None, numbers: str = "danish") -> str:
