@@ -116,7 +116,21 @@ def child_peak_mb_failing(args: list[str]) -> float:
     return max(after, before) / 1024
 
 
-def write_document(n: int, scenarios: list) -> str:
+def weight(i: int, equal: bool) -> int:
+    """Party `i`'s weight: 1..9973 in turn, or 1 for every party (`--equal`)."""
+    return 1 if equal else i % 9973 + 1
+
+
+def total(n: int, equal: bool) -> str:
+    """The total split: 1.000.000.000,00 kr., or with equal weights 100,5
+    øre a party, so every party stands in one tie for n / 2 øre (n even)."""
+    if not equal:
+        return "1000000000.00"
+    ore = n * 100 + n // 2
+    return f"{ore // 100}.{ore % 100:02d}"
+
+
+def write_document(n: int, scenarios: list, equal: bool = False) -> str:
     """A key document of `n` parties (as `json.dump` writes it), written a
     party at a time: this process stays small, since a child's peak counts
     the pages it shares with its parent until it runs the program (a
@@ -124,7 +138,7 @@ def write_document(n: int, scenarios: list) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         f.write('{"version": 1, "key": {"weights": [')
         for i in range(n):
-            party = {"id": f"p{i}", "name": f"Party {i}", "weight": i % 9973 + 1}
+            party = {"id": f"p{i}", "name": f"Party {i}", "weight": weight(i, equal)}
             f.write((", " if i else "") + json.dumps(party))
         f.write(f']}}, "scenarios": {json.dumps(scenarios)}}}')
         return f.name
@@ -135,9 +149,11 @@ def main() -> None:
     p.add_argument("--parties", type=int, nargs="+", default=[100_000],
                    help="sizes, smallest first (a child's peak only grows)")
     p.add_argument("--case", choices=["cli", "python", "time", "all"], default="all")
+    p.add_argument("--equal", action="store_true",
+                   help="time case: every weight 1, so all parties stand in one tie")
     a = p.parse_args()
     for n in sorted(a.parties):
-        measure(n, a.case)
+        measure(n, a.case, a.equal)
 
 
 def child_cpu_s(args: list[str]) -> float:
@@ -148,11 +164,11 @@ def child_cpu_s(args: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure_time(n: int) -> None:
+def measure_time(n: int, equal: bool) -> None:
     """The CPU time of the outputs for people at `n` parties: the command
     line's table, Danish Excel CSV, plain CSV and one explanation, then
     Python's table and explanation of an explained allocation."""
-    path = write_document(n, [{"name": "x", "total": "1000000000.00"}])
+    path = write_document(n, [{"name": "x", "total": total(n, equal)}], equal)
     andel = os.path.join(ROOT, "target", "release", "andel")
     for what, extra in [("table", ["--format", "table"]),
                         ("Danish Excel CSV", ["--format", "csv"]),
@@ -162,8 +178,8 @@ def measure_time(n: int) -> None:
         print(f"cli compute {what}, {n} parties: {cpu:.2f} s CPU")
     os.unlink(path)
     code = ("import andel, time; from decimal import Decimal; "
-            f"w = {{f'p{{i}}': i % 9973 + 1 for i in range({n})}}; "
-            "a = andel.allocate(w, Decimal('1000000000.00')); "
+            f"w = {{f'p{{i}}': {'1' if equal else 'i % 9973 + 1'} for i in range({n})}}; "
+            f"a = andel.allocate(w, Decimal('{total(n, equal)}')); "
             "t = time.process_time(); a.table(); print(time.process_time() - t); "
             f"t = time.process_time(); a.explain('p{n // 2}'); print(time.process_time() - t)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
@@ -172,12 +188,12 @@ def measure_time(n: int) -> None:
           f"explain(one party): {explain:.2f} s CPU")
 
 
-def measure(n: int, case: str) -> None:
+def measure(n: int, case: str, equal: bool = False) -> None:
     """The rows of one size: the command line's peak and its ratio to the
     document, then Python's explained allocation (or, for `time`, the CPU
     time of the outputs for people)."""
     if case == "time":
-        measure_time(n)
+        measure_time(n, equal)
         return
     if case in ("cli", "all"):
         path = write_document(n, [{"name": "x", "total": "1000000000.00"}])
