@@ -112,6 +112,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SheetAssumptions => "Forudsætninger",
         Msg::Notes => "Bemærkninger:",
         Msg::And => " og ",
+        Msg::Others => "{count} andre",
     }
 }
 

@@ -112,6 +112,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SheetAssumptions => "Assumptions",
         Msg::Notes => "Notes:",
         Msg::And => " and ",
+        Msg::Others => "{count} others",
     }
 }
 

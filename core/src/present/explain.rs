@@ -4,8 +4,8 @@
 //! or a fraction of a rounding unit: money is said in kroner, places in
 //! places.
 
-use super::allocation::{allocation_view, input_weights, tie_units, Labels};
-use super::{list, method_name, rule_name, Language, Msg};
+use super::allocation::{allocation_view, few_names, input_weights, tie_units, Labels};
+use super::{method_name, rule_name, Language, Msg};
 use crate::data;
 use crate::document::{AllocationLabel, ScenarioResult};
 use crate::error::{Error, Result};
@@ -40,7 +40,8 @@ pub(crate) fn amount_phrase(
 /// once for the allocation, not once a party (a table of n parties is
 /// O(n log n), not O(n²)): the weights as given before fixed shares scaled
 /// them and their total, how many remainders were ranked ("af 11"), and
-/// the parties' labels by id for the ties.
+/// the parties' labels by id for the ties, and how often each party is in
+/// its own tie's list (once, in an allocation andel made).
 pub(crate) struct Facts<'a> {
     /// [`input_weights`]: the weights as given, with fixed shares.
     inputs: Option<Vec<Option<Decimal>>>,
@@ -51,6 +52,9 @@ pub(crate) struct Facts<'a> {
     ranked: usize,
     /// The labels, indexed when a tie first names its parties.
     labels: std::cell::OnceCell<Labels<'a>>,
+    /// By party: how often its id is in its own tie's parties, counted
+    /// when a tie first says how many others stood in it.
+    in_own_tie: std::cell::OnceCell<Vec<usize>>,
     a: &'a Allocation,
 }
 
@@ -73,15 +77,44 @@ impl<'a> Facts<'a> {
                 .filter(|q| q.remainder_rank.is_some())
                 .count(),
             labels: std::cell::OnceCell::new(),
+            in_own_tie: std::cell::OnceCell::new(),
             a,
         }
     }
 
-    /// The label of party `id` (its name, else its id).
-    fn label(&self, id: &str) -> String {
+    /// The labels by id, indexed once.
+    fn labels(&self) -> &Labels<'a> {
         self.labels
             .get_or_init(|| Labels::new(self.a, self.a.parties.len()))
-            .of(id)
+    }
+
+    /// The label of party `id` (its name, else its id).
+    fn label(&self, id: &str) -> String {
+        self.labels().of(id)
+    }
+
+    /// How many others stood in the tie of the party at `i`: its tie's
+    /// parties but itself (O(log n) a tie's id, once for all parties; a
+    /// count per party would be O(k²) for a tie of k).
+    fn others_in_tie(&self, i: usize) -> usize {
+        let a = self.a;
+        let Some(t) = a.parties.get(i).and_then(|p| p.tie) else {
+            return 0;
+        };
+        let in_own = self.in_own_tie.get_or_init(|| {
+            let mut counts = vec![0; a.parties.len()];
+            for (k, tie) in a.ties.iter().enumerate() {
+                for id in &tie.parties {
+                    let at = self.labels().position(id);
+                    if let Some(j) = at.filter(|&j| a.parties[j].tie == Some(k)) {
+                        counts[j] += 1;
+                    }
+                }
+            }
+            counts
+        });
+        let len = a.ties.get(t).map_or(0, |tie| tie.parties.len());
+        len.saturating_sub(in_own.get(i).copied().unwrap_or(0))
     }
 }
 
@@ -315,20 +348,28 @@ fn tie_clause(
     let Some(t) = p.tie.and_then(|t| a.ties.get(t)) else {
         return String::new();
     };
-    let names = |ids: &mut dyn Iterator<Item = &String>| -> String {
-        let labels: Vec<String> = ids.map(|id| facts.label(id)).collect();
-        list(language, &labels)
-    };
+    // At most a few named, the rest counted: O(1) a party, not O(k).
+    let others = few_names(
+        t.parties.iter().filter(|x| **x != p.id),
+        facts.others_in_tie(i),
+        |id| facts.label(id),
+        language,
+        style,
+    );
+    let winners = few_names(
+        t.winners.iter(),
+        t.winners.len(),
+        |id| facts.label(id),
+        language,
+        style,
+    );
     language.say(
         Msg::ExTie,
         &[
-            (
-                "others",
-                &names(&mut t.parties.iter().filter(|x| **x != p.id)),
-            ),
+            ("others", &others),
             ("units", &tie_units(a, t.units, language, style)),
             ("rule", &rule_name(language, t.decided_by.name())),
-            ("winners", &names(&mut t.winners.iter())),
+            ("winners", &winners),
         ],
     )
 }
@@ -517,6 +558,127 @@ mod tests {
         FACTS_MADE.with(|c| c.get())
     }
 
+    /// Parties of weight 1 each with the ids `ids`, splitting `ore` øre.
+    fn equal(ids: &[String], ore: i64) -> Allocation {
+        Key::from_weights(ids.iter().map(|i| (i.clone(), Decimal::ONE)))
+            .and_then(|k| k.split(Decimal::new(ore, 2), &SplitOptions::default()))
+            .unwrap()
+    }
+
+    /// A tie of 12 names five of the others and counts the rest, in both
+    /// languages, in every explanation and in the note under the table.
+    #[test]
+    fn a_tie_of_twelve_names_five_and_counts_the_rest() {
+        let ids: Vec<String> = "ABCDEFGHIJKL".chars().map(String::from).collect();
+        // 1,03 kr. by 12 × 1: each 103/12 = 8,583333 øre (0,085833 kr.), a
+        // share of 1/12 = 8,3333 %; 8 øre each is 96, so 7 øre are left and
+        // all 12 remainders (0,583333 øre = 0,005833 kr.) are equal: a tie
+        // of 12 for 7 øre, won by the first 7 in input order, A to G. L's
+        // others are A to K (11: five named, 6 more), the winners 7 (five
+        // named, 2 more).
+        let a = equal(&ids, 103);
+        assert_eq!(
+            explain(&a, "L", Language::Da, NumberStyle::Danish).unwrap(),
+            "L: 1 af 12 (8,3333 %) af 1,03 kr. giver 0,085833 kr.; rundet ned til 0,08 kr., \
+             fordi resten 0,005833 kr. kun er den 12. største af 12; den stod lige med \
+             A, B, C, D, E og 6 andre om 0,07 kr., og efter rækkefølgen (den først nævnte \
+             først) fik A, B, C, D, E og 2 andre."
+        );
+        // A's others are B to L: it is not among those named.
+        assert_eq!(
+            explain(&a, "A", Language::En, NumberStyle::Plain).unwrap(),
+            "A: 1 of 12 (8.3333 %) of DKK 1.03 gives DKK 0.085833; rounded up to DKK 0.09, \
+             because the remainder DKK 0.005833 is the 1st largest of 12; it tied with \
+             B, C, D, E, F and 6 others for DKK 0.07, and by input order (earlier first) \
+             A, B, C, D, E and 2 others got it."
+        );
+        // The note under the table: 12 parties (five named, 7 more).
+        let v = allocation_view(&a, Language::Da, NumberStyle::Danish);
+        assert_eq!(
+            v.notes,
+            [
+                "A, B, C, D, E og 7 andre stod lige om 0,07 kr.; efter rækkefølgen (den først \
+              nævnte først) fik A, B, C, D, E og 2 andre"
+            ]
+        );
+        let v = allocation_view(&a, Language::En, NumberStyle::Plain);
+        assert_eq!(
+            v.notes,
+            [
+                "A, B, C, D, E and 7 others tied for DKK 0.07; by input order (earlier first) \
+              A, B, C, D, E and 2 others got it"
+            ]
+        );
+        // 1,02 kr.: 6 øre left, 6 winners, one more than five: all named
+        // (no shorter as "1 anden"); 12 in the tie still five and 7 more.
+        let a = equal(&ids, 102);
+        let v = allocation_view(&a, Language::Da, NumberStyle::Danish);
+        assert_eq!(
+            v.notes,
+            [
+                "A, B, C, D, E og 7 andre stod lige om 0,06 kr.; efter rækkefølgen (den først \
+              nævnte først) fik A, B, C, D, E og F"
+            ]
+        );
+    }
+
+    /// A tie of 7 names all 6 others of each party (one more than five).
+    #[test]
+    fn six_others_are_all_named() {
+        let ids: Vec<String> = "ABCDEFG".chars().map(String::from).collect();
+        // 0,01 kr. by 7 × 1: each 1/7 øre, nothing whole; the øre goes to A.
+        let a = equal(&ids, 1);
+        let why = explain(&a, "D", Language::Da, NumberStyle::Danish).unwrap();
+        assert!(
+            why.ends_with(
+                "; den stod lige med A, B, C, E, F og G om 0,01 kr., og efter \
+                 rækkefølgen (den først nævnte først) fik A."
+            ),
+            "{why}"
+        );
+    }
+
+    /// 10⁴ parties in one tie: every sentence is O(1), so the whole view
+    /// (table text, explanations, notes) is linear in the parties, not
+    /// quadratic (naming the 9.999 others made each explanation about 70 kB,
+    /// 700 MB in all).
+    #[test]
+    fn a_tie_of_ten_thousand_gives_a_linear_view() {
+        let n = 10_000;
+        let ids: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+        // 10.050,00 kr. by 10⁴ × 1: 100,5 øre each, 100 whole; 5.000 øre
+        // left for 10⁴ equal remainders: p0 to p4999 win.
+        let a = equal(&ids, 1_005_000);
+        assert_eq!(a.ties.len(), 1);
+        assert_eq!(
+            (a.ties[0].parties.len(), a.ties[0].winners.len()),
+            (n, 5_000)
+        );
+        let v = allocation_view(&a, Language::Da, NumberStyle::Danish);
+        let explained: usize = v
+            .table
+            .rows
+            .iter()
+            .map(|r| r.explanation.as_ref().map_or(0, String::len))
+            .sum();
+        let notes: usize = v.notes.iter().map(String::len).sum();
+        let bytes = v.text().len() + explained + notes;
+        assert!(bytes < 500 * n, "{bytes} bytes for {n} parties");
+        let why = v.table.rows[9_999].explanation.as_deref().unwrap();
+        assert!(
+            why.ends_with(
+                "den stod lige med p0, p1, p2, p3, p4 og 9.994 andre om 50,00 kr., og \
+                 efter rækkefølgen (den først nævnte først) fik p0, p1, p2, p3, p4 og 4.995 andre."
+            ),
+            "{why}"
+        );
+        assert!(
+            v.notes[0].starts_with("p0, p1, p2, p3, p4 og 9.995 andre stod lige om 50,00 kr."),
+            "{}",
+            v.notes[0]
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         /// Weights 1..=4 (many equal, so ties) and an amount in øre: the
@@ -558,8 +720,11 @@ mod tests {
             let facts = Facts::of(&a);
             let ranked = a.parties.iter().filter(|p| p.remainder_rank.is_some()).count();
             prop_assert_eq!(facts.ranked, ranked);
-            for p in a.parties.iter() {
+            for (i, p) in a.parties.iter().enumerate() {
                 prop_assert_eq!(facts.label(&p.id), p.name.clone().unwrap_or_else(|| p.id.clone()));
+                // The others of its tie: a scan of the tie's list.
+                let others = p.tie.map_or(0, |t| a.ties[t].parties.iter().filter(|x| **x != p.id).count());
+                prop_assert_eq!(facts.others_in_tie(i), others);
             }
             prop_assert_eq!(facts.label("nobody"), "nobody");
         }

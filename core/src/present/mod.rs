@@ -385,6 +385,9 @@ pub enum Msg {
     SheetAssumptions,
     /// Before the notes on how the weights were read.
     Notes,
+    /// `{count}`: the rest of a tie's parties a sentence does not name
+    /// (more than two): "A, B, C, D, E og 9.994 andre".
+    Others,
 }
 
 /// The messages that say what reading a file told its reader: rows left
@@ -551,6 +554,7 @@ pub const ALL_MESSAGES: &[Msg] = &[
     Msg::SheetTables,
     Msg::SheetAssumptions,
     Msg::Notes,
+    Msg::Others,
 ];
 
 /// Every message on reading files, for the tests that hold both catalogues
