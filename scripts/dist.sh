@@ -57,6 +57,8 @@ build() {
   target_need x86_64-pc-windows-gnu
   target_need wasm32-unknown-unknown
   apt_need x86_64-w64-mingw32-gcc gcc-mingw-w64-x86-64
+  # The command line's allocator (mimalloc) is C: for musl, musl-gcc builds it.
+  apt_need musl-gcc musl-tools
   python_tools
   want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print}' Cargo.lock)
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
@@ -75,7 +77,8 @@ build() {
   (cd py && PATH="$tools_venv/bin:$PATH" maturin sdist --out "$dist")
 
   step "command line: static Linux binary (x86_64-unknown-linux-musl)"
-  cargo build --locked --release --target x86_64-unknown-linux-musl -p andel-cli
+  CC_x86_64_unknown_linux_musl=musl-gcc \
+    cargo build --locked --release --target x86_64-unknown-linux-musl -p andel-cli
   cp target/x86_64-unknown-linux-musl/release/andel "$dist/$linux_bin"
 
   step "command line: Windows andel.exe (x86_64-pc-windows-gnu, mingw-w64)"
