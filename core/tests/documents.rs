@@ -663,11 +663,17 @@ fn nest_member_options_must_name_members() {
         (e.code(), e.field()),
         ("unknown_party", Some("nest.member_places.minimum.8250"))
     );
+    // Members are named by core's one rule: among municipalities a name
+    // that is none is a misspelt municipality, with the closest names.
     let e = error_of(&doc(r#"{"ties": {"priority": ["851", "Narnia"]}}"#));
     assert_eq!(
         (e.code(), e.field()),
-        ("unknown_party", Some("nest.member_places.ties.priority[1]"))
+        (
+            "unknown_municipality",
+            Some("nest.member_places.ties.priority[1]")
+        )
     );
+    assert!(compute_json(&doc(r#"{"ties": {"priority": ["Aalborg", "Læsø"]}}"#)).is_ok());
     let e = error_of(&doc(r#"{"ties": {"priority": [0]}}"#));
     assert_eq!(e.field(), Some("nest.member_places.ties.priority[0]"));
 }
@@ -1169,5 +1175,87 @@ fn the_meeting_summary_per_municipality() {
     assert_eq!(
         summary(&[none]).unwrap_err().field(),
         Some("results[0].summary")
+    );
+}
+
+#[test]
+fn a_nests_priority_orders_name_parties_by_the_one_rule() {
+    // Two groups of weight 1 share 3 places: 1,5 each, one place in a tie
+    // that the lot ["Syd", "Nord"] (shown names) gives to S: S 2, N 1.
+    // N's one place between 851 and 860 (0,5 each) is a tie too, and the
+    // members' lot names Hjørring by its municipality name (860 has no shown
+    // name): 860 gets it. S's 2 places go 1 and 1, no tie.
+    let doc = |groups_ties: &str, member_ties: &str| {
+        format!(
+            r#"{{"version": 1, "nest": {{
+              "groups": {{"weights": [{{"id": "N", "name": "Nord", "weight": 1}},
+                                     {{"id": "S", "name": "Syd", "weight": 1}}]}},
+              "members": {{"N": {{"weights": [{{"id": "851", "weight": 1}}, {{"id": "860", "weight": 1}}]}},
+                          "S": {{"weights": [{{"id": "a", "name": "Alfa", "weight": 1}},
+                                            {{"id": "b", "name": "Beta", "weight": 1}}]}}}},
+              "member_places": {{"method": "hamilton", "ties": {{"priority": {member_ties}}}}}}},
+              "rounding": {{"places": {{"method": "hamilton", "ties": {{"priority": {groups_ties}}}}}}},
+              "scenarios": [{{"name": "s", "total": 3}}]}}"#
+        )
+    };
+    let r = compute_json(&doc(
+        r#"["Syd", "Nord"]"#,
+        r#"["Hjørring", "Beta", "851", "Alfa"]"#,
+    ))
+    .unwrap();
+    let json = serde_json::to_value(&r).unwrap();
+    let nested = &json["scenarios"][0]["nested"];
+    let units = |group: usize| -> Vec<(String, u64)> {
+        nested["per_group"][group]["members"]["parties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["id"].as_str().unwrap().to_string(),
+                    p["units"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let groups: Vec<(String, u64)> = nested["per_group"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["id"].as_str().unwrap().to_string(),
+                g["units"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(groups, vec![("N".to_string(), 1), ("S".to_string(), 2)]);
+    assert_eq!(
+        units(0),
+        vec![("851".to_string(), 0), ("860".to_string(), 1)]
+    );
+    assert_eq!(units(1), vec![("a".to_string(), 1), ("b".to_string(), 1)]);
+    // The other way round by ids: N wins the groups' tie (N 2, 851 and 860
+    // one each), S's one place is a tie of a and b that the lot gives to b.
+    let r = compute_json(&doc(r#"["N", "S"]"#, r#"["851", "860", "b", "a"]"#)).unwrap();
+    let json = serde_json::to_value(&r).unwrap();
+    let nested = &json["scenarios"][0]["nested"]["per_group"];
+    assert_eq!(
+        (&nested[0]["units"], &nested[1]["units"]),
+        (&2.into(), &1.into())
+    );
+    assert_eq!(nested[1]["members"]["parties"][1]["units"], 1);
+    // A name nobody has is an error at its place in the order.
+    let e = error_of(&doc(r#"["Vest", "Nord"]"#, r#"["851"]"#));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_party", Some("rounding.places.ties.priority[0]"))
+    );
+    // Among members that are municipalities, an unknown name is taken for
+    // a misspelt municipality (the rule's error, with the closest names).
+    let e = error_of(&doc(r#"["N"]"#, r#"["851", "Gamma"]"#));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("unknown_municipality", Some("nest.member_places.ties.priority[1]"))
     );
 }

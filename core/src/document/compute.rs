@@ -12,7 +12,7 @@ use crate::csv::ReadNote;
 use crate::error::{quoted, Error, Result};
 use crate::key::{
     cost_split, cost_split_from_part, Allocation, CostPart, CostSplitResult, Key, Nest,
-    NestedAllocation,
+    NestRounding, NestedAllocation,
 };
 use crate::money::SplitOptions;
 use crate::sorted_map::first_repeat;
@@ -353,13 +353,17 @@ fn main_allocation(
     }
     if let Some((nest, members)) = &keys.nest {
         let total = rounding.places_total(scenario.total).map_err(at)?;
+        let nesting = doc_nest_rounding(doc);
+        // Between the groups a priority order names groups (per level;
+        // flat rounding has one order, over the members, resolved with them).
+        let groups = match nesting {
+            NestRounding::PerLevel => rounding
+                .places_options_among(&nest.groups)
+                .map_err(|e| e.under("rounding.places"))?,
+            NestRounding::Flat => rounding.places_options(),
+        };
         let n = nest
-            .apportion(
-                total,
-                &rounding.places_options(),
-                members,
-                doc_nest_rounding(doc),
-            )
+            .apportion(total, &groups, members, nesting)
             .map_err(|e| e.under("nest"))?;
         let top = match (&n.groups, &n.flat) {
             (Some(g), _) => g.clone(),

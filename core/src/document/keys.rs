@@ -9,10 +9,11 @@ use crate::csv::ReadNote;
 use crate::data::{self, municipality, Region};
 use crate::error::{Error, Result};
 use crate::key::{Key, KeyParty, Nest, NestRounding};
+use crate::reference::{Parties, Reference};
 use crate::sorted_map::{first_repeat, SortedMap};
 #[cfg(feature = "csv_keys")]
 use crate::tabular::read_weights;
-use crate::FieldPath;
+use crate::{FieldPath, PartyRef, TieRule};
 use rust_decimal::Decimal;
 
 pub(super) fn build_nest(
@@ -87,7 +88,45 @@ pub(super) fn build_nest(
         (_, None, Some(p)) => p.clone(),
         (_, None, None) => Options::default(),
     };
+    let at = if spec.member_places.is_some() {
+        "nest.member_places"
+    } else {
+        "rounding.places"
+    };
+    let member_options = members_named(member_options, &members, at)?;
     Ok((Nest { groups, members }, member_options))
+}
+
+/// The members' priority order with each member named by core's one rule
+/// (`reference`: an id, a shown name, a municipality's code or name) among
+/// all the groups' members, as their ids (each group keeps its own, in
+/// order); errors at `{at}.ties.priority[i]`.
+fn members_named(
+    mut options: Options,
+    members: &SortedMap<String, Key>,
+    at: &str,
+) -> Result<Options> {
+    let TieRule::Priority(order) = &mut options.ties else {
+        return Ok(options);
+    };
+    // A member in several groups (2.9: the same municipalities for each
+    // programme) is one party here.
+    let mut seen = std::collections::BTreeSet::new();
+    let (ids, names): (Vec<String>, Vec<Option<String>>) = members
+        .values()
+        .flat_map(|k| k.parties().iter())
+        .filter(|p| seen.insert(p.id.as_str()))
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .unzip();
+    let parties = Parties::new(&ids, &names);
+    for (i, r) in order.iter_mut().enumerate() {
+        if let PartyRef::Id(text) = r {
+            let field = format!("{at}.ties.priority[{i}]");
+            let found = parties.resolve(&Reference::Text(text.clone()), &field)?;
+            *text = ids[found].clone();
+        }
+    }
+    Ok(options)
 }
 
 /// Builds a key from its specification; `at` is the field path for errors,

@@ -59,6 +59,17 @@ impl Rounding {
         }
     }
 
+    /// [`Rounding::places_options`] with a priority order named by core's
+    /// one rule among `key`'s parties (a nest's groups: "Nordjylland" or
+    /// "KKR Nordjylland" as the key shows it).
+    pub(super) fn places_options_among(&self, key: &Key) -> Result<Options> {
+        let mut o = self.places_options();
+        if let Some(ties) = named(&o.ties, key)? {
+            o.ties = ties;
+        }
+        Ok(o)
+    }
+
     pub(super) fn split_options(&self) -> Result<SplitOptions> {
         match self {
             Rounding::Money(o) => Ok(o.clone()),
