@@ -1256,6 +1256,9 @@ fn a_nests_priority_orders_name_parties_by_the_one_rule() {
     let e = error_of(&doc(r#"["N"]"#, r#"["851", "Gamma"]"#));
     assert_eq!(
         (e.code(), e.field()),
-        ("unknown_municipality", Some("nest.member_places.ties.priority[1]"))
+        (
+            "unknown_municipality",
+            Some("nest.member_places.ties.priority[1]")
+        )
     );
 }
