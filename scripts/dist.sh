@@ -218,7 +218,7 @@ EOF
     grep -Eq "$row" "$check_dir/compute-windows.csv" || { cat "$check_dir/compute-windows.csv"; fail "andel.exe compute: no row $row"; }
   done
   # The line holds a ",", so the plain CSV quotes it as one cell.
-  grep -q "^\"# andel $version; population: Statistics Denmark" "$check_dir/compute-windows.csv" || fail "andel.exe compute: the CSV states no version"
+  grep -q "^#,\"andel $version; population: Statistics Denmark" "$check_dir/compute-windows.csv" || fail "andel.exe compute: the CSV states no version"
   (cd "$folder" && "${wine[@]}" "$dist/$windows_exe" split 100,01 --weights "befolkning æøå.csv") \
     > "$check_dir/split-windows.txt"
   grep -Eq '^860 +Hjørring .* 50,01 ' "$check_dir/split-windows.txt" || { cat "$check_dir/split-windows.txt"; fail "andel.exe split: no Hjørring 50,01"; }
