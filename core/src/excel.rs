@@ -39,9 +39,10 @@ pub use crate::csv::xlsx::{read_weights_xlsx, sheet_text, SheetText};
 /// gets the double nearest the exact decimal (its text parsed, never
 /// arithmetic on floats); the exact figures stay in the SUM rows' stored
 /// values and in andel's own results.
+// ok: an .xlsx cell holds a double, parsed from the decimal's text (no arithmetic).
 fn number(plain: &str) -> f64 {
-    // A decimal's plain text always parses as an f64; 0.0 is never reached.
-    plain.parse().unwrap_or(0.0) // ok: a double is what an .xlsx cell holds
+    // ok: a decimal's plain text always parses as an f64; 0.0 is never reached.
+    plain.parse().unwrap_or(0.0)
 }
 
 /// Excel's format for a number shown with `places` decimals: `#,##0.00`
@@ -185,8 +186,8 @@ fn tables_sheet<'a>(
     }
     for (c, w) in widths.iter().enumerate() {
         // Headings and summaries run over; a column is as wide as its cells.
-        // ok: a column's width in characters is a float in rust_xlsxwriter's API; no figure.
-        ws.set_column_width(c as u16, (*w).clamp(6, 40) as f64 + 2.0)?;
+        let width = (*w).clamp(6, 40) as f64 + 2.0; // ok: rust_xlsxwriter's width in characters, no figure
+        ws.set_column_width(c as u16, width)?;
     }
     Ok(())
 }

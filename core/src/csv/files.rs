@@ -155,22 +155,24 @@ pub fn text(bytes: Vec<u8>, field: &str) -> Result<String> {
 mod tests {
     use super::*;
 
-    fn folder(name: &str) -> std::path::PathBuf {
+    type TestResult = std::result::Result<(), Box<dyn std::error::Error>>;
+
+    fn folder(name: &str) -> std::io::Result<std::path::PathBuf> {
         let d = std::env::temp_dir().join(format!("andel-files-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+        std::fs::create_dir_all(&d)?;
+        Ok(d)
     }
 
     #[test]
-    fn a_link_out_of_the_folder_is_refused_and_one_inside_is_read() {
-        let outside = folder("outside");
-        std::fs::write(outside.join("secret.csv"), "root:x:0:0\n").unwrap();
-        let docs = folder("docs");
-        std::fs::write(docs.join("w.csv"), "A;1\n").unwrap();
-        std::os::unix::fs::symlink(outside.join("secret.csv"), docs.join("link.csv")).unwrap();
-        std::os::unix::fs::symlink(&outside, docs.join("sub")).unwrap();
-        std::os::unix::fs::symlink(docs.join("w.csv"), docs.join("inside.csv")).unwrap();
+    fn a_link_out_of_the_folder_is_refused_and_one_inside_is_read() -> TestResult {
+        let outside = folder("outside")?;
+        std::fs::write(outside.join("secret.csv"), "root:x:0:0\n")?;
+        let docs = folder("docs")?;
+        std::fs::write(docs.join("w.csv"), "A;1\n")?;
+        std::os::unix::fs::symlink(outside.join("secret.csv"), docs.join("link.csv"))?;
+        std::os::unix::fs::symlink(&outside, docs.join("sub"))?;
+        std::os::unix::fs::symlink(docs.join("w.csv"), docs.join("inside.csv"))?;
         let access = FileAccess::Under(docs.clone());
         for path in ["link.csv", "sub/secret.csv"] {
             let e = read(path, &access, "key.csv.path", 1 << 20).unwrap_err();
@@ -179,18 +181,16 @@ mod tests {
             assert!(e.to_string().contains("outside"), "{e}");
             assert!(!e.to_string().contains("root:x"), "{e}");
         }
-        assert_eq!(read("inside.csv", &access, "f", 1 << 20).unwrap(), b"A;1\n");
-        assert_eq!(read("w.csv", &access, "f", 1 << 20).unwrap(), b"A;1\n");
+        assert_eq!(read("inside.csv", &access, "f", 1 << 20)?, b"A;1\n");
+        assert_eq!(read("w.csv", &access, "f", 1 << 20)?, b"A;1\n");
+        Ok(())
     }
 
     #[test]
-    fn a_fifo_a_device_and_a_folder_are_refused_without_waiting() {
-        let docs = folder("fifo");
+    fn a_fifo_a_device_and_a_folder_are_refused_without_waiting() -> TestResult {
+        let docs = folder("fifo")?;
         let fifo = docs.join("pipe.csv");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status()?;
         assert!(made.success());
         let e = read("pipe.csv", &FileAccess::Under(docs.clone()), "f", 1 << 20).unwrap_err();
         assert!(e.to_string().contains("not a regular file"), "{e}");
@@ -198,21 +198,24 @@ mod tests {
             let e = read(path, &FileAccess::Anywhere, "f", 1 << 20).unwrap_err();
             assert!(e.to_string().contains("not a regular file"), "{e}");
         }
+        Ok(())
     }
 
     #[test]
-    fn the_size_limit_holds_before_reading() {
-        let docs = folder("size");
-        std::fs::write(docs.join("big.csv"), vec![b'1'; 2000]).unwrap();
+    fn the_size_limit_holds_before_reading() -> TestResult {
+        let docs = folder("size")?;
+        std::fs::write(docs.join("big.csv"), vec![b'1'; 2000])?;
         let e = read("big.csv", &FileAccess::Under(docs), "f", 1000).unwrap_err();
         assert!(e.to_string().contains("over"), "{e}");
+        Ok(())
     }
 
     #[test]
-    fn text_drops_a_bom_and_says_where_bytes_are_not_utf8() {
-        assert_eq!(text(b"\xef\xbb\xbfA;1".to_vec(), "f").unwrap(), "A;1");
+    fn text_drops_a_bom_and_says_where_bytes_are_not_utf8() -> TestResult {
+        assert_eq!(text(b"\xef\xbb\xbfA;1".to_vec(), "f")?, "A;1");
         let e = text(b"A;\xe61".to_vec(), "weights").unwrap_err();
         assert_eq!(e.field(), Some("weights"));
         assert!(e.to_string().contains("byte 3"), "{e}");
+        Ok(())
     }
 }
