@@ -827,19 +827,7 @@ fn errors_and_notes_are_said_in_the_chosen_language() {
     );
     // A population file's note: the period and ages read, in the language.
     let file = root().join("tests/inputs/folk1a-2026-ages.csv");
-    let file = file.to_str().unwrap();
-    let args = [
-        "split",
-        "1000000",
-        "--population",
-        file,
-        "--region",
-        "Nordjylland",
-        "--ages",
-        "65-",
-        "--year",
-        "2026",
-    ];
+    let args = split_by_population_file(file.to_str().unwrap());
     let o = andel(&args);
     assert!(o.status.success());
     let note = String::from_utf8(o.stderr).unwrap();
@@ -852,13 +840,9 @@ fn errors_and_notes_are_said_in_the_chosen_language() {
     assert!(note.starts_with("note: population on"), "{note}");
 }
 
-/// Weights from a population file are inhabitants: the column says so with
-/// the year and the ages, as the embedded population's `indbyggere 2022`.
-#[test]
-fn a_population_files_weights_are_inhabitants() {
-    let file = root().join("tests/inputs/folk1a-2026-ages.csv");
-    let file = file.to_str().unwrap();
-    let args = [
+/// `andel split 1000000` by Nordjylland's 65+ in a 2026 Statbank file.
+fn split_by_population_file(file: &str) -> [&str; 10] {
+    [
         "split",
         "1000000",
         "--population",
@@ -869,7 +853,15 @@ fn a_population_files_weights_are_inhabitants() {
         "65-",
         "--year",
         "2026",
-    ];
+    ]
+}
+
+/// Weights from a population file are inhabitants: the column says so with
+/// the year and the ages, as the embedded population's `indbyggere 2022`.
+#[test]
+fn a_population_files_weights_are_inhabitants() {
+    let file = root().join("tests/inputs/folk1a-2026-ages.csv");
+    let args = split_by_population_file(file.to_str().unwrap());
     let table = ok(&args);
     assert!(
         table.contains(" indbyggere 2026, 65 år og derover "),
