@@ -1,111 +1,117 @@
-//! NumPy arrays as whole buffers: the facade hands over the bytes of a
-//! one-dimensional array of int64, uint64 or float64 (little-endian) and the
-//! engine reads them where they lie, without the GIL and without a Python
-//! object per party (integers are viewed in place when aligned, floats
-//! become whole numbers or decimals in one pass).
+//! NumPy arrays read where they lie: the facade hands over a one-dimensional
+//! C-contiguous array of int64, uint64 or float64 in the machine's byte
+//! order, and the engine reads its memory in place (rust-numpy's safe view),
+//! without the GIL and without a Python object per party. The units come
+//! back as a NumPy array that owns the engine's own result vector: no copy
+//! either way.
 //!
-//! Why bytes and not the array's own memory: the workspace forbids
-//! `unsafe`, and pyo3's safe buffer view needs Python 3.11's limited API
-//! while the wheel supports 3.9 (abi3-py39). `ndarray.tobytes()` is one
-//! memcpy (about 1 ms for 10^6 items); the bytes are immutable, so a
-//! thread changing the array meanwhile changes nothing here.
+//! Each item is read once, into the engine's own memory (integers copied
+//! with the sign checked, floats turned into whole numbers or decimals in
+//! one pass), so a thread changing the array meanwhile cannot make the
+//! engine see two different values for one party (it sees, for each item,
+//! the value before or after the change, as NumPy's own functions do).
 
 use crate::convert::strict;
 use crate::error::option_err;
 use crate::floats::{float_decimal, scaled_floats, scaled_wholes};
 use andel_core::{Decimal, Error};
+use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyFloat};
+use pyo3::types::PyFloat;
 use std::borrow::Cow;
-use zerocopy::FromBytes;
 
-/// The kind of number an array holds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Signed,
-    Unsigned,
-    Float,
+/// An array's items, borrowed read-only from NumPy.
+pub(crate) enum Array<'py> {
+    Signed(PyReadonlyArray1<'py, i64>),
+    Unsigned(PyReadonlyArray1<'py, u64>),
+    Float(PyReadonlyArray1<'py, f64>),
 }
 
-/// An array's bytes and the kind of its items.
-pub(crate) struct Buffer<'a> {
-    bytes: &'a [u8],
-    kind: Kind,
+/// The items of an array as a plain slice, to be read without the GIL.
+#[derive(Clone, Copy)]
+pub(crate) enum Items<'a> {
+    Signed(&'a [i64]),
+    Unsigned(&'a [u64]),
+    Float(&'a [f64]),
 }
 
-/// Weights as the engine takes them: whole numbers (borrowed from the
-/// buffer when they are its own bits) or decimals.
+/// Weights as the engine takes them: whole numbers or decimals.
 pub(crate) enum Weights<'a> {
     Whole(Cow<'a, [u64]>),
     Decimal(Vec<Decimal>),
 }
 
-/// The buffer of an array's bytes, its items' kind given as NumPy's dtype
-/// code without the byte order ("i8", "u8", "f8").
-pub(crate) fn buffer<'a>(data: &'a Bound<'_, PyBytes>, kind: &str) -> PyResult<Buffer<'a>> {
-    let bytes = data.as_bytes();
-    let kind = match kind {
-        "i8" => Kind::Signed,
-        "u8" => Kind::Unsigned,
-        "f8" => Kind::Float,
+/// The array `data` of the items' kind given as NumPy's dtype code without
+/// the byte order ("i8", "u8", "f8"), borrowed read-only.
+pub(crate) fn array<'py>(data: &Bound<'py, PyAny>, kind: &str) -> PyResult<Array<'py>> {
+    fn view<'py, T: numpy::Element>(
+        data: &Bound<'py, PyAny>,
+        kind: &str,
+    ) -> PyResult<PyReadonlyArray1<'py, T>> {
+        let a = data.cast::<PyArray1<T>>().map_err(|_| {
+            option_err(
+                "weights",
+                format!("a one-dimensional NumPy array of {kind} was expected"),
+            )
+        })?;
+        a.try_readonly()
+            .map_err(|e| option_err("weights", e.to_string()))
+    }
+    let a = match kind {
+        "i8" => Array::Signed(view(data, kind)?),
+        "u8" => Array::Unsigned(view(data, kind)?),
+        "f8" => Array::Float(view(data, kind)?),
         _ => return Err(option_err("weights", format!("no array of {kind:?}"))),
     };
-    if bytes.len() % 8 != 0 {
-        return Err(option_err(
-            "weights",
-            "a buffer of 8-byte numbers was expected".into(),
-        ));
+    if let Ok(Items::Float(xs)) = a.items() {
+        if let (Some(&first), true) = (xs.first(), strict()) {
+            // The same refusal as for one float, at the first item.
+            crate::convert::decimal(PyFloat::new(data.py(), first).as_any(), "weights[0]")?;
+        }
     }
-    if kind == Kind::Float && strict() && bytes.len() >= 8 {
-        // The same refusal as for one float, at the first item.
-        let first = f64::from_le_bytes(<[u8; 8]>::try_from(&bytes[..8]).unwrap_or_default());
-        crate::convert::decimal(PyFloat::new(data.py(), first).as_any(), "weights[0]")?;
-    }
-    Ok(Buffer { bytes, kind })
+    Ok(a)
 }
 
-impl Buffer<'_> {
-    /// The items' bits: viewed in place on a little-endian machine when the
-    /// bytes are 8-aligned (Python's bytes objects are), else copied.
-    fn bits(&self) -> Cow<'_, [u64]> {
-        if cfg!(target_endian = "little") {
-            if let Ok(view) = <[u64]>::ref_from_bytes(self.bytes) {
-                return Cow::Borrowed(view);
-            }
-        }
-        Cow::Owned(
-            self.bytes
-                .chunks_exact(8)
-                .map(|b| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default()))
-                .collect(),
-        )
+impl Array<'_> {
+    /// The items as a slice (the facade makes the array contiguous).
+    pub(crate) fn items(&self) -> PyResult<Items<'_>> {
+        let err = |e: numpy::AsSliceError| option_err("weights", e.to_string());
+        Ok(match self {
+            Array::Signed(a) => Items::Signed(a.as_slice().map_err(err)?),
+            Array::Unsigned(a) => Items::Unsigned(a.as_slice().map_err(err)?),
+            Array::Float(a) => Items::Float(a.as_slice().map_err(err)?),
+        })
     }
+}
 
+impl Items<'_> {
     /// The weights, read in one pass: integers as they are (a negative one
     /// an error naming its index), floats by the float rule (whole numbers
-    /// when all are integral below 2^53, else decimals).
-    pub(crate) fn weights(&self) -> Result<Weights<'_>, Error> {
-        let bits = self.bits();
-        match self.kind {
-            Kind::Unsigned => Ok(Weights::Whole(bits)),
-            Kind::Signed => match bits.iter().position(|&b| b >> 63 == 1) {
-                None => Ok(Weights::Whole(bits)),
-                Some(i) => Err(Error::NegativeWeight {
-                    field: format!("weights[{i}]"),
-                    value: Decimal::from(bits[i] as i64),
-                }),
-            },
-            Kind::Float => {
-                let floats = bits.iter().map(|&b| f64::from_bits(b));
+    /// at one scale when they fit, else decimals).
+    pub(crate) fn weights(self) -> Result<Weights<'static>, Error> {
+        match self {
+            Items::Unsigned(xs) => Ok(Weights::Whole(Cow::Owned(xs.to_vec()))),
+            Items::Signed(xs) => {
+                let whole: Vec<u64> = xs.iter().map(|&x| x as u64).collect();
+                match whole.iter().position(|&b| b >> 63 == 1) {
+                    None => Ok(Weights::Whole(Cow::Owned(whole))),
+                    Some(i) => Err(Error::NegativeWeight {
+                        field: format!("weights[{i}]"),
+                        value: Decimal::from(whole[i] as i64),
+                    }),
+                }
+            }
+            Items::Float(xs) => {
                 // One pass to whole numbers at one scale (integral floats
                 // as they are), no decimal made; the general path below
                 // only for what that cannot take (and for the errors).
-                if let Some(whole) = scaled_floats(floats.clone()) {
+                if let Some(whole) = scaled_floats(xs) {
                     return Ok(Weights::Whole(Cow::Owned(whole)));
                 }
-                let decimals = floats
+                let decimals = xs
+                    .iter()
                     .enumerate()
-                    .map(|(i, x)| float_decimal(x, &|| format!("weights[{i}]")))
+                    .map(|(i, &x)| float_decimal(x, &|| format!("weights[{i}]")))
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(match scaled_wholes(&decimals) {
                     Some(whole) => Weights::Whole(Cow::Owned(whole)),

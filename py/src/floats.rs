@@ -191,6 +191,101 @@ pub(crate) fn float_whole(x: f64) -> Option<u64> {
     (x.fract() == 0.0 && (0.0..EXACT_INTEGERS).contains(&x)).then_some(x as u64)
 }
 
+/// 2^52: y + 2^52 - 2^52 is y rounded to a whole number for 0 ≤ y < 2^52,
+/// and the bits of y + 2^52 less those of 2^52 are that whole number.
+const MAGIC: f64 = 4_503_599_627_370_496.0;
+
+/// Veltkamp's splitter 2^27 + 1: a float's upper 26 bits and the rest.
+const SPLITTER: f64 = 134_217_729.0;
+
+/// The smallest float the test takes (2^-900): every partial product of
+/// the exact product below stays a normal float.
+const TINY: f64 = f64::from_bits((1023 - 900) << 52);
+
+/// A float's two halves by Veltkamp's split (the high half's 26 bits and
+/// the exact rest), for an exact product without fused multiply-add.
+fn split(x: f64) -> (f64, f64) {
+    let c = SPLITTER * x;
+    let high = c - (c - x);
+    (high, x - high)
+}
+
+/// An integral float from 0 up to 2^52 as its whole number (-0.0 is 0),
+/// without a branch: the whole number and whether x is one.
+#[inline(always)]
+fn integral(x: f64) -> (u64, bool) {
+    let big = x + MAGIC;
+    let taken = (0.0..MAGIC).contains(&x) & (big - MAGIC == x);
+    (big.to_bits().wrapping_sub(MAGIC.to_bits()), taken)
+}
+
+/// One scale's test of a float without a division: x is m / 10^s for the
+/// one s-place decimal m / 10^s that rounds to x. With y = x · 10^s
+/// rounded and m the whole number nearest y, the exact residual
+/// x · 10^s - m = (y - m) + (x · 10^s - y) is found in floats: y - m is
+/// exact (they are that close), and x · 10^s - y exactly by Dekker's
+/// product (both factors split in halves whose products are exact). It is
+/// rounded once when added up; rounding keeps order, so a rounded residual
+/// below h = 10^s · spacing / 2 (a float, exact) means the exact one is
+/// below it: m / 10^s is nearer x than half the spacing beneath x (the
+/// smaller one at a power of two) and so rounds to x. While 10^s · spacing
+/// < 1/2 at most one s-place decimal rounds to x (h < 1/8 asks that of the
+/// spacing beneath, at most half the one above), so m is the one `repr`
+/// shows, padded to s places: the test [`short_parts`] makes by a
+/// division. An exact half (m / 10^s midway between two floats) cannot
+/// meet it: that would need 2^(1-e) to divide 10^s · odd, a spacing of at
+/// least 2^(1-s). Any float the test cannot take goes the digits' way.
+#[derive(Clone, Copy)]
+struct AtScale {
+    /// 10^s (exact for s ≤ 22), its halves, and 10^s / 2.
+    power: f64,
+    high: f64,
+    low: f64,
+    half: f64,
+}
+
+impl AtScale {
+    /// The test at scale `s` from 1 to 17 (x · 10^s below 2^52).
+    fn new(s: u32) -> Self {
+        let power = 10f64.powi(s as i32);
+        let (high, low) = split(power);
+        AtScale {
+            power,
+            high,
+            low,
+            half: power / 2.0,
+        }
+    }
+
+    /// x · 10^s as a whole number, when x ≥ 0 has at most s places by the
+    /// float rule; `None` for any other float (no answer, not a no).
+    #[inline(always)]
+    fn whole(&self, x: f64) -> Option<u64> {
+        match self.whole_or_not(x) {
+            (m, true) => Some(m),
+            _ => (x.to_bits() == 0).then_some(0), // +0.0 is 0 at any scale
+        }
+    }
+
+    /// [`AtScale::whole`] without a branch (so that a run of floats is
+    /// tested in vector registers): the whole number and whether the test
+    /// takes x (never for a zero).
+    #[inline(always)]
+    fn whole_or_not(&self, x: f64) -> (u64, bool) {
+        let y = x * self.power;
+        let big = y + MAGIC;
+        let m = big - MAGIC;
+        let (xh, xl) = split(x);
+        let error = ((xh * self.high - y) + xh * self.low + xl * self.high) + xl * self.low;
+        let residual = (y - m) + error;
+        let beneath = x - f64::from_bits(x.to_bits().wrapping_sub(1));
+        let h = beneath * self.half;
+        // NaN, negatives, zeros and subnormals fail `x >= TINY`.
+        let taken = (x >= TINY) & (y < MAGIC) & (h < 0.125) & (residual.abs() < h);
+        (big.to_bits().wrapping_sub(MAGIC.to_bits()), taken)
+    }
+}
+
 /// Whole numbers at one common scale, gathered one at a time: each number
 /// m / 10^k times 10^s, s the largest scale so far (earlier ones scaled up
 /// when a larger scale comes). What [`scaled_wholes`] gives for the same
@@ -200,9 +295,9 @@ pub(crate) struct Scaled {
     scale: u32,
     /// Whether a zero is among the numbers (its scale is 0).
     zero: bool,
-    /// 10^scale as a float while it is exact and short forms are found
-    /// without digits (scale up to 17), else 0.
-    power: f64,
+    /// The test at the scale while it is from 1 to 17 (short forms found
+    /// without digits), else `None`.
+    test: Option<AtScale>,
 }
 
 impl Scaled {
@@ -211,7 +306,7 @@ impl Scaled {
             wholes: Vec::with_capacity(n),
             scale: 0,
             zero: false,
-            power: 1.0,
+            test: None,
         }
     }
 
@@ -230,7 +325,7 @@ impl Scaled {
                 }
             }
             self.scale = k;
-            self.power = if k <= 17 { 10f64.powi(k as i32) } else { 0.0 };
+            self.test = (k <= 17).then(|| AtScale::new(k));
         }
         let f = 10u64.checked_pow(self.scale - k)?;
         self.wholes.push(m.checked_mul(f)?);
@@ -244,9 +339,7 @@ impl Scaled {
     }
 
     /// x · 10^scale, when x is from 0 up and its decimal has at most
-    /// `scale` places (then it is that decimal's m · 10^(scale - k)): the
-    /// one s-place decimal that rounds to x while 10^s · ulp(x) < 1/2 (see
-    /// [`short_parts`]), checked by one division and no branch per digit.
+    /// `scale` places (then it is that decimal's m · 10^(scale - k)).
     #[inline(always)]
     fn at_scale(&self, x: f64) -> Option<u64> {
         if self.scale == 0 {
@@ -254,19 +347,7 @@ impl Scaled {
             let t = x as u64;
             return (t as f64 == x && x < EXACT_INTEGERS).then_some(t);
         }
-        let p = self.power;
-        let y = x * p;
-        // Not NaN, not negative, within 2^53 once scaled, a scale up to 17.
-        if !(x >= 0.0 && y < EXACT_INTEGERS && p > 0.0) {
-            return None;
-        }
-        let ulp = f64::from_bits(x.to_bits() + 1) - x;
-        if ulp * p >= 0.5 {
-            return None;
-        }
-        let t = y as u64;
-        let m = t + u64::from(y - t as f64 >= 0.5);
-        (m as f64 / p == x).then_some(m)
+        self.test?.whole(x)
     }
 
     /// Adds a float from 0 up by the float rule; `None` for a negative
@@ -280,6 +361,74 @@ impl Scaled {
             return Some(());
         }
         self.push_float_slowly(x)
+    }
+
+    /// Adds floats from 0 up (see [`Scaled::push_float`]): runs at one
+    /// scale in a tight loop, a float of more places raising it.
+    pub(crate) fn extend_floats(&mut self, xs: &[f64]) -> Option<()> {
+        let mut rest = xs;
+        while let Some((&first, tail)) = rest.split_first() {
+            self.push_float_slowly(first)?;
+            rest = tail;
+            let taken = if self.scale == 0 {
+                self.extend_at(rest, integral)
+            } else if let Some(test) = self.test {
+                self.extend_at(rest, |x| test.whole_or_not(x))
+            } else {
+                0
+            };
+            rest = &rest[taken..];
+        }
+        Some(())
+    }
+
+    /// Pushes the leading floats `test` takes (the whole number and whether
+    /// it takes the float, made without a branch); how many. Blocks of
+    /// floats are tested in vector registers, a block with one it does not
+    /// take float by float.
+    #[inline(always)]
+    fn extend_at(&mut self, xs: &[f64], test: impl Fn(f64) -> (u64, bool)) -> usize {
+        let mut taken = 0;
+        for block in xs.chunks(256) {
+            let before = self.wholes.len();
+            self.wholes.resize(before + block.len(), 0);
+            let (mut all, mut zero) = (true, false);
+            for (out, &x) in self.wholes[before..].iter_mut().zip(block) {
+                let (m, ok) = test(x);
+                all &= ok;
+                zero |= m == 0;
+                *out = m;
+            }
+            if !all {
+                self.wholes.truncate(before);
+                return taken
+                    + self.extend_while(block, |x| match test(x) {
+                        (m, true) => Some(m),
+                        _ => None,
+                    });
+            }
+            self.zero |= zero;
+            taken += block.len();
+        }
+        taken
+    }
+
+    /// Pushes `whole(x)` for the leading floats it takes; how many.
+    #[inline(always)]
+    fn extend_while(&mut self, xs: &[f64], whole: impl Fn(f64) -> Option<u64>) -> usize {
+        let mut zero = false;
+        let before = self.wholes.len();
+        for &x in xs {
+            match whole(x) {
+                Some(m) => {
+                    zero |= m == 0;
+                    self.wholes.push(m);
+                }
+                None => break,
+            }
+        }
+        self.zero |= zero;
+        self.wholes.len() - before
     }
 
     /// [`Scaled::push_float`] for a float with more places than the scale
@@ -302,11 +451,9 @@ impl Scaled {
 
 /// Floats from 0 up as whole numbers at their common scale, in one pass
 /// (see [`Scaled`]); `None` where the general path must decide.
-pub(crate) fn scaled_floats(floats: impl ExactSizeIterator<Item = f64>) -> Option<Vec<u64>> {
+pub(crate) fn scaled_floats(floats: &[f64]) -> Option<Vec<u64>> {
     let mut out = Scaled::with_capacity(floats.len());
-    for x in floats {
-        out.push_float(x)?;
-    }
+    out.extend_floats(floats)?;
     Some(out.into_wholes())
 }
 
@@ -410,7 +557,7 @@ mod tests {
                 .map(|&x| float_decimal(x, &|| "w".into()).ok())
                 .collect::<Option<Vec<_>>>()
                 .and_then(|d| scaled_wholes(&d));
-            let got = scaled_floats(xs.iter().copied());
+            let got = scaled_floats(&xs);
             assert_eq!(got, general, "{xs:?}");
             fast += usize::from(got.is_some());
             if round % 3 == 0 {
@@ -436,5 +583,173 @@ mod tests {
                 (a, b) => panic!("{x:?}: {a:?} against {b:?}"),
             }
         }
+    }
+
+    /// The general path: each float's decimal by the float rule (its
+    /// shortest digits, checked against Python's `repr` in
+    /// py/tests/test_floats.py), then every number at the largest scale
+    /// (`None` for an error, a negative number or one that leaves a u64).
+    fn general(xs: &[f64]) -> Option<Vec<u64>> {
+        let decimals = xs
+            .iter()
+            .map(|&x| float_decimal(x, &|| "w".into()).ok())
+            .collect::<Option<Vec<_>>>()?;
+        scaled_wholes(&decimals)
+    }
+
+    /// What the one-scale test gives, checked against Rust's own shortest
+    /// digits (`{}`: no exponent, read exactly): where it takes x at scale
+    /// s, x's shortest decimal times 10^s is that whole number. (Where two
+    /// shortest forms are equally near, Rust and Python may write different
+    /// ones, `1e15 + 0.3`; the test never takes such a float.)
+    fn check_the_test_by_text(x: f64) -> Result<(), String> {
+        for s in 1..=17 {
+            if let Some(m) = AtScale::new(s).whole(x) {
+                let text = format!("{x}");
+                let d = Decimal::from_str_exact(&text).map_err(|e| format!("{x:?}: {e}"))?;
+                let want = d * Decimal::from(10u64.pow(s));
+                if want != Decimal::from(m) {
+                    return Err(format!(
+                        "{x:?} at scale {s}: {m}, but {text} × 10^{s} is {want}"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The floats that test the fast pass's edges: exact halves of the
+    /// float spacing near short decimals, sums that are not what they
+    /// look like, the largest exact integers, subnormals, zeros, powers of
+    /// two (the spacing beneath is half) and their neighbours.
+    fn adversarial() -> Vec<f64> {
+        let mut v = vec![
+            0.1 + 0.2,
+            1e15 + 0.3,
+            0.3,
+            -0.0,
+            0.0,
+            2f64.powi(53) - 1.0,
+            2f64.powi(53),
+            2f64.powi(53) + 2.0,
+            (2u64.pow(53) + 1) as f64,
+            5e-324,
+            2.2250738585072014e-308,
+            1e-7,
+            2f64.powi(-22),
+            0.5,
+            0.25,
+            1.0 / 3.0,
+            4.35,
+            0.015,
+            1.005,
+            2.675,
+            1e16,
+            123456789.12345679,
+        ];
+        for k in -30..60 {
+            let x = 2f64.powi(k);
+            v.extend([
+                x,
+                f64::from_bits(x.to_bits() - 1),
+                f64::from_bits(x.to_bits() + 1),
+            ]);
+        }
+        // Halfway: m / 10^s exactly between two floats (x and x + spacing),
+        // and both floats around it.
+        for s in 1..=4 {
+            for m in [5u64, 25, 125, 1_125, 78_125, 999_999_995] {
+                let d = m as f64 / 10f64.powi(s);
+                v.extend([
+                    d,
+                    f64::from_bits(d.to_bits() - 1),
+                    f64::from_bits(d.to_bits() + 1),
+                ]);
+            }
+        }
+        for e in 45..=53 {
+            // Spacing 2^(e-52): x + spacing/2 has a short decimal.
+            let x = 2f64.powi(e) + 1.0;
+            v.extend([x, x + 0.5, x + 0.25, x + 0.125, x - 0.375]);
+        }
+        v
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The one-pass reading of a float64 array (no division, exact
+        /// integer check) against the general path (each float's shortest
+        /// digits, then exact decimals at one scale): the same
+        /// whole numbers, or both give up, for any bit patterns, short
+        /// decimals (shares), integral floats, repeats (ties) and the
+        /// adversarial floats, the scale rising midway.
+        #[test]
+        fn fast_float_pass_equals_the_general_path(
+            picks in proptest::collection::vec((0u8..6, proptest::prelude::any::<u64>(), 0u32..12), 1..40),
+        ) {
+            let edges = adversarial();
+            let xs: Vec<f64> = picks
+                .iter()
+                .map(|&(kind, r, k)| match kind {
+                    0 => f64::from_bits(r),
+                    1 => ((r % 10_000_000) as f64 / 10f64.powi(k as i32 % 5)).abs(),
+                    2 => (r >> 11) as f64,
+                    3 => edges[r as usize % edges.len()].abs(),
+                    4 => (r % 1_000_000) as f64 / 10f64.powi(k as i32),
+                    _ => (r % 100) as f64 * 0.01,
+                })
+                .collect();
+            proptest::prop_assert_eq!(scaled_floats(&xs), general(&xs), "{:?}", xs);
+            for &x in &xs {
+                proptest::prop_assert!(check_the_test_by_text(x).is_ok(), "{:?}", check_the_test_by_text(x));
+            }
+            // Short decimals only: the fast pass takes them all.
+            let shares: Vec<f64> = picks.iter().map(|&(_, r, _)| (r % 100_000) as f64 / 100.0).collect();
+            let got = scaled_floats(&shares);
+            proptest::prop_assert!(got.is_some());
+            proptest::prop_assert_eq!(got, general(&shares));
+        }
+    }
+
+    #[test]
+    fn the_adversarial_floats_each_and_together_equal_the_general_path() {
+        let edges = adversarial();
+        for &x in &edges {
+            for xs in [
+                vec![x],
+                vec![0.25, x],
+                vec![1.0, x, 0.1 + 0.2],
+                vec![x, 7.0, x],
+            ] {
+                assert_eq!(scaled_floats(&xs), general(&xs), "{xs:?}");
+            }
+            check_the_test_by_text(x).unwrap();
+        }
+        // At scale 2 the test takes 4.35 (not 434.99999999999994 / 100):
+        // by hand, 4.35 · 100 rounds to 435 and 435 / 100 rounds back to
+        // 4.35; 0.1 + 0.2 needs 17 places: 30000000000000004 at scale 17.
+        assert_eq!(scaled_floats(&[4.35, 0.5]), Some(vec![435, 50]));
+        assert_eq!(
+            scaled_floats(&[0.1 + 0.2, 1.0]),
+            Some(vec![30_000_000_000_000_004, 100_000_000_000_000_000])
+        );
+        // 1e15 + 0.3 is 1000000000000000.25 exactly; its repr is
+        // 1000000000000000.2, one place: 10^16 + 2 at scale 1.
+        assert_eq!(
+            scaled_floats(&[1e15 + 0.3]),
+            Some(vec![10_000_000_000_000_002])
+        );
+        // The fast test alone: a share at scale 2 is taken, a float of three
+        // places is not (it goes the digits' way and raises the scale).
+        let two = AtScale::new(2);
+        assert_eq!(
+            (two.whole(4.35), two.whole(0.015), two.whole(0.0)),
+            (Some(435), None, Some(0))
+        );
+        assert_eq!(
+            (two.whole(-1.5), two.whole(f64::NAN), two.whole(5e-324)),
+            (None, None, None)
+        );
     }
 }

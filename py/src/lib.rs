@@ -28,8 +28,9 @@ use andel_core::{
     apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyParty, Options,
     SplitOptions, TieRule,
 };
+use numpy::PyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes};
+use pyo3::types::PyBytes;
 use std::borrow::Cow;
 
 /// Refuse floats (`true`) or read them as the decimal their repr shows.
@@ -128,15 +129,16 @@ fn apportion(
     .map_err(|e| err(e.renamed("total", "seats")))
 }
 
-/// Whole units from the bytes of a NumPy array of int64, uint64 or float64
-/// (`kind` "i8", "u8", "f8"; see `array.rs`), as a buffer of little-endian unsigned 8-byte
-/// units: no Python object per party. The facade makes the arrays.
+/// Whole units from a NumPy array of int64, uint64 or float64 (`kind`
+/// "i8", "u8", "f8"; see `array.rs`), read in place, as a NumPy uint64
+/// array owning the engine's result (no copy; the facade views it as int64
+/// when the seats fit): no Python object per party.
 #[pyfunction]
 #[pyo3(signature = (data, kind, seats, method, minimum=None, maximum=None, first_divisor=None, ties=None))]
 #[allow(clippy::too_many_arguments)]
 fn apportion_array<'py>(
     py: Python<'py>,
-    data: &Bound<'py, PyBytes>,
+    data: &Bound<'py, PyAny>,
     kind: &str,
     seats: &Bound<'py, PyAny>,
     method: &str,
@@ -144,37 +146,18 @@ fn apportion_array<'py>(
     maximum: Option<&Bound<'py, PyAny>>,
     first_divisor: Option<&Bound<'py, PyAny>>,
     ties: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyByteArray>> {
-    let buffer = array::buffer(data, kind)?;
+) -> PyResult<Bound<'py, PyArray1<u64>>> {
+    let array = array::array(data, kind)?;
+    let items = array.items()?;
     // The weights' errors come first, as on the general path.
     let seats = whole(seats, "seats");
     let o = options(method, minimum, maximum, first_divisor, ties);
     let units = py.detach(|| -> PyResult<Vec<u64>> {
-        let w = buffer.weights().map_err(err)?;
+        let w = items.weights().map_err(err)?;
         let (seats, o) = (seats?, o?);
         units_of(&w, None, seats, &o).map_err(|e| err(e.renamed("total", "seats")))
     })?;
-    units_buffer(py, &units)
-}
-
-/// Units as a buffer of little-endian unsigned 8-byte integers.
-fn units_buffer<'py>(py: Python<'py>, units: &[u64]) -> PyResult<Bound<'py, PyByteArray>> {
-    le_buffer(py, units.iter().copied(), |u| Ok(u.to_le_bytes()))
-}
-
-/// 8-byte integers as one buffer, each written by `le` (which may refuse
-/// one): a `bytearray`, so that NumPy views it writable without a copy.
-fn le_buffer<'py, T>(
-    py: Python<'py>,
-    items: impl ExactSizeIterator<Item = T>,
-    le: impl Fn(T) -> PyResult<[u8; 8]>,
-) -> PyResult<Bound<'py, PyByteArray>> {
-    PyByteArray::new_with(py, items.len() * 8, |out| {
-        for (slot, x) in out.chunks_exact_mut(8).zip(items) {
-            slot.copy_from_slice(&le(x)?);
-        }
-        Ok(())
-    })
+    Ok(PyArray1::from_vec(py, units))
 }
 
 /// Money parts per party, in input order, as decimal strings (the facade
@@ -221,14 +204,13 @@ fn split<'py>(
 /// "decimal" gives the parts as a list of decimal strings (the facade makes
 /// `Decimal`s of them); "str" the same text as one buffer of fixed-width
 /// UTF-32 (little-endian) with its width, for a NumPy `<U` array; "units"
-/// whole units of `unit` with the amount's sign, as a buffer of
-/// little-endian signed 8-byte integers.
+/// whole units of `unit` with the amount's sign, as a NumPy int64 array.
 #[pyfunction]
 #[pyo3(signature = (data, kind, amount, unit, output, ties=None))]
 #[allow(clippy::too_many_arguments)]
 fn split_array<'py>(
     py: Python<'py>,
-    data: &Bound<'py, PyBytes>,
+    data: &Bound<'py, PyAny>,
     kind: &str,
     amount: &Bound<'py, PyAny>,
     unit: &Bound<'py, PyAny>,
@@ -241,7 +223,8 @@ fn split_array<'py>(
             format!("use one of decimal, str, units, got {output:?}"),
         ));
     }
-    let buffer = array::buffer(data, kind)?;
+    let array = array::array(data, kind)?;
+    let items = array.items()?;
     let amount = decimal(amount, "amount");
     let o = decimal(unit, "unit").and_then(|unit| {
         Ok(SplitOptions {
@@ -250,7 +233,7 @@ fn split_array<'py>(
         })
     });
     let (amount, o, units) = py.detach(|| -> PyResult<_> {
-        let w = buffer.weights().map_err(err)?;
+        let w = items.weights().map_err(err)?;
         let (amount, o) = (amount?, o?);
         let units = split_units_of(amount, &w, None, &o).map_err(err)?;
         Ok((amount, o, units))
@@ -275,16 +258,19 @@ fn split_array<'py>(
         })?;
         return Ok((buffer, width).into_pyobject(py)?.into_any());
     }
-    let signed = andel_core::money::signed_units(amount, &units);
-    let buffer = le_buffer(py, signed, |u| {
-        i64::try_from(u).map(i64::to_le_bytes).map_err(|_| {
-            err(Error::overflow(
-                "amount",
-                format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
-            ))
-        })
+    let signed = py.detach(|| {
+        andel_core::money::signed_units(amount, &units)
+            .map(|u| {
+                i64::try_from(u).map_err(|_| {
+                    err(Error::overflow(
+                        "amount",
+                        format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
+                    ))
+                })
+            })
+            .collect::<PyResult<Vec<i64>>>()
     })?;
-    Ok(buffer.into_any())
+    Ok(PyArray1::from_vec(py, signed).into_any())
 }
 
 /// Money split two ways at once (rows and columns both adding up), as

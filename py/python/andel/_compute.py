@@ -81,7 +81,7 @@ def split(amount: Number, weights: Weights, *, unit: Number = "0.01",
         out = _call(_andel.split_array, data, kind, amount, unit, output, ties)
         import numpy as np  # an ndarray or a Series came in
         if output == "units":
-            values: Any = np.frombuffer(out, dtype="<i8")  # a writable view of a bytearray
+            values: Any = out  # an int64 array owning the engine's result
         elif output == "str":
             buffer, width = out
             values = np.frombuffer(buffer, dtype=f"<U{width}")

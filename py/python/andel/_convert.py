@@ -105,14 +105,14 @@ def _text(x: Any, field: str) -> str:
     return x
 
 
-def _number_array(x: Any) -> Optional[Tuple[bytes, str]]:
-    """A NumPy array or pandas Series of integers or float64 as the bytes of
-    little-endian 8-byte numbers and their kind (``"i8"``, ``"u8"``,
-    ``"f8"``): read by the engine in one pass without a Python object per
-    item (floats by the float rule, natively). ``None`` for anything else
-    (float32 and other kinds take the general path), and for a Series whose
-    index repeats a label (the general path refuses it, as for any
-    weights)."""
+def _number_array(x: Any) -> Optional[Tuple[Any, str]]:
+    """A NumPy array or pandas Series of integers or float64 as a contiguous
+    one-dimensional array of 8-byte numbers in the machine's byte order and
+    their kind (``"i8"``, ``"u8"``, ``"f8"``): read by the engine in place,
+    in one pass, without a Python object per item (floats by the float rule,
+    natively). ``None`` for anything else (float32 and other kinds take the
+    general path), and for a Series whose index repeats a label (the general
+    path refuses it, as for any weights)."""
     if _is_series(x) and not x.index.is_unique:
         return None
     values = x.to_numpy() if _is_series(x) else x
@@ -126,16 +126,15 @@ def _number_array(x: Any) -> Optional[Tuple[bytes, str]]:
     else:
         return None
     import numpy as np  # an ndarray came in
-    # One copy (tobytes); none more when it is already little-endian 8 bytes.
-    return np.ascontiguousarray(values, dtype="<" + code).tobytes(), code
+    # No copy when it is already contiguous 8-byte numbers in native order.
+    return np.ascontiguousarray(values, dtype="=" + code), code
 
 
-def _from_buffer(data: bytearray, seats: Any) -> Any:
-    """Units from the engine's buffer (a ``bytearray`` it wrote for this
-    call) as a writable NumPy array viewing it, no copy: int64 when the seats
-    fit it, else uint64."""
+def _from_buffer(units: Any, seats: Any) -> Any:
+    """The engine's units (a NumPy uint64 array owning its result) as int64
+    when the seats fit it (a view, no copy), else as they are."""
     import numpy as np  # only called for NumPy input
-    return np.frombuffer(data, dtype="<i8" if int(seats) < 2**63 else "<u8")
+    return units.view(np.int64) if int(seats) < 2**63 else units
 
 
 _OUTPUTS = ("decimal", "str", "units")
