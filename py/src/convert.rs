@@ -313,7 +313,12 @@ pub(crate) fn numbers(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Numbers>
     if let Ok(list) = list.cast::<PyList>() {
         n.whole.reserve(list.len());
         for (i, x) in list.iter().enumerate() {
-            n.push(number(&x, &at(i))?);
+            let x = number(&x, &at(i))?;
+            if n.rest.is_empty() && !matches!(x, Number::Whole(_)) {
+                // The rest in one allocation (a list of floats: all of it).
+                n.rest.reserve(list.len() - i);
+            }
+            n.push(x);
         }
     } else {
         for (i, x) in ordered_items(list, field, "a list of numbers")?.enumerate() {

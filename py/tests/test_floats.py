@@ -179,3 +179,66 @@ def test_fast_float_pass_matches_the_general_path_with_ties_and_rising_scales():
                         except andel.AndelError as e:
                             got = ("error", e.code)
                         assert got == want, (trial, method, seats, ties, type(given))
+
+
+def _adversarial() -> list[float]:
+    """Floats at the fast pass's edges (issue 30): sums that are not what
+    they look like, exact halves of the float spacing near short decimals,
+    powers of two (the spacing beneath is half) and their neighbours, the
+    largest exact integers, subnormals and zeros."""
+    import math
+
+    out = [0.1 + 0.2, 1e15 + 0.3, 0.3, -0.0, 0.0, 2.0**53 - 1, 2.0**53, float(2**53 + 1), 2.0**53 + 2,
+           5e-324, 2.2250738585072014e-308, 1e-7, 2.0**-22, 4.35, 0.015, 1.005, 2.675, 1 / 3]
+    for k in range(-30, 60):
+        x = 2.0**k
+        out += [x, math.nextafter(x, 0), math.nextafter(x, math.inf)]
+    for s in range(1, 5):
+        for m in (5, 25, 125, 1125, 78125, 999999995):
+            d = m / 10**s
+            out += [d, math.nextafter(d, 0), math.nextafter(d, math.inf)]
+    for e in range(45, 54):
+        x = 2.0**e + 1
+        out += [x, x + 0.5, x + 0.25, x + 0.125, x - 0.375]
+    return out
+
+
+def test_adversarial_floats_in_arrays_lists_and_columns_are_their_reprs():
+    # Each float beside short decimals (the fast pass at scale 2 meets it),
+    # in a float64 array, a list and a pandas column: the units of
+    # Decimal(repr(x)) for every one, or the same error.
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    rng = np.random.default_rng(2026)
+    for x in _adversarial():
+        w = np.concatenate([np.round(rng.random(5) * 100, 2), [x], np.round(rng.random(3) * 100, 2)])
+        exact = [Decimal(repr(float(v))) for v in w]
+        for seats in (7, 1000):
+            try:
+                want = ("ok", andel.apportion(exact, seats))
+            except andel.AndelError as e:
+                want = ("error", e.code)
+            for given in (w, w.tolist(), pd.Series(w)):
+                try:
+                    got = ("ok", [int(u) for u in andel.apportion(given, seats)])
+                except andel.AndelError as e:
+                    got = ("error", e.code)
+                assert got == want, (repr(x), seats, type(given))
+
+
+def test_float_arrays_are_read_in_place_and_units_come_back_as_arrays():
+    # No copy on the way in for a contiguous float64 array (a strided view
+    # or a big-endian array is made contiguous first) and the units come
+    # back as a writable int64 array; the input is left as it was.
+    np = pytest.importorskip("numpy")
+    base = np.array([0.5, 9.0, 1.25, 7.5, 3.0, 0.75])
+    want = andel.apportion([Decimal(repr(float(v))) for v in base[::2]], 10)
+    for w in (base[::2], base[::2].copy(), base[::2].astype(">f8")):
+        units = andel.apportion(w, 10)
+        assert units.dtype == np.int64 and units.flags.writeable and units.tolist() == want
+    # By hand: 0.5, 1.25, 3.0 of 10 seats: quotas 1.053, 2.632, 6.316 (sum
+    # 4.75): floors 1, 2, 6 and the last seat to 2.632's remainder .632.
+    assert want == [1, 3, 6]
+    assert base.tolist() == [0.5, 9.0, 1.25, 7.5, 3.0, 0.75]
+    cents = andel.split(Decimal("1.00"), np.array([1.0, 2.0, 1.0]), output="units")
+    assert cents.dtype == np.int64 and cents.tolist() == [25, 50, 25]
