@@ -9,7 +9,8 @@ test (not part of scripts/test.sh):
 
 `--inputs` runs only the second table: every input kind (int64 and float64
 arrays, a pandas float column, lists of ints and floats) beside the int64
-array and numpy, and two threads against the same calls one after the other.
+array and numpy, and two threads against the same calls one after the other
+(a figure only on two free cores: the load average is printed).
 `--divisor` runs only the divisor methods' rows (beside numpy and biprop).
 
 Peers:
@@ -170,9 +171,10 @@ def cell(ms: Optional[float], note: str = "") -> str:
     return f"{text} ({note})" if note else text
 
 
-def threads_ratio(fn: Callable[[], Any], calls: int) -> tuple:
+def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 5) -> tuple:
     """Wall time of 2 x `calls` calls one after the other, and in two
-    threads at once: (serial ms, parallel ms)."""
+    threads at once, `rounds` times alternated: the medians (serial ms,
+    parallel ms) and the median of the rounds' ratios."""
     import threading
 
     def work() -> None:
@@ -180,17 +182,23 @@ def threads_ratio(fn: Callable[[], Any], calls: int) -> tuple:
             fn()
 
     fn()
-    t = time.perf_counter()
-    work()
-    work()
-    serial = time.perf_counter() - t
-    pair = [threading.Thread(target=work) for _ in range(2)]
-    t = time.perf_counter()
-    for x in pair:
-        x.start()
-    for x in pair:
-        x.join()
-    return serial * 1e3, (time.perf_counter() - t) * 1e3
+    serials, pairs, ratios = [], [], []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        work()
+        work()
+        serial = time.perf_counter() - t
+        pair = [threading.Thread(target=work) for _ in range(2)]
+        t = time.perf_counter()
+        for x in pair:
+            x.start()
+        for x in pair:
+            x.join()
+        parallel = time.perf_counter() - t
+        serials.append(serial * 1e3)
+        pairs.append(parallel * 1e3)
+        ratios.append(parallel / serial)
+    return statistics.median(serials), statistics.median(pairs), statistics.median(ratios)
 
 
 def inputs_table() -> None:
@@ -244,9 +252,9 @@ def inputs_table() -> None:
     threaded = ("int64 array", "float64 array, integral (a population column near a NaN)",
                 "float64 array, 2 decimals (shares)", "list of floats, 2 decimals")
     for label, w in [k for k in kinds if k[0] in threaded]:
-        serial, parallel = threads_ratio(lambda: andel.apportion(w, seats), 3)
-        rows.append([f"two threads, 3 calls each, {label}", f"{parallel:.4g} ms (serial {serial:.4g} ms)",
-                     f"{parallel / serial:.2f} of serial", "", ""])
+        serial, parallel, ratio = threads_ratio(lambda: andel.apportion(w, seats), 5)
+        rows.append([f"two threads, 5 calls each, {label} (median of 5 rounds)",
+                     f"{parallel:.4g} ms (serial {serial:.4g} ms)", f"{ratio:.2f} of serial", "", ""])
         print(" | ".join(rows[-1]), file=sys.stderr)
     head = ["workload", "andel", "andel / int64 array", "numpy, float64 (Hamilton)", "numpy / andel"]
     print(f"Measured {date.today()} on {platform.machine()} with {os.cpu_count()} cores "
