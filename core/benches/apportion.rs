@@ -102,17 +102,23 @@ fn minimal_hamilton_decimal(w: &[Decimal], seats: u64) -> Vec<u64> {
     minimal_hamilton(&ints, seats)
 }
 
-/// 10^6 parties: the minimal loops beside `apportion_units` (whole weights,
-/// units only) for every method; compare with the `methods` group's
-/// explained results from `Decimal` weights.
+/// 10^4 and 10^6 parties (bench/compare.py's sizes): the minimal loops
+/// beside `apportion_units` (whole weights, units only) for every method;
+/// compare with the `methods` group's explained results from `Decimal`
+/// weights.
 fn units(c: &mut Criterion) {
-    let n = 1_000_000usize;
+    for n in [10_000usize, 1_000_000] {
+        units_of(c, n);
+    }
+}
+
+fn units_of(c: &mut Criterion, n: usize) {
     let w = weights(n);
     let ints: Vec<u64> = w
         .iter()
         .map(|d| d.mantissa().unsigned_abs() as u64)
         .collect();
-    let mut group = c.benchmark_group("units_1000000");
+    let mut group = c.benchmark_group(format!("units_{n}"));
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(3));

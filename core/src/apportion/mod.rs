@@ -23,6 +23,8 @@ mod boundary;
 mod bounds;
 mod divisor;
 mod explain;
+#[cfg(not(target_arch = "wasm32"))]
+mod fast;
 mod hamilton;
 mod options;
 mod problem;

@@ -25,6 +25,17 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// at an aimed divisor), the correction that moves the units still
     /// off, then the boundary and a tie there.
     pub(super) fn divisor_seats(&self, d: &Divisor, report: bool) -> Result<Seated> {
+        self.divisor_seats_with(d, report, true)
+    }
+
+    /// [`Problem::divisor_seats`], with `fast` false the general path
+    /// alone (the fast path's tests compare the two).
+    pub(super) fn divisor_seats_with(
+        &self,
+        d: &Divisor,
+        report: bool,
+        fast: bool,
+    ) -> Result<Seated> {
         let positive = self.w.iter().filter(|&&w| w.into() > 0).count() as u64;
         let limited = self.limited();
         let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
@@ -33,7 +44,19 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             && self.total > 0
             && 2 * u128::from(self.total) <= u128::from(positive)
         {
-            return self.among_heaviest(d, report);
+            return self.among_heaviest(d, report, fast);
+        }
+        // D'Hondt and (modified) Sainte-Laguë without limits: one counting
+        // pass and a selection (`fast.rs`); not in the browser build, whose
+        // download it would grow (the general path gives the same seats).
+        #[cfg(not(target_arch = "wasm32"))]
+        if fast {
+            if let Some(k) = self.fast_seats(d) {
+                if !report && *self.ties == TieRule::Order {
+                    return Ok(Seated::units_only(k));
+                }
+                return self.boundary_and_ties(d, k);
+            }
         }
         let (sum_lo, sum_hi) = if limited {
             (
@@ -77,7 +100,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// as input order gives equal priorities). The house among them alone,
     /// in input order, is the house: O(n) for the selection, the rest over
     /// `total`. The boundary and a tie there are then found over all parties.
-    fn among_heaviest(&self, d: &Divisor, report: bool) -> Result<Seated> {
+    fn among_heaviest(&self, d: &Divisor, report: bool, fast: bool) -> Result<Seated> {
         let n = self.ctx.n;
         let mut heaviest = Vec::with_capacity(self.total as usize);
         self.for_heaviest(self.total as usize, |i| heaviest.push(i));
@@ -100,7 +123,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             ties: &TieRule::Order,
             ..among
         }
-        .divisor_seats(d, false)?
+        .divisor_seats_with(d, false, fast)?
         .k;
         for (&i, &ki) in heaviest.iter().zip(&among_k) {
             k[i] = ki;
@@ -202,7 +225,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// The correction: moves the units still off (`given` against the
     /// total) one at a time in priority order, on a bounded heap of the
     /// only parties that can take part: O(n + m log m) for m moves.
-    fn correct(&self, d: &Divisor, k: &mut [u64], given: u128) -> Result<()> {
+    pub(super) fn correct(&self, d: &Divisor, k: &mut [u64], given: u128) -> Result<()> {
         let n = self.ctx.n;
         let limited = self.limited();
         let total = u128::from(self.total);

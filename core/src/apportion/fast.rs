@@ -1,0 +1,643 @@
+//! The common divisor methods' fast path: D'Hondt, Sainte-Laguë and
+//! modified Sainte-Laguë without limits, weights below 2^64 (populations,
+//! counts, amounts at one scale). One pass counts every party's seats at two
+//! divisors at once, each count one 64 × 64-bit multiplication and a shift,
+//! and the few seats between the two are selected by exact priority: the
+//! same seats as the general path (DESIGN.md, "Whole units: the algorithm").
+//!
+//! Why it is exact: at a scale μ (the divisor 1/μ) a party's count is the
+//! number of its seats with priority w/d(k) ≥ 1/μ. Any μ will do, so it is
+//! taken as a/2^s with a 53-bit `a`, which makes the count
+//! ⌊(w·a + h)/2^s⌋ (h = 0 for D'Hondt, 2^(s-1) for the halves of
+//! Sainte-Laguë): no division. With μ1 < μ2 counting S1 ≤ N ≤ S2 seats, the
+//! N seats given are the S1 seats at μ1 (every one of higher priority than
+//! any other) and the N − S1 best of the seats between (priority, then the
+//! earlier party, as the tie rule `order` and the general path's correction
+//! take equal priorities). Floating point only aims μ1 and μ2 (on a sample
+//! of the parties): only speed depends on it, never the seats; a bracket that
+//! misses N is aimed again from the exact counts, and after a few misses the
+//! general path decides.
+
+use super::divisor::Divisor;
+use super::problem::Problem;
+use crate::exact::U256;
+use crate::sort;
+use std::cmp::Ordering;
+
+/// How a method counts at a scale (the three sequences the fast path takes).
+#[derive(Clone, Copy)]
+enum Count {
+    /// d(k) = k + 1: ⌊q⌋
+    Floor,
+    /// d(k) = k + ½: ⌊q + ½⌋
+    Half,
+    /// d(0) = f/2, then k + ½: ⌊q + ½⌋ from two seats up, [q ≥ f/2] below
+    /// (`first` and `scale` as in [`Divisor::Modified`]).
+    Modified { first: u128, scale: u128 },
+}
+
+/// A scale μ = a / 2^s (μ = 0 is a = 0) with what counting at it takes:
+/// the half to add and, for modified Sainte-Laguë, the least w·a that
+/// gives a first seat.
+#[derive(Clone, Copy)]
+struct Fixed {
+    a: u64,
+    s: u32,
+    half: u128,
+    first_at: u128,
+}
+
+impl Fixed {
+    /// μ as a/2^s with a 53-bit `a` (the float's own significand, so
+    /// exactly the float), or `None` where s would leave 1..=127.
+    fn new(mu: f64, count: Count) -> Option<Fixed> {
+        let (a, s) = if mu <= 0.0 {
+            (0, 1)
+        } else {
+            let bits = mu.to_bits();
+            let exp = ((bits >> 52) & 0x7ff) as i32;
+            if exp == 0 || exp == 0x7ff {
+                return None; // subnormal, infinite or NaN
+            }
+            let s = 52 + 1023 - exp;
+            if !(1..=127).contains(&s) {
+                return None;
+            }
+            ((bits & ((1 << 52) - 1)) | (1 << 52), s as u32)
+        };
+        let half = match count {
+            Count::Floor => 0,
+            Count::Half | Count::Modified { .. } => 1u128 << (s - 1),
+        };
+        let first_at = match count {
+            // w·a/2^s ≥ first/(2·scale) ⇔ w·a ≥ ⌈first·2^s/(2·scale)⌉, which
+            // is below 1.5·2^s ≤ 1.5·2^127 (first/scale < 3).
+            Count::Modified { first, scale } => {
+                let (q, r) = U256::mul(first, 1u128 << s).div_rem(2 * scale)?;
+                q.to_u128()?.checked_add(u128::from(r > 0))?
+            }
+            _ => 0,
+        };
+        Some(Fixed {
+            a,
+            s,
+            half,
+            first_at,
+        })
+    }
+
+    /// A party's seats at this scale (w below 2^64), capped at `cap`.
+    #[inline(always)]
+    fn count(self, w: u64, count: Count, cap: u64) -> u64 {
+        let wa = u128::from(w) * u128::from(self.a);
+        let c = (wa + self.half) >> self.s;
+        let c = match count {
+            Count::Modified { .. } if c <= 1 => u128::from(wa >= self.first_at && w > 0),
+            _ => c,
+        };
+        u64::try_from(c).map_or(cap, |c| c.min(cap))
+    }
+}
+
+/// A seat between the two scales: party `i`'s seat number k + 1.
+#[derive(Clone, Copy)]
+struct Seat {
+    w: u64,
+    k: u64,
+    i: usize,
+}
+
+/// The estimate's sample: how many parties are read for it (all of them
+/// in a small input), balancing its noise (the seats between the two
+/// scales to select) against its cost.
+fn sample_size(n: usize) -> usize {
+    // ok: a sample size, not a figure of the result.
+    let m = (6.0 * n as f64).powf(2.0 / 3.0) as usize;
+    let m = m.max(1 << 10);
+    if 2 * m >= n {
+        n
+    } else {
+        m
+    }
+}
+
+impl<W: Copy + Into<u128>> Problem<'_, W> {
+    /// The seats of D'Hondt, Sainte-Laguë or modified Sainte-Laguë without
+    /// limits: exactly the `total` best seats by priority, equal
+    /// priorities to the earlier party (what the general path gives before
+    /// the tie rule). `None` where the fast path does not apply (another
+    /// method, limits, a weight of 2^64 or more, a scale beyond 128-bit
+    /// products) or its aim kept missing: the general path then decides.
+    pub(super) fn fast_seats(&self, d: &Divisor) -> Option<Vec<u64>> {
+        let count = match *d {
+            Divisor::Dhondt => Count::Floor,
+            Divisor::SainteLague => Count::Half,
+            Divisor::Modified { first, scale } => Count::Modified { first, scale },
+            _ => return None,
+        };
+        if self.limited() || self.total == 0 || self.weight_total == 0 {
+            return None;
+        }
+        let n = self.ctx.n;
+        let t = u128::from(self.total);
+        let cap = self.total + 1; // a count above the total is any count above it
+                                  // Up to this many seats off, the general path's correction (a
+                                  // bounded heap) costs less than another pass.
+        let small = 64 + n as u128 / 128;
+        // ok: floats only aim the scale (see the module note); the counts
+        // and the selection are exact integers.
+        let wt = self.weight_total as f64;
+        let (mu, spread) = self.aim(count, wt)?;
+        // The two scales counted at, seats per unit of scale, and the
+        // scales known to count at most (`below`) and at least (`above`)
+        // the total.
+        let (mut lo_mu, mut hi_mu) = (mu - spread / wt, mu + spread / wt);
+        let mut slope = wt;
+        let (mut below, mut above) = (0.0f64, f64::INFINITY);
+        let mut k: Vec<u64> = Vec::with_capacity(n);
+        let mut between: Vec<Seat> = Vec::new();
+        for _ in 0..4 {
+            // ok: the scales are exact once fixed; only their choice is float.
+            let lo = Fixed::new(lo_mu, count)?;
+            let hi = Fixed::new(hi_mu, count)?;
+            let (lo_mu_f, hi_mu_f) = (lo.value(), hi.value());
+            // Room for the seats between: about twice what the two scales
+            // are expected to hold, a quarter of the parties at least, never
+            // more than twice the parties (then the correction takes over).
+            let room = ((4.0 * (hi_mu_f - lo_mu_f) * slope) as usize + 4096)
+                .max(n / 4)
+                .min(2 * n + 4096);
+            k.clear();
+            between.clear();
+            let (s1, s2, full) = self.count_both(count, lo, hi, cap, &mut k, &mut between, room)?;
+            if s1 <= t && t <= s2 {
+                if full {
+                    // More seats between than kept: from the lower counts.
+                    self.correct(d, &mut k, s1).ok()?;
+                    return Some(k);
+                }
+                let r = (t - s1) as usize;
+                if r > 0 && r < between.len() {
+                    let order = |a: &Seat, b: &Seat| -> Ordering {
+                        d.cmp(u128::from(b.w), b.k, u128::from(a.w), a.k)
+                            .then(a.i.cmp(&b.i))
+                    };
+                    sort::select_nth_unstable_by(&mut between, r - 1, order);
+                }
+                for s in between.iter().take(r) {
+                    k[s.i] += 1;
+                }
+                return Some(k);
+            }
+            if s1 > t && s1 - t <= small {
+                self.correct(d, &mut k, s1).ok()?;
+                return Some(k);
+            }
+            if t > s2 && t - s2 <= small && !full {
+                for s in &between {
+                    k[s.i] += 1;
+                }
+                self.correct(d, &mut k, s2).ok()?;
+                return Some(k);
+            }
+            // Aim again from the exact counts: a secant step by their
+            // slope between the two scales, kept within the scales known
+            // to be below and above. Around it a margin for what a step on
+            // a staircase misses; where no seat lay between the two scales
+            // (a flat stretch of the staircase), the step again on the
+            // other side, so that the next two scales hold the seats
+            // missed.
+            // ok: as above, the aim only.
+            let flat = s2 == s1;
+            if !flat && hi_mu_f > lo_mu_f {
+                slope = (s2 - s1) as f64 / (hi_mu_f - lo_mu_f);
+            }
+            let (next, off) = if t < s1 {
+                above = above.min(lo_mu_f);
+                (lo_mu_f - (s1 - t) as f64 / slope, (s1 - t) as f64)
+            } else {
+                below = below.max(hi_mu_f);
+                (hi_mu_f + (t - s2) as f64 / slope, (t - s2) as f64)
+            };
+            let margin = if flat {
+                off / slope
+            } else {
+                (off / 4.0 + 2.0 * off.sqrt() + 16.0) / slope
+            };
+            (lo_mu, hi_mu) = ((next - margin).max(below), (next + margin).min(above));
+            if lo_mu >= hi_mu {
+                (lo_mu, hi_mu) = (
+                    below,
+                    if above.is_finite() {
+                        above
+                    } else {
+                        2.0 * below
+                    },
+                );
+            }
+        }
+        None
+    }
+
+    /// One pass: every party's count at `lo` into `k`, the seats between
+    /// `lo` and `hi` into `between` (up to `room` of them; `true` when some
+    /// did not fit), and both sums. `None` for a weight of 2^64 or more.
+    #[allow(clippy::too_many_arguments)]
+    fn count_both(
+        &self,
+        count: Count,
+        lo: Fixed,
+        hi: Fixed,
+        cap: u64,
+        k: &mut Vec<u64>,
+        between: &mut Vec<Seat>,
+        room: usize,
+    ) -> Option<(u128, u128, bool)> {
+        let (mut s1, mut s2) = (0u128, 0u128);
+        let mut full = false;
+        for (i, &w) in self.w.iter().enumerate() {
+            let w = u64::try_from(w.into()).ok()?;
+            let c1 = lo.count(w, count, cap);
+            let c2 = hi.count(w, count, cap);
+            s1 += u128::from(c1);
+            s2 += u128::from(c2);
+            k.push(c1);
+            if c2 > c1 {
+                full |= push_between(between, room, w, c1, c2, i);
+            }
+        }
+        Some((s1, s2, full))
+    }
+
+    /// The scale about `total` seats are counted at, as a sample of the
+    /// parties predicts it (floats: only speed depends on it), and the
+    /// seats the prediction may be off by.
+    fn aim(&self, count: Count, wt: f64) -> Option<(f64, f64)> {
+        let n = self.ctx.n;
+        let m = sample_size(n);
+        // ok: floats aim the scale only (see the module note).
+        let sample: Vec<f64> = (0..m)
+            .map(|j| self.weight((j as u128 * n as u128 / m as u128) as usize) as f64)
+            .collect();
+        let per = n as f64 / m as f64;
+        let (first, round) = match count {
+            Count::Floor => (1.0, 0.0),
+            Count::Half => (0.5, 0.5),
+            Count::Modified { first, scale } => (first as f64 / (2.0 * scale as f64), 0.5),
+        };
+        let seats = |x: f64| -> f64 {
+            let c = (x + round).floor();
+            if c <= 1.0 && round > 0.0 {
+                f64::from(u8::from(x >= first && x > 0.0))
+            } else {
+                c
+            }
+        };
+        // The whole's seats at μ: its quotas (μ·W) plus the sample's seats
+        // over its quotas, scaled up by n/m.
+        let predict = |mu: f64| -> f64 {
+            let over: f64 = sample.iter().map(|&w| seats(mu * w) - mu * w).sum();
+            mu * wt + per * over
+        };
+        // The sample's noise: each sampled party is off its quota by about
+        // 0.29 of a seat (a uniform fraction), scaled by n/m, over √m of
+        // them, less what the sample is of the whole.
+        let noise = if m == n {
+            0.0
+        } else {
+            0.29 * per * (m as f64).sqrt() * (1.0 - m as f64 / n as f64).sqrt()
+        };
+        let target = self.total as f64;
+        let mut mu = target / wt;
+        let mut p = predict(mu);
+        let mut best = (mu, (p - target).abs());
+        let mut slope = wt;
+        for _ in 0..6 {
+            if best.1 <= noise / 2.0 + 0.5 {
+                break;
+            }
+            let next = (mu + (target - p) / slope).max(0.0);
+            let q = predict(next);
+            let g = (q - p) / (next - mu);
+            slope = if g.is_finite() && g > wt / 64.0 && g < 64.0 * wt {
+                g
+            } else {
+                wt
+            };
+            (mu, p) = (next, q);
+            if (p - target).abs() < best.1 {
+                best = (mu, (p - target).abs());
+            }
+        }
+        let (mu, off) = best;
+        mu.is_finite()
+            .then_some((mu, 3.0 * noise + off + 2.0 * off.sqrt() + 16.0))
+    }
+}
+
+impl Fixed {
+    /// The scale as a float (the aim's arithmetic).
+    fn value(self) -> f64 {
+        // ok: the aim's arithmetic only.
+        self.a as f64 * (-f64::from(self.s)).exp2()
+    }
+}
+
+/// Party `i`'s seats c1 … c2 − 1 into `between` while there is room;
+/// `true` when they did not all fit.
+#[cold]
+#[inline(never)]
+fn push_between(between: &mut Vec<Seat>, room: usize, w: u64, c1: u64, c2: u64, i: usize) -> bool {
+    for k in c1..c2 {
+        if between.len() >= room {
+            return true;
+        }
+        between.push(Seat { w, k, i });
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::super::options::TieRule;
+    use super::super::problem::Context;
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BinaryHeap;
+
+    fn problem<'a>(w: &'a [u64], total: u64, ties: &'a TieRule) -> Problem<'a, u64> {
+        Problem {
+            w,
+            weight_total: w.iter().map(|&x| u128::from(x)).sum(),
+            total,
+            lo: &[],
+            hi: &[],
+            ctx: Context {
+                ids: None,
+                n: w.len(),
+            },
+            ties,
+        }
+    }
+
+    /// d(k) as a fraction num/den, written out from the definitions
+    /// (D'Hondt 1, 2, 3 …; Sainte-Laguë 1, 3, 5 …; modified f, 3, 5 …).
+    fn divisor_of(d: Divisor, k: u64) -> (u128, u128) {
+        let k = u128::from(k);
+        match d {
+            Divisor::Dhondt => (k + 1, 1),
+            Divisor::SainteLague => (2 * k + 1, 1),
+            Divisor::Modified { first, scale } if k == 0 => (first, scale),
+            Divisor::Modified { .. } => (2 * k + 1, 1),
+            _ => unreachable!(),
+        }
+    }
+
+    /// A seat on the reference's heap: the larger priority w·den/num first,
+    /// then the earlier party.
+    struct Next {
+        d: Divisor,
+        w: u128,
+        k: u64,
+        i: usize,
+    }
+
+    impl Next {
+        fn key(&self, o: &Next) -> Ordering {
+            let (n1, d1) = divisor_of(self.d, self.k);
+            let (n2, d2) = divisor_of(o.d, o.k);
+            // w1·d1/n1 vs w2·d2/n2 (weights below 2^64, n below 2^33,
+            // d below 2^30: each product below 2^127)
+            (self.w * d1 * n2)
+                .cmp(&(o.w * d2 * n1))
+                .then(o.i.cmp(&self.i))
+        }
+    }
+    impl PartialEq for Next {
+        fn eq(&self, o: &Next) -> bool {
+            self.key(o) == Ordering::Equal
+        }
+    }
+    impl Eq for Next {}
+    impl PartialOrd for Next {
+        fn partial_cmp(&self, o: &Next) -> Option<Ordering> {
+            Some(self.cmp(o))
+        }
+    }
+    impl Ord for Next {
+        fn cmp(&self, o: &Next) -> Ordering {
+            self.key(o)
+        }
+    }
+
+    /// The textbook method: seat after seat to the highest priority, equal
+    /// priorities to the earlier party.
+    fn seat_by_seat(d: Divisor, w: &[u64], total: u64) -> Vec<u64> {
+        let mut k = vec![0u64; w.len()];
+        let mut heap: BinaryHeap<Next> = w
+            .iter()
+            .enumerate()
+            .filter(|&(_, &x)| x > 0)
+            .map(|(i, &x)| Next {
+                d,
+                w: u128::from(x),
+                k: 0,
+                i,
+            })
+            .collect();
+        for _ in 0..total {
+            let mut top = heap.pop().unwrap();
+            k[top.i] += 1;
+            top.k += 1;
+            heap.push(top);
+        }
+        k
+    }
+
+    fn methods() -> impl Strategy<Value = Divisor> {
+        prop_oneof![
+            Just(Divisor::Dhondt),
+            Just(Divisor::SainteLague),
+            (1u128..30).prop_map(|first| Divisor::Modified { first, scale: 10 }),
+            (1u128..3_000_000_000).prop_map(|first| Divisor::Modified {
+                first,
+                scale: 1_000_000_000
+            }),
+        ]
+    }
+
+    /// Weights with many equal priorities (small and repeated values),
+    /// populations, and values up to 2^64 − 1.
+    fn weights() -> impl Strategy<Value = Vec<u64>> {
+        prop_oneof![
+            prop::collection::vec(0u64..8, 1..40),
+            prop::collection::vec(prop::sample::select(vec![0u64, 2, 3, 6, 9, 12]), 1..40),
+            prop::collection::vec(1u64..2_000_000, 1..120),
+            prop::collection::vec(any::<u64>(), 1..20),
+        ]
+    }
+
+    fn tie_rules(n: usize) -> impl Strategy<Value = TieRule> {
+        prop_oneof![
+            Just(TieRule::Order),
+            Just(TieRule::Error),
+            Just((0..n).collect::<Vec<usize>>())
+                .prop_shuffle()
+                .prop_map(|order| TieRule::Priority(
+                    order
+                        .into_iter()
+                        .map(super::super::options::PartyRef::Index)
+                        .collect()
+                )),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The fast path's seats are the textbook method's, seat by seat,
+        /// whenever it answers; and it answers.
+        #[test]
+        fn fast_seats_are_seat_by_seat(d in methods(), w in weights(), total in 1u64..300) {
+            prop_assume!(w.iter().any(|&x| x > 0));
+            let order = TieRule::Order;
+            let p = problem(&w, total, &order);
+            let k = p.fast_seats(&d);
+            prop_assert!(k.is_some(), "no answer for {:?} {:?} {}", d, w, total);
+            prop_assert_eq!(k.unwrap(), seat_by_seat(d, &w, total));
+        }
+
+        /// The whole of a divisor method with the fast path (units, ties
+        /// reported, the boundary, an error under `error`) is the general
+        /// path's, for every tie rule, explained or units only.
+        #[test]
+        fn fast_and_general_paths_agree(
+            d in methods(),
+            (w, ties) in weights().prop_flat_map(|w| { let n = w.len(); (Just(w), tie_rules(n)) }),
+            total in 1u64..300,
+            report in any::<bool>(),
+        ) {
+            prop_assume!(w.iter().any(|&x| x > 0));
+            let p = problem(&w, total, &ties);
+            let fast = p.divisor_seats_with(&d, report, true);
+            let general = p.divisor_seats_with(&d, report, false);
+            match (fast, general) {
+                (Ok(f), Ok(g)) => {
+                    prop_assert_eq!(&f.k, &g.k);
+                    prop_assert_eq!(&f.ties, &g.ties);
+                    let slot = |s: Option<super::super::boundary::Slot>| s.map(|s| (s.i, s.k));
+                    prop_assert_eq!(slot(f.last), slot(g.last));
+                    prop_assert_eq!(slot(f.next), slot(g.next));
+                }
+                (Err(f), Err(g)) => prop_assert_eq!(f, g),
+                (f, g) => prop_assert!(false, "fast {:?} general {:?}", f.map(|s| s.k), g.map(|s| s.k)),
+            }
+        }
+
+        /// Counting at a fixed scale a/2^s is the general exact count at
+        /// the quotient w·a / 2^s.
+        #[test]
+        fn fixed_count_is_the_exact_count(
+            d in methods(),
+            w in prop_oneof![0u64..1_000, 0u64..(1 << 40), any::<u64>()],
+            mu in prop_oneof![1e-12f64..1e3, 1e-25f64..1e-12, 0.0f64..1.0],
+            cap in prop_oneof![1u64..100, 1u64..=(1 << 31) + 1],
+        ) {
+            let count = match d {
+                Divisor::Dhondt => Count::Floor,
+                Divisor::SainteLague => Count::Half,
+                Divisor::Modified { first, scale } => Count::Modified { first, scale },
+                _ => unreachable!(),
+            };
+            if let Some(f) = Fixed::new(mu, count) {
+                let exact = d
+                    .count_wide(U256::mul(u128::from(w), u128::from(f.a)), 1u128 << f.s, cap)
+                    .unwrap();
+                prop_assert_eq!(f.count(w, count, cap), if w == 0 { 0 } else { exact });
+            }
+        }
+    }
+
+    /// Sizes where the estimate reads a sample (2^11 parties and more):
+    /// the seats are the textbook method's, and the fast path answers.
+    #[test]
+    fn fast_seats_on_a_sample_are_seat_by_seat() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let order = TieRule::Order;
+        for (n, spread) in [
+            (3_000usize, 1_000_000u64),
+            (10_000, 1_000_000),
+            (20_000, 50),
+            (40_000, 7),
+        ] {
+            let w: Vec<u64> = (0..n).map(|_| 1_000 + next() % spread).collect();
+            for total in [n as u64 * 3 / 5, 9_000, 10 * n as u64, 33_333] {
+                for d in [
+                    Divisor::Dhondt,
+                    Divisor::SainteLague,
+                    Divisor::Modified {
+                        first: 14,
+                        scale: 10,
+                    },
+                ] {
+                    let k = problem(&w, total, &order).fast_seats(&d);
+                    assert!(k.is_some(), "no answer: {d:?} {n} {total}");
+                    assert!(k == Some(seat_by_seat(d, &w, total)), "{d:?} {n} {total}");
+                }
+            }
+        }
+    }
+
+    /// Worked by hand. D'Hondt 5, 3, 2 for 7 seats: priorities 5, 3, 2.5,
+    /// 2, 1.67, 1.5, 1.25 (the 7th), then 1 → 4, 2, 1. Sainte-Laguë 10, 4
+    /// for 2 seats: 10, 4, 3.33 → 1, 1; modified (first divisor 1.4):
+    /// 7.14, 3.33 (10/3), then 2.86 (4/1.4) → 2, 0. Equal weights 6, 6, 6
+    /// for 4 seats by D'Hondt: 6, 6, 6, then 3 to the earliest → 2, 1, 1.
+    #[test]
+    fn hand_worked() {
+        let order = TieRule::Order;
+        let seats = |w: &[u64], total: u64, d: Divisor| problem(w, total, &order).fast_seats(&d);
+        assert_eq!(seats(&[5, 3, 2], 7, Divisor::Dhondt), Some(vec![4, 2, 1]));
+        assert_eq!(seats(&[10, 4], 2, Divisor::SainteLague), Some(vec![1, 1]));
+        let modified = Divisor::Modified {
+            first: 14,
+            scale: 10,
+        };
+        assert_eq!(seats(&[10, 4], 2, modified), Some(vec![2, 0]));
+        assert_eq!(seats(&[6, 6, 6], 4, Divisor::Dhondt), Some(vec![2, 1, 1]));
+    }
+
+    /// Not for the fast path: a weight of 2^64 or more, limits, other
+    /// methods; the general path decides those.
+    #[test]
+    fn leaves_what_it_does_not_take() {
+        let order = TieRule::Order;
+        let wide = [1u128 << 64, 1];
+        let p = Problem {
+            w: &wide[..],
+            weight_total: (1u128 << 64) + 1,
+            total: 3,
+            lo: &[],
+            hi: &[],
+            ctx: Context { ids: None, n: 2 },
+            ties: &order,
+        };
+        assert!(p.fast_seats(&Divisor::Dhondt).is_none());
+        assert!(problem(&[5, 3], 4, &order)
+            .fast_seats(&Divisor::Adams)
+            .is_none());
+        let lo = [1u64, 0];
+        let limited = Problem {
+            lo: &lo,
+            ..problem(&[5, 3], 4, &order)
+        };
+        assert!(limited.fast_seats(&Divisor::Dhondt).is_none());
+    }
+}
