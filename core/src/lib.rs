@@ -57,8 +57,9 @@ pub use error::{CsvProblem, Error, Result};
 pub use field::FieldPath;
 pub use key::{
     cost_split, cost_split_from_part, Allocation, Basis, BoundaryReport, CostPart, CostSplitResult,
-    FixedShare, GroupAllocation, Key, KeyParty, MemberTable, MemberTableGroup, MemberTableRow,
-    Nest, NestRounding, NestedAllocation, PartyAllocation, SeatRef, TieReport, WeightKind,
+    FixedShare, GroupAllocation, Key, KeyBuilder, KeyParty, MemberTable, MemberTableGroup,
+    MemberTableRow, Nest, NestRounding, NestedAllocation, PartyAllocation, SeatRef, TieReport,
+    WeightKind,
 };
 pub use money::{split, split_named, Split, SplitOptions};
 pub use rust_decimal::Decimal;

@@ -160,10 +160,11 @@ pub fn resolve_key_ties(rule: TieRule, key: &Key) -> Result<TieRule> {
     if !matches!(rule, TieRule::Priority(_)) {
         return Ok(rule);
     }
-    let (ids, names): (Vec<String>, Vec<Option<String>>) = key
-        .parties()
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
+    let (ids, names): (Vec<String>, Vec<Option<String>>) = (0..key.len())
+        .map(|i| {
+            let id = key.id(i).unwrap_or_default().to_string();
+            (id, key.name(i).map(str::to_string))
+        })
         .unzip();
     resolve_ties(rule, &Parties::new(&ids, &names))
 }

@@ -3,15 +3,17 @@
 //! 25, memory). These tests hold it to the rows as they were made before:
 //! every row built whole from the key and the engine's explained result, as
 //! `Allocation::new` did, compared field by field, in JSON, in explanations
-//! (ties included), and after a change through `DerefMut`.
+//! (ties included), and after a change through `DerefMut`. A key keeps its
+//! parties compact too (ids and names end to end, bases only when some
+//! party has one): it holds exactly the list of parties it was given.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use andel_core::present::{explain, Language};
 use andel_core::tabular::NumberStyle;
 use andel_core::{
-    apportion, split, Allocation, Decimal, Key, Method, Options, PartyAllocation, Quota,
-    SplitOptions, TieRule,
+    apportion, split, Allocation, Basis, Decimal, Key, KeyBuilder, KeyParty, Method, Options,
+    PartyAllocation, Quota, SplitOptions, TieRule,
 };
 use proptest::prelude::*;
 
@@ -255,5 +257,161 @@ fn documents_read_item_by_item_as_by_tree() {
             parse_owned(bad.clone()).unwrap_err().to_string(),
             by_tree.to_string()
         );
+    }
+}
+
+/// A key given as a list of `KeyParty` (the general construction) changed
+/// as an exclusion changed it before the compact form: weight zero, the
+/// weight it had kept in its basis (the first one, if excluded before).
+fn excluded_as_before(given: &[KeyParty], out: &[String]) -> Vec<KeyParty> {
+    let mut parties = given.to_vec();
+    for id in out {
+        let p = parties.iter_mut().find(|p| p.id == *id).unwrap();
+        let before = match p.basis {
+            Basis::Excluded { weight } => weight,
+            _ => Some(p.weight),
+        };
+        p.weight = Decimal::ZERO;
+        p.basis = Basis::Excluded { weight: before };
+    }
+    parties
+}
+
+/// Every way a key is read gives back exactly `given`.
+fn holds(key: &Key, given: &[KeyParty]) {
+    assert_eq!(key.len(), given.len());
+    for (i, p) in given.iter().enumerate() {
+        assert_eq!(key.id(i), Some(p.id.as_str()), "id {i}");
+        assert_eq!(key.name(i), p.name.as_deref(), "name {i}");
+        assert_eq!(key.basis(i), Some(&p.basis), "basis {i}");
+        assert_eq!(key.weight_list()[i], p.weight, "weight {i}");
+        assert_eq!(key.position(&p.id), given.iter().position(|q| q.id == p.id));
+    }
+    assert_eq!((key.id(given.len()), key.basis(given.len())), (None, None));
+    assert_eq!(
+        key.ids(),
+        given.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(key.parties(), given);
+    assert_eq!(Vec::<KeyParty>::from(key.clone()), given);
+    assert!(format!("{key:?}").contains(&format!("{:?}", key.parties())));
+    // Its JSON is the list's, and reads back as the same key.
+    let json = serde_json::to_string(key).unwrap();
+    assert_eq!(json, serde_json::to_string(key.parties()).unwrap());
+    assert_eq!(&serde_json::from_str::<Key>(&json).unwrap(), key);
+}
+
+#[test]
+fn a_key_with_names_and_bases_holds_them() {
+    // Names on some parties only (an empty name is a name), two excluded
+    // (Morsø twice: it keeps the weight it had first, 20.068), a fixed share.
+    let given = vec![
+        KeyParty::new("773", Some("Morsø".into()), Decimal::from(20_068)),
+        KeyParty::new("787", None, Decimal::from(43_089)),
+        KeyParty::new("825", Some(String::new()), Decimal::from(1_780)),
+        KeyParty::new("851", Some("Aalborg".into()), Decimal::from(221_082)),
+    ];
+    let key = Key::new(given.clone()).unwrap();
+    holds(&key, &given);
+    let out = ["773".to_string(), "825".to_string()];
+    let once = key.exclude(&out).unwrap();
+    let expected = excluded_as_before(&given, &out);
+    assert_eq!(
+        expected[0].basis,
+        Basis::Excluded {
+            weight: Some(Decimal::from(20_068))
+        }
+    );
+    holds(&once, &expected);
+    let twice = once.exclude(&["773"]).unwrap();
+    holds(&twice, &expected);
+    // 43.089 + 221.082 = 264.171 left to share; Aalborg 221.082 of it.
+    assert_eq!(twice.total_weight(), Decimal::from(264_171));
+    let fixed = twice
+        .with_fixed(&[andel_core::FixedShare {
+            id: "region".into(),
+            name: Some("Region".into()),
+            share: Decimal::new(25, 2),
+        }])
+        .unwrap();
+    // The others' weights × 0,75; the region 0,25 × 264.171 = 66.042,75.
+    assert_eq!(
+        fixed.basis(4),
+        Some(&Basis::Fixed {
+            share: Decimal::new(25, 2)
+        })
+    );
+    assert_eq!(fixed.weight_list()[4], Decimal::new(6_604_275, 2));
+    assert_eq!(fixed.weight_list()[3], Decimal::new(16_581_150, 2));
+    assert_eq!(fixed.name(4), Some("Region"));
+    let mut expected = excluded_as_before(&given, &out);
+    expected[1].weight = Decimal::new(3_231_675, 2); // 43.089 × 0,75
+    expected[3].weight = Decimal::new(16_581_150, 2); // 221.082 × 0,75
+    expected.push(KeyParty {
+        basis: Basis::Fixed {
+            share: Decimal::new(25, 2),
+        },
+        ..KeyParty::new("region", Some("Region".into()), Decimal::new(6_604_275, 2))
+    });
+    holds(&fixed, &expected);
+    // The rows of an allocation by it: id, name and basis from the
+    // compact key, as the rows made the old way from its parties.
+    let a = twice.apportion(10, &Options::default()).unwrap();
+    let e = apportion(&twice.weights(), 10, &Options::default()).unwrap();
+    same_as_before(
+        &a,
+        &rows_as_before(
+            &twice,
+            &e.parties(),
+            e.quota_denominator,
+            Decimal::ONE,
+            false,
+        ),
+    );
+    assert_eq!(a.parties[2].name.as_deref(), Some(""));
+    assert_eq!(a.parties[1].name, None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Built from a list of `KeyParty` or a party at a time, a key holds
+    /// exactly the parties given (or fails with the same error: a repeated
+    /// id, all weights zero), and an exclusion changes them as it did.
+    #[test]
+    fn a_compact_key_holds_the_parties_given(
+        rows in prop::collection::vec((0u8..30, prop::option::of("[a-zæø ]{0,4}"), 0u32..4), 1..16),
+        out in prop::collection::vec(0usize..16, 0..4),
+    ) {
+        let given: Vec<KeyParty> = rows
+            .iter()
+            .map(|(id, name, w)| KeyParty::new(format!("p{id}"), name.clone(), Decimal::from(*w)))
+            .collect();
+        let mut b = KeyBuilder::with_capacity(0);
+        for p in &given {
+            b.push(&p.id, p.name.as_deref(), p.weight);
+        }
+        let (key, built) = match (Key::new(given.clone()), b.build()) {
+            (Ok(k), Ok(b)) => (k, b),
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a, b);
+                return Ok(());
+            }
+            (a, b) => panic!("{a:?} against {b:?}"),
+        };
+        prop_assert_eq!(&key, &built);
+        holds(&key, &given);
+        holds(&built, &given);
+        let out: Vec<String> = out.iter().filter_map(|&o| given.get(o)).map(|p| p.id.clone()).collect();
+        let expected = excluded_as_before(&given, &out);
+        match (key.exclude(&out), Key::new(expected.clone())) {
+            (Ok(k), Ok(_)) => {
+                holds(&k, &expected);
+                // Excluded again: the first weight kept.
+                holds(&k.exclude(&out).unwrap(), &expected);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code()),
+            (a, b) => panic!("{a:?} against {b:?}"),
+        }
     }
 }

@@ -579,12 +579,15 @@ impl<T: FromJson> FromJson for Vec<T> {
                 .map(|(i, x)| T::from_json(x, &index(path, i)))
                 .collect(),
             #[cfg(not(target_arch = "wasm32"))]
-            Json::Items(items) => (0..items.spans.len())
-                .map(|i| {
+            Json::Items(items) => {
+                // At its size: no buffers left behind by doubling (issue 25).
+                let mut list = Vec::with_capacity(items.spans.len());
+                for i in 0..items.spans.len() {
                     let at = index(path, i);
-                    T::from_json(&items.item(i, &at)?, &at)
-                })
-                .collect(),
+                    list.push(T::from_json(&items.item(i, &at)?, &at)?);
+                }
+                Ok(list)
+            }
             _ => Err(expected(v, path, "a list")),
         }
     }

@@ -8,7 +8,7 @@ use crate::apportion::Options;
 use crate::csv::ReadNote;
 use crate::data::{self, municipality, Region};
 use crate::error::{Error, Result};
-use crate::key::{Key, KeyParty, Nest, NestRounding};
+use crate::key::{Key, KeyBuilder, Nest, NestRounding};
 use crate::reference::{Parties, Reference};
 use crate::sorted_map::{first_repeat, SortedMap};
 #[cfg(feature = "csv_keys")]
@@ -167,11 +167,14 @@ pub(super) fn build_key_noting(
         let names: Vec<&str> = s.programmes.iter().map(String::as_str).collect();
         data::sosu_2018_key(&names).map_err(|e| e.under(at.key("sosu_2018").as_str()))?
     } else if let Some(w) = &spec.weights {
-        let parties = w
-            .iter()
-            .map(|p| KeyParty::new(p.id.clone(), p.name.clone(), p.weight))
-            .collect();
-        Key::new(parties).map_err(|e| rename_parties(e, &at.key("weights")))?
+        // Copied into the key's compact form, no KeyParty a party (issue 25).
+        let mut parties = KeyBuilder::with_capacity(w.len());
+        for p in w {
+            parties.push(&p.id, p.name.as_deref(), p.weight);
+        }
+        parties
+            .build()
+            .map_err(|e| rename_parties(e, &at.key("weights")))?
     } else if let Some(c) = &spec.csv {
         csv_key(c, at, files, notes)?
     } else if let Some(parts) = &spec.blend {

@@ -129,7 +129,7 @@ impl Allocation {
         negative: bool,
         money: bool,
     ) -> Self {
-        let id = |i: usize| key.parties[i].id.clone();
+        let id = |i: usize| key.id(i).unwrap_or_default().to_string();
         let ties = a
             .ties
             .iter()

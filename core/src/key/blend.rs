@@ -51,7 +51,7 @@ impl Key {
         // name it is given.
         let seen: Vec<&KeyParty> = parts
             .iter()
-            .flat_map(|(_, key)| key.parties.iter())
+            .flat_map(|(_, key)| key.parties().iter())
             .collect();
         let first: SortedMap<&str, usize> = (seen.iter().enumerate().rev())
             .map(|(s, p)| (p.id.as_str(), s))
@@ -85,7 +85,7 @@ impl Key {
                     factor = exact_mul(factor, other.total, &field)?;
                 }
             }
-            for p in key.parties.iter() {
+            for p in key.parties().iter() {
                 // Every party was indexed in the first pass.
                 if let Some(o) = index.get(p.id.as_str()).and_then(|&i| order.get_mut(i)) {
                     let add = exact_mul(factor, p.weight, &field)?;

@@ -3,6 +3,7 @@
 //! not take part in the new residential offer, and the municipal part is
 //! split between the other nine municipalities by population.
 
+use super::roster::Roster;
 use super::{Basis, Key};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
@@ -21,23 +22,33 @@ impl Key {
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn exclude<S: AsRef<str>>(&self, ids: &[S]) -> Result<Key> {
-        let mut parties = self.parties.to_vec();
         let positions = self.positions(ids.len());
+        let mut out = vec![false; self.len()];
         for (n, id) in ids.iter().enumerate() {
             let id = id.as_ref();
             let i = positions.get(id).ok_or_else(|| Error::UnknownParty {
                 field: format!("exclude[{n}]"),
                 id: id.to_string(),
             })?;
-            // Excluded twice keeps the weight it had first.
-            let before = match parties[i].basis {
-                Basis::Excluded { weight } => weight,
-                _ => Some(parties[i].weight),
-            };
-            parties[i].weight = Decimal::ZERO;
-            parties[i].basis = Basis::Excluded { weight: before };
+            if let Some(o) = out.get_mut(i) {
+                *o = true;
+            }
         }
-        Key::new(parties)
+        // The parties copied compact (no KeyParty a party: issue 25).
+        let mut roster = Roster::with_capacity(self.len());
+        for (i, (&w, &o)) in self.weight_list().iter().zip(&out).enumerate() {
+            let basis = self.parties.basis(i);
+            let (weight, basis) = match (o, basis) {
+                // Excluded twice keeps the weight it had first.
+                (true, Basis::Excluded { weight }) => {
+                    (Decimal::ZERO, Basis::Excluded { weight: *weight })
+                }
+                (true, _) => (Decimal::ZERO, Basis::Excluded { weight: Some(w) }),
+                (false, b) => (w, b.clone()),
+            };
+            roster.push(self.id(i).unwrap_or_default(), self.name(i), weight, basis);
+        }
+        Key::checked(roster)
             .map(|k| k.with_kind(self.kind))
             .map_err(|e| match e {
                 Error::ZeroTotalWeight { .. } => Error::ZeroTotalWeight {

@@ -65,7 +65,7 @@ impl Key {
         // Bounded: 0 ≤ sum ≤ 1 (checked above).
         let rest = Decimal::ONE - sum;
         let mut rest_weight = Decimal::ZERO;
-        for p in self.parties.iter() {
+        for p in self.parties().iter() {
             if !fixed_at.contains_key(p.id.as_str()) {
                 rest_weight = exact_add(rest_weight, p.weight, "fixed")?;
             }
@@ -87,8 +87,8 @@ impl Key {
                 basis: Basis::Fixed { share: f.share },
             })
         };
-        let mut parties = Vec::with_capacity(self.parties.len() + fixed.len());
-        for (i, p) in self.parties.iter().enumerate() {
+        let mut parties = Vec::with_capacity(self.len() + fixed.len());
+        for (i, p) in self.parties().iter().enumerate() {
             match fixed_at.get(p.id.as_str()) {
                 Some(&n) => {
                     let mut q = fixed_weight(n)?;

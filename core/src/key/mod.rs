@@ -20,6 +20,7 @@ mod exclude;
 mod fixed;
 mod nest;
 mod parties;
+mod roster;
 
 pub(crate) use allocation::quota_amount;
 pub use allocation::{Allocation, BoundaryReport, PartyAllocation, SeatRef, TieReport};
@@ -112,9 +113,9 @@ impl KeyParty {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(try_from = "Vec<KeyParty>", into = "Vec<KeyParty>")]
 pub struct Key {
-    /// Shared with the allocations made by the key (issue 25: not copied
-    /// per allocation).
-    parties: std::sync::Arc<Vec<KeyParty>>,
+    /// The parties, compact (`roster.rs`), shared with the allocations
+    /// made by the key (issue 25: not copied per allocation).
+    parties: std::sync::Arc<roster::Roster>,
     total: Decimal,
     /// What the weights count, when known (people, from the population
     /// data): tables and explanations name it. Not part of the key's
@@ -169,7 +170,10 @@ impl TryFrom<Vec<KeyParty>> for Key {
 
 impl From<Key> for Vec<KeyParty> {
     fn from(k: Key) -> Vec<KeyParty> {
-        std::sync::Arc::unwrap_or_clone(k.parties)
+        match std::sync::Arc::try_unwrap(k.parties) {
+            Ok(roster) => roster.into_rows(),
+            Err(shared) => shared.rows().to_vec(),
+        }
     }
 }
 
@@ -202,16 +206,27 @@ impl Key {
     /// A key from parties; checks ids are unique, weights not negative and
     /// not all zero.
     pub fn new(parties: Vec<KeyParty>) -> Result<Key> {
-        if parties.is_empty() {
+        let mut b = KeyBuilder::with_capacity(parties.len());
+        for p in parties {
+            b.roster.push(&p.id, p.name.as_deref(), p.weight, p.basis);
+        }
+        b.build()
+    }
+
+    /// A key of the parties kept compact (`roster.rs`): the checks of
+    /// [`Key::new`].
+    fn checked(mut roster: roster::Roster) -> Result<Key> {
+        roster.shrink();
+        if roster.len() == 0 {
             return Err(Error::NoParties {
                 field: "parties".into(),
             });
         }
-        let repeat = first_repeat(parties.len(), |i| parties[i].id.as_str());
+        let repeat = first_repeat(roster.len(), |i| roster.id(i).unwrap_or(""));
         let mut total = Decimal::ZERO;
-        for (i, p) in parties.iter().enumerate() {
-            check_party(i, &p.id, p.weight, repeat)?;
-            total = exact_add(total, p.weight, "parties")?;
+        for (i, (id, &w)) in roster.ids().zip(roster.weights()).enumerate() {
+            check_party(i, id, w, repeat)?;
+            total = exact_add(total, w, "parties")?;
         }
         if total.is_zero() {
             return Err(Error::ZeroTotalWeight {
@@ -219,10 +234,40 @@ impl Key {
             });
         }
         Ok(Key {
-            parties: std::sync::Arc::new(parties),
+            parties: std::sync::Arc::new(roster),
             total,
             kind: None,
         })
+    }
+
+    /// The number of parties.
+    pub fn len(&self) -> usize {
+        self.parties.len()
+    }
+
+    /// True when the key has no parties (a built key always has some).
+    pub fn is_empty(&self) -> bool {
+        self.parties.len() == 0
+    }
+
+    /// Party `i`'s id (no [`KeyParty`] made).
+    pub fn id(&self, i: usize) -> Option<&str> {
+        self.parties.id(i)
+    }
+
+    /// Party `i`'s name, when it has one (no [`KeyParty`] made).
+    pub fn name(&self, i: usize) -> Option<&str> {
+        self.parties.name(i)
+    }
+
+    /// Party `i`'s basis (no [`KeyParty`] made).
+    pub fn basis(&self, i: usize) -> Option<&Basis> {
+        (i < self.len()).then(|| self.parties.basis(i))
+    }
+
+    /// The weights, in order, as the key holds them.
+    pub fn weight_list(&self) -> &[Decimal] {
+        self.parties.weights()
     }
 
     /// What the weights count, when known ([`WeightKind`]).
@@ -248,9 +293,12 @@ impl Key {
         )
     }
 
-    /// The parties, in order.
+    /// The parties, in order, as [`KeyParty`] values: made on the first
+    /// call and kept with the key (about 100 bytes a party; the key itself
+    /// keeps them compact, and [`Key::id`], [`Key::name`],
+    /// [`Key::weight_list`] read them without making them).
     pub fn parties(&self) -> &[KeyParty] {
-        &self.parties
+        self.parties.rows()
     }
 
     /// The total weight.
@@ -260,31 +308,32 @@ impl Key {
 
     /// The ids, in order.
     pub fn ids(&self) -> Vec<String> {
-        self.parties.iter().map(|p| p.id.clone()).collect()
+        self.parties.ids().map(str::to_string).collect()
     }
 
     /// The weights, in order.
     pub fn weights(&self) -> Vec<Decimal> {
-        self.parties.iter().map(|p| p.weight).collect()
+        self.parties.weights().to_vec()
     }
 
     /// The position of a party. (A scan: for many lookups, see
     /// `Key::positions`.)
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.parties.iter().position(|p| p.id == id)
+        self.parties.ids().position(|p| p == id)
     }
 
     /// The parties' positions, for `lookups` lookups by id.
     pub(crate) fn positions(&self, lookups: usize) -> Positions<'_> {
-        Positions::new(self.parties.iter().map(|p| p.id.as_str()), lookups)
+        Positions::new(self.parties.ids(), lookups)
     }
 
     /// Party `i`'s share, as a decimal with 28 significant digits (for
     /// display; allocations use the exact weights).
     pub fn share(&self, i: usize) -> Decimal {
         self.parties
+            .weights()
             .get(i)
-            .and_then(|p| p.weight.checked_div(self.total))
+            .and_then(|w| w.checked_div(self.total))
             .unwrap_or(Decimal::ZERO)
     }
 
@@ -314,9 +363,9 @@ impl Key {
     /// # Ok::<(), andel_core::Error>(())
     /// ```
     pub fn apportion(&self, total: u64, options: &Options) -> Result<Allocation> {
-        let weights = self.weights();
+        let weights = self.weight_list();
         let a = self.with_ids(options.parties_named() > 0, |ids| {
-            apportion_named(&weights, ids, total, options)
+            apportion_named(weights, ids, total, options)
         })?;
         Ok(Allocation::new(
             self,
@@ -337,9 +386,9 @@ impl Key {
             ties: options.ties.clone(),
             ..Options::default()
         };
-        let weights = self.weights();
+        let weights = self.weight_list();
         let a = self.with_ids(o.parties_named() > 0, |ids| {
-            apportion_named(&weights, ids, units, &o)
+            apportion_named(weights, ids, units, &o)
         })?;
         Ok(Allocation::new(
             self,
@@ -349,5 +398,41 @@ impl Key {
             amount.is_sign_negative(),
             true,
         ))
+    }
+}
+
+/// Builds a key a party at a time, keeping the parties compact (no
+/// [`KeyParty`] a party: issue 25, 10^6 parties).
+///
+/// # Example
+/// ```
+/// use andel_core::{Decimal, KeyBuilder};
+/// let mut b = KeyBuilder::with_capacity(2);
+/// b.push("851", Some("Aalborg"), Decimal::from(221_082));
+/// b.push("860", None, Decimal::from(63_839));
+/// let key = b.build()?;
+/// assert_eq!((key.id(1), key.name(0), key.name(1)), (Some("860"), Some("Aalborg"), None));
+/// # Ok::<(), andel_core::Error>(())
+/// ```
+pub struct KeyBuilder {
+    roster: roster::Roster,
+}
+
+impl KeyBuilder {
+    /// A builder with room for `n` parties.
+    pub fn with_capacity(n: usize) -> KeyBuilder {
+        KeyBuilder {
+            roster: roster::Roster::with_capacity(n),
+        }
+    }
+
+    /// Adds a party with a plain weight at the end.
+    pub fn push(&mut self, id: &str, name: Option<&str>, weight: Decimal) {
+        self.roster.push(id, name, weight, Basis::Weight);
+    }
+
+    /// The key, with the checks of [`Key::new`].
+    pub fn build(self) -> Result<Key> {
+        Key::checked(self.roster)
     }
 }

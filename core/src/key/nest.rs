@@ -368,12 +368,7 @@ impl Nest {
     /// see [`Options::for_group`]); nothing named is dropped unseen.
     fn check_member_options(&self, members: &Options) -> Result<()> {
         let lookups = members.parties_named();
-        let all = Positions::new(
-            self.members
-                .values()
-                .flat_map(|k| k.parties.iter().map(|p| p.id.as_str())),
-            lookups,
-        );
+        let all = Positions::new(self.members.values().flat_map(|k| k.parties.ids()), lookups);
         let known = |id: &str| all.get(id).is_some();
         for (name, limit) in [("minimum", &members.minimum), ("maximum", &members.maximum)] {
             match limit {

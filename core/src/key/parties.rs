@@ -6,7 +6,8 @@
 //! form, so a million parties are never held as a million explained rows
 //! (issue 25: the command line's and Python's memory).
 
-use super::{KeyParty, PartyAllocation};
+use super::roster::Roster;
+use super::PartyAllocation;
 use crate::apportion::Apportionment;
 use crate::util::exact::{exact_mul, Quota};
 use rust_decimal::Decimal;
@@ -40,7 +41,7 @@ pub struct Parties {
 #[derive(Clone)]
 pub(super) struct Made {
     /// The key's parties (shared with the key).
-    pub(super) key: Arc<Vec<KeyParty>>,
+    pub(super) key: Arc<Roster>,
     /// The key's total weight (for shares).
     pub(super) key_total: Decimal,
     /// Units and their reasons.
@@ -55,7 +56,7 @@ impl Made {
     /// Party `i`'s row, as [`Allocation`](super::Allocation) has always
     /// shown it.
     fn row(&self, i: usize) -> Option<PartyAllocation> {
-        let p = self.key.get(i)?;
+        let weight = *self.key.weights().get(i)?;
         let r = self.a.party(i)?;
         let quota = Quota {
             whole: r.quota_whole,
@@ -65,14 +66,11 @@ impl Made {
         let sign_unit = if self.negative { -self.unit } else { self.unit };
         let quota_places = self.unit.normalize().scale() + 10;
         Some(PartyAllocation {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            weight: p.weight,
-            basis: p.basis.clone(),
-            share: p
-                .weight
-                .checked_div(self.key_total)
-                .unwrap_or(Decimal::ZERO),
+            id: self.key.id(i)?.to_string(),
+            name: self.key.name(i).map(str::to_string),
+            weight,
+            basis: self.key.basis(i).clone(),
+            share: weight.checked_div(self.key_total).unwrap_or(Decimal::ZERO),
             quota,
             quota_amount: super::quota_amount(&quota, self.unit, self.negative, quota_places),
             units: r.units,
