@@ -94,6 +94,37 @@ machine, one process per size; the output byte for byte the same):
 Before this script made its documents a party at a time, a child's peak
 counted the pages it shared with this process until it ran `andel` (the
 10^6 dicts): the command line looked 6.4x its size.
+
+Both targets met since a key keeps its parties compact (core/src/key/
+roster.rs: ids and names end to end in one text each, the weights as one
+list, bases only when some party's is not its weight; a `KeyParty` a party
+only when `Key::parties()` is called), ids are checked for repeats in a
+table of 4-byte positions (8 bytes a party; the hash set of the ids took
+about 36), a document's lists of objects are made at their size (a list
+grown by doubling left buffers of half its size again to the allocator),
+Python's ids are read end to end in one text (no `String` a party), and
+the command line's mimalloc is its v2 without transparent huge pages
+(DESIGN.md, "Memory of large inputs"). Measured 2026-12-06 (this machine,
+shared with three other builds; medians of 3-5 runs alternating before and
+after, one process a run; the output byte for byte the same), before ->
+after:
+
+- command line, 10^5 parties (5.4 MB): 57.3 -> 23.8 MB, 10.6x -> 4.4x
+  (target met); the steps: the compact key 51.5 MB, with mimalloc v2
+  without THP 29.2, lists made at their size 25.4, the repeat table 23.8;
+- command line, 10^6 parties (55.9 MB): 263 -> 155-162 MB, 4.7x -> 2.8-2.9x;
+  reading alone (the `cli` case's second figure) 19 MB at 10^5 (3.5x), 152
+  MB at 10^6 (2.7x);
+- Python `allocate`, 10^6 parties: 360 -> 262 MB (target met; the weights'
+  dict and the module 139 MB of it); 10^5 parties 50 -> 50 MB (the weights
+  33 MB);
+- CPU time (`--case time`'s outputs and JSON, 10^5 parties, two rounds of
+  3 and 5 runs, the machine loaded) not slower: table 1.28 / 1.57 -> 1.02 /
+  1.03 s, Danish Excel CSV 0.87 / 1.00 -> 0.79 / 0.85 s, plain CSV 0.36 /
+  0.49 -> 0.41 / 0.44 s, --explain 0.35 / 0.30 -> 0.30 / 0.32 s, JSON 0.43 /
+  0.45 -> 0.40 / 0.42 s (the differences in plain CSV and --explain go
+  both ways: noise); Python `allocate` 0.04 -> 0.03 s, `table()` 0.97 ->
+  0.85 s, `explain()` 0.59 -> 0.55 s.
 """
 
 from __future__ import annotations

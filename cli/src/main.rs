@@ -7,7 +7,8 @@
 
 /// mimalloc: a small block costs its size (no header), and freed pages go
 /// back; a document of 10^6 parties is millions of small strings (issue 25,
-/// the command line's memory; bench/memory.py).
+/// the command line's memory; bench/memory.py). Its v2 without transparent
+/// huge pages (cli/Cargo.toml): DESIGN.md, "Memory of large inputs".
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -372,6 +372,34 @@ fn a_key_with_names_and_bases_holds_them() {
     assert_eq!(a.parties[1].name, None);
 }
 
+#[test]
+fn a_repeated_id_among_many_is_found_where_it_repeats() {
+    // p0 … p99999, then p4711 again (party 100.000) and p99999 again: the
+    // first repeat is party 100.000; without it, party 100.001.
+    let mut b = KeyBuilder::with_capacity(100_002);
+    for i in 0..100_000 {
+        b.push(&format!("p{i}"), None, Decimal::ONE);
+    }
+    for id in ["p4711", "p99999"] {
+        b.push(id, None, Decimal::ONE);
+    }
+    let e = b.build().unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("duplicate_party", Some("parties[100000].id"))
+    );
+    let ids: Vec<String> = (0..100_000)
+        .map(|i| format!("p{i}"))
+        .chain(["q".into(), "p99999".into()])
+        .collect();
+    let e = Key::from_weights(ids.iter().map(|id| (id.as_str(), Decimal::ONE))).unwrap_err();
+    assert_eq!(e.field(), Some("parties[100001].id"));
+    // Without a repeat: every party, in order.
+    let key =
+        Key::from_weights(ids[..100_001].iter().map(|id| (id.as_str(), Decimal::ONE))).unwrap();
+    assert_eq!((key.len(), key.id(100_000)), (100_001, Some("q")));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -394,6 +422,14 @@ proptest! {
         let (key, built) = match (Key::new(given.clone()), b.build()) {
             (Ok(k), Ok(b)) => (k, b),
             (Err(a), Err(b)) => {
+                // The first party whose id an earlier one has, found here
+                // by comparing every pair.
+                let repeat = (0..given.len()).find(|&i| given[..i].iter().any(|p| p.id == given[i].id));
+                if let Some(r) = repeat {
+                    prop_assert_eq!(a.code(), "duplicate_party");
+                    let field = format!("parties[{r}].id");
+                    prop_assert_eq!(a.field(), Some(field.as_str()));
+                }
                 prop_assert_eq!(a, b);
                 return Ok(());
             }

@@ -25,7 +25,7 @@ use crate::error::{err, json_err, option_err, rename, CoreError};
 use andel_core::document::{compute_json_with, FileAccess};
 use andel_core::reference::{resolve_key_ties, resolve_ties, Parties};
 use andel_core::{
-    apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyParty, Options,
+    apportion_named, apportion_units, data, split_named, Decimal, Error, Key, KeyBuilder, Options,
     SplitOptions, TieRule,
 };
 use numpy::PyArray1;
@@ -346,10 +346,43 @@ fn biproportional(
     Ok((t.cells, t.row_totals, ties))
 }
 
+/// The ids of an explained allocation as read under the GIL: end to end in
+/// one text, not a `String` a party (issue 25: about 32 bytes a party at
+/// 10^6 parties, while the key is made from them).
+struct Ids {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    fn read(obj: &Bound<'_, PyAny>) -> PyResult<Ids> {
+        let mut ids = Ids {
+            text: String::new(),
+            ends: Vec::with_capacity(obj.len().unwrap_or(0)),
+        };
+        for x in ordered_items(obj, "ids", "a list of text")? {
+            ids.text.push_str(&x?.extract::<String>()?);
+            ids.ends.push(ids.text.len());
+        }
+        Ok(ids)
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(a, &b)| self.text.get(a..b).unwrap_or_default())
+    }
+}
+
 /// A key of the weights (read under the GIL), made without it.
 fn key(
     w: Numbers,
-    ids: Vec<String>,
+    ids: Ids,
     names: Option<Vec<Option<String>>>,
     exclude: Option<Vec<String>>,
 ) -> Result<Key, Error> {
@@ -364,13 +397,16 @@ fn key(
             found: ids.len(),
         });
     }
+    // Kept compact as they are read (no KeyParty a party), each id and
+    // name gone once copied.
     let mut names = names.map(Vec::into_iter);
-    let parties = ids
-        .into_iter()
-        .zip(decimals)
-        .map(|(id, w)| KeyParty::new(id, names.as_mut().and_then(Iterator::next).flatten(), w))
-        .collect();
-    let key = Key::new(parties).map_err(rename)?;
+    let mut parties = KeyBuilder::with_capacity(ids.len());
+    for (id, w) in ids.iter().zip(decimals) {
+        let name = names.as_mut().and_then(Iterator::next).flatten();
+        parties.push(id, name.as_deref(), w);
+    }
+    drop(ids);
+    let key = parties.build().map_err(rename)?;
     match exclude.filter(|e| !e.is_empty()) {
         Some(names) => data::exclude_named(&key, &names, "exclude"),
         None => Ok(key),
@@ -411,7 +447,7 @@ fn weight_kind(json: Option<&str>) -> PyResult<Option<andel_core::WeightKind>> {
 fn apportion_explained(
     py: Python<'_>,
     weights: &Bound<'_, PyAny>,
-    ids: Vec<String>,
+    ids: &Bound<'_, PyAny>,
     seats: &Bound<'_, PyAny>,
     method: &str,
     minimum: Option<&Bound<'_, PyAny>>,
@@ -423,6 +459,7 @@ fn apportion_explained(
     weights_kind: Option<&str>,
 ) -> PyResult<Explained> {
     let w = numbers(weights, "weights")?;
+    let ids = Ids::read(ids)?;
     let seats = whole(seats, "total");
     let o = options(method, minimum, maximum, first_divisor, ties);
     let kind = weight_kind(weights_kind)?;
@@ -442,7 +479,7 @@ fn split_explained(
     py: Python<'_>,
     amount: &Bound<'_, PyAny>,
     weights: &Bound<'_, PyAny>,
-    ids: Vec<String>,
+    ids: &Bound<'_, PyAny>,
     unit: &Bound<'_, PyAny>,
     ties: Option<&Bound<'_, PyAny>>,
     names: Option<Vec<Option<String>>>,
@@ -452,6 +489,7 @@ fn split_explained(
     // allocate()'s argument is `total`: errors name it so.
     let amount = decimal(amount, "total")?;
     let w = numbers(weights, "weights")?;
+    let ids = Ids::read(ids)?;
     let unit = decimal(unit, "unit");
     let ties = self::ties(ties);
     let kind = weight_kind(weights_kind)?;

@@ -36,7 +36,7 @@ use crate::apportion::{apportion_named, Options};
 use crate::error::{Error, Result};
 use crate::money::SplitOptions;
 use crate::util::exact::exact_add;
-use crate::util::sorted_map::{first_repeat, Positions};
+use crate::util::sorted_map::Positions;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -222,7 +222,7 @@ impl Key {
                 field: "parties".into(),
             });
         }
-        let repeat = first_repeat(roster.len(), |i| roster.id(i).unwrap_or(""));
+        let repeat = roster.first_repeat();
         let mut total = Decimal::ZERO;
         for (i, (id, &w)) in roster.ids().zip(roster.weights()).enumerate() {
             check_party(i, id, w, repeat)?;

@@ -5,11 +5,17 @@
 //! bytes a party with short ids, where a [`KeyParty`] each cost about 104
 //! (two strings, a decimal and a basis). [`Key::parties`](super::Key::parties)
 //! still hands out the parties as a slice: made on first use and kept.
+//!
+//! The browser build keeps the parties as a list of [`KeyParty`] (and the
+//! weights beside them) behind the same methods: its keys are small, and
+//! every kilobyte of code is downloaded (DESIGN.md, "Sorting in the browser").
 
 use super::{Basis, KeyParty};
 use rust_decimal::Decimal;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Texts end to end: one allocation, not one a text.
 #[derive(Clone, Default)]
 struct Texts {
@@ -17,6 +23,7 @@ struct Texts {
     ends: Vec<usize>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Texts {
     fn push(&mut self, s: &str) {
         self.bytes.push_str(s);
@@ -38,6 +45,7 @@ impl Texts {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Names, when some party has one: `given[i]` says whether party `i` has
 /// one (an empty name is a name).
 #[derive(Clone, Default)]
@@ -46,6 +54,7 @@ struct Names {
     given: Vec<bool>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The parties of a key, column by column.
 #[derive(Default)]
 pub(super) struct Roster {
@@ -58,6 +67,7 @@ pub(super) struct Roster {
     rows: OnceLock<Vec<KeyParty>>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Clone for Roster {
     /// The columns (the rows are made again when asked for).
     fn clone(&self) -> Roster {
@@ -74,6 +84,7 @@ impl Clone for Roster {
 /// Basis::Weight, for parties whose basis is not kept.
 static WEIGHT: Basis = Basis::Weight;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Roster {
     pub(super) fn with_capacity(n: usize) -> Roster {
         Roster {
@@ -155,6 +166,38 @@ impl Roster {
         (0..self.len()).map(|i| self.id(i).unwrap_or(""))
     }
 
+    /// The first party whose id an earlier party has (as `first_repeat`
+    /// finds it), by a table of positions at most half full: 8 bytes a
+    /// party at most, where a hash set of the ids took about 36 (issue 25).
+    pub(super) fn first_repeat(&self) -> Option<usize> {
+        let n = self.len();
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Ok(last) = u32::try_from(n) {
+            use std::hash::BuildHasher;
+            let size = n.saturating_mul(2).next_power_of_two().max(2);
+            let mask = size - 1;
+            // u32::MAX is a free place (no position is as high: n fits).
+            let mut table = vec![u32::MAX; size];
+            let state = std::collections::hash_map::RandomState::new();
+            for (i, id) in (0..last).zip(self.ids()) {
+                // Truncated to the table's size: only the low bits are used.
+                let mut at = state.hash_one(id) as usize & mask;
+                while let Some(place) = table.get_mut(at) {
+                    if *place == u32::MAX {
+                        *place = i;
+                        break;
+                    }
+                    if self.id(*place as usize) == Some(id) {
+                        return Some(i as usize);
+                    }
+                    at = (at + 1) & mask;
+                }
+            }
+            return None;
+        }
+        crate::util::sorted_map::first_repeat(n, |i| self.id(i).unwrap_or(""))
+    }
+
     /// Party `i` as a [`KeyParty`] of its own.
     pub(super) fn party(&self, i: usize) -> Option<KeyParty> {
         Some(KeyParty {
@@ -180,6 +223,7 @@ impl Roster {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl PartialEq for Roster {
     /// Party by party, as lists of [`KeyParty`] compare.
     fn eq(&self, other: &Roster) -> bool {
@@ -193,11 +237,79 @@ impl PartialEq for Roster {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl std::fmt::Debug for Roster {
     /// As the list of [`KeyParty`] it holds.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list()
             .entries((0..self.len()).filter_map(|i| self.party(i)))
             .finish()
+    }
+}
+
+/// The browser build's parties: a list of [`KeyParty`], the weights beside.
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Roster {
+    parties: Vec<KeyParty>,
+    weights: Vec<Decimal>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Roster {
+    pub(super) fn with_capacity(n: usize) -> Roster {
+        Roster {
+            parties: Vec::with_capacity(n),
+            weights: Vec::with_capacity(n),
+        }
+    }
+
+    pub(super) fn push(&mut self, id: &str, name: Option<&str>, weight: Decimal, basis: Basis) {
+        let name = name.map(str::to_string);
+        self.parties.push(KeyParty {
+            id: id.to_string(),
+            name,
+            weight,
+            basis,
+        });
+        self.weights.push(weight);
+    }
+
+    pub(super) fn shrink(&mut self) {}
+
+    pub(super) fn len(&self) -> usize {
+        self.parties.len()
+    }
+
+    pub(super) fn id(&self, i: usize) -> Option<&str> {
+        self.parties.get(i).map(|p| p.id.as_str())
+    }
+
+    pub(super) fn name(&self, i: usize) -> Option<&str> {
+        self.parties.get(i)?.name.as_deref()
+    }
+
+    pub(super) fn weights(&self) -> &[Decimal] {
+        &self.weights
+    }
+
+    pub(super) fn basis(&self, i: usize) -> &Basis {
+        self.parties.get(i).map_or(&WEIGHT, |p| &p.basis)
+    }
+
+    pub(super) fn ids(&self) -> impl Iterator<Item = &str> {
+        self.parties.iter().map(|p| p.id.as_str())
+    }
+
+    pub(super) fn first_repeat(&self) -> Option<usize> {
+        crate::util::sorted_map::first_repeat(self.len(), |i| self.id(i).unwrap_or(""))
+    }
+
+    pub(super) fn rows(&self) -> &[KeyParty] {
+        &self.parties
+    }
+
+    pub(super) fn into_rows(self) -> Vec<KeyParty> {
+        self.parties
     }
 }
