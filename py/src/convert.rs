@@ -386,11 +386,6 @@ impl Numbers {
     }
 }
 
-/// A list of numbers as decimals (read under the GIL, for small inputs).
-pub(crate) fn decimals(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<Decimal>> {
-    numbers(list, field)?.decimals().map_err(err)
-}
-
 /// A whole number from 0 to 2^64 - 1 (an int or a NumPy integer).
 pub(crate) fn whole(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<u64> {
     if !is_integer(obj) {
