@@ -361,13 +361,26 @@ impl Numbers {
         for &w in &self.whole {
             out.push_whole(w)?;
         }
+        // Runs of floats go in blocks, tested as an array's are.
+        let mut floats: Vec<f64> = Vec::with_capacity(1024);
         for n in &self.rest {
             match *n {
-                Number::Whole(w) => out.push_whole(w)?,
-                Number::Float(x) => out.push_float(x)?,
+                Number::Float(x) => {
+                    floats.push(x);
+                    if floats.len() == floats.capacity() {
+                        out.extend_floats(&floats)?;
+                        floats.clear();
+                    }
+                }
+                Number::Whole(w) => {
+                    out.extend_floats(&floats)?;
+                    floats.clear();
+                    out.push_whole(w)?;
+                }
                 Number::Exact(_) => return None,
             }
         }
+        out.extend_floats(&floats)?;
         Some(out.into_wholes())
     }
 
