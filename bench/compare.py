@@ -174,7 +174,10 @@ def cell(ms: Optional[float], note: str = "") -> str:
 def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 5) -> tuple:
     """Wall time of 2 x `calls` calls one after the other, and in two
     threads at once, `rounds` times alternated: the medians (serial ms,
-    parallel ms) and the median of the rounds' ratios."""
+    parallel ms), the median of the rounds' ratios, and the process's CPU
+    time over the wall time while the two threads ran (near 2 when both ran
+    at once on two free cores; near 1 or below on a busy machine, where the
+    ratio says nothing)."""
     import threading
 
     def work() -> None:
@@ -182,23 +185,25 @@ def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 5) -> tuple:
             fn()
 
     fn()
-    serials, pairs, ratios = [], [], []
+    serials, pairs, ratios, busy = [], [], [], []
     for _ in range(rounds):
         t = time.perf_counter()
         work()
         work()
         serial = time.perf_counter() - t
         pair = [threading.Thread(target=work) for _ in range(2)]
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         for x in pair:
             x.start()
         for x in pair:
             x.join()
         parallel = time.perf_counter() - t
+        busy.append((time.process_time() - c) / parallel)
         serials.append(serial * 1e3)
         pairs.append(parallel * 1e3)
         ratios.append(parallel / serial)
-    return statistics.median(serials), statistics.median(pairs), statistics.median(ratios)
+    return (statistics.median(serials), statistics.median(pairs), statistics.median(ratios),
+            statistics.median(busy))
 
 
 def inputs_table() -> None:
@@ -244,19 +249,22 @@ def inputs_table() -> None:
     rows = []
     for label, w in kinds:
         t, c = statistics.median(wall[label]), statistics.median(cpu[label])
-        arr = np.asarray(w, dtype=np.float64)
-        t_np = median_ms(lambda: numpy_hamilton(arr, seats), runs)
+        # numpy from the same input: a list (or a column) made an array
+        # within the timing, as an analyst's code must.
+        t_np = median_ms(lambda: numpy_hamilton(np.asarray(w, dtype=np.float64), seats), runs)
         rows.append([f"{n:,} parties, {seats:,} seats, hamilton, {label}", cell(t),
                      f"{t / base_wall:.2f} (CPU {c / base_cpu:.2f})", cell(t_np), f"{t_np / t:.2g}"])
         print(" | ".join(rows[-1]), file=sys.stderr)
     threaded = ("int64 array", "float64 array, integral (a population column near a NaN)",
                 "float64 array, 2 decimals (shares)", "list of floats, 2 decimals")
     for label, w in [k for k in kinds if k[0] in threaded]:
-        serial, parallel, ratio = threads_ratio(lambda: andel.apportion(w, seats), 5)
+        serial, parallel, ratio, cpu = threads_ratio(lambda: andel.apportion(w, seats), 5)
         rows.append([f"two threads, 5 calls each, {label} (median of 5 rounds)",
-                     f"{parallel:.4g} ms (serial {serial:.4g} ms)", f"{ratio:.2f} of serial", "", ""])
+                     f"{parallel:.4g} ms (serial {serial:.4g} ms)",
+                     f"{ratio:.2f} of serial (CPU {cpu:.2f}× the wall time)", "", ""])
         print(" | ".join(rows[-1]), file=sys.stderr)
-    head = ["workload", "andel", "andel / int64 array", "numpy, float64 (Hamilton)", "numpy / andel"]
+    head = ["workload", "andel", "andel / int64 array", "numpy, float64 (Hamilton, from the same input)",
+            "numpy / andel"]
     print(f"Measured {date.today()} on {platform.machine()} with {os.cpu_count()} cores "
           f"(load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end), "
           f"Python {platform.python_version()}, "

@@ -361,13 +361,26 @@ impl Numbers {
         for &w in &self.whole {
             out.push_whole(w)?;
         }
+        // Runs of floats go in blocks, tested as an array's are.
+        let mut floats: Vec<f64> = Vec::with_capacity(1024);
         for n in &self.rest {
             match *n {
-                Number::Whole(w) => out.push_whole(w)?,
-                Number::Float(x) => out.push_float(x)?,
+                Number::Float(x) => {
+                    floats.push(x);
+                    if floats.len() == floats.capacity() {
+                        out.extend_floats(&floats)?;
+                        floats.clear();
+                    }
+                }
+                Number::Whole(w) => {
+                    out.extend_floats(&floats)?;
+                    floats.clear();
+                    out.push_whole(w)?;
+                }
                 Number::Exact(_) => return None,
             }
         }
+        out.extend_floats(&floats)?;
         Some(out.into_wholes())
     }
 
@@ -384,11 +397,6 @@ impl Numbers {
         }
         Some(Cow::Owned(all))
     }
-}
-
-/// A list of numbers as decimals (read under the GIL, for small inputs).
-pub(crate) fn decimals(list: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<Decimal>> {
-    numbers(list, field)?.decimals().map_err(err)
 }
 
 /// A whole number from 0 to 2^64 - 1 (an int or a NumPy integer).

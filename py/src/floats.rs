@@ -258,8 +258,9 @@ impl AtScale {
     }
 
     /// x · 10^s as a whole number, when x ≥ 0 has at most s places by the
-    /// float rule; `None` for any other float (no answer, not a no).
-    #[inline(always)]
+    /// float rule; `None` for any other float (no answer, not a no). The
+    /// tests' view of [`AtScale::whole_or_not`].
+    #[cfg(test)]
     fn whole(&self, x: f64) -> Option<u64> {
         match self.whole_or_not(x) {
             (m, true) => Some(m),
@@ -267,9 +268,10 @@ impl AtScale {
         }
     }
 
-    /// [`AtScale::whole`] without a branch (so that a run of floats is
-    /// tested in vector registers): the whole number and whether the test
-    /// takes x (never for a zero).
+    /// x · 10^s as a whole number and whether the test takes x (that is,
+    /// x ≥ 0 has at most s places by the float rule; never a zero), made
+    /// without a branch so that a run of floats is tested in vector
+    /// registers.
     #[inline(always)]
     fn whole_or_not(&self, x: f64) -> (u64, bool) {
         let y = x * self.power;
@@ -338,33 +340,10 @@ impl Scaled {
         self.push(w, 0)
     }
 
-    /// x · 10^scale, when x is from 0 up and its decimal has at most
-    /// `scale` places (then it is that decimal's m · 10^(scale - k)).
-    #[inline(always)]
-    fn at_scale(&self, x: f64) -> Option<u64> {
-        if self.scale == 0 {
-            // Integral below 2^53 (-0.0 is 0; NaN and negatives fail).
-            let t = x as u64;
-            return (t as f64 == x && x < EXACT_INTEGERS).then_some(t);
-        }
-        self.test?.whole(x)
-    }
-
-    /// Adds a float from 0 up by the float rule; `None` for a negative
-    /// one, NaN, infinity, or one that does not fit (the general path then
-    /// reads them all, and gives the error).
-    #[inline]
-    pub(crate) fn push_float(&mut self, x: f64) -> Option<()> {
-        if let Some(m) = self.at_scale(x) {
-            self.wholes.push(m);
-            self.zero |= m == 0;
-            return Some(());
-        }
-        self.push_float_slowly(x)
-    }
-
-    /// Adds floats from 0 up (see [`Scaled::push_float`]): runs at one
-    /// scale in a tight loop, a float of more places raising it.
+    /// Adds floats from 0 up by the float rule, in order: runs at one
+    /// scale in a tight loop, a float of more places raising it. `None`
+    /// for a negative float, NaN, infinity, or one that does not fit (the
+    /// general path then reads them all, and gives the error).
     pub(crate) fn extend_floats(&mut self, xs: &[f64]) -> Option<()> {
         let mut rest = xs;
         while let Some((&first, tail)) = rest.split_first() {
@@ -431,8 +410,8 @@ impl Scaled {
         self.wholes.len() - before
     }
 
-    /// [`Scaled::push_float`] for a float with more places than the scale
-    /// so far (or none of the fast kind): its own decimal, the scale raised.
+    /// One float with more places than the scale so far (or none of the
+    /// fast kind): its own decimal, the scale raised.
     fn push_float_slowly(&mut self, x: f64) -> Option<()> {
         if x < 0.0 {
             return None;

@@ -20,7 +20,7 @@ mod present;
 mod tree;
 
 use crate::array::Weights;
-use crate::convert::{decimal, decimals, numbers, options, ordered_items, ties, whole, Numbers};
+use crate::convert::{decimal, numbers, options, ordered_items, ties, whole, Numbers};
 use crate::error::{err, json_err, option_err, rename, CoreError};
 use andel_core::document::{compute_json_with, FileAccess};
 use andel_core::reference::{resolve_key_ties, resolve_ties, Parties};
@@ -286,14 +286,18 @@ fn split_table(
     ties: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Vec<String>>> {
     let amount = decimal(amount, "amount")?;
-    let rows = decimals(row_weights, "row_weights")?;
-    let columns = decimals(column_weights, "column_weights")?;
+    // Read under the GIL; made decimals (floats by the float rule) without it.
+    let rows = numbers(row_weights, "row_weights")?;
+    let columns = numbers(column_weights, "column_weights")?;
     let o = SplitOptions {
         unit: decimal(unit, "unit")?,
         ties: self::ties(ties)?,
     };
     let t = py
-        .detach(|| andel_core::table::split_table(amount, &rows, &columns, &o))
+        .detach(|| {
+            let (rows, columns) = (rows.decimals()?, columns.decimals()?);
+            andel_core::table::split_table(amount, &rows, &columns, &o)
+        })
         .map_err(err)?;
     Ok(t.iter()
         .map(|r| r.iter().map(Decimal::to_string).collect())
@@ -321,7 +325,7 @@ fn biproportional(
 )> {
     let rows = ordered_items(weights, "weights", "a list of rows")?
         .enumerate()
-        .map(|(i, row)| decimals(&row?, &format!("weights[{i}]")))
+        .map(|(i, row)| numbers(&row?, &format!("weights[{i}]")))
         .collect::<PyResult<Vec<_>>>()?;
     let wholes = |obj: &Bound<'_, PyAny>, field: &str| -> PyResult<Vec<u64>> {
         ordered_items(obj, field, "a list of whole numbers")?
@@ -340,7 +344,13 @@ fn biproportional(
         ties: self::ties(ties)?,
     };
     let t = py
-        .detach(|| andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &o))
+        .detach(|| {
+            let rows = rows
+                .iter()
+                .map(Numbers::decimals)
+                .collect::<Result<Vec<_>, _>>()?;
+            andel_core::biproportional(&rows, &columns, row_totals.as_deref(), &o)
+        })
         .map_err(err)?;
     let ties = t.ties.into_iter().map(|x| (x.cells, x.winners)).collect();
     Ok((t.cells, t.row_totals, ties))
