@@ -48,22 +48,20 @@ struct Fixed {
 }
 
 impl Fixed {
-    /// μ as a/2^s with a 53-bit `a` (the float's own significand, so
-    /// exactly the float), or `None` where s would leave 1..=127.
+    /// μ as a/2^s with a 64-bit `a` (the float's significand in its top
+    /// bits, so exactly the float); a μ below 2^-64 (s beyond 127) as 0,
+    /// a lower scale, as good as any (only the aim moves); `None` for a μ
+    /// of 2^63 or more (s would be below 1) or not a number.
     fn new(mu: f64, count: Count) -> Option<Fixed> {
-        let (a, s) = if mu <= 0.0 {
-            (0, 1)
+        let bits = mu.to_bits();
+        let exp = ((bits >> 52) & 0x7ff) as i32;
+        let s = 52 + 11 + 1023 - exp;
+        let (a, s) = if mu <= 0.0 || s > 127 {
+            (0, 65)
+        } else if exp == 0x7ff || s < 1 {
+            return None; // infinite, NaN, or too large
         } else {
-            let bits = mu.to_bits();
-            let exp = ((bits >> 52) & 0x7ff) as i32;
-            if exp == 0 || exp == 0x7ff {
-                return None; // subnormal, infinite or NaN
-            }
-            let s = 52 + 1023 - exp;
-            if !(1..=127).contains(&s) {
-                return None;
-            }
-            ((bits & ((1 << 52) - 1)) | (1 << 52), s as u32)
+            (((bits & ((1 << 52) - 1)) | (1 << 52)) << 11, s as u32)
         };
         let half = match count {
             Count::Floor => 0,
@@ -71,7 +69,7 @@ impl Fixed {
         };
         let first_at = match count {
             // w·a/2^s ≥ first/(2·scale) ⇔ w·a ≥ ⌈first·2^s/(2·scale)⌉, which
-            // is below 1.5·2^s ≤ 1.5·2^127 (first/scale < 3).
+            // is at least 1 and below 1.5·2^s ≤ 1.5·2^127 (0 < first/scale < 3).
             Count::Modified { first, scale } => {
                 let (q, r) = U256::mul(first, 1u128 << s).div_rem(2 * scale)?;
                 q.to_u128()?.checked_add(u128::from(r > 0))?
@@ -86,16 +84,87 @@ impl Fixed {
         })
     }
 
-    /// A party's seats at this scale (w below 2^64), capped at `cap`.
+    /// A party's seats at this scale (w below 2^64), exactly, at any scale:
+    /// ⌊(w·a + half)/2^s⌋ without overflow (the part of w·a below 2^s and
+    /// the half added apart).
     #[inline(always)]
-    fn count(self, w: u64, count: Count, cap: u64) -> u64 {
+    fn seats(self, w: u64, count: Count) -> u128 {
         let wa = u128::from(w) * u128::from(self.a);
-        let c = (wa + self.half) >> self.s;
-        let c = match count {
-            Count::Modified { .. } if c <= 1 => u128::from(wa >= self.first_at && w > 0),
+        let below = wa & ((1u128 << self.s) - 1);
+        let c = (wa >> self.s) + ((below + self.half) >> self.s);
+        match count {
+            Count::Modified { .. } if c <= 1 => u128::from(wa >= self.first_at),
             _ => c,
-        };
-        u64::try_from(c).map_or(cap, |c| c.min(cap))
+        }
+    }
+
+    /// The scale as a float (the aim's arithmetic).
+    fn value(self) -> f64 {
+        // ok: the aim's arithmetic only.
+        self.a as f64 * (-f64::from(self.s)).exp2()
+    }
+}
+
+/// How the counting pass counts a party's seats at one scale: uncapped,
+/// saturating at 2^64 − 1.
+trait Counter: Copy {
+    fn seats(self, w: u64) -> u64;
+}
+
+/// Any scale, through [`Fixed::seats`].
+#[derive(Clone, Copy)]
+struct Wide(Fixed, Count);
+
+impl Counter for Wide {
+    #[inline(always)]
+    fn seats(self, w: u64) -> u64 {
+        u64::try_from(self.0.seats(w, self.1)).unwrap_or(u64::MAX)
+    }
+}
+
+/// A scale below ½ (s = 64 + t, t from 1 to 63, as populations and
+/// amounts give): the count from the high word of w·a alone, in 64-bit
+/// shifts. That word is h = ⌊w·a/2^64⌋ ≤ w − 1 (a < 2^64): D'Hondt
+/// ⌊w·a/2^s⌋ = h >> t; Sainte-Laguë ⌊(w·a + 2^(s-1))/2^s⌋ =
+/// ⌊(h + 2^(t-1))/2^t⌋ (the low word cannot carry past a whole
+/// 2^t) = ((h >> (t-1)) + 1) >> 1; modified Sainte-Laguë that, or below
+/// two seats the first seat's test on w·a itself.
+#[derive(Clone, Copy)]
+struct High<const K: u8> {
+    a: u64,
+    t: u32,
+    first_at: u128,
+}
+
+const FLOOR: u8 = 0;
+const HALF: u8 = 1;
+const MODIFIED: u8 = 2;
+
+impl<const K: u8> High<K> {
+    fn of(f: Fixed) -> Option<High<K>> {
+        (f.s > 64).then(|| High {
+            a: f.a,
+            t: f.s - 64,
+            first_at: f.first_at,
+        })
+    }
+}
+
+impl<const K: u8> Counter for High<K> {
+    #[inline(always)]
+    fn seats(self, w: u64) -> u64 {
+        let wa = u128::from(w) * u128::from(self.a);
+        let h = (wa >> 64) as u64;
+        if K == FLOOR {
+            h >> self.t
+        } else {
+            let c = ((h >> (self.t - 1)) + 1) >> 1;
+            if K == MODIFIED && c <= 1 {
+                u64::from(wa >= self.first_at)
+            } else {
+                c
+            }
+        }
     }
 }
 
@@ -135,24 +204,23 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             Divisor::Modified { first, scale } => Count::Modified { first, scale },
             _ => return None,
         };
-        if self.limited() || self.total == 0 || self.weight_total == 0 {
+        let n = self.ctx.n;
+        if self.limited() || self.total == 0 || self.weight_total == 0 || n >> 32 != 0 {
             return None;
         }
-        let n = self.ctx.n;
-        let t = u128::from(self.total);
+        let t = self.total;
         let cap = self.total + 1; // a count above the total is any count above it
                                   // Up to this many seats off, the general path's correction (a
                                   // bounded heap) costs less than another pass.
-        let small = 64 + n as u128 / 128;
+        let small = 64 + n as u64 / 128;
         // ok: floats only aim the scale (see the module note); the counts
         // and the selection are exact integers.
         let wt = self.weight_total as f64;
-        let (mu, spread) = self.aim(count, wt)?;
+        let (mu, spread, mut slope) = self.aim(count, wt)?;
         // The two scales counted at, seats per unit of scale, and the
         // scales known to count at most (`below`) and at least (`above`)
         // the total.
-        let (mut lo_mu, mut hi_mu) = (mu - spread / wt, mu + spread / wt);
-        let mut slope = wt;
+        let (mut lo_mu, mut hi_mu) = (mu - spread / slope, mu + spread / slope);
         let (mut below, mut above) = (0.0f64, f64::INFINITY);
         let mut k: Vec<u64> = Vec::with_capacity(n);
         let mut between: Vec<Seat> = Vec::new();
@@ -173,7 +241,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             if s1 <= t && t <= s2 {
                 if full {
                     // More seats between than kept: from the lower counts.
-                    self.correct(d, &mut k, s1).ok()?;
+                    self.correct(d, &mut k, u128::from(s1)).ok()?;
                     return Some(k);
                 }
                 let r = (t - s1) as usize;
@@ -190,14 +258,14 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 return Some(k);
             }
             if s1 > t && s1 - t <= small {
-                self.correct(d, &mut k, s1).ok()?;
+                self.correct(d, &mut k, u128::from(s1)).ok()?;
                 return Some(k);
             }
             if t > s2 && t - s2 <= small && !full {
                 for s in &between {
                     k[s.i] += 1;
                 }
-                self.correct(d, &mut k, s2).ok()?;
+                self.correct(d, &mut k, u128::from(s2)).ok()?;
                 return Some(k);
             }
             // Aim again from the exact counts: a secant step by their
@@ -241,7 +309,9 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
 
     /// One pass: every party's count at `lo` into `k`, the seats between
     /// `lo` and `hi` into `between` (up to `room` of them; `true` when some
-    /// did not fit), and both sums. `None` for a weight of 2^64 or more.
+    /// did not fit), and both sums. The pass is made for the counting the
+    /// two scales allow (`High` below ½, else `Wide`). `None` for a weight
+    /// of 2^64 or more.
     #[allow(clippy::too_many_arguments)]
     fn count_both(
         &self,
@@ -252,27 +322,61 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         k: &mut Vec<u64>,
         between: &mut Vec<Seat>,
         room: usize,
-    ) -> Option<(u128, u128, bool)> {
-        let (mut s1, mut s2) = (0u128, 0u128);
-        let mut full = false;
-        for (i, &w) in self.w.iter().enumerate() {
-            let w = u64::try_from(w.into()).ok()?;
-            let c1 = lo.count(w, count, cap);
-            let c2 = hi.count(w, count, cap);
-            s1 += u128::from(c1);
-            s2 += u128::from(c2);
-            k.push(c1);
+    ) -> Option<(u64, u64, bool)> {
+        fn high<const K: u8>(lo: Fixed, hi: Fixed) -> Option<(High<K>, High<K>)> {
+            Some((High::of(lo)?, High::of(hi)?))
+        }
+        match count {
+            Count::Floor => match high::<FLOOR>(lo, hi) {
+                Some((l, h)) => self.count_pass(l, h, cap, k, between, room),
+                None => self.count_pass(Wide(lo, count), Wide(hi, count), cap, k, between, room),
+            },
+            Count::Half => match high::<HALF>(lo, hi) {
+                Some((l, h)) => self.count_pass(l, h, cap, k, between, room),
+                None => self.count_pass(Wide(lo, count), Wide(hi, count), cap, k, between, room),
+            },
+            Count::Modified { .. } => match high::<MODIFIED>(lo, hi) {
+                Some((l, h)) => self.count_pass(l, h, cap, k, between, room),
+                None => self.count_pass(Wide(lo, count), Wide(hi, count), cap, k, between, room),
+            },
+        }
+    }
+
+    /// [`Problem::count_both`]'s pass for one way of counting.
+    fn count_pass<C: Counter>(
+        &self,
+        lo: C,
+        hi: C,
+        cap: u64,
+        k: &mut Vec<u64>,
+        between: &mut Vec<Seat>,
+        room: usize,
+    ) -> Option<(u64, u64, bool)> {
+        // Sums below 2^64: fewer than 2^32 parties (checked by the
+        // caller), each counted at most 2^31 + 1.
+        let (mut s1, mut s2) = (0u64, 0u64);
+        let (mut full, mut wide) = (false, false);
+        k.extend(self.w.iter().enumerate().map(|(i, &w)| {
+            let w: u128 = w.into();
+            wide |= w >> 64 != 0;
+            let w = w as u64;
+            let c1 = lo.seats(w).min(cap);
+            let c2 = hi.seats(w).min(cap);
+            s1 += c1;
+            s2 += c2;
             if c2 > c1 {
                 full |= push_between(between, room, w, c1, c2, i);
             }
-        }
-        Some((s1, s2, full))
+            c1
+        }));
+        (!wide).then_some((s1, s2, full))
     }
 
     /// The scale about `total` seats are counted at, as a sample of the
-    /// parties predicts it (floats: only speed depends on it), and the
-    /// seats the prediction may be off by.
-    fn aim(&self, count: Count, wt: f64) -> Option<(f64, f64)> {
+    /// parties predicts it (floats: only speed depends on it), the seats
+    /// the prediction may be off by, and the seats a unit of scale adds
+    /// there.
+    fn aim(&self, count: Count, wt: f64) -> Option<(f64, f64, f64)> {
         let n = self.ctx.n;
         let m = sample_size(n);
         // ok: floats aim the scale only (see the module note).
@@ -285,9 +389,11 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             Count::Half => (0.5, 0.5),
             Count::Modified { first, scale } => (first as f64 / (2.0 * scale as f64), 0.5),
         };
+        let modified = matches!(count, Count::Modified { .. });
+        // x ≥ 0: truncation is the floor (no call to the library's floor).
         let seats = |x: f64| -> f64 {
-            let c = (x + round).floor();
-            if c <= 1.0 && round > 0.0 {
+            let c = (x + round) as u64 as f64;
+            if modified && c <= 1.0 {
                 f64::from(u8::from(x >= first && x > 0.0))
             } else {
                 c
@@ -308,38 +414,71 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             0.29 * per * (m as f64).sqrt() * (1.0 - m as f64 / n as f64).sqrt()
         };
         let target = self.total as f64;
-        let mut mu = target / wt;
-        let mut p = predict(mu);
-        let mut best = (mu, (p - target).abs());
-        let mut slope = wt;
-        for _ in 0..6 {
-            if best.1 <= noise / 2.0 + 0.5 {
-                break;
-            }
-            let next = (mu + (target - p) / slope).max(0.0);
-            let q = predict(next);
-            let g = (q - p) / (next - mu);
-            slope = if g.is_finite() && g > wt / 64.0 && g < 64.0 * wt {
-                g
+        // A root of predict(μ) = total, kept between the scales seen to
+        // predict below and above it: a secant step between the two where
+        // both are known (halfway where it leaves them), else a step by
+        // the average slope W, at least doubling or halving the scale.
+        let mut below: Option<(f64, f64)> = None;
+        let mut above: Option<(f64, f64)> = None;
+        let mut best = (f64::NAN, f64::INFINITY);
+        let mut seen = |mu: f64, p: f64| {
+            if p <= target {
+                below = below.filter(|b| b.0 >= mu).or(Some((mu, p)));
             } else {
-                wt
-            };
-            (mu, p) = (next, q);
+                above = above.filter(|a| a.0 <= mu).or(Some((mu, p)));
+            }
             if (p - target).abs() < best.1 {
                 best = (mu, (p - target).abs());
             }
+            (below, above, best)
+        };
+        let mut mu = target / wt;
+        let (mut lo, mut hi, mut now) = seen(mu, predict(mu));
+        // Fewer seats than parties: most parties hold none and the scale
+        // is near the first seat of the total-th heaviest (as the sample
+        // ranks them), d(0)/w.
+        let rank = (target * m as f64 / n as f64).ceil() as usize;
+        if rank >= 1 && rank <= m && self.total < n as u64 {
+            let mut ranked = sample.clone();
+            let w = *sort::select_nth_unstable_by(&mut ranked, rank - 1, |a, b| b.total_cmp(a));
+            if w > 0.0 {
+                (lo, hi, now) = seen(first / w, predict(first / w));
+            }
         }
-        let (mu, off) = best;
-        mu.is_finite()
-            .then_some((mu, 3.0 * noise + off + 2.0 * off.sqrt() + 16.0))
-    }
-}
-
-impl Fixed {
-    /// The scale as a float (the aim's arithmetic).
-    fn value(self) -> f64 {
-        // ok: the aim's arithmetic only.
-        self.a as f64 * (-f64::from(self.s)).exp2()
+        for _ in 0..8 {
+            // Within a few seats is close enough: they cost the selection
+            // less than another prediction costs a small input.
+            if now.1 <= noise / 2.0 + 4.0 {
+                break;
+            }
+            mu = match (lo, hi) {
+                (Some(b), Some(a)) => {
+                    let x = b.0 + (target - b.1) * (a.0 - b.0) / (a.1 - b.1);
+                    if x > b.0 && x < a.0 && x.is_finite() {
+                        x
+                    } else {
+                        (a.0 + b.0) / 2.0
+                    }
+                }
+                (Some(b), None) => (b.0 + (target - b.1) / wt).max(2.0 * b.0),
+                (None, Some(a)) => (a.0 - (a.1 - target) / wt).min(a.0 / 2.0),
+                (None, None) => return None,
+            };
+            (lo, hi, now) = seen(mu, predict(mu));
+        }
+        // Seats per unit of scale near the root, as the sample's two
+        // nearest scales either side say (a small house's first seats come
+        // much faster than W), else W.
+        let slope = match (lo, hi) {
+            (Some(b), Some(a)) if a.1 > b.1 && a.0 > b.0 => (a.1 - b.1) / (a.0 - b.0),
+            _ => wt,
+        };
+        let (mu, off) = now;
+        (mu.is_finite() && slope.is_finite()).then_some((
+            mu,
+            3.0 * noise + off + 2.0 * off.sqrt() + 16.0,
+            slope.max(wt),
+        ))
     }
 }
 
@@ -535,14 +674,14 @@ mod tests {
             }
         }
 
-        /// Counting at a fixed scale a/2^s is the general exact count at
-        /// the quotient w·a / 2^s.
+        /// Counting at a fixed scale a/2^s, in 128 bits at any scale and
+        /// from the high word below ½, is the general exact count at the
+        /// quotient w·a / 2^s.
         #[test]
         fn fixed_count_is_the_exact_count(
             d in methods(),
-            w in prop_oneof![0u64..1_000, 0u64..(1 << 40), any::<u64>()],
-            mu in prop_oneof![1e-12f64..1e3, 1e-25f64..1e-12, 0.0f64..1.0],
-            cap in prop_oneof![1u64..100, 1u64..=(1 << 31) + 1],
+            w in prop_oneof![0u64..1_000, 0u64..(1 << 40), any::<u64>(), u64::MAX - 1_000..=u64::MAX],
+            mu in prop_oneof![1e-12f64..1e3, 1e-25f64..1e-12, 0.0f64..1.0, 0.49f64..0.51],
         ) {
             let count = match d {
                 Divisor::Dhondt => Count::Floor,
@@ -552,15 +691,26 @@ mod tests {
             };
             if let Some(f) = Fixed::new(mu, count) {
                 let exact = d
-                    .count_wide(U256::mul(u128::from(w), u128::from(f.a)), 1u128 << f.s, cap)
+                    .count_wide(U256::mul(u128::from(w), u128::from(f.a)), 1u128 << f.s, u64::MAX)
                     .unwrap();
-                prop_assert_eq!(f.count(w, count, cap), if w == 0 { 0 } else { exact });
+                prop_assert_eq!(Wide(f, count).seats(w), exact);
+                let high = match count {
+                    Count::Floor => High::<FLOOR>::of(f).map(|h| h.seats(w)),
+                    Count::Half => High::<HALF>::of(f).map(|h| h.seats(w)),
+                    Count::Modified { .. } => High::<MODIFIED>::of(f).map(|h| h.seats(w)),
+                };
+                prop_assert_eq!(high.is_some(), mu < 0.5);
+                if let Some(c) = high {
+                    prop_assert_eq!(c, exact);
+                }
             }
         }
     }
 
     /// Sizes where the estimate reads a sample (2^11 parties and more):
-    /// the seats are the textbook method's, and the fast path answers.
+    /// the seats are the textbook method's, and the fast path answers for
+    /// population-like weights (few distinct weights may leave it to the
+    /// general path, which the proptests above compare it with).
     #[test]
     fn fast_seats_on_a_sample_are_seat_by_seat() {
         let mut x = 0x2545_f491_4f6c_dd1du64;
@@ -588,8 +738,12 @@ mod tests {
                     },
                 ] {
                     let k = problem(&w, total, &order).fast_seats(&d);
-                    assert!(k.is_some(), "no answer: {d:?} {n} {total}");
-                    assert!(k == Some(seat_by_seat(d, &w, total)), "{d:?} {n} {total}");
+                    // A staircase of few distinct weights may leave the
+                    // aim to the general path; population-like weights not.
+                    assert!(k.is_some() || spread <= 50, "no answer: {d:?} {n} {total}");
+                    if let Some(k) = k {
+                        assert!(k == seat_by_seat(d, &w, total), "{d:?} {n} {total}");
+                    }
                 }
             }
         }
