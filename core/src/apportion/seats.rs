@@ -37,7 +37,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         fast: bool,
     ) -> Result<Seated> {
         // D'Hondt and (modified) Sainte-Laguë without limits: one counting
-        // pass and a selection (`fast.rs`), in any house; not in the browser build, whose
+        // pass and a selection (`fast/`), in any house; not in the browser build, whose
         // download it would grow (the general path gives the same seats).
         #[cfg(not(target_arch = "wasm32"))]
         if fast {
