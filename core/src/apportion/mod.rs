@@ -16,7 +16,8 @@
 //! selection), `ties` (the tie rule, for every method), `explain` (a party's
 //! reasons), `divisor` (the sequences d(k), exact counts and comparisons),
 //! `aim` (a divisor method's first estimate), `seats` (its seats and the
-//! correction), `boundary` (its last seat, next seat and tie).
+//! correction), `boundary` (its last seat, next seat and tie), `fast`
+//! (D'Hondt and Sainte-Laguë from one counting pass at two scales).
 
 mod aim;
 mod boundary;

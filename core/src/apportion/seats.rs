@@ -36,18 +36,8 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         report: bool,
         fast: bool,
     ) -> Result<Seated> {
-        let positive = self.w.iter().filter(|&&w| w.into() > 0).count() as u64;
-        let limited = self.limited();
-        let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
-        if !limited
-            && !zero_first
-            && self.total > 0
-            && 2 * u128::from(self.total) <= u128::from(positive)
-        {
-            return self.among_heaviest(d, report, fast);
-        }
         // D'Hondt and (modified) Sainte-Laguë without limits: one counting
-        // pass and a selection (`fast.rs`); not in the browser build, whose
+        // pass and a selection (`fast/`), in any house; not in the browser build, whose
         // download it would grow (the general path gives the same seats).
         #[cfg(not(target_arch = "wasm32"))]
         if fast {
@@ -57,6 +47,16 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
                 }
                 return self.boundary_and_ties(d, k);
             }
+        }
+        let positive = self.w.iter().filter(|&&w| w.into() > 0).count() as u64;
+        let limited = self.limited();
+        let zero_first = matches!(d, Divisor::Adams | Divisor::Dean | Divisor::HuntingtonHill);
+        if !limited
+            && !zero_first
+            && self.total > 0
+            && 2 * u128::from(self.total) <= u128::from(positive)
+        {
+            return self.among_heaviest(d, report, fast);
         }
         let (sum_lo, sum_hi) = if limited {
             (
