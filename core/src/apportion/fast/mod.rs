@@ -410,18 +410,17 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             }
         };
         // The whole's seats at μ: its quotas (μ·W) plus the sample's seats
-        // over its quotas, scaled up by n/m.
-        let predict = |mu: f64| -> f64 {
-            let over: f64 = sample.iter().map(|&w| seats(mu * w) - mu * w).sum();
-            mu * wt + per * over
-        };
-        // The sample's noise: each sampled party is off its quota by about
-        // 0.29 of a seat (a uniform fraction), scaled by n/m, over √m of
-        // them, less what the sample is of the whole.
-        let noise = if m == n {
-            0.0
-        } else {
-            0.29 * per * (m as f64).sqrt() * (1.0 - m as f64 / n as f64).sqrt()
+        // over its quotas, scaled up by n/m; and the prediction's standard
+        // error, from the spread of those excesses over the sample (scaled
+        // by n/m, √m of them, less what the sample is of the whole).
+        let fpc = (1.0 - m as f64 / n as f64).max(0.0).sqrt();
+        let predict = |mu: f64| -> (f64, f64) {
+            let (over, squares) = sample.iter().fold((0.0, 0.0), |(o, q), &w| {
+                let e = seats(mu * w) - mu * w;
+                (o + e, q + e * e)
+            });
+            let spread = (squares - over * over / m as f64).max(0.0).sqrt();
+            (mu * wt + per * over, per * spread * fpc)
         };
         let target = self.total as f64;
         // A root of predict(μ) = total, kept between the scales seen to
@@ -430,15 +429,15 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         // the average slope W, at least doubling or halving the scale.
         let mut below: Option<(f64, f64)> = None;
         let mut above: Option<(f64, f64)> = None;
-        let mut best = (f64::NAN, f64::INFINITY);
-        let mut seen = |mu: f64, p: f64| {
+        let mut best = (f64::NAN, f64::INFINITY, 0.0);
+        let mut seen = |mu: f64, (p, noise): (f64, f64)| {
             if p <= target {
                 below = below.filter(|b| b.0 >= mu).or(Some((mu, p)));
             } else {
                 above = above.filter(|a| a.0 <= mu).or(Some((mu, p)));
             }
             if (p - target).abs() < best.1 {
-                best = (mu, (p - target).abs());
+                best = (mu, (p - target).abs(), noise);
             }
             (below, above, best)
         };
@@ -458,7 +457,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         for _ in 0..8 {
             // Within a few seats is close enough: they cost the selection
             // less than another prediction costs a small input.
-            if now.1 <= noise / 2.0 + 4.0 {
+            if now.1 <= now.2 / 2.0 + 4.0 {
                 break;
             }
             mu = match (lo, hi) {
@@ -483,7 +482,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             (Some(b), Some(a)) if a.1 > b.1 && a.0 > b.0 => (a.1 - b.1) / (a.0 - b.0),
             _ => wt,
         };
-        let (mu, off) = now;
+        let (mu, off, noise) = now;
         (mu.is_finite() && slope.is_finite()).then_some((
             mu,
             3.0 * noise + off + 2.0 * off.sqrt() + 16.0,
