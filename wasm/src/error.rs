@@ -2,7 +2,6 @@
 //! error's data as `details` and its message in both languages. Nothing
 //! here words an error; core's catalogue does.
 
-use andel_core::document::{CSV_LEFT_OUT, TABLES_LEFT_OUT};
 use andel_core::present::Language;
 use andel_core::Error;
 use js_sys::{Reflect, JSON};
@@ -27,11 +26,11 @@ pub(crate) fn throw(e: Error) -> JsValue {
     let _ = Reflect::set(&messages, &"da".into(), &e.message(Language::Da).into());
     let _ = Reflect::set(&messages, &"en".into(), &e.message(Language::En).into());
     let _ = Reflect::set(&err, &"messages".into(), &messages);
-    // The first-load module leaves places in tables and CSV weights out
-    // (core's `tables` and `csv_keys` features): such a document is to be
-    // computed by the whole module.
+    // The first-load module leaves places in tables, CSV weights and a
+    // population file's text out (core's `tables` and `csv_keys` features):
+    // such a document is to be computed by the whole module.
     if matches!(&e, Error::InvalidOption { message, .. }
-        if message == TABLES_LEFT_OUT || message == CSV_LEFT_OUT)
+        if message.problem().and_then(|p| p.left_out()).is_some())
     {
         let _ = Reflect::set(&err, &"needsMore".into(), &JsValue::TRUE);
     }

@@ -97,7 +97,8 @@ impl FromStr for Method {
                          modified_sainte_lague, huntington_hill, adams, dean \
                          (aliases: largest_remainder, jefferson, webster)",
                         quoted(s)
-                    ),
+                    )
+                    .into(),
                 })
             }
         })

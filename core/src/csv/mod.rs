@@ -69,7 +69,7 @@ impl FromStr for Dialect {
             "danish_excel" => Ok(Dialect::DanishExcel),
             _ => Err(Error::InvalidOption {
                 field: "dialect".into(),
-                message: format!("{}: use \"plain\" or \"danish_excel\"", quoted(s)),
+                message: format!("{}: use \"plain\" or \"danish_excel\"", quoted(s)).into(),
             }),
         }
     }

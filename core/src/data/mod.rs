@@ -93,7 +93,8 @@ impl FromStr for Region {
                 "unknown region {}{closest}; the regions are Hovedstaden, Sjælland, \
                  Syddanmark, Midtjylland, Nordjylland",
                 quoted(s)
-            ),
+            )
+            .into(),
         })
     }
 }
@@ -143,7 +144,8 @@ fn load() -> Result<Vec<Municipality>> {
         message: format!(
             "the embedded population table is broken at {}",
             quoted(line)
-        ),
+        )
+        .into(),
     };
     let lines: Vec<&str> = MUNICIPALITY_LINES.split('\n').collect();
     if lines.len() != POPULATION.len() {

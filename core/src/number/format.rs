@@ -28,7 +28,7 @@ fn invalid(text: &str, reason: &str) -> Error {
     Error::InvalidNumber {
         field: "number".into(),
         value: text.to_string(),
-        reason: reason.to_string(),
+        reason: reason.to_string().into(),
     }
 }
 
@@ -221,7 +221,7 @@ impl FromStr for NumberStyle {
             "plain" => Ok(NumberStyle::Plain),
             _ => Err(Error::InvalidOption {
                 field: "style".into(),
-                message: format!("{}: use \"danish\" or \"plain\"", quoted(s)),
+                message: format!("{}: use \"danish\" or \"plain\"", quoted(s)).into(),
             }),
         }
     }
@@ -245,7 +245,7 @@ pub fn format_number(d: Decimal, places: u32, style: NumberStyle) -> Result<Stri
     if places > MAX_PLACES {
         return Err(Error::InvalidOption {
             field: "places".into(),
-            message: format!("{places} decimal places: at most {MAX_PLACES}"),
+            message: format!("{places} decimal places: at most {MAX_PLACES}").into(),
         });
     }
     Ok(style.format(d, places))

@@ -215,6 +215,10 @@ pub fn csv_problem(p: &crate::CsvProblem) -> String {
         ),
         P::Empty => "der er ingen tekst".into(),
         P::EmptyId => "en række har intet navn".into(),
+        P::InvalidId { id } => format!(
+            "navnet {} har et usynligt tegn eller et kontroltegn; et navn skal være synlig tekst",
+            q(&crate::error::escaped(id, false))
+        ),
         P::NoParties => "der er ingen at fordele mellem".into(),
         P::ZeroTotal => "alle vægte er nul; mindst én skal være positiv".into(),
         P::TooLarge { mib } => format!("teksten er over {mib} MiB; del den op"),
@@ -237,12 +241,10 @@ pub fn error(e: &crate::Error) -> String {
         E::MunicipalityNotAParty { name, region, .. } => {
             format!("{} er en kommune i Region {region}, ikke en af parterne", q(name))
         }
-        E::InvalidShare { value, reason, .. } => format!(
-            "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({reason})",
-            n(*value)
-        ),
-        E::Infeasible { reason, .. } => format!(
-            "mindste og højeste antal kan ikke overholdes med det antal ({reason})"
+        E::InvalidShare { value, reason, .. } => share(*value, reason),
+        E::Infeasible { reason, .. } => headed(
+            "mindste og højeste antal kan ikke overholdes med det antal",
+            reason,
         ),
         E::Tie { parties, units, .. } => format!(
             "{} står lige om {units} enhed(er), og reglen for lige stillinger siger fejl; giv en rækkefølge (lodtrækning) eller brug rækkefølgen",
@@ -251,8 +253,8 @@ pub fn error(e: &crate::Error) -> String {
                 &parties.iter().map(|p| q(p)).collect::<Vec<_>>()
             )
         ),
-        E::Overflow { detail, .. } => {
-            format!("tallet er for stort til at regne præcist med ({detail})")
+        E::Overflow { detail: d, .. } => {
+            headed("tallet er for stort til at regne præcist med", d)
         }
         E::InvalidUnit { value, .. } => format!("enheden {} skal være positiv", n(*value)),
         E::NotMultipleOfUnit { amount, unit, .. } => format!(
@@ -260,10 +262,13 @@ pub fn error(e: &crate::Error) -> String {
             n(*amount),
             n(*unit)
         ),
-        E::InvalidOption { message, .. } => format!("indstillingen kan ikke bruges ({message})"),
-        E::InvalidNumber { value, reason, .. } => {
-            format!("{} er ikke et tal, der kan læses her ({reason})", q(value))
+        E::InvalidOption { message, .. } => {
+            detail_or(message, |t| format!("indstillingen kan ikke bruges ({t})"))
         }
+        E::InvalidNumber { value, reason, .. } => headed(
+            &format!("{} er ikke et tal, der kan læses her", q(value)),
+            reason,
+        ),
         E::LengthMismatch {
             expected, found, ..
         } => format!("der skulle være {expected} værdier, men der er {found}"),
@@ -302,11 +307,13 @@ pub fn error(e: &crate::Error) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        E::Document { message, .. } => format!("dokumentet kan ikke læses ({message})"),
+        E::Document { message, .. } => {
+            detail_or(message, |t| format!("dokumentet kan ikke læses ({t})"))
+        }
         E::Internal { message, .. } => {
             format!("en intern fejl i andel ({message}); meld den venligst")
         }
-        E::Io { message, .. } => format!("kan ikke læses ({message})"),
+        E::Io { message, .. } => detail_or(message, |t| format!("kan ikke læses ({t})")),
         E::InvalidId { id, .. } => format!(
             "navnet {} har et usynligt tegn eller et kontroltegn; et navn skal være synlig tekst",
             q(&crate::error::escaped(id, false))
@@ -330,5 +337,275 @@ pub fn error(e: &crate::Error) -> String {
     match e.field().filter(|f| !f.is_empty()) {
         Some(f) => format!("{f}: {text}"),
         None => text,
+    }
+}
+
+/// Identifiers as a Danish list quotes them: «a», «b» og «c» (`last`: "og"
+/// or "eller").
+fn idents(items: &[String], last: &str) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| q(i)).collect();
+    match &quoted[..] {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., end] => format!("{} {last} {end}", init.join(", ")),
+    }
+}
+
+/// What a JSON value is, in Danish.
+fn json_kind(k: crate::error::JsonKind) -> &'static str {
+    use crate::error::JsonKind as K;
+    match k {
+        K::Null => "null",
+        K::Bool => "true eller false",
+        K::Number => "et tal",
+        K::Version => "et tal (1)",
+        K::String => "en tekst",
+        K::List => "en liste",
+        K::Object => "et objekt",
+    }
+}
+
+/// What is wrong in JSON text, in Danish.
+fn syntax(s: crate::error::Syntax) -> String {
+    use crate::error::Syntax as S;
+    match s {
+        S::TextAfter => "der står mere tekst efter dokumentet".into(),
+        S::TooDeep => format!("indlejret dybere end {} niveauer", crate::error::MAX_DEPTH),
+        S::Value => "her skulle stå en værdi".into(),
+        S::EndsBeforeValue => "dokumentet slutter, hvor der skulle stå en værdi".into(),
+        S::Digits => "her skulle stå cifre".into(),
+        S::DigitsAfterPoint => "der skulle stå cifre efter decimalpunktet".into(),
+        S::DigitsInExponent => "der skulle stå cifre i eksponenten".into(),
+        S::UnfinishedEscape => "en ufærdig \\-sekvens".into(),
+        S::LoneSurrogate => "et enligt surrogat (\\ud800-\\udfff) er ikke et tegn".into(),
+        S::UnknownEscape => "en ukendt \\-sekvens".into(),
+        S::ControlInString => "et kontroltegn inde i en tekst".into(),
+        S::EndsInString => "dokumentet slutter inde i en tekst".into(),
+        S::HexDigits => "der skulle stå fire hexadecimale cifre efter \\u".into(),
+        S::ListSeparator => "der skulle stå , eller ] i en liste".into(),
+        S::FieldName => "der skulle stå et feltnavn i anførselstegn".into(),
+        S::Colon => "der skulle stå : efter feltnavnet".into(),
+        S::ObjectSeparator => "der skulle stå , eller } i et objekt".into(),
+    }
+}
+
+/// A typed detail of an error in Danish; `None` for English text that is
+/// not typed yet (the caller shows it in brackets).
+pub fn detail(d: &crate::error::Detail) -> Option<String> {
+    use crate::error::{LeftOut, Problem as P};
+    let p = d.problem()?;
+    Some(match p {
+        P::UnknownField { name, expected } => format!(
+            "feltet {} kendes ikke her; her kan stå {}",
+            q(name),
+            idents(expected, "eller")
+        ),
+        P::MissingField { name } => format!("feltet {} mangler", q(name)),
+        P::WrongType { expected, found } => format!(
+            "her skal stå {}, ikke {}",
+            json_kind(*expected),
+            json_kind(*found)
+        ),
+        P::UnknownVariant { value, expected } => format!(
+            "{} kan ikke bruges her; brug {}",
+            q(value),
+            idents(expected, "eller")
+        ),
+        P::DuplicateField { name } => {
+            format!("feltet {} står der to gange; giv det én gang", q(name))
+        }
+        P::WrongLength { expected, found } => {
+            format!("der skulle være {expected} værdier, men der er {found}")
+        }
+        P::Syntax { what, line, column } => {
+            format!("{} (linje {line}, kolonne {column})", syntax(*what))
+        }
+        P::TooDeep { levels } => format!("indlejret dybere end {levels} niveauer"),
+        P::NotFinite { value } => format!("{} er ikke et tal, et dokument kan rumme", q(value)),
+        P::TieRuleShape => "brug «order», «error» eller {\"priority\": [id'er]}".into(),
+        P::Version { found, supported } => {
+            format!("version {found} kan ikke læses; andel læser version {supported}")
+        }
+        P::NotWhole => "her skal stå et helt tal".into(),
+        P::WholeOutOfRange { min, max } => format!("her skal stå et helt tal fra {min} til {max}"),
+        P::ExactlyOne { fields } => format!("giv præcis én af {}", idents(fields, "og")),
+        P::NotBoth { first, second } => {
+            format!("giv {} eller {}, ikke begge", q(first), q(second))
+        }
+        P::UnitOrPlaces => "giv «unit» (penge) eller «places» (hele enheder), ikke begge".into(),
+        P::TiesInsidePlaces => "for pladser står «ties» inde i «places»".into(),
+        P::NotWholePlaces { total } => {
+            format!("{} er ikke et helt antal pladser (0 eller flere)", q(total))
+        }
+        P::TooManyPlaces => "for mange pladser".into(),
+        P::PartsSplitMoney => {
+            "en udgiftsfordeling («parts») deler penge; giv «rounding.unit»".into()
+        }
+        P::NoScenario => "giv mindst ét scenarie med et beløb eller et antal".into(),
+        P::ScenarioTwice { name } => format!(
+            "scenariet {} har samme navn som et andet; giv hvert scenarie sit eget navn",
+            q(name)
+        ),
+        P::GivenWithout { needs } => format!("står der uden {}", q(needs)),
+        P::SummaryPlaces => "giv det, netop når dokumentet runder til pladser".into(),
+        P::PartWithoutParts => {
+            "«part» nævner en del af en udgiftsfordeling: brug det med «parts»".into()
+        }
+        P::YearsNeedKey => {
+            "år («years») virker med en nøgle («key»), ikke med «nest» eller «parts»".into()
+        }
+        P::NestRoundsPlaces => "en indlejret nøgle fordeler hele pladser: giv metode, grænser \
+             og lige stillinger i «rounding.places» (mellem grupperne) og «nest.member_places» \
+             (inden for dem)"
+            .into(),
+        P::FlatOptionsOnce => "flad afrunding er én fordeling over alle medlemmer: giv dens \
+             indstillinger én gang, i «rounding.places»"
+            .into(),
+        P::EmbeddedHasNoAges => "de indlejrede indbyggertal har ingen aldre; giv en fil fra \
+             Statistikbanken med dem («file» eller «text»)"
+            .into(),
+        P::LeftOut { what } => format!(
+            "{} er ikke med i dette modul (formularens første modul): brug hele modulet",
+            match what {
+                LeftOut::Tables => "pladser i en tabel",
+                LeftOut::Csv => "vægte fra CSV",
+                LeftOut::PopulationText => "at læse en befolkningsfil",
+            }
+        ),
+        P::NameOfSeveral { name, ids } => format!(
+            "{} er navnet på {} parter ({}); nævn én ved sit id",
+            q(name),
+            ids.len(),
+            idents(ids, "og")
+        ),
+        P::Programme { name, known } => format!(
+            "ukendt eller gentaget uddannelse {}; uddannelserne er {}, hver én gang",
+            q(name),
+            idents(known, "og")
+        ),
+        other => return numbers_and_files(other),
+    })
+}
+
+/// [`detail`] of numbers, shares, limits and files.
+fn numbers_and_files(p: &crate::error::Problem) -> Option<String> {
+    use crate::error::Problem as P;
+    Some(match p {
+        P::NanOrInfinity => {
+            "NaN og uendelig er ikke tal; et tal er cifre med en eventuel eksponent".into()
+        }
+        P::ExponentBeyondRange { number } => format!(
+            "{} har en eksponent uden for et decimaltals område (28 decimaler, op til 7,9·10^28)",
+            q(number)
+        ),
+        P::DigitsBeyondRange { number } => format!(
+            "{} har flere cifre, end et decimaltal kan rumme (28 betydende cifre)",
+            q(number)
+        ),
+        P::DigitsForm => {
+            "skriv cifre med et eventuelt fortegn og decimalpunktum, fx 1250.50".into()
+        }
+        P::TooManyDigits => {
+            "flere cifre, end et decimaltal kan rumme (28 betydende cifre); intet rundes af".into()
+        }
+        P::WholeFromZero => "her skal stå et helt tal fra 0 og op".into(),
+        P::MoreThanAllowed { value, max } => {
+            format!("{value} er mere end det største tilladte, {max}")
+        }
+        P::ShareRange => "en andel ligger mellem 0 og 1 (7,2 % er 0.072)".into(),
+        P::FixedOverOne => "de faste andele er over 1 (100 %) tilsammen".into(),
+        P::PartShareRange => "en dels andel ligger mellem 0 og 1".into(),
+        P::PartsNotOne => "delene af en udgiftsfordeling skal give præcis 1 tilsammen".into(),
+        P::BlendWeightNegative => "en vægt i en blanding skal være nul eller mere".into(),
+        P::BlendNotOne => "vægtene i en blanding skal give præcis 1 tilsammen".into(),
+        P::MinimumAboveMaximum {
+            party,
+            minimum,
+            maximum,
+        } => format!(
+            "{} har mindst {minimum}, mere end sit højeste antal {maximum}",
+            q(party)
+        ),
+        P::MinimumsAboveTotal { sum, total } => {
+            format!("de mindste antal giver {sum} tilsammen, mere end de {total} enheder")
+        }
+        P::MaximumsBelowTotal { sum, total } => format!(
+            "de højeste antal giver {sum} tilsammen, færre end de {total} enheder (en part med vægten nul tæller med sit mindste antal)"
+        ),
+        P::FileRefused { path, why } => format!("{}: {}", q(path), file_refusal(why)),
+        P::NotUtf8 { byte } => {
+            format!("ikke UTF-8-tekst (byte {byte} er ikke); gem filen som UTF-8")
+        }
+        _ => return None,
+    })
+}
+
+/// `head: detail` in Danish, or `head (English text)` where the detail is
+/// not typed yet.
+fn headed(head: &str, d: &crate::error::Detail) -> String {
+    match detail(d) {
+        Some(t) => format!("{head}: {t}"),
+        None => format!("{head} ({d})"),
+    }
+}
+
+/// A share that cannot be used, and why.
+fn share(value: rust_decimal::Decimal, reason: &crate::error::Detail) -> String {
+    match detail(reason) {
+        Some(t) => format!("andelen {} kan ikke bruges: {t}", n(value)),
+        None => format!(
+            "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({reason})",
+            n(value)
+        ),
+    }
+}
+
+/// `detail` in Danish, or `bracket` with the English text in brackets
+/// where the detail is not typed yet.
+fn detail_or(d: &crate::error::Detail, bracket: impl Fn(&str) -> String) -> String {
+    detail(d).unwrap_or_else(|| bracket(&d.to_string()))
+}
+
+/// The command line's own words in Danish.
+pub fn cli_text(msg: super::CliMsg) -> &'static str {
+    use super::CliMsg as C;
+    match msg {
+        C::Error => "fejl",
+        C::Note => "bemærk",
+        C::MissingArguments => "disse argumenter mangler: {args}",
+        C::UnknownArgument => "argumentet {arg} kendes ikke",
+        C::DidYouMean => "; mente du {arg}?",
+        C::InvalidValue => "{value} kan ikke bruges til {arg}",
+        C::PossibleValues => "; mulige værdier: {values}",
+        C::SeeHelp => "Se »{command} --help«.",
+    }
+}
+
+/// Why a file is not read, in Danish (the system's own English message
+/// left out: its kind is said).
+fn file_refusal(why: &crate::error::FileRefusal) -> String {
+    use crate::error::{FileRefusal as F, IoKind};
+    let system = |kind: &IoKind| match kind {
+        IoKind::NotFound => "findes ikke",
+        IoKind::PermissionDenied => "der er ikke adgang til den",
+        IoKind::Other => "systemet kan ikke læse den",
+    };
+    match why {
+        F::NoAccess => {
+            "filer læses ikke her; giv CSV'en som «csv.text» (eller giv adgang til filer)".into()
+        }
+        F::NoFiles => "filer kan ikke læses her; giv CSV-teksten".into(),
+        F::OutsideFolder => {
+            "kun filer i dokumentets mappe læses (ingen absolutte stier, ingen ..)".into()
+        }
+        F::LinkOutside => "et link til uden for dokumentets mappe; kun filer i den læses".into(),
+        F::NotRegular => {
+            "ikke en almindelig fil (en mappe, en FIFO eller en enhed læses ikke)".into()
+        }
+        F::TooLarge { mib } => format!("over {mib} MiB; del den op"),
+        F::CannotRead { kind, .. } => format!("kan ikke læses: {}", system(kind)),
+        F::FolderUnreadable { kind, .. } => {
+            format!("mappen kan ikke læses: {}", system(kind))
+        }
     }
 }

@@ -37,6 +37,7 @@ mod scenario;
 mod view;
 
 pub use allocation::allocation_view;
+pub use errors::{CliMsg, ALL_CLI_MESSAGES};
 pub use explain::{explain, explain_in_scenario, label_prefix};
 pub use meeting::{meeting_view, summary_total_head, MeetingView};
 pub use notes::{document_notes, left_out, read_note, read_notes, said};
@@ -113,7 +114,7 @@ impl FromStr for Language {
             "en" => Ok(Language::En),
             _ => Err(Error::InvalidOption {
                 field: "language".into(),
-                message: format!("{}: use \"da\" or \"en\"", quoted(s)),
+                message: format!("{}: use \"da\" or \"en\"", quoted(s)).into(),
             }),
         }
     }
