@@ -394,7 +394,7 @@ fn statbank_population(
     _year: i32,
     _ages: Option<crate::statbank::Ages>,
     _region: Option<Region>,
-    at: &FieldPath,
+    _at: &FieldPath,
     _notes: &mut Vec<ReadNote>,
 ) -> Result<Key> {
     Err(Error::InvalidOption {

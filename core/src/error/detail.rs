@@ -37,7 +37,8 @@ pub const POPULATION_LEFT_OUT: &str =
 /// `reason`, …): a typed [`Problem`], or English text where a kind is not
 /// typed yet (a Danish message shows that text in brackets). Crosses to
 /// Python and JS as the text or as the problem's fields with its `kind`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 #[serde(untagged)]
 pub enum Detail {
     /// English text only.
@@ -51,6 +52,20 @@ impl std::fmt::Display for Detail {
         match self {
             Detail::Text(t) => f.write_str(t),
             Detail::Kind(p) => p.fmt(f),
+        }
+    }
+}
+
+/// In the browser build a detail not typed yet crosses as its text and a
+/// typed one as `null`: serde's writer (and the English) of every kind
+/// would cost the web form's first-load module several kilobytes, and JS
+/// has the error's message in its languages (`messages`) from core anyway.
+#[cfg(target_arch = "wasm32")]
+impl Serialize for Detail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Detail::Text(t) => s.serialize_str(t),
+            Detail::Kind(_) => s.serialize_none(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Slots in braces (`{total}`) are filled with figures already formatted.
 
 use super::{Msg, ReadMsg};
+use crate::error::Detail;
 
 /// The Danish text of `msg`.
 pub fn text(msg: Msg) -> &'static str {
@@ -392,9 +393,13 @@ fn syntax(s: crate::error::Syntax) -> String {
 /// A typed detail of an error in Danish; `None` for English text that is
 /// not typed yet (the caller shows it in brackets).
 pub fn detail(d: &crate::error::Detail) -> Option<String> {
+    d.problem().map(problem)
+}
+
+/// A typed problem in Danish.
+fn problem(p: &crate::error::Problem) -> String {
     use crate::error::{LeftOut, Problem as P};
-    let p = d.problem()?;
-    Some(match p {
+    match p {
         P::UnknownField { name, expected } => format!(
             "feltet {} kendes ikke her; her kan stå {}",
             q(name),
@@ -454,15 +459,11 @@ pub fn detail(d: &crate::error::Detail) -> Option<String> {
         P::YearsNeedKey => {
             "år («years») virker med en nøgle («key»), ikke med «nest» eller «parts»".into()
         }
-        P::NestRoundsPlaces => "en indlejret nøgle fordeler hele pladser: giv metode, grænser \
-             og lige stillinger i «rounding.places» (mellem grupperne) og «nest.member_places» \
-             (inden for dem)"
+        P::NestRoundsPlaces => "en indlejret nøgle fordeler hele pladser: giv metode, grænser og lige stillinger i «rounding.places» (mellem grupperne) og «nest.member_places» (inden for dem)"
             .into(),
-        P::FlatOptionsOnce => "flad afrunding er én fordeling over alle medlemmer: giv dens \
-             indstillinger én gang, i «rounding.places»"
+        P::FlatOptionsOnce => "flad afrunding er én fordeling over alle medlemmer: giv dens indstillinger én gang, i «rounding.places»"
             .into(),
-        P::EmbeddedHasNoAges => "de indlejrede indbyggertal har ingen aldre; giv en fil fra \
-             Statistikbanken med dem («file» eller «text»)"
+        P::EmbeddedHasNoAges => "de indlejrede indbyggertal har ingen aldre; giv en fil fra Statistikbanken med dem («file» eller «text»)"
             .into(),
         P::LeftOut { what } => format!(
             "{} er ikke med i dette modul (formularens første modul): brug hele modulet",
@@ -483,14 +484,14 @@ pub fn detail(d: &crate::error::Detail) -> Option<String> {
             q(name),
             idents(known, "og")
         ),
-        other => return numbers_and_files(other),
-    })
+        other => numbers_and_files(other),
+    }
 }
 
-/// [`detail`] of numbers, shares, limits and files.
-fn numbers_and_files(p: &crate::error::Problem) -> Option<String> {
+/// [`problem`] of numbers, shares, limits and files.
+fn numbers_and_files(p: &crate::error::Problem) -> String {
     use crate::error::Problem as P;
-    Some(match p {
+    match p {
         P::NanOrInfinity => {
             "NaN og uendelig er ikke tal; et tal er cifre med en eventuel eksponent".into()
         }
@@ -536,25 +537,26 @@ fn numbers_and_files(p: &crate::error::Problem) -> Option<String> {
         P::NotUtf8 { byte } => {
             format!("ikke UTF-8-tekst (byte {byte} er ikke); gem filen som UTF-8")
         }
-        _ => return None,
-    })
+        // The other kinds are said by `problem`.
+        _ => "værdien kan ikke bruges her".into(),
+    }
 }
 
 /// `head: detail` in Danish, or `head (English text)` where the detail is
 /// not typed yet.
 fn headed(head: &str, d: &crate::error::Detail) -> String {
-    match detail(d) {
-        Some(t) => format!("{head}: {t}"),
-        None => format!("{head} ({d})"),
+    match d {
+        Detail::Kind(p) => format!("{head}: {}", problem(p)),
+        Detail::Text(t) => format!("{head} ({t})"),
     }
 }
 
 /// A share that cannot be used, and why.
 fn share(value: rust_decimal::Decimal, reason: &crate::error::Detail) -> String {
-    match detail(reason) {
-        Some(t) => format!("andelen {} kan ikke bruges: {t}", n(value)),
-        None => format!(
-            "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({reason})",
+    match reason {
+        Detail::Kind(p) => format!("andelen {} kan ikke bruges: {}", n(value), problem(p)),
+        Detail::Text(t) => format!(
+            "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({t})",
             n(value)
         ),
     }
@@ -563,7 +565,13 @@ fn share(value: rust_decimal::Decimal, reason: &crate::error::Detail) -> String 
 /// `detail` in Danish, or `bracket` with the English text in brackets
 /// where the detail is not typed yet.
 fn detail_or(d: &crate::error::Detail, bracket: impl Fn(&str) -> String) -> String {
-    detail(d).unwrap_or_else(|| bracket(&d.to_string()))
+    // Matched rather than written with `Display`: the web form's first-load
+    // module says errors in Danish only and carries no English text of a
+    // typed problem.
+    match d {
+        Detail::Kind(p) => problem(p),
+        Detail::Text(t) => bracket(t),
+    }
 }
 
 /// The command line's own words in Danish.
