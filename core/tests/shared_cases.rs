@@ -314,9 +314,9 @@ fn frame_words(text: &str, field: Option<&str>) -> Vec<String> {
 fn danish_all_through(e: &andel_core::Error, name: &str) {
     use andel_core::present::Language;
     // Words Danish and English messages share: JSON's literals, "i" and
-    // "for" (Danish words too), "version", "id".
+    // "for" (Danish words too), "version", "region", "id".
     let shared = [
-        "true", "false", "null", "id", "ids", "version", "for", "i", "u",
+        "true", "false", "null", "id", "ids", "version", "region", "for", "i", "u",
     ];
     let da = e.message(Language::Da);
     let en = e.message(Language::En);
@@ -390,6 +390,19 @@ fn the_document_readers_errors_in_danish() {
             r#"{"version": 2, "key": {"weights": [{"id": "A", "weight": 1}]}, "scenarios": [{"name": "x", "total": 1}]}"#
                 .to_string(),
             "version: version 2 kan ikke læses; andel læser version 1",
+        ),
+        (
+            "unknown method",
+            doc(w, r#", "rounding": {"places": {"method": "foo"}}"#),
+            "rounding.places.method: ukendt metode «foo»; brug «hamilton», «dhondt», «sainte_lague», \
+             «modified_sainte_lague», «huntington_hill», «adams» eller «dean» (andre navne: \
+             «largest_remainder», «jefferson», «webster»)",
+        ),
+        (
+            "unknown region",
+            doc(r#"{"population": {"region": "Nordjyland", "year": 2022}}"#, ""),
+            "key.population.region: ukendt region «Nordjyland» (mente du Nordjylland?); regionerne \
+             er Hovedstaden, Sjælland, Syddanmark, Midtjylland og Nordjylland",
         ),
         (
             "exactly one",

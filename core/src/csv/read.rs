@@ -435,7 +435,10 @@ fn given_mark(columns: &CsvColumns) -> Result<Option<Mark>> {
         Some(".") => Ok(Some(Mark::Point)),
         Some(other) => Err(Error::InvalidOption {
             field: "decimal".into(),
-            message: format!("{}: the decimal separator is \",\" or \".\"", quoted(other)).into(),
+            message: crate::error::Problem::DecimalMark {
+                given: other.into(),
+            }
+            .into(),
         }),
     }
 }

@@ -425,6 +425,18 @@ pub enum Problem {
     NotUtf8 { byte: u64 },
 
     // ---- Options ----
+    /// A method's name that is none of them.
+    #[error("unknown method {}; use one of hamilton, dhondt, sainte_lague, modified_sainte_lague, huntington_hill, adams, dean (aliases: largest_remainder, jefferson, webster)", quoted(name))]
+    UnknownMethod { name: String },
+    /// A region's name that is none of the five.
+    #[error("unknown region {}{}; the regions are Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland", quoted(name), closest.as_ref().map(|c| format!(" (did you mean {c}?)")).unwrap_or_default())]
+    UnknownRegion {
+        name: String,
+        closest: Option<String>,
+    },
+    /// A decimal separator that is neither `,` nor `.`.
+    #[error("{}: the decimal separator is \",\" or \".\"", quoted(given))]
+    DecimalMark { given: String },
     /// A name two parties have.
     #[error("{} is the name of {} parties ({}); name one by its id", quoted(name), ids.len(), ids.join(", "))]
     NameOfSeveral { name: String, ids: Vec<String> },

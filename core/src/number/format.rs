@@ -3,7 +3,7 @@
 //! plain-text tables. The bottom layer of the output code: nothing here
 //! knows keys, data or file formats (DESIGN.md, "Layers").
 
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -221,7 +221,11 @@ impl FromStr for NumberStyle {
             "plain" => Ok(NumberStyle::Plain),
             _ => Err(Error::InvalidOption {
                 field: "style".into(),
-                message: format!("{}: use \"danish\" or \"plain\"", quoted(s)).into(),
+                message: crate::error::Problem::UnknownVariant {
+                    value: s.into(),
+                    expected: vec!["danish".into(), "plain".into()],
+                }
+                .into(),
             }),
         }
     }

@@ -473,6 +473,23 @@ fn problem(p: &crate::error::Problem) -> String {
                 LeftOut::PopulationText => "at læse en befolkningsfil",
             }
         ),
+        P::UnknownMethod { name } => format!(
+            "ukendt metode {}; brug {} (andre navne: «largest_remainder», «jefferson», «webster»)",
+            q(name),
+            idents(
+                &["hamilton", "dhondt", "sainte_lague", "modified_sainte_lague", "huntington_hill", "adams", "dean"]
+                    .map(String::from),
+                "eller"
+            )
+        ),
+        P::UnknownRegion { name, closest } => format!(
+            "ukendt region {}{}; regionerne er Hovedstaden, Sjælland, Syddanmark, Midtjylland og Nordjylland",
+            q(name),
+            closest.as_ref().map(|c| format!(" (mente du {c}?)")).unwrap_or_default()
+        ),
+        P::DecimalMark { given } => {
+            format!("{}: decimaltegnet er «,» eller «.»", q(given))
+        }
         P::NameOfSeveral { name, ids } => format!(
             "{} er navnet på {} parter ({}); nævn én ved sit id",
             q(name),

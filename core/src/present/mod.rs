@@ -43,7 +43,7 @@ pub use meeting::{meeting_view, summary_total_head, MeetingView};
 pub use notes::{document_notes, left_out, read_note, read_notes, said};
 pub use view::{document_view, result_csv, Cell, Column, Row, ScenarioView, Section, Table, View};
 
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -114,7 +114,11 @@ impl FromStr for Language {
             "en" => Ok(Language::En),
             _ => Err(Error::InvalidOption {
                 field: "language".into(),
-                message: format!("{}: use \"da\" or \"en\"", quoted(s)).into(),
+                message: crate::error::Problem::UnknownVariant {
+                    value: s.into(),
+                    expected: vec!["da".into(), "en".into()],
+                }
+                .into(),
             }),
         }
     }
