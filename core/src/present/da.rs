@@ -283,9 +283,12 @@ pub fn error(e: &crate::Error) -> String {
                 Some(c) => format!("CSV linje {line}, kolonne {}", q(c)),
                 None => format!("CSV linje {line}"),
             };
+            // Only a build that reads CSV has CSV problems (the web form's
+            // first-load module has none and carries none of their words).
             let what = match problem {
+                #[cfg(any(feature = "csv_keys", feature = "fs"))]
                 Some(p) => csv_problem(p),
-                None => format!("kan ikke læses ({message})"),
+                _ => format!("kan ikke læses ({message})"),
             };
             return format!("{at}: {what}");
         }
@@ -609,26 +612,41 @@ pub fn cli_text(msg: super::CliMsg) -> &'static str {
 /// Why a file is not read, in Danish (the system's own English message
 /// left out: its kind is said).
 fn file_refusal(why: &crate::error::FileRefusal) -> String {
-    use crate::error::{FileRefusal as F, IoKind};
-    let system = |kind: &IoKind| match kind {
-        IoKind::NotFound => "findes ikke",
-        IoKind::PermissionDenied => "der er ikke adgang til den",
-        IoKind::Other => "systemet kan ikke læse den",
+    use crate::error::FileRefusal as F;
+    #[cfg(feature = "fs")]
+    let system = |kind: &crate::error::IoKind| match kind {
+        crate::error::IoKind::NotFound => "findes ikke",
+        crate::error::IoKind::PermissionDenied => "der er ikke adgang til den",
+        crate::error::IoKind::Other => "systemet kan ikke læse den",
     };
+    // Only a build that reads files refuses them for more than that (the
+    // web form's first-load module carries none of those words).
     match why {
+        #[cfg(not(feature = "fs"))]
+        F::NoFiles => "filer kan ikke læses her; giv CSV-teksten".into(),
+        #[cfg(not(feature = "fs"))]
+        _ => "filen kan ikke læses her".into(),
+        #[cfg(feature = "fs")]
         F::NoAccess => {
             "filer læses ikke her; giv CSV'en som «csv.text» (eller giv adgang til filer)".into()
         }
+        #[cfg(feature = "fs")]
         F::NoFiles => "filer kan ikke læses her; giv CSV-teksten".into(),
+        #[cfg(feature = "fs")]
         F::OutsideFolder => {
             "kun filer i dokumentets mappe læses (ingen absolutte stier, ingen ..)".into()
         }
+        #[cfg(feature = "fs")]
         F::LinkOutside => "et link til uden for dokumentets mappe; kun filer i den læses".into(),
+        #[cfg(feature = "fs")]
         F::NotRegular => {
             "ikke en almindelig fil (en mappe, en FIFO eller en enhed læses ikke)".into()
         }
+        #[cfg(feature = "fs")]
         F::TooLarge { mib } => format!("over {mib} MiB; del den op"),
+        #[cfg(feature = "fs")]
         F::CannotRead { kind, .. } => format!("kan ikke læses: {}", system(kind)),
+        #[cfg(feature = "fs")]
         F::FolderUnreadable { kind, .. } => {
             format!("mappen kan ikke læses: {}", system(kind))
         }
