@@ -410,6 +410,21 @@ fn the_document_readers_errors_in_danish() {
             "key: giv præcis én af «population», «regions», «sosu_2018», «weights», «csv» og «blend»",
         ),
     ];
+    // Numbers too large for exact arithmetic say so in Danish too: weights
+    // whose sum has more digits than a decimal holds (the largest decimal and 0.1).
+    let e = compute_json(&doc(
+        r#"{"weights": [{"id": "A", "weight": "79228162514264337593543950335"}, {"id": "B", "weight": "0.1"}]}"#,
+        "",
+    ))
+    .expect_err("weights too wide");
+    assert_eq!(e.code(), "overflow");
+    danish_all_through(&e, "weights too wide");
+    assert!(
+        e.message(Language::Da)
+            .contains("har flere cifre, end et præcist decimaltal kan rumme"),
+        "{}",
+        e.message(Language::Da)
+    );
     for (name, text, danish) in cases {
         let e = compute_json(&text).expect_err(name);
         danish_all_through(&e, name);

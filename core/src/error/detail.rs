@@ -383,6 +383,28 @@ pub enum Problem {
     #[error("{value} is more than the largest allowed, {max}")]
     MoreThanAllowed { value: String, max: u64 },
 
+    /// An amount's share too large to work out exactly.
+    #[error("{amount} as {share} of a whole is too large to work out exactly")]
+    ShareTooLarge { amount: String, share: String },
+    /// A share of a part outside (0, 1].
+    #[error("the part's share must be above 0 and at most 1")]
+    PartShareAboveZero,
+    /// A weight beyond 96 bits at the weights' common scale.
+    #[error("weight {weight} needs more than 96 bits at the common scale of {scale} decimal places; the weights span too many orders of magnitude for exact apportionment")]
+    WeightSpan { weight: String, scale: u32 },
+    /// A product with more digits than a decimal holds.
+    #[error("{a} × {b} has more digits than an exact decimal can hold (28 digits)")]
+    ProductTooLong { a: String, b: String },
+    /// A sum too large.
+    #[error("{a} + {b} is too large")]
+    SumTooLarge { a: String, b: String },
+    /// A sum with more digits than a decimal holds.
+    #[error("{a} + {b} has more digits than an exact decimal can hold")]
+    SumTooLong { a: String, b: String },
+    /// An amount with more units than counted.
+    #[error("{amount} in units of {unit} is too many units")]
+    TooManyUnits { amount: String, unit: String },
+
     // ---- Shares and limits ----
     /// A fixed share outside 0..=1.
     #[error("a share must be between 0 and 1 (7.2 % is 0.072)")]

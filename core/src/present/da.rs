@@ -533,6 +533,23 @@ fn numbers_and_files(p: &crate::error::Problem) -> String {
         P::MoreThanAllowed { value, max } => {
             format!("{value} er mere end det største tilladte, {max}")
         }
+        P::ShareTooLarge { amount, share } => {
+            format!("{amount} som andelen {share} af et hele er for stort til at regne præcist")
+        }
+        P::PartShareAboveZero => "en dels andel skal være over 0 og højst 1".into(),
+        P::WeightSpan { weight, scale } => format!(
+            "vægten {weight} kræver mere end 96 bit med vægtenes fælles {scale} decimaler; vægtene spænder over for mange størrelsesordener til præcis fordeling"
+        ),
+        P::ProductTooLong { a, b } => {
+            format!("{a} × {b} har flere cifre, end et præcist decimaltal kan rumme (28 cifre)")
+        }
+        P::SumTooLarge { a, b } => format!("{a} + {b} er for stort"),
+        P::SumTooLong { a, b } => {
+            format!("{a} + {b} har flere cifre, end et præcist decimaltal kan rumme")
+        }
+        P::TooManyUnits { amount, unit } => {
+            format!("{amount} i enheder af {unit} er for mange enheder")
+        }
         P::ShareRange => "en andel ligger mellem 0 og 1 (7,2 % er 0.072)".into(),
         P::FixedOverOne => "de faste andele er over 1 (100 %) tilsammen".into(),
         P::PartShareRange => "en dels andel ligger mellem 0 og 1".into(),
