@@ -166,7 +166,14 @@ pub enum Error {
     #[error("{field}: the population file's age groups [{}] cannot give {ages} exactly", groups.join(", "))]
     AgesNotInFile {
         field: String,
+        /// The range asked for, in English (`65 years and over`).
         ages: String,
+        /// The range's first age (0 when absent), for other languages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<u32>,
+        /// Its last age (no bound when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<u32>,
         groups: Vec<String>,
     },
     /// Bytes that are not text in the encoding their byte order mark

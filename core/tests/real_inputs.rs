@@ -431,6 +431,11 @@ fn a_document_with_its_population_file_as_text() {
         (e.code(), e.field()),
         ("ages_not_in_file", Some("key.population.ages"))
     );
+    // Said in Danish all through: the ages too, not the English "years".
+    assert_eq!(
+        e.message(Language::Da),
+        "key.population.ages: befolkningsfilens aldersgrupper (0-64, 65-) kan ikke give 70 år og derover præcist"
+    );
     let e = parse(&doc(r#", "file": "x.csv""#)).and_then(|d| {
         andel_core::document::compute_with(&d, &andel_core::document::FileAccess::None)
     });

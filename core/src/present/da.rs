@@ -330,9 +330,18 @@ pub fn error(e: &crate::Error) -> String {
             if asked.is_empty() { "(giv året)" } else { asked.as_str() },
             available.join(", ")
         ),
-        E::AgesNotInFile { ages, groups, .. } => format!(
-            "befolkningsfilens aldersgrupper ({}) kan ikke give {ages} præcist",
-            groups.join(", ")
+        E::AgesNotInFile {
+            from, to, groups, ..
+        } => format!(
+            "befolkningsfilens aldersgrupper ({}) kan ikke give {} præcist",
+            groups.join(", "),
+            super::notes::ages_text(
+                crate::key::Ages {
+                    from: *from,
+                    to: *to
+                },
+                super::Language::Da
+            )
         ),
         E::Encoding { encoding, offset, .. } => {
             format!("filen er ikke {encoding}-tekst ved byte {offset}")
