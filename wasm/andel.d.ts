@@ -317,6 +317,13 @@ export interface PopulationSpec {
   municipalities?: Array<string> | null;
   /** A region ("Nordjylland"); all of Denmark when absent. */
   region?: string | null;
+  /**
+   * The same Statbank file's text inline: what `file` is where files
+   * cannot be read (the web form's upload), read by the same reader with
+   * the same notes; `year`, `ages` and `region` as with `file`. Exactly
+   * one of `file` and `text`, when either.
+   */
+  text?: string | null;
   /** The year (population on 1 January). */
   year: number;
 }

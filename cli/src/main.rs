@@ -18,7 +18,7 @@ use andel_core::document::{
 };
 use andel_core::excel;
 use andel_core::files;
-use andel_core::present::{self, Language, Msg};
+use andel_core::present::{self, CliMsg, Language, Msg};
 use andel_core::reference::{Parties, Reference};
 use andel_core::statbank::{read_population, Ages};
 use andel_core::tabular::{read_weights_bytes, CsvColumns, Dialect, NumberStyle, MAX_INPUT_BYTES};
@@ -204,7 +204,7 @@ impl PopulationArgs {
         };
         let bad = || Error::InvalidOption {
             field: "ages".into(),
-            message: format!("{text:?}: write 65- (65 and over), 0-17 or 80"),
+            message: format!("{text:?}: write 65- (65 and over), 0-17 or 80").into(),
         };
         let num = |s: &str| -> Result<Option<u32>, Error> {
             let s = s.trim();
@@ -411,7 +411,10 @@ impl Numbers {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e, language_of_args()),
+    };
     let language = cli.command.language();
     match run(cli.command) {
         Ok(out) => write_out(&out),
@@ -462,15 +465,102 @@ impl Command {
 }
 
 /// The word leading a line on standard error: `fejl`/`error` or
-/// `bemærk`/`note` (only the command line writes these lines, so the words
-/// are here, not in core's catalogue that the web form loads).
+/// `bemærk`/`note`, from core's catalogue of the command line's own words
+/// (which the web form's module leaves out).
 fn stderr_word(language: Language, error: bool) -> &'static str {
-    match (language, error) {
-        (Language::Da, true) => "fejl",
-        (Language::Da, false) => "bemærk",
-        (Language::En, true) => "error",
-        (Language::En, false) => "note",
+    language.cli_text(if error { CliMsg::Error } else { CliMsg::Note })
+}
+
+/// The language asked for on the command line, read before clap reads the
+/// arguments (for clap's own errors): `--language en` (or `=en`), Danish
+/// otherwise.
+fn language_of_args() -> Language {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let english = args
+        .windows(2)
+        .any(|w| w[0] == "--language" && w[1] == "en")
+        || args.iter().any(|a| a == "--language=en");
+    if english {
+        Language::En
+    } else {
+        Language::Da
     }
+}
+
+/// A usage error of clap's (exit code 2). Its common kinds (a required
+/// argument missing, an unknown argument, a value an argument cannot take)
+/// are said in Danish from core's catalogue with clap's context (the
+/// argument's name, the value, the possible values); in English, and for
+/// other kinds (help, version), clap says them itself.
+fn usage_error(e: clap::Error, language: Language) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if language == Language::En {
+        e.exit()
+    }
+    let text = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let say = |msg: CliMsg, args: &[(&str, &str)]| language.say_cli(msg, args);
+    let said = match e.kind() {
+        ErrorKind::MissingRequiredArgument => text(ContextKind::InvalidArg)
+            .map(|args| say(CliMsg::MissingArguments, &[("args", &args)])),
+        ErrorKind::UnknownArgument => text(ContextKind::InvalidArg).map(|arg| {
+            let mut t = say(CliMsg::UnknownArgument, &[("arg", &arg)]);
+            if let Some(s) = text(ContextKind::SuggestedArg) {
+                t += &say(CliMsg::DidYouMean, &[("arg", &s)]);
+            }
+            t
+        }),
+        ErrorKind::InvalidValue => {
+            match (
+                text(ContextKind::InvalidArg),
+                text(ContextKind::InvalidValue),
+            ) {
+                (Some(arg), Some(value)) => {
+                    let value = format!("«{value}»");
+                    let mut t = say(CliMsg::InvalidValue, &[("value", &value), ("arg", &arg)]);
+                    if let Some(v) = text(ContextKind::ValidValue) {
+                        t += &say(CliMsg::PossibleValues, &[("values", &v)]);
+                    }
+                    Some(t)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let Some(said) = said else { e.exit() };
+    // The command as its usage names it ("andel split"), for where to read more.
+    let usage = text(ContextKind::Usage).unwrap_or_default();
+    let command: Vec<&str> = usage
+        .split_whitespace()
+        .skip_while(|w| !w.starts_with("andel"))
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    let command = if command.is_empty() {
+        "andel".to_string()
+    } else {
+        command.join(" ")
+    };
+    let lines = [
+        format!("{}: {said}", stderr_word(language, true)),
+        say(CliMsg::SeeHelp, &[("command", &command)]),
+    ];
+    use std::io::Write;
+    for line in lines {
+        // Shown as text: nothing in an argument runs in the terminal.
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            andel_core::format::for_terminal(&line)
+        );
+    }
+    ExitCode::from(2)
 }
 
 /// Writes the output. A reader that stops early (`andel report | head -1`)
@@ -494,7 +584,7 @@ fn write_out(out: &str) -> ExitCode {
 fn io_error(option: &str, what: &str, e: impl std::fmt::Display) -> Error {
     Error::Io {
         field: option.to_string(),
-        message: format!("{}: {e}", andel_core::error::quoted(what)),
+        message: format!("{}: {e}", andel_core::error::quoted(what)).into(),
     }
 }
 
@@ -549,7 +639,8 @@ fn run(command: Command) -> Result<String, Error> {
                 if result.scenarios.is_empty() {
                     return Err(Error::InvalidOption {
                         field: "scenario".into(),
-                        message: format!("no scenario named {name:?}; the scenarios are {names:?}"),
+                        message: format!("no scenario named {name:?}; the scenarios are {names:?}")
+                            .into(),
                     });
                 }
             }
@@ -807,7 +898,8 @@ fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
             field: (*name).into(),
             message: format!(
                 "--{name} is for a CSV file (--weights); the embedded population has none"
-            ),
+            )
+            .into(),
         });
     }
     let region = args
@@ -844,7 +936,8 @@ fn read_csv_key(
             field: (*name).into(),
             message: format!(
                 "--{name} chooses the embedded population; give it or --weights, not both"
-            ),
+            )
+            .into(),
         });
     }
     let bytes = read_bytes(path, "weights")?;
@@ -862,7 +955,7 @@ fn read_csv_key(
     if args.sheet.is_some() && !xlsx {
         return Err(Error::InvalidOption {
             field: "sheet".into(),
-            message: format!("--sheet is for an .xlsx file; {path} is not one"),
+            message: format!("--sheet is for an .xlsx file; {path} is not one").into(),
         });
     }
     let read = if xlsx {

@@ -147,7 +147,8 @@ pub fn attainment(
             message: format!(
                 "no actual figure for {}; give every party's, 0 where it had none",
                 crate::error::quoted_list(&missing)
-            ),
+            )
+            .into(),
         });
     }
     dimensioned

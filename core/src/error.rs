@@ -7,6 +7,12 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+mod detail;
+pub use detail::{
+    Detail, FileRefusal, IoKind, JsonKind, LeftOut, Problem, Syntax, CSV_LEFT_OUT, MAX_DEPTH,
+    POPULATION_LEFT_OUT, TABLES_LEFT_OUT,
+};
+
 /// Everything that can go wrong in andel. No input, however bad, panics: it
 /// ends up here.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -47,11 +53,11 @@ pub enum Error {
     InvalidShare {
         field: String,
         value: Decimal,
-        reason: String,
+        reason: Detail,
     },
     /// Minimums and maximums that no allocation can meet.
     #[error("{field}: infeasible: {reason}")]
-    Infeasible { field: String, reason: String },
+    Infeasible { field: String, reason: Detail },
     /// Several parties stood exactly equal for the last unit(s) and the tie
     /// rule says to fail (or the priority order did not name them all).
     #[error(
@@ -65,7 +71,7 @@ pub enum Error {
     },
     /// A number too large for exact arithmetic.
     #[error("{field}: overflow: {detail}")]
-    Overflow { field: String, detail: String },
+    Overflow { field: String, detail: Detail },
     /// A rounding unit that is zero or negative.
     #[error("{field}: unit {value} must be positive")]
     InvalidUnit { field: String, value: Decimal },
@@ -78,13 +84,13 @@ pub enum Error {
     },
     /// An option with a value it cannot take.
     #[error("{field}: {message}")]
-    InvalidOption { field: String, message: String },
+    InvalidOption { field: String, message: Detail },
     /// A number that is not a valid decimal (NaN, infinity, garbage text).
     #[error("{field}: {} is not a valid number here: {reason}", quoted(value))]
     InvalidNumber {
         field: String,
         value: String,
-        reason: String,
+        reason: Detail,
     },
     /// Two inputs that must have the same length do not.
     #[error("{field}: expected {expected} values, found {found}")]
@@ -124,10 +130,10 @@ pub enum Error {
     },
     /// A key document that cannot be read (unknown field, wrong type, bad JSON).
     #[error("{field}: {message}")]
-    Document { field: String, message: String },
+    Document { field: String, message: Detail },
     /// A file that cannot be read.
     #[error("{field}: {message}")]
-    Io { field: String, message: String },
+    Io { field: String, message: Detail },
     /// A party id with a control or invisible character (a NUL, a zero
     /// width, a bidirectional control): two ids that print the same would
     /// be two parties.
@@ -160,7 +166,14 @@ pub enum Error {
     #[error("{field}: the population file's age groups [{}] cannot give {ages} exactly", groups.join(", "))]
     AgesNotInFile {
         field: String,
+        /// The range asked for, in English (`65 years and over`).
         ages: String,
+        /// The range's first age (0 when absent), for other languages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<u32>,
+        /// Its last age (no bound when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<u32>,
         groups: Vec<String>,
     },
     /// Bytes that are not text in the encoding their byte order mark
@@ -293,6 +306,12 @@ pub enum CsvProblem {
     /// A row without a name or id.
     #[error("empty party id")]
     EmptyId,
+    /// A party id with a control or invisible character.
+    #[error(
+        "party id {} has an invisible or control character; ids are visible text",
+        quoted(id)
+    )]
+    InvalidId { id: String },
     /// No party rows.
     #[error("there are no parties")]
     NoParties,
@@ -498,7 +517,7 @@ impl Error {
     }
 
     /// An overflow error about `field`.
-    pub fn overflow(field: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub fn overflow(field: impl Into<String>, detail: impl Into<Detail>) -> Self {
         Error::Overflow {
             field: field.into(),
             detail: detail.into(),

@@ -269,7 +269,10 @@ pub(crate) fn units_in(amount: Decimal, unit: Decimal) -> Result<u64> {
     let overflow = || {
         Error::overflow(
             "amount",
-            format!("{amount} in units of {unit} is too many units"),
+            crate::error::Problem::TooManyUnits {
+                amount: amount.to_string(),
+                unit: unit.to_string(),
+            },
         )
     };
     let to_int = |d: Decimal| {

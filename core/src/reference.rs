@@ -111,11 +111,11 @@ impl<'a> Parties<'a> {
                 let ids: Vec<&str> = named.iter().map(|&i| ids[i].as_str()).collect();
                 return Err(Error::InvalidOption {
                     field: field.into(),
-                    message: format!(
-                        "\"{text}\" is the name of {} parties ({}); name one by its id",
-                        ids.len(),
-                        ids.join(", ")
-                    ),
+                    message: crate::error::Problem::NameOfSeveral {
+                        name: text.clone(),
+                        ids: ids.iter().map(|i| i.to_string()).collect(),
+                    }
+                    .into(),
                 });
             }
             _ => {}

@@ -285,7 +285,8 @@ fn document_columns(d: usize, r: &DocumentResult) -> Result<Option<(SummaryUnit,
             message: format!(
                 "{} asks to count in the summary but has no municipality",
                 r.title.as_deref().unwrap_or("a document")
-            ),
+            )
+            .into(),
         });
     }
     Ok(Some((unit, columns)))

@@ -56,7 +56,7 @@ pub fn controlled_round(
     }
     let impossible = |what: String| Error::Infeasible {
         field: "table".into(),
-        reason: format!("no rounding of the cells meets every row and column total: {what}"),
+        reason: format!("no rounding of the cells meets every row and column total: {what}").into(),
     };
     // What each row and column needs beyond the cells rounded down.
     let mut need_row = vec![0u64; r];

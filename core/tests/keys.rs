@@ -273,7 +273,10 @@ mod csv_reading {
             line: 2,
             column: Some("name".into()),
             message: "party id \"Line\\nbreak\" has an invisible or control character; ids are visible text".into(),
-            problem: None,
+            // Typed, so it is said in Danish too.
+            problem: Some(Box::new(andel_core::CsvProblem::InvalidId {
+                id: "Line\nbreak".into()
+            })),
         });
         let e = read("name;weight\nA;1\n\"B;2\n").unwrap_err();
         assert_eq!(

@@ -356,3 +356,88 @@ fn a_document_reads_its_population_file() {
     let e = compute_with(&doc, &FileAccess::None).unwrap_err();
     assert_eq!(e.field(), Some("key.population.file"));
 }
+
+/// A population file's text inline (`population.text`: the web form's
+/// upload, where files cannot be read) is read as `file` is: the key counts
+/// inhabitants of the file's year and ages, the note says the period.
+#[test]
+fn a_document_with_its_population_file_as_text() {
+    use andel_core::document::{compute_json, parse};
+    use andel_core::present::{document_view, explain_in_scenario};
+    use andel_core::tabular::NumberStyle;
+    // Nordjylland's eleven municipalities (the key needs all of the
+    // region's), each with 0-64 and 65+ figures; only Aalborg and Læsø are
+    // kept (`municipalities`): 40.000 and 700 aged 65 and over.
+    let names = [
+        ("Aalborg", 40_000),
+        ("Brønderslev", 8_000),
+        ("Frederikshavn", 16_000),
+        ("Hjørring", 19_000),
+        ("Jammerbugt", 10_000),
+        ("Læsø", 700),
+        ("Mariagerfjord", 11_000),
+        ("Morsø", 5_500),
+        ("Rebild", 6_500),
+        ("Thisted", 11_500),
+        ("Vesthimmerlands", 9_000),
+    ];
+    let mut text = String::from("OMRÅDE;ALDER;TID;INDHOLD\n");
+    for (name, old) in names {
+        text += &format!(
+            "{name};0-64 år;2026K1;{}\n{name};65 år og derover;2026K1;{old}\n",
+            3 * old
+        );
+    }
+    let doc = |extra: &str| {
+        format!(
+            r#"{{"version": 1,
+              "key": {{"population": {{"region": "Nordjylland", "year": 2026, "text": {},
+                                      "ages": {{"from": 65}}, "municipalities": ["Aalborg", "Læsø"]{extra}}}}},
+              "scenarios": [{{"name": "ældre", "total": "1000"}}]}}"#,
+            serde_json::to_string(&text).unwrap()
+        )
+    };
+    let r = compute_json(&doc("")).unwrap();
+    // By hand: 1000 × 40.000/40.700 = 982,800982…, 1000 × 700/40.700 =
+    // 17,199017…; down to 982,80 + 17,19 = 999,99, and the last øre goes to
+    // Læsø, whose remainder (0,009017) is the larger (Aalborg's 0,000982).
+    let a = &r.scenarios[0].allocation;
+    assert_eq!(a.get("851").unwrap().amount, Decimal::new(98_280, 2));
+    assert_eq!(a.get("825").unwrap().amount, Decimal::new(1_720, 2));
+    // The key counts inhabitants of 2026 aged 65 and over, not weights.
+    let view = document_view(&r, Language::Da, NumberStyle::Danish).text();
+    assert!(view.contains("indbyggere 2026, 65 år og derover"), "{view}");
+    assert!(!view.contains("vægt"), "{view}");
+    let why = explain_in_scenario(
+        &r.scenarios[0],
+        "Læsø",
+        "party",
+        Language::Da,
+        NumberStyle::Danish,
+    )
+    .unwrap()
+    .join(" ");
+    assert!(why.contains("700 af 40.700 indbyggere"), "{why}");
+    assert!(!why.contains("vægt"), "{why}");
+    // The note: the period, without a file name.
+    assert_eq!(
+        document_notes(&r, Language::Da),
+        ["Befolkningsfilen: befolkning pr. 2026-01-01 (2026K1), 65 år og derover."]
+    );
+    // The same reader's errors, at the population's fields: ages the groups
+    // cannot give; file and text together.
+    let e = compute_json(&doc("").replace(r#""from": 65"#, r#""from": 70"#)).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("ages_not_in_file", Some("key.population.ages"))
+    );
+    // Said in Danish all through: the ages too, not the English "years".
+    assert_eq!(
+        e.message(Language::Da),
+        "key.population.ages: befolkningsfilens aldersgrupper (0-64, 65-) kan ikke give 70 år og derover præcist"
+    );
+    let e = parse(&doc(r#", "file": "x.csv""#)).and_then(|d| {
+        andel_core::document::compute_with(&d, &andel_core::document::FileAccess::None)
+    });
+    assert_eq!(e.unwrap_err().field(), Some("key.population.text"));
+}

@@ -268,9 +268,175 @@ fn bad_input_catalogue() {
             other => panic!("unknown call {other}"),
         };
         let e = result.expect_err(name);
+        danish_all_through(&e, name);
         assert_eq!(e.code(), c["error"].as_str().unwrap(), "{name}: {e}");
         if let Some(f) = c.get("field") {
             assert_eq!(e.field(), f.as_str(), "{name}: {e}");
         }
+    }
+}
+
+/// The words of a text (runs of letters, lower-cased) after taking out
+/// what is the input's own: the field path leading the message, text in
+/// quotes («…», "…", `…`) and names (words with a capital letter).
+fn frame_words(text: &str, field: Option<&str>) -> Vec<String> {
+    let mut t = text.to_string();
+    if let Some(f) = field.filter(|f| !f.is_empty()) {
+        t = t.replacen(&format!("{f}: "), " ", 1);
+    }
+    for (open, close) in [('«', '»'), ('"', '"'), ('`', '`')] {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in t.chars() {
+            if inside {
+                if c == close {
+                    inside = false;
+                }
+            } else if c == open {
+                inside = true;
+                out.push(' ');
+            } else {
+                out.push(c);
+            }
+        }
+        t = out;
+    }
+    // Names (Nordjylland, Aalborg) are the input's or the data's own.
+    t.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// An error's Danish message says it in Danish all through: no word of its
+/// English message (but for the input's own identifiers and values, and
+/// the few words both languages write alike) is in it.
+fn danish_all_through(e: &andel_core::Error, name: &str) {
+    use andel_core::present::Language;
+    // Words Danish and English messages share: JSON's literals, "i" and
+    // "for" (Danish words too), "version", "region", "id".
+    let shared = [
+        "true", "false", "null", "id", "ids", "version", "region", "for", "i", "u",
+    ];
+    let da = e.message(Language::Da);
+    let en = e.message(Language::En);
+    let english: std::collections::BTreeSet<String> = frame_words(&en, e.field())
+        .into_iter()
+        .filter(|w| !shared.contains(&w.as_str()))
+        .collect();
+    let found: Vec<&String> = frame_words(&da, e.field())
+        .iter()
+        .filter(|w| english.contains(*w))
+        .map(|w| english.get(w).unwrap())
+        .collect();
+    assert!(
+        found.is_empty(),
+        "{name}: English {found:?} in the Danish message {da:?} (English: {en:?})"
+    );
+}
+
+/// Each kind of problem the document reader reports (serde's kinds: an
+/// unknown field with the fields there are, a missing field, a wrong type,
+/// an unknown choice, a field twice; and JSON that is no JSON, a number
+/// that is not whole or out of range) is said in Danish all through, with
+/// the document's own names as they are written.
+#[test]
+fn the_document_readers_errors_in_danish() {
+    use andel_core::present::Language;
+    let doc = |key: &str, rest: &str| {
+        format!(
+            r#"{{"version": 1, "key": {key}, "scenarios": [{{"name": "x", "total": 1}}]{rest}}}"#
+        )
+    };
+    let w = r#"{"weights": [{"id": "A", "weight": 1}]}"#;
+    let cases = [
+        (
+            "unknown field",
+            doc(w, r#", "rounding": {"unit": "0.01", "mode": "foo"}"#),
+            "rounding.mode: feltet «mode» kendes ikke her; her kan stå «unit», «places» eller «ties»",
+        ),
+        (
+            "missing field",
+            doc(r#"{"weights": [{"id": "A"}]}"#, ""),
+            "key.weights[0].weight: feltet «weight» mangler",
+        ),
+        (
+            "wrong type",
+            doc(r#"{"weights": {"id": "A"}}"#, ""),
+            "key.weights: her skal stå en liste, ikke et objekt",
+        ),
+        (
+            "unknown choice",
+            doc(w, r#", "rounding": {"places": {"ties": "lots"}}"#),
+            "rounding.places.ties: brug «order», «error» eller {\"priority\": [id'er]}",
+        ),
+        (
+            "a field twice",
+            doc(r#"{"weights": [{"id": "A", "id": "B", "weight": 1}]}"#, ""),
+            "key.weights[0].id: feltet «id» står der to gange; giv det én gang",
+        ),
+        (
+            "no JSON",
+            r#"{"version": 1,, }"#.to_string(),
+            "feltet «version»",
+        ),
+        (
+            "not whole",
+            doc(w, r#", "rounding": {"places": {"minimum": 1.5}}"#),
+            "rounding.places.minimum: «1.5» er ikke et tal, der kan læses her: her skal stå et helt tal",
+        ),
+        (
+            "version",
+            r#"{"version": 2, "key": {"weights": [{"id": "A", "weight": 1}]}, "scenarios": [{"name": "x", "total": 1}]}"#
+                .to_string(),
+            "version: version 2 kan ikke læses; andel læser version 1",
+        ),
+        (
+            "unknown method",
+            doc(w, r#", "rounding": {"places": {"method": "foo"}}"#),
+            "rounding.places.method: ukendt metode «foo»; brug «hamilton», «dhondt», «sainte_lague», \
+             «modified_sainte_lague», «huntington_hill», «adams» eller «dean» (andre navne: \
+             «largest_remainder», «jefferson», «webster»)",
+        ),
+        (
+            "unknown region",
+            doc(r#"{"population": {"region": "Nordjyland", "year": 2022}}"#, ""),
+            "key.population.region: ukendt region «Nordjyland» (mente du Nordjylland?); regionerne \
+             er Hovedstaden, Sjælland, Syddanmark, Midtjylland og Nordjylland",
+        ),
+        (
+            "exactly one",
+            doc(r#"{"weights": [{"id": "A", "weight": 1}], "regions": {"year": 2022}}"#, ""),
+            "key: giv præcis én af «population», «regions», «sosu_2018», «weights», «csv» og «blend»",
+        ),
+    ];
+    // Numbers too large for exact arithmetic say so in Danish too: weights
+    // whose sum has more digits than a decimal holds (the largest decimal and 0.1).
+    let e = compute_json(&doc(
+        r#"{"weights": [{"id": "A", "weight": "79228162514264337593543950335"}, {"id": "B", "weight": "0.1"}]}"#,
+        "",
+    ))
+    .expect_err("weights too wide");
+    assert_eq!(e.code(), "overflow");
+    danish_all_through(&e, "weights too wide");
+    assert!(
+        e.message(Language::Da)
+            .contains("har flere cifre, end et præcist decimaltal kan rumme"),
+        "{}",
+        e.message(Language::Da)
+    );
+    for (name, text, danish) in cases {
+        let e = compute_json(&text).expect_err(name);
+        danish_all_through(&e, name);
+        let da = e.message(Language::Da);
+        if name == "no JSON" {
+            assert!(da.contains("(linje 1, kolonne 15)"), "{name}: {da}");
+        } else {
+            assert_eq!(da, danish, "{name}");
+        }
+        // The detail crosses to Python and JS as data and comes back whole.
+        let json = serde_json::to_value(&e).unwrap();
+        let back: andel_core::Error = serde_json::from_value(json).unwrap();
+        assert_eq!(back, e, "{name}");
     }
 }

@@ -19,7 +19,7 @@ pub(crate) fn invalid(field: &str, value: String, reason: &str) -> PyErr {
     err(Error::InvalidNumber {
         field: field.to_string(),
         value,
-        reason: reason.to_string(),
+        reason: reason.into(),
     })
 }
 
@@ -27,7 +27,7 @@ pub(crate) fn invalid(field: &str, value: String, reason: &str) -> PyErr {
 pub(crate) fn option_err(field: &str, message: String) -> PyErr {
     err(Error::InvalidOption {
         field: field.to_string(),
-        message,
+        message: message.into(),
     })
 }
 
@@ -35,7 +35,7 @@ pub(crate) fn option_err(field: &str, message: String) -> PyErr {
 pub(crate) fn json_err(e: serde_json::Error) -> PyErr {
     err(Error::Document {
         field: String::new(),
-        message: e.to_string(),
+        message: e.to_string().into(),
     })
 }
 

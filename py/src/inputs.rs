@@ -257,7 +257,7 @@ fn summary_total_head(total: &str, lang: &str) -> PyResult<String> {
     .map_err(|e| {
         err(Error::Document {
             field: "totals".into(),
-            message: format!("not a summary's total: {e}"),
+            message: format!("not a summary's total: {e}").into(),
         })
     })?;
     Ok(andel_core::present::summary_total_head(which, language))
@@ -276,7 +276,7 @@ fn summary(py: Python<'_>, results: Vec<String>) -> PyResult<String> {
                 serde_json::from_str::<andel_core::document::DocumentResult>(r).map_err(|e| {
                     err(Error::Document {
                         field: format!("results[{i}]"),
-                        message: format!("not the JSON of a result: {e}"),
+                        message: format!("not the JSON of a result: {e}").into(),
                     })
                 })
             })

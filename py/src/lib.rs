@@ -526,7 +526,7 @@ fn compute(py: Python<'_>, document: &str, folder: Option<std::path::PathBuf>) -
         None => std::env::current_dir().map_err(|e| {
             err(Error::Io {
                 field: String::new(),
-                message: format!("no working folder: {e}"),
+                message: format!("no working folder: {e}").into(),
             })
         })?,
     };

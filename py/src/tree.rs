@@ -29,7 +29,7 @@ fn refused(path: &str, message: String) -> PyErr {
     let field = if path.is_empty() { "document" } else { path };
     err(Error::Document {
         field: field.to_string(),
-        message,
+        message: message.into(),
     })
 }
 
@@ -165,7 +165,7 @@ pub(crate) fn compute_tree(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyRes
     let folder = std::env::current_dir().map_err(|e| {
         err(Error::Io {
             field: String::new(),
-            message: format!("no working folder: {e}"),
+            message: format!("no working folder: {e}").into(),
         })
     })?;
     py.detach(|| {

@@ -88,7 +88,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsResult<JsValue> {
     let text = serde_json::to_string(value).map_err(|e| {
         throw(Error::Document {
             field: String::new(),
-            message: e.to_string(),
+            message: e.to_string().into(),
         })
     })?;
     JSON::parse(&text)

@@ -64,7 +64,7 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> JsResult<JsValue> {
     let text = serde_json::to_string(value).map_err(|e| {
         throw(Error::Document {
             field: String::new(),
-            message: e.to_string(),
+            message: e.to_string().into(),
         })
     })?;
     JSON::parse(&text)
@@ -527,7 +527,7 @@ fn json_tree(v: &JsValue, path: &str, depth: usize) -> JsResult<Json> {
     if depth > MAX_DEPTH {
         return Err(throw(Error::Document {
             field: path.to_string(),
-            message: format!("nested deeper than {MAX_DEPTH} levels"),
+            message: andel_core::error::Problem::TooDeep { levels: MAX_DEPTH }.into(),
         }));
     }
     if v.is_null() || v.is_undefined() {
@@ -564,7 +564,7 @@ fn json_tree(v: &JsValue, path: &str, depth: usize) -> JsResult<Json> {
     } else {
         Err(throw(Error::Document {
             field: path.to_string(),
-            message: format!("a {} is not a JSON value", shown(v)),
+            message: format!("a {} is not a JSON value", shown(v)).into(),
         }))
     }
 }
@@ -582,7 +582,8 @@ pub(crate) fn document(v: &JsValue) -> JsResult<Document> {
             message: format!(
                 "give the key document as a plain object or as JSON text, not {}",
                 shown(v)
-            ),
+            )
+            .into(),
         }));
     }
     from_tree(&json_tree(v, "", 0)?).map_err(throw)

@@ -2,15 +2,24 @@
 //! error's data as `details` and its message in both languages. Nothing
 //! here words an error; core's catalogue does.
 
-use andel_core::document::{CSV_LEFT_OUT, TABLES_LEFT_OUT};
-use andel_core::present::Language;
 use andel_core::Error;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 
 /// A core error as a real JS `Error` with `code`, `field` and `details`.
 pub(crate) fn throw(e: Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    // The whole module says an error in both languages; the first-load
+    // module (the web form's, which is Danish) in Danish only: the English
+    // of every typed problem would cost it its download budget.
+    let da = andel_core::present::da::error(&e);
+    #[cfg(feature = "more")]
+    let (shown, en) = (
+        e.to_string(),
+        Some(e.message(andel_core::present::Language::En)),
+    );
+    #[cfg(not(feature = "more"))]
+    let (shown, en): (String, Option<String>) = (da.clone(), None);
+    let err = js_sys::Error::new(&shown);
     err.set_name("AndelError");
     let details = serde_json::to_string(&e)
         .ok()
@@ -24,14 +33,16 @@ pub(crate) fn throw(e: Error) -> JsValue {
     // The message in both languages, from core's catalogue: a form shows
     // the Danish one without reading meaning out of the English text.
     let messages = js_sys::Object::new();
-    let _ = Reflect::set(&messages, &"da".into(), &e.message(Language::Da).into());
-    let _ = Reflect::set(&messages, &"en".into(), &e.message(Language::En).into());
+    let _ = Reflect::set(&messages, &"da".into(), &da.into());
+    if let Some(en) = en {
+        let _ = Reflect::set(&messages, &"en".into(), &en.into());
+    }
     let _ = Reflect::set(&err, &"messages".into(), &messages);
-    // The first-load module leaves places in tables and CSV weights out
-    // (core's `tables` and `csv_keys` features): such a document is to be
-    // computed by the whole module.
+    // The first-load module leaves places in tables, CSV weights and a
+    // population file's text out (core's `tables` and `csv_keys` features):
+    // such a document is to be computed by the whole module.
     if matches!(&e, Error::InvalidOption { message, .. }
-        if message == TABLES_LEFT_OUT || message == CSV_LEFT_OUT)
+        if message.problem().and_then(|p| p.left_out()).is_some())
     {
         let _ = Reflect::set(&err, &"needsMore".into(), &JsValue::TRUE);
     }
@@ -41,7 +52,7 @@ pub(crate) fn throw(e: Error) -> JsValue {
 pub(crate) fn option_error(field: &str, message: impl Into<String>) -> JsValue {
     throw(Error::InvalidOption {
         field: field.to_string(),
-        message: message.into(),
+        message: andel_core::error::Detail::Text(message.into()),
     })
 }
 

@@ -69,7 +69,8 @@ const words = (text) => text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
  * words are Danish too. */
 function englishOnly() {
   const texts = (rs) => [...rs.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\{[^}]*\}/g, " "));
-  const danish = new Set(texts(catalogue("da")).flatMap(words));
+  // The document's own names that Danish error messages quote («rounding.places», \"priority\") are no Danish words.
+  const danish = new Set(texts(catalogue("da")).map((t) => t.replace(/«[^»]*»|\\"[^"\\]*\\"/g, " ")).flatMap(words));
   const shared = new Set(["for", "over", "under", "by", "to", "at", "i", "a", "s", "nordjylland", "kkr", "november", "da", "en"]);
   const english = new Set(texts(catalogue("en")).flatMap(words).filter((w) => !danish.has(w) && !shared.has(w)));
   for (const w of ["assumptions", "scenario", "between", "within", "places", "rounding", "excluded", "total", "exact", "weight",
@@ -505,6 +506,14 @@ try {
     assert.equal(await cellOf("Mariagerfjord", "amount", 0, pp), "92.500,00");
     assert.equal(await cellOf("Aalborg", "share", 0, pp), "20,8342");
     assert.deepEqual(await totals(0, pp), ["1.000.000,00"]);
+    // The file is the key's population (population.text), not plain weights: the column and "Hvorfor?"
+    // say inhabitants of the file's year and ages (25.001 of the 120.000 aged 65 and over), never "vægt".
+    assert.equal(await pp.locator('#result-body table[data-scenario="0"] thead th.col-weight').innerText(), "indbyggere 2026, 65 år og derover");
+    await pp.locator('#result-body table[data-scenario="0"] tr:has(th:text-is("Aalborg")) button').click();
+    const popWhy = await pp.locator("#explanation").innerText();
+    assert.match(popWhy, /25\.001 af 120\.000 indbyggere \(20,8342 %\)/);
+    assert.doesNotMatch(popWhy, /vægt/i);
+    await pp.keyboard.press("Escape");
     // The assumption: which file, which period, which ages; in the title too.
     const assumption = /Fordelt efter indbyggertal pr\. 1\. januar 2026 \(periode 2026K1, 65 år og derover\) fra din egen fil »folk1a-2026\.csv«/;
     assert.match((await pp.locator("#assumptions li").allInnerTexts()).join("\n"), assumption);

@@ -65,6 +65,26 @@ test("places in a table: the first-load module says to load the whole one", asyn
   assert.equal(err.field, "key.csv");
   const rows = whole.present(csv, { numbers: "plain" }).scenarios[0].sections[0].table.rows;
   assert.deepEqual(rows.map((r) => [r.id, r.cells.find((c, i) => i === 5)?.value]), [["A", "2.00"], ["B", "1.00"]]);
+  // A population file's text (the form's upload, `population.text`): the
+  // Statbank reader is the whole module's too. Two of Nordjylland's eleven
+  // kept, 65+ only: Aalborg 3 and Læsø 1 of 4 share 4,00 kr. as 3,00 and 1,00.
+  const names = ["Aalborg", "Brønderslev", "Frederikshavn", "Hjørring", "Jammerbugt", "Læsø", "Mariagerfjord", "Morsø", "Rebild", "Thisted", "Vesthimmerlands"];
+  const text = "OMRÅDE;ALDER;TID;INDHOLD\n" + names.map((n) => `${n};0-64 år;2026K1;9\n${n};65 år og derover;2026K1;${n === "Aalborg" ? 3 : 1}\n`).join("");
+  const pop = { version: 1, key: { population: { region: "Nordjylland", year: 2026, text, ages: { from: 65 }, municipalities: ["Aalborg", "Læsø"] } },
+    scenarios: [{ name: "x", total: 4 }] };
+  err = undefined;
+  try {
+    andel.present(pop);
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err, "a population file's text was read by the first-load module");
+  assert.equal(err.needsMore, true);
+  assert.equal(err.field, "key.population.text");
+  const view = whole.present(pop, { numbers: "plain" });
+  const table = view.scenarios[0].sections[0].table;
+  assert.equal(table.columns.find((c) => c.key === "weight").head, "indbyggere 2026, 65 år og derover");
+  assert.deepEqual(table.rows.map((r) => [r.id, r.cells[table.columns.findIndex((c) => c.key === "amount")]?.value]), [["851", "3.00"], ["825", "1.00"]]);
   // Any other error has no needsMore.
   try {
     andel.present({ version: 1 });

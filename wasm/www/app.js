@@ -56,7 +56,10 @@ function filePopulationOf(s) {
   const key = JSON.stringify(options);
   if (popFile.read?.key === key) return popFile.read.value; // read once per choice, not per keystroke
   try {
-    const value = whole().readPopulation(popFile.bytes, options);
+    const read = whole().readPopulation(popFile.bytes, options);
+    // The file's text for the document (population.text), decoded as the core read the bytes.
+    const label = read.encoding === "utf-8-bom" ? "utf-8" : read.encoding;
+    const value = { ...read, text: new TextDecoder(label).decode(popFile.bytes), asked: ages };
     popFile.read = { key, value };
     return value;
   } catch (e) {

@@ -38,7 +38,9 @@ export function danishMessage(e, s, fromForm) {
         (/decimal/.test(d.problem?.kind || "") ? ". Vælg decimaltegnet ovenfor." : "");
     case "document":
       if (/^scenarios\[\d+\]\.name$/.test(f)) return "To scenarier har samme navn; giv hvert sit navn";
-      if (/^scenarios\[\d+\]\.total$/.test(f) && /whole/.test(e.message)) return "Antallet af pladser skal være et helt tal (0 eller flere), fx 620";
+      // The only document error at a scenario's total (never read out of the core's English text):
+      // places that are no whole number.
+      if (/^scenarios\[\d+\]\.total$/.test(f)) return "Antallet af pladser skal være et helt tal (0 eller flere), fx 620";
       return e.messages?.da || "Beregningen kan ikke læses";
     // The core's own Danish message where it has one (branch present), else a plain one.
     default: return e.messages?.da || "Beregningen kan ikke laves med de tal";

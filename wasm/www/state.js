@@ -196,18 +196,19 @@ export function danishDate(iso) {
 
 /** The form's inputs (not a case: app.js takes a case's document as it is) as a key document;
  * `filePopulation` is what the whole module's readPopulation read from the user's own population
- * file (state.populationFile), when one is chosen. */
+ * file (state.populationFile), when one is chosen, with the file's `text` and the ages `asked`. */
 export function buildDocument(s, filePopulation) {
   const places = s.what === "places";
   const fromFile = s.source !== "csv" && !!s.populationFile;
   if (fromFile && !filePopulation) {
     throw new FieldError("population-file", `Vælg befolkningsfilen ${"»" + s.populationFile + "«"} igen: et link har kun filens navn med, ikke tallene.`);
   }
-  // The file's figures as the key's weights (the form holds them; a link never does).
+  // The file itself as the key's population (its text: the form holds it, a link never does), read
+  // by the core for the year, ages and region, so the key counts inhabitants of those ages.
   const key = s.source === "csv"
     ? { csv: { text: s.csv, ...(s.decimal ? { columns: { decimal: s.decimal } } : {}) } }
     : fromFile
-      ? { weights: filePopulation.municipalities.map((m) => ({ id: m.code, name: m.name, weight: String(m.population) })) }
+      ? { population: { region: s.region || undefined, year: Number(s.year), text: filePopulation.text, ...(filePopulation.asked ? { ages: filePopulation.asked } : {}) } }
       : { population: { region: s.region || undefined, year: Number(s.year) } };
   if (s.source !== "csv" && s.excluded.length) key.exclude = [...s.excluded];
   if (s.fixed.length) {
@@ -258,8 +259,8 @@ function assumptionsOf(s, places, excludedNames, filePopulation) {
   if (s.source === "csv") items.push("Vægtene er dine egne (CSV), ikke indbyggertal.");
   else if (filePopulation) {
     items.push(`Fordelt efter indbyggertal pr. ${danishDate(filePopulation.date)} (periode ${filePopulation.period}, ${agesText(filePopulation.ages)}) ` +
-      `fra din egen fil ${"»" + s.populationFile + "«"} (Statistikbanken), ${s.region ? "Region " + s.region : "hele landet"}; ` +
-      "vægten er indbyggertallet. Filen er ikke med i et delt link.");
+      `fra din egen fil ${"»" + s.populationFile + "«"} (Statistikbanken), ${s.region ? "Region " + s.region : "hele landet"}. ` +
+      "Filen er ikke med i et delt link.");
   } else items.push(`Fordelt efter indbyggertal pr. 1. januar ${s.year} (Danmarks Statistik), ${s.region ? "Region " + s.region : "hele landet"}.`);
   if (excludedNames.length) items.push(`Ikke med: ${excludedNames.join(", ")}.`);
   s.fixed.forEach((f) => items.push(`${f.name || "En part"} har en fast andel på ${f.share} %; resten fordeles efter vægt.`));

@@ -20,12 +20,12 @@ pub(super) fn check_limits<W: Copy + Into<u128>>(
         if problem.lo(i) > problem.hi.get(i).copied().unwrap_or(u64::MAX) {
             return Err(Error::Infeasible {
                 field: format!("minimum[{i}]"),
-                reason: format!(
-                    "party {} has minimum {} above its maximum {}",
-                    ctx.name(i),
-                    problem.lo(i),
-                    problem.hi(i)
-                ),
+                reason: crate::error::Problem::MinimumAboveMaximum {
+                    party: ctx.name(i).to_string(),
+                    minimum: problem.lo(i),
+                    maximum: problem.hi(i),
+                }
+                .into(),
             });
         }
         sum_lo += u128::from(problem.lo(i));
@@ -34,16 +34,13 @@ pub(super) fn check_limits<W: Copy + Into<u128>>(
     if sum_lo > u128::from(total) {
         return Err(Error::Infeasible {
             field: "minimum".into(),
-            reason: format!("the minimums add up to {sum_lo}, more than the {total} units"),
+            reason: crate::error::Problem::MinimumsAboveTotal { sum: sum_lo, total }.into(),
         });
     }
     if sum_hi < u128::from(total) {
         return Err(Error::Infeasible {
             field: "maximum".into(),
-            reason: format!(
-                "the maximums add up to {sum_hi}, fewer than the {total} units \
-                 (a party with zero weight counts with its minimum)"
-            ),
+            reason: crate::error::Problem::MaximumsBelowTotal { sum: sum_hi, total }.into(),
         });
     }
     Ok(())

@@ -34,7 +34,8 @@ impl Divisor {
                 field: "first_divisor".into(),
                 message: format!(
                     "first_divisor applies only to modified_sainte_lague, not {method}"
-                ),
+                )
+                .into(),
             });
         }
         Ok(Some(match method {
@@ -51,13 +52,14 @@ impl Divisor {
                         field: "first_divisor".into(),
                         message: format!(
                             "first divisor {f} must be above 0 and below 3 (the second divisor)"
-                        ),
+                        )
+                        .into(),
                     });
                 }
                 if f.scale() > 9 {
                     return Err(Error::InvalidOption {
                         field: "first_divisor".into(),
-                        message: format!("first divisor {f} has more than 9 decimal places"),
+                        message: format!("first divisor {f} has more than 9 decimal places").into(),
                     });
                 }
                 let scale = crate::exact::pow10(f.scale())

@@ -2,7 +2,7 @@
 //! rule, as a document or a caller names them (the places of case 2.12 and
 //! the 9.000 places of case 2.9 are apportioned by these options).
 
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Result};
 use crate::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -92,12 +92,7 @@ impl FromStr for Method {
             _ => {
                 return Err(Error::InvalidOption {
                     field: "method".into(),
-                    message: format!(
-                        "unknown method {}; use one of hamilton, dhondt, sainte_lague, \
-                         modified_sainte_lague, huntington_hill, adams, dean \
-                         (aliases: largest_remainder, jefferson, webster)",
-                        quoted(s)
-                    ),
+                    message: crate::error::Problem::UnknownMethod { name: s.into() }.into(),
                 })
             }
         })

@@ -185,7 +185,8 @@ fn table_divisor(options: &BiproportionalOptions) -> Result<Divisor> {
                 message: format!(
                     "biproportional apportionment needs a divisor method whose first divisor \
                      is above zero: dhondt, sainte_lague or modified_sainte_lague, not {m}"
-                ),
+                )
+                .into(),
             })
         }
     };
@@ -290,7 +291,8 @@ fn rows_of(
                     reason: format!(
                         "the rows' totals add up to {sum} and the columns' to {total}; \
                          they must be equal"
-                    ),
+                    )
+                    .into(),
                 });
             }
             (given.to_vec(), None)
@@ -342,7 +344,8 @@ fn reachable(
                 reason: format!(
                     "row {i} must get {t} unit(s) but has no cell with weight in a column \
                      that gets any"
-                ),
+                )
+                .into(),
             });
         }
     }
@@ -353,7 +356,8 @@ fn reachable(
                 reason: format!(
                     "column {j} must get {t} unit(s) but has no cell with weight in a row \
                      that gets any"
-                ),
+                )
+                .into(),
             });
         }
     }

@@ -8,7 +8,7 @@
 //! checked before a byte is read. The bytes come back as they are: turning
 //! them into text is the next step ([`text`]), apart from this one.
 
-use crate::error::quoted;
+use crate::error::{FileRefusal, Problem};
 use crate::{Error, Result};
 
 /// The most bytes a file may have (the limit for CSV text too).
@@ -31,10 +31,14 @@ pub enum FileAccess {
     Anywhere,
 }
 
-fn refuse(field: &str, path: &str, why: &str) -> Error {
+fn refuse(field: &str, path: &str, why: FileRefusal) -> Error {
     Error::Io {
         field: field.to_string(),
-        message: format!("{}: {why}", quoted(path)),
+        message: Problem::FileRefused {
+            path: path.to_string(),
+            why,
+        }
+        .into(),
     }
 }
 
@@ -42,49 +46,52 @@ fn refuse(field: &str, path: &str, why: &str) -> Error {
 /// `limit` bytes; errors are at `field` and show the path escaped.
 #[cfg(feature = "fs")]
 pub fn read(path: &str, access: &FileAccess, field: &str, limit: usize) -> Result<Vec<u8>> {
+    use crate::error::IoKind;
     use std::io::Read;
     use std::path::{Component, Path};
-    let refuse = |why: &str| refuse(field, path, why);
-    let cannot = |e: std::io::Error| refuse(&format!("cannot read: {e}"));
+    let refuse = |why: FileRefusal| refuse(field, path, why);
+    let cannot = |e: std::io::Error| {
+        refuse(FileRefusal::CannotRead {
+            kind: IoKind::of(&e),
+            os: e.to_string(),
+        })
+    };
     let p = Path::new(path);
     let real = match access {
-        FileAccess::None => {
-            return Err(refuse(
-                "files are not read here; give the CSV as csv.text (or allow file access)",
-            ))
-        }
+        FileAccess::None => return Err(refuse(FileRefusal::NoAccess)),
         FileAccess::Anywhere => std::fs::canonicalize(p).map_err(cannot)?,
         FileAccess::Under(dir) => {
             let outside = p.is_absolute()
                 || p.components()
                     .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
             if outside {
-                return Err(refuse(
-                    "only paths inside the document's folder are read (no absolute paths, no ..)",
-                ));
+                return Err(refuse(FileRefusal::OutsideFolder));
             }
             let root = std::fs::canonicalize(if dir.as_os_str().is_empty() {
                 Path::new(".")
             } else {
                 dir
             })
-            .map_err(|e| refuse(&format!("the folder cannot be read: {e}")))?;
+            .map_err(|e| {
+                refuse(FileRefusal::FolderUnreadable {
+                    kind: IoKind::of(&e),
+                    os: e.to_string(),
+                })
+            })?;
             let real = std::fs::canonicalize(root.join(p)).map_err(cannot)?;
             if !real.starts_with(&root) {
-                return Err(refuse(
-                    "a link to outside the document's folder; only files inside it are read",
-                ));
+                return Err(refuse(FileRefusal::LinkOutside));
             }
             real
         }
     };
-    let not_regular = || refuse("not a regular file (a folder, a pipe or a device is not read)");
+    let not_regular = || refuse(FileRefusal::NotRegular);
     // Checked before it is opened: opening a FIFO waits for a writer.
     let meta = std::fs::metadata(&real).map_err(cannot)?;
     if !meta.is_file() {
         return Err(not_regular());
     }
-    let too_large = || refuse(&format!("over {} MiB; split it", limit >> 20));
+    let too_large = || refuse(FileRefusal::TooLarge { mib: limit >> 20 });
     if meta.len() > limit as u64 {
         return Err(too_large());
     }
@@ -116,20 +123,20 @@ pub fn read(path: &str, access: &FileAccess, field: &str, limit: usize) -> Resul
 /// Without the `fs` feature (the browser) no file is read.
 #[cfg(not(feature = "fs"))]
 pub fn read(path: &str, _access: &FileAccess, field: &str, _limit: usize) -> Result<Vec<u8>> {
-    Err(refuse(
-        field,
-        path,
-        "files are not available here; give the CSV text",
-    ))
+    Err(refuse(field, path, FileRefusal::NoFiles))
 }
 
 /// Without the `fs` feature: the error for a file named (by `csv.path`,
 /// which only a build with `csv_keys` reads).
 #[cfg(all(not(feature = "fs"), feature = "csv_keys"))]
-pub(crate) fn no_files(field: &str, _path: &str, _access: &FileAccess) -> Error {
+pub(crate) fn no_files(field: &str, path: &str, _access: &FileAccess) -> Error {
     Error::Io {
         field: field.to_string(),
-        message: "files are not read here; give the CSV as csv.text".into(),
+        message: Problem::FileRefused {
+            path: path.to_string(),
+            why: FileRefusal::NoFiles,
+        }
+        .into(),
     }
 }
 
@@ -143,10 +150,10 @@ pub fn text(bytes: Vec<u8>, field: &str) -> Result<String> {
     };
     String::from_utf8(bytes).map_err(|e| Error::Io {
         field: field.to_string(),
-        message: format!(
-            "not UTF-8 text (byte {} is not); save the file as UTF-8",
-            e.utf8_error().valid_up_to() + 1
-        ),
+        message: Problem::NotUtf8 {
+            byte: e.utf8_error().valid_up_to() as u64 + 1,
+        }
+        .into(),
     })
 }
 

@@ -40,7 +40,7 @@ pub(crate) use records::{records_of, Record};
 pub(crate) use write::CsvWriter;
 pub use write::{csv_comment, csv_text};
 
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -69,7 +69,11 @@ impl FromStr for Dialect {
             "danish_excel" => Ok(Dialect::DanishExcel),
             _ => Err(Error::InvalidOption {
                 field: "dialect".into(),
-                message: format!("{}: use \"plain\" or \"danish_excel\"", quoted(s)),
+                message: crate::error::Problem::UnknownVariant {
+                    value: s.into(),
+                    expected: vec!["plain".into(), "danish_excel".into()],
+                }
+                .into(),
             }),
         }
     }

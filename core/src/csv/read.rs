@@ -209,7 +209,7 @@ fn decide_mark(
                 line,
                 CsvProblem::InvalidNumber {
                     text: value,
-                    reason,
+                    reason: reason.to_string(),
                 },
             ),
             e => e,
@@ -435,7 +435,10 @@ fn given_mark(columns: &CsvColumns) -> Result<Option<Mark>> {
         Some(".") => Ok(Some(Mark::Point)),
         Some(other) => Err(Error::InvalidOption {
             field: "decimal".into(),
-            message: format!("{}: the decimal separator is \",\" or \".\"", quoted(other)),
+            message: crate::error::Problem::DecimalMark {
+                given: other.into(),
+            }
+            .into(),
         }),
     }
 }
@@ -491,7 +494,8 @@ impl Layout {
                     message: format!(
                         "the column {} is named, but the file has no header",
                         quoted(g)
-                    ),
+                    )
+                    .into(),
                 }),
                 None => Ok(lowered.iter().position(|h| names.contains(&h.as_str()))),
             }
@@ -711,16 +715,12 @@ fn read_party(
     if id.is_empty() {
         return Err(Error::csv(r.line, id_column.clone(), CsvProblem::EmptyId));
     }
-    if let Some(reason) = crate::error::hidden_in_id(&id) {
-        return Err(Error::Csv {
-            line: r.line,
-            column: id_column.clone(),
-            message: format!(
-                "party id {} has {reason}; ids are visible text",
-                quoted(&id)
-            ),
-            problem: None,
-        });
+    if crate::error::hidden_in_id(&id).is_some() {
+        return Err(Error::csv(
+            r.line,
+            id_column.clone(),
+            CsvProblem::InvalidId { id },
+        ));
     }
     Ok(KeyParty::new(id, name, weight))
 }

@@ -282,6 +282,8 @@ pub fn read_population(
             _ => sum_ages(&f.groups, lo, hi).ok_or_else(|| Error::AgesNotInFile {
                 field: "ages".into(),
                 ages: want.show(),
+                from: want.from,
+                to: want.to,
                 groups: show_groups(&f.groups),
             })?,
         };

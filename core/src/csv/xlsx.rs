@@ -14,7 +14,7 @@ use serde::Serialize;
 pub(crate) fn xlsx_error(e: impl std::fmt::Display) -> Error {
     Error::Io {
         field: String::new(),
-        message: format!("the Excel file: {e}"),
+        message: format!("the Excel file: {e}").into(),
     }
 }
 
@@ -54,7 +54,8 @@ fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet> {
                     "no sheet named {}; the sheets are {}",
                     crate::error::quoted(s),
                     crate::error::quoted_list(&names)
-                ),
+                )
+                .into(),
             })?,
         None => names
             .first()

@@ -85,15 +85,14 @@ impl FromStr for Region {
             .into_iter()
             .min_by_key(|r| levenshtein(&skeleton(r.name()), key))
             .filter(|r| levenshtein(&skeleton(r.name()), key) <= 3)
-            .map(|r| format!(" (did you mean {}?)", r.name()))
-            .unwrap_or_default();
+            .map(|r| r.name().to_string());
         Err(Error::InvalidOption {
             field: "region".into(),
-            message: format!(
-                "unknown region {}{closest}; the regions are Hovedstaden, Sjælland, \
-                 Syddanmark, Midtjylland, Nordjylland",
-                quoted(s)
-            ),
+            message: crate::error::Problem::UnknownRegion {
+                name: s.into(),
+                closest,
+            }
+            .into(),
         })
     }
 }
@@ -143,7 +142,8 @@ fn load() -> Result<Vec<Municipality>> {
         message: format!(
             "the embedded population table is broken at {}",
             quoted(line)
-        ),
+        )
+        .into(),
     };
     let lines: Vec<&str> = MUNICIPALITY_LINES.split('\n').collect();
     if lines.len() != POPULATION.len() {

@@ -26,12 +26,11 @@ pub fn sosu_2018_key(programmes: &[&str]) -> Result<Key> {
         if !SOSU_2018_PROGRAMMES.contains(p) || programmes[..i].contains(p) {
             return Err(Error::InvalidOption {
                 field: format!("programmes[{i}]"),
-                message: format!(
-                    "unknown or repeated programme {}; the programmes are \
-                     social- og sundhedshjælper, social- og sundhedsassistent, \
-                     pædagogisk assistent, each once",
-                    crate::error::quoted(p),
-                ),
+                message: crate::error::Problem::Programme {
+                    name: p.to_string(),
+                    known: SOSU_2018_PROGRAMMES.map(String::from).to_vec(),
+                }
+                .into(),
             });
         }
     }

@@ -9,7 +9,7 @@ use super::*;
 use crate::analysis::{attainment, compare, spread_years, YearShare};
 use crate::apportion::Options;
 use crate::csv::ReadNote;
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::key::{
     cost_split, cost_split_from_part, Allocation, CostPart, CostSplitResult, Key, Nest,
     NestRounding, NestedAllocation,
@@ -99,33 +99,37 @@ fn check_shape(doc: &Document) -> Result<()> {
     if doc.version != VERSION {
         return Err(Error::Document {
             field: "version".into(),
-            message: format!(
-                "version {} is not supported; this library reads version {VERSION}",
-                doc.version
-            ),
+            message: Problem::Version {
+                found: doc.version,
+                supported: VERSION,
+            }
+            .into(),
         });
     }
     if doc.scenarios.is_empty() {
         return Err(Error::Document {
             field: "scenarios".into(),
-            message: "give at least one scenario with a total".into(),
+            message: Problem::NoScenario.into(),
         });
     }
     // Scenarios are told apart by name (result columns, CSV rows).
     if let Some(i) = first_repeat(doc.scenarios.len(), |i| doc.scenarios[i].name.as_str()) {
         return Err(Error::Document {
             field: scenario_at(i).key("name").into(),
-            message: format!(
-                "the scenario name {} is used twice; give each scenario its own name",
-                quoted(&doc.scenarios[i].name)
-            ),
+            message: Problem::ScenarioTwice {
+                name: doc.scenarios[i].name.clone(),
+            }
+            .into(),
         });
     }
     let shapes = [doc.key.is_some(), doc.nest.is_some(), doc.parts.is_some()];
     if shapes.iter().filter(|x| **x).count() != 1 {
         return Err(Error::Document {
             field: String::new(),
-            message: "give exactly one of key, nest and parts".into(),
+            message: Problem::ExactlyOne {
+                fields: vec!["key".into(), "nest".into(), "parts".into()],
+            }
+            .into(),
         });
     }
     Ok(())
@@ -137,14 +141,17 @@ fn check_labels(doc: &Document, rounding: &Rounding) -> Result<()> {
     if doc.actual_label.is_some() && doc.actual.is_none() {
         return Err(Error::Document {
             field: "actual_label".into(),
-            message: "given without actual".into(),
+            message: Problem::GivenWithout {
+                needs: "actual".into(),
+            }
+            .into(),
         });
     }
     if let Some(spec) = &doc.summary {
         if spec.places.is_some() != matches!(rounding, Rounding::Places(_)) {
             return Err(Error::Document {
                 field: "summary.places".into(),
-                message: "give it exactly when the document rounds places".into(),
+                message: Problem::SummaryPlaces.into(),
             });
         }
     }
@@ -270,7 +277,7 @@ fn compute_scenario(
     if scenario.part.is_some() && keys.parts.is_none() {
         return Err(Error::Document {
             field: scenario_at(s).key("part").into(),
-            message: "part names a part of a cost split: use it with parts".into(),
+            message: Problem::PartWithoutParts.into(),
         });
     }
     let (allocation, nested, cost) = main_allocation(doc, keys, rounding, s, scenario)?;
@@ -279,7 +286,7 @@ fn compute_scenario(
         (Some(_), None) => {
             return Err(Error::Document {
                 field: "years".into(),
-                message: "years work with a key (not with nest or parts)".into(),
+                message: Problem::YearsNeedKey.into(),
             })
         }
         (None, _) => None,
@@ -378,7 +385,10 @@ fn main_allocation(
     }
     Err(Error::Document {
         field: String::new(),
-        message: "give exactly one of key, nest and parts".into(),
+        message: Problem::ExactlyOne {
+            fields: vec!["key".into(), "nest".into(), "parts".into()],
+        }
+        .into(),
     })
 }
 

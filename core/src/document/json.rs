@@ -14,17 +14,12 @@
 //! (A reader of its own, rather than serde's derive, also keeps the browser
 //! module small.)
 
-use crate::analysis::YearShare;
-use crate::apportion::{Limit, Method, Options, PartyRef, TieRule};
-use crate::error::{quoted, Error, Result};
-use crate::key::{FixedShare, NestRounding};
+use crate::error::{Error, JsonKind, Problem, Result, Syntax};
 use crate::number::{decimal_from_number_text, decimal_from_text};
 use crate::sorted_map::{first_repeat, SortedMap};
-use crate::tabular::CsvColumns;
 use rust_decimal::Decimal;
 
-/// The deepest nesting a document may have.
-pub const MAX_DEPTH: usize = 64;
+pub use crate::error::MAX_DEPTH;
 
 /// A JSON value as the strict reader holds it: numbers keep their text,
 /// objects their order (and any key given twice, for the reader to refuse).
@@ -80,23 +75,23 @@ impl Items {
 }
 
 impl Json {
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> JsonKind {
         match self {
-            Json::Null => "null",
-            Json::Bool(_) => "true or false",
-            Json::Number(_) => "a number",
-            Json::String(_) => "a string",
-            Json::Array(_) => "a list",
-            Json::Object(_) => "an object",
-            Json::Items(_) => "a list",
+            Json::Null => JsonKind::Null,
+            Json::Bool(_) => JsonKind::Bool,
+            Json::Number(_) => JsonKind::Number,
+            Json::String(_) => JsonKind::String,
+            Json::Array(_) | Json::Items(_) => JsonKind::List,
+            Json::Object(_) => JsonKind::Object,
         }
     }
 }
 
-pub(super) fn document_error(field: &str, message: impl Into<String>) -> Error {
+/// An [`Error::Document`] at `field` about `problem`.
+pub(super) fn document_error(field: &str, problem: Problem) -> Error {
     Error::Document {
         field: field.to_string(),
-        message: message.into(),
+        message: problem.into(),
     }
 }
 
@@ -139,17 +134,17 @@ fn parse_in(text: &str, shared: Option<&std::sync::Arc<String>>) -> Result<Json>
     let v = p.value("", 0)?;
     p.ws();
     if p.i < p.b.len() {
-        return Err(p.error("", "unexpected text after the document"));
+        return Err(p.error("", Syntax::TextAfter));
     }
     Ok(v)
 }
 
 impl Parser<'_> {
-    fn error(&self, path: &str, what: &str) -> Error {
+    fn error(&self, path: &str, what: Syntax) -> Error {
         let before = self.text.get(..self.i).unwrap_or(self.text);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        document_error(path, format!("{what} at line {line} column {column}"))
+        let line = before.matches('\n').count() as u64 + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+        document_error(path, Problem::Syntax { what, line, column })
     }
 
     fn ws(&mut self) {
@@ -164,7 +159,7 @@ impl Parser<'_> {
 
     fn value(&mut self, path: &str, depth: usize) -> Result<Json> {
         if depth > MAX_DEPTH {
-            return Err(self.error(path, &format!("nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.error(path, Syntax::TooDeep));
         }
         match self.peek() {
             Some(b'{') => self.object(path, depth),
@@ -174,8 +169,8 @@ impl Parser<'_> {
             Some(b'f') => self.literal(path, "false", Json::Bool(false)),
             Some(b'n') => self.literal(path, "null", Json::Null),
             Some(b'-' | b'0'..=b'9') => self.number(path),
-            Some(_) => Err(self.error(path, "expected a value")),
-            None => Err(self.error(path, "the document ends where a value was expected")),
+            Some(_) => Err(self.error(path, Syntax::Value)),
+            None => Err(self.error(path, Syntax::EndsBeforeValue)),
         }
     }
 
@@ -184,7 +179,7 @@ impl Parser<'_> {
             self.i += word.len();
             Ok(v)
         } else {
-            Err(self.error(path, "expected a value"))
+            Err(self.error(path, Syntax::Value))
         }
     }
 
@@ -201,12 +196,12 @@ impl Parser<'_> {
             p.i > s
         };
         if !digits(self) {
-            return Err(self.error(path, "expected digits"));
+            return Err(self.error(path, Syntax::Digits));
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
             if !digits(self) {
-                return Err(self.error(path, "expected digits after the decimal point"));
+                return Err(self.error(path, Syntax::DigitsAfterPoint));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -215,7 +210,7 @@ impl Parser<'_> {
                 self.i += 1;
             }
             if !digits(self) {
-                return Err(self.error(path, "expected digits in the exponent"));
+                return Err(self.error(path, Syntax::DigitsInExponent));
             }
         }
         Ok(Json::Number(self.text[start..self.i].to_string()))
@@ -239,7 +234,7 @@ impl Parser<'_> {
                     self.i += 1;
                     let c = self
                         .peek()
-                        .ok_or_else(|| self.error(path, "unfinished escape"))?;
+                        .ok_or_else(|| self.error(path, Syntax::UnfinishedEscape))?;
                     self.i += 1;
                     match c {
                         b'"' => out.push('"'),
@@ -254,30 +249,27 @@ impl Parser<'_> {
                             let hi = self.hex4(path)?;
                             let c = if (0xD800..0xDC00).contains(&hi) {
                                 if !self.b[self.i..].starts_with(b"\\u") {
-                                    return Err(
-                                        self.error(path, "a lone surrogate is not a character")
-                                    );
+                                    return Err(self.error(path, Syntax::LoneSurrogate));
                                 }
                                 self.i += 2;
                                 let lo = self.hex4(path)?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(
-                                        self.error(path, "a lone surrogate is not a character")
-                                    );
+                                    return Err(self.error(path, Syntax::LoneSurrogate));
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
                                 hi
                             };
-                            out.push(char::from_u32(c).ok_or_else(|| {
-                                self.error(path, "a lone surrogate is not a character")
-                            })?);
+                            out.push(
+                                char::from_u32(c)
+                                    .ok_or_else(|| self.error(path, Syntax::LoneSurrogate))?,
+                            );
                         }
-                        _ => return Err(self.error(path, "unknown escape")),
+                        _ => return Err(self.error(path, Syntax::UnknownEscape)),
                     }
                 }
-                Some(_) => return Err(self.error(path, "a control character inside a string")),
-                None => return Err(self.error(path, "the document ends inside a string")),
+                Some(_) => return Err(self.error(path, Syntax::ControlInString)),
+                None => return Err(self.error(path, Syntax::EndsInString)),
             }
         }
     }
@@ -287,7 +279,7 @@ impl Parser<'_> {
             .text
             .get(self.i..self.i + 4)
             .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .ok_or_else(|| self.error(path, "expected four hex digits after \\u"))?;
+            .ok_or_else(|| self.error(path, Syntax::HexDigits))?;
         self.i += 4;
         Ok(h)
     }
@@ -320,7 +312,7 @@ impl Parser<'_> {
                     items.shrink_to_fit();
                     return Ok(Json::Array(items));
                 }
-                _ => return Err(self.error(path, "expected , or ] in a list")),
+                _ => return Err(self.error(path, Syntax::ListSeparator)),
             }
         }
     }
@@ -357,7 +349,7 @@ impl Parser<'_> {
                         spans,
                     }));
                 }
-                _ => return Err(self.error(path, "expected , or ] in a list")),
+                _ => return Err(self.error(path, Syntax::ListSeparator)),
             }
         }
     }
@@ -373,13 +365,13 @@ impl Parser<'_> {
         loop {
             self.ws();
             if self.peek() != Some(b'"') {
-                return Err(self.error(path, "expected a field name in quotes"));
+                return Err(self.error(path, Syntax::FieldName));
             }
             let key = self.string(path)?;
             let at = join(path, &key);
             self.ws();
             if self.peek() != Some(b':') {
-                return Err(self.error(&at, "expected : after the field name"));
+                return Err(self.error(&at, Syntax::Colon));
             }
             self.i += 1;
             self.ws();
@@ -399,7 +391,7 @@ impl Parser<'_> {
                     entries.shrink_to_fit();
                     return Ok(Json::Object(entries));
                 }
-                _ => return Err(self.error(path, "expected , or } in an object")),
+                _ => return Err(self.error(path, Syntax::ObjectSeparator)),
             }
         }
     }
@@ -413,7 +405,7 @@ pub(super) fn refuse_repeats(entries: &[(String, Json)], path: &str) -> Result<(
             let key = &entries[i].0;
             Err(document_error(
                 &join(path, key),
-                format!("the field {} is given twice; give it once", quoted(key)),
+                Problem::DuplicateField { name: key.clone() },
             ))
         }
     }
@@ -426,8 +418,14 @@ pub(crate) trait FromJson: Sized {
     fn from_json(v: &Json, path: &str) -> Result<Self>;
 }
 
-fn expected(v: &Json, path: &str, what: &str) -> Error {
-    document_error(path, format!("expected {what}, got {}", v.kind()))
+fn expected(v: &Json, path: &str, expected: JsonKind) -> Error {
+    document_error(
+        path,
+        Problem::WrongType {
+            expected,
+            found: v.kind(),
+        },
+    )
 }
 
 /// The fields of an object, taken one by one; [`Fields::finish`] refuses
@@ -446,7 +444,7 @@ impl<'a> Fields<'a> {
                 entries,
                 taken: vec![false; entries.len()],
             }),
-            _ => Err(expected(v, path, "an object")),
+            _ => Err(expected(v, path, JsonKind::Object)),
         }
     }
 
@@ -466,8 +464,12 @@ impl<'a> Fields<'a> {
 
     /// A field that must be there.
     pub(crate) fn req<T: FromJson>(&mut self, key: &str) -> Result<T> {
-        self.opt(key)?
-            .ok_or_else(|| document_error(&join(self.path, key), format!("missing field `{key}`")))
+        self.opt(key)?.ok_or_else(|| {
+            document_error(
+                &join(self.path, key),
+                Problem::MissingField { name: key.into() },
+            )
+        })
     }
 
     /// Refuses any field not taken, naming it and the fields there are.
@@ -476,7 +478,10 @@ impl<'a> Fields<'a> {
             None => Ok(()),
             Some(((k, _), _)) => Err(document_error(
                 &join(self.path, k),
-                format!("unknown field `{k}`, expected one of {}", known.join(", ")),
+                Problem::UnknownField {
+                    name: k.clone(),
+                    expected: known.iter().map(|f| f.to_string()).collect(),
+                },
             )),
         }
     }
@@ -516,7 +521,7 @@ impl FromJson for String {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
             Json::String(s) => Ok(s.clone()),
-            _ => Err(expected(v, path, "a string")),
+            _ => Err(expected(v, path, JsonKind::String)),
         }
     }
 }
@@ -525,7 +530,7 @@ impl FromJson for bool {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
             Json::Bool(b) => Ok(*b),
-            _ => Err(expected(v, path, "true or false")),
+            _ => Err(expected(v, path, JsonKind::Bool)),
         }
     }
 }
@@ -536,7 +541,7 @@ impl FromJson for Decimal {
         match v {
             Json::Number(n) => decimal_from_number_text(n, path),
             Json::String(s) => decimal_from_text(s, path),
-            _ => Err(expected(v, path, "a number")),
+            _ => Err(expected(v, path, JsonKind::Number)),
         }
     }
 }
@@ -548,7 +553,7 @@ fn whole(v: &Json, path: &str) -> Result<i128> {
         return Err(Error::InvalidNumber {
             field: path.to_string(),
             value: d.to_string(),
-            reason: "expected a whole number".into(),
+            reason: Problem::NotWhole.into(),
         });
     }
     Ok(d.trunc().mantissa())
@@ -562,7 +567,11 @@ macro_rules! whole_from_json {
                 <$t>::try_from(n).map_err(|_| Error::InvalidNumber {
                     field: path.to_string(),
                     value: n.to_string(),
-                    reason: format!("expected a whole number from {} to {}", <$t>::MIN, <$t>::MAX),
+                    reason: Problem::WholeOutOfRange {
+                        min: <$t>::MIN.to_string(),
+                        max: <$t>::MAX.to_string(),
+                    }
+                    .into(),
                 })
             }
         }
@@ -588,7 +597,7 @@ impl<T: FromJson> FromJson for Vec<T> {
                 }
                 Ok(list)
             }
-            _ => Err(expected(v, path, "a list")),
+            _ => Err(expected(v, path, JsonKind::List)),
         }
     }
 }
@@ -601,7 +610,7 @@ impl<T: FromJson> FromJson for SortedMap<String, T> {
                 .iter()
                 .map(|(k, x)| Ok((k.clone(), T::from_json(x, &join(path, k))?)))
                 .collect(),
-            _ => Err(expected(v, path, "an object")),
+            _ => Err(expected(v, path, JsonKind::Object)),
         }
     }
 }
@@ -615,7 +624,7 @@ impl FromJson for Version {
     fn from_json(v: &Json, path: &str) -> Result<Self> {
         match v {
             Json::Number(_) => u32::from_json(v, path).map(Version),
-            _ => Err(expected(v, path, "a number (1)")),
+            _ => Err(expected(v, path, JsonKind::Version)),
         }
     }
 }
@@ -642,96 +651,6 @@ pub(crate) fn read_owned<T: FromJson>(text: String) -> Result<T> {
 pub(crate) fn choice<T: std::str::FromStr<Err = Error>>(v: &Json, path: &str) -> Result<T> {
     T::from_str(&String::from_json(v, path)?).map_err(|e| e.with_field(path))
 }
-
-// ---- Input types of the engine, as documents give them --------------------
-
-impl FromJson for Method {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        choice(v, path)
-    }
-}
-
-impl FromJson for NestRounding {
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        match String::from_json(v, path)?.as_str() {
-            "per_level" => Ok(NestRounding::PerLevel),
-            "flat" => Ok(NestRounding::Flat),
-            other => Err(Error::InvalidOption {
-                field: path.to_string(),
-                message: format!("{}: use \"per_level\" or \"flat\"", quoted(other)),
-            }),
-        }
-    }
-}
-
-impl FromJson for PartyRef {
-    /// A position (a number) or an id (a string).
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        match v {
-            Json::String(s) => Ok(PartyRef::Id(s.clone())),
-            _ => usize::from_json(v, path).map(PartyRef::Index),
-        }
-    }
-}
-
-impl FromJson for TieRule {
-    /// `"order"`, `"error"` or `{"priority": [ids or positions]}`.
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        match v {
-            Json::String(s) if s == "order" => Ok(TieRule::Order),
-            Json::String(s) if s == "error" => Ok(TieRule::Error),
-            Json::Object(_) => {
-                let mut f = Fields::new(v, path)?;
-                let order = f.req("priority")?;
-                f.finish(&["priority"])?;
-                Ok(TieRule::Priority(order))
-            }
-            _ => Err(Error::InvalidOption {
-                field: path.to_string(),
-                message: "use \"order\", \"error\" or {\"priority\": [ids]}".into(),
-            }),
-        }
-    }
-}
-
-impl FromJson for Limit {
-    /// One whole number for all, a list in party order, or an object by id.
-    fn from_json(v: &Json, path: &str) -> Result<Self> {
-        match v {
-            Json::Array(_) | Json::Items(_) => Vec::from_json(v, path).map(Limit::Each),
-            Json::Object(_) => SortedMap::from_json(v, path).map(Limit::ById),
-            _ => u64::from_json(v, path).map(Limit::All),
-        }
-    }
-}
-
-from_json_fields!(Options {
-    method: default,
-    minimum: opt,
-    maximum: opt,
-    first_divisor: opt,
-    ties: default,
-});
-
-from_json_fields!(FixedShare {
-    id: req,
-    name: opt,
-    share: req
-});
-
-from_json_fields!(YearShare {
-    year: req,
-    fraction: req
-});
-
-from_json_fields!(CsvColumns {
-    id: opt,
-    name: opt,
-    weight: opt,
-    header: opt,
-    decimal: opt,
-    keep_totals: opt,
-});
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ use super::{FileAccess, KeySpec, NestSpec, PopulationSpec, RoundingSpec};
 use crate::apportion::Options;
 use crate::csv::ReadNote;
 use crate::data::{self, municipality, Region};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::key::{Key, KeyBuilder, Nest, NestRounding};
 use crate::reference::{Parties, Reference};
 use crate::sorted_map::{first_repeat, SortedMap};
@@ -69,18 +69,14 @@ pub(super) fn build_nest(
                 "rounding.ties"
             }
             .into(),
-            message: "a nest apportions whole places: give the method, limits and ties in \
-                      rounding.places (between groups) and nest.member_places (within them)"
-                .into(),
+            message: Problem::NestRoundsPlaces.into(),
         });
     }
     let member_options = match (spec.rounding, &spec.member_places, &rounding.places) {
         (NestRounding::Flat, Some(_), Some(_)) => {
             return Err(Error::Document {
                 field: "nest.member_places".into(),
-                message: "flat rounding is one apportionment over all members: give its \
-                          options once, in rounding.places"
-                    .into(),
+                message: Problem::FlatOptionsOnce.into(),
             })
         }
         (_, Some(m), _) => m.clone(),
@@ -155,8 +151,19 @@ pub(super) fn build_key_noting(
     if sources.iter().filter(|x| **x).count() != 1 {
         return Err(Error::Document {
             field: at.into(),
-            message: "give exactly one of population, regions, sosu_2018, weights, csv and blend"
-                .into(),
+            message: Problem::ExactlyOne {
+                fields: [
+                    "population",
+                    "regions",
+                    "sosu_2018",
+                    "weights",
+                    "csv",
+                    "blend",
+                ]
+                .map(String::from)
+                .to_vec(),
+            }
+            .into(),
         });
     }
     let mut key = if let Some(p) = &spec.population {
@@ -188,10 +195,7 @@ pub(super) fn build_key_noting(
         let pairs: Vec<(Decimal, &Key)> = parts.iter().map(|b| b.weight).zip(keys.iter()).collect();
         Key::blend(&pairs).map_err(|e| rename_blend(e, at))?
     } else {
-        return Err(Error::Document {
-            field: at.into(),
-            message: "no source".into(),
-        });
+        return Err(Error::internal(at.as_str(), "a key without a source"));
     };
     if !spec.exclude.is_empty() {
         key = data::exclude_named(&key, &spec.exclude, at.key("exclude").as_str())?;
@@ -238,7 +242,8 @@ fn csv_key(
                              (it lacks the feature `excel`, which the command line and \
                              Python have); save the sheet as CSV",
                             crate::error::quoted(p)
-                        ),
+                        )
+                        .into(),
                     });
                 } else {
                     crate::tabular::read_weights_bytes(&bytes, &c.columns)
@@ -248,7 +253,10 @@ fn csv_key(
         _ => {
             return Err(Error::Document {
                 field: at.key("csv").into(),
-                message: "give text or path".into(),
+                message: Problem::ExactlyOne {
+                    fields: vec!["text".into(), "path".into()],
+                }
+                .into(),
             })
         }
     };
@@ -272,7 +280,10 @@ fn csv_key(
 ) -> Result<Key> {
     Err(Error::InvalidOption {
         field: at.key("csv").into(),
-        message: super::CSV_LEFT_OUT.into(),
+        message: Problem::LeftOut {
+            what: crate::error::LeftOut::Csv,
+        }
+        .into(),
     })
 }
 
@@ -290,18 +301,28 @@ fn population_key(
         .map(|r| r.parse::<Region>())
         .transpose()
         .map_err(|e| e.under(at.key("population").as_str()))?;
-    let key = match (&p.file, p.ages) {
-        (None, None) => data::population_key(region, p.year),
-        (None, Some(_)) => Err(Error::Document {
-            field: "ages".into(),
-            message: "the embedded population has no ages; give a Statbank file with them \
-                      (file)"
-                .into(),
+    let key = match (&p.file, &p.text, p.ages) {
+        (Some(_), Some(_), _) => Err(Error::Document {
+            field: "text".into(),
+            message: Problem::NotBoth {
+                first: "file".into(),
+                second: "text".into(),
+            }
+            .into(),
         }),
-        (Some(file), ages) => {
+        (None, None, None) => data::population_key(region, p.year),
+        (None, None, Some(_)) => Err(Error::Document {
+            field: "ages".into(),
+            message: Problem::EmbeddedHasNoAges.into(),
+        }),
+        (Some(file), None, ages) => {
             let field = String::from(at.key("population").key("file"));
             let bytes = crate::files::read(file, files, &field, crate::files::MAX_FILE_BYTES)?;
-            file_population(&bytes, file, p.year, ages, region, at, notes)
+            statbank_population(&bytes, file, p.year, ages, region, at, notes)
+        }
+        // The file's text given inline (the browser's upload): no name to say.
+        (None, Some(text), ages) => {
+            statbank_population(text.as_bytes(), "", p.year, ages, region, at, notes)
         }
     }
     .map_err(|e| e.under(at.key("population").as_str()))?;
@@ -345,11 +366,12 @@ fn rename_blend(e: Error, at: &FieldPath) -> Error {
     e.with_field(field.under(at))
 }
 
-/// The key of a Statbank population file's bytes (only where files are
-/// read: the browser build, without `fs`, never reaches the reader and
-/// leaves it out for its size).
-#[cfg(feature = "fs")]
-fn file_population(
+/// The key of a Statbank population file's bytes (`file` its name, empty
+/// for text given inline). Only where files are read or CSV is: the web
+/// form's first-load module leaves the reader out for its size, and such a
+/// document goes to the whole module (`needsMore`), as CSV weights do.
+#[cfg(any(feature = "fs", feature = "csv_keys"))]
+fn statbank_population(
     bytes: &[u8],
     file: &str,
     year: i32,
@@ -358,8 +380,9 @@ fn file_population(
     at: &FieldPath,
     notes: &mut Vec<ReadNote>,
 ) -> Result<Key> {
-    let read = crate::statbank::read_population(bytes, Some(year), ages)
-        .map_err(|e| e.under(at.key("population").as_str()))?;
+    // Errors' fields are the population's (`ages`): the caller puts them
+    // under the key's path.
+    let read = crate::statbank::read_population(bytes, Some(year), ages)?;
     notes.push(ReadNote {
         at: at.key("population").into(),
         note: read.note(file),
@@ -367,18 +390,21 @@ fn file_population(
     read.key(region)
 }
 
-#[cfg(not(feature = "fs"))]
-fn file_population(
+#[cfg(not(any(feature = "fs", feature = "csv_keys")))]
+fn statbank_population(
     _bytes: &[u8],
-    file: &str,
+    _file: &str,
     _year: i32,
     _ages: Option<crate::statbank::Ages>,
     _region: Option<Region>,
     _at: &FieldPath,
     _notes: &mut Vec<ReadNote>,
 ) -> Result<Key> {
-    Err(Error::Io {
-        field: String::new(),
-        message: format!("cannot read {file}: files are not available here"),
+    Err(Error::InvalidOption {
+        field: "text".into(),
+        message: Problem::LeftOut {
+            what: crate::error::LeftOut::PopulationText,
+        }
+        .into(),
     })
 }

@@ -37,20 +37,9 @@ mod years;
 
 pub use compute::{compute_owned, compute_with};
 
-/// What a document that needs places in a table (a `table`, or a year
-/// profile rounding places both ways) gets from a build without the
-/// `tables` feature (the web form's first-load module, which leaves them out
-/// for its download budget): an `invalid_option` error with this message,
-/// which the binding turns into "load the whole module".
-pub const TABLES_LEFT_OUT: &str =
-    "places in a table are not in this build (the web form's first-load module): use the whole module";
-
-/// What a document with `csv` weights gets from a build without the
-/// `csv_keys` feature (the web form's first-load module; the form reads
-/// pasted and uploaded CSV with the whole module anyway): an
-/// `invalid_option` error with this message, "load the whole module".
-pub const CSV_LEFT_OUT: &str =
-    "weights from CSV are not in this build (the web form's first-load module): use the whole module";
+/// What the first-load module leaves to the whole module, said
+/// ([`crate::error::LeftOut`]).
+pub use crate::error::{CSV_LEFT_OUT, POPULATION_LEFT_OUT, TABLES_LEFT_OUT};
 pub use json::Json;
 pub use keys::build_key;
 pub use result::*;

@@ -21,7 +21,10 @@ pub(super) fn places_table(
 ) -> Result<TableResult> {
     Err(Error::InvalidOption {
         field: "table".into(),
-        message: super::TABLES_LEFT_OUT.into(),
+        message: crate::error::Problem::LeftOut {
+            what: crate::error::LeftOut::Tables,
+        }
+        .into(),
     })
 }
 
@@ -52,7 +55,8 @@ pub(super) fn places_table(
             field: "table.columns".into(),
             message: format!(
                 "the columns' totals must add up to the scenario's {places_total} places"
-            ),
+            )
+            .into(),
         });
     }
     let mut weights = Vec::with_capacity(allocation.parties.len());

@@ -9,8 +9,14 @@
 //! with the same checks, so `serde_json::from_str::<Document>` refuses what
 //! `parse` refuses (the minutes' documents are decisions others rely on).
 
-use super::json::{from_json_fields, FromJson};
+use super::json::{choice, from_json_fields, Fields, FromJson, Json};
 use super::*;
+use crate::analysis::YearShare;
+use crate::apportion::{Limit, Method, Options, PartyRef, TieRule};
+use crate::error::{Error, Problem, Result};
+use crate::key::{FixedShare, NestRounding};
+use crate::sorted_map::SortedMap;
+use crate::tabular::CsvColumns;
 
 from_json_fields!(Document {
     schema as "$schema": opt,
@@ -60,6 +66,7 @@ from_json_fields!(PopulationSpec {
     year: req,
     municipalities: opt,
     file: opt,
+    text: opt,
     ages: opt,
 });
 from_json_fields!(crate::statbank::Ages { from: opt, to: opt });
@@ -103,6 +110,100 @@ from_json_fields!(TableColumnSpec {
 from_json_fields!(CompareSpec {
     label: opt,
     key: req
+});
+
+// ---- Input types of the engine, as documents give them --------------------
+
+impl FromJson for Method {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        choice(v, path)
+    }
+}
+
+impl FromJson for NestRounding {
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        match String::from_json(v, path)?.as_str() {
+            "per_level" => Ok(NestRounding::PerLevel),
+            "flat" => Ok(NestRounding::Flat),
+            other => Err(Error::InvalidOption {
+                field: path.to_string(),
+                message: Problem::UnknownVariant {
+                    value: other.into(),
+                    expected: vec!["per_level".into(), "flat".into()],
+                }
+                .into(),
+            }),
+        }
+    }
+}
+
+impl FromJson for PartyRef {
+    /// A position (a number) or an id (a string).
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        match v {
+            Json::String(s) => Ok(PartyRef::Id(s.clone())),
+            _ => usize::from_json(v, path).map(PartyRef::Index),
+        }
+    }
+}
+
+impl FromJson for TieRule {
+    /// `"order"`, `"error"` or `{"priority": [ids or positions]}`.
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        match v {
+            Json::String(s) if s == "order" => Ok(TieRule::Order),
+            Json::String(s) if s == "error" => Ok(TieRule::Error),
+            Json::Object(_) => {
+                let mut f = Fields::new(v, path)?;
+                let order = f.req("priority")?;
+                f.finish(&["priority"])?;
+                Ok(TieRule::Priority(order))
+            }
+            _ => Err(Error::InvalidOption {
+                field: path.to_string(),
+                message: Problem::TieRuleShape.into(),
+            }),
+        }
+    }
+}
+
+impl FromJson for Limit {
+    /// One whole number for all, a list in party order, or an object by id.
+    fn from_json(v: &Json, path: &str) -> Result<Self> {
+        match v {
+            Json::Array(_) | Json::Items(_) => Vec::from_json(v, path).map(Limit::Each),
+            Json::Object(_) => SortedMap::from_json(v, path).map(Limit::ById),
+            _ => u64::from_json(v, path).map(Limit::All),
+        }
+    }
+}
+
+from_json_fields!(Options {
+    method: default,
+    minimum: opt,
+    maximum: opt,
+    first_divisor: opt,
+    ties: default,
+});
+
+from_json_fields!(FixedShare {
+    id: req,
+    name: opt,
+    share: req
+});
+
+from_json_fields!(YearShare {
+    year: req,
+    fraction: req
+});
+
+from_json_fields!(CsvColumns {
+    id: opt,
+    name: opt,
+    weight: opt,
+    header: opt,
+    decimal: opt,
+    keep_totals: opt,
 });
 
 impl<'de> serde::Deserialize<'de> for Document {

@@ -251,7 +251,7 @@ impl DocumentResult {
         if self.version != VERSION {
             return Err(Error::Document {
                 field: "version".into(),
-                message: format!("version {} is not {VERSION}", self.version),
+                message: format!("version {} is not {VERSION}", self.version).into(),
             });
         }
         for (i, s) in self.scenarios.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use super::{Document, RoundingSpec};
 use crate::apportion::{Options, TieRule};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::key::{Allocation, Key, NestRounding};
 use crate::money::SplitOptions;
 use crate::reference::resolve_key_ties;
@@ -23,13 +23,13 @@ impl Rounding {
         match (&spec.unit, &spec.places) {
             (Some(_), Some(_)) => Err(Error::Document {
                 field: "rounding".into(),
-                message: "give unit (money) or places (whole units), not both".into(),
+                message: Problem::UnitOrPlaces.into(),
             }),
             (_, Some(p)) => {
                 if spec.ties.is_some() {
                     return Err(Error::Document {
                         field: "rounding.ties".into(),
-                        message: "for places, give ties inside places".into(),
+                        message: Problem::TiesInsidePlaces.into(),
                     });
                 }
                 Ok(Rounding::Places(p.clone()))
@@ -46,10 +46,13 @@ impl Rounding {
         if whole.scale() != 0 || whole < Decimal::ZERO {
             return Err(Error::Document {
                 field: "total".into(),
-                message: format!("{total} is not a whole, non-negative number of places"),
+                message: Problem::NotWholePlaces {
+                    total: total.to_string(),
+                }
+                .into(),
             });
         }
-        u64::try_from(whole).map_err(|_| Error::overflow("total", "too many places"))
+        u64::try_from(whole).map_err(|_| Error::overflow("total", Problem::TooManyPlaces))
     }
 
     pub(super) fn places_options(&self) -> Options {
@@ -75,7 +78,7 @@ impl Rounding {
             Rounding::Money(o) => Ok(o.clone()),
             Rounding::Places(_) => Err(Error::Document {
                 field: "rounding.places".into(),
-                message: "parts split money; give rounding.unit".into(),
+                message: Problem::PartsSplitMoney.into(),
             }),
         }
     }

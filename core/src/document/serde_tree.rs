@@ -59,9 +59,9 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
         if n.is_finite() {
             Ok(Json::Number(format!("{n}")))
         } else {
-            Err(E::custom(format!(
-                "{n} is not a number a document can hold"
-            )))
+            Err(E::custom(crate::error::Problem::NotFinite {
+                value: format!("{n}"),
+            }))
         }
     }
     fn visit_str<E>(self, s: &str) -> std::result::Result<Json, E> {
@@ -102,7 +102,7 @@ pub(crate) fn check_tree(v: &Json, path: &str, depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
         return Err(document_error(
             path,
-            format!("nested deeper than {MAX_DEPTH} levels"),
+            crate::error::Problem::TooDeep { levels: MAX_DEPTH },
         ));
     }
     match v {

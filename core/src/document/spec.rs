@@ -204,6 +204,12 @@ pub struct PopulationSpec {
     /// embedded figures: `year` picks its first period of that year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// The same Statbank file's text inline: what `file` is where files
+    /// cannot be read (the web form's upload), read by the same reader with
+    /// the same notes; `year`, `ages` and `region` as with `file`. Exactly
+    /// one of `file` and `text`, when either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// Only these ages (from the file's age groups): `{"from": 65}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ages: Option<crate::statbank::Ages>,

@@ -21,7 +21,10 @@ pub(super) fn round_both_ways(
 ) -> Result<Vec<Vec<CellRef>>> {
     Err(Error::InvalidOption {
         field: "years".into(),
-        message: super::TABLES_LEFT_OUT.into(),
+        message: crate::error::Problem::LeftOut {
+            what: crate::error::LeftOut::Tables,
+        }
+        .into(),
     })
 }
 

@@ -206,7 +206,10 @@ impl Allocation {
     /// numbers that exist, and the amounts adding up to the total. Errors
     /// name the field (`parties[2].amount`).
     pub fn check(&self) -> Result<()> {
-        let changed = |field: String, message: String| Error::Document { field, message };
+        let changed = |field: String, message: String| Error::Document {
+            field,
+            message: message.into(),
+        };
         if self.unit <= Decimal::ZERO {
             return Err(Error::InvalidUnit {
                 field: "unit".into(),

@@ -34,7 +34,7 @@ impl Key {
                 return Err(Error::InvalidShare {
                     field: format!("blend[{n}].weight"),
                     value: *alpha,
-                    reason: "a blend weight must be zero or more".into(),
+                    reason: crate::error::Problem::BlendWeightNegative.into(),
                 });
             }
             sum = exact_add(sum, *alpha, "blend")?;
@@ -43,7 +43,7 @@ impl Key {
             return Err(Error::InvalidShare {
                 field: "blend".into(),
                 value: sum,
-                reason: "the blend weights must add up to exactly 1".into(),
+                reason: crate::error::Problem::BlendNotOne.into(),
             });
         }
         // weightᵢ = Σₖ αₖ · wₖᵢ · Πⱼ≠ₖ Wⱼ: the shares times Πⱼ Wⱼ, exactly.

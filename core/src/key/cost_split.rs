@@ -74,7 +74,7 @@ pub fn cost_split(
             return Err(Error::InvalidShare {
                 field: format!("parts[{i}].share"),
                 value: f.share,
-                reason: "a part's share is from 0 to 1".into(),
+                reason: crate::error::Problem::PartShareRange.into(),
             });
         }
     }
@@ -85,7 +85,7 @@ pub fn cost_split(
         return Err(Error::InvalidShare {
             field: "parts".into(),
             value: sum,
-            reason: "the parts of a cost split must add up to exactly 1".into(),
+            reason: crate::error::Problem::PartsNotOne.into(),
         });
     }
     let key = Key::new(
@@ -165,7 +165,7 @@ pub fn cost_split_from_part(
                 "{amount} for {} makes a whole of {whole}, whose split gives it {}; give the whole instead",
                 given.id,
                 got.unwrap_or_default()
-            ),
+            ).into(),
         });
     }
     Ok(r)

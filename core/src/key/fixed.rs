@@ -41,7 +41,7 @@ impl Key {
                 return Err(Error::InvalidShare {
                     field,
                     value: f.share,
-                    reason: "a share must be between 0 and 1 (7.2 % is 0.072)".into(),
+                    reason: crate::error::Problem::ShareRange.into(),
                 });
             }
             if repeat == Some(n) {
@@ -59,7 +59,7 @@ impl Key {
             return Err(Error::InvalidShare {
                 field: "fixed".into(),
                 value: sum,
-                reason: "the fixed shares add up to more than 1 (100 %)".into(),
+                reason: crate::error::Problem::FixedOverOne.into(),
             });
         }
         // Bounded: 0 ≤ sum ≤ 1 (checked above).

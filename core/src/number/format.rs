@@ -3,7 +3,7 @@
 //! plain-text tables. The bottom layer of the output code: nothing here
 //! knows keys, data or file formats (DESIGN.md, "Layers").
 
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -28,7 +28,7 @@ fn invalid(text: &str, reason: &str) -> Error {
     Error::InvalidNumber {
         field: "number".into(),
         value: text.to_string(),
-        reason: reason.to_string(),
+        reason: reason.to_string().into(),
     }
 }
 
@@ -221,7 +221,11 @@ impl FromStr for NumberStyle {
             "plain" => Ok(NumberStyle::Plain),
             _ => Err(Error::InvalidOption {
                 field: "style".into(),
-                message: format!("{}: use \"danish\" or \"plain\"", quoted(s)),
+                message: crate::error::Problem::UnknownVariant {
+                    value: s.into(),
+                    expected: vec!["danish".into(), "plain".into()],
+                }
+                .into(),
             }),
         }
     }
@@ -245,7 +249,7 @@ pub fn format_number(d: Decimal, places: u32, style: NumberStyle) -> Result<Stri
     if places > MAX_PLACES {
         return Err(Error::InvalidOption {
             field: "places".into(),
-            message: format!("{places} decimal places: at most {MAX_PLACES}"),
+            message: format!("{places} decimal places: at most {MAX_PLACES}").into(),
         });
     }
     Ok(style.format(d, places))

@@ -6,7 +6,7 @@
 //! ever enters core. NaN and infinity are refused, and a float whose shortest
 //! form has more digits than a decimal holds is an error, never a rounding.
 
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Problem, Result};
 use rust_decimal::Decimal;
 
 /// A number as text with an optional exponent, read exactly: a float's
@@ -38,8 +38,7 @@ pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
     let bad = || Error::InvalidNumber {
         field: field.to_string(),
         value: shown.to_string(),
-        reason: "NaN and infinity are not numbers; a number is digits with an optional exponent"
-            .into(),
+        reason: Problem::NanOrInfinity.into(),
     };
     let unsigned = shown.trim_start_matches(['+', '-']);
     if ["nan", "inf", "infinity"]
@@ -58,12 +57,18 @@ pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
     };
     // What is wrong with a number a decimal cannot hold: its exponent (1e400,
     // 5e-324) or its digits; the number shown cut short (it may be long).
-    let why = if far || !(-28..=28).contains(&exponent) {
-        "has an exponent beyond a decimal's range (28 places, up to 7.9·10^28)"
-    } else {
-        "has more digits than a decimal holds (28 significant digits)"
+    let beyond = far || !(-28..=28).contains(&exponent);
+    let too_long = || {
+        let number = shown.to_string();
+        Error::overflow(
+            field,
+            if beyond {
+                Problem::ExponentBeyondRange { number }
+            } else {
+                Problem::DigitsBeyondRange { number }
+            },
+        )
     };
-    let too_long = || Error::overflow(field, format!("{} {why}", quoted(shown)));
     if far {
         return Err(too_long());
     }
@@ -95,16 +100,16 @@ pub fn decimal_from_number_text(shown: &str, field: &str) -> Result<Decimal> {
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn whole(d: Decimal, field: &str, max: u64) -> Result<u64> {
-    let bad = |reason: &str| Error::InvalidNumber {
+    let bad = |reason: Problem| Error::InvalidNumber {
         field: field.to_string(),
         value: d.to_string(),
-        reason: reason.to_string(),
+        reason: reason.into(),
     };
     if d.trunc() != d {
-        return Err(bad("expected a whole number"));
+        return Err(bad(Problem::NotWhole));
     }
     if d.is_sign_negative() && !d.is_zero() {
-        return Err(bad("expected a whole number from 0 up"));
+        return Err(bad(Problem::WholeFromZero));
     }
     u64::try_from(d.trunc())
         .ok()
@@ -112,7 +117,10 @@ pub fn whole(d: Decimal, field: &str, max: u64) -> Result<u64> {
         .ok_or_else(|| {
             Error::overflow(
                 field,
-                format!("{d} is more than the largest allowed, {max}"),
+                Problem::MoreThanAllowed {
+                    value: d.to_string(),
+                    max,
+                },
             )
         })
 }
@@ -144,14 +152,13 @@ pub fn decimal_from_text(text: &str, field: &str) -> Result<Decimal> {
         return Err(Error::InvalidNumber {
             field: field.to_string(),
             value: text.to_string(),
-            reason: "write digits with an optional sign and decimal point, like 1250.50".into(),
+            reason: Problem::DigitsForm.into(),
         });
     }
     // Well formed, so the only failure left is size.
     Decimal::from_str_exact(t).map_err(|_| Error::InvalidNumber {
         field: field.to_string(),
         value: text.to_string(),
-        reason: "more digits than a decimal holds (28 significant digits); nothing is rounded"
-            .into(),
+        reason: Problem::TooManyDigits.into(),
     })
 }

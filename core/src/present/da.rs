@@ -2,6 +2,7 @@
 //! Slots in braces (`{total}`) are filled with figures already formatted.
 
 use super::{Msg, ReadMsg};
+use crate::error::Detail;
 
 /// The Danish text of `msg`.
 pub fn text(msg: Msg) -> &'static str {
@@ -215,6 +216,10 @@ pub fn csv_problem(p: &crate::CsvProblem) -> String {
         ),
         P::Empty => "der er ingen tekst".into(),
         P::EmptyId => "en række har intet navn".into(),
+        P::InvalidId { id } => format!(
+            "navnet {} har et usynligt tegn eller et kontroltegn; et navn skal være synlig tekst",
+            q(&crate::error::escaped(id, false))
+        ),
         P::NoParties => "der er ingen at fordele mellem".into(),
         P::ZeroTotal => "alle vægte er nul; mindst én skal være positiv".into(),
         P::TooLarge { mib } => format!("teksten er over {mib} MiB; del den op"),
@@ -237,12 +242,10 @@ pub fn error(e: &crate::Error) -> String {
         E::MunicipalityNotAParty { name, region, .. } => {
             format!("{} er en kommune i Region {region}, ikke en af parterne", q(name))
         }
-        E::InvalidShare { value, reason, .. } => format!(
-            "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({reason})",
-            n(*value)
-        ),
-        E::Infeasible { reason, .. } => format!(
-            "mindste og højeste antal kan ikke overholdes med det antal ({reason})"
+        E::InvalidShare { value, reason, .. } => share(*value, reason),
+        E::Infeasible { reason, .. } => headed(
+            "mindste og højeste antal kan ikke overholdes med det antal",
+            reason,
         ),
         E::Tie { parties, units, .. } => format!(
             "{} står lige om {units} enhed(er), og reglen for lige stillinger siger fejl; giv en rækkefølge (lodtrækning) eller brug rækkefølgen",
@@ -251,8 +254,8 @@ pub fn error(e: &crate::Error) -> String {
                 &parties.iter().map(|p| q(p)).collect::<Vec<_>>()
             )
         ),
-        E::Overflow { detail, .. } => {
-            format!("tallet er for stort til at regne præcist med ({detail})")
+        E::Overflow { detail: d, .. } => {
+            headed("tallet er for stort til at regne præcist med", d)
         }
         E::InvalidUnit { value, .. } => format!("enheden {} skal være positiv", n(*value)),
         E::NotMultipleOfUnit { amount, unit, .. } => format!(
@@ -260,10 +263,13 @@ pub fn error(e: &crate::Error) -> String {
             n(*amount),
             n(*unit)
         ),
-        E::InvalidOption { message, .. } => format!("indstillingen kan ikke bruges ({message})"),
-        E::InvalidNumber { value, reason, .. } => {
-            format!("{} er ikke et tal, der kan læses her ({reason})", q(value))
+        E::InvalidOption { message, .. } => {
+            detail_or(message, |t| format!("indstillingen kan ikke bruges ({t})"))
         }
+        E::InvalidNumber { value, reason, .. } => headed(
+            &format!("{} er ikke et tal, der kan læses her", q(value)),
+            reason,
+        ),
         E::LengthMismatch {
             expected, found, ..
         } => format!("der skulle være {expected} værdier, men der er {found}"),
@@ -277,9 +283,12 @@ pub fn error(e: &crate::Error) -> String {
                 Some(c) => format!("CSV linje {line}, kolonne {}", q(c)),
                 None => format!("CSV linje {line}"),
             };
+            // Only a build that reads CSV has CSV problems (the web form's
+            // first-load module has none and carries none of their words).
             let what = match problem {
+                #[cfg(any(feature = "csv_keys", feature = "fs"))]
                 Some(p) => csv_problem(p),
-                None => format!("kan ikke læses ({message})"),
+                _ => format!("kan ikke læses ({message})"),
             };
             return format!("{at}: {what}");
         }
@@ -302,11 +311,13 @@ pub fn error(e: &crate::Error) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        E::Document { message, .. } => format!("dokumentet kan ikke læses ({message})"),
+        E::Document { message, .. } => {
+            detail_or(message, |t| format!("dokumentet kan ikke læses ({t})"))
+        }
         E::Internal { message, .. } => {
             format!("en intern fejl i andel ({message}); meld den venligst")
         }
-        E::Io { message, .. } => format!("kan ikke læses ({message})"),
+        E::Io { message, .. } => detail_or(message, |t| format!("kan ikke læses ({t})")),
         E::InvalidId { id, .. } => format!(
             "navnet {} har et usynligt tegn eller et kontroltegn; et navn skal være synlig tekst",
             q(&crate::error::escaped(id, false))
@@ -319,9 +330,18 @@ pub fn error(e: &crate::Error) -> String {
             if asked.is_empty() { "(giv året)" } else { asked.as_str() },
             available.join(", ")
         ),
-        E::AgesNotInFile { ages, groups, .. } => format!(
-            "befolkningsfilens aldersgrupper ({}) kan ikke give {ages} præcist",
-            groups.join(", ")
+        E::AgesNotInFile {
+            from, to, groups, ..
+        } => format!(
+            "befolkningsfilens aldersgrupper ({}) kan ikke give {} præcist",
+            groups.join(", "),
+            super::notes::ages_text(
+                crate::key::Ages {
+                    from: *from,
+                    to: *to
+                },
+                super::Language::Da
+            )
         ),
         E::Encoding { encoding, offset, .. } => {
             format!("filen er ikke {encoding}-tekst ved byte {offset}")
@@ -330,5 +350,331 @@ pub fn error(e: &crate::Error) -> String {
     match e.field().filter(|f| !f.is_empty()) {
         Some(f) => format!("{f}: {text}"),
         None => text,
+    }
+}
+
+/// Identifiers as a Danish list quotes them: «a», «b» og «c» (`last`: "og"
+/// or "eller").
+fn idents(items: &[String], last: &str) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| q(i)).collect();
+    match &quoted[..] {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., end] => format!("{} {last} {end}", init.join(", ")),
+    }
+}
+
+/// What a JSON value is, in Danish.
+fn json_kind(k: crate::error::JsonKind) -> &'static str {
+    use crate::error::JsonKind as K;
+    match k {
+        K::Null => "null",
+        K::Bool => "true eller false",
+        K::Number => "et tal",
+        K::Version => "et tal (1)",
+        K::String => "en tekst",
+        K::List => "en liste",
+        K::Object => "et objekt",
+    }
+}
+
+/// What is wrong in JSON text, in Danish.
+fn syntax(s: crate::error::Syntax) -> String {
+    use crate::error::Syntax as S;
+    match s {
+        S::TextAfter => "der står mere tekst efter dokumentet".into(),
+        S::TooDeep => format!("indlejret dybere end {} niveauer", crate::error::MAX_DEPTH),
+        S::Value => "her skulle stå en værdi".into(),
+        S::EndsBeforeValue => "dokumentet slutter, hvor der skulle stå en værdi".into(),
+        S::Digits => "her skulle stå cifre".into(),
+        S::DigitsAfterPoint => "der skulle stå cifre efter decimalpunktet".into(),
+        S::DigitsInExponent => "der skulle stå cifre i eksponenten".into(),
+        S::UnfinishedEscape => "en ufærdig \\-sekvens".into(),
+        S::LoneSurrogate => "et enligt surrogat (\\ud800-\\udfff) er ikke et tegn".into(),
+        S::UnknownEscape => "en ukendt \\-sekvens".into(),
+        S::ControlInString => "et kontroltegn inde i en tekst".into(),
+        S::EndsInString => "dokumentet slutter inde i en tekst".into(),
+        S::HexDigits => "der skulle stå fire hexadecimale cifre efter \\u".into(),
+        S::ListSeparator => "der skulle stå , eller ] i en liste".into(),
+        S::FieldName => "der skulle stå et feltnavn i anførselstegn".into(),
+        S::Colon => "der skulle stå : efter feltnavnet".into(),
+        S::ObjectSeparator => "der skulle stå , eller } i et objekt".into(),
+    }
+}
+
+/// A typed detail of an error in Danish; `None` for English text that is
+/// not typed yet (the caller shows it in brackets).
+pub fn detail(d: &crate::error::Detail) -> Option<String> {
+    d.problem().map(problem)
+}
+
+/// A typed problem in Danish.
+fn problem(p: &crate::error::Problem) -> String {
+    use crate::error::{LeftOut, Problem as P};
+    match p {
+        P::UnknownField { name, expected } => format!(
+            "feltet {} kendes ikke her; her kan stå {}",
+            q(name),
+            idents(expected, "eller")
+        ),
+        P::MissingField { name } => format!("feltet {} mangler", q(name)),
+        P::WrongType { expected, found } => format!(
+            "her skal stå {}, ikke {}",
+            json_kind(*expected),
+            json_kind(*found)
+        ),
+        P::UnknownVariant { value, expected } => format!(
+            "{} kan ikke bruges her; brug {}",
+            q(value),
+            idents(expected, "eller")
+        ),
+        P::DuplicateField { name } => {
+            format!("feltet {} står der to gange; giv det én gang", q(name))
+        }
+        P::WrongLength { expected, found } => {
+            format!("der skulle være {expected} værdier, men der er {found}")
+        }
+        P::Syntax { what, line, column } => {
+            format!("{} (linje {line}, kolonne {column})", syntax(*what))
+        }
+        P::TooDeep { levels } => format!("indlejret dybere end {levels} niveauer"),
+        P::NotFinite { value } => format!("{} er ikke et tal, et dokument kan rumme", q(value)),
+        P::TieRuleShape => "brug «order», «error» eller {\"priority\": [id'er]}".into(),
+        P::Version { found, supported } => {
+            format!("version {found} kan ikke læses; andel læser version {supported}")
+        }
+        P::NotWhole => "her skal stå et helt tal".into(),
+        P::WholeOutOfRange { min, max } => format!("her skal stå et helt tal fra {min} til {max}"),
+        P::ExactlyOne { fields } => format!("giv præcis én af {}", idents(fields, "og")),
+        P::NotBoth { first, second } => {
+            format!("giv {} eller {}, ikke begge", q(first), q(second))
+        }
+        P::UnitOrPlaces => "giv «unit» (penge) eller «places» (hele enheder), ikke begge".into(),
+        P::TiesInsidePlaces => "for pladser står «ties» inde i «places»".into(),
+        P::NotWholePlaces { total } => {
+            format!("{} er ikke et helt antal pladser (0 eller flere)", q(total))
+        }
+        P::TooManyPlaces => "for mange pladser".into(),
+        P::PartsSplitMoney => {
+            "en udgiftsfordeling («parts») deler penge; giv «rounding.unit»".into()
+        }
+        P::NoScenario => "giv mindst ét scenarie med et beløb eller et antal".into(),
+        P::ScenarioTwice { name } => format!(
+            "scenariet {} har samme navn som et andet; giv hvert scenarie sit eget navn",
+            q(name)
+        ),
+        P::GivenWithout { needs } => format!("står der uden {}", q(needs)),
+        P::SummaryPlaces => "giv det, netop når dokumentet runder til pladser".into(),
+        P::PartWithoutParts => {
+            "«part» nævner en del af en udgiftsfordeling: brug det med «parts»".into()
+        }
+        P::YearsNeedKey => {
+            "år («years») virker med en nøgle («key»), ikke med «nest» eller «parts»".into()
+        }
+        P::NestRoundsPlaces => "en indlejret nøgle fordeler hele pladser: giv metode, grænser og lige stillinger i «rounding.places» (mellem grupperne) og «nest.member_places» (inden for dem)"
+            .into(),
+        P::FlatOptionsOnce => "flad afrunding er én fordeling over alle medlemmer: giv dens indstillinger én gang, i «rounding.places»"
+            .into(),
+        P::EmbeddedHasNoAges => "de indlejrede indbyggertal har ingen aldre; giv en fil fra Statistikbanken med dem («file» eller «text»)"
+            .into(),
+        P::LeftOut { what } => format!(
+            "{} er ikke med i dette modul (formularens første modul): brug hele modulet",
+            match what {
+                LeftOut::Tables => "pladser i en tabel",
+                LeftOut::Csv => "vægte fra CSV",
+                LeftOut::PopulationText => "at læse en befolkningsfil",
+            }
+        ),
+        P::UnknownMethod { name } => format!(
+            "ukendt metode {}; brug {} (andre navne: «largest_remainder», «jefferson», «webster»)",
+            q(name),
+            idents(
+                &["hamilton", "dhondt", "sainte_lague", "modified_sainte_lague", "huntington_hill", "adams", "dean"]
+                    .map(String::from),
+                "eller"
+            )
+        ),
+        P::UnknownRegion { name, closest } => format!(
+            "ukendt region {}{}; regionerne er Hovedstaden, Sjælland, Syddanmark, Midtjylland og Nordjylland",
+            q(name),
+            closest.as_ref().map(|c| format!(" (mente du {c}?)")).unwrap_or_default()
+        ),
+        P::DecimalMark { given } => {
+            format!("{}: decimaltegnet er «,» eller «.»", q(given))
+        }
+        P::NameOfSeveral { name, ids } => format!(
+            "{} er navnet på {} parter ({}); nævn én ved sit id",
+            q(name),
+            ids.len(),
+            idents(ids, "og")
+        ),
+        P::Programme { name, known } => format!(
+            "ukendt eller gentaget uddannelse {}; uddannelserne er {}, hver én gang",
+            q(name),
+            idents(known, "og")
+        ),
+        other => numbers_and_files(other),
+    }
+}
+
+/// [`problem`] of numbers, shares, limits and files.
+fn numbers_and_files(p: &crate::error::Problem) -> String {
+    use crate::error::Problem as P;
+    match p {
+        P::NanOrInfinity => {
+            "NaN og uendelig er ikke tal; et tal er cifre med en eventuel eksponent".into()
+        }
+        P::ExponentBeyondRange { number } => format!(
+            "{} har en eksponent uden for et decimaltals område (28 decimaler, op til 7,9·10^28)",
+            q(number)
+        ),
+        P::DigitsBeyondRange { number } => format!(
+            "{} har flere cifre, end et decimaltal kan rumme (28 betydende cifre)",
+            q(number)
+        ),
+        P::DigitsForm => {
+            "skriv cifre med et eventuelt fortegn og decimalpunktum, fx 1250.50".into()
+        }
+        P::TooManyDigits => {
+            "flere cifre, end et decimaltal kan rumme (28 betydende cifre); intet rundes af".into()
+        }
+        P::WholeFromZero => "her skal stå et helt tal fra 0 og op".into(),
+        P::MoreThanAllowed { value, max } => {
+            format!("{value} er mere end det største tilladte, {max}")
+        }
+        P::ShareTooLarge { amount, share } => {
+            format!("{amount} som andelen {share} af et hele er for stort til at regne præcist")
+        }
+        P::PartShareAboveZero => "en dels andel skal være over 0 og højst 1".into(),
+        P::WeightSpan { weight, scale } => format!(
+            "vægten {weight} kræver mere end 96 bit med vægtenes fælles {scale} decimaler; vægtene spænder over for mange størrelsesordener til præcis fordeling"
+        ),
+        P::ProductTooLong { a, b } => {
+            format!("{a} × {b} har flere cifre, end et præcist decimaltal kan rumme (28 cifre)")
+        }
+        P::SumTooLarge { a, b } => format!("{a} + {b} er for stort"),
+        P::SumTooLong { a, b } => {
+            format!("{a} + {b} har flere cifre, end et præcist decimaltal kan rumme")
+        }
+        P::TooManyUnits { amount, unit } => {
+            format!("{amount} i enheder af {unit} er for mange enheder")
+        }
+        P::ShareRange => "en andel ligger mellem 0 og 1 (7,2 % er 0.072)".into(),
+        P::FixedOverOne => "de faste andele er over 1 (100 %) tilsammen".into(),
+        P::PartShareRange => "en dels andel ligger mellem 0 og 1".into(),
+        P::PartsNotOne => "delene af en udgiftsfordeling skal give præcis 1 tilsammen".into(),
+        P::BlendWeightNegative => "en vægt i en blanding skal være nul eller mere".into(),
+        P::BlendNotOne => "vægtene i en blanding skal give præcis 1 tilsammen".into(),
+        P::MinimumAboveMaximum {
+            party,
+            minimum,
+            maximum,
+        } => format!(
+            "{} har mindst {minimum}, mere end sit højeste antal {maximum}",
+            q(party)
+        ),
+        P::MinimumsAboveTotal { sum, total } => {
+            format!("de mindste antal giver {sum} tilsammen, mere end de {total} enheder")
+        }
+        P::MaximumsBelowTotal { sum, total } => format!(
+            "de højeste antal giver {sum} tilsammen, færre end de {total} enheder (en part med vægten nul tæller med sit mindste antal)"
+        ),
+        P::FileRefused { path, why } => format!("{}: {}", q(path), file_refusal(why)),
+        P::NotUtf8 { byte } => {
+            format!("ikke UTF-8-tekst (byte {byte} er ikke); gem filen som UTF-8")
+        }
+        // The other kinds are said by `problem`.
+        _ => "værdien kan ikke bruges her".into(),
+    }
+}
+
+/// `head: detail` in Danish, or `head (English text)` where the detail is
+/// not typed yet.
+fn headed(head: &str, d: &crate::error::Detail) -> String {
+    match d {
+        Detail::Kind(p) => format!("{head}: {}", problem(p)),
+        Detail::Text(t) => format!("{head} ({t})"),
+    }
+}
+
+/// A share that cannot be used, and why.
+fn share(value: rust_decimal::Decimal, reason: &crate::error::Detail) -> String {
+    match reason {
+        Detail::Kind(p) => format!("andelen {} kan ikke bruges: {}", n(value), problem(p)),
+        Detail::Text(t) => format!(
+            "andelen {} kan ikke bruges: en andel ligger mellem 0 og 1, og faste andele er højst 1 tilsammen ({t})",
+            n(value)
+        ),
+    }
+}
+
+/// `detail` in Danish, or `bracket` with the English text in brackets
+/// where the detail is not typed yet.
+fn detail_or(d: &crate::error::Detail, bracket: impl Fn(&str) -> String) -> String {
+    // Matched rather than written with `Display`: the web form's first-load
+    // module says errors in Danish only and carries no English text of a
+    // typed problem.
+    match d {
+        Detail::Kind(p) => problem(p),
+        Detail::Text(t) => bracket(t),
+    }
+}
+
+/// The command line's own words in Danish.
+pub fn cli_text(msg: super::CliMsg) -> &'static str {
+    use super::CliMsg as C;
+    match msg {
+        C::Error => "fejl",
+        C::Note => "bemærk",
+        C::MissingArguments => "disse argumenter mangler: {args}",
+        C::UnknownArgument => "argumentet {arg} kendes ikke",
+        C::DidYouMean => "; mente du {arg}?",
+        C::InvalidValue => "{value} kan ikke bruges til {arg}",
+        C::PossibleValues => "; mulige værdier: {values}",
+        C::SeeHelp => "Se »{command} --help«.",
+    }
+}
+
+/// Why a file is not read, in Danish (the system's own English message
+/// left out: its kind is said).
+fn file_refusal(why: &crate::error::FileRefusal) -> String {
+    use crate::error::FileRefusal as F;
+    #[cfg(feature = "fs")]
+    let system = |kind: &crate::error::IoKind| match kind {
+        crate::error::IoKind::NotFound => "findes ikke",
+        crate::error::IoKind::PermissionDenied => "der er ikke adgang til den",
+        crate::error::IoKind::Other => "systemet kan ikke læse den",
+    };
+    // Only a build that reads files refuses them for more than that (the
+    // web form's first-load module carries none of those words).
+    match why {
+        #[cfg(not(feature = "fs"))]
+        F::NoFiles => "filer kan ikke læses her; giv CSV-teksten".into(),
+        #[cfg(not(feature = "fs"))]
+        _ => "filen kan ikke læses her".into(),
+        #[cfg(feature = "fs")]
+        F::NoAccess => {
+            "filer læses ikke her; giv CSV'en som «csv.text» (eller giv adgang til filer)".into()
+        }
+        #[cfg(feature = "fs")]
+        F::NoFiles => "filer kan ikke læses her; giv CSV-teksten".into(),
+        #[cfg(feature = "fs")]
+        F::OutsideFolder => {
+            "kun filer i dokumentets mappe læses (ingen absolutte stier, ingen ..)".into()
+        }
+        #[cfg(feature = "fs")]
+        F::LinkOutside => "et link til uden for dokumentets mappe; kun filer i den læses".into(),
+        #[cfg(feature = "fs")]
+        F::NotRegular => {
+            "ikke en almindelig fil (en mappe, en FIFO eller en enhed læses ikke)".into()
+        }
+        #[cfg(feature = "fs")]
+        F::TooLarge { mib } => format!("over {mib} MiB; del den op"),
+        #[cfg(feature = "fs")]
+        F::CannotRead { kind, .. } => format!("kan ikke læses: {}", system(kind)),
+        #[cfg(feature = "fs")]
+        F::FolderUnreadable { kind, .. } => {
+            format!("mappen kan ikke læses: {}", system(kind))
+        }
     }
 }

@@ -165,3 +165,18 @@ pub fn csv_problem(p: &crate::CsvProblem) -> String {
 pub fn error(e: &crate::Error) -> String {
     e.to_string()
 }
+
+/// The command line's own words in English (clap's wording).
+pub fn cli_text(msg: super::CliMsg) -> &'static str {
+    use super::CliMsg as C;
+    match msg {
+        C::Error => "error",
+        C::Note => "note",
+        C::MissingArguments => "the following required arguments were not provided: {args}",
+        C::UnknownArgument => "unexpected argument {arg} found",
+        C::DidYouMean => "; a similar argument exists: {arg}",
+        C::InvalidValue => "invalid value {value} for {arg}",
+        C::PossibleValues => "; possible values: {values}",
+        C::SeeHelp => "For more information, try '{command} --help'.",
+    }
+}

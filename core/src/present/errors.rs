@@ -41,6 +41,58 @@ impl CsvProblem {
     }
 }
 
+/// What only the command line says about itself: the word leading a line
+/// on standard error and its usage errors (clap's common kinds, with clap's
+/// context). A catalogue of its own (`cli_text` in each language file), so
+/// the web form's module, which names none of these, carries none of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CliMsg {
+    /// Leads an error line: "fejl".
+    Error,
+    /// Leads a note: "bemærk".
+    Note,
+    /// `{args}`: required arguments not given.
+    MissingArguments,
+    /// `{arg}`: an argument the command does not take.
+    UnknownArgument,
+    /// `{arg}`: the argument meant, perhaps.
+    DidYouMean,
+    /// `{value}`, `{arg}`: a value the argument cannot take.
+    InvalidValue,
+    /// `{values}`: the values it can take.
+    PossibleValues,
+    /// `{command}`: where to read more.
+    SeeHelp,
+}
+
+/// Every [`CliMsg`], for tests that hold both languages to the same slots.
+pub const ALL_CLI_MESSAGES: &[CliMsg] = &[
+    CliMsg::Error,
+    CliMsg::Note,
+    CliMsg::MissingArguments,
+    CliMsg::UnknownArgument,
+    CliMsg::DidYouMean,
+    CliMsg::InvalidValue,
+    CliMsg::PossibleValues,
+    CliMsg::SeeHelp,
+];
+
+impl Language {
+    /// The command line's own words in this language.
+    pub fn cli_text(self, msg: CliMsg) -> &'static str {
+        match self {
+            Language::Da => da::cli_text(msg),
+            Language::En => en::cli_text(msg),
+        }
+    }
+
+    /// [`Language::cli_text`] with its slots filled.
+    pub fn say_cli(self, msg: CliMsg, args: &[(&str, &str)]) -> String {
+        super::fill(self.cli_text(msg), args)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +104,30 @@ mod tests {
         assert_eq!(
             e.message(Language::Da),
             "nest: en intern fejl i andel (a nested result without levels); meld den venligst"
+        );
+    }
+
+    /// The command line's words have the same slots in both languages.
+    #[test]
+    fn the_command_lines_words_in_both_languages() {
+        for &m in ALL_CLI_MESSAGES {
+            let slots = |t: &'static str| -> Vec<&'static str> {
+                let mut s: Vec<&str> = t
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|x| x.split('}').next())
+                    .collect();
+                s.sort();
+                s
+            };
+            let (da, en) = (Language::Da.cli_text(m), Language::En.cli_text(m));
+            assert_eq!(slots(da), slots(en), "{m:?}");
+            assert_ne!(da, en, "{m:?}");
+        }
+        assert_eq!(Language::Da.cli_text(CliMsg::Error), "fejl");
+        assert_eq!(
+            Language::Da.say_cli(CliMsg::UnknownArgument, &[("arg", "--vægt")]),
+            "argumentet --vægt kendes ikke"
         );
     }
 }

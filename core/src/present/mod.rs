@@ -37,12 +37,13 @@ mod scenario;
 mod view;
 
 pub use allocation::allocation_view;
+pub use errors::{CliMsg, ALL_CLI_MESSAGES};
 pub use explain::{explain, explain_in_scenario, label_prefix};
 pub use meeting::{meeting_view, summary_total_head, MeetingView};
 pub use notes::{document_notes, left_out, read_note, read_notes, said};
 pub use view::{document_view, result_csv, Cell, Column, Row, ScenarioView, Section, Table, View};
 
-use crate::error::{quoted, Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -113,7 +114,11 @@ impl FromStr for Language {
             "en" => Ok(Language::En),
             _ => Err(Error::InvalidOption {
                 field: "language".into(),
-                message: format!("{}: use \"da\" or \"en\"", quoted(s)),
+                message: crate::error::Problem::UnknownVariant {
+                    value: s.into(),
+                    expected: vec!["da".into(), "en".into()],
+                }
+                .into(),
             }),
         }
     }

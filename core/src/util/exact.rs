@@ -110,7 +110,10 @@ pub(crate) fn rest_of_whole(
     let overflow = || {
         Error::overflow(
             field,
-            format!("{amount} as {share} of a whole is too large to work out exactly"),
+            crate::error::Problem::ShareTooLarge {
+                amount: amount.to_string(),
+                share: share.to_string(),
+            },
         )
     };
     if unit <= Decimal::ZERO {
@@ -135,7 +138,7 @@ pub(crate) fn rest_of_whole(
         return Err(Error::InvalidShare {
             field: field.to_string(),
             value: share,
-            reason: "the part's share must be above 0 and at most 1".into(),
+            reason: crate::error::Problem::PartShareAboveZero.into(),
         });
     }
     // round(a·(d − n)/n) = floor((2·a·(d − n) + n) / (2n))
@@ -296,10 +299,10 @@ fn scale_at(
         let v = v.ok_or_else(|| {
             Error::overflow(
                 format!("{field}[{i}]"),
-                format!(
-                    "weight {d} needs more than 96 bits at the common scale of {scale} decimal places; \
-                     the weights span too many orders of magnitude for exact apportionment"
-                ),
+                crate::error::Problem::WeightSpan {
+                    weight: d.to_string(),
+                    scale,
+                },
             )
         })?;
         total = total
@@ -321,7 +324,10 @@ pub(crate) fn exact_mul(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> 
     let err = || {
         Error::overflow(
             field,
-            format!("{a} × {b} has more digits than an exact decimal can hold (28 digits)"),
+            crate::error::Problem::ProductTooLong {
+                a: a.to_string(),
+                b: b.to_string(),
+            },
         )
     };
     let m = a.mantissa().checked_mul(b.mantissa()).ok_or_else(err)?;
@@ -339,16 +345,25 @@ pub(crate) fn exact_mul(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> 
 
 /// An exact sum of decimals, or an overflow error.
 pub(crate) fn exact_add(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
-    let s = a
-        .checked_add(b)
-        .ok_or_else(|| Error::overflow(field, format!("{a} + {b} is too large")))?;
+    let s = a.checked_add(b).ok_or_else(|| {
+        Error::overflow(
+            field,
+            crate::error::Problem::SumTooLarge {
+                a: a.to_string(),
+                b: b.to_string(),
+            },
+        )
+    })?;
     // checked_add rounds when the scales cannot be aligned in 96 bits: verify.
     if s.checked_sub(a) == Some(b) {
         Ok(s)
     } else {
         Err(Error::overflow(
             field,
-            format!("{a} + {b} has more digits than an exact decimal can hold"),
+            crate::error::Problem::SumTooLong {
+                a: a.to_string(),
+                b: b.to_string(),
+            },
         ))
     }
 }
