@@ -278,20 +278,7 @@ pub fn error(e: &crate::Error) -> String {
             column,
             message,
             problem,
-        } => {
-            let at = match column {
-                Some(c) => format!("CSV linje {line}, kolonne {}", q(c)),
-                None => format!("CSV linje {line}"),
-            };
-            // Only a build that reads CSV has CSV problems (the web form's
-            // first-load module has none and carries none of their words).
-            let what = match problem {
-                #[cfg(any(feature = "csv_keys", feature = "fs"))]
-                Some(p) => csv_problem(p),
-                _ => format!("kan ikke læses ({message})"),
-            };
-            return format!("{at}: {what}");
-        }
+        } => return csv_error(*line, column.as_deref(), message, problem.as_deref()),
         E::UnknownMunicipality {
             query, suggestions, ..
         } => {
@@ -351,6 +338,27 @@ pub fn error(e: &crate::Error) -> String {
         Some(f) => format!("{f}: {text}"),
         None => text,
     }
+}
+
+/// A CSV error in Danish: where (line, column), then what.
+fn csv_error(
+    line: u64,
+    column: Option<&str>,
+    message: &str,
+    problem: Option<&crate::CsvProblem>,
+) -> String {
+    let at = match column {
+        Some(c) => format!("CSV linje {line}, kolonne {}", q(c)),
+        None => format!("CSV linje {line}"),
+    };
+    // Only a build that reads CSV has CSV problems (the web form's
+    // first-load module has none and carries none of their words).
+    let what = match problem {
+        #[cfg(any(feature = "csv_keys", feature = "fs"))]
+        Some(p) => csv_problem(p),
+        _ => format!("kan ikke læses ({message})"),
+    };
+    format!("{at}: {what}")
 }
 
 /// Identifiers as a Danish list quotes them: «a», «b» og «c» (`last`: "og"
