@@ -5,13 +5,15 @@ test (not part of scripts/test.sh):
     python -m venv .venv-bench
     .venv-bench/bin/pip install ./py -r bench/requirements.txt
     (cd bench && npm ci)        # optional: the npm peer, when node is there
-    .venv-bench/bin/python bench/compare.py [--quick] [--inputs] [--divisor]
+    .venv-bench/bin/python bench/compare.py [--quick] [--inputs] [--divisor] [--scale]
 
 `--inputs` runs only the second table: every input kind (int64 and float64
 arrays, a pandas float column, lists of ints and floats) beside the int64
 array and numpy, and two threads against the same calls one after the other
 (a figure only on two free cores: the load average is printed).
 `--divisor` runs only the divisor methods' rows (beside numpy and biprop).
+`--scale` runs only 10^6 -> 10^7 parties (10x the seats) for every method and
+Hamilton at 10^7 parties / 10^8 seats beside numpy.
 
 Peers:
 - numpy, float: the ten lines an analyst writes (quota = w·S/W in float64,
@@ -52,6 +54,7 @@ HERE = Path(__file__).resolve().parent
 QUICK = "--quick" in sys.argv
 INPUTS_ONLY = "--inputs" in sys.argv  # only the table of input kinds and threads
 DIVISOR_ONLY = "--divisor" in sys.argv  # only the divisor rows beside biprop
+SCALE_ONLY = "--scale" in sys.argv  # only 10^6 -> 10^7 parties (issue 30's 12x) and Hamilton at 10^7
 
 
 def median_ms(fn: Callable[[], Any], runs: int) -> float:
@@ -276,7 +279,31 @@ def inputs_table() -> None:
         print("| " + " | ".join(r) + " |")
 
 
+def scale_table() -> None:
+    """10^6 -> 10^7 parties from int64 arrays with 10x the seats (the cost of 10x the
+    parties, within 12x is the aim), and Hamilton at 10^7 parties / 10^8 seats beside
+    numpy's float code; two rounds, medians of 5 calls."""
+    rng = np.random.default_rng(20221118)
+    w6 = rng.integers(1_000, 1_000_000, 1_000_000)
+    w7 = rng.integers(1_000, 1_000_000, 10_000_000)
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    for _ in range(2):
+        for method in ("hamilton", "dhondt", "sainte_lague"):
+            a = median_ms(lambda: andel.apportion(w6, 10_000_000, method), 5)
+            b = median_ms(lambda: andel.apportion(w7, 100_000_000, method), 5)
+            print(f"{method}: 10^6 parties / 10^7 seats {a:.1f} ms, 10^7 / 10^8 {b:.1f} ms: {b / a:.1f}x")
+        exact = andel.apportion(w7, 100_000_000)
+        wrong = int((numpy_hamilton(w7, 100_000_000) != np.asarray(exact)).sum())
+        t_np = median_ms(lambda: numpy_hamilton(w7, 100_000_000), 5)
+        t_andel = median_ms(lambda: andel.apportion(w7, 100_000_000), 5)
+        print(f"hamilton 10^7 / 10^8: andel {t_andel:.1f} ms, numpy {t_np:.1f} ms ({wrong} wrong): numpy/andel {t_np / t_andel:.2f}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
+    if SCALE_ONLY:
+        scale_table()
+        return
     if INPUTS_ONLY:
         inputs_table()
         return
