@@ -16,6 +16,7 @@ use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{
     compute_owned, compute_with, parse, parse_owned, DocumentResult, FileAccess,
 };
+use andel_core::error::Problem;
 use andel_core::excel;
 use andel_core::files;
 use andel_core::present::{self, CliMsg, Language, Msg};
@@ -204,7 +205,10 @@ impl PopulationArgs {
         };
         let bad = || Error::InvalidOption {
             field: "ages".into(),
-            message: format!("{text:?}: write 65- (65 and over), 0-17 or 80").into(),
+            message: Problem::AgesForm {
+                given: text.clone(),
+            }
+            .into(),
         };
         let num = |s: &str| -> Result<Option<u32>, Error> {
             let s = s.trim();
@@ -324,21 +328,19 @@ impl Output {
         if format == Format::Xlsx && self.output.is_none() {
             return Err(Error::InvalidOption {
                 field: "output".into(),
-                message: "--format xlsx writes a workbook: give --output FILE".into(),
+                message: Problem::XlsxNeedsOutput.into(),
             });
         }
         if format == Format::Xlsx && self.numbers.is_some() {
             return Err(Error::InvalidOption {
                 field: "numbers".into(),
-                message: "--numbers is for table and csv output; xlsx writes numbers as numbers"
-                    .into(),
+                message: Problem::NumbersInXlsx.into(),
             });
         }
         if format == Format::Json && self.numbers.is_some() {
             return Err(Error::InvalidOption {
                 field: "numbers".into(),
-                message: "--numbers is for table and csv output; json writes exact plain numbers"
-                    .into(),
+                message: Problem::NumbersInJson.into(),
             });
         }
         let numbers = self.numbers.unwrap_or(Numbers::Danish);
@@ -347,9 +349,7 @@ impl Output {
         if machine && self.language.is_some() {
             return Err(Error::InvalidOption {
                 field: "language".into(),
-                message: "--language is for tables and Danish Excel CSV; json and plain CSV \
-                          keep stable machine names"
-                    .into(),
+                message: Problem::LanguageInMachineOutput.into(),
             });
         }
         Ok((
@@ -524,7 +524,7 @@ fn usage_error(e: clap::Error, language: Language) -> ExitCode {
                 (Some(arg), Some(value)) => {
                     let value = format!("«{value}»");
                     let mut t = say(CliMsg::InvalidValue, &[("value", &value), ("arg", &arg)]);
-                    if let Some(v) = text(ContextKind::ValidValue) {
+                    if let Some(v) = text(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
                         t += &say(CliMsg::PossibleValues, &[("values", &v)]);
                     }
                     Some(t)
@@ -639,8 +639,11 @@ fn run(command: Command) -> Result<String, Error> {
                 if result.scenarios.is_empty() {
                     return Err(Error::InvalidOption {
                         field: "scenario".into(),
-                        message: format!("no scenario named {name:?}; the scenarios are {names:?}")
-                            .into(),
+                        message: Problem::NoScenarioNamed {
+                            name: name.clone(),
+                            names,
+                        }
+                        .into(),
                     });
                 }
             }
@@ -648,8 +651,7 @@ fn run(command: Command) -> Result<String, Error> {
                 Some(_) if output.format.is_some() || output.output.is_some() => {
                     Err(Error::InvalidOption {
                         field: "explain".into(),
-                        message: "--explain prints sentences; --format and --output do not apply"
-                            .into(),
+                        message: Problem::ExplainPrintsSentences.into(),
                     })
                 }
                 Some(id) => {
@@ -719,7 +721,7 @@ fn run(command: Command) -> Result<String, Error> {
             if format == Format::Xlsx {
                 return Err(Error::InvalidOption {
                     field: "format".into(),
-                    message: "xlsx is for results (split, apportion, compute); use csv here".into(),
+                    message: Problem::XlsxForResults.into(),
                 });
             }
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
@@ -832,7 +834,11 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
     match (args.ties, args.priority.is_empty()) {
         (Some(_), false) => Err(Error::InvalidOption {
             field: "priority".into(),
-            message: "give --ties or --priority, not both".into(),
+            message: Problem::NotBoth {
+                first: "--ties".into(),
+                second: "--priority".into(),
+            }
+            .into(),
         }),
         (None, false) => {
             // One reading of a party reference (core's `reference`): an id,
@@ -879,9 +885,7 @@ fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
     if args.region.is_none() && args.year.is_none() && args.population.population.is_none() {
         return Err(Error::InvalidOption {
             field: "weights".into(),
-            message: "give --weights FILE, or --region and/or --year for the embedded population \
-                      (--population FILE for your own)"
-                .into(),
+            message: Problem::NoWeights.into(),
         });
     }
     let csv_options = [
@@ -896,9 +900,9 @@ fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
     if let Some((name, _)) = csv_options.iter().find(|(_, given)| *given) {
         return Err(Error::InvalidOption {
             field: (*name).into(),
-            message: format!(
-                "--{name} is for a CSV file (--weights); the embedded population has none"
-            )
+            message: Problem::CsvOptionWithoutFile {
+                option: (*name).into(),
+            }
             .into(),
         });
     }
@@ -934,9 +938,9 @@ fn read_csv_key(
     {
         return Err(Error::InvalidOption {
             field: (*name).into(),
-            message: format!(
-                "--{name} chooses the embedded population; give it or --weights, not both"
-            )
+            message: Problem::EmbeddedOrWeights {
+                option: (*name).into(),
+            }
             .into(),
         });
     }
@@ -955,7 +959,10 @@ fn read_csv_key(
     if args.sheet.is_some() && !xlsx {
         return Err(Error::InvalidOption {
             field: "sheet".into(),
-            message: format!("--sheet is for an .xlsx file; {path} is not one").into(),
+            message: Problem::SheetNotXlsx {
+                path: path.to_string(),
+            }
+            .into(),
         });
     }
     let read = if xlsx {

@@ -465,6 +465,57 @@ pub enum Problem {
     /// An unknown or repeated SOSU programme.
     #[error("unknown or repeated programme {}; the programmes are {}, each once", quoted(name), known.iter().map(|k| quoted(k)).collect::<Vec<_>>().join(", "))]
     Programme { name: String, known: Vec<String> },
+
+    // ---- The command line's options (only a build that reads files has
+    // the command line; the web form's modules carry none of these) ----
+    /// `--ages` that is no age span.
+    #[cfg(feature = "fs")]
+    #[error("{}: write 65- (65 and over), 0-17 or 80", quoted(given))]
+    AgesForm { given: String },
+    /// `--format xlsx` without `--output`.
+    #[cfg(feature = "fs")]
+    #[error("--format xlsx writes a workbook: give --output FILE")]
+    XlsxNeedsOutput,
+    /// `--numbers` with `--format xlsx`.
+    #[cfg(feature = "fs")]
+    #[error("--numbers is for table and csv output; xlsx writes numbers as numbers")]
+    NumbersInXlsx,
+    /// `--numbers` with `--format json`.
+    #[cfg(feature = "fs")]
+    #[error("--numbers is for table and csv output; json writes exact plain numbers")]
+    NumbersInJson,
+    /// `--language` where the output keeps machine names.
+    #[cfg(feature = "fs")]
+    #[error("--language is for tables and Danish Excel CSV; json and plain CSV keep stable machine names")]
+    LanguageInMachineOutput,
+    /// `--scenario` naming none of the document's scenarios.
+    #[cfg(feature = "fs")]
+    #[error("no scenario named {}; the scenarios are {}", quoted(name), names.iter().map(|n| quoted(n)).collect::<Vec<_>>().join(", "))]
+    NoScenarioNamed { name: String, names: Vec<String> },
+    /// `--explain` with `--format` or `--output`.
+    #[cfg(feature = "fs")]
+    #[error("--explain prints sentences; --format and --output do not apply")]
+    ExplainPrintsSentences,
+    /// `--format xlsx` for a command that writes no result.
+    #[cfg(feature = "fs")]
+    #[error("xlsx is for results (split, apportion, compute); use csv here")]
+    XlsxForResults,
+    /// Neither weights nor the embedded population chosen.
+    #[cfg(feature = "fs")]
+    #[error("give --weights FILE, or --region and/or --year for the embedded population (--population FILE for your own)")]
+    NoWeights,
+    /// A CSV option without a CSV file.
+    #[cfg(feature = "fs")]
+    #[error("--{option} is for a CSV file (--weights); the embedded population has none")]
+    CsvOptionWithoutFile { option: String },
+    /// An option of the embedded population beside `--weights`.
+    #[cfg(feature = "fs")]
+    #[error("--{option} chooses the embedded population; give it or --weights, not both")]
+    EmbeddedOrWeights { option: String },
+    /// `--sheet` for a file that is no workbook.
+    #[cfg(feature = "fs")]
+    #[error("--sheet is for an .xlsx file; {path} is not one")]
+    SheetNotXlsx { path: String },
 }
 
 impl Problem {

@@ -513,6 +513,54 @@ fn problem(p: &crate::error::Problem) -> String {
             q(name),
             idents(known, "og")
         ),
+        #[cfg(feature = "fs")]
+        P::AgesForm { given } => format!(
+            "{}: skriv 65- (65 år og derover), 0-17 eller 80",
+            q(given)
+        ),
+        #[cfg(feature = "fs")]
+        P::XlsxNeedsOutput => {
+            "«--format xlsx» skriver en projektmappe: giv «--output FIL»".into()
+        }
+        #[cfg(feature = "fs")]
+        P::NumbersInXlsx => "«--numbers» gælder tabel- og CSV-udskrift; xlsx skriver tal som tal".into(),
+        #[cfg(feature = "fs")]
+        P::NumbersInJson => {
+            "«--numbers» gælder tabel- og CSV-udskrift; json skriver eksakte tal uden formatering".into()
+        }
+        #[cfg(feature = "fs")]
+        P::LanguageInMachineOutput => "«--language» gælder tabeller og CSV til dansk Excel; json og CSV uden formatering beholder faste maskinnavne".into(),
+        #[cfg(feature = "fs")]
+        P::NoScenarioNamed { name, names } => format!(
+            "intet scenarie hedder {}; scenarierne er {}",
+            q(name),
+            idents(names, "og")
+        ),
+        #[cfg(feature = "fs")]
+        P::ExplainPrintsSentences => {
+            "«--explain» skriver sætninger; «--format» og «--output» kan ikke bruges med det".into()
+        }
+        #[cfg(feature = "fs")]
+        P::XlsxForResults => {
+            "xlsx er til resultater (split, apportion, compute); brug csv her".into()
+        }
+        #[cfg(feature = "fs")]
+        P::NoWeights => "giv «--weights FIL», eller «--region» og/eller «--year» for de indlejrede indbyggertal («--population FIL» for dine egne)".into(),
+        #[cfg(feature = "fs")]
+        P::CsvOptionWithoutFile { option } => format!(
+            "{} gælder en CSV-fil («--weights»); de indlejrede indbyggertal har ingen",
+            q(&format!("--{option}"))
+        ),
+        #[cfg(feature = "fs")]
+        P::EmbeddedOrWeights { option } => format!(
+            "{} vælger de indlejrede indbyggertal; giv det eller «--weights», ikke begge",
+            q(&format!("--{option}"))
+        ),
+        #[cfg(feature = "fs")]
+        P::SheetNotXlsx { path } => format!(
+            "«--sheet» gælder en .xlsx-fil; {} er ikke en",
+            q(path)
+        ),
         other => numbers_and_files(other),
     }
 }
