@@ -409,6 +409,52 @@ fn the_document_readers_errors_in_danish() {
             doc(r#"{"weights": [{"id": "A", "weight": 1}], "regions": {"year": 2022}}"#, ""),
             "key: giv præcis én af «population», «regions», «sosu_2018», «weights», «csv» og «blend»",
         ),
+        // A Statbank file's text that is neither export: no INDHOLD, no
+        // period like 2026K1 in its header (line 1).
+        (
+            "not a Statbank file",
+            doc(r#"{"population": {"year": 2026, "text": "navn,tal\nAalborg,5\n"}}"#, ""),
+            "CSV linje 1: overskriften har hverken en kolonne INDHOLD \
+             (API'ets CSV) eller perioder som 2026K1 (webbens matrixudtræk)",
+        ),
+        (
+            "no area column",
+            doc(r#"{"population": {"year": 2026, "text": "TID,INDHOLD\n2026K1,5\n"}}"#, ""),
+            "CSV linje 1: filen har ingen kolonne OMRÅDE: kommunerne kan ikke findes",
+        ),
+        (
+            "not people",
+            doc(
+                r#"{"population": {"year": 2026, "text": "OMRÅDE,TID,INDHOLD\n851 Aalborg,2026K1,mange\n"}}"#,
+                "",
+            ),
+            "CSV linje 2: «mange» er ikke et antal personer",
+        ),
+        (
+            "not an age group",
+            doc(
+                r#"{"population": {"year": 2026, "text": "OMRÅDE,ALDER,TID,INDHOLD\n851 Aalborg,gammel,2026K1,5\n"}}"#,
+                "",
+            ),
+            "CSV linje 2: «gammel» er ikke en aldersgruppe",
+        ),
+        (
+            "not a municipality",
+            doc(
+                r#"{"population": {"year": 2026, "text": "OMRÅDE,TID,INDHOLD\nAtlantis,2026K1,5\n"}}"#,
+                "",
+            ),
+            "CSV linje 2: «Atlantis» er ikke en kommune",
+        ),
+        // A column named in CSV text said to have no header.
+        (
+            "column without header",
+            doc(
+                r#"{"csv": {"text": "A,1\nB,2\n", "columns": {"id": "kode", "header": false}}}"#,
+                "",
+            ),
+            "key.csv.columns.id: kolonnen «kode» er nævnt, men filen har ingen overskrift",
+        ),
     ];
     // Numbers too large for exact arithmetic say so in Danish too: weights
     // whose sum has more digits than a decimal holds (the largest decimal and 0.1).

@@ -465,6 +465,33 @@ pub enum Problem {
     /// An unknown or repeated SOSU programme.
     #[error("unknown or repeated programme {}; the programmes are {}, each once", quoted(name), known.iter().map(|k| quoted(k)).collect::<Vec<_>>().join(", "))]
     Programme { name: String, known: Vec<String> },
+    /// A CSV column named by an option in a file without a header.
+    #[error("the column {} is named, but the file has no header", quoted(name))]
+    ColumnWithoutHeader { name: String },
+    /// An .xlsx file over the size andel reads.
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: over {mib} MiB; split it")]
+    ExcelTooLarge { mib: usize },
+    /// An .xlsx file that cannot be read (`reason`: the reader's English).
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: {reason}")]
+    ExcelUnreadable { reason: String },
+    /// An .xlsx file without sheets.
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: no sheets")]
+    ExcelNoSheets,
+    /// A sheet name that the workbook does not have.
+    #[cfg(feature = "excel")]
+    #[error(
+        "no sheet named {}; the sheets are {}",
+        quoted(name),
+        super::quoted_list(sheets)
+    )]
+    NoSheetNamed { name: String, sheets: Vec<String> },
+    /// A workbook that could not be written (`reason`: the writer's English).
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: {reason}")]
+    ExcelNotWritten { reason: String },
 
     // ---- The command line's options (only a build that reads files has
     // the command line; the web form's modules carry none of these) ----

@@ -223,6 +223,11 @@ pub fn csv_problem(p: &crate::CsvProblem) -> String {
         P::NoParties => "der er ingen at fordele mellem".into(),
         P::ZeroTotal => "alle vægte er nul; mindst én skal være positiv".into(),
         P::TooLarge { mib } => format!("teksten er over {mib} MiB; del den op"),
+        P::NoAreaColumn => "filen har ingen kolonne OMRÅDE: kommunerne kan ikke findes".into(),
+        P::NotStatbank => "overskriften har hverken en kolonne INDHOLD (API'ets CSV) eller perioder som 2026K1 (webbens matrixudtræk)".into(),
+        P::NotPeople { text } => format!("{} er ikke et antal personer", q(text)),
+        P::NotAgeGroup { text } => format!("{} er ikke en aldersgruppe", q(text)),
+        P::NotMunicipality { text } => format!("{} er ikke en kommune", q(text)),
     }
 }
 
@@ -513,6 +518,27 @@ fn problem(p: &crate::error::Problem) -> String {
             q(name),
             idents(known, "og")
         ),
+        #[cfg(any(feature = "csv_keys", feature = "fs"))]
+        P::ColumnWithoutHeader { name } => format!(
+            "kolonnen {} er nævnt, men filen har ingen overskrift",
+            q(name)
+        ),
+        #[cfg(feature = "excel")]
+        P::ExcelTooLarge { mib } => format!("Excel-filen er over {mib} MiB; del den op"),
+        #[cfg(feature = "excel")]
+        P::ExcelUnreadable { .. } => {
+            "Excel-filen kan ikke læses; gem den som en .xlsx-projektmappe".into()
+        }
+        #[cfg(feature = "excel")]
+        P::ExcelNoSheets => "Excel-filen har ingen ark".into(),
+        #[cfg(feature = "excel")]
+        P::NoSheetNamed { name, sheets } => format!(
+            "intet ark hedder {}; arkene er {}",
+            q(name),
+            idents(sheets, "og")
+        ),
+        #[cfg(feature = "excel")]
+        P::ExcelNotWritten { .. } => "Excel-filen kan ikke skrives".into(),
         #[cfg(feature = "fs")]
         P::AgesForm { given } => format!(
             "{}: skriv 65- (65 år og derover), 0-17 eller 80",
