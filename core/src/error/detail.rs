@@ -465,6 +465,52 @@ pub enum Problem {
     /// An unknown or repeated SOSU programme.
     #[error("unknown or repeated programme {}; the programmes are {}, each once", quoted(name), known.iter().map(|k| quoted(k)).collect::<Vec<_>>().join(", "))]
     Programme { name: String, known: Vec<String> },
+    // ---- A document's analyses and options ----
+    /// Parties without an actual figure (`actual`).
+    #[error(
+        "no actual figure for {}; give every party's, 0 where it had none",
+        super::quoted_list(ids)
+    )]
+    MissingActual { ids: Vec<String> },
+    /// A year's fraction outside 0..=1.
+    #[error("a year's fraction must be between 0 and 1")]
+    YearFractionRange,
+    /// Years' fractions not adding up to one.
+    #[error("the fractions of the years must add up to exactly 1")]
+    YearsNotOne,
+    /// Minimum or maximum places with a year profile.
+    #[error("a year profile with minimum or maximum places is not supported")]
+    YearsWithLimits,
+    /// `first_divisor` with another method.
+    #[error("first_divisor applies only to modified_sainte_lague, not {method}")]
+    FirstDivisorMethod { method: String },
+    /// A first divisor outside (0, 3).
+    #[error("first divisor {value} must be above 0 and below 3 (the second divisor)")]
+    FirstDivisorRange { value: rust_decimal::Decimal },
+    /// A first divisor with more than 9 decimal places.
+    #[error("first divisor {value} has more than 9 decimal places")]
+    FirstDivisorPlaces { value: rust_decimal::Decimal },
+    /// A part's amount whose whole's split does not give it back.
+    #[error("{amount} for {id} makes a whole of {whole}, whose split gives it {got}; give the whole instead")]
+    PartNotGivenBack {
+        amount: rust_decimal::Decimal,
+        id: String,
+        whole: rust_decimal::Decimal,
+        got: rust_decimal::Decimal,
+    },
+    /// Limits within groups that are neither one for all nor by member id.
+    #[error("within groups, give one limit for all or limits by member id")]
+    MemberLimits,
+    /// Members named by index within groups.
+    #[error("within groups, name members by id")]
+    MembersById,
+    /// A table without a key or without whole places.
+    #[error("a table works with a key and whole places (rounding.places)")]
+    TableNeedsPlaces,
+    /// A table's column totals not adding up to the scenario's places.
+    #[error("the columns' totals must add up to the scenario's {places} places")]
+    ColumnTotals { places: u128 },
+
     /// A CSV column named by an option in a file without a header.
     #[error("the column {} is named, but the file has no header", quoted(name))]
     ColumnWithoutHeader { name: String },

@@ -162,7 +162,7 @@ pub(crate) fn q(text: &str) -> String {
 }
 
 /// A decimal the Danish way, every digit it has.
-fn n(d: rust_decimal::Decimal) -> String {
+pub(super) fn n(d: rust_decimal::Decimal) -> String {
     crate::number::format::danish(d, d.scale())
 }
 
@@ -283,20 +283,7 @@ pub fn error(e: &crate::Error) -> String {
             column,
             message,
             problem,
-        } => {
-            let at = match column {
-                Some(c) => format!("CSV linje {line}, kolonne {}", q(c)),
-                None => format!("CSV linje {line}"),
-            };
-            // Only a build that reads CSV has CSV problems (the web form's
-            // first-load module has none and carries none of their words).
-            let what = match problem {
-                #[cfg(any(feature = "csv_keys", feature = "fs"))]
-                Some(p) => csv_problem(p),
-                _ => format!("kan ikke læses ({message})"),
-            };
-            return format!("{at}: {what}");
-        }
+        } => return csv_error(*line, column.as_deref(), message, problem.as_deref()),
         E::UnknownMunicipality {
             query, suggestions, ..
         } => {
@@ -358,9 +345,30 @@ pub fn error(e: &crate::Error) -> String {
     }
 }
 
+/// A CSV error in Danish: where, and what.
+fn csv_error(
+    line: u64,
+    column: Option<&str>,
+    message: &str,
+    problem: Option<&crate::CsvProblem>,
+) -> String {
+    let at = match column {
+        Some(c) => format!("CSV linje {line}, kolonne {}", q(c)),
+        None => format!("CSV linje {line}"),
+    };
+    // Only a build that reads CSV has CSV problems (the web form's
+    // first-load module has none and carries none of their words).
+    let what = match problem {
+        #[cfg(any(feature = "csv_keys", feature = "fs"))]
+        Some(p) => csv_problem(p),
+        _ => format!("kan ikke læses ({message})"),
+    };
+    format!("{at}: {what}")
+}
+
 /// Identifiers as a Danish list quotes them: «a», «b» og «c» (`last`: "og"
 /// or "eller").
-fn idents(items: &[String], last: &str) -> String {
+pub(super) fn idents(items: &[String], last: &str) -> String {
     let quoted: Vec<String> = items.iter().map(|i| q(i)).collect();
     match &quoted[..] {
         [] => String::new(),
@@ -518,75 +526,6 @@ fn problem(p: &crate::error::Problem) -> String {
             q(name),
             idents(known, "og")
         ),
-        #[cfg(any(feature = "csv_keys", feature = "fs"))]
-        P::ColumnWithoutHeader { name } => format!(
-            "kolonnen {} er nævnt, men filen har ingen overskrift",
-            q(name)
-        ),
-        #[cfg(feature = "excel")]
-        P::ExcelTooLarge { mib } => format!("Excel-filen er over {mib} MiB; del den op"),
-        #[cfg(feature = "excel")]
-        P::ExcelUnreadable { .. } => {
-            "Excel-filen kan ikke læses; gem den som en .xlsx-projektmappe".into()
-        }
-        #[cfg(feature = "excel")]
-        P::ExcelNoSheets => "Excel-filen har ingen ark".into(),
-        #[cfg(feature = "excel")]
-        P::NoSheetNamed { name, sheets } => format!(
-            "intet ark hedder {}; arkene er {}",
-            q(name),
-            idents(sheets, "og")
-        ),
-        #[cfg(feature = "excel")]
-        P::ExcelNotWritten { .. } => "Excel-filen kan ikke skrives".into(),
-        #[cfg(feature = "fs")]
-        P::AgesForm { given } => format!(
-            "{}: skriv 65- (65 år og derover), 0-17 eller 80",
-            q(given)
-        ),
-        #[cfg(feature = "fs")]
-        P::XlsxNeedsOutput => {
-            "«--format xlsx» skriver en projektmappe: giv «--output FIL»".into()
-        }
-        #[cfg(feature = "fs")]
-        P::NumbersInXlsx => "«--numbers» gælder tabel- og CSV-udskrift; xlsx skriver tal som tal".into(),
-        #[cfg(feature = "fs")]
-        P::NumbersInJson => {
-            "«--numbers» gælder tabel- og CSV-udskrift; json skriver eksakte tal uden formatering".into()
-        }
-        #[cfg(feature = "fs")]
-        P::LanguageInMachineOutput => "«--language» gælder tabeller og CSV til dansk Excel; json og CSV uden formatering beholder faste maskinnavne".into(),
-        #[cfg(feature = "fs")]
-        P::NoScenarioNamed { name, names } => format!(
-            "intet scenarie hedder {}; scenarierne er {}",
-            q(name),
-            idents(names, "og")
-        ),
-        #[cfg(feature = "fs")]
-        P::ExplainPrintsSentences => {
-            "«--explain» skriver sætninger; «--format» og «--output» kan ikke bruges med det".into()
-        }
-        #[cfg(feature = "fs")]
-        P::XlsxForResults => {
-            "xlsx er til resultater (split, apportion, compute); brug csv her".into()
-        }
-        #[cfg(feature = "fs")]
-        P::NoWeights => "giv «--weights FIL», eller «--region» og/eller «--year» for de indlejrede indbyggertal («--population FIL» for dine egne)".into(),
-        #[cfg(feature = "fs")]
-        P::CsvOptionWithoutFile { option } => format!(
-            "{} gælder en CSV-fil («--weights»); de indlejrede indbyggertal har ingen",
-            q(&format!("--{option}"))
-        ),
-        #[cfg(feature = "fs")]
-        P::EmbeddedOrWeights { option } => format!(
-            "{} vælger de indlejrede indbyggertal; giv det eller «--weights», ikke begge",
-            q(&format!("--{option}"))
-        ),
-        #[cfg(feature = "fs")]
-        P::SheetNotXlsx { path } => format!(
-            "«--sheet» gælder en .xlsx-fil; {} er ikke en",
-            q(path)
-        ),
         other => numbers_and_files(other),
     }
 }
@@ -633,7 +572,7 @@ fn numbers_and_files(p: &crate::error::Problem) -> String {
         P::TooManyUnits { amount, unit } => {
             format!("{amount} i enheder af {unit} er for mange enheder")
         }
-        P::ShareRange => "en andel ligger mellem 0 og 1 (7,2 % er 0.072)".into(),
+        P::ShareRange => "en andel ligger mellem 0 og 1 (7,2 % er 0,072)".into(),
         P::FixedOverOne => "de faste andele er over 1 (100 %) tilsammen".into(),
         P::PartShareRange => "en dels andel ligger mellem 0 og 1".into(),
         P::PartsNotOne => "delene af en udgiftsfordeling skal give præcis 1 tilsammen".into(),
@@ -657,8 +596,7 @@ fn numbers_and_files(p: &crate::error::Problem) -> String {
         P::NotUtf8 { byte } => {
             format!("ikke UTF-8-tekst (byte {byte} er ikke); gem filen som UTF-8")
         }
-        // The other kinds are said by `problem`.
-        _ => "værdien kan ikke bruges her".into(),
+        other => super::da_options::options_and_files(other),
     }
 }
 
