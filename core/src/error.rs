@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 mod detail;
 pub use detail::{
-    Detail, FileRefusal, IoKind, JsonKind, LeftOut, Problem, Syntax, CSV_LEFT_OUT, MAX_DEPTH,
-    POPULATION_LEFT_OUT, TABLES_LEFT_OUT,
+    Detail, FileRefusal, IoKind, JsonKind, LeftOut, Problem, Syntax, TableMiss, CSV_LEFT_OUT,
+    MAX_DEPTH, POPULATION_LEFT_OUT, TABLES_LEFT_OUT,
 };
 
 /// Everything that can go wrong in andel. No input, however bad, panics: it

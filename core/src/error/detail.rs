@@ -187,6 +187,25 @@ pub enum LeftOut {
     PopulationText,
 }
 
+/// Why no rounding of a table's cells meets its totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TableMiss {
+    #[error("too large")]
+    TooLarge,
+    #[error("row {row} is below its cells rounded down")]
+    RowBelow { row: usize },
+    #[error("column {column} is below its cells rounded down")]
+    ColumnBelow { column: usize },
+    #[error("the row totals and the column totals add up to different numbers")]
+    TotalsDiffer,
+    #[error("the totals are not roundings of the exact sums")]
+    NotRoundings,
+    #[error("the margins could not be met")]
+    MarginsUnmet,
+}
+
 /// Why a file is not read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "why", rename_all = "snake_case")]
@@ -510,6 +529,31 @@ pub enum Problem {
     /// A table's column totals not adding up to the scenario's places.
     #[error("the columns' totals must add up to the scenario's {places} places")]
     ColumnTotals { places: u128 },
+
+    // ---- Tables (biproportional apportionment, a table's cells) ----
+    /// A method whose first divisor is zero for a table.
+    #[error("biproportional apportionment needs a divisor method whose first divisor is above zero: dhondt, sainte_lague or modified_sainte_lague, not {method}")]
+    TableMethod { method: String },
+    /// A priority list for a table.
+    #[error("a priority list does not apply to a table; use \"order\" or \"error\"")]
+    TablePriority,
+    /// Row totals and column totals adding up differently.
+    #[error("the rows' totals add up to {rows} and the columns' to {columns}; they must be equal")]
+    TotalsDiffer { rows: u64, columns: u64 },
+    /// A row that must get units with no cell that can take them.
+    #[error(
+        "row {row} must get {units} unit(s) but has no cell with weight in a column that gets any"
+    )]
+    RowWithoutCell { row: usize, units: u64 },
+    /// A column that must get units with no cell that can take them.
+    #[error("column {column} must get {units} unit(s) but has no cell with weight in a row that gets any")]
+    ColumnWithoutCell { column: usize, units: u64 },
+    /// No whole table meets the totals with zero cells kept at zero.
+    #[error("no table of whole units meets every row and column total with the cells of zero weight kept at zero")]
+    NoWholeTable,
+    /// No rounding of a table's cells meets its totals, and why.
+    #[error("no rounding of the cells meets every row and column total: {why}")]
+    NoRounding { why: TableMiss },
 
     /// A CSV column named by an option in a file without a header.
     #[error("the column {} is named, but the file has no header", quoted(name))]

@@ -46,6 +46,45 @@ pub(super) fn options_and_files(p: &crate::error::Problem) -> String {
             "inden for grupperne: giv én grænse for alle eller grænser pr. medlems id".into()
         }
         P::MembersById => "inden for grupperne: nævn medlemmerne ved id".into(),
+        other => built(other),
+    }
+}
+
+/// The problems only some builds meet: tables (not the web form's
+/// first-load module), CSV, Excel and the command line's options.
+fn built(p: &crate::error::Problem) -> String {
+    // The first-load module names none of these kinds.
+    #[allow(unused_imports)]
+    use crate::error::Problem as P;
+    match p {
+        #[cfg(feature = "tables")]
+        P::TableMethod { method } => format!(
+            "en biproportional fordeling kræver en divisormetode, hvis første divisor er over nul: «dhondt», «sainte_lague» eller «modified_sainte_lague», ikke {}",
+            q(method)
+        ),
+        #[cfg(feature = "tables")]
+        P::TablePriority => {
+            "en prioriteret rækkefølge gælder ikke en tabel; brug «order» eller «error»".into()
+        }
+        #[cfg(feature = "tables")]
+        P::TotalsDiffer { rows, columns } => format!(
+            "rækkernes summer giver {rows} og kolonnernes {columns}; de skal være lige store"
+        ),
+        #[cfg(feature = "tables")]
+        P::RowWithoutCell { row, units } => format!(
+            "række {row} skal have {units} enhed(er), men har ingen celle med vægt i en kolonne, der får nogen"
+        ),
+        #[cfg(feature = "tables")]
+        P::ColumnWithoutCell { column, units } => format!(
+            "kolonne {column} skal have {units} enhed(er), men har ingen celle med vægt i en række, der får nogen"
+        ),
+        #[cfg(feature = "tables")]
+        P::NoWholeTable => "ingen tabel af hele enheder opfylder alle række- og kolonnesummer, når cellerne med vægten nul holdes på nul".into(),
+        #[cfg(feature = "tables")]
+        P::NoRounding { why } => format!(
+            "ingen afrunding af cellerne opfylder alle række- og kolonnesummer: {}",
+            table_miss(*why)
+        ),
         #[cfg(feature = "tables")]
         P::TableNeedsPlaces => {
             "en tabel virker med en nøgle og hele pladser («rounding.places»)".into()
@@ -125,5 +164,19 @@ pub(super) fn options_and_files(p: &crate::error::Problem) -> String {
         ),
         // The other kinds are said by `problem`.
         _ => "værdien kan ikke bruges her".into(),
+    }
+}
+
+/// Why no rounding of a table's cells meets its totals, in Danish.
+#[cfg(feature = "tables")]
+fn table_miss(why: crate::error::TableMiss) -> String {
+    use crate::error::TableMiss as T;
+    match why {
+        T::TooLarge => "tallene er for store".into(),
+        T::RowBelow { row } => format!("række {row} er under sine celler rundet ned"),
+        T::ColumnBelow { column } => format!("kolonne {column} er under sine celler rundet ned"),
+        T::TotalsDiffer => "rækkernes og kolonnernes summer giver forskellige tal".into(),
+        T::NotRoundings => "summerne er ikke afrundinger af de eksakte summer".into(),
+        T::MarginsUnmet => "summerne kunne ikke opfyldes".into(),
     }
 }
