@@ -16,7 +16,7 @@ use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{
     compute_owned, compute_with, parse, parse_owned, DocumentResult, FileAccess,
 };
-use andel_core::error::Problem;
+use andel_core::error::{FileRefusal, IoKind, Problem};
 use andel_core::excel;
 use andel_core::files;
 use andel_core::present::{self, CliMsg, Language, Msg};
@@ -295,14 +295,21 @@ impl Output {
         match &self.output {
             Some(path) => {
                 let shown = path.display().to_string();
-                let mut file =
-                    std::fs::File::create(path).map_err(|e| io_error("output", &shown, e))?;
-                write(&mut file).map_err(|e| io_error("output", &shown, e))?;
+                let mut file = std::fs::File::create(path)
+                    .map_err(|e| write_error(&shown, Some(e.kind()), e.to_string()))?;
+                write(&mut file)
+                    .map_err(|e| write_error(&shown, e.io_error_kind(), e.to_string()))?;
             }
             None => match write(&mut std::io::stdout().lock()) {
                 // A reader that stops early ends the run quietly (write_out).
                 Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => {}
-                Err(e) => return Err(io_error("output", "standard output", e)),
+                Err(e) => {
+                    return Err(write_error(
+                        "standard output",
+                        e.io_error_kind(),
+                        e.to_string(),
+                    ))
+                }
                 Ok(()) => {}
             },
         }
@@ -313,8 +320,9 @@ impl Output {
     fn emit_bytes(&self, bytes: Vec<u8>) -> Result<String, Error> {
         match &self.output {
             Some(path) => {
-                std::fs::write(path, bytes)
-                    .map_err(|e| io_error("output", &path.display().to_string(), e))?;
+                std::fs::write(path, bytes).map_err(|e| {
+                    write_error(&path.display().to_string(), Some(e.kind()), e.to_string())
+                })?;
                 Ok(String::new())
             }
             None => Ok(String::from_utf8(bytes).unwrap_or_default()),
@@ -581,10 +589,36 @@ fn write_out(out: &str) -> ExitCode {
     }
 }
 
-fn io_error(option: &str, what: &str, e: impl std::fmt::Display) -> Error {
+/// `what` (a file, a folder, standard input) cannot be read.
+fn io_error(option: &str, what: &str, e: std::io::Error) -> Error {
+    file_error(
+        option,
+        Problem::FileRefused {
+            path: what.to_string(),
+            why: FileRefusal::CannotRead {
+                kind: IoKind::of(&e),
+                os: e.to_string(),
+            },
+        },
+    )
+}
+
+/// `what` (a file, standard output) cannot be written.
+fn write_error(what: &str, kind: Option<std::io::ErrorKind>, os: String) -> Error {
+    file_error(
+        "output",
+        Problem::CannotWrite {
+            path: what.to_string(),
+            io: kind.map_or(IoKind::Other, |k| IoKind::of(&k.into())),
+            os,
+        },
+    )
+}
+
+fn file_error(option: &str, problem: Problem) -> Error {
     Error::Io {
         field: option.to_string(),
-        message: format!("{}: {e}", andel_core::error::quoted(what)).into(),
+        message: problem.into(),
     }
 }
 
@@ -601,8 +635,15 @@ fn read_bytes(path: &str, option: &str) -> Result<Vec<u8>, Error> {
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(option, "standard input", e))?;
     if bytes.len() > MAX_INPUT_BYTES {
-        let over = format!("over {} MiB", MAX_INPUT_BYTES >> 20);
-        return Err(io_error(option, "standard input", over));
+        return Err(file_error(
+            option,
+            Problem::FileRefused {
+                path: "standard input".into(),
+                why: FileRefusal::TooLarge {
+                    mib: MAX_INPUT_BYTES >> 20,
+                },
+            },
+        ));
     }
     Ok(bytes)
 }
@@ -1131,10 +1172,11 @@ fn folder_documents(folder: &Path) -> Result<Vec<(String, String, FileAccess)>, 
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     if files.is_empty() {
-        return Err(io_error(
+        return Err(file_error(
             "documents",
-            &folder.display().to_string(),
-            "no key documents (*.json)",
+            Problem::NoDocuments {
+                folder: folder.display().to_string(),
+            },
         ));
     }
     files

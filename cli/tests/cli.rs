@@ -892,6 +892,38 @@ fn option_errors_are_said_in_danish() {
             );
         }
     }
+    // Files the command line cannot write or read, said in Danish (the
+    // system's English only in the English message).
+    let da = fails(
+        &[
+            "split",
+            "100",
+            "--region",
+            "Nordjylland",
+            "--output",
+            "/nonexistent/x.csv",
+        ],
+        1,
+    );
+    assert_eq!(
+        da,
+        "fejl [io] output: «/nonexistent/x.csv»: kan ikke skrives: mappen findes ikke\n"
+    );
+    let empty = std::env::temp_dir().join(format!("andel-cli-{}-empty", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let da = fails(&["report", "--documents", empty.to_str().unwrap()], 1);
+    assert_eq!(
+        da,
+        format!(
+            "fejl [io] documents: «{}»: ingen nøgledokumenter (*.json)\n",
+            empty.display()
+        )
+    );
+    let da = fails(&["report", "--documents", "/nonexistent"], 1);
+    assert_eq!(
+        da,
+        "fejl [io] documents: «/nonexistent»: kan ikke læses: findes ikke\n"
+    );
     // An empty value for an option with no list of values says no empty list.
     let da = fails(&["compute", doc, "--format", "csv", "--explain"], 2);
     assert!(!da.contains("mulige værdier"), "{da}");

@@ -629,6 +629,19 @@ pub enum Problem {
     #[cfg(feature = "fs")]
     #[error("--{option} chooses the embedded population; give it or --weights, not both")]
     EmbeddedOrWeights { option: String },
+    /// A file or stream the command line cannot write (`os`: the system's
+    /// own message).
+    #[cfg(feature = "fs")]
+    #[error("{}: cannot write: {os}", quoted(path))]
+    CannotWrite {
+        path: String,
+        io: IoKind,
+        os: String,
+    },
+    /// A folder without key documents.
+    #[cfg(feature = "fs")]
+    #[error("{}: no key documents (*.json)", quoted(folder))]
+    NoDocuments { folder: String },
     /// `--sheet` for a file that is no workbook.
     #[cfg(feature = "fs")]
     #[error("--sheet is for an .xlsx file; {path} is not one")]

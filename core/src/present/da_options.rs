@@ -114,6 +114,31 @@ fn built(p: &crate::error::Problem) -> String {
         ),
         #[cfg(feature = "excel")]
         P::ExcelNotWritten { .. } => "Excel-filen kan ikke skrives".into(),
+        other => command_line(other),
+    }
+}
+
+/// The problems of the command line's options and files (only a build
+/// that reads files has the command line).
+fn command_line(p: &crate::error::Problem) -> String {
+    // The web form's modules name none of these kinds.
+    #[allow(unused_imports)]
+    use crate::error::Problem as P;
+    match p {
+        #[cfg(feature = "fs")]
+        P::CannotWrite { path, io, .. } => format!(
+            "{}: kan ikke skrives: {}",
+            q(path),
+            match io {
+                crate::error::IoKind::NotFound => "mappen findes ikke",
+                crate::error::IoKind::PermissionDenied => "der er ikke adgang",
+                crate::error::IoKind::Other => "systemet kan ikke skrive den",
+            }
+        ),
+        #[cfg(feature = "fs")]
+        P::NoDocuments { folder } => {
+            format!("{}: ingen nøgledokumenter (*.json)", q(folder))
+        }
         #[cfg(feature = "fs")]
         P::AgesForm { given } => format!(
             "{}: skriv 65- (65 år og derover), 0-17 eller 80",
