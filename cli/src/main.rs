@@ -16,6 +16,7 @@ use andel_core::data::{self, municipality_rows, Region};
 use andel_core::document::{
     compute_owned, compute_with, parse, parse_owned, DocumentResult, FileAccess,
 };
+use andel_core::error::{FileRefusal, IoKind, Problem};
 use andel_core::excel;
 use andel_core::files;
 use andel_core::present::{self, CliMsg, Language, Msg};
@@ -204,7 +205,10 @@ impl PopulationArgs {
         };
         let bad = || Error::InvalidOption {
             field: "ages".into(),
-            message: format!("{text:?}: write 65- (65 and over), 0-17 or 80").into(),
+            message: Problem::AgesForm {
+                given: text.clone(),
+            }
+            .into(),
         };
         let num = |s: &str| -> Result<Option<u32>, Error> {
             let s = s.trim();
@@ -291,14 +295,21 @@ impl Output {
         match &self.output {
             Some(path) => {
                 let shown = path.display().to_string();
-                let mut file =
-                    std::fs::File::create(path).map_err(|e| io_error("output", &shown, e))?;
-                write(&mut file).map_err(|e| io_error("output", &shown, e))?;
+                let mut file = std::fs::File::create(path)
+                    .map_err(|e| write_error(&shown, Some(e.kind()), e.to_string()))?;
+                write(&mut file)
+                    .map_err(|e| write_error(&shown, e.io_error_kind(), e.to_string()))?;
             }
             None => match write(&mut std::io::stdout().lock()) {
                 // A reader that stops early ends the run quietly (write_out).
                 Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => {}
-                Err(e) => return Err(io_error("output", "standard output", e)),
+                Err(e) => {
+                    return Err(write_error(
+                        "standard output",
+                        e.io_error_kind(),
+                        e.to_string(),
+                    ))
+                }
                 Ok(()) => {}
             },
         }
@@ -309,8 +320,9 @@ impl Output {
     fn emit_bytes(&self, bytes: Vec<u8>) -> Result<String, Error> {
         match &self.output {
             Some(path) => {
-                std::fs::write(path, bytes)
-                    .map_err(|e| io_error("output", &path.display().to_string(), e))?;
+                std::fs::write(path, bytes).map_err(|e| {
+                    write_error(&path.display().to_string(), Some(e.kind()), e.to_string())
+                })?;
                 Ok(String::new())
             }
             None => Ok(String::from_utf8(bytes).unwrap_or_default()),
@@ -324,21 +336,19 @@ impl Output {
         if format == Format::Xlsx && self.output.is_none() {
             return Err(Error::InvalidOption {
                 field: "output".into(),
-                message: "--format xlsx writes a workbook: give --output FILE".into(),
+                message: Problem::XlsxNeedsOutput.into(),
             });
         }
         if format == Format::Xlsx && self.numbers.is_some() {
             return Err(Error::InvalidOption {
                 field: "numbers".into(),
-                message: "--numbers is for table and csv output; xlsx writes numbers as numbers"
-                    .into(),
+                message: Problem::NumbersInXlsx.into(),
             });
         }
         if format == Format::Json && self.numbers.is_some() {
             return Err(Error::InvalidOption {
                 field: "numbers".into(),
-                message: "--numbers is for table and csv output; json writes exact plain numbers"
-                    .into(),
+                message: Problem::NumbersInJson.into(),
             });
         }
         let numbers = self.numbers.unwrap_or(Numbers::Danish);
@@ -347,9 +357,7 @@ impl Output {
         if machine && self.language.is_some() {
             return Err(Error::InvalidOption {
                 field: "language".into(),
-                message: "--language is for tables and Danish Excel CSV; json and plain CSV \
-                          keep stable machine names"
-                    .into(),
+                message: Problem::LanguageInMachineOutput.into(),
             });
         }
         Ok((
@@ -524,7 +532,7 @@ fn usage_error(e: clap::Error, language: Language) -> ExitCode {
                 (Some(arg), Some(value)) => {
                     let value = format!("«{value}»");
                     let mut t = say(CliMsg::InvalidValue, &[("value", &value), ("arg", &arg)]);
-                    if let Some(v) = text(ContextKind::ValidValue) {
+                    if let Some(v) = text(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
                         t += &say(CliMsg::PossibleValues, &[("values", &v)]);
                     }
                     Some(t)
@@ -581,10 +589,36 @@ fn write_out(out: &str) -> ExitCode {
     }
 }
 
-fn io_error(option: &str, what: &str, e: impl std::fmt::Display) -> Error {
+/// `what` (a file, a folder, standard input) cannot be read.
+fn io_error(option: &str, what: &str, e: std::io::Error) -> Error {
+    file_error(
+        option,
+        Problem::FileRefused {
+            path: what.to_string(),
+            why: FileRefusal::CannotRead {
+                kind: IoKind::of(&e),
+                os: e.to_string(),
+            },
+        },
+    )
+}
+
+/// `what` (a file, standard output) cannot be written.
+fn write_error(what: &str, kind: Option<std::io::ErrorKind>, os: String) -> Error {
+    file_error(
+        "output",
+        Problem::CannotWrite {
+            path: what.to_string(),
+            io: kind.map_or(IoKind::Other, |k| IoKind::of(&k.into())),
+            os,
+        },
+    )
+}
+
+fn file_error(option: &str, problem: Problem) -> Error {
     Error::Io {
         field: option.to_string(),
-        message: format!("{}: {e}", andel_core::error::quoted(what)).into(),
+        message: problem.into(),
     }
 }
 
@@ -601,8 +635,15 @@ fn read_bytes(path: &str, option: &str) -> Result<Vec<u8>, Error> {
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(option, "standard input", e))?;
     if bytes.len() > MAX_INPUT_BYTES {
-        let over = format!("over {} MiB", MAX_INPUT_BYTES >> 20);
-        return Err(io_error(option, "standard input", over));
+        return Err(file_error(
+            option,
+            Problem::FileRefused {
+                path: "standard input".into(),
+                why: FileRefusal::TooLarge {
+                    mib: MAX_INPUT_BYTES >> 20,
+                },
+            },
+        ));
     }
     Ok(bytes)
 }
@@ -639,8 +680,11 @@ fn run(command: Command) -> Result<String, Error> {
                 if result.scenarios.is_empty() {
                     return Err(Error::InvalidOption {
                         field: "scenario".into(),
-                        message: format!("no scenario named {name:?}; the scenarios are {names:?}")
-                            .into(),
+                        message: Problem::NoScenarioNamed {
+                            name: name.clone(),
+                            names,
+                        }
+                        .into(),
                     });
                 }
             }
@@ -648,8 +692,7 @@ fn run(command: Command) -> Result<String, Error> {
                 Some(_) if output.format.is_some() || output.output.is_some() => {
                     Err(Error::InvalidOption {
                         field: "explain".into(),
-                        message: "--explain prints sentences; --format and --output do not apply"
-                            .into(),
+                        message: Problem::ExplainPrintsSentences.into(),
                     })
                 }
                 Some(id) => {
@@ -719,7 +762,7 @@ fn run(command: Command) -> Result<String, Error> {
             if format == Format::Xlsx {
                 return Err(Error::InvalidOption {
                     field: "format".into(),
-                    message: "xlsx is for results (split, apportion, compute); use csv here".into(),
+                    message: Problem::XlsxForResults.into(),
                 });
             }
             let region = region.map(|r| r.parse::<Region>()).transpose()?;
@@ -832,7 +875,11 @@ fn tie_rule(args: &WeightsArgs, key: &Key) -> Result<TieRule, Error> {
     match (args.ties, args.priority.is_empty()) {
         (Some(_), false) => Err(Error::InvalidOption {
             field: "priority".into(),
-            message: "give --ties or --priority, not both".into(),
+            message: Problem::NotBoth {
+                first: "--ties".into(),
+                second: "--priority".into(),
+            }
+            .into(),
         }),
         (None, false) => {
             // One reading of a party reference (core's `reference`): an id,
@@ -879,9 +926,7 @@ fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
     if args.region.is_none() && args.year.is_none() && args.population.population.is_none() {
         return Err(Error::InvalidOption {
             field: "weights".into(),
-            message: "give --weights FILE, or --region and/or --year for the embedded population \
-                      (--population FILE for your own)"
-                .into(),
+            message: Problem::NoWeights.into(),
         });
     }
     let csv_options = [
@@ -896,9 +941,9 @@ fn embedded_key(args: &WeightsArgs, language: Language) -> Result<Key, Error> {
     if let Some((name, _)) = csv_options.iter().find(|(_, given)| *given) {
         return Err(Error::InvalidOption {
             field: (*name).into(),
-            message: format!(
-                "--{name} is for a CSV file (--weights); the embedded population has none"
-            )
+            message: Problem::CsvOptionWithoutFile {
+                option: (*name).into(),
+            }
             .into(),
         });
     }
@@ -934,9 +979,9 @@ fn read_csv_key(
     {
         return Err(Error::InvalidOption {
             field: (*name).into(),
-            message: format!(
-                "--{name} chooses the embedded population; give it or --weights, not both"
-            )
+            message: Problem::EmbeddedOrWeights {
+                option: (*name).into(),
+            }
             .into(),
         });
     }
@@ -955,7 +1000,10 @@ fn read_csv_key(
     if args.sheet.is_some() && !xlsx {
         return Err(Error::InvalidOption {
             field: "sheet".into(),
-            message: format!("--sheet is for an .xlsx file; {path} is not one").into(),
+            message: Problem::SheetNotXlsx {
+                path: path.to_string(),
+            }
+            .into(),
         });
     }
     let read = if xlsx {
@@ -1124,10 +1172,11 @@ fn folder_documents(folder: &Path) -> Result<Vec<(String, String, FileAccess)>, 
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     if files.is_empty() {
-        return Err(io_error(
+        return Err(file_error(
             "documents",
-            &folder.display().to_string(),
-            "no key documents (*.json)",
+            Problem::NoDocuments {
+                folder: folder.display().to_string(),
+            },
         ));
     }
     files

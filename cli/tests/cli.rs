@@ -775,6 +775,160 @@ fn every_examples_csv_is_its_golden_output() {
     assert!(plain.contains(",1658397.22,"), "{plain}");
 }
 
+/// The command line's own option errors are typed kinds said from core's
+/// catalogue: Danish all through by default (the exact sentence, options
+/// in «»), English with `--language en` (the words as before).
+#[test]
+fn option_errors_are_said_in_danish() {
+    let csv = csv_file("option-errors.csv", "id,weight\nA,1\n");
+    let xlsx = std::env::temp_dir().join(format!("andel-cli-{}-o.xlsx", std::process::id()));
+    let xlsx = xlsx.to_str().unwrap();
+    let doc = "examples/2.8-cost-split.json";
+    let nj = ["--region", "Nordjylland"];
+    let with_nj = |args: &[&'static str]| -> Vec<&'static str> {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&nj);
+        all
+    };
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (
+            vec!["split", "100", "--population", &csv, "--ages", "x"],
+            "ages: «x»: skriv 65- (65 år og derover), 0-17 eller 80",
+            "ages: \"x\": write 65- (65 and over), 0-17 or 80",
+        ),
+        (
+            with_nj(&["split", "100", "--format", "xlsx"]),
+            "output: «--format xlsx» skriver en projektmappe: giv «--output FIL»",
+            "output: --format xlsx writes a workbook: give --output FILE",
+        ),
+        (
+            vec![
+                "split", "100", "--region", "Nordjylland", "--format", "xlsx", "--numbers",
+                "plain", "--output", xlsx,
+            ],
+            "numbers: «--numbers» gælder tabel- og CSV-udskrift; xlsx skriver tal som tal",
+            "numbers: --numbers is for table and csv output; xlsx writes numbers as numbers",
+        ),
+        (
+            with_nj(&["split", "100", "--format", "json", "--numbers", "plain"]),
+            "numbers: «--numbers» gælder tabel- og CSV-udskrift; json skriver eksakte tal uden formatering",
+            "numbers: --numbers is for table and csv output; json writes exact plain numbers",
+        ),
+        (
+            with_nj(&["split", "100", "--format", "json", "--language", "da"]),
+            "language: «--language» gælder tabeller og CSV til dansk Excel; json og CSV uden \
+             formatering beholder faste maskinnavne",
+            "",
+        ),
+        (
+            vec!["compute", doc, "--scenario", "mellem"],
+            "scenario: intet scenarie hedder «mellem»; scenarierne er «lav» og «høj»",
+            "scenario: no scenario named \"mellem\"; the scenarios are \"lav\", \"høj\"",
+        ),
+        (
+            vec!["compute", doc, "--explain", "Aalborg", "--format", "csv"],
+            "explain: «--explain» skriver sætninger; «--format» og «--output» kan ikke bruges med det",
+            "explain: --explain prints sentences; --format and --output do not apply",
+        ),
+        (
+            vec!["municipalities", "--format", "xlsx", "--output", xlsx],
+            "format: xlsx er til resultater (split, apportion, compute); brug csv her",
+            "format: xlsx is for results (split, apportion, compute); use csv here",
+        ),
+        (
+            with_nj(&["split", "100", "--ties", "order", "--priority", "Aalborg"]),
+            "priority: giv «--ties» eller «--priority», ikke begge",
+            "priority: give --ties or --priority, not both",
+        ),
+        (
+            vec!["split", "100"],
+            "weights: giv «--weights FIL», eller «--region» og/eller «--year» for de indlejrede \
+             indbyggertal («--population FIL» for dine egne)",
+            "weights: give --weights FILE, or --region and/or --year for the embedded population \
+             (--population FILE for your own)",
+        ),
+        (
+            with_nj(&["split", "100", "--id-column", "kode"]),
+            "id-column: «--id-column» gælder en CSV-fil («--weights»); de indlejrede indbyggertal \
+             har ingen",
+            "id-column: --id-column is for a CSV file (--weights); the embedded population has none",
+        ),
+        (
+            vec!["split", "100", "--weights", &csv, "--year", "2022"],
+            "year: «--year» vælger de indlejrede indbyggertal; giv det eller «--weights», ikke begge",
+            "year: --year chooses the embedded population; give it or --weights, not both",
+        ),
+        (
+            vec!["split", "100", "--weights", &csv, "--sheet", "Ark1"],
+            "", // the path is the test's own; checked below
+            "",
+        ),
+    ];
+    for (args, da, en) in &cases {
+        let said = fails(args, 1);
+        let said = said
+            .strip_prefix("fejl [invalid_option] ")
+            .unwrap_or_else(|| panic!("{said}"));
+        if da.is_empty() {
+            assert_eq!(
+                said,
+                format!("sheet: «--sheet» gælder en .xlsx-fil; «{csv}» er ikke en\n")
+            );
+        } else {
+            assert_eq!(said, format!("{da}\n"), "{args:?}");
+        }
+        for english in [
+            "give", "is for", "the ", "not both", "write", "chooses", "named",
+        ] {
+            assert!(!said.contains(english), "{english:?} in {said:?}");
+        }
+        if !en.is_empty() {
+            let mut args = args.clone();
+            args.extend_from_slice(&["--language", "en"]);
+            assert_eq!(
+                fails(&args, 1),
+                format!("error [invalid_option] {en}\n"),
+                "{args:?}"
+            );
+        }
+    }
+    // Files the command line cannot write or read, said in Danish (the
+    // system's English only in the English message).
+    let da = fails(
+        &[
+            "split",
+            "100",
+            "--region",
+            "Nordjylland",
+            "--output",
+            "/nonexistent/x.csv",
+        ],
+        1,
+    );
+    assert_eq!(
+        da,
+        "fejl [io] output: «/nonexistent/x.csv»: kan ikke skrives: mappen findes ikke\n"
+    );
+    let empty = std::env::temp_dir().join(format!("andel-cli-{}-empty", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let da = fails(&["report", "--documents", empty.to_str().unwrap()], 1);
+    assert_eq!(
+        da,
+        format!(
+            "fejl [io] documents: «{}»: ingen nøgledokumenter (*.json)\n",
+            empty.display()
+        )
+    );
+    let da = fails(&["report", "--documents", "/nonexistent"], 1);
+    assert_eq!(
+        da,
+        "fejl [io] documents: «/nonexistent»: kan ikke læses: findes ikke\n"
+    );
+    // An empty value for an option with no list of values says no empty list.
+    let da = fails(&["compute", doc, "--format", "csv", "--explain"], 2);
+    assert!(!da.contains("mulige værdier"), "{da}");
+}
+
 /// Errors and notes on standard error are in the command's language
 /// (Danish by default, core's catalogue), the code as it is.
 #[test]

@@ -144,11 +144,7 @@ pub fn attainment(
     if let Some(first) = missing.first() {
         return Err(Error::Document {
             field: format!("actual.{first}"),
-            message: format!(
-                "no actual figure for {}; give every party's, 0 where it had none",
-                crate::error::quoted_list(&missing)
-            )
-            .into(),
+            message: crate::error::Problem::MissingActual { ids: missing }.into(),
         });
     }
     dimensioned
@@ -262,7 +258,7 @@ pub fn spread_years(
             return Err(Error::InvalidShare {
                 field: format!("years[{i}].fraction"),
                 value: y.fraction,
-                reason: "a year's fraction must be between 0 and 1".into(),
+                reason: crate::error::Problem::YearFractionRange.into(),
             });
         }
         sum = exact_add(sum, y.fraction, "years")?;
@@ -271,7 +267,7 @@ pub fn spread_years(
         return Err(Error::InvalidShare {
             field: "years".into(),
             value: sum,
-            reason: "the fractions of the years must add up to exactly 1".into(),
+            reason: crate::error::Problem::YearsNotOne.into(),
         });
     }
     let key = Key::new(

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 mod detail;
 pub use detail::{
-    Detail, FileRefusal, IoKind, JsonKind, LeftOut, Problem, Syntax, CSV_LEFT_OUT, MAX_DEPTH,
-    POPULATION_LEFT_OUT, TABLES_LEFT_OUT,
+    Detail, FileRefusal, IoKind, JsonKind, LeftOut, Problem, Syntax, TableMiss, CSV_LEFT_OUT,
+    MAX_DEPTH, POPULATION_LEFT_OUT, TABLES_LEFT_OUT,
 };
 
 /// Everything that can go wrong in andel. No input, however bad, panics: it
@@ -107,7 +107,13 @@ pub enum Error {
         line: u64,
         column: Option<String>,
         message: String,
+        // The web form's first-load module reads no CSV (it has no CSV
+        // problem to send) and carries no writer of them.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            all(target_arch = "wasm32", not(feature = "csv_keys")),
+            serde(skip_serializing)
+        )]
         problem: Option<Box<CsvProblem>>,
     },
     /// A municipality name or code we do not know.
@@ -321,6 +327,21 @@ pub enum CsvProblem {
     /// More text than andel reads.
     #[error("the text is over {mib} MiB; split it")]
     TooLarge { mib: usize },
+    /// A Statbank file without its area column.
+    #[error("the file has no OMRÅDE column: the municipalities cannot be found")]
+    NoAreaColumn,
+    /// A file that is neither of Statbank's two exports.
+    #[error("neither an INDHOLD column (the API's CSV) nor periods such as 2026K1 in the header (the web's matrix export)")]
+    NotStatbank,
+    /// A Statbank figure that is no count of people.
+    #[error("{} is not a number of people", quoted(text))]
+    NotPeople { text: String },
+    /// A Statbank age label that is no age group.
+    #[error("{} is not an age group", quoted(text))]
+    NotAgeGroup { text: String },
+    /// A Statbank area that is no municipality (nor a total).
+    #[error("{} is not a municipality", quoted(text))]
+    NotMunicipality { text: String },
 }
 
 impl Error {

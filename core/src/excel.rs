@@ -32,7 +32,7 @@ use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
 
 // Reading a sheet is one of the CSV readers (csv/xlsx.rs, below the document
 // layer, so a document's `csv.path` can name a workbook); named here too.
-use crate::csv::xlsx::xlsx_error;
+use crate::csv::xlsx::not_written;
 pub use crate::csv::xlsx::{read_weights_xlsx, sheet_text, SheetText};
 
 /// A cell's number: Excel stores every number as a double, so the cell
@@ -246,7 +246,7 @@ pub fn write_view(view: &View) -> Result<Vec<u8>> {
         assumptions_sheet(&mut book, view.language, Some(view), &[])?;
         book.save_to_buffer()
     };
-    build().map_err(xlsx_error)
+    build().map_err(not_written)
 }
 
 /// A document's result as an .xlsx workbook (bytes), in Danish: every
@@ -298,5 +298,5 @@ pub fn write_allocation_in(
         assumptions_sheet(&mut book, language, None, notes.unwrap_or_default())?;
         book.save_to_buffer()
     };
-    build().map_err(xlsx_error)
+    build().map_err(not_written)
 }

@@ -54,9 +54,10 @@ pub fn controlled_round(
             found: whole.iter().map(Vec::len).sum(),
         });
     }
-    let impossible = |what: String| Error::Infeasible {
+    use crate::error::{Problem, TableMiss};
+    let impossible = |why: TableMiss| Error::Infeasible {
         field: "table".into(),
-        reason: format!("no rounding of the cells meets every row and column total: {what}").into(),
+        reason: Problem::NoRounding { why }.into(),
     };
     // What each row and column needs beyond the cells rounded down.
     let mut need_row = vec![0u64; r];
@@ -65,25 +66,23 @@ pub fn controlled_round(
         let floor: u64 = whole[i]
             .iter()
             .try_fold(0u64, |s, x| s.checked_add(*x))
-            .ok_or_else(|| impossible("too large".into()))?;
+            .ok_or_else(|| impossible(TableMiss::TooLarge))?;
         need_row[i] = rows[i]
             .checked_sub(floor)
-            .ok_or_else(|| impossible(format!("row {i} is below its cells rounded down")))?;
+            .ok_or_else(|| impossible(TableMiss::RowBelow { row: i }))?;
     }
     for j in 0..c {
         let floor: u64 = (0..r)
             .try_fold(0u64, |s, i| s.checked_add(whole[i][j]))
-            .ok_or_else(|| impossible("too large".into()))?;
+            .ok_or_else(|| impossible(TableMiss::TooLarge))?;
         need_col[j] = columns[j]
             .checked_sub(floor)
-            .ok_or_else(|| impossible(format!("column {j} is below its cells rounded down")))?;
+            .ok_or_else(|| impossible(TableMiss::ColumnBelow { column: j }))?;
     }
     if need_row.iter().map(|&x| u128::from(x)).sum::<u128>()
         != need_col.iter().map(|&x| u128::from(x)).sum::<u128>()
     {
-        return Err(impossible(
-            "the row totals and the column totals add up to different numbers".into(),
-        ));
+        return Err(impossible(TableMiss::TotalsDiffer));
     }
     // Candidate cells (a remainder above zero), largest remainder first.
     let mut order: Vec<(usize, usize)> = (0..r)
@@ -100,9 +99,7 @@ pub fn controlled_round(
         open[i][j] = true;
     }
     if !feasible(&need_row, &need_col, &open) {
-        return Err(impossible(
-            "the totals are not roundings of the exact sums".into(),
-        ));
+        return Err(impossible(TableMiss::NotRoundings));
     }
     let mut up = vec![vec![false; c]; r];
     for &(i, j) in &order {
@@ -119,7 +116,7 @@ pub fn controlled_round(
         }
     }
     if need_row.iter().any(|&x| x > 0) || need_col.iter().any(|&x| x > 0) {
-        return Err(impossible("the margins could not be met".into()));
+        return Err(impossible(TableMiss::MarginsUnmet));
     }
     // Ties: equal remainders that the rule separated.
     let mut ties = Vec::new();

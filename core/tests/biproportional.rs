@@ -86,6 +86,27 @@ fn bad_input_is_refused_with_the_field() {
     let z = table(&[vec![1, 0], vec![0, 1]]);
     let e = biproportional(&z, &[2, 0], Some(&[1, 1]), &o).unwrap_err();
     assert_eq!(e.code(), "infeasible");
+    // Said in Danish from the catalogue: row 1's only cell with weight is
+    // in column 1, which gets 0 units, yet row 1 must get 1.
+    let da = |e: &andel_core::Error| e.message(andel_core::present::Language::Da);
+    assert_eq!(
+        da(&e),
+        "weights[1]: mindste og højeste antal kan ikke overholdes med det antal: række 1 skal have \
+         1 enhed(er), men har ingen celle med vægt i en kolonne, der får nogen"
+    );
+    // Rows 1 + 2 = 3 units, columns 2 + 2 = 4.
+    let e = biproportional(&w, &[2, 2], Some(&[1, 2]), &o).unwrap_err();
+    assert_eq!(
+        da(&e),
+        "row_totals: mindste og højeste antal kan ikke overholdes med det antal: rækkernes summer \
+         giver 3 og kolonnernes 4; de skal være lige store"
+    );
+    let e = biproportional(&w, &[1, 1], None, &options(Method::Hamilton)).unwrap_err();
+    assert_eq!(
+        da(&e),
+        "method: en biproportional fordeling kræver en divisormetode, hvis første divisor er over \
+         nul: «dhondt», «sainte_lague» eller «modified_sainte_lague», ikke «hamilton»"
+    );
     let e = biproportional(&[], &[1], None, &o).unwrap_err();
     assert_eq!(e.field(), Some("weights"));
     let e = biproportional(&w, &[u64::MAX, 1], None, &o).unwrap_err();

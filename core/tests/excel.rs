@@ -204,3 +204,35 @@ fn the_workbook_says_what_a_csv_left_out_in_its_language() {
         assert!(notes.contains(&said.to_string()), "{notes:?}");
     }
 }
+
+/// A workbook that cannot be read, or has no sheet of the name asked, is
+/// an error said in Danish all through (the reader's English reason only
+/// in the English message).
+#[test]
+fn excel_file_errors_in_danish() {
+    let r = compute_json(&example("2.8-cost-split.json")).unwrap();
+    let bytes = write_result(&r).unwrap();
+    let e = read_weights_xlsx(&bytes, Some("Ark9"), &CsvColumns::default()).unwrap_err();
+    assert_eq!(e.code(), "invalid_option");
+    // andel's workbook has the two sheets Fordeling and Forudsætninger.
+    assert_eq!(
+        e.message(Language::Da),
+        "sheet: intet ark hedder «Ark9»; arkene er «Fordeling» og «Forudsætninger»"
+    );
+    assert_eq!(
+        e.message(Language::En),
+        "sheet: no sheet named \"Ark9\"; the sheets are [\"Fordeling\", \"Forudsætninger\"]"
+    );
+    // A zip file's first bytes and nothing of a workbook.
+    let e = read_weights_xlsx(b"PK\x03\x04no workbook", None, &CsvColumns::default()).unwrap_err();
+    assert_eq!(e.code(), "io");
+    assert_eq!(
+        e.message(Language::Da),
+        "Excel-filen kan ikke læses; gem den som en .xlsx-projektmappe"
+    );
+    assert!(
+        e.message(Language::En).contains("the Excel file: "),
+        "{}",
+        e.message(Language::En)
+    );
+}

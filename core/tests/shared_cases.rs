@@ -314,9 +314,9 @@ fn frame_words(text: &str, field: Option<&str>) -> Vec<String> {
 fn danish_all_through(e: &andel_core::Error, name: &str) {
     use andel_core::present::Language;
     // Words Danish and English messages share: JSON's literals, "i" and
-    // "for" (Danish words too), "version", "region", "id".
+    // "for" (Danish words too), "version", "region", "id", "divisor".
     let shared = [
-        "true", "false", "null", "id", "ids", "version", "region", "for", "i", "u",
+        "true", "false", "null", "id", "ids", "version", "region", "for", "i", "u", "divisor",
     ];
     let da = e.message(Language::Da);
     let en = e.message(Language::En);
@@ -349,6 +349,15 @@ fn the_document_readers_errors_in_danish() {
         )
     };
     let w = r#"{"weights": [{"id": "A", "weight": 1}]}"#;
+    let nest = |member_places: &str| {
+        format!(
+            r#"{{"version": 1, "nest": {{
+              "groups": {{"regions": {{"year": 2022}}}},
+              "members": {{"Nordjylland": {{"population": {{"region": "Nordjylland", "year": 2022}}}}}},
+              "member_places": {member_places}}},
+              "rounding": {{"places": {{}}}}, "scenarios": [{{"name": "s", "total": 9000}}]}}"#
+        )
+    };
     let cases = [
         (
             "unknown field",
@@ -408,6 +417,103 @@ fn the_document_readers_errors_in_danish() {
             "exactly one",
             doc(r#"{"weights": [{"id": "A", "weight": 1}], "regions": {"year": 2022}}"#, ""),
             "key: giv præcis én af «population», «regions», «sosu_2018», «weights», «csv» og «blend»",
+        ),
+        // A Statbank file's text that is neither export: no INDHOLD, no
+        // period like 2026K1 in its header (line 1).
+        (
+            "not a Statbank file",
+            doc(r#"{"population": {"year": 2026, "text": "navn,tal\nAalborg,5\n"}}"#, ""),
+            "CSV linje 1: overskriften har hverken en kolonne INDHOLD \
+             (API'ets CSV) eller perioder som 2026K1 (webbens matrixudtræk)",
+        ),
+        (
+            "no area column",
+            doc(r#"{"population": {"year": 2026, "text": "TID,INDHOLD\n2026K1,5\n"}}"#, ""),
+            "CSV linje 1: filen har ingen kolonne OMRÅDE: kommunerne kan ikke findes",
+        ),
+        (
+            "not people",
+            doc(
+                r#"{"population": {"year": 2026, "text": "OMRÅDE,TID,INDHOLD\n851 Aalborg,2026K1,mange\n"}}"#,
+                "",
+            ),
+            "CSV linje 2: «mange» er ikke et antal personer",
+        ),
+        (
+            "not an age group",
+            doc(
+                r#"{"population": {"year": 2026, "text": "OMRÅDE,ALDER,TID,INDHOLD\n851 Aalborg,gammel,2026K1,5\n"}}"#,
+                "",
+            ),
+            "CSV linje 2: «gammel» er ikke en aldersgruppe",
+        ),
+        (
+            "not a municipality",
+            doc(
+                r#"{"population": {"year": 2026, "text": "OMRÅDE,TID,INDHOLD\nAtlantis,2026K1,5\n"}}"#,
+                "",
+            ),
+            "CSV linje 2: «Atlantis» er ikke en kommune",
+        ),
+        // A document's options and analyses.
+        (
+            "first divisor with another method",
+            doc(w, r#", "rounding": {"places": {"method": "dhondt", "first_divisor": "1.4"}}"#),
+            "rounding.places.first_divisor: «first_divisor» gælder kun «modified_sainte_lague», ikke «dhondt»",
+        ),
+        (
+            "first divisor range",
+            doc(w, r#", "rounding": {"places": {"method": "modified_sainte_lague", "first_divisor": "3"}}"#),
+            "rounding.places.first_divisor: den første divisor 3 skal være over 0 og under 3 (den anden divisor)",
+        ),
+        (
+            "first divisor places",
+            doc(w, r#", "rounding": {"places": {"method": "modified_sainte_lague", "first_divisor": "1.0000000001"}}"#),
+            "rounding.places.first_divisor: den første divisor 1,0000000001 har mere end 9 decimaler",
+        ),
+        (
+            "a year's fraction",
+            doc(w, r#", "years": [{"year": 1, "fraction": "1.5"}, {"year": 2, "fraction": "-0.5"}]"#),
+            "years[0].fraction: andelen 1,5 kan ikke bruges: et års brøkdel ligger mellem 0 og 1",
+        ),
+        (
+            "years not one",
+            doc(w, r#", "years": [{"year": 1, "fraction": "0.5"}, {"year": 2, "fraction": "0.3"}]"#),
+            "years: andelen 0,8 kan ikke bruges: årenes brøkdele skal give præcis 1 tilsammen",
+        ),
+        (
+            "years with limits",
+            doc(w, r#", "rounding": {"places": {"minimum": 0}}, "years": [{"year": 1, "fraction": "1"}]"#),
+            "years: en årsprofil kan ikke have mindste eller højeste antal pladser",
+        ),
+        (
+            "actual missing",
+            doc(
+                r#"{"weights": [{"id": "A", "weight": 1}, {"id": "B", "weight": 1}]}"#,
+                r#", "rounding": {"places": {}}, "actual": {"A": 1}"#,
+            ),
+            "actual.B: intet faktisk tal for «B»; giv hver parts, 0 hvor den intet havde",
+        ),
+        // Options within a nest's groups name members by id.
+        (
+            "members by index",
+            nest(r#"{"ties": {"priority": [0]}}"#),
+            "nest.member_places.ties.priority[0]: inden for grupperne: nævn medlemmerne ved id",
+        ),
+        (
+            "member limits by index",
+            nest(r#"{"minimum": [1, 2]}"#),
+            "nest.member_places.minimum: inden for grupperne: giv én grænse for alle eller \
+             grænser pr. medlems id",
+        ),
+        // A column named in CSV text said to have no header.
+        (
+            "column without header",
+            doc(
+                r#"{"csv": {"text": "A,1\nB,2\n", "columns": {"id": "kode", "header": false}}}"#,
+                "",
+            ),
+            "key.csv.columns.id: kolonnen «kode» er nævnt, men filen har ingen overskrift",
         ),
     ];
     // Numbers too large for exact arithmetic say so in Danish too: weights

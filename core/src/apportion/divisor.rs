@@ -32,9 +32,9 @@ impl Divisor {
         if first.is_some() && method != Method::ModifiedSainteLague {
             return Err(Error::InvalidOption {
                 field: "first_divisor".into(),
-                message: format!(
-                    "first_divisor applies only to modified_sainte_lague, not {method}"
-                )
+                message: crate::error::Problem::FirstDivisorMethod {
+                    method: method.to_string(),
+                }
                 .into(),
             });
         }
@@ -50,16 +50,13 @@ impl Divisor {
                 if f <= Decimal::ZERO || f >= Decimal::from(3) {
                     return Err(Error::InvalidOption {
                         field: "first_divisor".into(),
-                        message: format!(
-                            "first divisor {f} must be above 0 and below 3 (the second divisor)"
-                        )
-                        .into(),
+                        message: crate::error::Problem::FirstDivisorRange { value: f }.into(),
                     });
                 }
                 if f.scale() > 9 {
                     return Err(Error::InvalidOption {
                         field: "first_divisor".into(),
-                        message: format!("first divisor {f} has more than 9 decimal places").into(),
+                        message: crate::error::Problem::FirstDivisorPlaces { value: f }.into(),
                     });
                 }
                 let scale = crate::exact::pow10(f.scale())

@@ -182,10 +182,9 @@ fn table_divisor(options: &BiproportionalOptions) -> Result<Divisor> {
         (m, _) => {
             return Err(Error::InvalidOption {
                 field: "method".into(),
-                message: format!(
-                    "biproportional apportionment needs a divisor method whose first divisor \
-                     is above zero: dhondt, sainte_lague or modified_sainte_lague, not {m}"
-                )
+                message: crate::error::Problem::TableMethod {
+                    method: m.to_string(),
+                }
                 .into(),
             })
         }
@@ -193,7 +192,7 @@ fn table_divisor(options: &BiproportionalOptions) -> Result<Divisor> {
     if let TieRule::Priority(_) = options.ties {
         return Err(Error::InvalidOption {
             field: "ties".into(),
-            message: "a priority list does not apply to a table; use \"order\" or \"error\"".into(),
+            message: crate::error::Problem::TablePriority.into(),
         });
     }
     Ok(divisor)
@@ -288,10 +287,10 @@ fn rows_of(
             if sum != total {
                 return Err(Error::Infeasible {
                     field: "row_totals".into(),
-                    reason: format!(
-                        "the rows' totals add up to {sum} and the columns' to {total}; \
-                         they must be equal"
-                    )
+                    reason: crate::error::Problem::TotalsDiffer {
+                        rows: sum,
+                        columns: total,
+                    }
                     .into(),
                 });
             }
@@ -341,11 +340,7 @@ fn reachable(
         if t > 0 && (0..c).all(|j| w[i * c + j] == 0) {
             return Err(Error::Infeasible {
                 field: format!("weights[{i}]"),
-                reason: format!(
-                    "row {i} must get {t} unit(s) but has no cell with weight in a column \
-                     that gets any"
-                )
-                .into(),
+                reason: crate::error::Problem::RowWithoutCell { row: i, units: t }.into(),
             });
         }
     }
@@ -353,10 +348,10 @@ fn reachable(
         if t > 0 && (0..r).all(|i| w[i * c + j] == 0) {
             return Err(Error::Infeasible {
                 field: format!("column_totals[{j}]"),
-                reason: format!(
-                    "column {j} must get {t} unit(s) but has no cell with weight in a row \
-                     that gets any"
-                )
+                reason: crate::error::Problem::ColumnWithoutCell {
+                    column: j,
+                    units: t,
+                }
                 .into(),
             });
         }

@@ -164,9 +164,7 @@ impl Table {
             let Some(t) = target else {
                 return Err(Error::Infeasible {
                     field: "column_totals".into(),
-                    reason: "no table of whole units meets every row and column total with \
-                             the cells of zero weight kept at zero"
-                        .into(),
+                    reason: crate::error::Problem::NoWholeTable.into(),
                 });
             };
             let mut path = Vec::new();

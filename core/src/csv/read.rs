@@ -7,7 +7,7 @@ use super::records::{drop_text_lines, records, sniff_separator, Record};
 use super::MAX_INPUT_BYTES;
 use crate::csv::encoding::{decode, Encoding};
 use crate::data::{lower, municipality_exact};
-use crate::error::{quoted, CsvProblem, Error, Result};
+use crate::error::{CsvProblem, Error, Result};
 use crate::key::{Key, KeyParty};
 use crate::number::format::{checked_sum, read_as, readings, Mark};
 use crate::util::sorted_map::first_repeat;
@@ -491,11 +491,7 @@ impl Layout {
                     }),
                 Some(g) => Err(Error::InvalidOption {
                     field: what.into(),
-                    message: format!(
-                        "the column {} is named, but the file has no header",
-                        quoted(g)
-                    )
-                    .into(),
+                    message: crate::error::Problem::ColumnWithoutHeader { name: g.clone() }.into(),
                 }),
                 None => Ok(lowered.iter().position(|h| names.contains(&h.as_str()))),
             }

@@ -20,7 +20,7 @@
 use crate::csv::encoding::decode;
 use crate::csv::{records_of, Record};
 use crate::data::{self, lower, municipality_exact, Region};
-use crate::error::{quoted, Error, Result};
+use crate::error::{CsvProblem, Error, Result};
 use crate::key::{Key, KeyParty};
 use crate::number::format::{read_as, Mark};
 use rust_decimal::Decimal;
@@ -149,20 +149,11 @@ fn is_sex_total(l: &str) -> bool {
     l.contains("i alt") || l == "total"
 }
 
-fn file_error(line: u64, message: String) -> Error {
-    Error::Csv {
-        line,
-        column: None,
-        message,
-        problem: None,
-    }
-}
-
 /// The figures of a Statbank file, long: from the API's CSV or the web's
 /// matrix export.
 fn cells(records: &[Record]) -> Result<Vec<Cell>> {
     let Some(head) = records.first() else {
-        return Err(file_error(1, "the file is empty".into()));
+        return Err(Error::csv(1, None, CsvProblem::Empty));
     };
     let lowered: Vec<String> = head.cells.iter().map(|h| lower(h)).collect();
     let col = |names: &[&str]| lowered.iter().position(|h| names.contains(&h.as_str()));
@@ -185,10 +176,7 @@ fn cells(records: &[Record]) -> Result<Vec<Cell>> {
             });
         }
         if area.is_none() {
-            return Err(file_error(
-                head.line,
-                "the file has no OMRÅDE column: the municipalities cannot be found".into(),
-            ));
+            return Err(Error::csv(head.line, None, CsvProblem::NoAreaColumn));
         }
         return Ok(out);
     }
@@ -197,12 +185,7 @@ fn cells(records: &[Record]) -> Result<Vec<Cell>> {
         .filter(|&c| period_date(head.cells[c].trim()).is_some())
         .collect();
     let Some(&first) = periods.first() else {
-        return Err(file_error(
-            head.line,
-            "neither an INDHOLD column (the API's CSV) nor periods such as 2026K1 in the header \
-             (the web's matrix export)"
-                .into(),
-        ));
+        return Err(Error::csv(head.line, None, CsvProblem::NotStatbank));
     };
     // Which label column is which: ages and sexes by their labels.
     let mut kinds = vec![0u8; first]; // 0 area, 1 age, 2 sex
@@ -360,9 +343,12 @@ fn by_municipality(all: &[Cell], period: &str) -> Result<Vec<(String, Found)>> {
             .filter(|d| d.fract().is_zero() && *d >= Decimal::ZERO)
             .and_then(|d| u64::try_from(d).ok())
             .ok_or_else(|| {
-                file_error(
+                Error::csv(
                     c.line,
-                    format!("{} is not a number of people", quoted(&c.value)),
+                    None,
+                    CsvProblem::NotPeople {
+                        text: c.value.clone(),
+                    },
                 )
             })?;
         let at = match found.iter().position(|(known, _)| *known == code) {
@@ -381,8 +367,9 @@ fn by_municipality(all: &[Cell], period: &str) -> Result<Vec<(String, Found)>> {
         let f = &mut found[at].1;
         let range = match &c.age {
             None => None,
-            Some(a) => age_range(a)
-                .ok_or_else(|| file_error(c.line, format!("{} is not an age group", quoted(a))))?,
+            Some(a) => age_range(a).ok_or_else(|| {
+                Error::csv(c.line, None, CsvProblem::NotAgeGroup { text: a.clone() })
+            })?,
         };
         match range {
             // Sexes given apart add up: the same age twice is added.
@@ -418,9 +405,12 @@ fn municipality_of(c: &Cell) -> Result<Option<String>> {
     if total || area.is_empty() {
         return Ok(None);
     }
-    Err(file_error(
+    Err(Error::csv(
         c.line,
-        format!("{} is not a municipality", quoted(area)),
+        None,
+        CsvProblem::NotMunicipality {
+            text: area.to_string(),
+        },
     ))
 }
 

@@ -7,15 +7,30 @@
 //! Python and JS bindings. Writing workbooks is `crate::excel`.
 
 use super::{read_records, CsvColumns, CsvWeights, Record};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::number::format::readings;
 use serde::Serialize;
 
-pub(crate) fn xlsx_error(e: impl std::fmt::Display) -> Error {
+/// An Excel file that cannot be read, `problem` saying why.
+fn xlsx_error(problem: Problem) -> Error {
     Error::Io {
         field: String::new(),
-        message: format!("the Excel file: {e}").into(),
+        message: problem.into(),
     }
+}
+
+/// An Excel file the reader cannot read (its English reason kept).
+fn unreadable(e: impl std::fmt::Display) -> Error {
+    xlsx_error(Problem::ExcelUnreadable {
+        reason: e.to_string(),
+    })
+}
+
+/// A workbook that could not be written (its English reason kept).
+pub(crate) fn not_written(e: impl std::fmt::Display) -> Error {
+    xlsx_error(Problem::ExcelNotWritten {
+        reason: e.to_string(),
+    })
 }
 
 /// A cell of a sheet as read: text, a number (its shortest decimal, with
@@ -36,12 +51,11 @@ struct Sheet {
 fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet> {
     use calamine::{Data, Reader, Xlsx};
     if bytes.len() > crate::files::MAX_FILE_BYTES {
-        return Err(xlsx_error(format!(
-            "over {} MiB; split it",
-            crate::files::MAX_FILE_BYTES >> 20
-        )));
+        return Err(xlsx_error(Problem::ExcelTooLarge {
+            mib: crate::files::MAX_FILE_BYTES >> 20,
+        }));
     }
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(xlsx_error)?;
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(unreadable)?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -50,19 +64,18 @@ fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet> {
             .cloned()
             .ok_or_else(|| Error::InvalidOption {
                 field: "sheet".into(),
-                message: format!(
-                    "no sheet named {}; the sheets are {}",
-                    crate::error::quoted(s),
-                    crate::error::quoted_list(&names)
-                )
+                message: Problem::NoSheetNamed {
+                    name: s.to_string(),
+                    sheets: names.clone(),
+                }
                 .into(),
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| xlsx_error("no sheets"))?,
+            .ok_or_else(|| xlsx_error(Problem::ExcelNoSheets))?,
     };
-    let range = book.worksheet_range(&name).map_err(xlsx_error)?;
+    let range = book.worksheet_range(&name).map_err(unreadable)?;
     let first_row = range.start().map(|(r, _)| u64::from(r)).unwrap_or(0);
     let first_col = range.start().map(|(_, c)| c).unwrap_or(0);
     let mut rows = Vec::new();

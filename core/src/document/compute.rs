@@ -454,7 +454,7 @@ fn years_result(
         if o.minimum.is_some() || o.maximum.is_some() {
             return Err(Error::Document {
                 field: "years".into(),
-                message: "a year profile with minimum or maximum places is not supported".into(),
+                message: Problem::YearsWithLimits.into(),
             });
         }
     }

@@ -43,7 +43,7 @@ pub(super) fn places_table(
         _ => {
             return Err(Error::Document {
                 field: "table".into(),
-                message: "a table works with a key and whole places (rounding.places)".into(),
+                message: crate::error::Problem::TableNeedsPlaces.into(),
             })
         }
     };
@@ -53,9 +53,9 @@ pub(super) fn places_table(
     if sum.map(u128::from) != Some(places_total) {
         return Err(Error::Document {
             field: "table.columns".into(),
-            message: format!(
-                "the columns' totals must add up to the scenario's {places_total} places"
-            )
+            message: crate::error::Problem::ColumnTotals {
+                places: places_total,
+            }
             .into(),
         });
     }

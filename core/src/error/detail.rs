@@ -187,6 +187,25 @@ pub enum LeftOut {
     PopulationText,
 }
 
+/// Why no rounding of a table's cells meets its totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TableMiss {
+    #[error("too large")]
+    TooLarge,
+    #[error("row {row} is below its cells rounded down")]
+    RowBelow { row: usize },
+    #[error("column {column} is below its cells rounded down")]
+    ColumnBelow { column: usize },
+    #[error("the row totals and the column totals add up to different numbers")]
+    TotalsDiffer,
+    #[error("the totals are not roundings of the exact sums")]
+    NotRoundings,
+    #[error("the margins could not be met")]
+    MarginsUnmet,
+}
+
 /// Why a file is not read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "why", rename_all = "snake_case")]
@@ -465,6 +484,168 @@ pub enum Problem {
     /// An unknown or repeated SOSU programme.
     #[error("unknown or repeated programme {}; the programmes are {}, each once", quoted(name), known.iter().map(|k| quoted(k)).collect::<Vec<_>>().join(", "))]
     Programme { name: String, known: Vec<String> },
+    // ---- A document's analyses and options ----
+    /// Parties without an actual figure (`actual`).
+    #[error(
+        "no actual figure for {}; give every party's, 0 where it had none",
+        super::quoted_list(ids)
+    )]
+    MissingActual { ids: Vec<String> },
+    /// A year's fraction outside 0..=1.
+    #[error("a year's fraction must be between 0 and 1")]
+    YearFractionRange,
+    /// Years' fractions not adding up to one.
+    #[error("the fractions of the years must add up to exactly 1")]
+    YearsNotOne,
+    /// Minimum or maximum places with a year profile.
+    #[error("a year profile with minimum or maximum places is not supported")]
+    YearsWithLimits,
+    /// `first_divisor` with another method.
+    #[error("first_divisor applies only to modified_sainte_lague, not {method}")]
+    FirstDivisorMethod { method: String },
+    /// A first divisor outside (0, 3).
+    #[error("first divisor {value} must be above 0 and below 3 (the second divisor)")]
+    FirstDivisorRange { value: rust_decimal::Decimal },
+    /// A first divisor with more than 9 decimal places.
+    #[error("first divisor {value} has more than 9 decimal places")]
+    FirstDivisorPlaces { value: rust_decimal::Decimal },
+    /// A part's amount whose whole's split does not give it back.
+    #[error("{amount} for {id} makes a whole of {whole}, whose split gives it {got}; give the whole instead")]
+    PartNotGivenBack {
+        amount: rust_decimal::Decimal,
+        id: String,
+        whole: rust_decimal::Decimal,
+        got: rust_decimal::Decimal,
+    },
+    /// Limits within groups that are neither one for all nor by member id.
+    #[error("within groups, give one limit for all or limits by member id")]
+    MemberLimits,
+    /// Members named by index within groups.
+    #[error("within groups, name members by id")]
+    MembersById,
+    /// A table without a key or without whole places.
+    #[error("a table works with a key and whole places (rounding.places)")]
+    TableNeedsPlaces,
+    /// A table's column totals not adding up to the scenario's places.
+    #[error("the columns' totals must add up to the scenario's {places} places")]
+    ColumnTotals { places: u128 },
+
+    // ---- Tables (biproportional apportionment, a table's cells) ----
+    /// A method whose first divisor is zero for a table.
+    #[error("biproportional apportionment needs a divisor method whose first divisor is above zero: dhondt, sainte_lague or modified_sainte_lague, not {method}")]
+    TableMethod { method: String },
+    /// A priority list for a table.
+    #[error("a priority list does not apply to a table; use \"order\" or \"error\"")]
+    TablePriority,
+    /// Row totals and column totals adding up differently.
+    #[error("the rows' totals add up to {rows} and the columns' to {columns}; they must be equal")]
+    TotalsDiffer { rows: u64, columns: u64 },
+    /// A row that must get units with no cell that can take them.
+    #[error(
+        "row {row} must get {units} unit(s) but has no cell with weight in a column that gets any"
+    )]
+    RowWithoutCell { row: usize, units: u64 },
+    /// A column that must get units with no cell that can take them.
+    #[error("column {column} must get {units} unit(s) but has no cell with weight in a row that gets any")]
+    ColumnWithoutCell { column: usize, units: u64 },
+    /// No whole table meets the totals with zero cells kept at zero.
+    #[error("no table of whole units meets every row and column total with the cells of zero weight kept at zero")]
+    NoWholeTable,
+    /// No rounding of a table's cells meets its totals, and why.
+    #[error("no rounding of the cells meets every row and column total: {why}")]
+    NoRounding { why: TableMiss },
+
+    /// A CSV column named by an option in a file without a header.
+    #[error("the column {} is named, but the file has no header", quoted(name))]
+    ColumnWithoutHeader { name: String },
+    /// An .xlsx file over the size andel reads.
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: over {mib} MiB; split it")]
+    ExcelTooLarge { mib: usize },
+    /// An .xlsx file that cannot be read (`reason`: the reader's English).
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: {reason}")]
+    ExcelUnreadable { reason: String },
+    /// An .xlsx file without sheets.
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: no sheets")]
+    ExcelNoSheets,
+    /// A sheet name that the workbook does not have.
+    #[cfg(feature = "excel")]
+    #[error(
+        "no sheet named {}; the sheets are {}",
+        quoted(name),
+        super::quoted_list(sheets)
+    )]
+    NoSheetNamed { name: String, sheets: Vec<String> },
+    /// A workbook that could not be written (`reason`: the writer's English).
+    #[cfg(feature = "excel")]
+    #[error("the Excel file: {reason}")]
+    ExcelNotWritten { reason: String },
+
+    // ---- The command line's options (only a build that reads files has
+    // the command line; the web form's modules carry none of these) ----
+    /// `--ages` that is no age span.
+    #[cfg(feature = "fs")]
+    #[error("{}: write 65- (65 and over), 0-17 or 80", quoted(given))]
+    AgesForm { given: String },
+    /// `--format xlsx` without `--output`.
+    #[cfg(feature = "fs")]
+    #[error("--format xlsx writes a workbook: give --output FILE")]
+    XlsxNeedsOutput,
+    /// `--numbers` with `--format xlsx`.
+    #[cfg(feature = "fs")]
+    #[error("--numbers is for table and csv output; xlsx writes numbers as numbers")]
+    NumbersInXlsx,
+    /// `--numbers` with `--format json`.
+    #[cfg(feature = "fs")]
+    #[error("--numbers is for table and csv output; json writes exact plain numbers")]
+    NumbersInJson,
+    /// `--language` where the output keeps machine names.
+    #[cfg(feature = "fs")]
+    #[error("--language is for tables and Danish Excel CSV; json and plain CSV keep stable machine names")]
+    LanguageInMachineOutput,
+    /// `--scenario` naming none of the document's scenarios.
+    #[cfg(feature = "fs")]
+    #[error("no scenario named {}; the scenarios are {}", quoted(name), names.iter().map(|n| quoted(n)).collect::<Vec<_>>().join(", "))]
+    NoScenarioNamed { name: String, names: Vec<String> },
+    /// `--explain` with `--format` or `--output`.
+    #[cfg(feature = "fs")]
+    #[error("--explain prints sentences; --format and --output do not apply")]
+    ExplainPrintsSentences,
+    /// `--format xlsx` for a command that writes no result.
+    #[cfg(feature = "fs")]
+    #[error("xlsx is for results (split, apportion, compute); use csv here")]
+    XlsxForResults,
+    /// Neither weights nor the embedded population chosen.
+    #[cfg(feature = "fs")]
+    #[error("give --weights FILE, or --region and/or --year for the embedded population (--population FILE for your own)")]
+    NoWeights,
+    /// A CSV option without a CSV file.
+    #[cfg(feature = "fs")]
+    #[error("--{option} is for a CSV file (--weights); the embedded population has none")]
+    CsvOptionWithoutFile { option: String },
+    /// An option of the embedded population beside `--weights`.
+    #[cfg(feature = "fs")]
+    #[error("--{option} chooses the embedded population; give it or --weights, not both")]
+    EmbeddedOrWeights { option: String },
+    /// A file or stream the command line cannot write (`os`: the system's
+    /// own message).
+    #[cfg(feature = "fs")]
+    #[error("{}: cannot write: {os}", quoted(path))]
+    CannotWrite {
+        path: String,
+        io: IoKind,
+        os: String,
+    },
+    /// A folder without key documents.
+    #[cfg(feature = "fs")]
+    #[error("{}: no key documents (*.json)", quoted(folder))]
+    NoDocuments { folder: String },
+    /// `--sheet` for a file that is no workbook.
+    #[cfg(feature = "fs")]
+    #[error("--sheet is for an .xlsx file; {path} is not one")]
+    SheetNotXlsx { path: String },
 }
 
 impl Problem {

@@ -161,11 +161,13 @@ pub fn cost_split_from_part(
     if got != Some(amount) {
         return Err(Error::Infeasible {
             field: "part".into(),
-            reason: format!(
-                "{amount} for {} makes a whole of {whole}, whose split gives it {}; give the whole instead",
-                given.id,
-                got.unwrap_or_default()
-            ).into(),
+            reason: crate::error::Problem::PartNotGivenBack {
+                amount,
+                id: given.id.clone(),
+                whole,
+                got: got.unwrap_or_default(),
+            }
+            .into(),
         });
     }
     Ok(r)

@@ -383,8 +383,7 @@ impl Nest {
                 Some(Limit::Each(_)) => {
                     return Err(Error::InvalidOption {
                         field: format!("member_places.{name}"),
-                        message: "within groups, give one limit for all or limits by member id"
-                            .into(),
+                        message: crate::error::Problem::MemberLimits.into(),
                     })
                 }
                 _ => {}
@@ -403,7 +402,7 @@ impl Nest {
                     PartyRef::Index(_) => {
                         return Err(Error::InvalidOption {
                             field: format!("member_places.ties.priority[{p}]"),
-                            message: "within groups, name members by id".into(),
+                            message: crate::error::Problem::MembersById.into(),
                         })
                     }
                 }

@@ -162,7 +162,7 @@ pub(crate) fn q(text: &str) -> String {
 }
 
 /// A decimal the Danish way, every digit it has.
-fn n(d: rust_decimal::Decimal) -> String {
+pub(super) fn n(d: rust_decimal::Decimal) -> String {
     crate::number::format::danish(d, d.scale())
 }
 
@@ -223,6 +223,11 @@ pub fn csv_problem(p: &crate::CsvProblem) -> String {
         P::NoParties => "der er ingen at fordele mellem".into(),
         P::ZeroTotal => "alle vægte er nul; mindst én skal være positiv".into(),
         P::TooLarge { mib } => format!("teksten er over {mib} MiB; del den op"),
+        P::NoAreaColumn => "filen har ingen kolonne OMRÅDE: kommunerne kan ikke findes".into(),
+        P::NotStatbank => "overskriften har hverken en kolonne INDHOLD (API'ets CSV) eller perioder som 2026K1 (webbens matrixudtræk)".into(),
+        P::NotPeople { text } => format!("{} er ikke et antal personer", q(text)),
+        P::NotAgeGroup { text } => format!("{} er ikke en aldersgruppe", q(text)),
+        P::NotMunicipality { text } => format!("{} er ikke en kommune", q(text)),
     }
 }
 
@@ -340,7 +345,7 @@ pub fn error(e: &crate::Error) -> String {
     }
 }
 
-/// A CSV error in Danish: where (line, column), then what.
+/// A CSV error in Danish: where, and what.
 fn csv_error(
     line: u64,
     column: Option<&str>,
@@ -363,7 +368,7 @@ fn csv_error(
 
 /// Identifiers as a Danish list quotes them: «a», «b» og «c» (`last`: "og"
 /// or "eller").
-fn idents(items: &[String], last: &str) -> String {
+pub(super) fn idents(items: &[String], last: &str) -> String {
     let quoted: Vec<String> = items.iter().map(|i| q(i)).collect();
     match &quoted[..] {
         [] => String::new(),
@@ -567,7 +572,7 @@ fn numbers_and_files(p: &crate::error::Problem) -> String {
         P::TooManyUnits { amount, unit } => {
             format!("{amount} i enheder af {unit} er for mange enheder")
         }
-        P::ShareRange => "en andel ligger mellem 0 og 1 (7,2 % er 0.072)".into(),
+        P::ShareRange => "en andel ligger mellem 0 og 1 (7,2 % er 0,072)".into(),
         P::FixedOverOne => "de faste andele er over 1 (100 %) tilsammen".into(),
         P::PartShareRange => "en dels andel ligger mellem 0 og 1".into(),
         P::PartsNotOne => "delene af en udgiftsfordeling skal give præcis 1 tilsammen".into(),
@@ -591,8 +596,7 @@ fn numbers_and_files(p: &crate::error::Problem) -> String {
         P::NotUtf8 { byte } => {
             format!("ikke UTF-8-tekst (byte {byte} er ikke); gem filen som UTF-8")
         }
-        // The other kinds are said by `problem`.
-        _ => "værdien kan ikke bruges her".into(),
+        other => super::da_options::options_and_files(other),
     }
 }
 

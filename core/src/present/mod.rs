@@ -28,6 +28,7 @@
 
 mod allocation;
 pub mod da;
+mod da_options;
 pub mod en;
 mod errors;
 mod explain;
