@@ -23,8 +23,12 @@ const zlib = require("node:zlib");
 // references by core's one rule, the compact allocation, the default year and
 // report titles) 256.968 bytes. The first-load module leaves CSV weights in
 // documents to the whole module too (core's `csv_keys`): 173.711 by gzip -9.
+// Issue 24's last round (every error kind's Danish, the compact key, the
+// divisor methods' counting pass) brought the whole module to 270.270 bytes by
+// node's zlib, 66 under 264 KiB: the tripwire is raised to 268 KiB on purpose
+// (a toolchain's byte more must not fail CI; the first load keeps its budget).
 const FIRST = Number(process.env.ANDEL_WASM_BUDGET || 180224);
-const WHOLE = 264 * 1024;
+const WHOLE = 268 * 1024;
 
 function gzipped(...parts) {
   const wasm = fs.readFileSync(path.join(__dirname, "..", ...parts));
