@@ -258,18 +258,10 @@ fn split_array<'py>(
         })?;
         return Ok((buffer, width).into_pyobject(py)?.into_any());
     }
-    let signed = py.detach(|| {
-        andel_core::money::signed_units(amount, &units)
-            .map(|u| {
-                i64::try_from(u).map_err(|_| {
-                    err(Error::overflow(
-                        "amount",
-                        format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
-                    ))
-                })
-            })
-            .collect::<PyResult<Vec<i64>>>()
-    })?;
+    // In place: the engine's vector becomes the int64 array's.
+    let signed = py
+        .detach(|| andel_core::money::signed_units_i64(amount, units))
+        .map_err(err)?;
     Ok(PyArray1::from_vec(py, signed).into_any())
 }
 

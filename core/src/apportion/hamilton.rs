@@ -16,8 +16,11 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// limit), then the units left over to the largest remainders among the
     /// parties rounded, equal remainders at the boundary decided by the tie
     /// rule. The units left over are found by selection, not sorting: O(n),
-    /// 16 bytes a party beside the weights. The remainder ranks are worked
-    /// out only when asked for ([`super::Apportionment::party`]).
+    /// 16 bytes a party beside the weights; from `fast::BAND_FROM` parties
+    /// only the keys of a band of remainders about the last unit are kept
+    /// and selected from (`fast/band.rs`): 8 bytes a party and a few
+    /// percent. The remainder ranks are worked out only when asked for
+    /// ([`super::Apportionment::party`]).
     ///
     /// Each party rounded is one 64-bit key: its remainder (larger first),
     /// then its index. Where the two do not fit 64 bits together (10^7
@@ -30,6 +33,16 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// a tie is not looked for: the selection already serves equal
     /// remainders in input order, which is what the rule decides.
     pub(super) fn hamilton(&self, report: bool) -> Result<Solution> {
+        #[cfg(not(target_arch = "wasm32"))]
+        let band_from = super::fast::BAND_FROM;
+        #[cfg(target_arch = "wasm32")]
+        let band_from = usize::MAX;
+        self.hamilton_with(report, band_from)
+    }
+
+    /// [`Self::hamilton`] with the band aimed from `band_from` parties (the
+    /// tests take it from any number, to compare it with the plain path).
+    pub(super) fn hamilton_with(&self, report: bool, band_from: usize) -> Result<Solution> {
         let s = self.scale_for(self.total)?;
         let n = self.ctx.n;
         let max_rem = s.b.saturating_sub(1);
@@ -39,8 +52,26 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         let shift = (index_bits + rem_bits).saturating_sub(64);
         let look = report || *self.ties != TieRule::Order;
         let mut units = Vec::with_capacity(n);
-        let mut keys: Vec<u64> = Vec::with_capacity(n);
-        let left = self.floors(s, &mut units, &mut keys, shift, index_bits)?;
+        let mut keys: Vec<u64> = Vec::new();
+        // From many parties the band's one pass (`fast/band.rs`); the plain
+        // path when it does not apply or missed.
+        #[cfg(not(target_arch = "wasm32"))]
+        let banded =
+            self.floors_in_band(s, &mut units, &mut keys, (shift, index_bits), band_from)?;
+        #[cfg(target_arch = "wasm32")]
+        let banded = {
+            let _ = band_from;
+            None
+        };
+        let left = match banded {
+            Some(left) => left,
+            None => {
+                units.clear();
+                keys.clear();
+                keys.reserve(n);
+                self.floors(s, &mut units, &mut keys, shift, index_bits)?
+            }
+        };
         let tie = self.give(s, &mut keys, left, look, shift > 0, index_bits, &mut units)?;
         Ok(Solution {
             units,
@@ -58,7 +89,7 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     /// fractional quota and no limit), its remainder. `fast` is
     /// [`Floors::new`]'s, made once for every party.
     #[inline(always)]
-    fn floor(&self, s: Scale, fast: &Floors, i: usize) -> Result<(u64, Option<u128>)> {
+    pub(super) fn floor(&self, s: Scale, fast: &Floors, i: usize) -> Result<(u64, Option<u128>)> {
         if fast.limited {
             match self.clamp(s, i) {
                 Some(Rounding::Minimum) => return Ok((self.lo(i), None)),
@@ -226,13 +257,13 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
 /// What every party's floor at one scale shares, worked out once: whether
 /// limits hold anyone, and the scale's numerator with its denominator
 /// ready for division by reciprocal, where both fit 64 bits.
-struct Floors {
-    limited: bool,
-    by: Option<(u64, Divide64)>,
+pub(super) struct Floors {
+    pub(super) limited: bool,
+    pub(super) by: Option<(u64, Divide64)>,
 }
 
 impl Floors {
-    fn new<W: Copy + Into<u128>>(p: &Problem<'_, W>, s: Scale) -> Floors {
+    pub(super) fn new<W: Copy + Into<u128>>(p: &Problem<'_, W>, s: Scale) -> Floors {
         let by = match (u64::try_from(s.a), u64::try_from(s.b)) {
             (Ok(a), Ok(b)) => Divide64::new(b).map(|by| (a, by)),
             _ => None,

@@ -237,8 +237,9 @@ fn solve<W: Copy + Into<u128>, T>(
 /// entry for large inputs. The same units as [`apportion`] gives for the
 /// same weights, options and tie rule, without the explanation (quotas,
 /// remainder ranks), so without its memory: Hamilton without limits keeps
-/// one 64-bit key a party beside the result and finds the units left over
-/// by selection, not sorting, in O(n).
+/// one 64-bit key a party beside the result (from 2^18 parties only those
+/// of a band about the last unit) and finds the units left over by
+/// selection, not sorting, in O(n).
 ///
 /// # Example
 /// ```

@@ -18,6 +18,10 @@
 //! misses N is aimed again from the exact counts, and after a few misses the
 //! general path decides.
 
+mod band;
+
+pub(super) use band::BAND_FROM;
+
 use super::divisor::Divisor;
 use super::problem::Problem;
 use crate::exact::U256;
