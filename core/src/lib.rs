@@ -49,8 +49,8 @@ pub(crate) use util::sort;
 pub use util::sorted_map;
 
 pub use apportion::{
-    apportion, apportion_named, apportion_units, Apportionment, Boundary, Limit, Method, Options,
-    PartyRef, PartyUnits, Rounding, Tie, TieRule, MAX_DIVISOR_UNITS,
+    apportion, apportion_named, apportion_units, apportion_units_u32, Apportionment, Boundary,
+    Limit, Method, Options, PartyRef, PartyUnits, Rounding, Tie, TieRule, MAX_DIVISOR_UNITS,
 };
 pub use biproportional::{biproportional, Biproportional, BiproportionalOptions, TableTie};
 pub use error::{CsvProblem, Error, Result};

@@ -66,15 +66,7 @@ pub fn split_named(
 ) -> Result<Split> {
     let unit = options.unit;
     let units = units_in(amount, unit)?;
-    let apportionment = apportion_named(
-        weights,
-        ids,
-        units,
-        &Options {
-            ties: options.ties.clone(),
-            ..Options::default()
-        },
-    )?;
+    let apportionment = apportion_named(weights, ids, units, &hamilton(options))?;
     let parts = parts_from_units(amount, unit, apportionment.units())?;
     Ok(Split {
         amount,
@@ -100,14 +92,26 @@ pub fn split_named(
 /// ```
 pub fn split_units(amount: Decimal, weights: &[u64], options: &SplitOptions) -> Result<Vec<u64>> {
     let units = units_in(amount, options.unit)?;
-    crate::apportion::apportion_units(
-        weights,
-        units,
-        &Options {
-            ties: options.ties.clone(),
-            ..Options::default()
-        },
-    )
+    crate::apportion::apportion_units(weights, units, &hamilton(options))
+}
+
+/// [`split_units`] for weights below 2^32: the same units from half the
+/// memory for the weights.
+pub fn split_units_u32(
+    amount: Decimal,
+    weights: &[u32],
+    options: &SplitOptions,
+) -> Result<Vec<u64>> {
+    let units = units_in(amount, options.unit)?;
+    crate::apportion::apportion_units_u32(weights, units, &hamilton(options))
+}
+
+/// A split's apportionment options: Hamilton with the split's tie rule.
+fn hamilton(options: &SplitOptions) -> Options {
+    Options {
+        ties: options.ties.clone(),
+        ..Options::default()
+    }
 }
 
 /// The parts of a split from its whole units: `units[i] × unit`, with the

@@ -35,10 +35,37 @@ pub(crate) enum Items<'a> {
     Float(&'a [f64]),
 }
 
-/// Weights as the engine takes them: whole numbers or decimals.
+/// Weights as the engine takes them: whole numbers (below 2^32 in half the
+/// memory) or decimals.
 pub(crate) enum Weights<'a> {
     Whole(Cow<'a, [u64]>),
+    Narrow(Vec<u32>),
     Decimal(Vec<Decimal>),
+}
+
+impl Weights<'_> {
+    /// Whole numbers as they are, or in 32 bits when every one fits (in
+    /// the same allocation).
+    fn narrowed(whole: Vec<u64>) -> Weights<'static> {
+        if whole.iter().all(|&x| x >> 32 == 0) {
+            Weights::Narrow(whole.into_iter().map(|x| x as u32).collect())
+        } else {
+            Weights::Whole(Cow::Owned(whole))
+        }
+    }
+}
+
+/// The items in 32 bits when every one is from 0 to 2^32 − 1, read once
+/// (a block at a time: its high bits checked, then its items copied).
+fn narrow<T: Copy>(xs: &[T], bits: impl Fn(T) -> u64) -> Option<Vec<u32>> {
+    let mut out = Vec::with_capacity(xs.len());
+    for block in xs.chunks(1024) {
+        if block.iter().fold(0, |high, &x| high | bits(x) >> 32) != 0 {
+            return None;
+        }
+        out.extend(block.iter().map(|&x| bits(x) as u32));
+    }
+    Some(out)
 }
 
 /// The array `data` of the items' kind given as NumPy's dtype code without
@@ -90,8 +117,16 @@ impl Items<'_> {
     /// at one scale when they fit, else decimals).
     pub(crate) fn weights(self) -> Result<Weights<'static>, Error> {
         match self {
-            Items::Unsigned(xs) => Ok(Weights::Whole(Cow::Owned(xs.to_vec()))),
+            Items::Unsigned(xs) => Ok(match narrow(xs, |x| x) {
+                Some(small) => Weights::Narrow(small),
+                None => Weights::Whole(Cow::Owned(xs.to_vec())),
+            }),
             Items::Signed(xs) => {
+                // A negative one has its high bits set: the path below
+                // names it.
+                if let Some(small) = narrow(xs, |x| x as u64) {
+                    return Ok(Weights::Narrow(small));
+                }
                 let whole: Vec<u64> = xs.iter().map(|&x| x as u64).collect();
                 match whole.iter().position(|&b| b >> 63 == 1) {
                     None => Ok(Weights::Whole(Cow::Owned(whole))),
@@ -106,7 +141,7 @@ impl Items<'_> {
                 // as they are), no decimal made; the general path below
                 // only for what that cannot take (and for the errors).
                 if let Some(whole) = scaled_floats(xs) {
-                    return Ok(Weights::Whole(Cow::Owned(whole)));
+                    return Ok(Weights::narrowed(whole));
                 }
                 let decimals = xs
                     .iter()

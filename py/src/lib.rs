@@ -84,6 +84,7 @@ fn units_of(
 ) -> Result<Vec<u64>, Error> {
     match w {
         Weights::Whole(whole) => apportion_units(whole, seats, o),
+        Weights::Narrow(small) => andel_core::apportion_units_u32(small, seats, o),
         Weights::Decimal(w) => apportion_named(w, ids, seats, o).map(|a| a.into_units()),
     }
 }
@@ -97,6 +98,7 @@ fn split_units_of(
 ) -> Result<Vec<u64>, Error> {
     match w {
         Weights::Whole(whole) => andel_core::money::split_units(amount, whole, o),
+        Weights::Narrow(small) => andel_core::money::split_units_u32(amount, small, o),
         Weights::Decimal(w) => split_named(amount, w, ids, o).map(|s| s.apportionment.into_units()),
     }
 }
