@@ -13,7 +13,7 @@
 
 use crate::convert::strict;
 use crate::error::option_err;
-use crate::floats::{float_decimal, scaled_floats, scaled_wholes};
+use crate::floats::{float_decimal, scaled_floats, scaled_floats_in, scaled_wholes};
 use andel_core::{Decimal, Error};
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::prelude::*;
@@ -41,18 +41,6 @@ pub(crate) enum Weights<'a> {
     Whole(Cow<'a, [u64]>),
     Narrow(Vec<u32>),
     Decimal(Vec<Decimal>),
-}
-
-impl Weights<'_> {
-    /// Whole numbers as they are, or in 32 bits when every one fits (in
-    /// the same allocation).
-    fn narrowed(whole: Vec<u64>) -> Weights<'static> {
-        if whole.iter().all(|&x| x >> 32 == 0) {
-            Weights::Narrow(whole.into_iter().map(|x| x as u32).collect())
-        } else {
-            Weights::Whole(Cow::Owned(whole))
-        }
-    }
 }
 
 /// The items in 32 bits when every one is from 0 to 2^32 − 1, read once
@@ -140,8 +128,11 @@ impl Items<'_> {
                 // One pass to whole numbers at one scale (integral floats
                 // as they are), no decimal made; the general path below
                 // only for what that cannot take (and for the errors).
+                if let Some(small) = scaled_floats_in::<u32>(xs) {
+                    return Ok(Weights::Narrow(small));
+                }
                 if let Some(whole) = scaled_floats(xs) {
-                    return Ok(Weights::narrowed(whole));
+                    return Ok(Weights::Whole(Cow::Owned(whole)));
                 }
                 let decimals = xs
                     .iter()

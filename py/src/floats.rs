@@ -291,9 +291,11 @@ impl AtScale {
 /// Whole numbers at one common scale, gathered one at a time: each number
 /// m / 10^k times 10^s, s the largest scale so far (earlier ones scaled up
 /// when a larger scale comes). What [`scaled_wholes`] gives for the same
-/// numbers' decimals, in one pass and without them.
-pub(crate) struct Scaled {
-    wholes: Vec<u64>,
+/// numbers' decimals, in one pass and without them. `T` is the width they
+/// are kept in: 64 bits, or 32 where every one fits (half the memory for
+/// the engine to read; a number beyond it makes the whole `None`).
+pub(crate) struct Scaled<T = u64> {
+    wholes: Vec<T>,
     scale: u32,
     /// Whether a zero is among the numbers (its scale is 0).
     zero: bool,
@@ -302,7 +304,48 @@ pub(crate) struct Scaled {
     test: Option<AtScale>,
 }
 
-impl Scaled {
+/// The width of [`Scaled`]'s whole numbers.
+pub(crate) trait Slot: Copy + Default {
+    /// `m` in this width, when it fits.
+    fn fits(m: u64) -> Option<Self>;
+    /// `m`'s bits beyond this width (0 when it fits).
+    fn beyond(m: u64) -> u64;
+    /// `m`'s bits within this width.
+    fn cut(m: u64) -> Self;
+    fn wide(self) -> u64;
+}
+
+impl Slot for u64 {
+    fn fits(m: u64) -> Option<u64> {
+        Some(m)
+    }
+    fn beyond(_: u64) -> u64 {
+        0
+    }
+    fn cut(m: u64) -> u64 {
+        m
+    }
+    fn wide(self) -> u64 {
+        self
+    }
+}
+
+impl Slot for u32 {
+    fn fits(m: u64) -> Option<u32> {
+        u32::try_from(m).ok()
+    }
+    fn beyond(m: u64) -> u64 {
+        m >> 32
+    }
+    fn cut(m: u64) -> u32 {
+        m as u32
+    }
+    fn wide(self) -> u64 {
+        u64::from(self)
+    }
+}
+
+impl<T: Slot> Scaled<T> {
     pub(crate) fn with_capacity(n: usize) -> Self {
         Scaled {
             wholes: Vec::with_capacity(n),
@@ -312,7 +355,7 @@ impl Scaled {
         }
     }
 
-    /// Adds m / 10^k; `None` when a scaled number leaves a u64.
+    /// Adds m / 10^k; `None` when a scaled number leaves a u64 (or `T`).
     fn push(&mut self, m: u64, k: u32) -> Option<()> {
         if k > self.scale {
             if self.zero {
@@ -323,14 +366,14 @@ impl Scaled {
             if !self.wholes.is_empty() {
                 let f = 10u64.checked_pow(k - self.scale)?;
                 for w in &mut self.wholes {
-                    *w = w.checked_mul(f)?;
+                    *w = T::fits(w.wide().checked_mul(f)?)?;
                 }
             }
             self.scale = k;
             self.test = (k <= 17).then(|| AtScale::new(k));
         }
         let f = 10u64.checked_pow(self.scale - k)?;
-        self.wholes.push(m.checked_mul(f)?);
+        self.wholes.push(T::fits(m.checked_mul(f)?)?);
         self.zero |= m == 0;
         Some(())
     }
@@ -370,19 +413,19 @@ impl Scaled {
         let mut taken = 0;
         for block in xs.chunks(256) {
             let before = self.wholes.len();
-            self.wholes.resize(before + block.len(), 0);
+            self.wholes.resize(before + block.len(), T::default());
             let (mut all, mut zero) = (true, false);
             for (out, &x) in self.wholes[before..].iter_mut().zip(block) {
                 let (m, ok) = test(x);
-                all &= ok;
+                all &= ok & (T::beyond(m) == 0);
                 zero |= m == 0;
-                *out = m;
+                *out = T::cut(m);
             }
             if !all {
                 self.wholes.truncate(before);
                 return taken
                     + self.extend_while(block, |x| match test(x) {
-                        (m, true) => Some(m),
+                        (m, true) => T::fits(m),
                         _ => None,
                     });
             }
@@ -394,13 +437,13 @@ impl Scaled {
 
     /// Pushes `whole(x)` for the leading floats it takes; how many.
     #[inline(always)]
-    fn extend_while(&mut self, xs: &[f64], whole: impl Fn(f64) -> Option<u64>) -> usize {
+    fn extend_while(&mut self, xs: &[f64], whole: impl Fn(f64) -> Option<T>) -> usize {
         let mut zero = false;
         let before = self.wholes.len();
         for &x in xs {
             match whole(x) {
                 Some(m) => {
-                    zero |= m == 0;
+                    zero |= m.wide() == 0;
                     self.wholes.push(m);
                 }
                 None => break,
@@ -423,7 +466,7 @@ impl Scaled {
         self.push(u64::try_from(m).ok()?, k)
     }
 
-    pub(crate) fn into_wholes(self) -> Vec<u64> {
+    pub(crate) fn into_wholes(self) -> Vec<T> {
         self.wholes
     }
 }
@@ -431,7 +474,13 @@ impl Scaled {
 /// Floats from 0 up as whole numbers at their common scale, in one pass
 /// (see [`Scaled`]); `None` where the general path must decide.
 pub(crate) fn scaled_floats(floats: &[f64]) -> Option<Vec<u64>> {
-    let mut out = Scaled::with_capacity(floats.len());
+    scaled_floats_in(floats)
+}
+
+/// [`scaled_floats`] in the width `T`: `None` also where one does not fit
+/// it (at the first such, from where the caller tries 64 bits).
+pub(crate) fn scaled_floats_in<T: Slot>(floats: &[f64]) -> Option<Vec<T>> {
+    let mut out = Scaled::<T>::with_capacity(floats.len());
     out.extend_floats(floats)?;
     Some(out.into_wholes())
 }
@@ -680,6 +729,7 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(scaled_floats(&xs), general(&xs), "{:?}", xs);
+            proptest::prop_assert_eq!(scaled_floats_in::<u32>(&xs), narrowed(general(&xs)));
             for &x in &xs {
                 proptest::prop_assert!(check_the_test_by_text(x).is_ok(), "{:?}", check_the_test_by_text(x));
             }
@@ -689,6 +739,31 @@ mod tests {
             proptest::prop_assert!(got.is_some());
             proptest::prop_assert_eq!(got, general(&shares));
         }
+    }
+
+    /// The general path's whole numbers in 32 bits when every one fits.
+    fn narrowed(wholes: Option<Vec<u64>>) -> Option<Vec<u32>> {
+        wholes?.into_iter().map(|m| u32::try_from(m).ok()).collect()
+    }
+
+    /// 32 bits hold 2^32 − 1 and not 2^32, wherever it stands (here in the
+    /// third block of 256), and not a number scaled past it later (4.29e9
+    /// with 0.5 after it is 42.900.000.000 and 5 at scale 1).
+    #[test]
+    fn thirty_two_bits_until_a_number_leaves_them() {
+        let mut xs: Vec<f64> = (0..1_000).map(|i| f64::from(i % 97) * 0.25).collect();
+        xs[700] = 4_294_967_295.0 / 4.0; // 1073741823.75: ×100 = 107374182375 > 2^32
+        assert_eq!(scaled_floats_in::<u32>(&xs), None);
+        assert_eq!(scaled_floats_in::<u32>(&xs), narrowed(scaled_floats(&xs)));
+        let mut ys: Vec<f64> = (0..1_000).map(|i| f64::from(i % 97)).collect();
+        ys[700] = 4_294_967_295.0;
+        let small = scaled_floats_in::<u32>(&ys).unwrap();
+        assert_eq!((small[700], small[699]), (u32::MAX, 699 % 97));
+        ys[700] = 4_294_967_296.0;
+        assert_eq!(scaled_floats_in::<u32>(&ys), None);
+        assert_eq!(scaled_floats(&ys).unwrap()[700], 1 << 32);
+        assert_eq!(scaled_floats_in::<u32>(&[4.29e9, 0.5]), None);
+        assert_eq!(scaled_floats(&[4.29e9, 0.5]), Some(vec![42_900_000_000, 5]));
     }
 
     #[test]

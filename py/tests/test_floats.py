@@ -242,3 +242,24 @@ def test_float_arrays_are_read_in_place_and_units_come_back_as_arrays():
     assert base.tolist() == [0.5, 9.0, 1.25, 7.5, 3.0, 0.75]
     cents = andel.split(Decimal("1.00"), np.array([1.0, 2.0, 1.0]), output="units")
     assert cents.dtype == np.int64 and cents.tolist() == [25, 50, 25]
+
+
+def test_weights_either_side_of_32_bits_give_the_same_units():
+    # Arrays whose numbers all fit 32 bits go to the engine in 32 bits,
+    # others in 64: the same units as the list path either way. By hand:
+    # 2^32 - 1 and 1 of 4 seats: quotas 3.9999999991 and 0.0000000009,
+    # floors 3 and 0, the last seat to the larger remainder (the first);
+    # with 2^32 the same. Money with a negative amount comes back negative.
+    np = pytest.importorskip("numpy")
+    for big in (2**32 - 1, 2**32, 2**40 + 3):
+        for w in (np.array([big, 1], dtype=np.int64), np.array([big, 1], dtype=np.uint64),
+                  np.array([float(big), 1.0])):
+            assert andel.apportion(w, 4).tolist() == [4, 0] == andel.apportion([big, 1], 4)
+    shares = np.array([4294967.29, 0.01, 0.5])  # x 100: 429496729, 1, 50 (32 bits)
+    wide = np.array([42949672.96, 0.01, 0.5])   # x 100: 4294967296 (beyond 32 bits)
+    for w in (shares, wide):
+        listed = [Decimal(repr(float(v))) for v in w]
+        assert andel.apportion(w, 1000).tolist() == andel.apportion(listed, 1000)
+        parts = andel.split(Decimal("-10.00"), w, output="units")
+        assert parts.dtype == np.int64 and parts.tolist() == [-1000, 0, 0]
+        assert parts.tolist() == [int(p * 100) for p in andel.split(Decimal("-10.00"), listed)]
