@@ -174,13 +174,13 @@ def cell(ms: Optional[float], note: str = "") -> str:
     return f"{text} ({note})" if note else text
 
 
-def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 5) -> tuple:
+def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 15) -> tuple:
     """Wall time of 2 x `calls` calls one after the other, and in two
     threads at once, `rounds` times alternated: the medians (serial ms,
-    parallel ms), the median of the rounds' ratios, and the process's CPU
-    time over the wall time while the two threads ran (near 2 when both ran
-    at once on two free cores; near 1 or below on a busy machine, where the
-    ratio says nothing)."""
+    parallel ms), the median of the rounds' ratios with its quartiles, and
+    the process's CPU time over the wall time while the two threads ran
+    (near 2 when both ran at once on two free cores; near 1 or below on a
+    busy machine, where the ratio says nothing)."""
     import threading
 
     def work() -> None:
@@ -205,8 +205,10 @@ def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 5) -> tuple:
         serials.append(serial * 1e3)
         pairs.append(parallel * 1e3)
         ratios.append(parallel / serial)
+    ratios.sort()
+    quartiles = (ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4])
     return (statistics.median(serials), statistics.median(pairs), statistics.median(ratios),
-            statistics.median(busy))
+            statistics.median(busy), quartiles)
 
 
 def inputs_table() -> None:
@@ -260,11 +262,22 @@ def inputs_table() -> None:
         print(" | ".join(rows[-1]), file=sys.stderr)
     threaded = ("int64 array", "float64 array, integral (a population column near a NaN)",
                 "float64 array, 2 decimals (shares)", "list of floats, 2 decimals")
-    for label, w in [k for k in kinds if k[0] in threaded]:
-        serial, parallel, ratio, cpu = threads_ratio(lambda: andel.apportion(w, seats), 5)
-        rows.append([f"two threads, 5 calls each, {label} (median of 5 rounds)",
+    # What the machine's two cores allow, in the same run: numpy's own sort
+    # and float Hamilton of the same array (numpy releases the GIL there;
+    # no andel in them), beside andel's calls.
+    floats = whole.astype(np.float64)
+    timed = [(f"andel, {label}", lambda w=w: andel.apportion(w, seats))
+             for label, w in kinds if label in threaded]
+    timed += [("numpy's np.sort of the float64 array (no andel: the machine's ceiling)",
+               lambda: np.sort(floats)),
+              ("numpy's float Hamilton of the int64 array (no andel)",
+               lambda: numpy_hamilton(whole, seats))]
+    for label, fn in timed:
+        serial, parallel, ratio, cpu, (q1, q3) = threads_ratio(fn, 5)
+        rows.append([f"two threads, 5 calls each, {label} (median of 15 rounds)",
                      f"{parallel:.4g} ms (serial {serial:.4g} ms)",
-                     f"{ratio:.2f} of serial (CPU {cpu:.2f}× the wall time)", "", ""])
+                     f"{ratio:.2f} of serial (quartiles {q1:.2f}-{q3:.2f}; CPU {cpu:.2f}× the wall time)",
+                     "", ""])
         print(" | ".join(rows[-1]), file=sys.stderr)
     head = ["workload", "andel", "andel / int64 array", "numpy, float64 (Hamilton, from the same input)",
             "numpy / andel"]
