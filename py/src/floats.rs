@@ -411,18 +411,20 @@ impl<T: Slot> Scaled<T> {
     #[inline(always)]
     fn extend_at(&mut self, xs: &[f64], test: impl Fn(f64) -> (u64, bool)) -> usize {
         let mut taken = 0;
+        // A block's numbers made in a buffer on the stack, then appended:
+        // the result is written once (no zeros written first).
+        let mut made = [T::default(); 256];
         for block in xs.chunks(256) {
-            let before = self.wholes.len();
-            self.wholes.resize(before + block.len(), T::default());
             let (mut all, mut zero) = (true, false);
-            for (out, &x) in self.wholes[before..].iter_mut().zip(block) {
+            for (out, &x) in made.iter_mut().zip(block) {
                 let (m, ok) = test(x);
                 all &= ok & (T::beyond(m) == 0);
                 zero |= m == 0;
                 *out = T::cut(m);
             }
-            if !all {
-                self.wholes.truncate(before);
+            if all {
+                self.wholes.extend_from_slice(&made[..block.len()]);
+            } else {
                 return taken
                     + self.extend_while(block, |x| match test(x) {
                         (m, true) => T::fits(m),
