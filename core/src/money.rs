@@ -263,26 +263,33 @@ pub fn signed_units(amount: Decimal, units: &[u64]) -> impl ExactSizeIterator<It
 
 /// [`signed_units`] as 64-bit integers in the same allocation (what a NumPy
 /// int64 array takes, without a second buffer): an error naming `amount`
-/// where a part has more units than 2^63 − 1 (text output has no limit).
+/// where a part's signed units leave 64 bits (from −2^63 to 2^63 − 1; text
+/// output has no limit).
 ///
 /// # Example
 /// ```
 /// use andel_core::{money::signed_units_i64, Decimal};
 /// assert_eq!(signed_units_i64(Decimal::new(-10, 2), vec![5, 3, 2])?, vec![-5, -3, -2]);
 /// assert!(signed_units_i64(Decimal::ONE, vec![1 << 63]).is_err());
+/// assert_eq!(signed_units_i64(-Decimal::ONE, vec![1 << 63])?, vec![i64::MIN]);
 /// # Ok::<(), andel_core::Error>(())
 /// ```
 pub fn signed_units_i64(amount: Decimal, units: Vec<u64>) -> Result<Vec<i64>> {
     let negative = amount.is_sign_negative();
     units
         .into_iter()
-        .map(|u| match i64::try_from(u) {
-            Ok(u) if negative => Ok(-u),
-            Ok(u) => Ok(u),
-            Err(_) => Err(Error::overflow(
-                "amount",
-                format!("{u} units do not fit a 64-bit integer array; use output=\"str\""),
-            )),
+        .map(|u| {
+            let signed = if negative {
+                -i128::from(u)
+            } else {
+                i128::from(u)
+            };
+            i64::try_from(signed).map_err(|_| {
+                Error::overflow(
+                    "amount",
+                    format!("{signed} units do not fit a 64-bit integer array; use output=\"str\""),
+                )
+            })
         })
         .collect()
 }

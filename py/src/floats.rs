@@ -480,7 +480,7 @@ pub(crate) fn scaled_floats(floats: &[f64]) -> Option<Vec<u64>> {
 }
 
 /// [`scaled_floats`] in the width `T`: `None` also where one does not fit
-/// it (at the first such, from where the caller tries 64 bits).
+/// it (the caller then reads them again into 64 bits).
 pub(crate) fn scaled_floats_in<T: Slot>(floats: &[f64]) -> Option<Vec<T>> {
     let mut out = Scaled::<T>::with_capacity(floats.len());
     out.extend_floats(floats)?;
@@ -766,6 +766,34 @@ mod tests {
         assert_eq!(scaled_floats(&ys).unwrap()[700], 1 << 32);
         assert_eq!(scaled_floats_in::<u32>(&[4.29e9, 0.5]), None);
         assert_eq!(scaled_floats(&[4.29e9, 0.5]), Some(vec![42_900_000_000, 5]));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Arrays longer than a block of 256: the 32-bit pass is the
+        /// general path's whole numbers in 32 bits (or `None` when one does
+        /// not fit), wherever the float that raises the scale or leaves 32
+        /// bits stands.
+        #[test]
+        fn long_arrays_in_32_bits_are_the_general_path_narrowed(
+            base in proptest::collection::vec(0u64..5_000_000, 257..900),
+            places in 0u32..3,
+            odd in proptest::collection::vec((0usize..900, 0u64..u64::MAX, 0u8..3), 0..4),
+        ) {
+            let mut xs: Vec<f64> = base.iter().map(|&r| r as f64 / 10f64.powi(places as i32)).collect();
+            for &(at, r, kind) in &odd {
+                let x = match kind {
+                    0 => (r % (1 << 40)) as f64,   // may leave 32 bits
+                    1 => (r % 100_000) as f64 / 1000.0, // raises the scale
+                    _ => 4_294_967_295.0,
+                };
+                let i = at % xs.len();
+                xs[i] = x;
+            }
+            proptest::prop_assert_eq!(scaled_floats(&xs), general(&xs));
+            proptest::prop_assert_eq!(scaled_floats_in::<u32>(&xs), narrowed(general(&xs)));
+        }
     }
 
     #[test]

@@ -54,7 +54,10 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
         if n < from.max(2) {
             return Ok(None);
         }
-        let (low, high) = self.band(s, &fast, shift)?;
+        let Some((low, high, size)) = self.band(s, &fast, shift)? else {
+            return Ok(None);
+        };
+        keys.reserve(size);
         // level in low..=high exactly when level − low (wrapping) <= width.
         let width = high - low;
         let max_rem = by.divisor() - 1;
@@ -94,11 +97,16 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
     }
 
     /// The band of remainder levels (lowest, highest) the last unit is
-    /// expected in, from an evenly spaced sample: the sample's rank of the
-    /// last unit is about the sum of its fractional quotas (its share of the
-    /// units left over), give or take a margin of four times the spread
-    /// either way (the rank and the sum each vary by at most √m / 2).
-    fn band(&self, s: Scale, fast: &Floors, shift: u32) -> Result<(u64, u64)> {
+    /// expected in, from an evenly spaced sample, and about how many parties
+    /// it holds (room for their keys): the sample's rank of the last unit is
+    /// about the sum of its fractional quotas (its share of the units left
+    /// over), give or take a margin of four times the spread either way
+    /// (were the sample random, the rank and the sum would each vary by at
+    /// most √m / 2; an input periodic at the sample's spacing can mislead
+    /// it, which costs the plain path's pass, never the answer). `None` when
+    /// the band would hold more than half the parties (many equal
+    /// remainders): the plain path is then as quick, in less memory.
+    fn band(&self, s: Scale, fast: &Floors, shift: u32) -> Result<Option<(u64, u64, usize)>> {
         let n = self.ctx.n;
         let m = sample_size(n);
         let max_rem = s.b - 1;
@@ -125,7 +133,17 @@ impl<W: Copy + Into<u128>> Problem<'_, W> {
             Some(k) if k < below => sort::select_nth_u64(&mut levels[..below], k),
             _ => 0,
         };
-        Ok((low, high))
+        let width = high - low;
+        let inside = levels
+            .iter()
+            .filter(|&&l| l.wrapping_sub(low) <= width)
+            .count();
+        if 2 * inside > m {
+            return Ok(None);
+        }
+        // The sample's share of the parties, a quarter more for its error.
+        let size = (inside as u128 * n as u128 / m as u128) as usize;
+        Ok(Some((low, high, (size + size / 4 + 1024).min(n))))
     }
 }
 

@@ -43,20 +43,19 @@ fn textbook(w: &[u64], total: u64) -> Vec<u64> {
     units
 }
 
-/// Enough parties that the sample is a part of them and the band has
-/// parties before and after it; many equal remainders; weights whose
-/// remainder and index do not fit one 64-bit key together (truncated
-/// levels).
+/// Enough parties that the band has parties before and after it, and
+/// from 2.049 on that the sample is a part of them; many equal remainders;
+/// weights whose remainder and index do not fit one 64-bit key together
+/// (truncated levels: a total below 2^64, so that the scale is 64-bit).
 fn weights() -> impl Strategy<Value = Vec<u64>> {
     prop_oneof![
-        prop::collection::vec(1u64..2_000_000, 300..3_000),
+        prop::collection::vec(1u64..2_000_000, 800..5_000),
         prop::collection::vec(
             prop::sample::select(vec![0u64, 1, 2, 3, 6, 7, 12]),
-            300..3_000
+            800..5_000
         ),
-        prop::collection::vec(1u64..40, 300..3_000),
-        prop::collection::vec(1u64 << 50..1 << 54, 300..1_500),
-        prop::collection::vec(any::<u64>(), 300..1_000),
+        prop::collection::vec(1u64..40, 800..5_000),
+        prop::collection::vec(1u64 << 46..1 << 48, 800..5_000),
     ]
 }
 
@@ -147,17 +146,24 @@ fn a_band_that_misses_is_left_for_the_plain_path() {
     );
 }
 
-/// By hand, at a size the band is aimed at: 20.000 parties of weights 1, 2
-/// and 3 by turns (6.667, 6.667 and 6.666 of them: W = 39.999) and 13.333
-/// units, so quotas of exactly 1/3, 2/3 and 1. The floors give the
-/// weight-3 parties 6.666 units; the 6.667 left go to the 6.667 remainders
-/// of 2/3: every party of weight 2 and 3 gets 1, of weight 1 nothing.
+/// By hand, where the sample sees a band of more than half the parties
+/// (two remainders only) and leaves them to the plain path: 20.000
+/// parties of weights 1, 2 and 3 by turns (6.667, 6.667 and 6.666 of
+/// them: W = 39.999) and 13.333 units, so quotas of exactly one third, two
+/// thirds and one. The floors give the weight-3 parties 6.666 units; the
+/// 6.667 left go to the 6.667 remainders of 2/3: every party of weight 2
+/// and 3 gets 1, of weight 1 nothing.
 #[test]
 fn by_hand_at_scale() {
     let w: Vec<u64> = (0..20_000u64).map(|i| i % 3 + 1).collect();
     assert_eq!(w.iter().sum::<u64>(), 39_999);
     let order = TieRule::Order;
     let p = problem(&w, 13_333, &order);
+    let s = p.scale_for(13_333).unwrap();
+    let (mut units, mut keys) = (Vec::new(), Vec::new());
+    let index_bits = u64::BITS - (w.len() as u64 - 1).leading_zeros();
+    let band = p.floors_in_band(s, &mut units, &mut keys, (0, index_bits), 0);
+    assert_eq!(band.unwrap(), None);
     let units = p.hamilton_with(true, 0).unwrap();
     assert!(units.ties.is_empty());
     let want: Vec<u64> = w.iter().map(|&k| u64::from(k > 1)).collect();
@@ -179,4 +185,56 @@ fn one_tie_of_every_party_at_scale() {
     assert_eq!(s.ties[0].units, 10_000);
     let error = TieRule::Error;
     assert!(problem(&w, 10_000, &error).hamilton_with(false, 0).is_err());
+}
+
+/// By hand, with parties served before the band and a tie inside it:
+/// 20.000 parties of weights 1, 2, …, 100 by turns (200 of each; W =
+/// 200 · 5.050 = 1.010.000) and 10.100 units, so weight k's quota is exactly
+/// k/100. The floors give the 200 parties of weight 100 one unit each; the
+/// 9.900 left go to the largest remainders: weights 99 down to 51 (49 · 200
+/// = 9.800), then 100 of the 200 parties of weight 50 (remainder 0,50, a
+/// tie: by input order, the first 100 of them). The sample aims the band
+/// about 0,50: the parties of weight 60 and more get their unit in the pass.
+#[test]
+fn by_hand_with_parties_before_the_band_and_a_tie_in_it() {
+    let n = 20_000usize;
+    let w: Vec<u64> = (0..n as u64).map(|i| i % 100 + 1).collect();
+    assert_eq!(w.iter().sum::<u64>(), 1_010_000);
+    let order = TieRule::Order;
+    let p = problem(&w, 10_100, &order);
+    let s = p.scale_for(10_100).unwrap();
+    let (mut units, mut keys) = (Vec::new(), Vec::new());
+    let index_bits = u64::BITS - (n as u64 - 1).leading_zeros();
+    let need = p
+        .floors_in_band(s, &mut units, &mut keys, (0, index_bits), 0)
+        .unwrap()
+        .unwrap();
+    assert!(
+        keys.len() < n / 4 && need < keys.len(),
+        "{} keys, {need} needed",
+        keys.len()
+    );
+    // Served in the pass: every party of weight 60 to 99 (its floor is 0).
+    for (i, &k) in w.iter().enumerate() {
+        if (60..100).contains(&k) {
+            assert_eq!(units[i], 1, "weight {k}");
+        }
+    }
+    let got = p.hamilton_with(true, 0).unwrap();
+    let fifties: Vec<usize> = (0..n).filter(|&i| w[i] == 50).collect();
+    let want: Vec<u64> = (0..n)
+        .map(|i| match w[i] {
+            51..=100 => 1,
+            50 => u64::from(fifties.iter().position(|&j| j == i).unwrap() < 100),
+            _ => 0,
+        })
+        .collect();
+    assert_eq!(got.units, want);
+    assert_eq!(got.ties.len(), 1);
+    assert_eq!(
+        (got.ties[0].parties.clone(), got.ties[0].units),
+        (fifties.clone(), 100)
+    );
+    assert_eq!(got.ties[0].winners, fifties[..100].to_vec());
+    assert_eq!(got.units, textbook(&w, 10_100));
 }
