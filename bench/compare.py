@@ -53,6 +53,9 @@ import andel
 HERE = Path(__file__).resolve().parent
 QUICK = "--quick" in sys.argv
 INPUTS_ONLY = "--inputs" in sys.argv  # only the table of input kinds and threads
+# Rounds of the thread rows (`--rounds N`; 15 by default): more for a steadier median on a
+# shared machine.
+ROUNDS = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 15
 DIVISOR_ONLY = "--divisor" in sys.argv  # only the divisor rows beside biprop
 SCALE_ONLY = "--scale" in sys.argv  # only 10^6 -> 10^7 parties (issue 30's 12x) and Hamilton at 10^7
 
@@ -281,8 +284,8 @@ def inputs_table() -> None:
               ("numpy's float Hamilton of the int64 array (no andel)",
                lambda: numpy_hamilton(whole, seats))]
     for label, fn in timed:
-        serial, parallel, ratio, cpu, (q1, q3) = threads_ratio(fn, 5)
-        rows.append([f"two threads, 5 calls each, {label} (median of 15 rounds)",
+        serial, parallel, ratio, cpu, (q1, q3) = threads_ratio(fn, 5, ROUNDS)
+        rows.append([f"two threads, 5 calls each, {label} (median of {ROUNDS} rounds)",
                      f"{parallel:.4g} ms (serial {serial:.4g} ms)",
                      f"{ratio:.2f} of serial (quartiles {q1:.2f}-{q3:.2f}; CPU {cpu:.2f}× the wall time)",
                      "", ""])
