@@ -5,12 +5,14 @@ test (not part of scripts/test.sh):
     python -m venv .venv-bench
     .venv-bench/bin/pip install ./py -r bench/requirements.txt
     (cd bench && npm ci)        # optional: the npm peer, when node is there
-    .venv-bench/bin/python bench/compare.py [--quick] [--inputs] [--divisor] [--scale]
+    .venv-bench/bin/python bench/compare.py [--quick] [--inputs [--rounds N]] [--divisor] [--scale]
 
 `--inputs` runs only the second table: every input kind (int64 and float64
 arrays, a pandas float column, lists of ints and floats) beside the int64
 array and numpy, and two threads against the same calls one after the other
-(a figure only on two free cores: the load average is printed).
+(a figure only on two free cores: the load average is printed; beside them numpy's own
+sort and Hamilton in two threads, what the machine allows); `--rounds N` sets the thread
+rows' rounds (15).
 `--divisor` runs only the divisor methods' rows (beside numpy and biprop).
 `--scale` runs only 10^6 -> 10^7 parties (10x the seats) for every method and
 Hamilton at 10^7 parties / 10^8 seats beside numpy.
