@@ -5,11 +5,12 @@
 //! back as a NumPy array that owns the engine's own result vector: no copy
 //! either way.
 //!
-//! Each item is read once, into the engine's own memory (integers copied
-//! with the sign checked, floats turned into whole numbers or decimals in
-//! one pass), so a thread changing the array meanwhile cannot make the
-//! engine see two different values for one party (it sees, for each item,
-//! the value before or after the change, as NumPy's own functions do).
+//! The engine reads only its own copy of the items (integers copied with
+//! the sign checked, floats turned into whole numbers or decimals in one
+//! pass; in 32 bits when every one fits, else read again into 64), so a
+//! thread changing the array meanwhile cannot make the engine see two
+//! different values for one party (it sees, for each item, the value before
+//! or after the change, as NumPy's own functions do).
 
 use crate::convert::strict;
 use crate::error::option_err;
