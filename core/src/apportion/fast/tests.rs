@@ -7,7 +7,8 @@ use super::*;
 use proptest::prelude::*;
 use std::collections::BinaryHeap;
 
-fn problem<'a>(w: &'a [u64], total: u64, ties: &'a TieRule) -> Problem<'a, u64> {
+/// A problem without limits or ids (also the band's tests').
+pub(super) fn problem<'a>(w: &'a [u64], total: u64, ties: &'a TieRule) -> Problem<'a, u64> {
     Problem {
         w,
         weight_total: w.iter().map(|&x| u128::from(x)).sum(),
@@ -119,7 +120,8 @@ fn weights() -> impl Strategy<Value = Vec<u64>> {
     ]
 }
 
-fn tie_rules(n: usize) -> impl Strategy<Value = TieRule> {
+/// Every tie rule, a priority order over `n` parties shuffled.
+pub(super) fn tie_rules(n: usize) -> impl Strategy<Value = TieRule> {
     prop_oneof![
         Just(TieRule::Order),
         Just(TieRule::Error),

@@ -1,24 +1,9 @@
 //! The band against the textbook largest remainder and the plain path.
 
 #![allow(clippy::unwrap_used)]
-use super::super::super::options::{PartyRef, TieRule};
-use super::super::super::problem::{Context, Problem};
+use super::super::super::options::TieRule;
+use super::super::tests::{problem, tie_rules};
 use proptest::prelude::*;
-
-fn problem<'a>(w: &'a [u64], total: u64, ties: &'a TieRule) -> Problem<'a, u64> {
-    Problem {
-        w,
-        weight_total: w.iter().map(|&x| u128::from(x)).sum(),
-        total,
-        lo: &[],
-        hi: &[],
-        ctx: Context {
-            ids: None,
-            n: w.len(),
-        },
-        ties,
-    }
-}
 
 /// Largest remainder from its definition: every party ⌊w·T/W⌋, then one
 /// more to the parties with the largest remainders w·T mod W, equal ones in
@@ -56,16 +41,6 @@ fn weights() -> impl Strategy<Value = Vec<u64>> {
         ),
         prop::collection::vec(1u64..40, 800..5_000),
         prop::collection::vec(1u64 << 46..1 << 48, 800..5_000),
-    ]
-}
-
-fn tie_rules(n: usize) -> impl Strategy<Value = TieRule> {
-    prop_oneof![
-        Just(TieRule::Order),
-        Just(TieRule::Error),
-        Just((0..n).collect::<Vec<usize>>())
-            .prop_shuffle()
-            .prop_map(|order| TieRule::Priority(order.into_iter().map(PartyRef::Index).collect())),
     ]
 }
 
