@@ -187,19 +187,40 @@ def cell(ms: Optional[float], note: str = "") -> str:
     return f"{text} ({note})" if note else text
 
 
-def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 15) -> tuple:
+def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 15, pool: bool = True) -> tuple:
     """Wall time of 2 x `calls` calls one after the other, and in two
     threads at once, `rounds` times alternated: the medians (serial ms,
     parallel ms), the median of the rounds' ratios with its quartiles, and
     the process's CPU time over the wall time while the two threads ran
     (near 2 when both ran at once on two free cores; near 1 or below on a
-    busy machine, where the ratio says nothing)."""
+    busy machine, where the ratio says nothing).
+
+    With `pool` the two threads are started once and run each round's calls
+    when released (as a `concurrent.futures` pool keeps its threads);
+    without it two new threads are started every round, and the first call
+    in a new thread pays for the thread's start (on this machine 1-4 ms
+    more than the others: a new thread's placement on a core, no page
+    faults and no system time measured in it)."""
     import threading
 
     def work() -> None:
         for _ in range(calls):
             fn()
 
+    go, done = threading.Barrier(3), threading.Barrier(3)
+    stop = False
+
+    def pooled() -> None:
+        while True:
+            go.wait()
+            if stop:
+                return
+            work()
+            done.wait()
+
+    workers = [threading.Thread(target=pooled) for _ in range(2)] if pool else []
+    for x in workers:
+        x.start()
     fn()
     serials, pairs, ratios, busy = [], [], [], []
     for _ in range(rounds):
@@ -207,17 +228,26 @@ def threads_ratio(fn: Callable[[], Any], calls: int, rounds: int = 15) -> tuple:
         work()
         work()
         serial = time.perf_counter() - t
-        pair = [threading.Thread(target=work) for _ in range(2)]
         t, c = time.perf_counter(), time.process_time()
-        for x in pair:
-            x.start()
-        for x in pair:
-            x.join()
+        if pool:
+            go.wait()
+            done.wait()
+        else:
+            pair = [threading.Thread(target=work) for _ in range(2)]
+            for x in pair:
+                x.start()
+            for x in pair:
+                x.join()
         parallel = time.perf_counter() - t
         busy.append((time.process_time() - c) / parallel)
         serials.append(serial * 1e3)
         pairs.append(parallel * 1e3)
         ratios.append(parallel / serial)
+    if pool:
+        stop = True
+        go.wait()
+        for x in workers:
+            x.join()
     ratios.sort()
     quartiles = (ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4])
     return (statistics.median(serials), statistics.median(pairs), statistics.median(ratios),
@@ -286,12 +316,14 @@ def inputs_table() -> None:
               ("numpy's float Hamilton of the int64 array (no andel)",
                lambda: numpy_hamilton(whole, seats))]
     for label, fn in timed:
-        serial, parallel, ratio, cpu, (q1, q3) = threads_ratio(fn, 5, ROUNDS)
-        rows.append([f"two threads, 5 calls each, {label} (median of {ROUNDS} rounds)",
-                     f"{parallel:.4g} ms (serial {serial:.4g} ms)",
-                     f"{ratio:.2f} of serial (quartiles {q1:.2f}-{q3:.2f}; CPU {cpu:.2f}× the wall time)",
-                     "", ""])
-        print(" | ".join(rows[-1]), file=sys.stderr)
+        for pool in (True, False):
+            serial, parallel, ratio, cpu, (q1, q3) = threads_ratio(fn, 5, ROUNDS, pool)
+            started = "started once" if pool else "started anew each round"
+            rows.append([f"two threads ({started}), 5 calls each, {label} (median of {ROUNDS} rounds)",
+                         f"{parallel:.4g} ms (serial {serial:.4g} ms)",
+                         f"{ratio:.2f} of serial (quartiles {q1:.2f}-{q3:.2f}; CPU {cpu:.2f}× the wall time)",
+                         "", ""])
+            print(" | ".join(rows[-1]), file=sys.stderr)
     head = ["workload", "andel", "andel / int64 array", "numpy, float64 (Hamilton, from the same input)",
             "numpy / andel"]
     print(f"Measured {date.today()} on {platform.machine()} with {os.cpu_count()} cores "
