@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
 use andel_core::document::{compute, compute_json, parse, DocumentResult};
 use andel_core::present::{document_view, Language};
 use andel_core::tabular::{CsvNote, LeftOut, NumberStyle, ReadNote};
@@ -648,15 +649,7 @@ fn a_nest_rounds_its_members_by_the_documents_method() {
 
 #[test]
 fn nest_member_options_must_name_members() {
-    let doc = |member_places: &str| {
-        format!(
-            r#"{{"version": 1, "nest": {{
-              "groups": {{"regions": {{"year": 2022}}}},
-              "members": {{"Nordjylland": {{"population": {{"region": "Nordjylland", "year": 2022}}}}}},
-              "member_places": {member_places}}},
-              "rounding": {{"places": {{}}}}, "scenarios": [{{"name": "s", "total": 9000}}]}}"#
-        )
-    };
+    let doc = common::nest_document;
     assert!(compute_json(&doc(r#"{"minimum": {"825": 5}}"#)).is_ok());
     let e = error_of(&doc(r#"{"minimum": {"8250": 5}}"#));
     assert_eq!(

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
 use andel_core::document::compute_json;
 use andel_core::reference::{resolve_ties, Parties};
 use andel_core::{
@@ -349,15 +350,7 @@ fn the_document_readers_errors_in_danish() {
         )
     };
     let w = r#"{"weights": [{"id": "A", "weight": 1}]}"#;
-    let nest = |member_places: &str| {
-        format!(
-            r#"{{"version": 1, "nest": {{
-              "groups": {{"regions": {{"year": 2022}}}},
-              "members": {{"Nordjylland": {{"population": {{"region": "Nordjylland", "year": 2022}}}}}},
-              "member_places": {member_places}}},
-              "rounding": {{"places": {{}}}}, "scenarios": [{{"name": "s", "total": 9000}}]}}"#
-        )
-    };
+    let nest = common::nest_document;
     let cases = [
         (
             "unknown field",
